@@ -1,0 +1,2870 @@
+/* generated from grammar/imap.y (grammar sha256 88acc3bdf66b574dac625f7151d58c38547dd947b308869c70f780683db21b68), do not edit: run make gen */
+/* A Bison parser, made by GNU Bison.  */
+
+/* Bison implementation for Yacc-like parsers in C.
+
+   Copyright (C) 1984, 1989-1990, 2000-2015, 2018-2021 Free Software Foundation,
+   Inc.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
+
+/* As a special exception, you may create a larger work that contains
+   part or all of the Bison parser skeleton and distribute that work
+   under terms of your choice, so long as that work isn't itself a
+   parser generator using the skeleton or a modified version thereof
+   as a parser skeleton.  Alternatively, if you modify or redistribute
+   the parser skeleton itself, you may (at your option) remove this
+   special exception, which will cause the skeleton and the resulting
+   Bison output files to be licensed under the GNU General Public
+   License without this special exception.
+
+   This special exception was added by the Free Software Foundation in
+   version 2.2 of Bison.  */
+
+/* C LALR(1) parser skeleton written by Richard Stallman, by
+   simplifying the original so-called "semantic" parser.  */
+
+/* DO NOT RELY ON FEATURES THAT ARE NOT DOCUMENTED in the manual,
+   especially those whose name start with YY_ or yy_.  They are
+   private implementation details that can be changed or removed.  */
+
+/* All symbols defined below should begin with yy or YY, to avoid
+   infringing on user name space.  This should be done even for local
+   variables, as they might otherwise be expanded by user macros.
+   There are some unavoidable exceptions within include files to
+   define necessary library symbols; they are noted "INFRINGES ON
+   USER NAME SPACE" below.  */
+
+/* Identify Bison output, and Bison version.  */
+#define YYBISON 3
+
+/* Bison version string.  */
+#define YYBISON_VERSION "3"
+
+/* Skeleton name.  */
+#define YYSKELETON_NAME "yacc.c"
+
+/* Pure parsers.  */
+#define YYPURE 2
+
+/* Push parsers.  */
+#define YYPUSH 1
+
+/* Pull parsers.  */
+#define YYPULL 0
+
+/* Substitute the type names.  */
+#define YYSTYPE         IMAP_YYSTYPE
+/* Substitute the variable and function names.  */
+#define yypush_parse    imap_yypush_parse
+#define yypstate_new    imap_yypstate_new
+#define yypstate_clear  imap_yypstate_clear
+#define yypstate_delete imap_yypstate_delete
+#define yypstate        imap_yypstate
+#define yylex           imap_yylex
+#define yyerror         imap_yyerror
+#define yydebug         imap_yydebug
+#define yynerrs         imap_yynerrs
+
+
+# ifndef YY_CAST
+#  ifdef __cplusplus
+#   define YY_CAST(Type, Val) static_cast<Type> (Val)
+#   define YY_REINTERPRET_CAST(Type, Val) reinterpret_cast<Type> (Val)
+#  else
+#   define YY_CAST(Type, Val) ((Type) (Val))
+#   define YY_REINTERPRET_CAST(Type, Val) ((Type) (Val))
+#  endif
+# endif
+# ifndef YY_NULLPTR
+#  if defined __cplusplus
+#   if 201103L <= __cplusplus
+#    define YY_NULLPTR nullptr
+#   else
+#    define YY_NULLPTR 0
+#   endif
+#  else
+#   define YY_NULLPTR ((void*)0)
+#  endif
+# endif
+
+#include "imap_parse.h"
+/* Symbol kind.  */
+enum yysymbol_kind_t
+{
+  YYSYMBOL_YYEMPTY = -2,
+  YYSYMBOL_YYEOF = 0,                      /* "end of file"  */
+  YYSYMBOL_YYerror = 1,                    /* error  */
+  YYSYMBOL_YYUNDEF = 2,                    /* "invalid token"  */
+  YYSYMBOL_T_TAG = 3,                      /* "tag"  */
+  YYSYMBOL_T_ATOM = 4,                     /* "atom"  */
+  YYSYMBOL_T_NUMBER = 5,                   /* "number"  */
+  YYSYMBOL_T_SEQSET = 6,                   /* "sequence set"  */
+  YYSYMBOL_T_SEQSTAR = 7,                  /* "sequence set with *"  */
+  YYSYMBOL_T_DATE = 8,                     /* "date"  */
+  YYSYMBOL_T_ASTRWORD = 9,                 /* "astring"  */
+  YYSYMBOL_T_LISTWORD = 10,                /* "mailbox pattern"  */
+  YYSYMBOL_T_QUOTED = 11,                  /* "quoted string"  */
+  YYSYMBOL_T_LITERAL = 12,                 /* "literal"  */
+  YYSYMBOL_T_FLAG = 13,                    /* "flag"  */
+  YYSYMBOL_T_XCMD = 14,                    /* "X-command"  */
+  YYSYMBOL_T_RAW = 15,                     /* "X-command arguments"  */
+  YYSYMBOL_T_LITHDR = 16,                  /* "literal header"  */
+  YYSYMBOL_T_LEXERROR = 17,                /* "invalid input"  */
+  YYSYMBOL_SP = 18,                        /* "SP"  */
+  YYSYMBOL_CRLF = 19,                      /* "end of line"  */
+  YYSYMBOL_K_APPEND = 20,                  /* "APPEND"  */
+  YYSYMBOL_K_AUTHENTICATE = 21,            /* "AUTHENTICATE"  */
+  YYSYMBOL_K_CAPABILITY = 22,              /* "CAPABILITY"  */
+  YYSYMBOL_K_CHECK = 23,                   /* "CHECK"  */
+  YYSYMBOL_K_CLOSE = 24,                   /* "CLOSE"  */
+  YYSYMBOL_K_COPY = 25,                    /* "COPY"  */
+  YYSYMBOL_K_CREATE = 26,                  /* "CREATE"  */
+  YYSYMBOL_K_DELETE = 27,                  /* "DELETE"  */
+  YYSYMBOL_K_EXAMINE = 28,                 /* "EXAMINE"  */
+  YYSYMBOL_K_EXPUNGE = 29,                 /* "EXPUNGE"  */
+  YYSYMBOL_K_FETCH = 30,                   /* "FETCH"  */
+  YYSYMBOL_K_LIST = 31,                    /* "LIST"  */
+  YYSYMBOL_K_LOGIN = 32,                   /* "LOGIN"  */
+  YYSYMBOL_K_LOGOUT = 33,                  /* "LOGOUT"  */
+  YYSYMBOL_K_LSUB = 34,                    /* "LSUB"  */
+  YYSYMBOL_K_NOOP = 35,                    /* "NOOP"  */
+  YYSYMBOL_K_RENAME = 36,                  /* "RENAME"  */
+  YYSYMBOL_K_SEARCH = 37,                  /* "SEARCH"  */
+  YYSYMBOL_K_SELECT = 38,                  /* "SELECT"  */
+  YYSYMBOL_K_STARTTLS = 39,                /* "STARTTLS"  */
+  YYSYMBOL_K_STATUS = 40,                  /* "STATUS"  */
+  YYSYMBOL_K_STORE = 41,                   /* "STORE"  */
+  YYSYMBOL_K_SUBSCRIBE = 42,               /* "SUBSCRIBE"  */
+  YYSYMBOL_K_UNSUBSCRIBE = 43,             /* "UNSUBSCRIBE"  */
+  YYSYMBOL_K_UID = 44,                     /* "UID"  */
+  YYSYMBOL_K_ALL = 45,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 46,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 47,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 48,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 49,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 50,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 51,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 52,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 53,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 54,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 55,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 56,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 57,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 58,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 59,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 60,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 61,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 62,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 63,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 64,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 65,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 66,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 67,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 68,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 69,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 70,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 71,                      /* "ON"  */
+  YYSYMBOL_K_OR = 72,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 73,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 74,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 75,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 76,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 77,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 78,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 79,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 80,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 81,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 82,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 83,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 84,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 85,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 86,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 87,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 88,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 89,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 90,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 91,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 92,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 93,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 94,             /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 95,            /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 96,       /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 97,      /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 98,            /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 99,       /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 100,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 101,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 102,                   /* "MIME"  */
+  YYSYMBOL_103_ = 103,                     /* '('  */
+  YYSYMBOL_104_ = 104,                     /* ')'  */
+  YYSYMBOL_105_ = 105,                     /* '<'  */
+  YYSYMBOL_106_ = 106,                     /* '.'  */
+  YYSYMBOL_107_ = 107,                     /* '>'  */
+  YYSYMBOL_108_ = 108,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 109,                 /* $accept  */
+  YYSYMBOL_command = 110,                  /* command  */
+  YYSYMBOL_111_1 = 111,                    /* $@1  */
+  YYSYMBOL_command_body = 112,             /* command_body  */
+  YYSYMBOL_command_any = 113,              /* command_any  */
+  YYSYMBOL_x_command = 114,                /* x_command  */
+  YYSYMBOL_x_args = 115,                   /* x_args  */
+  YYSYMBOL_unknown_command = 116,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 117,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 118,             /* command_auth  */
+  YYSYMBOL_command_select = 119,           /* command_select  */
+  YYSYMBOL_uid = 120,                      /* uid  */
+  YYSYMBOL_121_2 = 121,                    /* $@2  */
+  YYSYMBOL_uid_command = 122,              /* uid_command  */
+  YYSYMBOL_login = 123,                    /* login  */
+  YYSYMBOL_userid = 124,                   /* userid  */
+  YYSYMBOL_password = 125,                 /* password  */
+  YYSYMBOL_authenticate = 126,             /* authenticate  */
+  YYSYMBOL_auth_type = 127,                /* auth_type  */
+  YYSYMBOL_append = 128,                   /* append  */
+  YYSYMBOL_append_rest = 129,              /* append_rest  */
+  YYSYMBOL_append_message = 130,           /* append_message  */
+  YYSYMBOL_create = 131,                   /* create  */
+  YYSYMBOL_delete = 132,                   /* delete  */
+  YYSYMBOL_examine = 133,                  /* examine  */
+  YYSYMBOL_list = 134,                     /* list  */
+  YYSYMBOL_lsub = 135,                     /* lsub  */
+  YYSYMBOL_rename = 136,                   /* rename  */
+  YYSYMBOL_select = 137,                   /* select  */
+  YYSYMBOL_status = 138,                   /* status  */
+  YYSYMBOL_status_att_list = 139,          /* status_att_list  */
+  YYSYMBOL_status_att = 140,               /* status_att  */
+  YYSYMBOL_subscribe = 141,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 142,              /* unsubscribe  */
+  YYSYMBOL_copy = 143,                     /* copy  */
+  YYSYMBOL_fetch = 144,                    /* fetch  */
+  YYSYMBOL_fetch_what = 145,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 146,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 147,                /* fetch_att  */
+  YYSYMBOL_partial = 148,                  /* partial  */
+  YYSYMBOL_section = 149,                  /* section  */
+  YYSYMBOL_section_spec = 150,             /* section_spec  */
+  YYSYMBOL_section_part = 151,             /* section_part  */
+  YYSYMBOL_section_msgtext = 152,          /* section_msgtext  */
+  YYSYMBOL_section_text = 153,             /* section_text  */
+  YYSYMBOL_header_list = 154,              /* header_list  */
+  YYSYMBOL_header_fld_names = 155,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 156,          /* header_fld_name  */
+  YYSYMBOL_store = 157,                    /* store  */
+  YYSYMBOL_store_att_flags = 158,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 159,              /* store_flags  */
+  YYSYMBOL_search = 160,                   /* search  */
+  YYSYMBOL_search_key_list = 161,          /* search_key_list  */
+  YYSYMBOL_search_key = 162,               /* search_key  */
+  YYSYMBOL_search_key_1 = 163,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 164,             /* sequence_set  */
+  YYSYMBOL_mailbox = 165,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 166,             /* list_mailbox  */
+  YYSYMBOL_astring = 167,                  /* astring  */
+  YYSYMBOL_string = 168,                   /* string  */
+  YYSYMBOL_atom = 169,                     /* atom  */
+  YYSYMBOL_keyword = 170,                  /* keyword  */
+  YYSYMBOL_flag_list = 171,                /* flag_list  */
+  YYSYMBOL_flag_seq = 172,                 /* flag_seq  */
+  YYSYMBOL_flag = 173,                     /* flag  */
+  YYSYMBOL_flag_keyword = 174,             /* flag_keyword  */
+  YYSYMBOL_date = 175,                     /* date  */
+  YYSYMBOL_date_time = 176,                /* date_time  */
+  YYSYMBOL_number = 177,                   /* number  */
+  YYSYMBOL_nz_number = 178                 /* nz_number  */
+};
+typedef enum yysymbol_kind_t yysymbol_kind_t;
+
+
+
+/* Unqualified %code blocks.  */
+
+#include <stdio.h>
+#include <string.h>
+/* Bison calls this only for "memory exhausted": the arena limit. */
+static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
+#define CMD (ctx->cmd)
+/* Record that a construct named `what` just ended, for error messages,
+ * with the number of the last non-SP token in it.  A reduction made while
+ * a non-SP lookahead is pending ended before that token; one made with no
+ * lookahead (a default reduction right after a shift) or with SP ahead
+ * ended at the last non-SP token pushed. */
+#define NOTE(what) do { ctx->last_what = (what); \
+	ctx->last_at = yychar == IMAP_YYEMPTY || yychar == SP ? ctx->nonsp : ctx->nonsp - 1; } while (0)
+/* Abort the parse with the builder's message; rules use it as the last
+ * statement of an action. */
+#define CHECK(expr) do { if (!(expr)) YYERROR; } while (0)
+#define PUSH(vec, elem) do { if (!imap_vec_push(ctx, &(vec), &(elem), sizeof(elem))) YYNOMEM; } while (0)
+
+
+#ifdef short
+# undef short
+#endif
+
+/* On compilers that do not define __PTRDIFF_MAX__ etc., make sure
+   <limits.h> and (if available) <stdint.h> are included
+   so that the code can choose integer types of a good width.  */
+
+#ifndef __PTRDIFF_MAX__
+# include <limits.h> /* INFRINGES ON USER NAME SPACE */
+# if defined __STDC_VERSION__ && 199901 <= __STDC_VERSION__
+#  include <stdint.h> /* INFRINGES ON USER NAME SPACE */
+#  define YY_STDINT_H
+# endif
+#endif
+
+/* Narrow types that promote to a signed type and that can represent a
+   signed or unsigned integer of at least N bits.  In tables they can
+   save space and decrease cache pressure.  Promoting to a signed type
+   helps avoid bugs in integer arithmetic.  */
+
+#ifdef __INT_LEAST8_MAX__
+typedef __INT_LEAST8_TYPE__ yytype_int8;
+#elif defined YY_STDINT_H
+typedef int_least8_t yytype_int8;
+#else
+typedef signed char yytype_int8;
+#endif
+
+#ifdef __INT_LEAST16_MAX__
+typedef __INT_LEAST16_TYPE__ yytype_int16;
+#elif defined YY_STDINT_H
+typedef int_least16_t yytype_int16;
+#else
+typedef short yytype_int16;
+#endif
+
+/* Work around bug in HP-UX 11.23, which defines these macros
+   incorrectly for preprocessor constants.  This workaround can likely
+   be removed in 2023, as HPE has promised support for HP-UX 11.23
+   (aka HP-UX 11i v2) only through the end of 2022; see Table 2 of
+   <https://h20195.www2.hpe.com/V2/getpdf.aspx/4AA4-7673ENW.pdf>.  */
+#ifdef __hpux
+# undef UINT_LEAST8_MAX
+# undef UINT_LEAST16_MAX
+# define UINT_LEAST8_MAX 255
+# define UINT_LEAST16_MAX 65535
+#endif
+
+#if defined __UINT_LEAST8_MAX__ && __UINT_LEAST8_MAX__ <= __INT_MAX__
+typedef __UINT_LEAST8_TYPE__ yytype_uint8;
+#elif (!defined __UINT_LEAST8_MAX__ && defined YY_STDINT_H \
+       && UINT_LEAST8_MAX <= INT_MAX)
+typedef uint_least8_t yytype_uint8;
+#elif !defined __UINT_LEAST8_MAX__ && UCHAR_MAX <= INT_MAX
+typedef unsigned char yytype_uint8;
+#else
+typedef short yytype_uint8;
+#endif
+
+#if defined __UINT_LEAST16_MAX__ && __UINT_LEAST16_MAX__ <= __INT_MAX__
+typedef __UINT_LEAST16_TYPE__ yytype_uint16;
+#elif (!defined __UINT_LEAST16_MAX__ && defined YY_STDINT_H \
+       && UINT_LEAST16_MAX <= INT_MAX)
+typedef uint_least16_t yytype_uint16;
+#elif !defined __UINT_LEAST16_MAX__ && USHRT_MAX <= INT_MAX
+typedef unsigned short yytype_uint16;
+#else
+typedef int yytype_uint16;
+#endif
+
+#ifndef YYPTRDIFF_T
+# if defined __PTRDIFF_TYPE__ && defined __PTRDIFF_MAX__
+#  define YYPTRDIFF_T __PTRDIFF_TYPE__
+#  define YYPTRDIFF_MAXIMUM __PTRDIFF_MAX__
+# elif defined PTRDIFF_MAX
+#  ifndef ptrdiff_t
+#   include <stddef.h> /* INFRINGES ON USER NAME SPACE */
+#  endif
+#  define YYPTRDIFF_T ptrdiff_t
+#  define YYPTRDIFF_MAXIMUM PTRDIFF_MAX
+# else
+#  define YYPTRDIFF_T long
+#  define YYPTRDIFF_MAXIMUM LONG_MAX
+# endif
+#endif
+
+#ifndef YYSIZE_T
+# ifdef __SIZE_TYPE__
+#  define YYSIZE_T __SIZE_TYPE__
+# elif defined size_t
+#  define YYSIZE_T size_t
+# elif defined __STDC_VERSION__ && 199901 <= __STDC_VERSION__
+#  include <stddef.h> /* INFRINGES ON USER NAME SPACE */
+#  define YYSIZE_T size_t
+# else
+#  define YYSIZE_T unsigned
+# endif
+#endif
+
+#define YYSIZE_MAXIMUM                                  \
+  YY_CAST (YYPTRDIFF_T,                                 \
+           (YYPTRDIFF_MAXIMUM < YY_CAST (YYSIZE_T, -1)  \
+            ? YYPTRDIFF_MAXIMUM                         \
+            : YY_CAST (YYSIZE_T, -1)))
+
+#define YYSIZEOF(X) YY_CAST (YYPTRDIFF_T, sizeof (X))
+
+
+/* Stored state numbers (used for stacks). */
+typedef yytype_int16 yy_state_t;
+
+/* State numbers in computations.  */
+typedef int yy_state_fast_t;
+
+#ifndef YY_
+# if defined YYENABLE_NLS && YYENABLE_NLS
+#  if ENABLE_NLS
+#   include <libintl.h> /* INFRINGES ON USER NAME SPACE */
+#   define YY_(Msgid) dgettext ("bison-runtime", Msgid)
+#  endif
+# endif
+# ifndef YY_
+#  define YY_(Msgid) Msgid
+# endif
+#endif
+
+
+#ifndef YY_ATTRIBUTE_PURE
+# if defined __GNUC__ && 2 < __GNUC__ + (96 <= __GNUC_MINOR__)
+#  define YY_ATTRIBUTE_PURE __attribute__ ((__pure__))
+# else
+#  define YY_ATTRIBUTE_PURE
+# endif
+#endif
+
+#ifndef YY_ATTRIBUTE_UNUSED
+# if defined __GNUC__ && 2 < __GNUC__ + (7 <= __GNUC_MINOR__)
+#  define YY_ATTRIBUTE_UNUSED __attribute__ ((__unused__))
+# else
+#  define YY_ATTRIBUTE_UNUSED
+# endif
+#endif
+
+/* Suppress unused-variable warnings by "using" E.  */
+#if ! defined lint || defined __GNUC__
+# define YY_USE(E) ((void) (E))
+#else
+# define YY_USE(E) /* empty */
+#endif
+
+/* Suppress an incorrect diagnostic about yylval being uninitialized.  */
+#if defined __GNUC__ && ! defined __ICC && 406 <= __GNUC__ * 100 + __GNUC_MINOR__
+# if __GNUC__ * 100 + __GNUC_MINOR__ < 407
+#  define YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN                           \
+    _Pragma ("GCC diagnostic push")                                     \
+    _Pragma ("GCC diagnostic ignored \"-Wuninitialized\"")
+# else
+#  define YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN                           \
+    _Pragma ("GCC diagnostic push")                                     \
+    _Pragma ("GCC diagnostic ignored \"-Wuninitialized\"")              \
+    _Pragma ("GCC diagnostic ignored \"-Wmaybe-uninitialized\"")
+# endif
+# define YY_IGNORE_MAYBE_UNINITIALIZED_END      \
+    _Pragma ("GCC diagnostic pop")
+#else
+# define YY_INITIAL_VALUE(Value) Value
+#endif
+#ifndef YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+# define YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+# define YY_IGNORE_MAYBE_UNINITIALIZED_END
+#endif
+#ifndef YY_INITIAL_VALUE
+# define YY_INITIAL_VALUE(Value) /* Nothing. */
+#endif
+
+#if defined __cplusplus && defined __GNUC__ && ! defined __ICC && 6 <= __GNUC__
+# define YY_IGNORE_USELESS_CAST_BEGIN                          \
+    _Pragma ("GCC diagnostic push")                            \
+    _Pragma ("GCC diagnostic ignored \"-Wuseless-cast\"")
+# define YY_IGNORE_USELESS_CAST_END            \
+    _Pragma ("GCC diagnostic pop")
+#endif
+#ifndef YY_IGNORE_USELESS_CAST_BEGIN
+# define YY_IGNORE_USELESS_CAST_BEGIN
+# define YY_IGNORE_USELESS_CAST_END
+#endif
+
+
+#define YY_ASSERT(E) ((void) (0 && (E)))
+
+#if 1
+
+/* The parser invokes alloca or malloc; define the necessary symbols.  */
+
+# ifdef YYSTACK_ALLOC
+   /* Pacify GCC's 'empty if-body' warning.  */
+#  define YYSTACK_FREE(Ptr) do { /* empty */; } while (0)
+#  ifndef YYSTACK_ALLOC_MAXIMUM
+    /* The OS might guarantee only one guard page at the bottom of the stack,
+       and a page size can be as small as 4096 bytes.  So we cannot safely
+       invoke alloca (N) if N exceeds 4096.  Use a slightly smaller number
+       to allow for a few compiler-allocated temporary stack slots.  */
+#   define YYSTACK_ALLOC_MAXIMUM 4032 /* reasonable circa 2006 */
+#  endif
+# else
+#  define YYSTACK_ALLOC YYMALLOC
+#  define YYSTACK_FREE YYFREE
+#  ifndef YYSTACK_ALLOC_MAXIMUM
+#   define YYSTACK_ALLOC_MAXIMUM YYSIZE_MAXIMUM
+#  endif
+#  if (defined __cplusplus && ! defined EXIT_SUCCESS \
+       && ! ((defined YYMALLOC || defined malloc) \
+             && (defined YYFREE || defined free)))
+#   include <stdlib.h> /* INFRINGES ON USER NAME SPACE */
+#   ifndef EXIT_SUCCESS
+#    define EXIT_SUCCESS 0
+#   endif
+#  endif
+#  ifndef YYMALLOC
+#   define YYMALLOC malloc
+#   if ! defined malloc && ! defined EXIT_SUCCESS
+void *malloc (YYSIZE_T); /* INFRINGES ON USER NAME SPACE */
+#   endif
+#  endif
+#  ifndef YYFREE
+#   define YYFREE free
+#   if ! defined free && ! defined EXIT_SUCCESS
+void free (void *); /* INFRINGES ON USER NAME SPACE */
+#   endif
+#  endif
+# endif
+#endif /* 1 */
+
+#if (! defined yyoverflow \
+     && (! defined __cplusplus \
+         || (defined IMAP_YYSTYPE_IS_TRIVIAL && IMAP_YYSTYPE_IS_TRIVIAL)))
+
+/* A type that is properly aligned for any stack member.  */
+union yyalloc
+{
+  yy_state_t yyss_alloc;
+  YYSTYPE yyvs_alloc;
+};
+
+/* The size of the maximum gap between one aligned stack and the next.  */
+# define YYSTACK_GAP_MAXIMUM (YYSIZEOF (union yyalloc) - 1)
+
+/* The size of an array large to enough to hold all stacks, each with
+   N elements.  */
+# define YYSTACK_BYTES(N) \
+     ((N) * (YYSIZEOF (yy_state_t) + YYSIZEOF (YYSTYPE)) \
+      + YYSTACK_GAP_MAXIMUM)
+
+# define YYCOPY_NEEDED 1
+
+/* Relocate STACK from its old location to the new one.  The
+   local variables YYSIZE and YYSTACKSIZE give the old and new number of
+   elements in the stack, and YYPTR gives the new location of the
+   stack.  Advance YYPTR to a properly aligned location for the next
+   stack.  */
+# define YYSTACK_RELOCATE(Stack_alloc, Stack)                           \
+    do                                                                  \
+      {                                                                 \
+        YYPTRDIFF_T yynewbytes;                                         \
+        YYCOPY (&yyptr->Stack_alloc, Stack, yysize);                    \
+        Stack = &yyptr->Stack_alloc;                                    \
+        yynewbytes = yystacksize * YYSIZEOF (*Stack) + YYSTACK_GAP_MAXIMUM; \
+        yyptr += yynewbytes / YYSIZEOF (*yyptr);                        \
+      }                                                                 \
+    while (0)
+
+#endif
+
+#if defined YYCOPY_NEEDED && YYCOPY_NEEDED
+/* Copy COUNT objects from SRC to DST.  The source and destination do
+   not overlap.  */
+# ifndef YYCOPY
+#  if defined __GNUC__ && 1 < __GNUC__
+#   define YYCOPY(Dst, Src, Count) \
+      __builtin_memcpy (Dst, Src, YY_CAST (YYSIZE_T, (Count)) * sizeof (*(Src)))
+#  else
+#   define YYCOPY(Dst, Src, Count)              \
+      do                                        \
+        {                                       \
+          YYPTRDIFF_T yyi;                      \
+          for (yyi = 0; yyi < (Count); yyi++)   \
+            (Dst)[yyi] = (Src)[yyi];            \
+        }                                       \
+      while (0)
+#  endif
+# endif
+#endif /* !YYCOPY_NEEDED */
+
+/* YYFINAL -- State number of the termination state.  */
+#define YYFINAL  4
+/* YYLAST -- Last index in YYTABLE.  */
+#define YYLAST   924
+
+/* YYNTOKENS -- Number of terminals.  */
+#define YYNTOKENS  109
+/* YYNNTS -- Number of nonterminals.  */
+#define YYNNTS  70
+/* YYNRULES -- Number of rules.  */
+#define YYNRULES  249
+/* YYNSTATES -- Number of states.  */
+#define YYNSTATES  394
+
+/* YYMAXUTOK -- Last valid token kind.  */
+#define YYMAXUTOK   357
+
+
+/* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
+   as returned by yylex, with out-of-bounds checking.  */
+#define YYTRANSLATE(YYX)                                \
+  (0 <= (YYX) && (YYX) <= YYMAXUTOK                     \
+   ? YY_CAST (yysymbol_kind_t, yytranslate[YYX])        \
+   : YYSYMBOL_YYUNDEF)
+
+/* YYTRANSLATE[TOKEN-NUM] -- Symbol number corresponding to TOKEN-NUM
+   as returned by yylex.  */
+static const yytype_int8 yytranslate[] =
+{
+       0,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+     103,   104,     2,     2,     2,     2,   106,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+     105,     2,   107,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   108,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,     2,     2,     2,     1,     2,     3,     4,
+       5,     6,     7,     8,     9,    10,    11,    12,    13,    14,
+      15,    16,    17,    18,    19,    20,    21,    22,    23,    24,
+      25,    26,    27,    28,    29,    30,    31,    32,    33,    34,
+      35,    36,    37,    38,    39,    40,    41,    42,    43,    44,
+      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
+      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102
+};
+
+#if IMAP_YYDEBUG
+/* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
+static const yytype_int16 yyrline[] =
+{
+       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
+     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
+     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
+     192,   192,   198,   199,   200,   201,   201,   201,   201,   202,
+     207,   207,   211,   211,   211,   211,   218,   225,   230,   237,
+     240,   249,   259,   265,   266,   268,   270,   276,   283,   289,
+     295,   301,   308,   316,   325,   331,   337,   338,   344,   345,
+     346,   347,   348,   353,   359,   368,   376,   381,   382,   383,
+     384,   386,   392,   393,   403,   404,   405,   406,   407,   408,
+     409,   410,   411,   412,   413,   416,   418,   421,   427,   438,
+     439,   444,   445,   446,   452,   453,   460,   461,   464,   467,
+     472,   473,   478,   483,   484,   490,   495,   503,   504,   505,
+     506,   507,   508,   512,   513,   520,   525,   534,   535,   553,
+     557,   558,   559,   560,   561,   562,   563,   564,   565,   566,
+     568,   569,   570,   571,   572,   573,   574,   575,   576,   577,
+     578,   579,   580,   582,   583,   584,   586,   587,   588,   590,
+     591,   592,   593,   594,   595,   596,   597,   609,   610,   611,
+     617,   623,   624,   625,   632,   633,   634,   639,   640,   646,
+     647,   648,   649,   650,   656,   656,   656,   656,   656,   656,
+     656,   657,   657,   657,   657,   658,   658,   658,   658,   658,
+     658,   659,   659,   659,   659,   659,   659,   660,   660,   660,
+     660,   660,   660,   660,   660,   661,   661,   661,   661,   661,
+     661,   662,   662,   662,   662,   662,   662,   663,   663,   663,
+     663,   663,   664,   664,   664,   664,   665,   665,   671,   672,
+     676,   678,   687,   688,   693,   699,   700,   706,   711,   716
+};
+#endif
+
+/** Accessing symbol of state STATE.  */
+#define YY_ACCESSING_SYMBOL(State) YY_CAST (yysymbol_kind_t, yystos[State])
+
+#if 1
+/* The user-facing name of the symbol whose (internal) number is
+   YYSYMBOL.  No bounds checking.  */
+static const char *yysymbol_name (yysymbol_kind_t yysymbol) YY_ATTRIBUTE_UNUSED;
+
+static const char *
+yysymbol_name (yysymbol_kind_t yysymbol)
+{
+  static const char *const yy_sname[] =
+  {
+  "end of file", "error", "invalid token", "tag", "atom", "number",
+  "sequence set", "sequence set with *", "date", "astring",
+  "mailbox pattern", "quoted string", "literal", "flag", "X-command",
+  "X-command arguments", "literal header", "invalid input", "SP",
+  "end of line", "APPEND", "AUTHENTICATE", "CAPABILITY", "CHECK", "CLOSE",
+  "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
+  "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
+  "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "ALL",
+  "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
+  "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
+  "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
+  "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
+  "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER",
+  "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT",
+  "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT",
+  "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT",
+  "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
+  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
+  "x_args", "unknown_command", "command_nonauth", "command_auth",
+  "command_select", "uid", "$@2", "uid_command", "login", "userid",
+  "password", "authenticate", "auth_type", "append", "append_rest",
+  "append_message", "create", "delete", "examine", "list", "lsub",
+  "rename", "select", "status", "status_att_list", "status_att",
+  "subscribe", "unsubscribe", "copy", "fetch", "fetch_what",
+  "fetch_att_list", "fetch_att", "partial", "section", "section_spec",
+  "section_part", "section_msgtext", "section_text", "header_list",
+  "header_fld_names", "header_fld_name", "store", "store_att_flags",
+  "store_flags", "search", "search_key_list", "search_key", "search_key_1",
+  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
+  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
+  "date_time", "number", "nz_number", YY_NULLPTR
+  };
+  return yy_sname[yysymbol];
+}
+#endif
+
+#define YYPACT_NINF (-343)
+
+#define yypact_value_is_default(Yyn) \
+  ((Yyn) == YYPACT_NINF)
+
+#define YYTABLE_NINF (-1)
+
+#define yytable_value_is_error(Yyn) \
+  0
+
+/* YYPACT[STATE-NUM] -- Index in YYTABLE of the portion describing
+   STATE-NUM.  */
+static const yytype_int16 yypact[] =
+{
+      56,  -343,    77,    71,  -343,   880,  -343,  -343,    73,    74,
+    -343,  -343,  -343,    75,    80,    87,    90,  -343,    91,    93,
+      94,  -343,    96,  -343,    97,   101,   102,  -343,   104,   106,
+     107,   108,   109,    69,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,    64,   598,
+     786,    45,   598,   598,   598,    45,   598,   598,   598,   598,
+     372,   598,   598,    45,   598,   598,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,   111,  -343,  -343,  -343,  -343,   112,  -343,  -343,  -343,
+    -343,   119,  -343,  -343,  -343,   123,   124,   125,  -343,   126,
+     131,   134,  -343,   140,  -343,   141,   142,   143,  -343,  -343,
+    -343,   144,   145,   147,   157,  -343,   159,  -343,   160,   161,
+    -343,  -343,   162,   164,   165,   167,   169,   170,   171,   172,
+    -343,  -343,  -343,  -343,   173,  -343,   174,   419,   175,  -343,
+    -343,  -343,  -343,   176,   177,  -343,  -343,    24,     3,   786,
+     598,   -13,   504,   598,   504,   598,    45,   598,   598,    70,
+     598,   598,   598,   786,   181,   419,    70,   419,    70,    70,
+      70,    70,   181,   598,   598,   598,   786,   598,    -8,   419,
+      95,    38,  -343,  -343,  -343,  -343,  -343,  -343,  -343,   168,
+    -343,  -343,   178,   182,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,    -1,
+      -1,    19,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+     183,  -343,  -343,  -343,  -343,  -343,  -343,  -343,   184,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,   185,  -343,
+    -343,    48,  -343,  -343,  -343,  -343,  -343,  -343,   186,  -343,
+    -343,    -7,  -343,  -343,    72,    83,  -343,  -343,  -343,   187,
+     188,  -343,   103,    99,   105,  -343,  -343,   103,     6,  -343,
+     598,   419,   419,  -343,  -343,  -343,  -343,  -343,     9,  -343,
+     279,   692,  -343,  -343,   191,  -343,   163,   163,   181,  -343,
+    -343,     1,  -343,    19,  -343,  -343,  -343,   175,    48,  -343,
+    -343,  -343,   192,  -343,    83,   598,  -343,  -343,   180,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,    12,  -343,   194,   598,
+    -343,   189,  -343,  -343
+};
+
+/* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
+   Performed when YYTABLE does not specify something else to do.  Zero
+   means the default is an error.  */
+static const yytype_uint8 yydefact[] =
+{
+       0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
+       9,    32,    33,     0,     0,     0,     0,    34,     0,     0,
+       0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
+       0,     0,     0,     0,     4,    12,     8,     5,     6,     7,
+      39,    18,    19,    21,    22,    23,    24,    25,    26,    27,
+      28,    29,    30,    31,    35,    36,    37,    38,    13,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,    40,     3,    16,    15,
+     179,   180,   181,   182,   175,   177,   178,   196,   184,   185,
+     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
+     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
+     207,   208,   209,   210,   211,   212,   213,   214,   215,   216,
+     217,   218,   219,   220,   221,   222,   223,   224,   225,   226,
+     227,   228,   229,   230,   231,   232,   233,   234,   235,   236,
+     237,     0,   170,   176,   174,   183,    49,    51,   167,   168,
+     169,     0,    58,    59,    60,     0,     0,     0,    47,     0,
+       0,     0,   130,     0,   131,     0,     0,     0,   136,   154,
+     137,     0,     0,     0,     0,   140,     0,   141,     0,     0,
+     143,   144,     0,     0,     0,     0,     0,     0,     0,     0,
+     149,   150,   164,   151,     0,   153,     0,     0,   125,   127,
+     129,   165,    64,     0,     0,    73,    74,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    41,    42,    43,    45,    44,   247,    57,     0,
+      52,    53,     0,     0,    50,    75,    93,    77,    79,    78,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,     0,
+       0,     0,    76,    80,   173,   172,    61,   171,    46,    48,
+      62,    63,   163,   134,   132,   245,   246,   133,   135,   138,
+       0,   115,   244,   139,   248,   156,   157,   142,     0,   159,
+     160,   161,   145,   162,   146,   147,   148,   152,     0,   166,
+     128,     0,   117,   119,   121,   118,   120,   122,     0,   242,
+     238,     0,   240,   243,     0,     0,   249,   106,   109,     0,
+       0,    99,    94,     0,   102,   101,   104,    96,     0,    82,
+       0,     0,     0,    69,    72,    68,    70,    71,     0,    66,
+       0,     0,   239,    54,     0,    55,     0,     0,     0,    95,
+     100,     0,    97,     0,    81,   155,   158,   126,     0,    65,
+     116,   123,   124,   241,     0,     0,   107,   108,     0,   111,
+     110,   103,   105,    83,    67,    56,     0,   113,     0,     0,
+     112,     0,   114,    98
+};
+
+/* YYPGOTO[NTERM-NUM].  */
+static const yytype_int16 yypgoto[] =
+{
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -280,  -343,  -343,  -343,  -343,  -343,  -343,  -343,  -343,
+    -343,  -101,  -343,  -343,    61,    62,  -343,  -343,  -259,   -66,
+       0,  -343,  -343,   -87,  -343,   -82,  -343,  -327,    81,  -343,
+    -343,    82,  -194,  -218,  -343,   -60,   -46,    63,   -67,  -343,
+     -52,  -343,   -74,   -72,   -71,  -176,  -173,   -45,  -230,  -342
+};
+
+/* YYDEFGOTO[NTERM-NUM].  */
+static const yytype_int16 yydefgoto[] =
+{
+       0,     2,     3,    33,    34,    35,    58,    36,    37,    38,
+      39,    40,   207,   242,    41,   157,   278,    42,   146,    43,
+     250,   251,    44,    45,    46,    47,    48,    49,    50,    51,
+     348,   349,    52,    53,    54,    55,   272,   338,   273,   359,
+     332,   333,   334,   335,   381,   376,   386,   290,    56,   318,
+     370,    57,   198,   199,   200,   201,   141,   276,   142,   143,
+     144,   145,   252,   321,   322,   323,   287,   253,   295,   336
+};
+
+/* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
+   positive, shift that token.  If negative, reduce the rule whose
+   number is the opposite.  If YYTABLE_NINF, syntax error.  */
+static const yytype_int16 yytable[] =
+{
+     158,   151,   303,   238,   326,   155,   326,   296,   147,   298,
+     239,   351,   339,   204,   247,   248,   152,   153,   154,   382,
+     156,   310,   159,   160,   363,   202,   203,   368,   205,   206,
+     389,   256,   257,   258,   259,   260,   261,   262,   263,   264,
+     265,   266,   267,   268,   353,   355,   391,   293,   387,    13,
+     148,   149,   150,   297,    18,   299,   300,   301,   302,     1,
+     307,    25,   392,   256,   327,    29,   327,   260,   261,   262,
+     263,   264,   265,   266,   267,   268,    78,     4,   285,    79,
+     328,   286,   328,   247,   248,   269,   270,   312,    77,     5,
+     271,    59,    60,    61,   385,   248,   309,   352,    62,   329,
+     330,   329,   330,   379,   383,    63,   249,   331,    64,    65,
+     364,    66,    67,   369,    68,    69,   390,   269,   270,    70,
+      71,   343,    72,   366,    73,    74,    75,    76,   378,   208,
+     209,   313,   314,   315,   316,   317,   344,   210,   345,   346,
+     347,   211,   212,   213,   214,   277,   279,   277,   367,   215,
+     283,   284,   216,   288,   289,   291,   282,   254,   217,   218,
+     219,   220,   221,   222,   255,   223,   304,   305,   306,   281,
+     308,   292,    80,    81,    82,   224,    83,   225,   226,   227,
+     228,   319,   229,   230,   292,   231,   294,   232,   233,   234,
+     235,   236,   237,   239,   240,   241,   324,   292,   311,   326,
+     325,   340,   341,   342,   350,   356,   357,   360,   358,   374,
+     351,   361,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   375,   384,   243,   244,
+     337,   362,   320,   365,   380,   377,   371,   280,   372,   354,
+     373,     0,     0,    80,    81,    82,   388,    83,   245,   246,
+       0,     0,   319,     0,     0,     0,   393,     0,   292,   292,
+       0,     0,     0,     0,     0,     0,     0,     0,   291,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   291,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   148,   149,   150,
+       0,     0,   249,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   161,   162,     0,     0,
+       0,     0,     0,     0,   148,   149,   150,   163,     0,   164,
+     165,   166,   167,   168,   169,   170,   171,   172,   173,   174,
+     175,   176,   177,   178,   179,   180,   181,   182,   183,   184,
+     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
+     195,   196,     0,   161,   162,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   163,   197,   164,   165,   166,   167,
+     168,   169,   170,   171,   172,   173,   174,   175,   176,   177,
+     178,   179,   180,   181,   182,   183,   184,   185,   186,   187,
+     188,   189,   190,   191,   192,   193,   194,   195,    80,    81,
+      82,   274,    83,    84,   275,    85,    86,     0,     0,     0,
+       0,     0,   197,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,    80,    81,    82,     0,    83,    84,     0,    85,
+      86,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,    80,    81,    82,     0,
+      83,     0,     0,     0,     0,   319,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+      80,    81,    82,     0,    83,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
+     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,     6,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     7,     0,     0,     0,     0,     0,
+       8,     9,    10,    11,    12,    13,    14,    15,    16,    17,
+      18,    19,    20,    21,    22,    23,    24,    25,    26,    27,
+      28,    29,    30,    31,    32
+};
+
+static const yytype_int16 yycheck[] =
+{
+      67,    61,   232,   197,     5,    65,     5,   225,    60,   227,
+      18,    18,   271,    73,    11,    12,    62,    63,    64,   361,
+      66,   239,    68,    69,    18,    71,    72,    18,    74,    75,
+      18,    44,    45,    46,    47,    48,    49,    50,    51,    52,
+      53,    54,    55,    56,   324,   325,   388,   223,   375,    25,
+       5,     6,     7,   226,    30,   228,   229,   230,   231,     3,
+     236,    37,   389,    44,    65,    41,    65,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    12,     0,     8,    15,
+      81,    11,    81,    11,    12,    98,    99,    49,    19,    18,
+     103,    18,    18,    18,   374,    12,   104,   104,    18,   100,
+     101,   100,   101,   102,   363,    18,   103,   108,    18,    18,
+     104,    18,    18,   104,    18,    18,   104,    98,    99,    18,
+      18,    73,    18,   341,    18,    18,    18,    18,   358,    18,
+      18,    93,    94,    95,    96,    97,    88,    18,    90,    91,
+      92,    18,    18,    18,    18,   212,   213,   214,   342,    18,
+     217,   218,    18,   220,   221,   222,   216,   209,    18,    18,
+      18,    18,    18,    18,   210,    18,   233,   234,   235,   215,
+     237,   223,     4,     5,     6,    18,     8,    18,    18,    18,
+      18,    13,    18,    18,   236,    18,     5,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,   249,   103,     5,
+      18,    18,    18,    18,    18,    18,    18,   108,   105,    18,
+      18,   106,    44,    45,    46,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,   103,   368,   207,   207,
+     270,   337,   104,   340,   361,   357,   350,   214,   350,   324,
+     351,    -1,    -1,     4,     5,     6,   106,     8,   207,   207,
+      -1,    -1,    13,    -1,    -1,    -1,   107,    -1,   350,   351,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   375,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   389,    44,    45,    46,    47,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,     5,     6,     7,
+      -1,    -1,   103,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    45,    -1,    -1,
+      -1,    -1,    -1,    -1,     5,     6,     7,    55,    -1,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    -1,    44,    45,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    55,   103,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,     4,     5,
+       6,     7,     8,     9,    10,    11,    12,    -1,    -1,    -1,
+      -1,    -1,   103,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    45,
+      46,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,     4,     5,     6,    -1,     8,     9,    -1,    11,
+      12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    45,    46,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,     4,     5,     6,    -1,
+       8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    45,    46,    47,
+      48,    49,    50,    51,    52,    53,    54,    55,    56,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    45,    46,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,     4,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,
+      20,    21,    22,    23,    24,    25,    26,    27,    28,    29,
+      30,    31,    32,    33,    34,    35,    36,    37,    38,    39,
+      40,    41,    42,    43,    44
+};
+
+/* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
+   state STATE-NUM.  */
+static const yytype_uint8 yystos[] =
+{
+       0,     3,   110,   111,     0,    18,     4,    14,    20,    21,
+      22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
+      32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
+      42,    43,    44,   112,   113,   114,   116,   117,   118,   119,
+     120,   123,   126,   128,   131,   132,   133,   134,   135,   136,
+     137,   138,   141,   142,   143,   144,   157,   160,   115,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    19,    12,    15,
+       4,     5,     6,     8,     9,    11,    12,    44,    45,    46,
+      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,   165,   167,   168,   169,   170,   127,   169,     5,     6,
+       7,   164,   165,   165,   165,   164,   165,   124,   167,   165,
+     165,    44,    45,    55,    57,    58,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,   103,   161,   162,
+     163,   164,   165,   165,   164,   165,   165,   121,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,   161,    18,
+      18,    18,   122,   143,   144,   157,   160,    11,    12,   103,
+     129,   130,   171,   176,   169,   165,    44,    45,    46,    47,
+      48,    49,    50,    51,    52,    53,    54,    55,    56,    98,
+      99,   103,   145,   147,     7,    10,   166,   167,   125,   167,
+     166,   165,   164,   167,   167,     8,    11,   175,   167,   167,
+     156,   167,   169,   174,     5,   177,   162,   175,   162,   175,
+     175,   175,   175,   177,   167,   167,   167,   174,   167,   104,
+     162,   103,    49,    93,    94,    95,    96,    97,   158,    13,
+     104,   172,   173,   174,    18,    18,     5,    65,    81,   100,
+     101,   108,   149,   150,   151,   152,   178,   149,   146,   147,
+      18,    18,    18,    73,    88,    90,    91,    92,   139,   140,
+      18,    18,   104,   130,   176,   130,    18,    18,   105,   148,
+     108,   106,   148,    18,   104,   167,   162,   161,    18,   104,
+     159,   171,   172,   173,    18,   103,   154,   154,   177,   102,
+     152,   153,   178,   147,   140,   130,   155,   156,   106,    18,
+     104,   178,   156,   107
+};
+
+/* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
+static const yytype_uint8 yyr1[] =
+{
+       0,   109,   111,   110,   112,   112,   112,   112,   112,   113,
+     113,   113,   113,   114,   115,   115,   115,   116,   117,   117,
+     117,   118,   118,   118,   118,   118,   118,   118,   118,   118,
+     118,   118,   119,   119,   119,   119,   119,   119,   119,   119,
+     121,   120,   122,   122,   122,   122,   123,   124,   125,   126,
+     126,   127,   128,   129,   129,   129,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   139,   140,   140,
+     140,   140,   140,   141,   142,   143,   144,   145,   145,   145,
+     145,   145,   146,   146,   147,   147,   147,   147,   147,   147,
+     147,   147,   147,   147,   147,   147,   147,   147,   148,   149,
+     149,   150,   150,   150,   151,   151,   152,   152,   152,   152,
+     153,   153,   154,   155,   155,   156,   157,   158,   158,   158,
+     158,   158,   158,   159,   159,   160,   160,   161,   161,   162,
+     163,   163,   163,   163,   163,   163,   163,   163,   163,   163,
+     163,   163,   163,   163,   163,   163,   163,   163,   163,   163,
+     163,   163,   163,   163,   163,   163,   163,   163,   163,   163,
+     163,   163,   163,   163,   163,   163,   163,   164,   164,   164,
+     165,   166,   166,   166,   167,   167,   167,   168,   168,   169,
+     169,   169,   169,   169,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   171,   171,
+     172,   172,   173,   173,   174,   175,   175,   176,   177,   178
+};
+
+/* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
+static const yytype_int8 yyr2[] =
+{
+       0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       0,     4,     1,     1,     1,     1,     5,     1,     1,     3,
+       5,     1,     5,     1,     3,     3,     5,     1,     3,     3,
+       3,     5,     5,     5,     3,     7,     1,     3,     1,     1,
+       1,     1,     1,     3,     3,     5,     5,     1,     1,     1,
+       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     2,     3,     2,     3,     5,     1,
+       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
+       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
+       1,     1,     1,     1,     1,     3,     7,     1,     3,     1,
+       1,     1,     3,     3,     3,     3,     1,     1,     3,     3,
+       1,     1,     3,     1,     1,     3,     3,     3,     3,     1,
+       1,     1,     3,     1,     1,     5,     3,     3,     5,     3,
+       3,     3,     3,     3,     1,     1,     3,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     2,     3,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     1
+};
+
+
+enum { YYENOMEM = -2 };
+
+#define yyerrok         (yyerrstatus = 0)
+#define yyclearin       (yychar = IMAP_YYEMPTY)
+
+#define YYACCEPT        goto yyacceptlab
+#define YYABORT         goto yyabortlab
+#define YYERROR         goto yyerrorlab
+#define YYNOMEM         goto yyexhaustedlab
+
+
+#define YYRECOVERING()  (!!yyerrstatus)
+
+#define YYBACKUP(Token, Value)                                    \
+  do                                                              \
+    if (yychar == IMAP_YYEMPTY)                                        \
+      {                                                           \
+        yychar = (Token);                                         \
+        yylval = (Value);                                         \
+        YYPOPSTACK (yylen);                                       \
+        yystate = *yyssp;                                         \
+        goto yybackup;                                            \
+      }                                                           \
+    else                                                          \
+      {                                                           \
+        yyerror (ctx, YY_("syntax error: cannot back up")); \
+        YYERROR;                                                  \
+      }                                                           \
+  while (0)
+
+/* Backward compatibility with an undocumented macro.
+   Use IMAP_YYerror or IMAP_YYUNDEF. */
+#define YYERRCODE IMAP_YYUNDEF
+
+
+/* Enable debugging if requested.  */
+#if IMAP_YYDEBUG
+
+# ifndef YYFPRINTF
+#  include <stdio.h> /* INFRINGES ON USER NAME SPACE */
+#  define YYFPRINTF fprintf
+# endif
+
+# define YYDPRINTF(Args)                        \
+do {                                            \
+  if (yydebug)                                  \
+    YYFPRINTF Args;                             \
+} while (0)
+
+
+
+
+# define YY_SYMBOL_PRINT(Title, Kind, Value, Location)                    \
+do {                                                                      \
+  if (yydebug)                                                            \
+    {                                                                     \
+      YYFPRINTF (stderr, "%s ", Title);                                   \
+      yy_symbol_print (stderr,                                            \
+                  Kind, Value, ctx); \
+      YYFPRINTF (stderr, "\n");                                           \
+    }                                                                     \
+} while (0)
+
+
+/*-----------------------------------.
+| Print this symbol's value on YYO.  |
+`-----------------------------------*/
+
+static void
+yy_symbol_value_print (FILE *yyo,
+                       yysymbol_kind_t yykind, YYSTYPE const * const yyvaluep, struct imap_parse_ctx *ctx)
+{
+  FILE *yyoutput = yyo;
+  YY_USE (yyoutput);
+  YY_USE (ctx);
+  if (!yyvaluep)
+    return;
+  YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+  YY_USE (yykind);
+  YY_IGNORE_MAYBE_UNINITIALIZED_END
+}
+
+
+/*---------------------------.
+| Print this symbol on YYO.  |
+`---------------------------*/
+
+static void
+yy_symbol_print (FILE *yyo,
+                 yysymbol_kind_t yykind, YYSTYPE const * const yyvaluep, struct imap_parse_ctx *ctx)
+{
+  YYFPRINTF (yyo, "%s %s (",
+             yykind < YYNTOKENS ? "token" : "nterm", yysymbol_name (yykind));
+
+  yy_symbol_value_print (yyo, yykind, yyvaluep, ctx);
+  YYFPRINTF (yyo, ")");
+}
+
+/*------------------------------------------------------------------.
+| yy_stack_print -- Print the state stack from its BOTTOM up to its |
+| TOP (included).                                                   |
+`------------------------------------------------------------------*/
+
+static void
+yy_stack_print (yy_state_t *yybottom, yy_state_t *yytop)
+{
+  YYFPRINTF (stderr, "Stack now");
+  for (; yybottom <= yytop; yybottom++)
+    {
+      int yybot = *yybottom;
+      YYFPRINTF (stderr, " %d", yybot);
+    }
+  YYFPRINTF (stderr, "\n");
+}
+
+# define YY_STACK_PRINT(Bottom, Top)                            \
+do {                                                            \
+  if (yydebug)                                                  \
+    yy_stack_print ((Bottom), (Top));                           \
+} while (0)
+
+
+/*------------------------------------------------.
+| Report that the YYRULE is going to be reduced.  |
+`------------------------------------------------*/
+
+static void
+yy_reduce_print (yy_state_t *yyssp, YYSTYPE *yyvsp,
+                 int yyrule, struct imap_parse_ctx *ctx)
+{
+  int yylno = yyrline[yyrule];
+  int yynrhs = yyr2[yyrule];
+  int yyi;
+  YYFPRINTF (stderr, "Reducing stack by rule %d (line %d):\n",
+             yyrule - 1, yylno);
+  /* The symbols being reduced.  */
+  for (yyi = 0; yyi < yynrhs; yyi++)
+    {
+      YYFPRINTF (stderr, "   $%d = ", yyi + 1);
+      yy_symbol_print (stderr,
+                       YY_ACCESSING_SYMBOL (+yyssp[yyi + 1 - yynrhs]),
+                       &yyvsp[(yyi + 1) - (yynrhs)], ctx);
+      YYFPRINTF (stderr, "\n");
+    }
+}
+
+# define YY_REDUCE_PRINT(Rule)          \
+do {                                    \
+  if (yydebug)                          \
+    yy_reduce_print (yyssp, yyvsp, Rule, ctx); \
+} while (0)
+
+/* Nonzero means print parse trace.  It is left uninitialized so that
+   multiple parsers can coexist.  */
+int yydebug;
+#else /* !IMAP_YYDEBUG */
+# define YYDPRINTF(Args) ((void) 0)
+# define YY_SYMBOL_PRINT(Title, Kind, Value, Location)
+# define YY_STACK_PRINT(Bottom, Top)
+# define YY_REDUCE_PRINT(Rule)
+#endif /* !IMAP_YYDEBUG */
+
+
+/* YYINITDEPTH -- initial size of the parser's stacks.  */
+#ifndef YYINITDEPTH
+# define YYINITDEPTH 200
+#endif
+
+/* YYMAXDEPTH -- maximum size the stacks can grow to (effective only
+   if the built-in stack extension method is used).
+
+   Do not make this value too large; the results are undefined if
+   YYSTACK_ALLOC_MAXIMUM < YYSTACK_BYTES (YYMAXDEPTH)
+   evaluated with infinite-precision integer arithmetic.  */
+
+#ifndef YYMAXDEPTH
+# define YYMAXDEPTH 10000
+#endif
+/* Parser data structure.  */
+struct yypstate
+  {
+    /* Number of syntax errors so far.  */
+    int yynerrs;
+
+    yy_state_fast_t yystate;
+    /* Number of tokens to shift before error messages enabled.  */
+    int yyerrstatus;
+
+    /* Refer to the stacks through separate pointers, to allow yyoverflow
+       to reallocate them elsewhere.  */
+
+    /* Their size.  */
+    YYPTRDIFF_T yystacksize;
+
+    /* The state stack: array, bottom, top.  */
+    yy_state_t yyssa[YYINITDEPTH];
+    yy_state_t *yyss;
+    yy_state_t *yyssp;
+
+    /* The semantic value stack: array, bottom, top.  */
+    YYSTYPE yyvsa[YYINITDEPTH];
+    YYSTYPE *yyvs;
+    YYSTYPE *yyvsp;
+    /* Whether this instance has not started parsing yet.
+     * If 2, it corresponds to a finished parsing.  */
+    int yynew;
+  };
+
+
+/* Context of a parse error.  */
+typedef struct
+{
+  yypstate* yyps;
+  yysymbol_kind_t yytoken;
+} yypcontext_t;
+
+/* Put in YYARG at most YYARGN of the expected tokens given the
+   current YYCTX, and return the number of tokens stored in YYARG.  If
+   YYARG is null, return the number of expected tokens (guaranteed to
+   be less than YYNTOKENS).  Return YYENOMEM on memory exhaustion.
+   Return 0 if there are more than YYARGN expected tokens, yet fill
+   YYARG up to YYARGN. */
+static int
+yypstate_expected_tokens (yypstate *yyps,
+                          yysymbol_kind_t yyarg[], int yyargn)
+{
+  /* Actual size of YYARG. */
+  int yycount = 0;
+  int yyn = yypact[+*yyps->yyssp];
+  if (!yypact_value_is_default (yyn))
+    {
+      /* Start YYX at -YYN if negative to avoid negative indexes in
+         YYCHECK.  In other words, skip the first -YYN actions for
+         this state because they are default actions.  */
+      int yyxbegin = yyn < 0 ? -yyn : 0;
+      /* Stay within bounds of both yycheck and yytname.  */
+      int yychecklim = YYLAST - yyn + 1;
+      int yyxend = yychecklim < YYNTOKENS ? yychecklim : YYNTOKENS;
+      int yyx;
+      for (yyx = yyxbegin; yyx < yyxend; ++yyx)
+        if (yycheck[yyx + yyn] == yyx && yyx != YYSYMBOL_YYerror
+            && !yytable_value_is_error (yytable[yyx + yyn]))
+          {
+            if (!yyarg)
+              ++yycount;
+            else if (yycount == yyargn)
+              return 0;
+            else
+              yyarg[yycount++] = YY_CAST (yysymbol_kind_t, yyx);
+          }
+    }
+  if (yyarg && yycount == 0 && 0 < yyargn)
+    yyarg[0] = YYSYMBOL_YYEMPTY;
+  return yycount;
+}
+
+
+/* Similar to the previous function.  */
+static int
+yypcontext_expected_tokens (const yypcontext_t *yyctx,
+                            yysymbol_kind_t yyarg[], int yyargn)
+{
+  return yypstate_expected_tokens (yyctx->yyps, yyarg, yyargn);
+}
+
+
+/* The kind of the lookahead of this context.  */
+static yysymbol_kind_t
+yypcontext_token (const yypcontext_t *yyctx) YY_ATTRIBUTE_UNUSED;
+
+static yysymbol_kind_t
+yypcontext_token (const yypcontext_t *yyctx)
+{
+  return yyctx->yytoken;
+}
+
+
+
+/* User defined function to report a syntax error.  */
+static int
+yyreport_syntax_error (const yypcontext_t *yyctx, struct imap_parse_ctx *ctx);
+
+/*-----------------------------------------------.
+| Release the memory associated to this symbol.  |
+`-----------------------------------------------*/
+
+static void
+yydestruct (const char *yymsg,
+            yysymbol_kind_t yykind, YYSTYPE *yyvaluep, struct imap_parse_ctx *ctx)
+{
+  YY_USE (yyvaluep);
+  YY_USE (ctx);
+  if (!yymsg)
+    yymsg = "Deleting";
+  YY_SYMBOL_PRINT (yymsg, yykind, yyvaluep, yylocationp);
+
+  YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+  YY_USE (yykind);
+  YY_IGNORE_MAYBE_UNINITIALIZED_END
+}
+
+
+
+
+
+#define imap_yynerrs yyps->imap_yynerrs
+#define yystate yyps->yystate
+#define yyerrstatus yyps->yyerrstatus
+#define yyssa yyps->yyssa
+#define yyss yyps->yyss
+#define yyssp yyps->yyssp
+#define yyvsa yyps->yyvsa
+#define yyvs yyps->yyvs
+#define yyvsp yyps->yyvsp
+#define yystacksize yyps->yystacksize
+
+/* Initialize the parser data structure.  */
+static void
+yypstate_clear (yypstate *yyps)
+{
+  yynerrs = 0;
+  yystate = 0;
+  yyerrstatus = 0;
+
+  yyssp = yyss;
+  yyvsp = yyvs;
+
+  /* Initialize the state stack, in case yypcontext_expected_tokens is
+     called before the first call to yyparse. */
+  *yyssp = 0;
+  yyps->yynew = 1;
+}
+
+/* Initialize the parser data structure.  */
+yypstate *
+yypstate_new (void)
+{
+  yypstate *yyps;
+  yyps = YY_CAST (yypstate *, YYMALLOC (sizeof *yyps));
+  if (!yyps)
+    return YY_NULLPTR;
+  yystacksize = YYINITDEPTH;
+  yyss = yyssa;
+  yyvs = yyvsa;
+  yypstate_clear (yyps);
+  return yyps;
+}
+
+void
+yypstate_delete (yypstate *yyps)
+{
+  if (yyps)
+    {
+#ifndef yyoverflow
+      /* If the stack was reallocated but the parse did not complete, then the
+         stack still needs to be freed.  */
+      if (yyss != yyssa)
+        YYSTACK_FREE (yyss);
+#endif
+      YYFREE (yyps);
+    }
+}
+
+
+
+/*---------------.
+| yypush_parse.  |
+`---------------*/
+
+int
+yypush_parse (yypstate *yyps,
+              int yypushed_char, YYSTYPE const *yypushed_val, struct imap_parse_ctx *ctx)
+{
+/* Lookahead token kind.  */
+int yychar;
+
+
+/* The semantic value of the lookahead symbol.  */
+/* Default value used for initialization, for pacifying older GCCs
+   or non-GCC compilers.  */
+YY_INITIAL_VALUE (static YYSTYPE yyval_default;)
+YYSTYPE yylval YY_INITIAL_VALUE (= yyval_default);
+
+  int yyn;
+  /* The return value of yyparse.  */
+  int yyresult;
+  /* Lookahead symbol kind.  */
+  yysymbol_kind_t yytoken = YYSYMBOL_YYEMPTY;
+  /* The variables used to return semantic value and location from the
+     action routines.  */
+  YYSTYPE yyval;
+
+
+
+#define YYPOPSTACK(N)   (yyvsp -= (N), yyssp -= (N))
+
+  /* The number of symbols on the RHS of the reduced rule.
+     Keep to zero when no symbol should be popped.  */
+  int yylen = 0;
+
+  switch (yyps->yynew)
+    {
+    case 0:
+      yyn = yypact[yystate];
+      goto yyread_pushed_token;
+
+    case 2:
+      yypstate_clear (yyps);
+      break;
+
+    default:
+      break;
+    }
+
+  YYDPRINTF ((stderr, "Starting parse\n"));
+
+  yychar = IMAP_YYEMPTY; /* Cause a token to be read.  */
+
+  goto yysetstate;
+
+
+/*------------------------------------------------------------.
+| yynewstate -- push a new state, which is found in yystate.  |
+`------------------------------------------------------------*/
+yynewstate:
+  /* In all cases, when you get here, the value and location stacks
+     have just been pushed.  So pushing a state here evens the stacks.  */
+  yyssp++;
+
+
+/*--------------------------------------------------------------------.
+| yysetstate -- set current state (the top of the stack) to yystate.  |
+`--------------------------------------------------------------------*/
+yysetstate:
+  YYDPRINTF ((stderr, "Entering state %d\n", yystate));
+  YY_ASSERT (0 <= yystate && yystate < YYNSTATES);
+  YY_IGNORE_USELESS_CAST_BEGIN
+  *yyssp = YY_CAST (yy_state_t, yystate);
+  YY_IGNORE_USELESS_CAST_END
+  YY_STACK_PRINT (yyss, yyssp);
+
+  if (yyss + yystacksize - 1 <= yyssp)
+#if !defined yyoverflow && !defined YYSTACK_RELOCATE
+    YYNOMEM;
+#else
+    {
+      /* Get the current used size of the three stacks, in elements.  */
+      YYPTRDIFF_T yysize = yyssp - yyss + 1;
+
+# if defined yyoverflow
+      {
+        /* Give user a chance to reallocate the stack.  Use copies of
+           these so that the &'s don't force the real ones into
+           memory.  */
+        yy_state_t *yyss1 = yyss;
+        YYSTYPE *yyvs1 = yyvs;
+
+        /* Each stack pointer address is followed by the size of the
+           data in use in that stack, in bytes.  This used to be a
+           conditional around just the two extra args, but that might
+           be undefined if yyoverflow is a macro.  */
+        yyoverflow (YY_("memory exhausted"),
+                    &yyss1, yysize * YYSIZEOF (*yyssp),
+                    &yyvs1, yysize * YYSIZEOF (*yyvsp),
+                    &yystacksize);
+        yyss = yyss1;
+        yyvs = yyvs1;
+      }
+# else /* defined YYSTACK_RELOCATE */
+      /* Extend the stack our own way.  */
+      if (YYMAXDEPTH <= yystacksize)
+        YYNOMEM;
+      yystacksize *= 2;
+      if (YYMAXDEPTH < yystacksize)
+        yystacksize = YYMAXDEPTH;
+
+      {
+        yy_state_t *yyss1 = yyss;
+        union yyalloc *yyptr =
+          YY_CAST (union yyalloc *,
+                   YYSTACK_ALLOC (YY_CAST (YYSIZE_T, YYSTACK_BYTES (yystacksize))));
+        if (! yyptr)
+          YYNOMEM;
+        YYSTACK_RELOCATE (yyss_alloc, yyss);
+        YYSTACK_RELOCATE (yyvs_alloc, yyvs);
+#  undef YYSTACK_RELOCATE
+        if (yyss1 != yyssa)
+          YYSTACK_FREE (yyss1);
+      }
+# endif
+
+      yyssp = yyss + yysize - 1;
+      yyvsp = yyvs + yysize - 1;
+
+      YY_IGNORE_USELESS_CAST_BEGIN
+      YYDPRINTF ((stderr, "Stack size increased to %ld\n",
+                  YY_CAST (long, yystacksize)));
+      YY_IGNORE_USELESS_CAST_END
+
+      if (yyss + yystacksize - 1 <= yyssp)
+        YYABORT;
+    }
+#endif /* !defined yyoverflow && !defined YYSTACK_RELOCATE */
+
+
+  if (yystate == YYFINAL)
+    YYACCEPT;
+
+  goto yybackup;
+
+
+/*-----------.
+| yybackup.  |
+`-----------*/
+yybackup:
+  /* Do appropriate processing given the current state.  Read a
+     lookahead token if we need one and don't already have one.  */
+
+  /* First try to decide what to do without reference to lookahead token.  */
+  yyn = yypact[yystate];
+  if (yypact_value_is_default (yyn))
+    goto yydefault;
+
+  /* Not known => get a lookahead token if don't already have one.  */
+
+  /* YYCHAR is either empty, or end-of-input, or a valid lookahead.  */
+  if (yychar == IMAP_YYEMPTY)
+    {
+      if (!yyps->yynew)
+        {
+          YYDPRINTF ((stderr, "Return for a new token:\n"));
+          yyresult = YYPUSH_MORE;
+          goto yypushreturn;
+        }
+      yyps->yynew = 0;
+yyread_pushed_token:
+      YYDPRINTF ((stderr, "Reading a token\n"));
+      yychar = yypushed_char;
+      if (yypushed_val)
+        yylval = *yypushed_val;
+    }
+
+  if (yychar <= IMAP_YYEOF)
+    {
+      yychar = IMAP_YYEOF;
+      yytoken = YYSYMBOL_YYEOF;
+      YYDPRINTF ((stderr, "Now at end of input.\n"));
+    }
+  else if (yychar == IMAP_YYerror)
+    {
+      /* The scanner already issued an error message, process directly
+         to error recovery.  But do not keep the error token as
+         lookahead, it is too special and may lead us to an endless
+         loop in error recovery. */
+      yychar = IMAP_YYUNDEF;
+      yytoken = YYSYMBOL_YYerror;
+      goto yyerrlab1;
+    }
+  else
+    {
+      yytoken = YYTRANSLATE (yychar);
+      YY_SYMBOL_PRINT ("Next token is", yytoken, &yylval, &yylloc);
+    }
+
+  /* If the proper action on seeing token YYTOKEN is to reduce or to
+     detect an error, take that action.  */
+  yyn += yytoken;
+  if (yyn < 0 || YYLAST < yyn || yycheck[yyn] != yytoken)
+    goto yydefault;
+  yyn = yytable[yyn];
+  if (yyn <= 0)
+    {
+      if (yytable_value_is_error (yyn))
+        goto yyerrlab;
+      yyn = -yyn;
+      goto yyreduce;
+    }
+
+  /* Count tokens shifted since error; after three, turn off error
+     status.  */
+  if (yyerrstatus)
+    yyerrstatus--;
+
+  /* Shift the lookahead token.  */
+  YY_SYMBOL_PRINT ("Shifting", yytoken, &yylval, &yylloc);
+  yystate = yyn;
+  YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+  *++yyvsp = yylval;
+  YY_IGNORE_MAYBE_UNINITIALIZED_END
+
+  /* Discard the shifted token.  */
+  yychar = IMAP_YYEMPTY;
+  goto yynewstate;
+
+
+/*-----------------------------------------------------------.
+| yydefault -- do the default action for the current state.  |
+`-----------------------------------------------------------*/
+yydefault:
+  yyn = yydefact[yystate];
+  if (yyn == 0)
+    goto yyerrlab;
+  goto yyreduce;
+
+
+/*-----------------------------.
+| yyreduce -- do a reduction.  |
+`-----------------------------*/
+yyreduce:
+  /* yyn is the number of a rule to reduce with.  */
+  yylen = yyr2[yyn];
+
+  /* If YYLEN is nonzero, implement the default value of the action:
+     '$$ = $1'.
+
+     Otherwise, the following line sets YYVAL to garbage.
+     This behavior is undocumented and Bison
+     users should not rely upon it.  Assigning to YYVAL
+     unconditionally makes the parser a bit smaller, and it avoids a
+     GCC warning that YYVAL may be used uninitialized.  */
+  yyval = yyvsp[1-yylen];
+
+
+  YY_REDUCE_PRINT (yyn);
+  switch (yyn)
+    {
+  case 2: /* $@1: %empty  */
+              { ctx->tag = (yyvsp[0].tok).s; CMD->tag = (yyvsp[0].tok).s; }
+    break;
+
+  case 9: /* command_any: "CAPABILITY"  */
+                                { CMD->type = IMAP_CMD_CAPABILITY; }
+    break;
+
+  case 10: /* command_any: "LOGOUT"  */
+                                { CMD->type = IMAP_CMD_LOGOUT; }
+    break;
+
+  case 11: /* command_any: "NOOP"  */
+                                { CMD->type = IMAP_CMD_NOOP; }
+    break;
+
+  case 13: /* x_command: "X-command" x_args  */
+                                { CMD->type = IMAP_CMD_X; CMD->u.x.name = (yyvsp[-1].tok).s;
+				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
+    break;
+
+  case 15: /* x_args: x_args "X-command arguments"  */
+                                { CMD->u.x.args = CMD->u.x.args == NULL ? (yyvsp[0].tok).s
+				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, (yyvsp[0].tok).s);
+				  if (CMD->u.x.args == NULL) YYNOMEM; }
+    break;
+
+  case 16: /* x_args: x_args "literal"  */
+                                { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
+				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, (yyvsp[0].tok).len);
+				  if (CMD->u.x.args == NULL) YYNOMEM; }
+    break;
+
+  case 17: /* unknown_command: "atom"  */
+                                { imap_parse_fail(ctx, "Unknown command %s", (yyvsp[0].tok).s); YYERROR; }
+    break;
+
+  case 20: /* command_nonauth: "STARTTLS"  */
+                                { CMD->type = IMAP_CMD_STARTTLS; }
+    break;
+
+  case 32: /* command_select: "CHECK"  */
+                                { CMD->type = IMAP_CMD_CHECK; }
+    break;
+
+  case 33: /* command_select: "CLOSE"  */
+                                { CMD->type = IMAP_CMD_CLOSE; }
+    break;
+
+  case 34: /* command_select: "EXPUNGE"  */
+                                { CMD->type = IMAP_CMD_EXPUNGE; }
+    break;
+
+  case 40: /* $@2: %empty  */
+                 { CMD->uid = true; }
+    break;
+
+  case 46: /* login: "LOGIN" "SP" userid "SP" password  */
+                { CMD->type = IMAP_CMD_LOGIN;
+		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
+    break;
+
+  case 47: /* userid: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
+    break;
+
+  case 48: /* password: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
+    break;
+
+  case 49: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+                { CMD->type = IMAP_CMD_AUTHENTICATE;
+		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
+    break;
+
+  case 50: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" atom  */
+                { CMD->type = IMAP_CMD_AUTHENTICATE;
+		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
+		  CMD->u.authenticate.has_initial = true;
+		  CMD->u.authenticate.initial = (yyvsp[0].str); }
+    break;
+
+  case 51: /* auth_type: atom  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
+				  for (char *p = (char *)(yyval.str).data; *p; p++)
+					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
+    break;
+
+  case 52: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
+		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
+    break;
+
+  case 54: /* append_rest: flag_list "SP" append_message  */
+                { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
+    break;
+
+  case 55: /* append_rest: date_time "SP" append_message  */
+                { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
+    break;
+
+  case 56: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+                { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
+		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
+    break;
+
+  case 57: /* append_message: "literal"  */
+                                { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
+				  NOTE("message literal"); }
+    break;
+
+  case 58: /* create: "CREATE" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 59: /* delete: "DELETE" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 60: /* examine: "EXAMINE" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 61: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+                { CMD->type = IMAP_CMD_LIST;
+		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
+    break;
+
+  case 62: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+                { CMD->type = IMAP_CMD_LSUB;
+		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
+    break;
+
+  case 63: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+                { CMD->type = IMAP_CMD_RENAME;
+		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
+		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
+		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 64: /* select: "SELECT" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 65: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
+		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
+    break;
+
+  case 68: /* status_att: "MESSAGES"  */
+                                { (yyval.op) = IMAP_STATUS_MESSAGES; }
+    break;
+
+  case 69: /* status_att: "RECENT"  */
+                                { (yyval.op) = IMAP_STATUS_RECENT; }
+    break;
+
+  case 70: /* status_att: "UIDNEXT"  */
+                                { (yyval.op) = IMAP_STATUS_UIDNEXT; }
+    break;
+
+  case 71: /* status_att: "UIDVALIDITY"  */
+                                { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
+    break;
+
+  case 72: /* status_att: "UNSEEN"  */
+                                { (yyval.op) = IMAP_STATUS_UNSEEN; }
+    break;
+
+  case 73: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 74: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 75: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+                { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
+		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 76: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+                { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
+    break;
+
+  case 77: /* fetch_what: "ALL"  */
+                                { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
+    break;
+
+  case 78: /* fetch_what: "FULL"  */
+                                { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
+    break;
+
+  case 79: /* fetch_what: "FAST"  */
+                                { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
+    break;
+
+  case 80: /* fetch_what: fetch_att  */
+                                { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
+				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
+    break;
+
+  case 81: /* fetch_what: '(' fetch_att_list ')'  */
+                                { CMD->u.fetch.parenthesised = true;
+				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
+    break;
+
+  case 82: /* fetch_att_list: fetch_att  */
+                                { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
+    break;
+
+  case 83: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+                                { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
+    break;
+
+  case 84: /* fetch_att: "ENVELOPE"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
+    break;
+
+  case 85: /* fetch_att: "FLAGS"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
+    break;
+
+  case 86: /* fetch_att: "INTERNALDATE"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
+    break;
+
+  case 87: /* fetch_att: "RFC822"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
+    break;
+
+  case 88: /* fetch_att: "RFC822.HEADER"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
+    break;
+
+  case 89: /* fetch_att: "RFC822.SIZE"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
+    break;
+
+  case 90: /* fetch_att: "RFC822.TEXT"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
+    break;
+
+  case 91: /* fetch_att: "BODY"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
+    break;
+
+  case 92: /* fetch_att: "BODYSTRUCTURE"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
+    break;
+
+  case 93: /* fetch_att: "UID"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
+    break;
+
+  case 94: /* fetch_att: "BODY[" section  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
+				  NOTE("section"); }
+    break;
+
+  case 95: /* fetch_att: "BODY[" section partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
+    break;
+
+  case 96: /* fetch_att: "BODY.PEEK[" section  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
+					.section = (yyvsp[0].section) }; NOTE("section"); }
+    break;
+
+  case 97: /* fetch_att: "BODY.PEEK[" section partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
+    break;
+
+  case 98: /* partial: '<' number '.' nz_number '>'  */
+                                { (yyval.att) = (struct imap_fetch_att){ .partial = true,
+					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
+    break;
+
+  case 99: /* section: ']'  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
+    break;
+
+  case 100: /* section: section_spec ']'  */
+                                { (yyval.section) = (yyvsp[-1].section); }
+    break;
+
+  case 101: /* section_spec: section_msgtext  */
+                                { (yyval.section) = (yyvsp[0].section); }
+    break;
+
+  case 102: /* section_spec: section_part  */
+                                { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
+    break;
+
+  case 103: /* section_spec: section_part '.' section_text  */
+                                { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
+    break;
+
+  case 104: /* section_part: nz_number  */
+                                { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
+    break;
+
+  case 105: /* section_part: section_part '.' nz_number  */
+                                { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
+    break;
+
+  case 106: /* section_msgtext: "HEADER"  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
+    break;
+
+  case 107: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
+					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
+    break;
+
+  case 108: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
+					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
+    break;
+
+  case 109: /* section_msgtext: "TEXT"  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
+    break;
+
+  case 110: /* section_text: section_msgtext  */
+                                { (yyval.section) = (yyvsp[0].section); }
+    break;
+
+  case 111: /* section_text: "MIME"  */
+                                { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
+    break;
+
+  case 112: /* header_list: '(' header_fld_names ')'  */
+                                { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
+    break;
+
+  case 113: /* header_fld_names: header_fld_name  */
+                                { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
+    break;
+
+  case 114: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+                                { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
+    break;
+
+  case 115: /* header_fld_name: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
+    break;
+
+  case 116: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+                { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
+    break;
+
+  case 117: /* store_att_flags: "FLAGS"  */
+                                { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
+    break;
+
+  case 118: /* store_att_flags: "FLAGS.SILENT"  */
+                                { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
+    break;
+
+  case 119: /* store_att_flags: "+FLAGS"  */
+                                { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
+    break;
+
+  case 120: /* store_att_flags: "+FLAGS.SILENT"  */
+                                { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
+    break;
+
+  case 121: /* store_att_flags: "-FLAGS"  */
+                                { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
+    break;
+
+  case 122: /* store_att_flags: "-FLAGS.SILENT"  */
+                                { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
+    break;
+
+  case 123: /* store_flags: flag_list  */
+                                { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
+    break;
+
+  case 124: /* store_flags: flag_seq  */
+                                { CMD->u.store.flags = (yyvsp[0].flags); }
+    break;
+
+  case 125: /* search: "SEARCH" "SP" search_key_list  */
+                { CMD->type = IMAP_CMD_SEARCH;
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 126: /* search: "SEARCH" "SP" "CHARSET" "SP" astring "SP" search_key_list  */
+                { CMD->type = IMAP_CMD_SEARCH;
+		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 127: /* search_key_list: search_key  */
+                                { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
+    break;
+
+  case 128: /* search_key_list: search_key_list "SP" search_key  */
+                                { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
+    break;
+
+  case 129: /* search_key: search_key_1  */
+                                { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
+    break;
+
+  case 130: /* search_key_1: "ALL"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
+    break;
+
+  case 131: /* search_key_1: "ANSWERED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
+    break;
+
+  case 132: /* search_key_1: "BCC" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 133: /* search_key_1: "BEFORE" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 134: /* search_key_1: "BODY" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 135: /* search_key_1: "CC" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 136: /* search_key_1: "DELETED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
+    break;
+
+  case 137: /* search_key_1: "FLAGGED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
+    break;
+
+  case 138: /* search_key_1: "FROM" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 139: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 140: /* search_key_1: "NEW"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
+    break;
+
+  case 141: /* search_key_1: "OLD"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
+    break;
+
+  case 142: /* search_key_1: "ON" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 143: /* search_key_1: "RECENT"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
+    break;
+
+  case 144: /* search_key_1: "SEEN"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
+    break;
+
+  case 145: /* search_key_1: "SINCE" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 146: /* search_key_1: "SUBJECT" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 147: /* search_key_1: "TEXT" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 148: /* search_key_1: "TO" "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 149: /* search_key_1: "UNANSWERED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
+    break;
+
+  case 150: /* search_key_1: "UNDELETED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
+    break;
+
+  case 151: /* search_key_1: "UNFLAGGED"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
+    break;
+
+  case 152: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 153: /* search_key_1: "UNSEEN"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
+    break;
+
+  case 154: /* search_key_1: "DRAFT"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
+    break;
+
+  case 155: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
+    break;
+
+  case 156: /* search_key_1: "LARGER" "SP" number  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
+    break;
+
+  case 157: /* search_key_1: "NOT" "SP" search_key  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
+    break;
+
+  case 158: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
+    break;
+
+  case 159: /* search_key_1: "SENTBEFORE" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 160: /* search_key_1: "SENTON" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 161: /* search_key_1: "SENTSINCE" "SP" date  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
+    break;
+
+  case 162: /* search_key_1: "SMALLER" "SP" number  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
+    break;
+
+  case 163: /* search_key_1: "UID" "SP" sequence_set  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
+    break;
+
+  case 164: /* search_key_1: "UNDRAFT"  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
+    break;
+
+  case 165: /* search_key_1: sequence_set  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
+    break;
+
+  case 166: /* search_key_1: '(' search_key_list ')'  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
+				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
+    break;
+
+  case 167: /* sequence_set: "number"  */
+                                { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
+    break;
+
+  case 168: /* sequence_set: "sequence set"  */
+                                { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
+    break;
+
+  case 169: /* sequence_set: "sequence set with *"  */
+                                { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
+    break;
+
+  case 170: /* mailbox: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
+    break;
+
+  case 171: /* list_mailbox: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
+    break;
+
+  case 172: /* list_mailbox: "mailbox pattern"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
+    break;
+
+  case 173: /* list_mailbox: "sequence set with *"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
+    break;
+
+  case 174: /* astring: atom  */
+                                { (yyval.str) = (yyvsp[0].str); }
+    break;
+
+  case 175: /* astring: "astring"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 176: /* astring: string  */
+                                { (yyval.str) = (yyvsp[0].str); }
+    break;
+
+  case 177: /* string: "quoted string"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
+    break;
+
+  case 178: /* string: "literal"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
+    break;
+
+  case 179: /* atom: "atom"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 180: /* atom: "number"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 181: /* atom: "sequence set"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 182: /* atom: "date"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 183: /* atom: keyword  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 238: /* flag_list: '(' ')'  */
+                                { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
+    break;
+
+  case 239: /* flag_list: '(' flag_seq ')'  */
+                                { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
+    break;
+
+  case 240: /* flag_seq: flag  */
+                                { (yyval.flags) = (struct imap_flags){0};
+				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
+    break;
+
+  case 241: /* flag_seq: flag_seq "SP" flag  */
+                                { (yyval.flags) = (yyvsp[-2].flags);
+				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
+    break;
+
+  case 242: /* flag: "flag"  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
+    break;
+
+  case 243: /* flag: flag_keyword  */
+                                { (yyval.str) = (yyvsp[0].str); }
+    break;
+
+  case 244: /* flag_keyword: atom  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
+    break;
+
+  case 245: /* date: "date"  */
+                                { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
+    break;
+
+  case 246: /* date: "quoted string"  */
+                                { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
+    break;
+
+  case 247: /* date_time: "quoted string"  */
+                                { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
+    break;
+
+  case 248: /* number: "number"  */
+                                { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
+    break;
+
+  case 249: /* nz_number: "number"  */
+                                { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
+    break;
+
+
+
+      default: break;
+    }
+  /* User semantic actions sometimes alter yychar, and that requires
+     that yytoken be updated with the new translation.  We take the
+     approach of translating immediately before every use of yytoken.
+     One alternative is translating here after every semantic action,
+     but that translation would be missed if the semantic action invokes
+     YYABORT, YYACCEPT, or YYERROR immediately after altering yychar or
+     if it invokes YYBACKUP.  In the case of YYABORT or YYACCEPT, an
+     incorrect destructor might then be invoked immediately.  In the
+     case of YYERROR or YYBACKUP, subsequent parser actions might lead
+     to an incorrect destructor call or verbose syntax error message
+     before the lookahead is translated.  */
+  YY_SYMBOL_PRINT ("-> $$ =", YY_CAST (yysymbol_kind_t, yyr1[yyn]), &yyval, &yyloc);
+
+  YYPOPSTACK (yylen);
+  yylen = 0;
+
+  *++yyvsp = yyval;
+
+  /* Now 'shift' the result of the reduction.  Determine what state
+     that goes to, based on the state we popped back to and the rule
+     number reduced by.  */
+  {
+    const int yylhs = yyr1[yyn] - YYNTOKENS;
+    const int yyi = yypgoto[yylhs] + *yyssp;
+    yystate = (0 <= yyi && yyi <= YYLAST && yycheck[yyi] == *yyssp
+               ? yytable[yyi]
+               : yydefgoto[yylhs]);
+  }
+
+  goto yynewstate;
+
+
+/*--------------------------------------.
+| yyerrlab -- here on detecting error.  |
+`--------------------------------------*/
+yyerrlab:
+  /* Make sure we have latest lookahead translation.  See comments at
+     user semantic actions for why this is necessary.  */
+  yytoken = yychar == IMAP_YYEMPTY ? YYSYMBOL_YYEMPTY : YYTRANSLATE (yychar);
+  /* If not already recovering from an error, report this error.  */
+  if (!yyerrstatus)
+    {
+      ++yynerrs;
+      {
+        yypcontext_t yyctx
+          = {yyps, yytoken};
+        if (yyreport_syntax_error (&yyctx, ctx) == 2)
+          YYNOMEM;
+      }
+    }
+
+  if (yyerrstatus == 3)
+    {
+      /* If just tried and failed to reuse lookahead token after an
+         error, discard it.  */
+
+      if (yychar <= IMAP_YYEOF)
+        {
+          /* Return failure if at end of input.  */
+          if (yychar == IMAP_YYEOF)
+            YYABORT;
+        }
+      else
+        {
+          yydestruct ("Error: discarding",
+                      yytoken, &yylval, ctx);
+          yychar = IMAP_YYEMPTY;
+        }
+    }
+
+  /* Else will try to reuse lookahead token after shifting the error
+     token.  */
+  goto yyerrlab1;
+
+
+/*---------------------------------------------------.
+| yyerrorlab -- error raised explicitly by YYERROR.  |
+`---------------------------------------------------*/
+yyerrorlab:
+  /* Pacify compilers when the user code never invokes YYERROR and the
+     label yyerrorlab therefore never appears in user code.  */
+  if (0)
+    YYERROR;
+  ++yynerrs;
+
+  /* Do not reclaim the symbols of the rule whose action triggered
+     this YYERROR.  */
+  YYPOPSTACK (yylen);
+  yylen = 0;
+  YY_STACK_PRINT (yyss, yyssp);
+  yystate = *yyssp;
+  goto yyerrlab1;
+
+
+/*-------------------------------------------------------------.
+| yyerrlab1 -- common code for both syntax error and YYERROR.  |
+`-------------------------------------------------------------*/
+yyerrlab1:
+  yyerrstatus = 3;      /* Each real token shifted decrements this.  */
+
+  /* Pop stack until we find a state that shifts the error token.  */
+  for (;;)
+    {
+      yyn = yypact[yystate];
+      if (!yypact_value_is_default (yyn))
+        {
+          yyn += YYSYMBOL_YYerror;
+          if (0 <= yyn && yyn <= YYLAST && yycheck[yyn] == YYSYMBOL_YYerror)
+            {
+              yyn = yytable[yyn];
+              if (0 < yyn)
+                break;
+            }
+        }
+
+      /* Pop the current state because it cannot handle the error token.  */
+      if (yyssp == yyss)
+        YYABORT;
+
+
+      yydestruct ("Error: popping",
+                  YY_ACCESSING_SYMBOL (yystate), yyvsp, ctx);
+      YYPOPSTACK (1);
+      yystate = *yyssp;
+      YY_STACK_PRINT (yyss, yyssp);
+    }
+
+  YY_IGNORE_MAYBE_UNINITIALIZED_BEGIN
+  *++yyvsp = yylval;
+  YY_IGNORE_MAYBE_UNINITIALIZED_END
+
+
+  /* Shift the error token.  */
+  YY_SYMBOL_PRINT ("Shifting", YY_ACCESSING_SYMBOL (yyn), yyvsp, yylsp);
+
+  yystate = yyn;
+  goto yynewstate;
+
+
+/*-------------------------------------.
+| yyacceptlab -- YYACCEPT comes here.  |
+`-------------------------------------*/
+yyacceptlab:
+  yyresult = 0;
+  goto yyreturnlab;
+
+
+/*-----------------------------------.
+| yyabortlab -- YYABORT comes here.  |
+`-----------------------------------*/
+yyabortlab:
+  yyresult = 1;
+  goto yyreturnlab;
+
+
+/*-----------------------------------------------------------.
+| yyexhaustedlab -- YYNOMEM (memory exhaustion) comes here.  |
+`-----------------------------------------------------------*/
+yyexhaustedlab:
+  yyerror (ctx, YY_("memory exhausted"));
+  yyresult = 2;
+  goto yyreturnlab;
+
+
+/*----------------------------------------------------------.
+| yyreturnlab -- parsing is finished, clean up and return.  |
+`----------------------------------------------------------*/
+yyreturnlab:
+  if (yychar != IMAP_YYEMPTY)
+    {
+      /* Make sure we have latest lookahead translation.  See comments at
+         user semantic actions for why this is necessary.  */
+      yytoken = YYTRANSLATE (yychar);
+      yydestruct ("Cleanup: discarding lookahead",
+                  yytoken, &yylval, ctx);
+    }
+  /* Do not reclaim the symbols of the rule whose action triggered
+     this YYABORT or YYACCEPT.  */
+  YYPOPSTACK (yylen);
+  YY_STACK_PRINT (yyss, yyssp);
+  while (yyssp != yyss)
+    {
+      yydestruct ("Cleanup: popping",
+                  YY_ACCESSING_SYMBOL (+*yyssp), yyvsp, ctx);
+      YYPOPSTACK (1);
+    }
+  yyps->yynew = 2;
+  goto yypushreturn;
+
+
+/*-------------------------.
+| yypushreturn -- return.  |
+`-------------------------*/
+yypushreturn:
+
+  return yyresult;
+}
+#undef imap_yynerrs
+#undef yystate
+#undef yyerrstatus
+#undef yyssa
+#undef yyss
+#undef yyssp
+#undef yyvsa
+#undef yyvs
+#undef yyvsp
+#undef yystacksize
+
+
+/*
+ * Syntax error messages.  A client author reading "a BAD <text>" should
+ * learn what was expected where, so the message names what the parser
+ * wanted (summarised from Bison's expected-token set: "mailbox name",
+ * "sequence set", not a list of fifty keywords) and what it came after
+ * (the construct the grammar last completed, recorded by NOTE()).
+ */
+
+static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg)
+{
+	(void)msg;
+	if (ctx->error == NULL)
+		ctx->error = "Command too large";
+}
+
+/* Bison's name for a symbol without the quotes around string aliases. */
+static const char *sym_desc(yysymbol_kind_t sym)
+{
+	static char buf[64];
+	const char *name = yysymbol_name(sym);
+	size_t len = strlen(name);
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"' && len - 2 < sizeof(buf)) {
+		memcpy(buf, name + 1, len - 2);
+		buf[len - 2] = '\0';
+		return buf;
+	}
+	if (len == 3 && name[0] == '\'')
+		return name;  /* 'x' */
+	return name;
+}
+
+const char *imap_token_desc(int token)
+{
+	static char copy[64];
+	const char *d = sym_desc(YYTRANSLATE(token));
+	snprintf(copy, sizeof(copy), "%s", d);
+	return copy;
+}
+
+static bool has(const yysymbol_kind_t *exp, int n, yysymbol_kind_t s)
+{
+	for (int i = 0; i < n; i++)
+		if (exp[i] == s)
+			return true;
+	return false;
+}
+
+/* What kind of string is wanted here, from the command being parsed. */
+static const char *string_noun(const struct imap_parse_ctx *ctx, const char *after)
+{
+	switch (ctx->lexer.verb) {
+	case K_LOGIN:
+		return strcmp(after, "LOGIN") == 0 ? "user name" : "password";
+	case K_AUTHENTICATE:
+		return "authentication mechanism";
+	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
+	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+		return "mailbox name";
+	case K_SEARCH:
+		return strcmp(after, "CHARSET") == 0 ? "charset name" : "search string";
+	default:
+		return "string";
+	}
+}
+
+/* A noun for the set of tokens the parser would have accepted. */
+static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *after,
+				 const yysymbol_kind_t *exp, int n, char *buf, size_t size)
+{
+#define HAS(tok) has(exp, n, YYSYMBOL_##tok)
+	if (n == 1 && HAS(SP))
+		return "SP";
+	if (n == 1 && HAS(CRLF))
+		return "end of line";
+	if (HAS(K_CAPABILITY))
+		return "command name";
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
+		return string_noun(ctx, after);
+	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
+		return "COPY, FETCH, SEARCH or STORE";
+	if (HAS(T_LISTWORD))
+		return "mailbox pattern";
+	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
+		return "search key";
+	if (HAS(K_ENVELOPE) && HAS(K_ALL))
+		return "fetch attribute or ALL, FAST, FULL";
+	if (HAS(K_ENVELOPE))
+		return "fetch attribute";
+	if (HAS(K_MESSAGES))
+		return "status attribute";
+	if (HAS(K_PLUS_FLAGS))
+		return "FLAGS, +FLAGS or -FLAGS";
+	if (HAS(T_FLAG) && HAS(T_ATOM))
+		return "flag";
+	if (HAS(K_HEADER_FIELDS) && HAS(T_NUMBER))
+		return "section part, HEADER, HEADER.FIELDS, TEXT or ']'";
+	if (HAS(K_HEADER_FIELDS))
+		return "HEADER, HEADER.FIELDS, TEXT or MIME";
+	if (HAS(T_DATE) && !HAS(T_ATOM) && HAS(T_QUOTED))
+		return HAS(T_LITERAL) ? "date or literal" : "date";
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM))
+		return string_noun(ctx, after);
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
+		return "flag list, date-time or message literal";
+	if (HAS(T_LITERAL) && !HAS(T_ATOM))
+		return "message literal";
+	if (HAS(T_SEQSTAR))
+		return "sequence set";
+	if (HAS(T_NUMBER) && n == 1)
+		return "number";
+#undef HAS
+	/* Few enough to name: "')' or SP". */
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && i < 5; i++) {
+		const char *d = sym_desc(exp[i]);
+		int w = snprintf(buf + used, size - used, "%s%s",
+				 i == 0 ? "" : (i == n - 1 || i == 4 ? " or " : ", "), d);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx,
+				      struct imap_parse_ctx *ctx)
+{
+	if (ctx->error != NULL)
+		return 0;  /* a builder or the lexer said it better */
+	yysymbol_kind_t la = yypcontext_token(yyctx);
+	if (la == YYSYMBOL_T_LEXERROR) {
+		ctx->error = ctx->lexer.error != NULL ? ctx->lexer.error : "Invalid input";
+		return 0;
+	}
+	yysymbol_kind_t exp[YYNTOKENS];
+	int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
+	if (n < 0)
+		n = 0;
+	if (ctx->tokidx <= 2 && (la == YYSYMBOL_CRLF || la == YYSYMBOL_SP)
+	    && ctx->lexer.verb == 0) {
+		ctx->error = "Missing command name";
+		return 0;
+	}
+	char afterbuf[96];
+	unsigned before = la == YYSYMBOL_SP ? ctx->nonsp : ctx->nonsp - 1;
+	const char *after = ctx->last_at == before && ctx->last_what != NULL
+		? ctx->last_what : ctx->prev_desc != NULL ? ctx->prev_desc : "tag";
+	snprintf(afterbuf, sizeof(afterbuf), "%s", after);
+	char nounbuf[160];
+	const char *noun = expected_noun(ctx, afterbuf, exp, n, nounbuf, sizeof(nounbuf));
+	if (n == 1 && exp[0] == YYSYMBOL_SP)
+		imap_parse_fail(ctx, "Missing SP after %s", afterbuf);
+	else if (la == YYSYMBOL_CRLF)
+		imap_parse_fail(ctx, "Missing %s after %s", noun, afterbuf);
+	else if (la == YYSYMBOL_SP)
+		imap_parse_fail(ctx, "Unexpected SP after %s, expected %s", afterbuf, noun);
+	else
+		imap_parse_fail(ctx, "Expected %s after %s, got %s", noun, afterbuf, sym_desc(la));
+	return 0;
+}

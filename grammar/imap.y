@@ -1,0 +1,882 @@
+/*
+ * imap.y - the IMAP4rev1 command grammar, RFC 2060 §9 (Formal Syntax).
+ *
+ * Each nonterminal carries the name of the ABNF rule it implements
+ * (hyphens become underscores) and cites the section the rule is in, so
+ * this file reads next to rfc2060.txt.  Where RFC 3501 changed a rule we
+ * follow RFC 3501 and say so.  Actions only build AST nodes (src/proto/ast.h);
+ * semantic checks that the ABNF expresses with character classes (dates,
+ * nz-number, sequence sets) are made by the builders in src/proto/build.c.
+ *
+ * Tokens come from the re2c lexer (grammar/imap.re), which switches its
+ * own conditions: the first word is the tag, the next the command verb,
+ * and inside FETCH the lexer splits "BODY[...]<...>" into its parts.
+ *
+ * The parser is a push parser: the glue (src/proto/parser.c) pushes each
+ * token as soon as it is lexed, so an error before a literal is found
+ * before the server would send "+" for it (RFC 3501 §7.5).
+ */
+
+%define api.pure full
+%define api.push-pull push
+%define api.prefix {imap_yy}
+%define parse.error custom
+%define parse.lac none
+%expect 0
+
+%code requires {
+#include "proto/parse_ctx.h"
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+/* Bison calls this only for "memory exhausted": the arena limit. */
+static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
+#define CMD (ctx->cmd)
+/* Record that a construct named `what` just ended, for error messages,
+ * with the number of the last non-SP token in it.  A reduction made while
+ * a non-SP lookahead is pending ended before that token; one made with no
+ * lookahead (a default reduction right after a shift) or with SP ahead
+ * ended at the last non-SP token pushed. */
+#define NOTE(what) do { ctx->last_what = (what); \
+	ctx->last_at = yychar == IMAP_YYEMPTY || yychar == SP ? ctx->nonsp : ctx->nonsp - 1; } while (0)
+/* Abort the parse with the builder's message; rules use it as the last
+ * statement of an action. */
+#define CHECK(expr) do { if (!(expr)) YYERROR; } while (0)
+#define PUSH(vec, elem) do { if (!imap_vec_push(ctx, &(vec), &(elem), sizeof(elem))) YYNOMEM; } while (0)
+}
+
+%parse-param {struct imap_parse_ctx *ctx}
+
+%union {
+	struct imap_lexval tok;
+	struct imap_string str;
+	struct imap_seq_set set;
+	struct imap_flags flags;
+	struct imap_fetch_att att;
+	struct imap_section section;
+	struct imap_search_key *key;
+	struct imap_vec vec;
+	struct imap_date date;
+	struct imap_datetime datetime;
+	uint32_t num;
+	int op;
+}
+
+/* Tokens with text. */
+%token <tok> T_TAG      "tag"
+%token <tok> T_ATOM     "atom"
+%token <tok> T_NUMBER   "number"
+%token <tok> T_SEQSET   "sequence set"
+%token <tok> T_SEQSTAR  "sequence set with *"
+%token <tok> T_DATE     "date"
+%token <tok> T_ASTRWORD "astring"
+%token <tok> T_LISTWORD "mailbox pattern"
+%token <tok> T_QUOTED   "quoted string"
+%token <tok> T_LITERAL  "literal"
+%token <tok> T_FLAG     "flag"
+%token <tok> T_XCMD     "X-command"
+%token <tok> T_RAW      "X-command arguments"
+/* Returned by the lexer, never seen by the grammar: the glue acts on them. */
+%token <tok> T_LITHDR   "literal header"
+%token T_LEXERROR       "invalid input"
+
+%token SP   "SP"
+%token CRLF "end of line"
+
+/* Command verbs (lexed only where a command name is expected). */
+%token <tok> K_APPEND "APPEND" K_AUTHENTICATE "AUTHENTICATE" K_CAPABILITY "CAPABILITY"
+%token <tok> K_CHECK "CHECK" K_CLOSE "CLOSE" K_COPY "COPY" K_CREATE "CREATE"
+%token <tok> K_DELETE "DELETE" K_EXAMINE "EXAMINE" K_EXPUNGE "EXPUNGE" K_FETCH "FETCH"
+%token <tok> K_LIST "LIST" K_LOGIN "LOGIN" K_LOGOUT "LOGOUT" K_LSUB "LSUB" K_NOOP "NOOP"
+%token <tok> K_RENAME "RENAME" K_SEARCH "SEARCH" K_SELECT "SELECT" K_STARTTLS "STARTTLS"
+%token <tok> K_STATUS "STATUS" K_STORE "STORE" K_SUBSCRIBE "SUBSCRIBE"
+%token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID"
+
+/* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
+%token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
+%token <tok> K_INTERNALDATE "INTERNALDATE" K_RFC822 "RFC822" K_RFC822_HEADER "RFC822.HEADER"
+%token <tok> K_RFC822_SIZE "RFC822.SIZE" K_RFC822_TEXT "RFC822.TEXT" K_BODY "BODY"
+%token <tok> K_BODYSTRUCTURE "BODYSTRUCTURE"
+%token <tok> K_ANSWERED "ANSWERED" K_BCC "BCC" K_BEFORE "BEFORE" K_CC "CC" K_DELETED "DELETED"
+%token <tok> K_DRAFT "DRAFT" K_FLAGGED "FLAGGED" K_FROM "FROM" K_HEADER "HEADER"
+%token <tok> K_KEYWORD "KEYWORD" K_LARGER "LARGER" K_NEW "NEW" K_NOT "NOT" K_OLD "OLD"
+%token <tok> K_ON "ON" K_OR "OR" K_RECENT "RECENT" K_SEEN "SEEN" K_SENTBEFORE "SENTBEFORE"
+%token <tok> K_SENTON "SENTON" K_SENTSINCE "SENTSINCE" K_SINCE "SINCE" K_SMALLER "SMALLER"
+%token <tok> K_SUBJECT "SUBJECT" K_TEXT "TEXT" K_TO "TO" K_UNANSWERED "UNANSWERED"
+%token <tok> K_UNDELETED "UNDELETED" K_UNDRAFT "UNDRAFT" K_UNFLAGGED "UNFLAGGED"
+%token <tok> K_UNKEYWORD "UNKEYWORD" K_UNSEEN "UNSEEN" K_CHARSET "CHARSET"
+%token <tok> K_MESSAGES "MESSAGES" K_UIDNEXT "UIDNEXT" K_UIDVALIDITY "UIDVALIDITY"
+%token <tok> K_PLUS_FLAGS "+FLAGS" K_MINUS_FLAGS "-FLAGS" K_FLAGS_SILENT "FLAGS.SILENT"
+%token <tok> K_PLUS_FLAGS_SILENT "+FLAGS.SILENT" K_MINUS_FLAGS_SILENT "-FLAGS.SILENT"
+
+/* Inside FETCH: "BODY[" and "BODY.PEEK[" open a section; inside it: */
+%token T_BODY_SECTION "BODY[" T_BODY_PEEK_SECTION "BODY.PEEK["
+%token <tok> K_HEADER_FIELDS "HEADER.FIELDS" K_HEADER_FIELDS_NOT "HEADER.FIELDS.NOT"
+%token <tok> K_MIME "MIME"
+
+%type <str> astring string atom mailbox list_mailbox header_fld_name flag_keyword
+%type <str> userid password auth_type
+%type <set> sequence_set
+%type <flags> flag_list flag_seq
+%type <str> flag
+%type <att> fetch_att partial
+%type <vec> fetch_att_list header_list header_fld_names search_key_list section_part
+%type <section> section section_spec section_text section_msgtext
+%type <op> store_att_flags status_att
+%type <tok> keyword
+%type <key> search_key search_key_1
+%type <date> date
+%type <datetime> date_time
+%type <num> number nz_number
+
+%%
+
+/* RFC2060 §9: command = tag SP (command_any / command_auth /
+ *   command_nonauth / command_select) CRLF */
+command:
+	T_TAG { ctx->tag = $1.s; CMD->tag = $1.s; } SP command_body CRLF
+	;
+
+command_body:
+	command_any
+	| command_nonauth
+	| command_auth
+	| command_select
+	| unknown_command
+	;
+
+/* RFC2060 §9: command_any = "CAPABILITY" / "LOGOUT" / "NOOP" / x_command */
+command_any:
+	K_CAPABILITY            { CMD->type = IMAP_CMD_CAPABILITY; }
+	| K_LOGOUT              { CMD->type = IMAP_CMD_LOGOUT; }
+	| K_NOOP                { CMD->type = IMAP_CMD_NOOP; }
+	| x_command
+	;
+
+/* RFC2060 §9: x_command = "X" atom <experimental command arguments>.
+ * The arguments are kept raw: their syntax belongs to the extension. */
+x_command:
+	T_XCMD x_args           { CMD->type = IMAP_CMD_X; CMD->u.x.name = $1.s;
+				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
+	;
+
+x_args:
+	%empty
+	| x_args T_RAW          { CMD->u.x.args = CMD->u.x.args == NULL ? $2.s
+				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, $2.s);
+				  if (CMD->u.x.args == NULL) YYNOMEM; }
+	| x_args T_LITERAL      { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
+				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, $2.len);
+				  if (CMD->u.x.args == NULL) YYNOMEM; }
+	;
+
+/* Not in the RFC: an atom in command position that names no command. */
+unknown_command:
+	T_ATOM                  { imap_parse_fail(ctx, "Unknown command %s", $1.s); YYERROR; }
+	;
+
+/* RFC2060 §9: command_nonauth = login / authenticate.
+ * RFC3501 §9 adds "STARTTLS" (§6.2.1). */
+command_nonauth:
+	login
+	| authenticate
+	| K_STARTTLS            { CMD->type = IMAP_CMD_STARTTLS; }
+	;
+
+/* RFC2060 §9: command_auth = append / create / delete / examine / list /
+ *   lsub / rename / select / status / subscribe / unsubscribe */
+command_auth:
+	append | create | delete | examine | list | lsub | rename | select
+	| status | subscribe | unsubscribe
+	;
+
+/* RFC2060 §9: command_select = "CHECK" / "CLOSE" / "EXPUNGE" / copy /
+ *   fetch / store / uid / search */
+command_select:
+	K_CHECK                 { CMD->type = IMAP_CMD_CHECK; }
+	| K_CLOSE               { CMD->type = IMAP_CMD_CLOSE; }
+	| K_EXPUNGE             { CMD->type = IMAP_CMD_EXPUNGE; }
+	| copy | fetch | store | search
+	| uid
+	;
+
+/* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
+uid:
+	K_UID SP { CMD->uid = true; } uid_command
+	;
+
+uid_command:
+	copy | fetch | search | store
+	;
+
+/* ---- command_nonauth ------------------------------------------------- */
+
+/* RFC2060 §9: login = "LOGIN" SPACE userid SPACE password */
+login:
+	K_LOGIN SP userid SP password
+		{ CMD->type = IMAP_CMD_LOGIN;
+		  CMD->u.login.userid = $3; CMD->u.login.password = $5; }
+	;
+
+/* RFC2060 §9: userid = astring */
+userid:
+	astring                 { $$ = $1; NOTE("user name"); }
+	;
+
+/* RFC2060 §9: password = astring */
+password:
+	astring                 { $$ = $1; NOTE("password"); }
+	;
+
+/* RFC2060 §9: authenticate = "AUTHENTICATE" SPACE auth_type
+ *   *(CRLF base64).  The base64 lines are a SASL exchange the executor
+ *   runs; RFC4959 (SASL-IR) adds an optional initial response. */
+authenticate:
+	K_AUTHENTICATE SP auth_type
+		{ CMD->type = IMAP_CMD_AUTHENTICATE;
+		  CMD->u.authenticate.mechanism = $3.data; }
+	| K_AUTHENTICATE SP auth_type SP atom
+		{ CMD->type = IMAP_CMD_AUTHENTICATE;
+		  CMD->u.authenticate.mechanism = $3.data;
+		  CMD->u.authenticate.has_initial = true;
+		  CMD->u.authenticate.initial = $5; }
+	;
+
+/* RFC2060 §9: auth_type = atom  ;; Defined by [IMAP-AUTH] */
+auth_type:
+	atom                    { $$ = $1; NOTE("authentication mechanism");
+				  for (char *p = (char *)$$.data; *p; p++)
+					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
+	;
+
+/* ---- command_auth ---------------------------------------------------- */
+
+/* RFC2060 §9: append = "APPEND" SPACE mailbox [SPACE flag_list]
+ *   [SPACE date_time] SPACE literal */
+append:
+	K_APPEND SP mailbox SP append_rest
+		{ CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = $3;
+		  CMD->u.append.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+append_rest:
+	append_message
+	| flag_list SP append_message
+		{ CMD->u.append.has_flags = true; CMD->u.append.flags = $1; }
+	| date_time SP append_message
+		{ CMD->u.append.has_date = true; CMD->u.append.date = $1; }
+	| flag_list SP date_time SP append_message
+		{ CMD->u.append.has_flags = true; CMD->u.append.flags = $1;
+		  CMD->u.append.has_date = true; CMD->u.append.date = $3; }
+	;
+
+append_message:
+	T_LITERAL               { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
+				  NOTE("message literal"); }
+	;
+
+/* RFC2060 §9: create = "CREATE" SPACE mailbox
+ *   ;; Use of INBOX gives a NO error */
+create:
+	K_CREATE SP mailbox     { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* RFC2060 §9: delete = "DELETE" SPACE mailbox */
+delete:
+	K_DELETE SP mailbox     { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* RFC2060 §9: examine = "EXAMINE" SPACE mailbox */
+examine:
+	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox */
+list:
+	K_LIST SP mailbox SP list_mailbox
+		{ CMD->type = IMAP_CMD_LIST;
+		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5; }
+	;
+
+/* RFC2060 §9: lsub = "LSUB" SPACE mailbox SPACE list_mailbox */
+lsub:
+	K_LSUB SP mailbox SP list_mailbox
+		{ CMD->type = IMAP_CMD_LSUB;
+		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5; }
+	;
+
+/* RFC2060 §9: rename = "RENAME" SPACE mailbox SPACE mailbox
+ *   ;; Use of INBOX as a destination gives a NO error */
+rename:
+	K_RENAME SP mailbox SP mailbox
+		{ CMD->type = IMAP_CMD_RENAME;
+		  CMD->u.rename.from = $3; CMD->u.rename.to = $5;
+		  CMD->u.rename.from_inbox = imap_str_is_inbox(&$3);
+		  CMD->u.rename.to_inbox = imap_str_is_inbox(&$5); }
+	;
+
+/* RFC2060 §9: select = "SELECT" SPACE mailbox */
+select:
+	K_SELECT SP mailbox     { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* RFC2060 §9: status = "STATUS" SPACE mailbox SPACE "(" 1#status_att ")" */
+status:
+	K_STATUS SP mailbox SP '(' status_att_list ')'
+		{ CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = $3;
+		  CMD->u.status.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+status_att_list:
+	status_att
+	| status_att_list SP status_att
+	;
+
+/* RFC2060 §9: status_att = "MESSAGES" / "RECENT" / "UIDNEXT" /
+ *   "UIDVALIDITY" / "UNSEEN" */
+status_att:
+	K_MESSAGES              { $$ = IMAP_STATUS_MESSAGES; }
+	| K_RECENT              { $$ = IMAP_STATUS_RECENT; }
+	| K_UIDNEXT             { $$ = IMAP_STATUS_UIDNEXT; }
+	| K_UIDVALIDITY         { $$ = IMAP_STATUS_UIDVALIDITY; }
+	| K_UNSEEN              { $$ = IMAP_STATUS_UNSEEN; }
+	;
+
+/* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
+subscribe:
+	K_SUBSCRIBE SP mailbox  { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* RFC2060 §9: unsubscribe = "UNSUBSCRIBE" SPACE mailbox */
+unsubscribe:
+	K_UNSUBSCRIBE SP mailbox
+				{ CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = $3;
+				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	;
+
+/* ---- command_select -------------------------------------------------- */
+
+/* RFC2060 §9: copy = "COPY" SPACE set SPACE mailbox */
+copy:
+	K_COPY SP sequence_set SP mailbox
+		{ CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = $3;
+		  CMD->u.copy.mailbox = $5; CMD->u.copy.is_inbox = imap_str_is_inbox(&$5); }
+	;
+
+/* RFC2060 §9: fetch = "FETCH" SPACE set SPACE ("ALL" / "FULL" /
+ *   "FAST" / fetch_att / "(" 1#fetch_att ")") */
+fetch:
+	K_FETCH SP sequence_set SP fetch_what
+		{ CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = $3; }
+	;
+
+fetch_what:
+	K_ALL                   { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
+	| K_FULL                { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
+	| K_FAST                { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
+	| fetch_att             { struct imap_vec v = {0}; PUSH(v, $1);
+				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
+	| '(' fetch_att_list ')'
+				{ CMD->u.fetch.parenthesised = true;
+				  CMD->u.fetch.atts = $2.v; CMD->u.fetch.natts = $2.n; }
+	;
+
+fetch_att_list:
+	fetch_att               { $$ = (struct imap_vec){0}; PUSH($$, $1); }
+	| fetch_att_list SP fetch_att
+				{ $$ = $1; PUSH($$, $3); }
+	;
+
+/* RFC2060 §9: fetch_att = "ENVELOPE" / "FLAGS" / "INTERNALDATE" /
+ *   "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /
+ *   "BODY" ["STRUCTURE"] / "UID" /
+ *   "BODY" [".PEEK"] section ["<" number "." nz_number ">"]
+ * RFC3501 §9 writes the partial as "<" number "." nz-number ">" too. */
+fetch_att:
+	K_ENVELOPE              { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
+	| K_FLAGS               { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
+	| K_INTERNALDATE        { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
+	| K_RFC822              { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
+	| K_RFC822_HEADER       { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
+	| K_RFC822_SIZE         { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
+	| K_RFC822_TEXT         { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
+	| K_BODY                { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
+	| K_BODYSTRUCTURE       { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
+	| K_UID                 { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
+	| T_BODY_SECTION section
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = $2 };
+				  NOTE("section"); }
+	| T_BODY_SECTION section partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BODY_SECTION; $$.section = $2; }
+	| T_BODY_PEEK_SECTION section
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
+					.section = $2 }; NOTE("section"); }
+	| T_BODY_PEEK_SECTION section partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BODY_SECTION; $$.peek = true; $$.section = $2; }
+	;
+
+/* The "<" number "." nz_number ">" of fetch_att (RFC2060 §9). */
+partial:
+	'<' number '.' nz_number '>'
+				{ $$ = (struct imap_fetch_att){ .partial = true,
+					.partial_start = $2, .partial_len = $4 }; NOTE("partial"); }
+	;
+
+/* RFC2060 §9: section = "[" [section_text / (nz_number *["." nz_number]
+ *   ["." (section_text / "MIME")])] "]"
+ * RFC3501 §9 splits this into section-spec, section-part and
+ * section-msgtext and forbids MIME without a part number; we follow 3501.
+ * The lexer's "BODY[" token carries the opening bracket. */
+section:
+	']'                     { $$ = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
+	| section_spec ']'      { $$ = $1; }
+	;
+
+/* RFC3501 §9: section-spec = section-msgtext / (section-part ["." section-text]) */
+section_spec:
+	section_msgtext         { $$ = $1; }
+	| section_part          { $$ = (struct imap_section){ .parts = $1.v, .nparts = $1.n }; }
+	| section_part '.' section_text
+				{ $$ = $3; $$.parts = $1.v; $$.nparts = $1.n; }
+	;
+
+/* RFC3501 §9: section-part = nz-number *("." nz-number) */
+section_part:
+	nz_number               { $$ = (struct imap_vec){0}; PUSH($$, $1); NOTE("section part"); }
+	| section_part '.' nz_number
+				{ $$ = $1; PUSH($$, $3); NOTE("section part"); }
+	;
+
+/* RFC3501 §9: section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"]
+ *   SP header-list / "TEXT" */
+section_msgtext:
+	K_HEADER                { $$ = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
+	| K_HEADER_FIELDS SP header_list
+				{ $$ = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
+					.fields = $3.v, .nfields = $3.n }; }
+	| K_HEADER_FIELDS_NOT SP header_list
+				{ $$ = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
+					.fields = $3.v, .nfields = $3.n }; }
+	| K_TEXT                { $$ = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
+	;
+
+/* RFC3501 §9: section-text = section-msgtext / "MIME" */
+section_text:
+	section_msgtext         { $$ = $1; }
+	| K_MIME                { $$ = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
+	;
+
+/* RFC2060 §9: header_list = "(" 1#header_fld_name ")" */
+header_list:
+	'(' header_fld_names ')'
+				{ $$ = $2; NOTE("header list"); }
+	;
+
+header_fld_names:
+	header_fld_name         { $$ = (struct imap_vec){0}; PUSH($$, $1); }
+	| header_fld_names SP header_fld_name
+				{ $$ = $1; PUSH($$, $3); }
+	;
+
+/* RFC2060 §9: header_fld_name = astring */
+header_fld_name:
+	astring                 { $$ = $1; NOTE("header field name"); }
+	;
+
+/* RFC2060 §9: store = "STORE" SPACE set SPACE store_att_flags */
+store:
+	K_STORE SP sequence_set SP store_att_flags SP store_flags
+		{ CMD->type = IMAP_CMD_STORE; CMD->u.store.set = $3; }
+	;
+
+/* RFC2060 §9: store_att_flags = (["+" / "-"] "FLAGS" [".SILENT"]) SPACE
+ *   (flag_list / #flag)
+ * RFC3501 §9 writes the bare form as flag *(SP flag). */
+store_att_flags:
+	K_FLAGS                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); $$ = 0; }
+	| K_FLAGS_SILENT        { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); $$ = 0; }
+	| K_PLUS_FLAGS          { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); $$ = 0; }
+	| K_PLUS_FLAGS_SILENT   { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); $$ = 0; }
+	| K_MINUS_FLAGS         { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); $$ = 0; }
+	| K_MINUS_FLAGS_SILENT  { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); $$ = 0; }
+	;
+
+store_flags:
+	flag_list               { CMD->u.store.flags = $1; CMD->u.store.parenthesised = true; }
+	| flag_seq              { CMD->u.store.flags = $1; }
+	;
+
+/* RFC2060 §9: search = "SEARCH" SPACE ["CHARSET" SPACE astring SPACE]
+ *   1#search_key
+ * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key) */
+search:
+	K_SEARCH SP search_key_list
+		{ CMD->type = IMAP_CMD_SEARCH;
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
+	| K_SEARCH SP K_CHARSET SP astring SP search_key_list
+		{ CMD->type = IMAP_CMD_SEARCH;
+		  CMD->u.search.has_charset = true; CMD->u.search.charset = $5;
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $7.v; CMD->u.search.keys->nlist = $7.n; }
+	;
+
+search_key_list:
+	search_key              { $$ = (struct imap_vec){0}; PUSH($$, $1); }
+	| search_key_list SP search_key
+				{ $$ = $1; PUSH($$, $3); }
+	;
+
+/* RFC2060 §9: search_key = "ALL" / "ANSWERED" / "BCC" SPACE astring /
+ *   "BEFORE" SPACE date / "BODY" SPACE astring / "CC" SPACE astring /
+ *   "DELETED" / "FLAGGED" / "FROM" SPACE astring / "KEYWORD" SPACE
+ *   flag_keyword / "NEW" / "OLD" / "ON" SPACE date / "RECENT" / "SEEN" /
+ *   "SINCE" SPACE date / "SUBJECT" SPACE astring / "TEXT" SPACE astring /
+ *   "TO" SPACE astring / "UNANSWERED" / "UNDELETED" / "UNFLAGGED" /
+ *   "UNKEYWORD" SPACE flag_keyword / "UNSEEN" /
+ *   ;; Above this line were in [IMAP2]
+ *   "DRAFT" / "HEADER" SPACE header_fld_name SPACE astring /
+ *   "LARGER" SPACE number / "NOT" SPACE search_key /
+ *   "OR" SPACE search_key SPACE search_key / "SENTBEFORE" SPACE date /
+ *   "SENTON" SPACE date / "SENTSINCE" SPACE date / "SMALLER" SPACE number /
+ *   "UID" SPACE set / "UNDRAFT" / set / "(" 1#search_key ")" */
+search_key:
+	search_key_1            { $$ = $1; NOTE("search key"); }
+	;
+
+search_key_1:
+	K_ALL                   { CHECK($$ = imap_key_new(ctx, IMAP_SK_ALL)); }
+	| K_ANSWERED            { CHECK($$ = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
+	| K_BCC SP astring      { CHECK($$ = imap_key_new(ctx, IMAP_SK_BCC)); $$->str = $3; }
+	| K_BEFORE SP date      { CHECK($$ = imap_key_new(ctx, IMAP_SK_BEFORE)); $$->date = $3; }
+	| K_BODY SP astring     { CHECK($$ = imap_key_new(ctx, IMAP_SK_BODY)); $$->str = $3; }
+	| K_CC SP astring       { CHECK($$ = imap_key_new(ctx, IMAP_SK_CC)); $$->str = $3; }
+	| K_DELETED             { CHECK($$ = imap_key_new(ctx, IMAP_SK_DELETED)); }
+	| K_FLAGGED             { CHECK($$ = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
+	| K_FROM SP astring     { CHECK($$ = imap_key_new(ctx, IMAP_SK_FROM)); $$->str = $3; }
+	| K_KEYWORD SP flag_keyword
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_KEYWORD)); $$->str = $3; }
+	| K_NEW                 { CHECK($$ = imap_key_new(ctx, IMAP_SK_NEW)); }
+	| K_OLD                 { CHECK($$ = imap_key_new(ctx, IMAP_SK_OLD)); }
+	| K_ON SP date          { CHECK($$ = imap_key_new(ctx, IMAP_SK_ON)); $$->date = $3; }
+	| K_RECENT              { CHECK($$ = imap_key_new(ctx, IMAP_SK_RECENT)); }
+	| K_SEEN                { CHECK($$ = imap_key_new(ctx, IMAP_SK_SEEN)); }
+	| K_SINCE SP date       { CHECK($$ = imap_key_new(ctx, IMAP_SK_SINCE)); $$->date = $3; }
+	| K_SUBJECT SP astring  { CHECK($$ = imap_key_new(ctx, IMAP_SK_SUBJECT)); $$->str = $3; }
+	| K_TEXT SP astring     { CHECK($$ = imap_key_new(ctx, IMAP_SK_TEXT)); $$->str = $3; }
+	| K_TO SP astring       { CHECK($$ = imap_key_new(ctx, IMAP_SK_TO)); $$->str = $3; }
+	| K_UNANSWERED          { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
+	| K_UNDELETED           { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
+	| K_UNFLAGGED           { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
+	| K_UNKEYWORD SP flag_keyword
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); $$->str = $3; }
+	| K_UNSEEN              { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
+	| K_DRAFT               { CHECK($$ = imap_key_new(ctx, IMAP_SK_DRAFT)); }
+	| K_HEADER SP header_fld_name SP astring
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_HEADER)); $$->field = $3; $$->str = $5; }
+	| K_LARGER SP number    { CHECK($$ = imap_key_new(ctx, IMAP_SK_LARGER)); $$->number = $3; }
+	| K_NOT SP search_key   { CHECK($$ = imap_key_new(ctx, IMAP_SK_NOT)); $$->sub[0] = $3; }
+	| K_OR SP search_key SP search_key
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_OR)); $$->sub[0] = $3; $$->sub[1] = $5; }
+	| K_SENTBEFORE SP date  { CHECK($$ = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); $$->date = $3; }
+	| K_SENTON SP date      { CHECK($$ = imap_key_new(ctx, IMAP_SK_SENTON)); $$->date = $3; }
+	| K_SENTSINCE SP date   { CHECK($$ = imap_key_new(ctx, IMAP_SK_SENTSINCE)); $$->date = $3; }
+	| K_SMALLER SP number   { CHECK($$ = imap_key_new(ctx, IMAP_SK_SMALLER)); $$->number = $3; }
+	| K_UID SP sequence_set { CHECK($$ = imap_key_new(ctx, IMAP_SK_UID)); $$->set = $3; }
+	| K_UNDRAFT             { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
+	| sequence_set          { CHECK($$ = imap_key_new(ctx, IMAP_SK_SEQSET)); $$->set = $1; }
+	| '(' search_key_list ')'
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_LIST));
+				  $$->list = $2.v; $$->nlist = $2.n; }
+	;
+
+/* ---- shared rules ---------------------------------------------------- */
+
+/* RFC2060 §9: set = sequence_num / (sequence_num ":" sequence_num) /
+ *   (set "," set);  sequence_num = nz_number / "*"
+ * RFC3501 §9 calls it sequence-set.  The lexer hands the whole set as one
+ * word; the builder checks nz_number and splits it. */
+sequence_set:
+	T_NUMBER                { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	| T_SEQSET              { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	| T_SEQSTAR             { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	;
+
+/* RFC2060 §9: mailbox = "INBOX" / astring
+ *   ;; INBOX is case-insensitive; other names may be case-sensitive */
+mailbox:
+	astring                 { $$ = $1; NOTE("mailbox name"); }
+	;
+
+/* RFC2060 §9: list_mailbox = 1*(ATOM_CHAR / list_wildcards) / string
+ * RFC3501 §9: list-char also allows resp-specials ("]"). */
+list_mailbox:
+	astring                 { $$ = $1; NOTE("mailbox pattern"); }
+	| T_LISTWORD            { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); NOTE("mailbox pattern"); }
+	| T_SEQSTAR             { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); NOTE("mailbox pattern"); }
+	;
+
+/* RFC2060 §9: astring = atom / string
+ * RFC3501 §9: ASTRING-CHAR = ATOM-CHAR / resp-specials, so "]" is allowed
+ * in an astring but not in an atom. */
+astring:
+	atom                    { $$ = $1; }
+	| T_ASTRWORD            { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| string                { $$ = $1; }
+	;
+
+/* RFC2060 §9: string = quoted / literal */
+string:
+	T_QUOTED                { $$ = imap_str_from_tok(&$1, IMAP_STR_QUOTED); }
+	| T_LITERAL             { $$ = imap_str_from_tok(&$1, IMAP_STR_LITERAL); }
+	;
+
+/* RFC2060 §9: atom = 1*ATOM_CHAR.  The lexer classifies some atoms more
+ * finely (numbers, dates, keywords); every such word is still an atom. */
+atom:
+	T_ATOM                  { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_NUMBER              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_SEQSET              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_DATE                { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| keyword               { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	;
+
+/* Argument keywords are atoms too wherever an atom is allowed: a mailbox
+ * may be called "Seen" and a password "ALL".  (Default action $$ = $1.) */
+keyword:
+	K_ALL | K_FAST | K_FULL | K_ENVELOPE | K_FLAGS | K_INTERNALDATE | K_RFC822
+	| K_RFC822_HEADER | K_RFC822_SIZE | K_RFC822_TEXT | K_BODY
+	| K_BODYSTRUCTURE | K_UID | K_ANSWERED | K_BCC | K_BEFORE | K_CC
+	| K_DELETED | K_DRAFT | K_FLAGGED | K_FROM | K_HEADER | K_KEYWORD
+	| K_LARGER | K_NEW | K_NOT | K_OLD | K_ON | K_OR | K_RECENT | K_SEEN
+	| K_SENTBEFORE | K_SENTON | K_SENTSINCE | K_SINCE | K_SMALLER | K_SUBJECT
+	| K_TEXT | K_TO | K_UNANSWERED | K_UNDELETED | K_UNDRAFT | K_UNFLAGGED
+	| K_UNKEYWORD | K_UNSEEN | K_CHARSET | K_MESSAGES | K_UIDNEXT
+	| K_UIDVALIDITY | K_PLUS_FLAGS | K_MINUS_FLAGS | K_FLAGS_SILENT
+	| K_PLUS_FLAGS_SILENT | K_MINUS_FLAGS_SILENT
+	;
+
+/* RFC2060 §9: flag_list = "(" #flag ")"
+ * RFC3501 §9: flag-list = "(" [flag *(SP flag)] ")" */
+flag_list:
+	'(' ')'                 { $$ = (struct imap_flags){0}; NOTE("flag list"); }
+	| '(' flag_seq ')'      { $$ = $2; NOTE("flag list"); }
+	;
+
+flag_seq:
+	flag                    { $$ = (struct imap_flags){0};
+				  CHECK(imap_flags_add(ctx, &$$, $1.data)); }
+	| flag_seq SP flag      { $$ = $1;
+				  CHECK(imap_flags_add(ctx, &$$, $3.data)); }
+	;
+
+/* RFC2060 §9: flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" /
+ *   "\Draft" / flag_keyword / flag_extension
+ * The "\" forms arrive as T_FLAG; a keyword (an atom) cannot start with
+ * "\", so the text alone tells the two apart. */
+flag:
+	T_FLAG                  { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); NOTE("flag"); }
+	| flag_keyword          { $$ = $1; }
+	;
+
+/* RFC2060 §9: flag_keyword = atom */
+flag_keyword:
+	atom                    { $$ = $1; NOTE("flag keyword"); }
+	;
+
+/* RFC2060 §9: date = date_text / <"> date_text <">
+ *   date_text = date_day "-" date_month "-" date_year */
+date:
+	T_DATE                  { CHECK(imap_build_date(ctx, &$1, &$$)); NOTE("date"); }
+	| T_QUOTED              { CHECK(imap_build_date(ctx, &$1, &$$)); NOTE("date"); }
+	;
+
+/* RFC2060 §9: date_time = <"> date_day_fixed "-" date_month "-" date_year
+ *   SPACE time SPACE zone <"> */
+date_time:
+	T_QUOTED                { CHECK(imap_build_datetime(ctx, &$1, &$$)); NOTE("date-time"); }
+	;
+
+/* RFC2060 §9: number = 1*digit ;; Unsigned 32-bit integer */
+number:
+	T_NUMBER                { CHECK(imap_build_number(ctx, &$1, false, &$$)); NOTE("number"); }
+	;
+
+/* RFC2060 §9: nz_number = digit_nz *digit ;; Non-zero unsigned 32-bit integer */
+nz_number:
+	T_NUMBER                { CHECK(imap_build_number(ctx, &$1, true, &$$)); }
+	;
+
+%%
+
+/*
+ * Syntax error messages.  A client author reading "a BAD <text>" should
+ * learn what was expected where, so the message names what the parser
+ * wanted (summarised from Bison's expected-token set: "mailbox name",
+ * "sequence set", not a list of fifty keywords) and what it came after
+ * (the construct the grammar last completed, recorded by NOTE()).
+ */
+
+static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg)
+{
+	(void)msg;
+	if (ctx->error == NULL)
+		ctx->error = "Command too large";
+}
+
+/* Bison's name for a symbol without the quotes around string aliases. */
+static const char *sym_desc(yysymbol_kind_t sym)
+{
+	static char buf[64];
+	const char *name = yysymbol_name(sym);
+	size_t len = strlen(name);
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"' && len - 2 < sizeof(buf)) {
+		memcpy(buf, name + 1, len - 2);
+		buf[len - 2] = '\0';
+		return buf;
+	}
+	if (len == 3 && name[0] == '\'')
+		return name;  /* 'x' */
+	return name;
+}
+
+const char *imap_token_desc(int token)
+{
+	static char copy[64];
+	const char *d = sym_desc(YYTRANSLATE(token));
+	snprintf(copy, sizeof(copy), "%s", d);
+	return copy;
+}
+
+static bool has(const yysymbol_kind_t *exp, int n, yysymbol_kind_t s)
+{
+	for (int i = 0; i < n; i++)
+		if (exp[i] == s)
+			return true;
+	return false;
+}
+
+/* What kind of string is wanted here, from the command being parsed. */
+static const char *string_noun(const struct imap_parse_ctx *ctx, const char *after)
+{
+	switch (ctx->lexer.verb) {
+	case K_LOGIN:
+		return strcmp(after, "LOGIN") == 0 ? "user name" : "password";
+	case K_AUTHENTICATE:
+		return "authentication mechanism";
+	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
+	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+		return "mailbox name";
+	case K_SEARCH:
+		return strcmp(after, "CHARSET") == 0 ? "charset name" : "search string";
+	default:
+		return "string";
+	}
+}
+
+/* A noun for the set of tokens the parser would have accepted. */
+static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *after,
+				 const yysymbol_kind_t *exp, int n, char *buf, size_t size)
+{
+#define HAS(tok) has(exp, n, YYSYMBOL_##tok)
+	if (n == 1 && HAS(SP))
+		return "SP";
+	if (n == 1 && HAS(CRLF))
+		return "end of line";
+	if (HAS(K_CAPABILITY))
+		return "command name";
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
+		return string_noun(ctx, after);
+	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
+		return "COPY, FETCH, SEARCH or STORE";
+	if (HAS(T_LISTWORD))
+		return "mailbox pattern";
+	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
+		return "search key";
+	if (HAS(K_ENVELOPE) && HAS(K_ALL))
+		return "fetch attribute or ALL, FAST, FULL";
+	if (HAS(K_ENVELOPE))
+		return "fetch attribute";
+	if (HAS(K_MESSAGES))
+		return "status attribute";
+	if (HAS(K_PLUS_FLAGS))
+		return "FLAGS, +FLAGS or -FLAGS";
+	if (HAS(T_FLAG) && HAS(T_ATOM))
+		return "flag";
+	if (HAS(K_HEADER_FIELDS) && HAS(T_NUMBER))
+		return "section part, HEADER, HEADER.FIELDS, TEXT or ']'";
+	if (HAS(K_HEADER_FIELDS))
+		return "HEADER, HEADER.FIELDS, TEXT or MIME";
+	if (HAS(T_DATE) && !HAS(T_ATOM) && HAS(T_QUOTED))
+		return HAS(T_LITERAL) ? "date or literal" : "date";
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM))
+		return string_noun(ctx, after);
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
+		return "flag list, date-time or message literal";
+	if (HAS(T_LITERAL) && !HAS(T_ATOM))
+		return "message literal";
+	if (HAS(T_SEQSTAR))
+		return "sequence set";
+	if (HAS(T_NUMBER) && n == 1)
+		return "number";
+#undef HAS
+	/* Few enough to name: "')' or SP". */
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && i < 5; i++) {
+		const char *d = sym_desc(exp[i]);
+		int w = snprintf(buf + used, size - used, "%s%s",
+				 i == 0 ? "" : (i == n - 1 || i == 4 ? " or " : ", "), d);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx,
+				      struct imap_parse_ctx *ctx)
+{
+	if (ctx->error != NULL)
+		return 0;  /* a builder or the lexer said it better */
+	yysymbol_kind_t la = yypcontext_token(yyctx);
+	if (la == YYSYMBOL_T_LEXERROR) {
+		ctx->error = ctx->lexer.error != NULL ? ctx->lexer.error : "Invalid input";
+		return 0;
+	}
+	yysymbol_kind_t exp[YYNTOKENS];
+	int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
+	if (n < 0)
+		n = 0;
+	if (ctx->tokidx <= 2 && (la == YYSYMBOL_CRLF || la == YYSYMBOL_SP)
+	    && ctx->lexer.verb == 0) {
+		ctx->error = "Missing command name";
+		return 0;
+	}
+	char afterbuf[96];
+	unsigned before = la == YYSYMBOL_SP ? ctx->nonsp : ctx->nonsp - 1;
+	const char *after = ctx->last_at == before && ctx->last_what != NULL
+		? ctx->last_what : ctx->prev_desc != NULL ? ctx->prev_desc : "tag";
+	snprintf(afterbuf, sizeof(afterbuf), "%s", after);
+	char nounbuf[160];
+	const char *noun = expected_noun(ctx, afterbuf, exp, n, nounbuf, sizeof(nounbuf));
+	if (n == 1 && exp[0] == YYSYMBOL_SP)
+		imap_parse_fail(ctx, "Missing SP after %s", afterbuf);
+	else if (la == YYSYMBOL_CRLF)
+		imap_parse_fail(ctx, "Missing %s after %s", noun, afterbuf);
+	else if (la == YYSYMBOL_SP)
+		imap_parse_fail(ctx, "Unexpected SP after %s, expected %s", afterbuf, noun);
+	else
+		imap_parse_fail(ctx, "Expected %s after %s, got %s", noun, afterbuf, sym_desc(la));
+	return 0;
+}

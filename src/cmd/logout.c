@@ -1,0 +1,13 @@
+/*
+ * logout.c - LOGOUT (RFC2060 §6.1.3): untagged BYE, then the tagged OK,
+ * then the server closes the connection.
+ */
+#include "cmd/cmd.h"
+#include "proto/response.h"
+
+void cmd_logout(struct session *s, const struct imap_cmd *cmd)
+{
+	resp_untagged(s, "BYE %s IMAP4rev1 server logging out", s->servername);
+	resp_ok(s, "LOGOUT completed");
+	s->state = STATE_LOGOUT;
+}

@@ -1,0 +1,174 @@
+/*
+ * imapd.c - entry point of the IMAP server.
+ *
+ *   imapd [-C config-file] [-U uses] [-T timeout] [-D] [-s] [-p ssf]
+ *
+ * What it serves is decided by what it was handed: a listening socket on
+ * fd 3 with LISTEN_PID/LISTEN_FDS (systemd), a listening socket on fd 0
+ * (inetd "wait"), else one client on stdin/stdout (inetd "nowait", a
+ * pipe).  Invoked as "rimapd", the client is the Unix user running us.
+ * See man/imapd.8.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "net/tls.h"
+#include "server/serve.h"
+#include "util/config.h"
+#include "util/log.h"
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: imapd [-C config-file] [-U uses] [-T timeout] [-D] [-s] [-p ssf]\n");
+	exit(64);
+}
+
+static unsigned parse_uint(const char *s, const char *what)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || v > UINT_MAX) {
+		fprintf(stderr, "imapd: %s: not a number: %s\n", what, s);
+		exit(64);
+	}
+	return (unsigned)v;
+}
+
+static void report_config(const char *msg)
+{
+	log_warn("%s", msg);
+}
+
+/* The listening socket systemd passed, or -1 (sd_listen_fds(3)). */
+static int systemd_listener(void)
+{
+	const char *pid = getenv("LISTEN_PID");
+	const char *fds = getenv("LISTEN_FDS");
+	if (pid == NULL || fds == NULL)
+		return -1;
+	if (strtol(pid, NULL, 10) != (long)getpid() || strtol(fds, NULL, 10) < 1)
+		return -1;
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	return 3;
+}
+
+/* -D: run debug_command with the program path and our pid, then go on. */
+static void run_debugger(const struct imapd_config *cfg, const char *argv0)
+{
+	const char *fmt = cfg->debug_command;
+	if (fmt == NULL || fmt[0] == '\0') {
+		log_warn("-D given but debug_command is not set in %s", cfg->path);
+		return;
+	}
+	/* Expand %s (program) and %d (pid) by hand: the format comes from a
+	 * file, and handing it to printf would trust it with the stack. */
+	char prog[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", prog, sizeof(prog) - 1);
+	if (n > 0)
+		prog[n] = '\0';
+	else
+		snprintf(prog, sizeof(prog), "%s", argv0);
+	char cmd[4096];
+	size_t used = 0;
+	for (const char *p = fmt; *p && used < sizeof(cmd) - 1; p++) {
+		char piece[PATH_MAX + 32];
+		if (p[0] == '%' && p[1] == 's')
+			snprintf(piece, sizeof(piece), "%s", prog), p++;
+		else if (p[0] == '%' && p[1] == 'd')
+			snprintf(piece, sizeof(piece), "%ld", (long)getpid()), p++;
+		else if (p[0] == '%' && p[1] == '%')
+			snprintf(piece, sizeof(piece), "%%"), p++;
+		else
+			snprintf(piece, sizeof(piece), "%c", *p);
+		size_t len = strlen(piece);
+		if (used + len >= sizeof(cmd))
+			break;
+		memcpy(cmd + used, piece, len);
+		used += len;
+	}
+	cmd[used] = '\0';
+	log_notice("-D: running %s", cmd);
+	int r = system(cmd);
+	if (r != 0)
+		log_warn("debug_command exited with status %d", r);
+}
+
+int main(int argc, char **argv)
+{
+	const char *config_path = NULL;
+	struct serve_options opt = { .uses = 250, .idle_timeout = 60, .status_fd = -1 };
+	bool debug = false;
+	int c;
+	while ((c = getopt(argc, argv, "C:U:T:Dsp:")) != -1) {
+		switch (c) {
+		case 'C': config_path = optarg; break;
+		case 'U': opt.uses = parse_uint(optarg, "-U"); break;
+		case 'T': opt.idle_timeout = parse_uint(optarg, "-T"); break;
+		case 'D': debug = true; break;
+		case 's': opt.implicit_tls = true; break;
+		case 'p': opt.external_ssf = parse_uint(optarg, "-p"); break;
+		default: usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+
+	const char *base = strrchr(argv[0], '/');
+	base = base != NULL ? base + 1 : argv[0];
+	log_open(strcmp(base, "rimapd") == 0 ? "rimapd" : "imapd");
+	signal(SIGPIPE, SIG_IGN);
+
+	struct imapd_config cfg;
+	int errors = config_load(&cfg, config_path != NULL ? config_path : IMAPD_DEFAULT_CONFIG,
+				 config_path != NULL, report_config);
+	if (errors < 0)
+		log_fatal("cannot read configuration file %s", config_path);
+	if (!cfg.loaded)
+		log_notice("no configuration file at %s, running on built-in defaults", cfg.path);
+	opt.cfg = &cfg;
+
+	if (debug)
+		run_debugger(&cfg, argv[0]);
+
+	if (cfg.tls_server_cert[0] != '\0' || cfg.tls_server_key[0] != '\0') {
+		char err[512];
+		struct tls_settings ts = {
+			.cert_file = cfg.tls_server_cert,
+			.key_file = cfg.tls_server_key[0] ? cfg.tls_server_key : cfg.tls_server_cert,
+			.ca_file = cfg.tls_client_ca_file,
+			.versions = cfg.tls_versions,
+			.ciphers = cfg.tls_ciphers,
+		};
+		if (!tls_init(&ts, err, sizeof(err)))
+			log_err("TLS disabled: %s", err);
+	}
+	if (opt.implicit_tls && !tls_available())
+		log_fatal("-s needs tls_server_cert and tls_server_key in %s", cfg.path);
+
+	if (strcmp(base, "rimapd") == 0) {
+		struct passwd *pw = getpwuid(getuid());
+		if (pw == NULL)
+			log_fatal("rimapd: no passwd entry for uid %ld", (long)getuid());
+		opt.preauth = true;
+		opt.preauth_user = pw->pw_name;
+	}
+
+	int lfd = systemd_listener();
+	if (lfd < 0 && serve_is_listener(0))
+		lfd = 0;
+	if (lfd >= 0)
+		serve_listener(&opt, lfd);
+	else
+		serve_connection(&opt, 0, 1);
+	config_free(&cfg);
+	return 0;
+}

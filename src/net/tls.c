@@ -1,0 +1,241 @@
+/*
+ * tls.c - TLS with OpenSSL 3 (see tls.h).
+ */
+#include "net/tls.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include "net/conn.h"
+
+struct conn_tls {
+	SSL *ssl;
+	char desc[96];
+};
+
+static SSL_CTX *server_ctx;
+
+static void last_error(char *err, size_t errlen, const char *what)
+{
+	unsigned long e = ERR_get_error();
+	char buf[256] = "";
+	if (e != 0)
+		ERR_error_string_n(e, buf, sizeof(buf));
+	snprintf(err, errlen, "%s%s%s", what, buf[0] ? ": " : "", buf);
+	ERR_clear_error();
+}
+
+/* "tls1_2 tls1_3" (Cyrus's tls_versions syntax): the lowest and highest
+ * protocol versions named. */
+static bool parse_versions(const char *s, int *min_r, int *max_r)
+{
+	static const struct { const char *name; int v; } names[] = {
+		{ "tls1_0", TLS1_VERSION }, { "tls1_1", TLS1_1_VERSION },
+		{ "tls1_2", TLS1_2_VERSION }, { "tls1_3", TLS1_3_VERSION },
+	};
+	int lo = 0, hi = 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		size_t len = strcspn(s, " ,\t");
+		bool found = false;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			if (strlen(names[i].name) == len && strncmp(s, names[i].name, len) == 0) {
+				if (lo == 0 || names[i].v < lo)
+					lo = names[i].v;
+				if (names[i].v > hi)
+					hi = names[i].v;
+				found = true;
+			}
+		}
+		if (!found)
+			return false;
+		s += len;
+	}
+	if (lo == 0)
+		return false;
+	*min_r = lo;
+	*max_r = hi;
+	return true;
+}
+
+bool tls_init(const struct tls_settings *set, char *err, size_t errlen)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+	if (ctx == NULL) {
+		last_error(err, errlen, "cannot create TLS context");
+		return false;
+	}
+	int lo = TLS1_2_VERSION, hi = 0;
+	if (set->versions != NULL && set->versions[0] != '\0'
+	    && !parse_versions(set->versions, &lo, &hi)) {
+		snprintf(err, errlen, "tls_versions: unknown version in \"%s\"", set->versions);
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	SSL_CTX_set_min_proto_version(ctx, lo);
+	if (hi != 0)
+		SSL_CTX_set_max_proto_version(ctx, hi);
+	SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE
+			    | SSL_OP_NO_RENEGOTIATION);
+	/* One process per connection, so a session cache in this process
+	 * would never be hit; tickets still let clients resume. */
+	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+	if (set->ciphers != NULL && set->ciphers[0] != '\0'
+	    && SSL_CTX_set_cipher_list(ctx, set->ciphers) != 1) {
+		last_error(err, errlen, "tls_ciphers");
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	if (SSL_CTX_use_certificate_chain_file(ctx, set->cert_file) != 1) {
+		last_error(err, errlen, set->cert_file);
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	if (SSL_CTX_use_PrivateKey_file(ctx, set->key_file, SSL_FILETYPE_PEM) != 1) {
+		last_error(err, errlen, set->key_file);
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	if (SSL_CTX_check_private_key(ctx) != 1) {
+		last_error(err, errlen, "tls_server_key does not match tls_server_cert");
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	if (set->ca_file != NULL && set->ca_file[0] != '\0'
+	    && SSL_CTX_load_verify_locations(ctx, set->ca_file, NULL) != 1) {
+		last_error(err, errlen, set->ca_file);
+		SSL_CTX_free(ctx);
+		return false;
+	}
+	if (server_ctx != NULL)
+		SSL_CTX_free(server_ctx);
+	server_ctx = ctx;
+	return true;
+}
+
+bool tls_available(void)
+{
+	return server_ctx != NULL;
+}
+
+/* Wait for the socket as OpenSSL asks; false on timeout or error. */
+static bool tls_wait(struct conn *c, int sslerr)
+{
+	struct pollfd p = { .fd = sslerr == SSL_ERROR_WANT_WRITE ? c->wfd : c->rfd,
+			    .events = sslerr == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN };
+	int timeout = sslerr == SSL_ERROR_WANT_WRITE ? c->write_timeout_ms : c->read_timeout_ms;
+	for (;;) {
+		int r = poll(&p, 1, timeout);
+		if (r < 0 && errno == EINTR)
+			continue;
+		return r > 0;
+	}
+}
+
+bool tls_conn_start(struct conn *c, char *err, size_t errlen)
+{
+	if (server_ctx == NULL) {
+		snprintf(err, errlen, "TLS is not configured");
+		return false;
+	}
+	struct conn_tls *t = calloc(1, sizeof(*t));
+	if (t == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	t->ssl = SSL_new(server_ctx);
+	if (t->ssl == NULL || SSL_set_rfd(t->ssl, c->rfd) != 1 || SSL_set_wfd(t->ssl, c->wfd) != 1) {
+		last_error(err, errlen, "cannot set up TLS");
+		tls_conn_free(&t);
+		return false;
+	}
+	for (;;) {
+		int r = SSL_accept(t->ssl);
+		if (r == 1)
+			break;
+		int e = SSL_get_error(t->ssl, r);
+		if ((e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) && tls_wait(c, e))
+			continue;
+		last_error(err, errlen, "TLS handshake failed");
+		tls_conn_free(&t);
+		return false;
+	}
+	snprintf(t->desc, sizeof(t->desc), "%s %s", SSL_get_version(t->ssl),
+		 SSL_get_cipher_name(t->ssl));
+	c->tls = t;
+	return true;
+}
+
+unsigned tls_conn_ssf(const struct conn *c)
+{
+	if (c->tls == NULL)
+		return 0;
+	int bits = SSL_get_cipher_bits(c->tls->ssl, NULL);
+	return bits > 0 ? (unsigned)bits : 0;
+}
+
+const char *tls_conn_describe(const struct conn *c)
+{
+	return c->tls == NULL ? "" : c->tls->desc;
+}
+
+ssize_t tls_conn_read(struct conn *c, void *buf, size_t len)
+{
+	for (;;) {
+		/* Wait on the socket only when OpenSSL has nothing buffered,
+		 * so that the autologout timer applies to TLS too. */
+		if (SSL_pending(c->tls->ssl) == 0 && !tls_wait(c, SSL_ERROR_WANT_READ))
+			return CONN_TIMEOUT;
+		size_t got = 0;
+		int r = SSL_read_ex(c->tls->ssl, buf, len, &got);
+		if (r == 1)
+			return (ssize_t)got;
+		int e = SSL_get_error(c->tls->ssl, r);
+		if (e == SSL_ERROR_WANT_READ)
+			continue;
+		if (e == SSL_ERROR_WANT_WRITE) {
+			if (!tls_wait(c, e))
+				return CONN_TIMEOUT;
+			continue;
+		}
+		ERR_clear_error();
+		return e == SSL_ERROR_ZERO_RETURN || e == SSL_ERROR_SYSCALL ? CONN_EOF : CONN_ERROR;
+	}
+}
+
+ssize_t tls_conn_write(struct conn *c, const void *buf, size_t len)
+{
+	for (;;) {
+		size_t done = 0;
+		int r = SSL_write_ex(c->tls->ssl, buf, len, &done);
+		if (r == 1)
+			return (ssize_t)done;
+		int e = SSL_get_error(c->tls->ssl, r);
+		if ((e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) && tls_wait(c, e))
+			continue;
+		ERR_clear_error();
+		return CONN_ERROR;
+	}
+}
+
+void tls_conn_free(struct conn_tls **tp)
+{
+	struct conn_tls *t = *tp;
+	if (t == NULL)
+		return;
+	if (t->ssl != NULL) {
+		SSL_shutdown(t->ssl);
+		SSL_free(t->ssl);
+	}
+	free(t);
+	*tp = NULL;
+}

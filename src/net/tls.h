@@ -1,0 +1,48 @@
+/*
+ * tls.h - TLS for a connection (OpenSSL 3): STARTTLS (RFC3501 §6.2.1,
+ * RFC2595) and implicit TLS (imaps, `imapd -s`).
+ *
+ * The SSL_CTX is built once, before any fork, by whoever starts serving
+ * (the master or imapd itself), so that certificates and keys are loaded
+ * once and the pages holding them are shared by every child process.
+ */
+#ifndef IMAPD_NET_TLS_H
+#define IMAPD_NET_TLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct conn;
+struct conn_tls;
+
+struct tls_settings {
+	const char *cert_file;      /* tls_server_cert */
+	const char *key_file;       /* tls_server_key */
+	const char *ca_file;        /* tls_client_ca_file, or NULL */
+	const char *versions;       /* tls_versions: "tls1_2 tls1_3" */
+	const char *ciphers;        /* tls_ciphers: OpenSSL cipher list, or NULL */
+};
+
+/* Build the process-wide server context; returns false with a message in
+ * err (size errlen) when the certificate or key cannot be used. */
+bool tls_init(const struct tls_settings *set, char *err, size_t errlen);
+
+/* True once tls_init() succeeded: STARTTLS may be offered. */
+bool tls_available(void);
+
+/* Run the server side of a TLS handshake on c; true on success.  On
+ * failure the reason goes to err and the connection must be closed. */
+bool tls_conn_start(struct conn *c, char *err, size_t errlen);
+
+/* The negotiated cipher's strength in bits (the SASL SSF), 0 without TLS. */
+unsigned tls_conn_ssf(const struct conn *c);
+
+/* "TLSv1.3 TLS_AES_256_GCM_SHA384" for logs; "" without TLS. */
+const char *tls_conn_describe(const struct conn *c);
+
+ssize_t tls_conn_read(struct conn *c, void *buf, size_t len);
+ssize_t tls_conn_write(struct conn *c, const void *buf, size_t len);
+void tls_conn_free(struct conn_tls **t);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * ast.h - typed syntax tree of one IMAP command (RFC2060 §9, RFC3501 §9).
+ *
+ * The Bison grammar in grammar/imap.y builds these nodes and nothing
+ * else; the executors in src/cmd/ read them.  Every node lives in the
+ * per-command arena (util/arena.h) and dies with it after the tagged
+ * response, so nodes hold plain pointers and are never freed one by one.
+ *
+ * Naming follows the RFC's ABNF: struct imap_fetch_att is `fetch-att`,
+ * struct imap_search_key is `search-key`, and so on.  Every field says
+ * which part of the syntax it came from.
+ */
+#ifndef IMAPD_PROTO_AST_H
+#define IMAPD_PROTO_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Which wire form a string arrived in (RFC2060 §4.3).  Kept so that the
+ * printer can reproduce a literal as a literal, and because "INBOX" is
+ * case-insensitive in every form (RFC3501 §5.1). */
+enum imap_str_form {
+	IMAP_STR_ATOM,     /* atom, or astring made of ASTRING-CHARs */
+	IMAP_STR_QUOTED,   /* quoted, escapes already removed */
+	IMAP_STR_LITERAL,  /* literal, 8-bit clean, may contain NUL */
+};
+
+/* A binary-safe string: astring, string, nstring, atom (RFC2060 §4.3). */
+struct imap_string {
+	const char *data;  /* NUL-terminated copy in the arena; may hold NULs */
+	size_t len;
+	enum imap_str_form form;
+	/* A literal spooled to a file instead of memory (large APPEND
+	 * messages, RFC2060 §6.3.11): the file descriptor, or -1. */
+	int spool_fd;
+};
+
+/* seq-range / seq-number (RFC3501 §9).  0 stands for "*". */
+#define IMAP_SEQ_STAR 0u
+struct imap_seq_range {
+	uint32_t lo;  /* first number as written (may exceed hi: "5:1") */
+	uint32_t hi;  /* second number, or the same as lo for a single one */
+};
+
+/* sequence-set (RFC2060 §9 `set`). */
+struct imap_seq_set {
+	size_t n;
+	struct imap_seq_range *ranges;
+};
+
+/* System flags that have an IMAP name (RFC2060 §2.3.2). */
+enum imap_sysflag {
+	IMAP_FLAG_ANSWERED = 1 << 0,
+	IMAP_FLAG_FLAGGED  = 1 << 1,
+	IMAP_FLAG_DELETED  = 1 << 2,
+	IMAP_FLAG_SEEN     = 1 << 3,
+	IMAP_FLAG_DRAFT    = 1 << 4,
+	IMAP_FLAG_RECENT   = 1 << 5,  /* never storable; parsed to report it */
+};
+
+/* flag-list (RFC2060 §9): system flags as bits, the rest by name. */
+struct imap_flags {
+	unsigned sys;             /* enum imap_sysflag bits */
+	size_t nkeywords;
+	const char **keywords;    /* flag-keyword atoms, as written */
+	size_t nextensions;
+	const char **extensions;  /* "\" atom flags we do not know, with the "\" */
+};
+
+/* section-text / section-spec (RFC2060 §9 `section`). */
+enum imap_section_text {
+	IMAP_SECTION_NONE,           /* BODY[] or BODY[1.2] */
+	IMAP_SECTION_HEADER,
+	IMAP_SECTION_HEADER_FIELDS,
+	IMAP_SECTION_HEADER_FIELDS_NOT,
+	IMAP_SECTION_TEXT,
+	IMAP_SECTION_MIME,           /* only after a part number */
+};
+
+struct imap_section {
+	size_t nparts;
+	uint32_t *parts;             /* section-part: nz-number *("." nz-number) */
+	enum imap_section_text text;
+	size_t nfields;
+	struct imap_string *fields;  /* header-list for HEADER.FIELDS(.NOT) */
+};
+
+/* fetch-att (RFC2060 §9). */
+enum imap_fetch_att_type {
+	IMAP_FETCH_ENVELOPE,
+	IMAP_FETCH_FLAGS,
+	IMAP_FETCH_INTERNALDATE,
+	IMAP_FETCH_RFC822,
+	IMAP_FETCH_RFC822_HEADER,
+	IMAP_FETCH_RFC822_SIZE,
+	IMAP_FETCH_RFC822_TEXT,
+	IMAP_FETCH_BODY,             /* "BODY" alone: non-extensible structure */
+	IMAP_FETCH_BODYSTRUCTURE,
+	IMAP_FETCH_UID,
+	IMAP_FETCH_BODY_SECTION,     /* "BODY" ["." "PEEK"] section ["<" ... ">"] */
+};
+
+struct imap_fetch_att {
+	enum imap_fetch_att_type type;
+	bool peek;                   /* BODY.PEEK[...] */
+	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION */
+	bool partial;                /* "<" number "." nz-number ">" present */
+	uint32_t partial_start;
+	uint32_t partial_len;
+};
+
+/* FETCH macros (RFC2060 §6.4.5) are expanded by the parser into their
+ * attributes; `macro` remembers what was written for the printer. */
+enum imap_fetch_macro {
+	IMAP_FETCH_MACRO_NONE,
+	IMAP_FETCH_MACRO_ALL,
+	IMAP_FETCH_MACRO_FAST,
+	IMAP_FETCH_MACRO_FULL,
+};
+
+/* search-key (RFC2060 §6.4.4, §9). */
+enum imap_search_key_type {
+	IMAP_SK_ALL, IMAP_SK_ANSWERED, IMAP_SK_DELETED, IMAP_SK_DRAFT,
+	IMAP_SK_FLAGGED, IMAP_SK_NEW, IMAP_SK_OLD, IMAP_SK_RECENT,
+	IMAP_SK_SEEN, IMAP_SK_UNANSWERED, IMAP_SK_UNDELETED, IMAP_SK_UNDRAFT,
+	IMAP_SK_UNFLAGGED, IMAP_SK_UNSEEN,
+	/* string argument (.str) */
+	IMAP_SK_BCC, IMAP_SK_BODY, IMAP_SK_CC, IMAP_SK_FROM, IMAP_SK_SUBJECT,
+	IMAP_SK_TEXT, IMAP_SK_TO,
+	/* flag-keyword argument (.str) */
+	IMAP_SK_KEYWORD, IMAP_SK_UNKEYWORD,
+	/* header-fld-name and string (.field, .str) */
+	IMAP_SK_HEADER,
+	/* date argument (.date) */
+	IMAP_SK_BEFORE, IMAP_SK_ON, IMAP_SK_SINCE,
+	IMAP_SK_SENTBEFORE, IMAP_SK_SENTON, IMAP_SK_SENTSINCE,
+	/* number argument (.number) */
+	IMAP_SK_LARGER, IMAP_SK_SMALLER,
+	/* sequence-set argument (.set) */
+	IMAP_SK_SEQSET, IMAP_SK_UID,
+	/* sub-keys */
+	IMAP_SK_NOT,                 /* .sub[0] */
+	IMAP_SK_OR,                  /* .sub[0], .sub[1] */
+	IMAP_SK_LIST,                /* "(" search-key *(SP search-key) ")": .list */
+};
+
+/* A calendar date without time or zone (RFC2060 §9 `date`). */
+struct imap_date {
+	int year;   /* 4 digits */
+	int month;  /* 1..12 */
+	int day;    /* 1..31, checked against the month */
+};
+
+struct imap_search_key {
+	enum imap_search_key_type type;
+	struct imap_string str;         /* string / flag-keyword argument */
+	struct imap_string field;       /* HEADER header-fld-name */
+	struct imap_date date;
+	uint32_t number;
+	struct imap_seq_set set;
+	struct imap_search_key *sub[2]; /* NOT, OR */
+	size_t nlist;                   /* "(" ... ")" and the top level */
+	struct imap_search_key **list;
+};
+
+/* store-att-flags (RFC2060 §9). */
+enum imap_store_op {
+	IMAP_STORE_REPLACE,  /* FLAGS */
+	IMAP_STORE_ADD,      /* +FLAGS */
+	IMAP_STORE_REMOVE,   /* -FLAGS */
+};
+
+/* status-att (RFC2060 §9); bits so that a request is one word. */
+enum imap_status_att {
+	IMAP_STATUS_MESSAGES    = 1 << 0,
+	IMAP_STATUS_RECENT      = 1 << 1,
+	IMAP_STATUS_UIDNEXT     = 1 << 2,
+	IMAP_STATUS_UIDVALIDITY = 1 << 3,
+	IMAP_STATUS_UNSEEN      = 1 << 4,
+};
+
+/* date-time (RFC2060 §9), as written plus the instant it names. */
+struct imap_datetime {
+	struct imap_date date;
+	int hour, min, sec;
+	int zone_minutes;  /* east of UTC, e.g. -0800 is -480 */
+	time_t t;          /* the instant in UTC */
+};
+
+/* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
+enum imap_cmd_type {
+	IMAP_CMD_CAPABILITY,
+	IMAP_CMD_NOOP,
+	IMAP_CMD_LOGOUT,
+	IMAP_CMD_STARTTLS,
+	IMAP_CMD_AUTHENTICATE,
+	IMAP_CMD_LOGIN,
+	IMAP_CMD_SELECT,
+	IMAP_CMD_EXAMINE,
+	IMAP_CMD_CREATE,
+	IMAP_CMD_DELETE,
+	IMAP_CMD_RENAME,
+	IMAP_CMD_SUBSCRIBE,
+	IMAP_CMD_UNSUBSCRIBE,
+	IMAP_CMD_LIST,
+	IMAP_CMD_LSUB,
+	IMAP_CMD_STATUS,
+	IMAP_CMD_APPEND,
+	IMAP_CMD_CHECK,
+	IMAP_CMD_CLOSE,
+	IMAP_CMD_EXPUNGE,
+	IMAP_CMD_SEARCH,
+	IMAP_CMD_FETCH,
+	IMAP_CMD_STORE,
+	IMAP_CMD_COPY,
+	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
+	IMAP_CMD__COUNT
+};
+
+struct imap_cmd_authenticate {
+	const char *mechanism;               /* auth-type, upper-cased */
+	bool has_initial;                    /* SASL-IR (RFC4959) */
+	struct imap_string initial;          /* base64, or "=" for empty */
+};
+
+struct imap_cmd_login {
+	struct imap_string userid;           /* userid = astring */
+	struct imap_string password;         /* password = astring */
+};
+
+/* SELECT EXAMINE CREATE DELETE SUBSCRIBE UNSUBSCRIBE */
+struct imap_cmd_mailbox {
+	struct imap_string mailbox;
+	bool is_inbox;                       /* "INBOX" in any case, any form */
+};
+
+struct imap_cmd_rename {
+	struct imap_string from, to;
+	bool from_inbox, to_inbox;
+};
+
+/* LIST and LSUB */
+struct imap_cmd_list {
+	struct imap_string reference;        /* mailbox */
+	struct imap_string pattern;          /* list-mailbox */
+};
+
+struct imap_cmd_status {
+	struct imap_string mailbox;
+	bool is_inbox;
+	unsigned atts;                       /* enum imap_status_att bits */
+	size_t natts;
+	enum imap_status_att *order;         /* as requested, for the reply */
+};
+
+struct imap_cmd_append {
+	struct imap_string mailbox;
+	bool is_inbox;
+	bool has_flags;
+	struct imap_flags flags;
+	bool has_date;
+	struct imap_datetime date;
+	struct imap_string message;          /* the literal */
+};
+
+struct imap_cmd_search {
+	bool has_charset;
+	struct imap_string charset;
+	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */
+};
+
+struct imap_cmd_fetch {
+	struct imap_seq_set set;
+	enum imap_fetch_macro macro;
+	bool parenthesised;                  /* "(" fetch-att *(SP fetch-att) ")" */
+	size_t natts;
+	struct imap_fetch_att *atts;
+};
+
+struct imap_cmd_store {
+	struct imap_seq_set set;
+	enum imap_store_op op;
+	bool silent;                         /* ".SILENT" */
+	bool parenthesised;                  /* flag-list rather than bare flags */
+	struct imap_flags flags;
+};
+
+struct imap_cmd_copy {
+	struct imap_seq_set set;
+	struct imap_string mailbox;
+	bool is_inbox;
+};
+
+struct imap_cmd_x {
+	const char *name;                    /* "X" atom as written */
+	const char *args;                    /* the rest of the line, raw */
+};
+
+/* command (RFC2060 §9): tag SP (command-any / -auth / -nonauth /
+ * -select) CRLF.  `uid` marks "UID" SP (copy / fetch / search / store). */
+struct imap_cmd {
+	enum imap_cmd_type type;
+	const char *tag;
+	bool uid;
+	union {
+		struct imap_cmd_authenticate authenticate;
+		struct imap_cmd_login login;
+		struct imap_cmd_mailbox mailbox;
+		struct imap_cmd_rename rename;
+		struct imap_cmd_list list;
+		struct imap_cmd_status status;
+		struct imap_cmd_append append;
+		struct imap_cmd_search search;
+		struct imap_cmd_fetch fetch;
+		struct imap_cmd_store store;
+		struct imap_cmd_copy copy;
+		struct imap_cmd_x x;
+	} u;
+};
+
+/* The command name as IMAP writes it ("UID" not included). */
+const char *imap_cmd_name(enum imap_cmd_type type);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * parse_ctx.h - what the grammar actions (grammar/imap.y) and the parser
+ * glue (parser.c) share.  Only the parser sees this header; the rest of
+ * the server sees parser.h and ast.h.
+ */
+#ifndef IMAPD_PROTO_PARSE_CTX_H
+#define IMAPD_PROTO_PARSE_CTX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "proto/ast.h"
+#include "proto/lexer.h"
+#include "util/arena.h"
+
+/* A growable array in the arena, for lists the grammar accumulates. */
+struct imap_vec {
+	void *v;
+	size_t n, cap;
+};
+
+struct imap_parse_ctx {
+	struct arena *arena;
+	struct imap_lexer lexer;
+	struct imap_cmd *cmd;      /* the command being built */
+	const char *tag;           /* the tag once lexed, for BAD responses */
+	const char *error;         /* syntax error message, in the arena */
+	/* Context for error messages: the most recent named construct that
+	 * was completed (set by NOTE() in rule actions) and the number of the
+	 * token it ended with, so "Missing SP after mailbox name" can be said
+	 * when the error comes at the token after it. */
+	const char *last_what;
+	unsigned last_at;
+	unsigned tokidx;           /* number of the token being pushed (from 1) */
+	unsigned nonsp;            /* tokens other than SP pushed, this one included */
+	const char *prev_desc;     /* description of the last non-SP token pushed */
+};
+
+/* Append one element of size `size`; false when the arena is exhausted. */
+bool imap_vec_push(struct imap_parse_ctx *ctx, struct imap_vec *vec,
+		   const void *elem, size_t size);
+
+/* Set a semantic error message (printf-style) for the BAD response. */
+void imap_parse_fail(struct imap_parse_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Builders used by grammar actions; each returns false and sets an error
+ * message when the text is not valid for the RFC rule named. */
+bool imap_build_seqset(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
+		       struct imap_seq_set *set_r);
+bool imap_build_date(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
+		     struct imap_date *date_r);
+bool imap_build_datetime(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
+			 struct imap_datetime *dt_r);
+bool imap_build_number(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
+		       bool nonzero, uint32_t *num_r);
+bool imap_flags_add(struct imap_parse_ctx *ctx, struct imap_flags *flags,
+		    const char *flag);
+struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_str_form form);
+bool imap_str_is_inbox(const struct imap_string *s);
+struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type);
+
+#endif

@@ -1,0 +1,163 @@
+/*
+ * response.c - IMAP response writers (see response.h).
+ */
+#include "proto/response.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void vline(struct session *s, const char *prefix, const char *status,
+		  const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	conn_puts(&s->conn, prefix);
+	conn_puts(&s->conn, " ");
+	if (status != NULL) {
+		conn_puts(&s->conn, status);
+		conn_puts(&s->conn, " ");
+	}
+	conn_puts(&s->conn, buf);
+	conn_write(&s->conn, "\r\n", 2);
+}
+
+void resp_untagged(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vline(s, "*", NULL, fmt, ap);
+	va_end(ap);
+}
+
+#define TAGGED(name, status)                                             \
+	void name(struct session *s, const char *fmt, ...)               \
+	{                                                                \
+		va_list ap;                                              \
+		va_start(ap, fmt);                                       \
+		vline(s, s->tag != NULL ? s->tag : "*", status, fmt, ap); \
+		va_end(ap);                                              \
+	}
+
+TAGGED(resp_ok, "OK")
+TAGGED(resp_no, "NO")
+TAGGED(resp_bad, "BAD")
+
+void resp_bad_tag(struct session *s, const char *tag, const char *text)
+{
+	conn_printf(&s->conn, "%s BAD %s\r\n", tag != NULL ? tag : "*", text);
+}
+
+void resp_bye(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vline(s, "*", "BYE", fmt, ap);
+	va_end(ap);
+	conn_flush(&s->conn);
+}
+
+void resp_continue(struct session *s, const char *text)
+{
+	conn_printf(&s->conn, "+ %s\r\n", text);
+	conn_flush(&s->conn);
+}
+
+/* RFC2060 §9 quoted: TEXT_CHARs but quoted_specials escaped; we escape
+ * " and \ and fall back to a literal for anything a quoted cannot hold. */
+static bool quotable(const char *data, size_t len)
+{
+	if (len > 1024)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == '\0' || c == '\r' || c == '\n' || c >= 0x80)
+			return false;
+	}
+	return true;
+}
+
+void resp_string(struct session *s, const char *data, size_t len)
+{
+	if (!quotable(data, len)) {
+		conn_printf(&s->conn, "{%zu}\r\n", len);
+		conn_write(&s->conn, data, len);
+		return;
+	}
+	conn_write(&s->conn, "\"", 1);
+	size_t start = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '"' || data[i] == '\\') {
+			conn_write(&s->conn, data + start, i - start);
+			conn_write(&s->conn, "\\", 1);
+			start = i;
+		}
+	}
+	conn_write(&s->conn, data + start, len - start);
+	conn_write(&s->conn, "\"", 1);
+}
+
+/* RFC3501 §9 ASTRING-CHAR: ATOM-CHAR / resp-specials. */
+static bool is_astring_atom(const char *data, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c <= 0x20 || c >= 0x7f || strchr("(){%*\"\\", c) != NULL)
+			return false;
+	}
+	/* "NIL" as an atom would read as nil in an nstring context. */
+	return !(len == 3 && strncasecmp(data, "NIL", 3) == 0);
+}
+
+void resp_astring(struct session *s, const char *data, size_t len)
+{
+	if (is_astring_atom(data, len))
+		conn_write(&s->conn, data, len);
+	else
+		resp_string(s, data, len);
+}
+
+void resp_nstring(struct session *s, const char *data, size_t len)
+{
+	if (data == NULL)
+		conn_write(&s->conn, "NIL", 3);
+	else
+		resp_string(s, data, len);
+}
+
+void resp_write(struct session *s, const void *data, size_t len)
+{
+	conn_write(&s->conn, data, len);
+}
+
+void resp_puts(struct session *s, const char *str)
+{
+	conn_puts(&s->conn, str);
+}
+
+void resp_printf(struct session *s, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(buf)) {
+		conn_write(&s->conn, buf, (size_t)n);
+		return;
+	}
+	va_start(ap, fmt);
+	char *big = NULL;
+	if (vasprintf(&big, fmt, ap) >= 0) {
+		conn_write(&s->conn, big, strlen(big));
+		free(big);
+	}
+	va_end(ap);
+}

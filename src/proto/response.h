@@ -1,0 +1,47 @@
+/*
+ * response.h - writing IMAP responses (RFC2060 §7).
+ *
+ * Responses are queued on the connection and flushed at the end of each
+ * command (and whenever the buffer fills), so a FETCH of many messages
+ * costs few system calls.
+ */
+#ifndef IMAPD_PROTO_RESPONSE_H
+#define IMAPD_PROTO_RESPONSE_H
+
+#include <stddef.h>
+
+#include "proto/session.h"
+
+/* "* " fmt CRLF */
+void resp_untagged(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* tag SP status SP text CRLF, with the current command's tag. */
+void resp_ok(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void resp_no(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void resp_bad(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A tagged BAD for a tag that may be NULL (then "* BAD"). */
+void resp_bad_tag(struct session *s, const char *tag, const char *text);
+
+/* "* BYE" text CRLF, flushed. */
+void resp_bye(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* "+ " text CRLF, flushed: the client is waiting for it. */
+void resp_continue(struct session *s, const char *text);
+
+/* An IMAP string: quoted when that is possible, a literal otherwise
+ * (8-bit octets, CR, LF, NUL, or long). */
+void resp_string(struct session *s, const char *data, size_t len);
+
+/* astring: an atom when the text is one, else resp_string(). */
+void resp_astring(struct session *s, const char *data, size_t len);
+
+/* nstring: NIL for NULL. */
+void resp_nstring(struct session *s, const char *data, size_t len);
+
+/* Raw output. */
+void resp_write(struct session *s, const void *data, size_t len);
+void resp_puts(struct session *s, const char *str);
+void resp_printf(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

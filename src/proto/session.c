@@ -1,0 +1,120 @@
+/*
+ * session.c - the session loop: greeting, read a command, dispatch it,
+ * flush, until LOGOUT, EOF or autologout (RFC2060 §3, §5.4).
+ */
+#include "proto/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "net/tls.h"
+#include "proto/cmdread.h"
+#include "proto/parser.h"
+#include "proto/response.h"
+#include "util/log.h"
+
+void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
+{
+	memset(s, 0, sizeof(*s));
+	conn_init(&s->conn, rfd, wfd);
+	s->cfg = cfg;
+	s->state = STATE_NOT_AUTH;
+	arena_init(&s->arena);
+	/* A command's memory is bounded: every literal is bounded by
+	 * maxliteral (APPEND messages are spooled or bounded by
+	 * maxmessagesize), so allow a few of them plus the line. */
+	s->arena.limit = 0;
+	s->parser = imap_parser_new();
+	if (s->parser == NULL)
+		log_fatal("out of memory");
+	static char host[256];
+	if (cfg->servername != NULL && cfg->servername[0] != '\0') {
+		s->servername = cfg->servername;
+	} else {
+		if (gethostname(host, sizeof(host) - 1) != 0)
+			snprintf(host, sizeof(host), "localhost");
+		s->servername = host;
+	}
+}
+
+void session_deinit(struct session *s)
+{
+	imap_parser_free(&s->parser);
+	arena_free(&s->arena);
+	conn_deinit(&s->conn);
+	free(s->user);
+	s->user = NULL;
+}
+
+bool session_tls_active(const struct session *s)
+{
+	return s->conn.tls != NULL;
+}
+
+bool session_plaintext_ok(const struct session *s)
+{
+	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
+}
+
+void session_write_capabilities(struct session *s)
+{
+	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
+	 * takes "{n+}" literals in every state. */
+	resp_puts(s, "IMAP4rev1 LITERAL+");
+	if (s->state == STATE_NOT_AUTH) {
+		if (tls_available() && !session_tls_active(s))
+			resp_puts(s, " STARTTLS");
+		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
+		if (!session_plaintext_ok(s))
+			resp_puts(s, " LOGINDISABLED");
+	}
+}
+
+static void greet(struct session *s)
+{
+	if (s->preauth) {
+		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
+		session_write_capabilities(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server, logged in as %s\r\n",
+			    s->servername, s->user);
+	} else {
+		conn_printf(&s->conn, "* OK [CAPABILITY ");
+		session_write_capabilities(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
+	}
+}
+
+void session_run(struct session *s)
+{
+	s->conn.read_timeout_ms = (int)s->cfg->timeout * 60 * 1000;
+	greet(s);
+	if (conn_flush(&s->conn) < 0)
+		return;
+	while (s->state != STATE_LOGOUT) {
+		arena_reset(&s->arena);
+		s->tag = NULL;
+		struct imap_cmd *cmd = NULL;
+		enum cmdread_result r = cmdread_next(s, &cmd);
+		if (r == CMDREAD_EOF) {
+			log_info("client closed the connection%s%s", s->user ? " user=" : "",
+				 s->user ? s->user : "");
+			break;
+		}
+		if (r == CMDREAD_TIMEOUT) {
+			/* RFC2060 §5.4 autologout: say why before closing. */
+			resp_bye(s, "Autologout; idle for too long");
+			log_info("autologout%s%s", s->user ? " user=" : "", s->user ? s->user : "");
+			break;
+		}
+		if (r == CMDREAD_ERROR)
+			break;
+		if (r == CMDREAD_COMMAND)
+			cmd_dispatch(s, cmd);
+		if (conn_flush(&s->conn) < 0)
+			break;
+	}
+	conn_flush(&s->conn);
+}

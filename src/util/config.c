@@ -1,0 +1,264 @@
+/*
+ * config.c - imapd.conf reader (see config.h).
+ */
+#include "util/config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE };
+
+struct opt {
+	const char *name;
+	enum opt_type type;
+	size_t offset;
+	const char *def;       /* default, in config-file syntax */
+	uint64_t min, max;     /* OPT_UINT / OPT_SIZE bounds */
+	const char *help;
+};
+
+#define O(field) offsetof(struct imapd_config, field)
+
+static const struct opt opts[] = {
+	{ "configdirectory", OPT_STRING, O(configdirectory), "/var/lib/imapd", 0, 0,
+	  "directory holding msg/shutdown, msg/motd and log/<user>/" },
+	{ "servername", OPT_STRING, O(servername), "", 0, 0,
+	  "name in the greeting; empty means the host name" },
+	{ "mail_location", OPT_STRING, O(mail_location), "%h/Maildir", 0, 0,
+	  "maildir root of a user: %u is the user name, %h the home directory" },
+	{ "mail_user", OPT_STRING, O(mail_user), "", 0, 0,
+	  "Unix user that owns all mail (virtual users); empty: the login's own account" },
+	{ "mail_group", OPT_STRING, O(mail_group), "", 0, 0,
+	  "Unix group to run as with mail_user; empty: mail_user's primary group" },
+	{ "allowplaintext", OPT_BOOL, O(allowplaintext), "no", 0, 0,
+	  "allow LOGIN and plaintext SASL mechanisms without TLS" },
+	{ "timeout", OPT_UINT, O(timeout), "30", 30, 100000,
+	  "autologout timer in minutes (RFC 2060 5.4: at least 30)" },
+	{ "login_timeout", OPT_UINT, O(login_timeout), "60", 1, 100000,
+	  "seconds an unauthenticated client may stay idle" },
+	{ "failed_login_delay", OPT_UINT, O(failed_login_delay), "3", 0, 60,
+	  "seconds to wait before answering a failed login" },
+	{ "debug_command", OPT_STRING, O(debug_command), "", 0, 0,
+	  "command run by -D; %s is the program path, %d the process id" },
+	{ "tls_server_cert", OPT_STRING, O(tls_server_cert), "", 0, 0,
+	  "PEM certificate chain for STARTTLS and imaps" },
+	{ "tls_server_key", OPT_STRING, O(tls_server_key), "", 0, 0,
+	  "PEM private key for tls_server_cert" },
+	{ "tls_client_ca_file", OPT_STRING, O(tls_client_ca_file), "", 0, 0,
+	  "CA certificates for client certificates" },
+	{ "tls_versions", OPT_STRING, O(tls_versions), "tls1_2 tls1_3", 0, 0,
+	  "TLS versions to allow: tls1_0 tls1_1 tls1_2 tls1_3" },
+	{ "tls_ciphers", OPT_STRING, O(tls_ciphers), "", 0, 0,
+	  "OpenSSL cipher list for TLS 1.2 and below; empty: OpenSSL's default" },
+	{ "maxline", OPT_SIZE, O(maxline), "65536", 1024, 1u << 30,
+	  "longest command line in octets (RFC 2683 asks for at least 8000)" },
+	{ "maxliteral", OPT_SIZE, O(maxliteral), "65536", 1024, 1u << 30,
+	  "largest literal outside APPEND, in octets" },
+	{ "maxmessagesize", OPT_SIZE, O(maxmessagesize), "67108864", 0, UINT64_C(1) << 40,
+	  "largest message APPEND accepts, in octets; 0 means no limit" },
+};
+
+#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+
+static void *field(struct imapd_config *cfg, const struct opt *o)
+{
+	return (char *)cfg + o->offset;
+}
+
+/* Parse value for o into cfg; returns NULL or a message. */
+static const char *set_opt(struct imapd_config *cfg, const struct opt *o, const char *value)
+{
+	switch (o->type) {
+	case OPT_STRING: {
+		char **p = field(cfg, o);
+		char *copy = strdup(value);
+		if (copy == NULL)
+			return "out of memory";
+		free(*p);
+		*p = copy;
+		return NULL;
+	}
+	case OPT_BOOL: {
+		bool *p = field(cfg, o);
+		if (!strcasecmp(value, "yes") || !strcasecmp(value, "on")
+		    || !strcasecmp(value, "true") || !strcmp(value, "1"))
+			*p = true;
+		else if (!strcasecmp(value, "no") || !strcasecmp(value, "off")
+			 || !strcasecmp(value, "false") || !strcmp(value, "0"))
+			*p = false;
+		else
+			return "expected yes or no";
+		return NULL;
+	}
+	case OPT_UINT:
+	case OPT_SIZE: {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(value, &end, 10);
+		if (errno != 0 || end == value)
+			return "expected a number";
+		/* sizes may carry a K, M or G suffix */
+		if (o->type == OPT_SIZE && *end != '\0') {
+			unsigned long long mul = *end == 'K' || *end == 'k' ? 1024ULL
+				: *end == 'M' || *end == 'm' ? 1024ULL * 1024
+				: *end == 'G' || *end == 'g' ? 1024ULL * 1024 * 1024 : 0;
+			if (mul == 0 || end[1] != '\0')
+				return "expected a number with an optional K, M or G suffix";
+			v *= mul;
+			end++;
+		}
+		if (*end != '\0')
+			return "expected a number";
+		if (v < o->min || (o->max != 0 && v > o->max))
+			return "value out of range";
+		if (o->type == OPT_UINT)
+			*(unsigned *)field(cfg, o) = (unsigned)v;
+		else
+			*(uint64_t *)field(cfg, o) = v;
+		return NULL;
+	}
+	}
+	return "bad option type";
+}
+
+static void set_defaults(struct imapd_config *cfg)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		(void)set_opt(cfg, &opts[i], opts[i].def);
+}
+
+static bool add_sasl(struct imapd_config *cfg, const char *key, const char *value)
+{
+	for (size_t i = 0; i < cfg->nsasl; i++) {
+		if (strcmp(cfg->sasl[i].key, key) == 0) {
+			char *v = strdup(value);
+			if (v == NULL)
+				return false;
+			free(cfg->sasl[i].value);
+			cfg->sasl[i].value = v;
+			return true;
+		}
+	}
+	struct config_sasl_opt *n = realloc(cfg->sasl, (cfg->nsasl + 1) * sizeof(*n));
+	if (n == NULL)
+		return false;
+	cfg->sasl = n;
+	n[cfg->nsasl].key = strdup(key);
+	n[cfg->nsasl].value = strdup(value);
+	if (n[cfg->nsasl].key == NULL || n[cfg->nsasl].value == NULL)
+		return false;
+	cfg->nsasl++;
+	return true;
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
+		void (*report)(const char *msg))
+{
+	memset(cfg, 0, sizeof(*cfg));
+	set_defaults(cfg);
+	cfg->path = strdup(path);
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s: %s%s", path, strerror(errno),
+			 must_exist ? "" : "; using built-in defaults");
+		report(msg);
+		return must_exist ? -1 : 0;
+	}
+	cfg->loaded = true;
+	int errors = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned lineno = 0;
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		char msg[512];
+		char *colon = strchr(s, ':');
+		if (colon == NULL) {
+			snprintf(msg, sizeof(msg), "%s:%u: expected \"key: value\"", path, lineno);
+			report(msg);
+			errors++;
+			continue;
+		}
+		*colon = '\0';
+		char *key = trim(s);
+		char *value = trim(colon + 1);
+		if (strncmp(key, "sasl_", 5) == 0 && key[5] != '\0') {
+			if (!add_sasl(cfg, key + 5, value)) {
+				snprintf(msg, sizeof(msg), "%s:%u: out of memory", path, lineno);
+				report(msg);
+				errors++;
+			}
+			continue;
+		}
+		const struct opt *o = NULL;
+		for (size_t i = 0; i < NOPTS; i++)
+			if (strcmp(opts[i].name, key) == 0)
+				o = &opts[i];
+		if (o == NULL) {
+			snprintf(msg, sizeof(msg), "%s:%u: unknown key \"%s\"", path, lineno, key);
+			report(msg);
+			errors++;
+			continue;
+		}
+		const char *err = set_opt(cfg, o, value);
+		if (err != NULL) {
+			snprintf(msg, sizeof(msg), "%s:%u: %s: %s (\"%s\")", path, lineno, key, err, value);
+			report(msg);
+			errors++;
+		}
+	}
+	free(line);
+	fclose(f);
+	return errors;
+}
+
+void config_free(struct imapd_config *cfg)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		if (opts[i].type == OPT_STRING) {
+			char **p = field(cfg, &opts[i]);
+			free(*p);
+			*p = NULL;
+		}
+	for (size_t i = 0; i < cfg->nsasl; i++) {
+		free(cfg->sasl[i].key);
+		free(cfg->sasl[i].value);
+	}
+	free(cfg->sasl);
+	free(cfg->path);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+const char *config_sasl(const struct imapd_config *cfg, const char *key)
+{
+	for (size_t i = 0; i < cfg->nsasl; i++)
+		if (strcmp(cfg->sasl[i].key, key) == 0)
+			return cfg->sasl[i].value;
+	return NULL;
+}
+
+void config_print_keys(void)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		printf("%s\t%s\t%s\n", opts[i].name, opts[i].def, opts[i].help);
+	printf("sasl_*\t\tpassed to Cyrus SASL without the sasl_ prefix\n");
+}

@@ -1,0 +1,72 @@
+/*
+ * config.h - imapd.conf: "key: value" lines, "#" comments.
+ *
+ * Key names follow Cyrus imapd where the meaning matches (configdirectory,
+ * servername, tls_*, allowplaintext, timeout, debug_command, sasl_*), so
+ * an administrator's habits carry over.  Every key, its default and its
+ * meaning are in man/imapd.conf.5; the table in config.c is the source.
+ */
+#ifndef IMAPD_UTIL_CONFIG_H
+#define IMAPD_UTIL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define IMAPD_DEFAULT_CONFIG "/etc/imapd.conf"
+
+/* A sasl_* option, handed to Cyrus SASL unchanged (prefix removed). */
+struct config_sasl_opt {
+	char *key;    /* "pwcheck_method" */
+	char *value;
+};
+
+struct imapd_config {
+	char *path;                 /* the file read, or looked for */
+	bool loaded;                /* false: built-in defaults only */
+
+	char *configdirectory;      /* msg/shutdown, msg/motd, log/<user>/ */
+	char *servername;           /* greeting; default: the host name */
+	char *mail_location;        /* maildir root template: %u user, %h home */
+	char *mail_user;            /* run as this user after login ("" = the login's own) */
+	char *mail_group;
+	bool allowplaintext;        /* LOGIN / PLAIN without TLS or -p ssf > 1 */
+	unsigned timeout;           /* autologout, minutes (>= 30, RFC2060 §5.4) */
+	unsigned login_timeout;     /* seconds a client may take to authenticate */
+	unsigned failed_login_delay;/* seconds to wait after a failed login */
+	char *debug_command;        /* -D: printf format with %s program, %d pid */
+
+	char *tls_server_cert;
+	char *tls_server_key;
+	char *tls_client_ca_file;
+	char *tls_versions;
+	char *tls_ciphers;
+
+	uint64_t maxline;           /* longest command line, octets */
+	uint64_t maxliteral;        /* largest literal outside APPEND */
+	uint64_t maxmessagesize;    /* largest APPEND message; 0 = no limit */
+
+	size_t nsasl;
+	struct config_sasl_opt *sasl;
+};
+
+/*
+ * Fill cfg with the built-in defaults, then read `path` over them.  A
+ * missing file is fine when !must_exist (imapd runs on defaults and logs
+ * that).  Unknown keys and bad values are reported as "file:line: ..."
+ * through report() and counted; returns that count, or -1 when a file
+ * that must exist cannot be read.
+ */
+int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
+		void (*report)(const char *msg));
+
+/* Free everything config_load() allocated. */
+void config_free(struct imapd_config *cfg);
+
+/* A sasl_* option's value, or NULL. */
+const char *config_sasl(const struct imapd_config *cfg, const char *key);
+
+/* Print every key with its default and description (for imapd.conf.5 checks). */
+void config_print_keys(void);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * log.c - syslog or file logging (see log.h).
+ */
+#include "util/log.h"
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+static int log_fd = -1;        /* $IMAPD_LOG_FILE, or -1 for syslog */
+static bool also_stderr;
+static char log_ident[32] = "imapd";
+
+void log_open(const char *ident)
+{
+	snprintf(log_ident, sizeof(log_ident), "%s", ident);
+	const char *file = getenv("IMAPD_LOG_FILE");
+	if (log_fd >= 0) {
+		close(log_fd);
+		log_fd = -1;
+	}
+	if (file != NULL && file[0] != '\0')
+		log_fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (log_fd < 0)
+		openlog(log_ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
+}
+
+void log_to_stderr(bool on)
+{
+	also_stderr = on;
+}
+
+static void log_v(int prio, const char *level, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	/* Client-supplied text can reach the log; keep lines single. */
+	for (char *p = msg; *p; p++)
+		if (*p == '\r' || *p == '\n')
+			*p = ' ';
+	if (log_fd >= 0) {
+		char line[1200];
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		char ts[32];
+		strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
+		int n = snprintf(line, sizeof(line), "%s %s[%ld]: %s: %s\n", ts, log_ident,
+				 (long)getpid(), level, msg);
+		if (n > 0) {
+			size_t len = (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1;
+			if (write(log_fd, line, len) < 0) {
+				/* nowhere else to report it */
+			}
+		}
+	} else {
+		syslog(prio, "%s: %s", level, msg);
+	}
+	if (also_stderr)
+		fprintf(stderr, "%s: %s: %s\n", log_ident, level, msg);
+}
+
+#define LOG_FN(name, prio, level)                      \
+	void name(const char *fmt, ...)                \
+	{                                              \
+		va_list ap;                            \
+		va_start(ap, fmt);                     \
+		log_v(prio, level, fmt, ap);           \
+		va_end(ap);                            \
+	}
+
+LOG_FN(log_debug, LOG_DEBUG, "debug")
+LOG_FN(log_info, LOG_INFO, "info")
+LOG_FN(log_notice, LOG_NOTICE, "notice")
+LOG_FN(log_warn, LOG_WARNING, "warning")
+LOG_FN(log_err, LOG_ERR, "error")
+
+void log_fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	log_v(LOG_CRIT, "fatal", fmt, ap);
+	va_end(ap);
+	exit(75);
+}
