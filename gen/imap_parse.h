@@ -36,8 +36,8 @@
    especially those whose name start with YY_ or yy_.  They are
    private implementation details that can be changed or removed.  */
 
-#ifndef YY_IMAP_YY_TMP_TMP_B6BFYDKVFW_IMAP_PARSE_H_INCLUDED
-# define YY_IMAP_YY_TMP_TMP_B6BFYDKVFW_IMAP_PARSE_H_INCLUDED
+#ifndef YY_IMAP_YY_IMAP_PARSE_H_INCLUDED
+# define YY_IMAP_YY_IMAP_PARSE_H_INCLUDED
 /* Debug traces.  */
 #ifndef IMAP_YYDEBUG
 # if defined YYDEBUG
@@ -214,4 +214,4 @@ imap_yypstate *imap_yypstate_new (void);
 void imap_yypstate_delete (imap_yypstate *ps);
 
 
-#endif /* !YY_IMAP_YY_TMP_TMP_B6BFYDKVFW_IMAP_PARSE_H_INCLUDED  */
+#endif /* !YY_IMAP_YY_IMAP_PARSE_H_INCLUDED  */

@@ -14,7 +14,10 @@ stamp=$(cat grammar/imap.y grammar/imap.re | sha256sum | cut -d' ' -f1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-bison -Wall -Werror --no-lines -o "$tmp/imap_parse.c" --header="$tmp/imap_parse.h" grammar/imap.y
+# Bison derives the header's include guard from the output path: write
+# into the scratch directory under the final names.
+(cd "$tmp" && bison -Wall -Werror --no-lines -Dapi.header.include='{"imap_parse.h"}' \
+	-o imap_parse.c --header=imap_parse.h "$top/grammar/imap.y")
 re2c -c -W -Werror --no-generation-date --no-version --no-debug-info \
 	-o "$tmp/imap_lex.c" grammar/imap.re
 

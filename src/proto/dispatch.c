@@ -73,5 +73,9 @@ void cmd_dispatch(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	s->commands++;
+	/* UID FETCH/STORE/SEARCH name messages by UID, so an EXPUNGE may be
+	 * sent during them (RFC3501 §7.4.1). */
+	s->cmd_flags = cmd->uid ? def->flags & ~(unsigned)CMD_FLAG_USES_SEQS : def->flags;
 	def->fn(s, cmd);
+	s->cmd_flags = 0;
 }

@@ -3,6 +3,8 @@
  */
 #include "proto/response.h"
 
+#include "cmd/cmd.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,18 +35,28 @@ void resp_untagged(struct session *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-#define TAGGED(name, status)                                             \
+/* Mailbox updates go out before the tagged response that ends a command
+ * (RFC2060 §5.2); not before BAD, which answers a command never run. */
+static void before_tagged(struct session *s)
+{
+	if (s->notify != NULL && s->mbox != NULL)
+		s->notify(s, !(s->cmd_flags & CMD_FLAG_USES_SEQS));
+}
+
+#define TAGGED(name, status, notify)                                     \
 	void name(struct session *s, const char *fmt, ...)               \
 	{                                                                \
 		va_list ap;                                              \
+		if (notify)                                              \
+			before_tagged(s);                                \
 		va_start(ap, fmt);                                       \
 		vline(s, s->tag != NULL ? s->tag : "*", status, fmt, ap); \
 		va_end(ap);                                              \
 	}
 
-TAGGED(resp_ok, "OK")
-TAGGED(resp_no, "NO")
-TAGGED(resp_bad, "BAD")
+TAGGED(resp_ok, "OK", true)
+TAGGED(resp_no, "NO", true)
+TAGGED(resp_bad, "BAD", false)
 
 void resp_bad_tag(struct session *s, const char *tag, const char *text)
 {

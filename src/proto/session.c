@@ -9,11 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
 #include "proto/response.h"
+#include "store/store.h"
 #include "util/log.h"
 
 void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
@@ -42,11 +44,35 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 
 void session_deinit(struct session *s)
 {
+	store_session_close(s);
+	free(s->mail_root);
+	s->mail_root = NULL;
 	imap_parser_free(&s->parser);
 	arena_free(&s->arena);
 	conn_deinit(&s->conn);
 	free(s->user);
 	s->user = NULL;
+}
+
+bool session_authenticated(struct session *s, const char *user, const char **why_r)
+{
+	char *root = NULL;
+	if (!privs_enter_user(s->cfg, user, &root, why_r))
+		return false;
+	free(s->mail_root);
+	s->mail_root = root;
+	if (!store_session_open(s, why_r))
+		return false;
+	if (s->user != user) {
+		free(s->user);
+		s->user = strdup(user);
+		if (s->user == NULL) {
+			*why_r = "Out of memory";
+			return false;
+		}
+	}
+	s->state = STATE_AUTH;
+	return true;
 }
 
 bool session_tls_active(const struct session *s)
@@ -89,13 +115,17 @@ static void greet(struct session *s)
 
 void session_run(struct session *s)
 {
-	s->conn.read_timeout_ms = (int)s->cfg->timeout * 60 * 1000;
 	greet(s);
 	if (conn_flush(&s->conn) < 0)
 		return;
 	while (s->state != STATE_LOGOUT) {
 		arena_reset(&s->arena);
 		s->tag = NULL;
+		/* RFC2060 §5.4: the autologout timer is at least 30 minutes once
+		 * logged in; a client that has not logged in gets login_timeout. */
+		s->conn.read_timeout_ms = s->state == STATE_NOT_AUTH
+			? (int)s->cfg->login_timeout * 1000
+			: (int)s->cfg->timeout * 60 * 1000;
 		struct imap_cmd *cmd = NULL;
 		enum cmdread_result r = cmdread_next(s, &cmd);
 		if (r == CMDREAD_EOF) {

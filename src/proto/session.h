@@ -24,8 +24,9 @@ enum session_state {
 };
 
 struct imap_parser;
-struct session_auth;    /* auth/ */
-struct session_mailbox; /* store/, the selected mailbox */
+struct session_auth;    /* auth/: SASL state */
+struct store;           /* store/: the user's mail root */
+struct mailbox;         /* store/: the selected mailbox */
 
 struct session {
 	struct conn conn;
@@ -44,12 +45,22 @@ struct session {
 	unsigned failed_logins;
 	struct session_auth *auth;
 
-	/* The selected mailbox (STATE_SELECTED) */
-	struct session_mailbox *mbox;
+	/* Mail, once authenticated */
+	char *mail_root;               /* the user's maildir root */
+	struct store *store;
+	struct mailbox *mbox;          /* the selected mailbox (STATE_SELECTED) */
+	bool mbox_readonly;            /* EXAMINE, or no write access */
 
 	/* Creates the file a large APPEND literal is spooled to; returns an
 	 * open descriptor or -1.  Set by the store once logged in. */
 	int (*spool_open)(struct session *s);
+
+	/* Called before every tagged OK/NO while a mailbox is selected, to
+	 * send the untagged EXISTS/RECENT/EXPUNGE/FETCH updates that other
+	 * sessions and deliveries caused (RFC2060 §5.2, §7).  expunge_ok is
+	 * false during FETCH, STORE and SEARCH (RFC2060 §7.4.1). */
+	void (*notify)(struct session *s, bool expunge_ok);
+	unsigned cmd_flags;            /* enum cmd_flags of the running command */
 
 	uint64_t commands;             /* commands executed, for the log */
 };
@@ -70,6 +81,14 @@ bool session_plaintext_ok(const struct session *s);
 
 /* Whether TLS is active on the connection. */
 bool session_tls_active(const struct session *s);
+
+/*
+ * The client has proved it is `user` (LOGIN, AUTHENTICATE, or rimapd's
+ * pre-authentication): take on that user's privileges and mail root and
+ * enter the authenticated state.  Returns false, with a reason for the
+ * NO response in *why_r, when the account cannot be served.
+ */
+bool session_authenticated(struct session *s, const char *user, const char **why_r);
 
 /* Append the CAPABILITY list for the current state to the output. */
 void session_write_capabilities(struct session *s);

@@ -39,9 +39,14 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 	s.external_ssf = opt->external_ssf;
 	s.tls_implicit = opt->implicit_tls;
 	if (opt->preauth) {
+		const char *why = NULL;
 		s.preauth = true;
-		s.user = strdup(opt->preauth_user);
-		s.state = STATE_AUTH;
+		if (!session_authenticated(&s, opt->preauth_user, &why)) {
+			resp_bye(&s, "%s", why);
+			log_err("rimapd: cannot serve %s: %s", opt->preauth_user, why);
+			session_deinit(&s);
+			return;
+		}
 	}
 	if (opt->implicit_tls) {
 		char err[256];

@@ -1,0 +1,10 @@
+/*
+ * rename.c - RENAME (RFC2060 §6.3.5): rename a mailbox.
+ * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ */
+#include "cmd/cmd.h"
+
+void cmd_rename(struct session *s, const struct imap_cmd *cmd)
+{
+	cmd_not_built(s, cmd);
+}
