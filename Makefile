@@ -24,15 +24,16 @@ CFLAGS   ?= -O2 -g
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Igen
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
+# O=dir puts every build product under dir (parallel work in one tree).
 ifeq ($(SANITIZE),1)
-  BUILD   := build/asan
-  BIN     := build/asan/bin
+  BUILD   := $(if $(O),$(O)/asan,build/asan)
+  BIN     := $(BUILD)/bin
   SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
   ALL_CFLAGS += $(SANFLAGS) -O1
   LDFLAGS  += $(SANFLAGS)
 else
-  BUILD   := build/default
-  BIN     := bin
+  BUILD   := $(if $(O),$(O)/default,build/default)
+  BIN     := $(if $(O),$(O)/bin,bin)
 endif
 
 # Generated C is not held to our warning flags (it is Bison's and re2c's).

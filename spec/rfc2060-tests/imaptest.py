@@ -30,7 +30,9 @@ DIRECTIVES
     @ sleep seconds
     @ octets N [c]         send N octets (default "x"), e.g. a literal's data
     @ maildir name file    put a message file into mailbox name (. = INBOX)
-    @ login                log in as the configured test user (any server)
+    @ login                read the greeting and log in as the test user: with
+                           --login preauth our server runs as rimapd and greets
+                           with PREAUTH; otherwise LOGIN with --user/--password
     @ skip-unless-ours     only run against our imapd (server-chosen behaviour)
 
 Output is TAP (one "ok"/"not ok" per transcript), so prove(1) reads it.
@@ -217,8 +219,12 @@ class Connection:
 class OurServer:
     """Starts bin/imapd for one transcript, in a scratch directory."""
 
-    def __init__(self, imapd, mode, config_lines, workdir, timeout):
+    def __init__(self, imapd, mode, config_lines, workdir, timeout, login="preauth",
+                 user="testuser", password="testpass"):
         self.imapd = imapd
+        self.login = login
+        self.user = user
+        self.uses_login = False
         self.mode = mode
         self.workdir = workdir
         self.timeout = timeout
@@ -238,12 +244,28 @@ class OurServer:
         with open(conf, "w") as f:
             f.write("\n".join(lines) + "\n")
         self.conf = conf
+        if login == "sasl":
+            # A SASL user database of our own for the test user.
+            db = os.path.join(workdir, "sasldb2")
+            p = subprocess.run(["saslpasswd2", "-c", "-p", "-f", db, "-u", "imapd.test", user],
+                               input=password.encode(), capture_output=True)
+            if p.returncode != 0:
+                raise TranscriptError("saslpasswd2 failed: %s" % p.stderr.decode(errors="replace"))
+            with open(conf, "a") as f:
+                f.write("sasl_pwcheck_method: auxprop\nsasl_auxprop_plugin: sasldb\n"
+                        "sasl_sasldb_path: %s\nallowplaintext: yes\n" % db)
         self.env = dict(os.environ)
         self.env["IMAPD_LOG_FILE"] = os.path.join(workdir, "imapd.log")
 
     def connect(self):
         if self.mode == "pipe":
-            self.proc = subprocess.Popen([self.imapd, "-C", self.conf], stdin=subprocess.PIPE,
+            prog = self.imapd
+            if self.login == "preauth" and self.uses_login:
+                # rimapd: imapd under the name that pre-authenticates as
+                # the Unix user running it.
+                prog = os.path.join(self.workdir, "rimapd")
+                os.symlink(self.imapd, prog)
+            self.proc = subprocess.Popen([prog, "-C", self.conf], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, env=self.env, cwd=self.workdir)
             return Connection(self.proc.stdout.fileno(), self.proc.stdin.fileno(), self._close_pipe,
                               self.timeout)
@@ -383,13 +405,15 @@ class Runner:
         conn = None
         try:
             if self.ours:
-                server = OurServer(self.args.imapd, mode, config, workdir, self.args.timeout)
+                server = OurServer(self.args.imapd, mode, config, workdir, self.args.timeout,
+                                   self.args.login, self.args.user, self.args.password)
+                server.uses_login = any(k == "@ " and a == "login" for k, a, _ in body)
                 # Messages must be in place before the server starts.
                 for kind, arg, lineno in body:
                     if kind == "@ " and arg.startswith("maildir "):
                         _, mbox, f = arg.split(None, 2)
                         server.put_message(mbox, os.path.join(os.path.dirname(path), f),
-                                           self.args.user)
+                                           self.mail_user())
             else:
                 server = RemoteServer(self.args.host, self.args.port, self.args.tls, self.args.timeout)
             conn = server.connect()
@@ -495,7 +519,21 @@ class Runner:
                     raise TranscriptError("%s: unknown directive %r" % (where, arg))
             i += 1
 
+    def mail_user(self):
+        """Whose maildir our server will open for the test."""
+        if self.args.login == "preauth":
+            import pwd
+            return pwd.getpwuid(os.getuid()).pw_name
+        return self.args.user
+
     def login(self, conn, where):
+        greeting = conn.read_line()
+        if greeting is None:
+            raise TranscriptError("%s: no greeting" % where)
+        if greeting.startswith("* PREAUTH"):
+            return
+        if not greeting.startswith("* OK"):
+            raise TranscriptError("%s: unexpected greeting %r" % (where, greeting))
         u, p = self.args.user, self.args.password
         conn.send(("L0 LOGIN {%d+}\r\n" % len(u)).encode() + u.encode() +
                   (" {%d+}\r\n" % len(p)).encode() + p.encode() + b"\r\n")
@@ -519,6 +557,8 @@ def main():
     ap.add_argument("--user", default="testuser")
     ap.add_argument("--password", default="testpass")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    ap.add_argument("--login", choices=("preauth", "sasl"), default="preauth",
+                    help="how our server authenticates the test user (default preauth: rimapd)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.imapd = os.path.abspath(args.imapd)
