@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 88acc3bdf66b574dac625f7151d58c38547dd947b308869c70f780683db21b68), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 dce6b4cfba8168882960a0ac34513bb3df034549fcd5668f989a848576574a22), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

@@ -334,8 +334,9 @@ status:
 	;
 
 status_att_list:
-	status_att
+	status_att              { CHECK(imap_status_add(ctx, $1)); }
 	| status_att_list SP status_att
+				{ CHECK(imap_status_add(ctx, $3)); }
 	;
 
 /* RFC2060 §9: status_att = "MESSAGES" / "RECENT" / "UIDNEXT" /

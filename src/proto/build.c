@@ -57,6 +57,23 @@ bool imap_str_is_inbox(const struct imap_string *s)
 	return s->len == 5 && strncasecmp(s->data, "INBOX", 5) == 0;
 }
 
+bool imap_status_add(struct imap_parse_ctx *ctx, int att)
+{
+	struct imap_cmd_status *st = &ctx->cmd->u.status;
+	if (st->atts & (unsigned)att)
+		return true;  /* asked twice: answered once */
+	struct imap_vec v = { st->order, st->natts, st->natts };
+	enum imap_status_att a = (enum imap_status_att)att;
+	if (!imap_vec_push(ctx, &v, &a, sizeof(a))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	st->order = v.v;
+	st->natts = v.n;
+	st->atts |= (unsigned)att;
+	return true;
+}
+
 struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type)
 {
 	struct imap_search_key *k = ARENA_NEW(ctx->arena, struct imap_search_key);

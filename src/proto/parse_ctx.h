@@ -59,6 +59,9 @@ bool imap_flags_add(struct imap_parse_ctx *ctx, struct imap_flags *flags,
 		    const char *flag);
 struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_str_form form);
 bool imap_str_is_inbox(const struct imap_string *s);
+/* Add a status-att to the STATUS command being built, keeping the order
+ * the client asked in (the reply follows it). */
+bool imap_status_add(struct imap_parse_ctx *ctx, int att);
 struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type);
 
 #endif
