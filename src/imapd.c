@@ -18,27 +18,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auth/auth.h"
 #include "net/tls.h"
 #include "server/serve.h"
 #include "util/config.h"
 #include "util/log.h"
 
-static void usage(void)
+static void usage(const char *msg)
 {
+	if (msg != NULL)
+		fprintf(stderr, "imapd: %s\n", msg);
 	fprintf(stderr, "usage: imapd [-C config-file] [-U uses] [-T timeout] [-D] [-s] [-p ssf]\n");
 	exit(64);
-}
-
-static unsigned parse_uint(const char *s, const char *what)
-{
-	char *end;
-	errno = 0;
-	unsigned long v = strtoul(s, &end, 10);
-	if (errno != 0 || *s == '\0' || *end != '\0' || v > UINT_MAX) {
-		fprintf(stderr, "imapd: %s: not a number: %s\n", what, s);
-		exit(64);
-	}
-	return (unsigned)v;
 }
 
 static void report_config(const char *msg)
@@ -46,7 +37,8 @@ static void report_config(const char *msg)
 	log_warn("%s", msg);
 }
 
-/* The listening socket systemd passed, or -1 (sd_listen_fds(3)). */
+/* The socket systemd passed as fd 3, or -1 (sd_listen_fds(3)): a
+ * listening socket (Accept=no) or one connection (Accept=yes). */
 static int systemd_listener(void)
 {
 	const char *pid = getenv("LISTEN_PID");
@@ -105,26 +97,17 @@ static void run_debugger(const struct imapd_config *cfg, const char *argv0)
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
-	struct serve_options opt = { .uses = 250, .idle_timeout = 60, .status_fd = -1 };
+	struct serve_options opt = { .uses = SERVE_DEFAULT_USES, .idle_timeout = SERVE_DEFAULT_IDLE,
+				     .status_fd = -1 };
 	bool debug = false;
-	int c;
-	while ((c = getopt(argc, argv, "C:U:T:Dsp:")) != -1) {
-		switch (c) {
-		case 'C': config_path = optarg; break;
-		case 'U': opt.uses = parse_uint(optarg, "-U"); break;
-		case 'T': opt.idle_timeout = parse_uint(optarg, "-T"); break;
-		case 'D': debug = true; break;
-		case 's': opt.implicit_tls = true; break;
-		case 'p': opt.external_ssf = parse_uint(optarg, "-p"); break;
-		default: usage();
-		}
-	}
-	if (optind != argc)
-		usage();
+	char err[256];
+	if (!serve_parse_args(argc, argv, &opt, &config_path, &debug, err, sizeof(err)))
+		usage(err);
 
 	const char *base = strrchr(argv[0], '/');
 	base = base != NULL ? base + 1 : argv[0];
-	log_open(strcmp(base, "rimapd") == 0 ? "rimapd" : "imapd");
+	bool rimapd = strcmp(base, "rimapd") == 0;
+	log_open(rimapd ? "rimapd" : "imapd");
 	signal(SIGPIPE, SIG_IGN);
 
 	struct imapd_config cfg;
@@ -139,36 +122,28 @@ int main(int argc, char **argv)
 	if (debug)
 		run_debugger(&cfg, argv[0]);
 
-	if (cfg.tls_server_cert[0] != '\0' || cfg.tls_server_key[0] != '\0') {
-		char err[512];
-		struct tls_settings ts = {
-			.cert_file = cfg.tls_server_cert,
-			.key_file = cfg.tls_server_key[0] ? cfg.tls_server_key : cfg.tls_server_cert,
-			.ca_file = cfg.tls_client_ca_file,
-			.versions = cfg.tls_versions,
-			.ciphers = cfg.tls_ciphers,
-		};
-		if (!tls_init(&ts, err, sizeof(err)))
-			log_err("TLS disabled: %s", err);
-	}
+	/* inetd modes: nobody initialised TLS and SASL for us. */
+	serve_setup(&cfg);
 	if (opt.implicit_tls && !tls_available())
-		log_fatal("-s needs tls_server_cert and tls_server_key in %s", cfg.path);
+		log_fatal("-s needs a working tls_server_cert and tls_server_key in %s", cfg.path);
 
-	if (strcmp(base, "rimapd") == 0) {
+	if (rimapd) {
 		struct passwd *pw = getpwuid(getuid());
 		if (pw == NULL)
 			log_fatal("rimapd: no passwd entry for uid %ld", (long)getuid());
 		opt.preauth = true;
-		opt.preauth_user = pw->pw_name;
+		opt.preauth_user = strdup(pw->pw_name);
 	}
 
-	int lfd = systemd_listener();
-	if (lfd < 0 && serve_is_listener(0))
-		lfd = 0;
-	if (lfd >= 0)
-		serve_listener(&opt, lfd);
+	int fd = systemd_listener();
+	if (fd >= 0 && !serve_is_listener(fd))
+		serve_connection(&opt, fd, fd);      /* systemd Accept=yes */
+	else if (fd >= 0)
+		serve_listener(&opt, fd);            /* systemd Accept=no */
+	else if (serve_is_listener(0))
+		serve_listener(&opt, 0);             /* inetd "wait" */
 	else
-		serve_connection(&opt, 0, 1);
+		serve_connection(&opt, 0, 1);        /* inetd "nowait", a pipe */
 	config_free(&cfg);
 	return 0;
 }

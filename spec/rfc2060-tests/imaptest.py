@@ -30,9 +30,11 @@ DIRECTIVES
     @ sleep seconds
     @ octets N [c]         send N octets (default "x"), e.g. a literal's data
     @ maildir name file    put a message file into mailbox name (. = INBOX)
-    @ login                read the greeting and log in as the test user: with
-                           --login preauth our server runs as rimapd and greets
-                           with PREAUTH; otherwise LOGIN with --user/--password
+    @ login                read the greeting and log in as the test user: by
+                           default (--login sasl) LOGIN with --user/--password,
+                           checked by SASL against a sasldb the runner makes;
+                           with --login preauth our server runs as rimapd and
+                           greets with PREAUTH
     @ skip-unless-ours     only run against our imapd (server-chosen behaviour)
 
 Output is TAP (one "ok"/"not ok" per transcript), so prove(1) reads it.
@@ -251,9 +253,18 @@ class OurServer:
                                input=password.encode(), capture_output=True)
             if p.returncode != 0:
                 raise TranscriptError("saslpasswd2 failed: %s" % p.stderr.decode(errors="replace"))
+            # The realm is the servername ("imapd.test" above): imapd hands
+            # it to SASL as the server's name, so "LOGIN testuser testpass"
+            # finds testuser@imapd.test, as Cyrus does.  Test users are not
+            # Unix accounts: run their mail as whoever runs the tests.
+            import pwd
+            extra = ["sasl_pwcheck_method: auxprop", "sasl_auxprop_plugin: sasldb",
+                     "sasl_sasldb_path: %s" % db, "allowplaintext: yes",
+                     "mail_user: %s" % pwd.getpwuid(os.getuid()).pw_name]
             with open(conf, "a") as f:
-                f.write("sasl_pwcheck_method: auxprop\nsasl_auxprop_plugin: sasldb\n"
-                        "sasl_sasldb_path: %s\nallowplaintext: yes\n" % db)
+                for l in extra:
+                    if l.split(":", 1)[0] not in keys:
+                        f.write(l + "\n")
         self.env = dict(os.environ)
         self.env["IMAPD_LOG_FILE"] = os.path.join(workdir, "imapd.log")
 
@@ -557,8 +568,9 @@ def main():
     ap.add_argument("--user", default="testuser")
     ap.add_argument("--password", default="testpass")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
-    ap.add_argument("--login", choices=("preauth", "sasl"), default="preauth",
-                    help="how our server authenticates the test user (default preauth: rimapd)")
+    ap.add_argument("--login", choices=("preauth", "sasl"), default="sasl",
+                    help="how our server authenticates the test user: sasl (default: LOGIN "
+                         "checked against a sasldb of the test's own) or preauth (rimapd)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.imapd = os.path.abspath(args.imapd)

@@ -3,10 +3,18 @@
  */
 #include "auth/privs.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/landlock.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "util/log.h"
@@ -24,14 +32,37 @@ static bool safe_user(const char *user)
 	return true;
 }
 
-bool privs_enter_user(const struct imapd_config *cfg, const char *user, char **root_r,
-		      const char **why_r)
+/* The passwd entry of `name`, copied (getpwnam's buffer is static). */
+struct account {
+	bool found;
+	uid_t uid;
+	gid_t gid;
+	char home[4096];
+};
+
+static bool lookup(const char *name, struct account *a)
+{
+	memset(a, 0, sizeof(*a));
+	errno = 0;
+	struct passwd *pw = getpwnam(name);
+	if (pw == NULL)
+		return false;
+	a->found = true;
+	a->uid = pw->pw_uid;
+	a->gid = pw->pw_gid;
+	snprintf(a->home, sizeof(a->home), "%s", pw->pw_dir != NULL ? pw->pw_dir : "");
+	return true;
+}
+
+bool privs_mail_root(const struct imapd_config *cfg, const char *user, char **root_r,
+		     const char **why_r)
 {
 	if (!safe_user(user)) {
 		*why_r = "This user name cannot be served";
 		return false;
 	}
-	struct passwd *pw = NULL;
+	struct account acct;
+	bool looked_up = false;
 	struct sbuf b;
 	sbuf_init(&b, NULL);
 	for (const char *p = cfg->mail_location; *p; p++) {
@@ -43,15 +74,16 @@ bool privs_enter_user(const struct imapd_config *cfg, const char *user, char **r
 		if (*p == 'u') {
 			sbuf_adds(&b, user);
 		} else if (*p == 'h') {
-			if (pw == NULL)
-				pw = getpwnam(user);
-			if (pw == NULL || pw->pw_dir == NULL || pw->pw_dir[0] != '/') {
+			if (!looked_up)
+				lookup(user, &acct);
+			looked_up = true;
+			if (!acct.found || acct.home[0] != '/') {
 				sbuf_free(&b);
 				log_warn("mail_location uses %%h but %s has no home directory", user);
 				*why_r = "No mail location for this user";
 				return false;
 			}
-			sbuf_adds(&b, pw->pw_dir);
+			sbuf_adds(&b, acct.home);
 		} else {
 			sbuf_addc(&b, *p);
 		}
@@ -64,5 +96,219 @@ bool privs_enter_user(const struct imapd_config *cfg, const char *user, char **r
 		return false;
 	}
 	*root_r = b.data;
+	return true;
+}
+
+/* Which account a root process becomes for `user`: mail_user (and
+ * mail_group) when set, else the user's own Unix account.  Root itself
+ * only when asked for by name (mail_user: root) or when it is who ran us
+ * (rimapd). */
+static bool target_ids(const struct imapd_config *cfg, const char *user, bool preauth,
+		       uid_t *uid_r, gid_t *gid_r, bool *own_account_r, const char **why_r)
+{
+	struct account a;
+	*own_account_r = false;
+	if (cfg->mail_user[0] != '\0') {
+		if (!lookup(cfg->mail_user, &a)) {
+			log_err("mail_user %s: no such Unix user", cfg->mail_user);
+			*why_r = "Server configuration error";
+			return false;
+		}
+		*uid_r = a.uid;
+		*gid_r = a.gid;
+		if (cfg->mail_group[0] != '\0') {
+			struct group *gr = getgrnam(cfg->mail_group);
+			if (gr == NULL) {
+				log_err("mail_group %s: no such Unix group", cfg->mail_group);
+				*why_r = "Server configuration error";
+				return false;
+			}
+			*gid_r = gr->gr_gid;
+		}
+		return true;
+	}
+	if (!lookup(user, &a)) {
+		log_warn("%s is not a Unix user and mail_user is not set; "
+			 "set mail_user to serve virtual users", user);
+		*why_r = "This account cannot be served";
+		return false;
+	}
+	if (a.uid == 0 && !preauth) {
+		log_warn("refusing to serve mail as root for login %s", user);
+		*why_r = "This account cannot be served";
+		return false;
+	}
+	*uid_r = a.uid;
+	*gid_r = a.gid;
+	*own_account_r = true;
+	return true;
+}
+
+static bool become(const char *user, uid_t uid, gid_t gid, bool own_account)
+{
+	if (own_account ? initgroups(user, gid) != 0 : setgroups(1, &gid) != 0) {
+		log_err("setting the groups of %s: %s", user, strerror(errno));
+		return false;
+	}
+	if (setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0) {
+		log_err("switching to uid %ld gid %ld: %s", (long)uid, (long)gid, strerror(errno));
+		return false;
+	}
+	/* Make sure there is no way back. */
+	if (uid != 0 && (setuid(0) == 0 || seteuid(0) == 0)) {
+		log_err("could regain root after switching to uid %ld", (long)uid);
+		return false;
+	}
+	return true;
+}
+
+/* mkdir -p with mode 0700, as the user we now are. */
+static bool make_root(const char *root)
+{
+	char path[4096];
+	size_t len = strlen(root);
+	if (len >= sizeof(path))
+		return false;
+	memcpy(path, root, len + 1);
+	for (char *p = path + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+				log_err("cannot create mail root %s: %s", path, strerror(errno));
+				return false;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	struct stat st;
+	return stat(root, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ---- Landlock: confine the process to the mail root ------------------- */
+
+#ifndef LANDLOCK_ACCESS_FS_REFER
+#define LANDLOCK_ACCESS_FS_REFER (1ULL << 13)
+#endif
+#ifndef LANDLOCK_ACCESS_FS_TRUNCATE
+#define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
+#endif
+#ifndef LANDLOCK_ACCESS_FS_IOCTL_DEV
+#define LANDLOCK_ACCESS_FS_IOCTL_DEV (1ULL << 15)
+#endif
+
+#define LL_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+
+static int ll_add(int ruleset, const char *path, uint64_t access, uint64_t handled)
+{
+	int fd = open(path, O_PATH | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -1;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode))
+		access &= LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE
+			| LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_TRUNCATE
+			| LANDLOCK_ACCESS_FS_IOCTL_DEV;
+	struct landlock_path_beneath_attr pb = {
+		.allowed_access = access & handled,
+		.parent_fd = fd,
+	};
+	int r = (int)syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+	close(fd);
+	return r;
+}
+
+bool privs_confine(const struct imapd_config *cfg, const char *root)
+{
+	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 1) {
+		log_notice("Landlock is not available (%s); the session is not confined to %s",
+			   strerror(errno), root);
+		return true;
+	}
+	uint64_t handled = (1ULL << 13) - 1;  /* ABI 1: EXECUTE .. MAKE_SYM */
+	if (abi >= 2)
+		handled |= LANDLOCK_ACCESS_FS_REFER;
+	if (abi >= 3)
+		handled |= LANDLOCK_ACCESS_FS_TRUNCATE;
+	if (abi >= 5)
+		handled |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
+	struct landlock_ruleset_attr attr = { .handled_access_fs = handled };
+	int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof(attr), 0);
+	if (rs < 0) {
+		log_err("landlock_create_ruleset: %s", strerror(errno));
+		return false;
+	}
+	char msgdir[4096];
+	snprintf(msgdir, sizeof(msgdir), "%s/msg", cfg->configdirectory);
+	bool ok = ll_add(rs, root, handled, handled) == 0
+		/* msg/shutdown is read before every command. */
+		&& ll_add(rs, msgdir, LL_READ, handled) == 0
+		/* Shared libraries and data loaded late (iconv modules,
+		 * time zones), read-only. */
+		&& ll_add(rs, "/usr", LL_READ | LANDLOCK_ACCESS_FS_EXECUTE, handled) == 0
+		&& ll_add(rs, "/dev/null", LANDLOCK_ACCESS_FS_READ_FILE
+			  | LANDLOCK_ACCESS_FS_WRITE_FILE, handled) == 0
+		&& ll_add(rs, "/dev/urandom", LANDLOCK_ACCESS_FS_READ_FILE, handled) == 0;
+	if (!ok) {
+		log_err("landlock_add_rule: %s", strerror(errno));
+		close(rs);
+		return false;
+	}
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+	    || syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
+		log_err("landlock_restrict_self: %s", strerror(errno));
+		close(rs);
+		return false;
+	}
+	close(rs);
+	return true;
+}
+
+static bool bound;
+
+bool privs_bound(void)
+{
+	return bound;
+}
+
+bool privs_enter_user(const struct imapd_config *cfg, const char *user, bool preauth,
+		      char **root_r, const char **why_r)
+{
+	char *root = NULL;
+	if (!privs_mail_root(cfg, user, &root, why_r))
+		return false;
+	if (geteuid() == 0) {
+		uid_t uid;
+		gid_t gid;
+		bool own;
+		if (!target_ids(cfg, user, preauth, &uid, &gid, &own, why_r)) {
+			free(root);
+			return false;
+		}
+		if (uid == 0 && !preauth)
+			log_warn("serving %s as root, as mail_user says", user);
+		bound = true;
+		if (!become(own ? user : cfg->mail_user, uid, gid, own)) {
+			free(root);
+			*why_r = "Cannot switch to the mail account";
+			return false;
+		}
+	}
+	if (!make_root(root)) {
+		free(root);
+		*why_r = "Cannot open the mail store";
+		return false;
+	}
+	if (cfg->sandbox)
+		bound = true;
+	if (cfg->sandbox && !privs_confine(cfg, root)) {
+		free(root);
+		*why_r = "Cannot confine the session";
+		return false;
+	}
+	*root_r = root;
 	return true;
 }

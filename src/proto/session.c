@@ -9,12 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auth/auth.h"
 #include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
 #include "proto/response.h"
+#include "server/telemetry.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -40,11 +42,15 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 			snprintf(host, sizeof(host), "localhost");
 		s->servername = host;
 	}
+	/* SASL state for CAPABILITY and AUTHENTICATE (auth/auth.c). */
+	auth_session_start(s);
 }
 
 void session_deinit(struct session *s)
 {
 	store_session_close(s);
+	auth_session_free(s);
+	telemetry_stop(s);
 	free(s->mail_root);
 	s->mail_root = NULL;
 	imap_parser_free(&s->parser);
@@ -57,8 +63,13 @@ void session_deinit(struct session *s)
 bool session_authenticated(struct session *s, const char *user, const char **why_r)
 {
 	char *root = NULL;
-	if (!privs_enter_user(s->cfg, user, &root, why_r))
+	/* The protocol log is opened while we may still be root: it lives
+	 * under configdirectory, outside the user's reach. */
+	telemetry_start(s, user);
+	if (!privs_enter_user(s->cfg, user, s->preauth, &root, why_r)) {
+		telemetry_stop(s);
 		return false;
+	}
 	free(s->mail_root);
 	s->mail_root = root;
 	if (!store_session_open(s, why_r))
@@ -72,6 +83,8 @@ bool session_authenticated(struct session *s, const char *user, const char **why
 		}
 	}
 	s->state = STATE_AUTH;
+	/* SASL is done with; its per-connection state is not kept. */
+	auth_session_free(s);
 	return true;
 }
 
@@ -96,7 +109,28 @@ void session_write_capabilities(struct session *s)
 		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
 		if (!session_plaintext_ok(s))
 			resp_puts(s, " LOGINDISABLED");
+		auth_write_capabilities(s);
 	}
+}
+
+bool session_check_shutdown(struct session *s)
+{
+	char line[512];
+	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
+		return false;
+	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
+	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
+		   s->user ? s->user : "");
+	s->state = STATE_LOGOUT;
+	return true;
+}
+
+/* msg/motd: its first line follows the greeting as an ALERT. */
+static void greet_motd(struct session *s)
+{
+	char line[512];
+	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
+		resp_untagged(s, "OK [ALERT] %s", line);
 }
 
 static void greet(struct session *s)
@@ -115,7 +149,10 @@ static void greet(struct session *s)
 
 void session_run(struct session *s)
 {
+	if (session_check_shutdown(s))
+		return;
 	greet(s);
+	greet_motd(s);
 	if (conn_flush(&s->conn) < 0)
 		return;
 	while (s->state != STATE_LOGOUT) {
@@ -140,6 +177,9 @@ void session_run(struct session *s)
 			break;
 		}
 		if (r == CMDREAD_ERROR)
+			break;
+		/* msg/shutdown is looked at before each command runs. */
+		if (r == CMDREAD_COMMAND && session_check_shutdown(s))
 			break;
 		if (r == CMDREAD_COMMAND)
 			cmd_dispatch(s, cmd);

@@ -25,6 +25,7 @@ enum session_state {
 
 struct imap_parser;
 struct session_auth;    /* auth/: SASL state */
+struct telemetry;       /* server/telemetry.c: log/<user>/<pid> */
 struct store;           /* store/: the user's mail root */
 struct mailbox;         /* store/: the selected mailbox */
 
@@ -44,6 +45,7 @@ struct session {
 	bool tls_implicit;             /* -s */
 	unsigned failed_logins;
 	struct session_auth *auth;
+	struct telemetry *telemetry;   /* protocol log, once authenticated */
 
 	/* Mail, once authenticated */
 	char *mail_root;               /* the user's maildir root */
@@ -92,5 +94,10 @@ bool session_authenticated(struct session *s, const char *user, const char **why
 
 /* Append the CAPABILITY list for the current state to the output. */
 void session_write_capabilities(struct session *s);
+
+/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
+ * and return true: the session must end (a new connection is refused,
+ * a running one ends before its next command). */
+bool session_check_shutdown(struct session *s);
 
 #endif

@@ -3,26 +3,121 @@
  */
 #include "server/serve.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth/auth.h"
+#include "auth/privs.h"
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
 #include "util/log.h"
 
 static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t current_fd = -1;  /* the client being served */
 
+/* SIGTERM/SIGINT: stop accepting; a client being served reads EOF at
+ * once (shutdown(2) is async-signal-safe) and is told BYE. */
 static void on_term(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
+	if (current_fd >= 0) {
+		int e = errno;
+		shutdown(current_fd, SHUT_RD);
+		errno = e;
+	}
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static unsigned long parse_number(const char *s, const char *what, char *err, size_t errlen,
+				  bool *ok)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || *s == '-' || v > UINT_MAX) {
+		snprintf(err, errlen, "%s: not a number: %s", what, s);
+		*ok = false;
+	}
+	return v;
+}
+
+bool serve_parse_args(int argc, char **argv, struct serve_options *opt, const char **config_r,
+		      bool *debug_r, char *err, size_t errlen)
+{
+	const char *optstring = config_r != NULL ? "C:U:T:Dsp:" : "U:T:sp:";
+	bool ok = true;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while (ok && (c = getopt(argc, argv, optstring)) != -1) {
+		switch (c) {
+		case 'C': *config_r = optarg; break;
+		case 'U': opt->uses = (unsigned)parse_number(optarg, "-U", err, errlen, &ok); break;
+		case 'T': opt->idle_timeout = (unsigned)parse_number(optarg, "-T", err, errlen, &ok); break;
+		case 'D':
+			if (debug_r == NULL)
+				goto bad;
+			*debug_r = true;
+			break;
+		case 's': opt->implicit_tls = true; break;
+		case 'p': opt->external_ssf = (unsigned)parse_number(optarg, "-p", err, errlen, &ok); break;
+		default:
+		bad:
+			snprintf(err, errlen, "unknown option or missing argument: %s",
+				 argv[optind - 1 < argc ? optind - 1 : argc - 1]);
+			return false;
+		}
+	}
+	if (ok && optind != argc) {
+		snprintf(err, errlen, "unexpected argument: %s", argv[optind]);
+		return false;
+	}
+	return ok;
+}
+
+bool serve_setup(const struct imapd_config *cfg)
+{
+	bool ok = true;
+	char err[512];
+	if (cfg->tls_server_cert[0] != '\0' || cfg->tls_server_key[0] != '\0') {
+		struct tls_settings ts = {
+			.cert_file = cfg->tls_server_cert,
+			.key_file = cfg->tls_server_key[0] ? cfg->tls_server_key : cfg->tls_server_cert,
+			.ca_file = cfg->tls_client_ca_file,
+			.versions = cfg->tls_versions,
+			.ciphers = cfg->tls_ciphers,
+		};
+		if (!tls_init(&ts, err, sizeof(err))) {
+			log_err("TLS disabled: %s", err);
+			ok = false;
+		}
+	}
+	if (!auth_init(cfg, err, sizeof(err)))
+		log_err("SASL unavailable, nobody can log in: %s", err);
+	return ok;
 }
 
 bool serve_is_listener(int fd)
@@ -32,54 +127,94 @@ bool serve_is_listener(int fd)
 	return getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &len) == 0 && on;
 }
 
+bool serve_is_socket(int fd)
+{
+	struct stat st;
+	return fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/* "192.0.2.1:5000", or "stdin" for a pipe. */
+static void describe_peer(int fd, char *buf, size_t len)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	char host[INET6_ADDRSTRLEN] = "?";
+	if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0) {
+		snprintf(buf, len, "%s", serve_is_socket(fd) ? "a local socket" : "a pipe");
+		return;
+	}
+	if (ss.ss_family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+		inet_ntop(AF_INET, &in->sin_addr, host, sizeof(host));
+		snprintf(buf, len, "%s:%u", host, ntohs(in->sin_port));
+	} else if (ss.ss_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+		inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof(host));
+		snprintf(buf, len, "[%s]:%u", host, ntohs(in6->sin6_port));
+	} else {
+		snprintf(buf, len, "a local socket");
+	}
+}
+
 void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 {
+	install_signals();
+	char peer[96];
+	describe_peer(rfd, peer, sizeof(peer));
+	log_info("connect from %s%s", peer, opt->implicit_tls ? " (imaps)" : "");
+	if (serve_is_socket(rfd))
+		current_fd = rfd;
+
 	struct session s;
 	session_init(&s, opt->cfg, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
 	s.tls_implicit = opt->implicit_tls;
+	auth_update_security(&s);
+	if (opt->implicit_tls) {
+		char err[256];
+		s.conn.read_timeout_ms = (int)opt->cfg->login_timeout * 1000;
+		if (!tls_conn_start(&s.conn, err, sizeof(err))) {
+			log_notice("imaps: %s", err);
+			goto out;
+		}
+		auth_update_security(&s);
+	}
 	if (opt->preauth) {
 		const char *why = NULL;
 		s.preauth = true;
 		if (!session_authenticated(&s, opt->preauth_user, &why)) {
 			resp_bye(&s, "%s", why);
 			log_err("rimapd: cannot serve %s: %s", opt->preauth_user, why);
-			session_deinit(&s);
-			return;
+			goto out;
 		}
-	}
-	if (opt->implicit_tls) {
-		char err[256];
-		s.conn.read_timeout_ms = 60 * 1000;
-		if (!tls_conn_start(&s.conn, err, sizeof(err))) {
-			log_notice("imaps: %s", err);
-			session_deinit(&s);
-			return;
-		}
+		log_info("login: user=%s method=preauth", opt->preauth_user);
 	}
 	session_run(&s);
+	if (stop_requested && s.state != STATE_LOGOUT)
+		resp_bye(&s, "Server shutting down");
+out:
+	current_fd = -1;
+	log_info("disconnect from %s%s%s in=%llu out=%llu", peer, s.user ? " user=" : "",
+		 s.user ? s.user : "", (unsigned long long)s.conn.bytes_in,
+		 (unsigned long long)s.conn.bytes_out);
 	session_deinit(&s);
 }
 
-/* Tell imapd-master whether this child is busy ('1') or idle ('0'). */
-static void report_status(const struct serve_options *opt, char c)
+/* Tell imapd-master whether this child is busy or idle. */
+static void report_status(const struct serve_options *opt, char state)
 {
-	if (opt->status_fd >= 0) {
-		ssize_t r;
-		do
-			r = write(opt->status_fd, &c, 1);
-		while (r < 0 && errno == EINTR);
-	}
+	if (opt->status_fd < 0)
+		return;
+	struct serve_status st = { .pid = (int32_t)getpid(), .state = state };
+	ssize_t r;
+	do
+		r = write(opt->status_fd, &st, sizeof(st));
+	while (r < 0 && errno == EINTR);
 }
 
 void serve_listener(const struct serve_options *opt, int listen_fd)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-
+	install_signals();
 	unsigned served = 0;
 	while (!stop_requested && (opt->uses == 0 || served < opt->uses)) {
 		struct pollfd p = { .fd = listen_fd, .events = POLLIN };
@@ -104,10 +239,15 @@ void serve_listener(const struct serve_options *opt, int listen_fd)
 			log_err("accept: %s", strerror(errno));
 			break;
 		}
-		report_status(opt, '1');
+		report_status(opt, SERVE_BUSY);
 		served++;
 		serve_connection(opt, fd, fd);
 		close(fd);
-		report_status(opt, '0');
+		/* A session that logged in has taken on its user's identity
+		 * or been confined to a mail root: this process cannot serve
+		 * anyone else, so it leaves (imapd-master starts another). */
+		if (privs_bound())
+			break;
+		report_status(opt, SERVE_IDLE);
 	}
 }

@@ -7,6 +7,8 @@
 #define IMAPD_SERVER_SERVE_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
 
 #include "util/config.h"
 
@@ -21,14 +23,51 @@ struct serve_options {
 	int status_fd;          /* imapd-master's status pipe, or -1 */
 };
 
+/* Defaults of imapd's options: -U 250, -T 60. */
+#define SERVE_DEFAULT_USES 250
+#define SERVE_DEFAULT_IDLE 60
+
+/*
+ * Parse imapd's options "-U uses -T timeout -s -p ssf" (and, when the
+ * pointers are not NULL, "-C file" and "-D") from argv into opt.
+ * Returns false with a message in err; argv[0] is skipped.  Used by imapd
+ * and by imapd-master for a service's arguments.
+ */
+bool serve_parse_args(int argc, char **argv, struct serve_options *opt, const char **config_r,
+		      bool *debug_r, char *err, size_t errlen);
+
+/*
+ * Process-wide set-up shared by every connection and, in imapd-master,
+ * done once before forking so children share it: the TLS context from
+ * tls_server_cert/tls_server_key and Cyrus SASL.  Problems are logged;
+ * returns false if TLS was asked for (cert configured) but cannot work.
+ */
+bool serve_setup(const struct imapd_config *cfg);
+
 /* Serve the client on rfd/wfd until it leaves. */
 void serve_connection(const struct serve_options *opt, int rfd, int wfd);
 
 /* Accept and serve connections on listen_fd (see serve_options); returns
- * when -U uses are spent, -T seconds pass idle, or on SIGTERM. */
+ * when -U uses are spent, -T seconds pass idle, or on SIGTERM/SIGINT.  A
+ * connection being served when SIGTERM arrives gets "* BYE" and ends. */
 void serve_listener(const struct serve_options *opt, int listen_fd);
 
 /* True if fd is a listening socket. */
 bool serve_is_listener(int fd);
+
+/* True if fd is a socket (connected or not). */
+bool serve_is_socket(int fd);
+
+/*
+ * The status pipe between a preforked child and imapd-master: one record
+ * per change, written atomically (smaller than PIPE_BUF).
+ */
+struct serve_status {
+	int32_t pid;
+	char state;             /* SERVE_BUSY or SERVE_IDLE */
+	char pad[3];
+};
+#define SERVE_BUSY '1'
+#define SERVE_IDLE '0'
 
 #endif

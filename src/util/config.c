@@ -45,6 +45,8 @@ static const struct opt opts[] = {
 	  "seconds to wait before answering a failed login" },
 	{ "debug_command", OPT_STRING, O(debug_command), "", 0, 0,
 	  "command run by -D; %s is the program path, %d the process id" },
+	{ "sandbox", OPT_BOOL, O(sandbox), "yes", 0, 0,
+	  "after login, confine the process to the user's mail root (Linux Landlock)" },
 	{ "tls_server_cert", OPT_STRING, O(tls_server_cert), "", 0, 0,
 	  "PEM certificate chain for STARTTLS and imaps" },
 	{ "tls_server_key", OPT_STRING, O(tls_server_key), "", 0, 0,
@@ -261,4 +263,23 @@ void config_print_keys(void)
 	for (size_t i = 0; i < NOPTS; i++)
 		printf("%s\t%s\t%s\n", opts[i].name, opts[i].def, opts[i].help);
 	printf("sasl_*\t\tpassed to Cyrus SASL without the sasl_ prefix\n");
+}
+
+bool config_msg_line(const struct imapd_config *cfg, const char *name, char *buf, size_t len)
+{
+	char path[4096];
+	if (cfg->configdirectory == NULL || cfg->configdirectory[0] == '\0' || len == 0)
+		return false;
+	snprintf(path, sizeof(path), "%s/msg/%s", cfg->configdirectory, name);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return false;
+	if (fgets(buf, (int)len, f) == NULL)
+		buf[0] = '\0';
+	fclose(f);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return true;
 }

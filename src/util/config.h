@@ -35,6 +35,7 @@ struct imapd_config {
 	unsigned login_timeout;     /* seconds a client may take to authenticate */
 	unsigned failed_login_delay;/* seconds to wait after a failed login */
 	char *debug_command;        /* -D: printf format with %s program, %d pid */
+	bool sandbox;               /* confine a logged-in session to its mail root */
 
 	char *tls_server_cert;
 	char *tls_server_key;
@@ -65,6 +66,14 @@ void config_free(struct imapd_config *cfg);
 
 /* A sasl_* option's value, or NULL. */
 const char *config_sasl(const struct imapd_config *cfg, const char *key);
+
+/*
+ * The first line of <configdirectory>/msg/<name> ("shutdown", "motd"),
+ * without its line end, into buf (size len).  Returns false when the
+ * file does not exist or cannot be read.  Control characters are
+ * replaced by spaces, so the line is safe inside an IMAP response.
+ */
+bool config_msg_line(const struct imapd_config *cfg, const char *name, char *buf, size_t len);
 
 /* Print every key with its default and description (for imapd.conf.5 checks). */
 void config_print_keys(void);

@@ -1,0 +1,427 @@
+/*
+ * auth.c - Cyrus SASL glue (see auth.h).
+ */
+#include "auth/auth.h"
+
+#include <arpa/inet.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sasl/sasl.h>
+
+#include "net/tls.h"
+#include "proto/response.h"
+#include "proto/session.h"
+#include "server/telemetry.h"
+#include "util/log.h"
+
+struct session_auth {
+	sasl_conn_t *conn;
+};
+
+static const struct imapd_config *auth_cfg;  /* for the option callback */
+static bool auth_ready;
+
+/* SASL_CB_GETOPT: every sasl_* key of imapd.conf, prefix removed
+ * (sasl_pwcheck_method -> pwcheck_method).  Plugin-specific spellings
+ * ("<plugin>_<option>") are looked up the same way. */
+static int auth_getopt(void *context, const char *plugin_name, const char *option,
+		       const char **result, unsigned *len)
+{
+	(void)context;
+	if (auth_cfg == NULL || option == NULL)
+		return SASL_FAIL;
+	const char *v = NULL;
+	if (plugin_name != NULL) {
+		char key[256];
+		snprintf(key, sizeof(key), "%s_%s", plugin_name, option);
+		v = config_sasl(auth_cfg, key);
+	}
+	if (v == NULL)
+		v = config_sasl(auth_cfg, option);
+	if (v == NULL)
+		return SASL_FAIL;
+	*result = v;
+	if (len != NULL)
+		*len = (unsigned)strlen(v);
+	return SASL_OK;
+}
+
+static int auth_log(void *context, int level, const char *message)
+{
+	(void)context;
+	switch (level) {
+	case SASL_LOG_ERR:
+		log_err("sasl: %s", message);
+		break;
+	case SASL_LOG_FAIL:
+	case SASL_LOG_WARN:
+		log_notice("sasl: %s", message);
+		break;
+	case SASL_LOG_NOTE:
+		log_info("sasl: %s", message);
+		break;
+	default:
+		log_debug("sasl: %s", message);
+		break;
+	}
+	return SASL_OK;
+}
+
+typedef int (*sasl_cb_fn)(void);
+
+static sasl_callback_t auth_callbacks[] = {
+	{ SASL_CB_GETOPT, (sasl_cb_fn)(void (*)(void))auth_getopt, NULL },
+	{ SASL_CB_LOG, (sasl_cb_fn)(void (*)(void))auth_log, NULL },
+	{ SASL_CB_LIST_END, NULL, NULL },
+};
+
+bool auth_init(const struct imapd_config *cfg, char *err, size_t errlen)
+{
+	auth_cfg = cfg;
+	if (auth_ready)
+		return true;
+	int r = sasl_server_init(auth_callbacks, "imapd");
+	if (r != SASL_OK) {
+		snprintf(err, errlen, "sasl_server_init: %s", sasl_errstring(r, NULL, NULL));
+		return false;
+	}
+	auth_ready = true;
+	return true;
+}
+
+void auth_set_config(const struct imapd_config *cfg)
+{
+	auth_cfg = cfg;
+}
+
+/* "a.b.c.d;port" for sasl_server_new, from a socket address. */
+static bool addr_string(const struct sockaddr_storage *ss, char *buf, size_t len)
+{
+	char host[INET6_ADDRSTRLEN];
+	unsigned port;
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)ss;
+		inet_ntop(AF_INET, &in->sin_addr, host, sizeof(host));
+		port = ntohs(in->sin_port);
+	} else if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ss;
+		inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof(host));
+		port = ntohs(in6->sin6_port);
+	} else {
+		return false;
+	}
+	snprintf(buf, len, "%s;%u", host, port);
+	return true;
+}
+
+bool auth_session_start(struct session *s)
+{
+	if (!auth_ready)
+		return false;
+	if (s->auth != NULL)
+		return true;
+	struct session_auth *a = calloc(1, sizeof(*a));
+	if (a == NULL)
+		return false;
+	char local[80] = "", remote[80] = "";
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	if (getsockname(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0)
+		addr_string(&ss, local, sizeof(local));
+	sl = sizeof(ss);
+	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0)
+		addr_string(&ss, remote, sizeof(remote));
+	/* serverFQDN is the servername, as Cyrus does: a user without a
+	 * realm is looked up in that realm (saslpasswd2 -u servername). */
+	int r = sasl_server_new("imap", s->servername, NULL, local[0] ? local : NULL,
+				remote[0] ? remote : NULL, NULL, 0, &a->conn);
+	if (r != SASL_OK) {
+		log_err("sasl_server_new: %s", sasl_errstring(r, NULL, NULL));
+		free(a);
+		return false;
+	}
+	s->auth = a;
+	auth_update_security(s);
+	return true;
+}
+
+void auth_session_free(struct session *s)
+{
+	if (s->auth == NULL)
+		return;
+	sasl_dispose(&s->auth->conn);
+	free(s->auth);
+	s->auth = NULL;
+}
+
+/* sasl_minimum_layer / sasl_maximum_layer: read by imapd itself, as
+ * Cyrus imapd does, and also visible to the library. */
+static unsigned layer_opt(const struct imapd_config *cfg, const char *key, unsigned def)
+{
+	const char *v = config_sasl(cfg, key);
+	if (v == NULL || *v == '\0')
+		return def;
+	char *end;
+	unsigned long n = strtoul(v, &end, 10);
+	return *end == '\0' && n <= UINT_MAX ? (unsigned)n : def;
+}
+
+void auth_update_security(struct session *s)
+{
+	if (s->auth == NULL)
+		return;
+	/* The external SSF is what TLS or `-p ssf` already protects. */
+	sasl_ssf_t ext = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
+	if (s->external_ssf > ext)
+		ext = s->external_ssf;
+	sasl_setprop(s->auth->conn, SASL_SSF_EXTERNAL, &ext);
+
+	sasl_security_properties_t sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.min_ssf = layer_opt(s->cfg, "minimum_layer", 0);
+	sp.max_ssf = layer_opt(s->cfg, "maximum_layer", 256);
+	/* No SASL security layers: TLS does that job, and a layer would
+	 * need its own framing of every octet after AUTHENTICATE. */
+	sp.maxbufsize = 0;
+	sp.security_flags = SASL_SEC_NOANONYMOUS;
+	if (!session_plaintext_ok(s))
+		sp.security_flags |= SASL_SEC_NOPLAINTEXT;
+	sasl_setprop(s->auth->conn, SASL_SEC_PROPS, &sp);
+}
+
+void auth_write_capabilities(struct session *s)
+{
+	if (s->auth == NULL)
+		return;
+	const char *list = NULL;
+	unsigned len = 0;
+	int n = 0;
+	if (sasl_listmech(s->auth->conn, NULL, " AUTH=", " AUTH=", "", &list, &len, &n) == SASL_OK
+	    && n > 0)
+		resp_write(s, list, len);
+	/* RFC4959: the initial response may ride on the command. */
+	resp_puts(s, " SASL-IR");
+}
+
+static enum auth_result map_result(struct session *s, int r)
+{
+	switch (r) {
+	case SASL_OK:
+		return AUTH_OK;
+	case SASL_CONTINUE:
+		return AUTH_CONTINUE;
+	case SASL_NOMECH:
+	case SASL_TOOWEAK:
+	case SASL_ENCRYPT:
+		return AUTH_NOMECH;
+	case SASL_BADAUTH:
+	case SASL_NOUSER:
+	case SASL_NOAUTHZ:
+	case SASL_BADPROT:
+	case SASL_BADPARAM:
+	case SASL_EXPIRED:
+	case SASL_DISABLED:
+	case SASL_NOVERIFY:
+	case SASL_UNAVAIL:
+	case SASL_WRONGMECH:
+	case SASL_BADVERS:
+	case SASL_BADSERV:
+	case SASL_TRANS:
+		return AUTH_FAIL;
+	default:
+		log_err("sasl: %s", sasl_errdetail(s->auth->conn));
+		return AUTH_ERROR;
+	}
+}
+
+enum auth_result auth_checkpass(struct session *s, const char *user, const char *pass)
+{
+	if (s->auth == NULL)
+		return AUTH_ERROR;
+	size_t ul = strlen(user), pl = strlen(pass);
+	if (ul > UINT_MAX || pl > UINT_MAX)
+		return AUTH_FAIL;
+	int r = sasl_checkpass(s->auth->conn, user, (unsigned)ul, pass, (unsigned)pl);
+	return map_result(s, r);
+}
+
+enum auth_result auth_start(struct session *s, const char *mech, const char *in, size_t inlen,
+			    const char **out_r, size_t *outlen_r)
+{
+	if (s->auth == NULL)
+		return AUTH_ERROR;
+	unsigned olen = 0;
+	*out_r = NULL;
+	if (inlen > UINT_MAX)
+		return AUTH_FAIL;
+	int r = sasl_server_start(s->auth->conn, mech, in, (unsigned)inlen, out_r, &olen);
+	*outlen_r = olen;
+	return map_result(s, r);
+}
+
+enum auth_result auth_step(struct session *s, const char *in, size_t inlen, const char **out_r,
+			   size_t *outlen_r)
+{
+	if (s->auth == NULL)
+		return AUTH_ERROR;
+	unsigned olen = 0;
+	*out_r = NULL;
+	if (inlen > UINT_MAX)
+		return AUTH_FAIL;
+	int r = sasl_server_step(s->auth->conn, in, (unsigned)inlen, out_r, &olen);
+	*outlen_r = olen;
+	return map_result(s, r);
+}
+
+const char *auth_user(struct session *s)
+{
+	const void *v = NULL;
+	if (s->auth == NULL || sasl_getprop(s->auth->conn, SASL_USERNAME, &v) != SASL_OK)
+		return NULL;
+	return v;
+}
+
+const char *auth_errdetail(struct session *s)
+{
+	return s->auth != NULL ? sasl_errdetail(s->auth->conn) : "SASL is not available";
+}
+
+/* ---- the end of an authentication ------------------------------------ */
+
+/* "peer 192.0.2.1" for the log, or "". */
+static void peer_name(struct session *s, char *buf, size_t len)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	char a[80];
+	buf[0] = '\0';
+	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0 && addr_string(&ss, a, sizeof(a)))
+		snprintf(buf, len, " from %s", a);
+}
+
+void auth_succeeded(struct session *s, const char *user, const char *method)
+{
+	const char *why = NULL;
+	char who[300];
+	snprintf(who, sizeof(who), "%s", user);
+	if (!session_authenticated(s, who, &why)) {
+		log_err("login of %s by %s refused: %s", who, method, why);
+		telemetry_forget(s);
+		resp_no(s, "[UNAVAILABLE] %s", why);
+		return;
+	}
+	char peer[100];
+	peer_name(s, peer, sizeof(peer));
+	log_info("login: user=%s method=%s%s%s%s", who, method, peer,
+		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(&s->conn));
+	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
+	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
+	session_write_capabilities(s);
+	conn_printf(&s->conn, "] %s completed\r\n", strcmp(method, "LOGIN") == 0 ? "LOGIN"
+		    : "AUTHENTICATE");
+}
+
+void auth_failed(struct session *s, const char *user, const char *method, const char *detail)
+{
+	s->failed_logins++;
+	telemetry_forget(s);
+	char peer[100];
+	peer_name(s, peer, sizeof(peer));
+	log_notice("login failed: user=%s method=%s%s: %s", user != NULL ? user : "?", method, peer,
+		   detail != NULL ? detail : "authentication failed");
+	/* Slow down password guessing (Cyrus waits 3 s too). */
+	if (s->cfg->failed_login_delay > 0) {
+		conn_flush(&s->conn);
+		sleep(s->cfg->failed_login_delay);
+	}
+	resp_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+}
+
+/* ---- base64 (RFC4648 §4) ------------------------------------------------ */
+
+static const char b64chars[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static int b64val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+bool auth_b64_decode(const char *in, size_t inlen, char **out_r, size_t *outlen_r)
+{
+	/* Strict: whole quanta, padding only at the end (RFC3501 §6.2.2
+	 * says base64, and a lenient decoder hides client bugs). */
+	if (inlen % 4 != 0)
+		return false;
+	char *out = malloc(inlen / 4 * 3 + 1);
+	if (out == NULL)
+		return false;
+	size_t o = 0;
+	for (size_t i = 0; i < inlen; i += 4) {
+		const unsigned char *q = (const unsigned char *)in + i;
+		bool last = i + 4 == inlen;
+		int v[4];
+		int pad = 0;
+		for (int k = 0; k < 4; k++) {
+			if (q[k] == '=' && last && k >= 2) {
+				v[k] = 0;
+				pad++;
+				continue;
+			}
+			v[k] = pad > 0 ? -1 : b64val(q[k]);
+			if (v[k] < 0) {
+				free(out);
+				return false;
+			}
+		}
+		unsigned bits = (unsigned)v[0] << 18 | (unsigned)v[1] << 12 | (unsigned)v[2] << 6
+			| (unsigned)v[3];
+		out[o++] = (char)(bits >> 16);
+		if (pad < 2)
+			out[o++] = (char)(bits >> 8 & 0xff);
+		if (pad < 1)
+			out[o++] = (char)(bits & 0xff);
+	}
+	out[o] = '\0';
+	*out_r = out;
+	*outlen_r = o;
+	return true;
+}
+
+char *auth_b64_encode(const char *in, size_t inlen)
+{
+	char *out = malloc((inlen + 2) / 3 * 4 + 1);
+	if (out == NULL)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)in;
+	size_t o = 0;
+	for (size_t i = 0; i < inlen; i += 3) {
+		unsigned b = (unsigned)p[i] << 16;
+		if (i + 1 < inlen)
+			b |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < inlen)
+			b |= p[i + 2];
+		out[o++] = b64chars[b >> 18 & 63];
+		out[o++] = b64chars[b >> 12 & 63];
+		out[o++] = i + 1 < inlen ? b64chars[b >> 6 & 63] : '=';
+		out[o++] = i + 2 < inlen ? b64chars[b & 63] : '=';
+	}
+	out[o] = '\0';
+	return out;
+}
