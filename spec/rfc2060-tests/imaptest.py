@@ -19,6 +19,19 @@ server must answer, line by line.  The format (spec/rfc2060-tests/README.md):
     S! text                no server line in the rest of the response matches
                            (checked up to the next tagged line)
     S- n                   skip n server lines whatever they are
+    S* regex               skip zero or more next lines that match the regex
+                           (optional untagged data)
+
+    Response blocks, for data whose order and extras the RFC leaves free:
+    R: tag                 read every line up to and including the tagged
+                           response for tag; they become the current block
+    R~ regex               some line of the current block matches (fullmatch)
+    R! regex               no line of the current block matches
+    R# n regex             exactly n lines of the current block match
+
+    Variables: a named group (?P<NAME>...) in an S~, S* or R~ regex that
+    matched sets ${NAME}; ${NAME} is replaced in every later line (escaped
+    for regexes), as are the names made by "@ mailbox".
 
 DIRECTIVES
     @ mode pipe|tcp|inetd  how our imapd is started (default pipe: stdin/stdout)
@@ -36,6 +49,27 @@ DIRECTIVES
                            with --login preauth our server runs as rimapd and
                            greets with PREAUTH
     @ skip-unless-ours     only run against our imapd (server-chosen behaviour)
+
+  For any server (used by the conformance suite, spec/README.md):
+    @ mailbox NAME...      a mailbox of the test's own, created before the
+                           test and deleted after it (with everything under
+                           it); ${NAME} is its name, imaptest-<random>-name
+    @ mailbox-name NAME... a unique name for the test, not created (deleted
+                           afterwards if the test created it)
+    @ maildir NAME file    with NAME from "@ mailbox": the message goes into
+                           that mailbox (our server: a maildir file; any
+                           other server: APPEND over IMAP before the test)
+    @ conn NAME            switch to connection NAME, opening it (greeting
+                           unread) the first time; the first one is "main"
+    @ syntax-check         check every later server line against the response
+                           grammar of RFC2060 §9 (imapsyntax.py)
+    @ idle seconds         read whatever the server sends unasked for that
+                           long; it becomes the current block (R~ R! R#)
+    @ assert expr          a Python expression over the variables (strings)
+    @ if expr / @ else / @ endif
+                           run lines only when expr holds (may nest)
+    @ skip reason          stop here and report the test skipped
+    @ as-rimapd            our server only: run as rimapd (PREAUTH greeting)
 
 Output is TAP (one "ok"/"not ok" per transcript), so prove(1) reads it.
 """
@@ -124,6 +158,7 @@ class Connection:
         self.buf = b""
         self.bytewise = False
         self.log = []
+        self.checker = None  # an imapsyntax.ResponseChecker, or None
 
     def send(self, data):
         self.log.append("C: " + data.decode("utf-8", "replace").rstrip("\r\n"))
@@ -199,7 +234,35 @@ class Connection:
                 continue
             text = line.decode("utf-8", "surrogateescape")
             self.log.append("S: " + text)
+            if self.checker is not None:
+                err = self.checker.check(text)
+                if err:
+                    raise TranscriptError("RFC2060 §9 syntax: %s\n  in line %r" % (err, text[:300]))
             return text
+
+    def unread(self, text):
+        """Put a line back, to be read again by the next read_line."""
+        self.buf = (text + "\r\n").encode("utf-8", "surrogateescape") + self.buf
+        if self.log and self.log[-1] == "S: " + text:
+            self.log.pop()
+        if self.checker is not None:
+            self.checker.unread = True
+
+    def read_for(self, seconds):
+        """Every complete line that arrives within seconds."""
+        deadline = time.time() + seconds
+        lines = []
+        while True:
+            if b"\r\n" in self.buf:
+                got = self.read_line(timeout=max(deadline - time.time(), 0.5))
+                if got is None:
+                    break
+                lines.append(got)
+                continue
+            r = self._read_more(deadline)
+            if not r:
+                break
+        return lines
 
     def expect_close(self, timeout=None):
         deadline = time.time() + (timeout or self.timeout)
@@ -232,6 +295,8 @@ class OurServer:
         self.timeout = timeout
         self.proc = None
         self.sock = None
+        self.extra = []  # more connections of the same test: (proc, sock)
+        self.as_rimapd = False
         conf = os.path.join(workdir, "imapd.conf")
         mail = os.path.join(workdir, "mail")
         os.makedirs(os.path.join(workdir, "config"), exist_ok=True)
@@ -269,9 +334,11 @@ class OurServer:
         self.env["IMAPD_LOG_FILE"] = os.path.join(workdir, "imapd.log")
 
     def connect(self):
+        if self.proc is not None:
+            return self._connect_another()
         if self.mode == "pipe":
             prog = self.imapd
-            if self.login == "preauth" and self.uses_login:
+            if self.as_rimapd or (self.login == "preauth" and self.uses_login):
                 # rimapd: imapd under the name that pre-authenticates as
                 # the Unix user running it.
                 prog = os.path.join(self.workdir, "rimapd")
@@ -294,6 +361,31 @@ class OurServer:
             self.sock = s
             return Connection(s, s, self._close_sock, self.timeout)
         raise TranscriptError("unknown mode %s" % self.mode)
+
+    def _connect_another(self):
+        """A further connection to the same mail store (a second client)."""
+        if self.mode != "pipe":
+            raise TranscriptError("@ conn needs @ mode pipe")
+        prog = self.imapd
+        if self.as_rimapd or (self.login == "preauth" and self.uses_login):
+            prog = os.path.join(self.workdir, "rimapd")
+        proc = subprocess.Popen([prog, "-C", self.conf], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, env=self.env, cwd=self.workdir)
+        self.extra.append(proc)
+
+        def close():
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+        return Connection(proc.stdout.fileno(), proc.stdin.fileno(), close, self.timeout)
+
+    def make_mailbox(self, mailbox, user):
+        """An empty maildir++ folder for mailbox (what put_message fills)."""
+        root = os.path.join(self.workdir, "mail", user)
+        folder = root if mailbox in (".", "INBOX") else os.path.join(root, "." + mailbox)
+        for d in ("cur", "new", "tmp"):
+            os.makedirs(os.path.join(folder, d), exist_ok=True)
 
     def _close_pipe(self):
         if self.proc and self.proc.stdin:
@@ -321,6 +413,18 @@ class OurServer:
     def stop(self):
         self._close_pipe()
         self._close_sock()
+        for proc in self.extra:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+        self.extra = []
         if self.proc:
             try:
                 self.proc.wait(timeout=5)
@@ -383,12 +487,16 @@ def parse_transcript(path):
                 continue
             kind = line[:2]
             arg = line[3:] if len(line) > 2 and line[2] == " " else line[2:]
-            if kind not in ("C:", "C+", "S:", "S~", "S?", "S!", "S-", "@ "):
+            if kind not in ("C:", "C+", "S:", "S~", "S?", "S!", "S-", "S*", "R:", "R~", "R!", "R#", "@ "):
                 raise TranscriptError("%s:%d: unknown line kind %r" % (path, lineno, line[:2]))
             if kind == "@ ":
                 arg = line[2:].strip()
             steps.append((kind, arg, lineno))
     return steps, covers
+
+
+class SkipTest(Exception):
+    pass
 
 
 class Runner:
@@ -401,6 +509,8 @@ class Runner:
         mode = "pipe"
         config = []
         body = []
+        mailboxes = []      # (var, created?)
+        rimapd = False
         for kind, arg, lineno in steps:
             if kind == "@ " and arg.startswith("mode "):
                 mode = arg.split()[1]
@@ -409,34 +519,62 @@ class Runner:
             elif kind == "@ " and arg == "skip-unless-ours":
                 if not self.ours:
                     return "skip", "depends on a behaviour our server chose"
+            elif kind == "@ " and arg.split()[0] in ("mailbox", "mailbox-name"):
+                mailboxes += [(v, arg.split()[0] == "mailbox") for v in arg.split()[1:]]
+            elif kind == "@ " and arg == "as-rimapd":
+                if not self.ours:
+                    return "skip", "runs our server as rimapd"
+                rimapd = True
             else:
                 body.append((kind, arg, lineno))
+        # Unique names, so that runs against a shared server never collide.
+        tok = "%06x" % int.from_bytes(os.urandom(3), "big")
+        self.vars = {v: "imaptest-%s-%s" % (tok, v.lower()) for v, _ in mailboxes}
+        here = os.path.dirname(path)
+        messages = []
+        for kind, arg, lineno in body:
+            if kind == "@ " and arg.startswith("maildir "):
+                _, mbox, f = arg.split(None, 2)
+                messages.append((self.vars.get(mbox, mbox), os.path.join(here, f)))
         workdir = tempfile.mkdtemp(prefix="imaptest-")
         server = None
-        conn = None
+        self.conns = {}
+        self.syntax = False
+        remote_made = False
         try:
             if self.ours:
                 server = OurServer(self.args.imapd, mode, config, workdir, self.args.timeout,
                                    self.args.login, self.args.user, self.args.password)
                 server.uses_login = any(k == "@ " and a == "login" for k, a, _ in body)
-                # Messages must be in place before the server starts.
-                for kind, arg, lineno in body:
-                    if kind == "@ " and arg.startswith("maildir "):
-                        _, mbox, f = arg.split(None, 2)
-                        server.put_message(mbox, os.path.join(os.path.dirname(path), f),
-                                           self.mail_user())
+                server.as_rimapd = rimapd
+                # Mailboxes and messages must be in place before the server starts.
+                for v, create in mailboxes:
+                    if create:
+                        server.make_mailbox(self.vars[v], self.mail_user())
+                for mbox, f in messages:
+                    server.put_message(mbox, f, self.mail_user())
             else:
                 server = RemoteServer(self.args.host, self.args.port, self.args.tls, self.args.timeout)
-            conn = server.connect()
-            self.play(conn, body, path)
-            if conn:
-                conn.close()
+                remote_made = True
+                self.remote_setup(server, [self.vars[v] for v, c in mailboxes if c], messages)
+            self.server = server
+            self.conns["main"] = server.connect()
+            self.conn = self.conns["main"]
+            try:
+                self.play(body, path)
+            except SkipTest as e:
+                self.close_all()
+                server.stop()
+                return "skip", str(e)
+            self.close_all()
             server.stop()
             return "ok", None
         except TranscriptError as e:
             detail = str(e)
-            if conn:
-                detail += "\n  last lines:\n    " + "\n    ".join(conn.log[-12:])
+            for name, c in self.conns.items():
+                label = "last lines" if len(self.conns) == 1 else "last lines on %s" % name
+                detail += "\n  %s:\n    " % label + "\n    ".join(c.log[-12:])
+            self.close_all()
             if server:
                 try:
                     server.stop()
@@ -450,13 +588,135 @@ class Runner:
                     detail += "\n  imapd.log:\n    " + "\n    ".join(tail)
             return "fail", detail
         finally:
+            if remote_made and mailboxes:
+                try:
+                    self.remote_cleanup(server, [self.vars[v] for v, _ in mailboxes])
+                except (TranscriptError, OSError):
+                    pass
             shutil.rmtree(workdir, ignore_errors=True)
 
-    def play(self, conn, body, path):
+    def close_all(self):
+        for c in self.conns.values():
+            try:
+                c.close()
+            except OSError:
+                pass
+
+    # -- any server: mailboxes and messages over IMAP --------------------------
+    def remote_session(self, server):
+        conn = server.connect()
+        self.login(conn, "setup")
+        return conn
+
+    def command(self, conn, tag, line, literal=None):
+        """Send a command (with one synchronising literal at its end); return its lines."""
+        if literal is None:
+            conn.send(("%s %s\r\n" % (tag, line)).encode("utf-8", "surrogateescape"))
+        else:
+            conn.send(("%s %s {%d}\r\n" % (tag, line, len(literal))).encode())
+            while True:
+                got = conn.read_line()
+                if got is None:
+                    raise TranscriptError("setup: server closed")
+                if got.startswith("+"):
+                    break
+                if got.startswith(tag + " "):
+                    raise TranscriptError("setup: %s refused: %r" % (line, got))
+            conn.send(literal + b"\r\n")
+        lines = []
+        while True:
+            got = conn.read_line()
+            if got is None:
+                raise TranscriptError("setup: server closed")
+            lines.append(got)
+            if got.startswith(tag + " "):
+                return lines
+
+    def remote_setup(self, server, create, messages):
+        if not create and not messages:
+            return
+        conn = self.remote_session(server)
+        try:
+            for n, name in enumerate(create):
+                got = self.command(conn, "S%d" % n, "CREATE %s" % name)
+                if not got[-1].startswith("S%d OK" % n):
+                    raise TranscriptError("setup: CREATE %s failed: %r" % (name, got[-1]))
+            for n, (mbox, f) in enumerate(messages):
+                with open(f, "rb") as fh:
+                    data = fh.read()
+                data = re.sub(rb"\r?\n", b"\r\n", data)
+                got = self.command(conn, "M%d" % n, "APPEND %s" % ("INBOX" if mbox == "." else mbox),
+                                   data)
+                if not got[-1].startswith("M%d OK" % n):
+                    raise TranscriptError("setup: APPEND to %s failed: %r" % (mbox, got[-1]))
+            self.command(conn, "Z", "LOGOUT")
+        finally:
+            conn.close()
+
+    def remote_cleanup(self, server, names):
+        conn = self.remote_session(server)
+        try:
+            found = set()
+            for n, name in enumerate(names):
+                for cmd in ("LIST", "LSUB"):
+                    for l in self.command(conn, "L%d" % n, '%s "" %s*' % (cmd, name)):
+                        m = re.match(r'\* (?:LIST|LSUB) \([^)]*\) (?:NIL|"(?:[^"\\]|\\.)") (.*)$', l, re.I)
+                        if m:
+                            mb = m.group(1)
+                            if mb.startswith('"'):
+                                mb = re.sub(r'\\(.)', r'\1', mb[1:-1])
+                            found.add(mb)
+            for n, mb in enumerate(sorted(found, key=len, reverse=True)):
+                q = '"%s"' % mb.replace("\\", "\\\\").replace('"', '\\"')
+                self.command(conn, "U%d" % n, "UNSUBSCRIBE %s" % q)
+                self.command(conn, "D%d" % n, "DELETE %s" % q)
+            self.command(conn, "Z", "LOGOUT")
+        finally:
+            conn.close()
+
+    # -- playing a transcript ----------------------------------------------------
+    def subst(self, text, regex=False):
+        def one(m):
+            if m.group(1) not in self.vars:
+                raise TranscriptError("unknown variable ${%s}" % m.group(1))
+            v = self.vars[m.group(1)]
+            return re.escape(v) if regex else v
+        return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", one, text)
+
+    def capture(self, m):
+        for k, v in m.groupdict().items():
+            if v is not None:
+                self.vars[k] = v
+
+    def evaluate(self, expr, where):
+        try:
+            return eval(expr, {"__builtins__": {"int": int, "len": len, "set": set, "sorted": sorted,
+                                                "any": any, "all": all, "str": str}},
+                        dict(self.vars))
+        except Exception as e:  # a broken expression is a broken test
+            raise TranscriptError("%s: cannot evaluate %r: %s" % (where, expr, e))
+
+    def read_block(self, tag, where):
+        lines = []
+        while True:
+            got = self.conn.read_line()
+            if got is None:
+                raise TranscriptError("%s: the server closed before the %s response" % (where, tag))
+            lines.append(got)
+            if got.startswith(tag + " "):
+                return lines
+
+    def play(self, body, path):
         i = 0
+        block = []
         while i < len(body):
             kind, arg, lineno = body[i]
             where = "%s:%d" % (os.path.basename(path), lineno)
+            conn = self.conn
+            if kind in ("S~", "S*", "R~", "R!", "R#"):
+                arg = self.subst(arg, regex=True)
+            else:
+                arg = self.subst(arg)
             if kind == "C:":
                 conn.send(arg.encode("utf-8", "surrogateescape") + b"\r\n")
             elif kind == "C+":
@@ -469,12 +729,24 @@ class Runner:
                     raise TranscriptError("%s: expected %r\n  got      %r" % (where, arg, got))
             elif kind == "S~":
                 got = conn.read_line()
-                if got is None or not re.fullmatch(arg, got, re.S):
+                m = re.fullmatch(arg, got, re.S) if got is not None else None
+                if not m:
                     raise TranscriptError("%s: expected /%s/\n  got      %r" % (where, arg, got))
+                self.capture(m)
+            elif kind == "S*":
+                while True:
+                    got = conn.read_line()
+                    if got is None:
+                        break
+                    m = re.fullmatch(arg, got, re.S)
+                    if not m:
+                        conn.unread(got)
+                        break
+                    self.capture(m)
             elif kind == "S?":
                 group = []
                 while i < len(body) and body[i][0] == "S?":
-                    group.append(body[i])
+                    group.append((body[i][0], self.subst(body[i][1]), body[i][2]))
                     i += 1
                 i -= 1
                 pending = list(group)
@@ -501,13 +773,36 @@ class Runner:
                     if not got.startswith("* ") and not got.startswith("+"):
                         # the tagged line ends the response; S! consumes it,
                         # so it must be the next thing the test expects: push back
-                        conn.buf = (got + "\r\n").encode("utf-8", "surrogateescape") + conn.buf
-                        conn.log.pop()
+                        conn.unread(got)
                         break
             elif kind == "S-":
                 for _ in range(int(arg)):
                     conn.read_line()
+            elif kind == "R:":
+                block = self.read_block(arg.strip(), where)
+            elif kind == "R~":
+                for l in block:
+                    m = re.fullmatch(arg, l, re.S)
+                    if m:
+                        self.capture(m)
+                        break
+                else:
+                    raise TranscriptError("%s: no line of the response matches /%s/; got:\n    %s"
+                                          % (where, arg, "\n    ".join(block)))
+            elif kind == "R!":
+                for l in block:
+                    if re.fullmatch(arg, l, re.S):
+                        raise TranscriptError("%s: the server sent %r, which it must not (/%s/)"
+                                              % (where, l, arg))
+            elif kind == "R#":
+                n, rx = arg.split(None, 1)
+                got = [l for l in block if re.fullmatch(rx, l, re.S)]
+                if len(got) != int(n):
+                    raise TranscriptError("%s: expected %s line(s) matching /%s/, got %d:\n    %s"
+                                          % (where, n, rx, len(got), "\n    ".join(block)))
             elif kind == "@ ":
+                word = arg.split()[0] if arg.split() else ""
+                rest = arg[len(word):].strip()
                 if arg == "bytewise":
                     conn.bytewise = True
                 elif arg == "wholesale":
@@ -526,9 +821,60 @@ class Runner:
                     pass  # done before the server started
                 elif arg == "login":
                     self.login(conn, where)
+                elif word == "conn":
+                    if rest not in self.conns:
+                        self.conns[rest] = self.server.connect()
+                        if self.syntax:
+                            from imapsyntax import ResponseChecker
+                            self.conns[rest].checker = ResponseChecker()
+                    self.conn = self.conns[rest]
+                elif arg == "syntax-check":
+                    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                    from imapsyntax import ResponseChecker
+                    self.syntax = True
+                    for c in self.conns.values():
+                        c.checker = ResponseChecker()
+                        # The greeting may be read already.
+                        c.checker.greeted = any(l.startswith("S: ") for l in c.log)
+                elif word == "idle":
+                    block = conn.read_for(float(rest))
+                elif word == "assert":
+                    if not self.evaluate(rest, where):
+                        raise TranscriptError("%s: assertion failed: %s\n  with %s" % (
+                            where, rest, ", ".join("%s=%r" % kv for kv in sorted(self.vars.items())
+                                                   if kv[0] in rest)))
+                elif word == "if":
+                    if not self.evaluate(rest, where):
+                        i = self.skip_branch(body, i, stop_at_else=True)
+                elif arg == "else":
+                    # reached the end of a taken branch: skip to its endif
+                    i = self.skip_branch(body, i, stop_at_else=False)
+                elif arg == "endif":
+                    pass
+                elif word == "skip":
+                    raise SkipTest(rest)
                 else:
                     raise TranscriptError("%s: unknown directive %r" % (where, arg))
             i += 1
+
+    @staticmethod
+    def skip_branch(body, i, stop_at_else):
+        """Index of the matching @ else (if stop_at_else) or @ endif after body[i]."""
+        depth = 0
+        j = i + 1
+        while j < len(body):
+            kind, arg, _ = body[j]
+            if kind == "@ ":
+                if arg.startswith("if "):
+                    depth += 1
+                elif arg == "endif":
+                    if depth == 0:
+                        return j
+                    depth -= 1
+                elif arg == "else" and depth == 0 and stop_at_else:
+                    return j
+            j += 1
+        raise TranscriptError("@ if without @ endif")
 
     def mail_user(self):
         """Whose maildir our server will open for the test."""
@@ -546,8 +892,13 @@ class Runner:
         if not greeting.startswith("* OK"):
             raise TranscriptError("%s: unexpected greeting %r" % (where, greeting))
         u, p = self.args.user, self.args.password
-        conn.send(("L0 LOGIN {%d+}\r\n" % len(u)).encode() + u.encode() +
-                  (" {%d+}\r\n" % len(p)).encode() + p.encode() + b"\r\n")
+        if self.ours:
+            conn.send(("L0 LOGIN {%d+}\r\n" % len(u)).encode() + u.encode() +
+                      (" {%d+}\r\n" % len(p)).encode() + p.encode() + b"\r\n")
+        else:
+            # Any server: quoted strings need no LITERAL+.
+            q = lambda v: '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"')
+            conn.send(("L0 LOGIN %s %s\r\n" % (q(u), q(p))).encode())
         while True:
             got = conn.read_line()
             if got is None:
