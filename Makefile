@@ -98,7 +98,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) \
-		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS)
+		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS) -lpthread
 
 # ---- generated parser ---------------------------------------------------
 gen:

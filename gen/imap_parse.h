@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 dce6b4cfba8168882960a0ac34513bb3df034549fcd5668f989a848576574a22), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 557647f05a50d8869190a1c17826bbd57bfd22ec4115fd35e86e5d69aeeffb01), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

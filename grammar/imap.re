@@ -250,6 +250,10 @@ restart:
 	<ARG,FETCH> ")"         { return ')'; }
 	<ARG,FETCH> DIGIT+      { return lex_number(lx, val); }
 	<ARG,FETCH> SEQSET      { return lex_word(lx, val, memchr(lx->tok, '*', (size_t)(lx->cur - lx->tok)) ? T_SEQSTAR : T_SEQSET); }
+	// Words made only of sequence-set characters that are not a valid
+	// set ("1:", "1,,2"): still handed over as one, so the builder can
+	// say "Invalid sequence set" rather than "unexpected atom".
+	<ARG,FETCH> [0-9*:,]+   { return lex_word(lx, val, memchr(lx->tok, '*', (size_t)(lx->cur - lx->tok)) ? T_SEQSTAR : T_SEQSET); }
 	<ARG,FETCH,SECTION,HDRLIST,PARTIAL> [\x80-\xff]
 				{ lx->error = "8-bit character outside a quoted string or literal"; return T_LEXERROR; }
 	<ARG,FETCH,SECTION,HDRLIST> [\x00-\x1f\x7f]
@@ -354,20 +358,19 @@ restart:
 
 	// ---- RAW: x-command arguments ------------------------------------
 	<RAW> [^\r\n]+          {
-		/* Stop before a literal header so that it is lexed on its own. */
+		/* Stop before a literal header that ends the segment, so that
+		 * it is lexed on its own; never return an empty token. */
 		const unsigned char *e = lx->cur;
-		if (e > lx->tok + 2 && e[-1] == '}' && e < lx->lim && *e == '\r') {
+		if (e > lx->tok + 2 && e[-1] == '}' && e + 2 == lx->lim && e[0] == '\r' && e[1] == '\n') {
 			const unsigned char *p = e - 2;
 			if (*p == '+' && p > lx->tok)
 				p--;
 			const unsigned char *d = p;
 			while (d > lx->tok && *d >= '0' && *d <= '9')
 				d--;
-			if (d < p && *d == '{')
+			if (d < p && *d == '{' && d > lx->tok)
 				lx->cur = d;
 		}
-		if (lx->cur == lx->tok)
-			goto restart;
 		return lex_word(lx, val, T_RAW);
 	}
 	<RAW> *                 { lx->error = "Invalid character in command"; return T_LEXERROR; }

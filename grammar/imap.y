@@ -117,7 +117,7 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_MIME "MIME"
 
 %type <str> astring string atom mailbox list_mailbox header_fld_name flag_keyword
-%type <str> userid password auth_type
+%type <str> userid password auth_type initial_response charset
 %type <set> sequence_set
 %type <flags> flag_list flag_seq
 %type <str> flag
@@ -237,11 +237,16 @@ authenticate:
 	K_AUTHENTICATE SP auth_type
 		{ CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = $3.data; }
-	| K_AUTHENTICATE SP auth_type SP atom
+	| K_AUTHENTICATE SP auth_type SP initial_response
 		{ CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = $3.data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = $5; }
+	;
+
+/* RFC4959 §7: initial-response = base64 / "=" (all ATOM-CHARs) */
+initial_response:
+	atom                    { $$ = $1; NOTE("initial response"); }
 	;
 
 /* RFC2060 §9: auth_type = atom  ;; Defined by [IMAP-AUTH] */
@@ -523,12 +528,17 @@ search:
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
-	| K_SEARCH SP K_CHARSET SP astring SP search_key_list
+	| K_SEARCH SP K_CHARSET SP charset SP search_key_list
 		{ CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = $5;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = $7.v; CMD->u.search.keys->nlist = $7.n; }
+	;
+
+/* The astring after CHARSET (RFC2060 §9 search) */
+charset:
+	astring                 { $$ = $1; NOTE("charset name"); }
 	;
 
 search_key_list:
@@ -779,7 +789,10 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
 		return "mailbox name";
 	case K_SEARCH:
-		return strcmp(after, "CHARSET") == 0 ? "charset name" : "search string";
+		return strcmp(after, "CHARSET") == 0 ? "charset name"
+			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
+	case K_FETCH:
+		return "header field name";
 	default:
 		return "string";
 	}
@@ -804,16 +817,31 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
 		return "search key";
-	if (HAS(K_ENVELOPE) && HAS(K_ALL))
+	/* Fetch attributes are keywords only; where an atom is also
+	 * allowed the keywords are there as atoms. */
+	if (HAS(K_ENVELOPE) && HAS(K_ALL) && !HAS(T_ATOM))
 		return "fetch attribute or ALL, FAST, FULL";
-	if (HAS(K_ENVELOPE))
+	if (HAS(K_ENVELOPE) && !HAS(T_ATOM))
 		return "fetch attribute";
-	if (HAS(K_MESSAGES))
+	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
 		return "status attribute";
-	if (HAS(K_PLUS_FLAGS))
+	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
+	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))
+		return "flag or flag list";
 	if (HAS(T_FLAG) && HAS(T_ATOM))
 		return "flag";
+	if (HAS(T_ATOM) && !HAS(T_QUOTED)) {
+		switch (ctx->lexer.verb) {
+		case K_AUTHENTICATE:
+			return strcmp(after, "AUTHENTICATE") == 0 ? "authentication mechanism"
+				: "initial response";
+		case K_SEARCH:
+			return "flag keyword";
+		default:
+			return "atom";
+		}
+	}
 	if (HAS(K_HEADER_FIELDS) && HAS(T_NUMBER))
 		return "section part, HEADER, HEADER.FIELDS, TEXT or ']'";
 	if (HAS(K_HEADER_FIELDS))

@@ -25,7 +25,6 @@ enum cmd_flags {
 
 struct cmd_def {
 	enum imap_cmd_type type;
-	const char *name;
 	cmd_fn *fn;
 	unsigned states;   /* enum session_state bits the command is valid in */
 	unsigned flags;

@@ -6,15 +6,16 @@
 #include <string.h>
 #include <strings.h>
 
-/* An astring written as an atom when every octet is an ASTRING-CHAR
- * (RFC3501 §9) and it is no word the lexer would read as something else
- * in a mailbox position; as a quoted string or literal otherwise. */
+/* An astring written as an atom when every octet is an ATOM-CHAR, as a
+ * quoted string or literal otherwise.  RFC3501 allows "]" in an astring,
+ * but not inside a FETCH section's header list, so "]" is quoted
+ * everywhere: always valid, and one rule. */
 static void print_astring(struct sbuf *out, const struct imap_string *s)
 {
 	bool atom = s->len > 0 && s->form != IMAP_STR_LITERAL;
 	for (size_t i = 0; atom && i < s->len; i++) {
 		unsigned char c = (unsigned char)s->data[i];
-		if (c <= 0x20 || c >= 0x7f || strchr("(){%*\"\\", c) != NULL)
+		if (c <= 0x20 || c >= 0x7f || strchr("(){%*\"\\]", c) != NULL)
 			atom = false;
 	}
 	if (atom) {

@@ -119,7 +119,11 @@ static bool seq_number(struct imap_parse_ctx *ctx, const char **pp, uint32_t *n_
 		}
 		p++;
 	}
-	if (p == start || n == 0) {
+	if (p == start) {
+		imap_parse_fail(ctx, "Invalid sequence set %s", ctx->seqset_text);
+		return false;
+	}
+	if (n == 0) {
 		imap_parse_fail(ctx, "Invalid sequence set: message numbers start at 1");
 		return false;
 	}
@@ -133,6 +137,7 @@ bool imap_build_seqset(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 {
 	struct imap_vec v = {0};
 	const char *p = tok->s;
+	ctx->seqset_text = tok->s;
 	for (;;) {
 		struct imap_seq_range r;
 		if (!seq_number(ctx, &p, &r.lo))
@@ -152,8 +157,7 @@ bool imap_build_seqset(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 		p++;
 	}
 	if (*p != '\0') {
-		/* The lexer only hands over words of this shape. */
-		imap_parse_fail(ctx, "Invalid sequence set");
+		imap_parse_fail(ctx, "Invalid sequence set %s", tok->s);
 		return false;
 	}
 	set_r->ranges = v.v;

@@ -14,42 +14,36 @@
 #define SELECTED STATE_SELECTED
 
 static const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
-	[IMAP_CMD_CAPABILITY]   = { IMAP_CMD_CAPABILITY,   "CAPABILITY",   cmd_capability,   ANY, 0 },
-	[IMAP_CMD_NOOP]         = { IMAP_CMD_NOOP,         "NOOP",         cmd_noop,         ANY, 0 },
-	[IMAP_CMD_LOGOUT]       = { IMAP_CMD_LOGOUT,       "LOGOUT",       cmd_logout,       ANY, 0 },
-	[IMAP_CMD_STARTTLS]     = { IMAP_CMD_STARTTLS,     "STARTTLS",     cmd_starttls,     NOTAUTH, 0 },
-	[IMAP_CMD_AUTHENTICATE] = { IMAP_CMD_AUTHENTICATE, "AUTHENTICATE", cmd_authenticate, NOTAUTH, 0 },
-	[IMAP_CMD_LOGIN]        = { IMAP_CMD_LOGIN,        "LOGIN",        cmd_login,        NOTAUTH, 0 },
-	[IMAP_CMD_SELECT]       = { IMAP_CMD_SELECT,       "SELECT",       cmd_select,       AUTHED, 0 },
-	[IMAP_CMD_EXAMINE]      = { IMAP_CMD_EXAMINE,      "EXAMINE",      cmd_examine,      AUTHED, 0 },
-	[IMAP_CMD_CREATE]       = { IMAP_CMD_CREATE,       "CREATE",       cmd_create,       AUTHED, 0 },
-	[IMAP_CMD_DELETE]       = { IMAP_CMD_DELETE,       "DELETE",       cmd_delete,       AUTHED, 0 },
-	[IMAP_CMD_RENAME]       = { IMAP_CMD_RENAME,       "RENAME",       cmd_rename,       AUTHED, 0 },
-	[IMAP_CMD_SUBSCRIBE]    = { IMAP_CMD_SUBSCRIBE,    "SUBSCRIBE",    cmd_subscribe,    AUTHED, 0 },
-	[IMAP_CMD_UNSUBSCRIBE]  = { IMAP_CMD_UNSUBSCRIBE,  "UNSUBSCRIBE",  cmd_unsubscribe,  AUTHED, 0 },
-	[IMAP_CMD_LIST]         = { IMAP_CMD_LIST,         "LIST",         cmd_list,         AUTHED, 0 },
-	[IMAP_CMD_LSUB]         = { IMAP_CMD_LSUB,         "LSUB",         cmd_lsub,         AUTHED, 0 },
-	[IMAP_CMD_STATUS]       = { IMAP_CMD_STATUS,       "STATUS",       cmd_status,       AUTHED, 0 },
-	[IMAP_CMD_APPEND]       = { IMAP_CMD_APPEND,       "APPEND",       cmd_append,       AUTHED, 0 },
-	[IMAP_CMD_CHECK]        = { IMAP_CMD_CHECK,        "CHECK",        cmd_check,        SELECTED, 0 },
-	[IMAP_CMD_CLOSE]        = { IMAP_CMD_CLOSE,        "CLOSE",        cmd_close,        SELECTED, 0 },
-	[IMAP_CMD_EXPUNGE]      = { IMAP_CMD_EXPUNGE,      "EXPUNGE",      cmd_expunge,      SELECTED, 0 },
-	[IMAP_CMD_SEARCH]       = { IMAP_CMD_SEARCH,       "SEARCH",       cmd_search,       SELECTED, CMD_FLAG_USES_SEQS | CMD_FLAG_SLOW },
-	[IMAP_CMD_FETCH]        = { IMAP_CMD_FETCH,        "FETCH",        cmd_fetch,        SELECTED, CMD_FLAG_USES_SEQS },
-	[IMAP_CMD_STORE]        = { IMAP_CMD_STORE,        "STORE",        cmd_store,        SELECTED, CMD_FLAG_USES_SEQS },
-	[IMAP_CMD_COPY]         = { IMAP_CMD_COPY,         "COPY",         cmd_copy,         SELECTED, CMD_FLAG_USES_SEQS },
-	[IMAP_CMD_X]            = { IMAP_CMD_X,            "X",            cmd_x,            ANY, 0 },
+	[IMAP_CMD_CAPABILITY]   = { IMAP_CMD_CAPABILITY, cmd_capability,   ANY, 0 },
+	[IMAP_CMD_NOOP]         = { IMAP_CMD_NOOP, cmd_noop,         ANY, 0 },
+	[IMAP_CMD_LOGOUT]       = { IMAP_CMD_LOGOUT, cmd_logout,       ANY, 0 },
+	[IMAP_CMD_STARTTLS]     = { IMAP_CMD_STARTTLS, cmd_starttls,     NOTAUTH, 0 },
+	[IMAP_CMD_AUTHENTICATE] = { IMAP_CMD_AUTHENTICATE, cmd_authenticate, NOTAUTH, 0 },
+	[IMAP_CMD_LOGIN]        = { IMAP_CMD_LOGIN, cmd_login,        NOTAUTH, 0 },
+	[IMAP_CMD_SELECT]       = { IMAP_CMD_SELECT, cmd_select,       AUTHED, 0 },
+	[IMAP_CMD_EXAMINE]      = { IMAP_CMD_EXAMINE, cmd_examine,      AUTHED, 0 },
+	[IMAP_CMD_CREATE]       = { IMAP_CMD_CREATE, cmd_create,       AUTHED, 0 },
+	[IMAP_CMD_DELETE]       = { IMAP_CMD_DELETE, cmd_delete,       AUTHED, 0 },
+	[IMAP_CMD_RENAME]       = { IMAP_CMD_RENAME, cmd_rename,       AUTHED, 0 },
+	[IMAP_CMD_SUBSCRIBE]    = { IMAP_CMD_SUBSCRIBE, cmd_subscribe,    AUTHED, 0 },
+	[IMAP_CMD_UNSUBSCRIBE]  = { IMAP_CMD_UNSUBSCRIBE, cmd_unsubscribe,  AUTHED, 0 },
+	[IMAP_CMD_LIST]         = { IMAP_CMD_LIST, cmd_list,         AUTHED, 0 },
+	[IMAP_CMD_LSUB]         = { IMAP_CMD_LSUB, cmd_lsub,         AUTHED, 0 },
+	[IMAP_CMD_STATUS]       = { IMAP_CMD_STATUS, cmd_status,       AUTHED, 0 },
+	[IMAP_CMD_APPEND]       = { IMAP_CMD_APPEND, cmd_append,       AUTHED, 0 },
+	[IMAP_CMD_CHECK]        = { IMAP_CMD_CHECK, cmd_check,        SELECTED, 0 },
+	[IMAP_CMD_CLOSE]        = { IMAP_CMD_CLOSE, cmd_close,        SELECTED, 0 },
+	[IMAP_CMD_EXPUNGE]      = { IMAP_CMD_EXPUNGE, cmd_expunge,      SELECTED, 0 },
+	[IMAP_CMD_SEARCH]       = { IMAP_CMD_SEARCH, cmd_search,       SELECTED, CMD_FLAG_USES_SEQS | CMD_FLAG_SLOW },
+	[IMAP_CMD_FETCH]        = { IMAP_CMD_FETCH, cmd_fetch,        SELECTED, CMD_FLAG_USES_SEQS },
+	[IMAP_CMD_STORE]        = { IMAP_CMD_STORE, cmd_store,        SELECTED, CMD_FLAG_USES_SEQS },
+	[IMAP_CMD_COPY]         = { IMAP_CMD_COPY, cmd_copy,         SELECTED, CMD_FLAG_USES_SEQS },
+	[IMAP_CMD_X]            = { IMAP_CMD_X, cmd_x,            ANY, 0 },
 };
 
 const struct cmd_def *cmd_lookup(enum imap_cmd_type type)
 {
 	return (unsigned)type < IMAP_CMD__COUNT ? &cmd_table[type] : NULL;
-}
-
-const char *imap_cmd_name(enum imap_cmd_type type)
-{
-	const struct cmd_def *def = cmd_lookup(type);
-	return def != NULL ? def->name : "?";
 }
 
 void cmd_dispatch(struct session *s, const struct imap_cmd *cmd)
@@ -65,11 +59,11 @@ void cmd_dispatch(struct session *s, const struct imap_cmd *cmd)
 		 * (RFC2060 §3): BAD, and the state is unchanged. */
 		const char *uid = cmd->uid ? "UID " : "";
 		if (s->state == STATE_NOT_AUTH)
-			resp_bad(s, "%s%s is not valid before authentication", uid, def->name);
+			resp_bad(s, "%s%s is not valid before authentication", uid, imap_cmd_name(def->type));
 		else if (def->states == NOTAUTH)
-			resp_bad(s, "%s%s is not valid once authenticated", uid, def->name);
+			resp_bad(s, "%s%s is not valid once authenticated", uid, imap_cmd_name(def->type));
 		else
-			resp_bad(s, "%s%s needs a selected mailbox", uid, def->name);
+			resp_bad(s, "%s%s needs a selected mailbox", uid, imap_cmd_name(def->type));
 		return;
 	}
 	s->commands++;

@@ -35,6 +35,7 @@ struct imap_parse_ctx {
 	unsigned tokidx;           /* number of the token being pushed (from 1) */
 	unsigned nonsp;            /* tokens other than SP pushed, this one included */
 	const char *prev_desc;     /* description of the last non-SP token pushed */
+	const char *seqset_text;   /* the sequence set being built, for messages */
 };
 
 /* Append one element of size `size`; false when the arena is exhausted. */

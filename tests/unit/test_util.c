@@ -1,0 +1,145 @@
+/*
+ * test_util.c - arena, sbuf and imapd.conf parsing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "util/arena.h"
+#include "util/config.h"
+#include "util/sbuf.h"
+
+static void test_arena(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	char *p = arena_strdup(&a, "hello");
+	assert_string_equal(p, "hello");
+	/* alignment for any type */
+	for (int i = 1; i < 40; i++) {
+		void *q = arena_alloc(&a, (size_t)i);
+		assert_int_equal((uintptr_t)q % 16, 0);
+	}
+	/* a large block gets its own chunk */
+	char *big = arena_alloc(&a, 100000);
+	assert_non_null(big);
+	memset(big, 1, 100000);
+	assert_string_equal(arena_printf(&a, "%d-%s", 7, "x"), "7-x");
+	arena_reset(&a);
+	assert_int_equal(a.total, 0);
+	/* the limit turns into NULL, not abort */
+	a.limit = 1000;
+	assert_non_null(arena_alloc(&a, 500));
+	assert_null(arena_alloc(&a, 600));
+	assert_null(arena_alloc(&a, SIZE_MAX - 4));
+	arena_free(&a);
+}
+
+static void test_sbuf(void **state)
+{
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	sbuf_adds(&b, "a");
+	sbuf_printf(&b, "%03d", 7);
+	sbuf_add(&b, "\0z", 2);
+	assert_int_equal(b.len, 6);
+	assert_memory_equal(b.data, "a007\0z", 6);
+	sbuf_reset(&b);
+	sbuf_add_imap_string(&b, "say \"hi\\\"", 9);
+	assert_string_equal(sbuf_str(&b), "\"say \\\"hi\\\\\\\"\"");
+	sbuf_reset(&b);
+	sbuf_add_imap_string(&b, "caf\xc3\xa9", 5);
+	assert_string_equal(sbuf_str(&b), "{5}\r\ncaf\xc3\xa9");
+	sbuf_reset(&b);
+	sbuf_add_imap_nstring(&b, NULL, 0);
+	assert_string_equal(sbuf_str(&b), "NIL");
+	sbuf_free(&b);
+
+	struct arena a;
+	arena_init(&a);
+	sbuf_init(&b, &a);
+	for (int i = 0; i < 1000; i++)
+		sbuf_adds(&b, "0123456789");
+	assert_int_equal(b.len, 10000);
+	assert_false(b.failed);
+	arena_free(&a);
+}
+
+static char reports[4][512];
+static int nreports;
+
+static void collect(const char *msg)
+{
+	if (nreports < 4)
+		snprintf(reports[nreports], sizeof(reports[0]), "%s", msg);
+	nreports++;
+}
+
+static void test_config(void **state)
+{
+	char path[] = "/tmp/imapd-conf-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *text =
+		"# comment\n"
+		"configdirectory: /srv/imapd\n"
+		"\n"
+		"allowplaintext: yes\n"
+		"timeout: 10\n"
+		"maxmessagesize: 10M\n"
+		"bogus_key: 1\n"
+		"sasl_pwcheck_method: auxprop\n"
+		"no colon here\n"
+		"  servername :  mail.example.org  \n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	struct imapd_config cfg;
+	nreports = 0;
+	int errors = config_load(&cfg, path, true, collect);
+	assert_int_equal(errors, 3);
+	char want[600];
+	/* timeout below 30 minutes is refused (RFC2060 §5.4) */
+	snprintf(want, sizeof(want), "%s:5: timeout: value out of range (\"10\")", path);
+	assert_string_equal(reports[0], want);
+	snprintf(want, sizeof(want), "%s:7: unknown key \"bogus_key\"", path);
+	assert_string_equal(reports[1], want);
+	snprintf(want, sizeof(want), "%s:9: expected \"key: value\"", path);
+	assert_string_equal(reports[2], want);
+	assert_string_equal(cfg.configdirectory, "/srv/imapd");
+	assert_string_equal(cfg.servername, "mail.example.org");
+	assert_true(cfg.allowplaintext);
+	assert_int_equal(cfg.timeout, 30);  /* the default stays */
+	assert_int_equal(cfg.maxmessagesize, 10u * 1024 * 1024);
+	assert_string_equal(config_sasl(&cfg, "pwcheck_method"), "auxprop");
+	assert_null(config_sasl(&cfg, "mech_list"));
+	config_free(&cfg);
+	unlink(path);
+
+	/* No file at all: defaults, and one report naming the file. */
+	nreports = 0;
+	assert_int_equal(config_load(&cfg, "/nonexistent/imapd.conf", false, collect), 0);
+	assert_false(cfg.loaded);
+	assert_int_equal(nreports, 1);
+	assert_non_null(strstr(reports[0], "/nonexistent/imapd.conf"));
+	assert_int_equal(cfg.timeout, 30);
+	assert_false(cfg.allowplaintext);
+	config_free(&cfg);
+	assert_int_equal(config_load(&cfg, "/nonexistent/imapd.conf", true, collect), -1);
+	config_free(&cfg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_sbuf),
+		cmocka_unit_test(test_config),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
