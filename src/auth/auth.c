@@ -301,8 +301,10 @@ static void peer_name(struct session *s, char *buf, size_t len)
 	socklen_t sl = sizeof(ss);
 	char a[80];
 	buf[0] = '\0';
-	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0 && addr_string(&ss, a, sizeof(a)))
+	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0 && addr_string(&ss, a, sizeof(a))) {
+		a[strcspn(a, ";")] = ':';
 		snprintf(buf, len, " from %s", a);
+	}
 }
 
 void auth_succeeded(struct session *s, const char *user, const char *method)

@@ -290,7 +290,8 @@ bool privs_enter_user(const struct imapd_config *cfg, const char *user, bool pre
 		}
 		if (uid == 0 && !preauth)
 			log_warn("serving %s as root, as mail_user says", user);
-		bound = true;
+		if (uid != geteuid() || gid != getegid())
+			bound = true;
 		if (!become(own ? user : cfg->mail_user, uid, gid, own)) {
 			free(root);
 			*why_r = "Cannot switch to the mail account";

@@ -24,7 +24,8 @@
 #include "proto/session.h"
 #include "util/log.h"
 
-static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t stop_requested;   /* SIGTERM/SIGINT: end now */
+static volatile sig_atomic_t stop_when_free;   /* SIGHUP: after this client */
 static volatile sig_atomic_t current_fd = -1;  /* the client being served */
 
 /* SIGTERM/SIGINT: stop accepting; a client being served reads EOF at
@@ -40,6 +41,13 @@ static void on_term(int sig)
 	}
 }
 
+/* SIGHUP (imapd-master reloading): finish the current client, then go. */
+static void on_hup(int sig)
+{
+	(void)sig;
+	stop_when_free = 1;
+}
+
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -48,6 +56,8 @@ static void install_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -216,7 +226,7 @@ void serve_listener(const struct serve_options *opt, int listen_fd)
 {
 	install_signals();
 	unsigned served = 0;
-	while (!stop_requested && (opt->uses == 0 || served < opt->uses)) {
+	while (!stop_requested && !stop_when_free && (opt->uses == 0 || served < opt->uses)) {
 		struct pollfd p = { .fd = listen_fd, .events = POLLIN };
 		int timeout = opt->idle_timeout == 0 ? -1 : (int)opt->idle_timeout * 1000;
 		int r = poll(&p, 1, timeout);

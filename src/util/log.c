@@ -1,5 +1,9 @@
 /*
  * log.c - syslog or file logging (see log.h).
+ *
+ * Syslog is spoken directly (a datagram to /dev/log, facility mail) rather
+ * than through syslog(3), so the socket can be connected before a session
+ * is confined and tests can point it elsewhere ($IMAPD_SYSLOG_SOCKET).
  */
 #include "util/log.h"
 
@@ -8,13 +12,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
 static int log_fd = -1;        /* $IMAPD_LOG_FILE, or -1 for syslog */
+static int syslog_fd = -1;     /* datagram socket to the syslog daemon */
+static char syslog_path[108] = "/dev/log";
 static bool also_stderr;
 static char log_ident[32] = "imapd";
+
+/* Connect to the syslog socket now, so that logging still works after
+ * the session is confined to its mail root (privs.c). */
+static void syslog_connect(void)
+{
+	if (syslog_fd >= 0)
+		close(syslog_fd);
+	syslog_fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (syslog_fd < 0)
+		return;
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", syslog_path);
+	if (connect(syslog_fd, (struct sockaddr *)&sun, sizeof(sun)) != 0) {
+		close(syslog_fd);
+		syslog_fd = -1;
+	}
+}
 
 void log_open(const char *ident)
 {
@@ -26,8 +51,41 @@ void log_open(const char *ident)
 	}
 	if (file != NULL && file[0] != '\0')
 		log_fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (log_fd < 0)
-		openlog(log_ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
+	if (log_fd < 0) {
+		/* $IMAPD_SYSLOG_SOCKET replaces /dev/log (tests listen there). */
+		const char *sock = getenv("IMAPD_SYSLOG_SOCKET");
+		if (sock != NULL && sock[0] != '\0')
+			snprintf(syslog_path, sizeof(syslog_path), "%s", sock);
+		syslog_connect();
+	}
+}
+
+/* RFC 3164 as /dev/log takes it: "<PRI>Mmm dd hh:mm:ss ident[pid]: msg",
+ * facility mail. */
+static void syslog_send(int prio, const char *level, const char *msg)
+{
+	char line[1300];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char ts[32];
+	strftime(ts, sizeof(ts), "%b %e %H:%M:%S", &tm);
+	int n = snprintf(line, sizeof(line), "<%d>%s %s[%ld]: %s: %s", LOG_MAIL | prio, ts,
+			 log_ident, (long)getpid(), level, msg);
+	if (n < 0)
+		return;
+	size_t len = (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (syslog_fd < 0)
+			syslog_connect();
+		if (syslog_fd < 0)
+			return;
+		if (send(syslog_fd, line, len, MSG_NOSIGNAL) >= 0)
+			return;
+		/* The daemon restarted: reconnect once. */
+		close(syslog_fd);
+		syslog_fd = -1;
+	}
 }
 
 void log_to_stderr(bool on)
@@ -59,7 +117,7 @@ static void log_v(int prio, const char *level, const char *fmt, va_list ap)
 			}
 		}
 	} else {
-		syslog(prio, "%s: %s", level, msg);
+		syslog_send(prio, level, msg);
 	}
 	if (also_stderr)
 		fprintf(stderr, "%s: %s: %s\n", log_ident, level, msg);

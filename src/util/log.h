@@ -2,8 +2,9 @@
  * log.h - logging to syslog (facility mail), or to a file for tests.
  *
  * inetd hands imapd the client socket as stderr too, so nothing is ever
- * written to stderr once serving: messages go to syslog, or to the file
- * named by $IMAPD_LOG_FILE (tests and `make run` read it).
+ * written to stderr once serving: messages go to syslog (facility mail,
+ * through /dev/log or the socket named by $IMAPD_SYSLOG_SOCKET), or to
+ * the file named by $IMAPD_LOG_FILE (tests and `make run` read it).
  * log_* report and return; only start-up code may call log_fatal().
  */
 #ifndef IMAPD_UTIL_LOG_H
