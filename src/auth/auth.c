@@ -22,6 +22,9 @@
 
 struct session_auth {
 	sasl_conn_t *conn;
+	/* The layer below us is weaker than sasl_minimum_layer, or the
+	 * security properties could not be set: offer nothing. */
+	bool too_weak;
 };
 
 static const struct imapd_config *auth_cfg;  /* for the option callback */
@@ -180,24 +183,30 @@ void auth_update_security(struct session *s)
 	sasl_ssf_t ext = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
 	if (s->external_ssf > ext)
 		ext = s->external_ssf;
-	sasl_setprop(s->auth->conn, SASL_SSF_EXTERNAL, &ext);
+	int r1 = sasl_setprop(s->auth->conn, SASL_SSF_EXTERNAL, &ext);
 
+	/* No SASL security layers (maxbufsize 0): TLS does that job, and a
+	 * layer would need its own framing of every octet after
+	 * AUTHENTICATE.  So sasl_minimum_layer can only be met by the layer
+	 * below us; SASL refuses a min_ssf without layers, so we decide. */
+	unsigned min_ssf = layer_opt(s->cfg, "minimum_layer", 0);
 	sasl_security_properties_t sp;
 	memset(&sp, 0, sizeof(sp));
-	sp.min_ssf = layer_opt(s->cfg, "minimum_layer", 0);
+	sp.min_ssf = 0;
 	sp.max_ssf = layer_opt(s->cfg, "maximum_layer", 256);
-	/* No SASL security layers: TLS does that job, and a layer would
-	 * need its own framing of every octet after AUTHENTICATE. */
 	sp.maxbufsize = 0;
 	sp.security_flags = SASL_SEC_NOANONYMOUS;
 	if (!session_plaintext_ok(s))
 		sp.security_flags |= SASL_SEC_NOPLAINTEXT;
-	sasl_setprop(s->auth->conn, SASL_SEC_PROPS, &sp);
+	int r2 = sasl_setprop(s->auth->conn, SASL_SEC_PROPS, &sp);
+	s->auth->too_weak = ext < min_ssf || r1 != SASL_OK || r2 != SASL_OK;
+	if (r1 != SASL_OK || r2 != SASL_OK)
+		log_err("sasl_setprop: %s", sasl_errdetail(s->auth->conn));
 }
 
 void auth_write_capabilities(struct session *s)
 {
-	if (s->auth == NULL)
+	if (s->auth == NULL || s->auth->too_weak)
 		return;
 	const char *list = NULL;
 	unsigned len = 0;
@@ -244,6 +253,8 @@ enum auth_result auth_checkpass(struct session *s, const char *user, const char 
 {
 	if (s->auth == NULL)
 		return AUTH_ERROR;
+	if (s->auth->too_weak)
+		return AUTH_NOMECH;
 	size_t ul = strlen(user), pl = strlen(pass);
 	if (ul > UINT_MAX || pl > UINT_MAX)
 		return AUTH_FAIL;
@@ -256,6 +267,8 @@ enum auth_result auth_start(struct session *s, const char *mech, const char *in,
 {
 	if (s->auth == NULL)
 		return AUTH_ERROR;
+	if (s->auth->too_weak)
+		return AUTH_NOMECH;
 	unsigned olen = 0;
 	*out_r = NULL;
 	if (inlen > UINT_MAX)

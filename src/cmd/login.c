@@ -30,6 +30,11 @@ void cmd_login(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	enum auth_result r = auth_checkpass(s, user->data, pass->data);
+	if (r == AUTH_NOMECH) {
+		telemetry_forget(s);
+		resp_no(s, "[ENCRYPTIONNEEDED] A stronger security layer is required");
+		return;
+	}
 	if (r != AUTH_OK) {
 		auth_failed(s, user->data, "LOGIN", auth_errdetail(s));
 		return;
