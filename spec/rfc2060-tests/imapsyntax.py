@@ -633,3 +633,49 @@ class ResponseChecker:
         else:
             raise SyntaxErr("untagged %s is not an RFC 2060 response (servers MUST NOT send "
                             "extension responses the client did not ask for, §6.5.1/§7.2.1)" % word)
+
+
+# Capability names registered with IANA ("IMAP Capabilities" registry) for
+# standards-track or other published RFCs, as of this writing.  RFC2060
+# §7.2.1: a server MUST NOT offer other names unless they begin with "X".
+# A name ending in "=" stands for a family (AUTH=<mechanism>, ...).
+REGISTERED_CAPABILITIES = set("""
+IMAP4 IMAP4rev1 IMAP4rev2 ACL ANNOTATE-EXPERIMENT-1 APPENDLIMIT APPENDLIMIT= BINARY CATENATE
+CHILDREN COMPRESS=DEFLATE CONDSTORE CONTEXT=SEARCH CONTEXT=SORT CONVERT CREATE-SPECIAL-USE
+ENABLE ESEARCH ESORT FILTERS I18NLEVEL=1 I18NLEVEL=2 ID IDLE IMAPSIEVE= INPROGRESS JMAPACCESS
+LANGUAGE LIST-EXTENDED LIST-METADATA LIST-MYRIGHTS LIST-STATUS LITERAL+ LITERAL- LOGIN-REFERRALS
+LOGINDISABLED MAILBOX-REFERRALS MESSAGELIMIT= METADATA METADATA-SERVER MOVE MULTIAPPEND
+MULTISEARCH NAMESPACE NOTIFY OBJECTID PARTIAL PREVIEW QRESYNC QUOTA QUOTA=RES- QUOTASET REPLACE
+RIGHTS= SASL-IR SAVEDATE SAVELIMIT= SEARCH=FUZZY SEARCHRES SORT SORT=DISPLAY SPECIAL-USE
+STARTTLS STATUS=SIZE THREAD=ORDEREDSUBJECT THREAD=REFERENCES UIDONLY UIDPLUS UNAUTHENTICATE
+UNSELECT URL-PARTIAL URLAUTH URLAUTH=BINARY URLFETCH=BINARY UTF8=ACCEPT UTF8=ALL UTF8=APPEND
+UTF8=ONLY UTF8=USER WITHIN AUTH=
+""".split())
+
+
+def unregistered_capabilities(listing):
+    """The names in a capability listing that are neither registered nor X-names."""
+    bad = []
+    for cap in listing.split():
+        u = cap.upper()
+        if u.startswith("X") or u in {c.upper() for c in REGISTERED_CAPABILITIES}:
+            continue
+        if any(u.startswith(c.upper()) and len(u) > len(c) for c in REGISTERED_CAPABILITIES
+               if c.endswith("=") or c.endswith("-")):
+            continue
+        bad.append(cap)
+    return bad
+
+
+def instant(date_time):
+    """Seconds since the epoch of an IMAP date_time ("dd-Mon-yyyy hh:mm:ss +zzzz")."""
+    import calendar
+    m = re.fullmatch(r'"?\s*(\d{1,2})-(%s)-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)"?' % MONTHS,
+                     date_time.strip(), re.I)
+    if not m:
+        raise ValueError("not a date_time: %r" % date_time)
+    mon = [x.lower() for x in MONTHS.split("|")].index(m.group(2).lower()) + 1
+    t = calendar.timegm((int(m.group(3)), mon, int(m.group(1)), int(m.group(4)), int(m.group(5)),
+                         int(m.group(6))))
+    off = (int(m.group(8)) * 60 + int(m.group(9))) * 60
+    return t - off if m.group(7) == "+" else t + off

@@ -65,7 +65,14 @@ DIRECTIVES
                            grammar of RFC2060 §9 (imapsyntax.py)
     @ idle seconds         read whatever the server sends unasked for that
                            long; it becomes the current block (R~ R! R#)
-    @ assert expr          a Python expression over the variables (strings)
+    @ assert expr [;; msg] a Python expression over the variables (strings),
+                           with helpers defined(name), instant(date_time),
+                           now(), unregistered(capabilities); msg (also an
+                           expression) says what failed
+    @ collect VAR regex    VAR = group 1 of every line of the current block
+                           that matches, joined by spaces
+    @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
+                           and the test goes on; it fails at the end with all
     @ if expr / @ else / @ endif
                            run lines only when expr holds (may nest)
     @ skip reason          stop here and report the test skipped
@@ -85,6 +92,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -689,10 +698,12 @@ class Runner:
                 self.vars[k] = v
 
     def evaluate(self, expr, where):
+        from imapsyntax import unregistered_capabilities, instant
+        helpers = {"int": int, "len": len, "set": set, "sorted": sorted, "any": any, "all": all,
+                   "str": str, "abs": abs, "defined": lambda n: n in self.vars,
+                   "instant": instant, "now": time.time, "unregistered": unregistered_capabilities}
         try:
-            return eval(expr, {"__builtins__": {"int": int, "len": len, "set": set, "sorted": sorted,
-                                                "any": any, "all": all, "str": str}},
-                        dict(self.vars))
+            return eval(expr, {"__builtins__": helpers}, dict(self.vars))
         except Exception as e:  # a broken expression is a broken test
             raise TranscriptError("%s: cannot evaluate %r: %s" % (where, expr, e))
 
@@ -707,11 +718,30 @@ class Runner:
                 return lines
 
     def play(self, body, path):
+        self.keep_going = False
+        self.failures = []
+        self.block = []
         i = 0
-        block = []
         while i < len(body):
             kind, arg, lineno = body[i]
             where = "%s:%d" % (os.path.basename(path), lineno)
+            try:
+                i = self.step(body, i, kind, arg, where)
+            except TranscriptError as e:
+                if not (self.keep_going and (kind in ("S~", "R~", "R!", "R#") or
+                                             arg.startswith(("assert ", "collect ")))):
+                    if self.failures:
+                        raise TranscriptError("\n".join(self.failures + [str(e)]))
+                    raise
+                self.failures.append(str(e))
+            i += 1
+        if self.failures:
+            raise TranscriptError("%d check(s) failed:\n" % len(self.failures) + "\n".join(self.failures))
+
+    def step(self, body, i, kind, arg, where):
+        """Play body[i]; returns the index of the last line it consumed."""
+        block = self.block
+        if True:
             conn = self.conn
             if kind in ("S~", "S*", "R~", "R!", "R#"):
                 arg = self.subst(arg, regex=True)
@@ -779,7 +809,7 @@ class Runner:
                 for _ in range(int(arg)):
                     conn.read_line()
             elif kind == "R:":
-                block = self.read_block(arg.strip(), where)
+                self.block = block = self.read_block(arg.strip(), where)
             elif kind == "R~":
                 for l in block:
                     m = re.fullmatch(arg, l, re.S)
@@ -837,12 +867,15 @@ class Runner:
                         # The greeting may be read already.
                         c.checker.greeted = any(l.startswith("S: ") for l in c.log)
                 elif word == "idle":
-                    block = conn.read_for(float(rest))
+                    self.block = conn.read_for(float(rest))
                 elif word == "assert":
-                    if not self.evaluate(rest, where):
-                        raise TranscriptError("%s: assertion failed: %s\n  with %s" % (
-                            where, rest, ", ".join("%s=%r" % kv for kv in sorted(self.vars.items())
-                                                   if kv[0] in rest)))
+                    expr, _, msg = rest.partition(";;")
+                    if not self.evaluate(expr, where):
+                        why = ("%s: %s" % (where, self.evaluate(msg, where)) if msg.strip()
+                               else "%s: assertion failed: %s" % (where, expr.strip()))
+                        raise TranscriptError("%s\n  with %s" % (why, ", ".join(
+                            "%s=%r" % kv for kv in sorted(self.vars.items())
+                            if re.search(r"\b%s\b" % re.escape(kv[0]), expr))))
                 elif word == "if":
                     if not self.evaluate(rest, where):
                         i = self.skip_branch(body, i, stop_at_else=True)
@@ -853,9 +886,15 @@ class Runner:
                     pass
                 elif word == "skip":
                     raise SkipTest(rest)
+                elif word == "collect":
+                    var, rx = rest.split(None, 1)
+                    self.vars[var] = " ".join(m.group(1) for m in (re.fullmatch(rx, l, re.S) for l in block)
+                                              if m)
+                elif arg == "keep-going":
+                    self.keep_going = True
                 else:
                     raise TranscriptError("%s: unknown directive %r" % (where, arg))
-            i += 1
+        return i
 
     @staticmethod
     def skip_branch(body, i, stop_at_else):
@@ -884,7 +923,10 @@ class Runner:
         return self.args.user
 
     def login(self, conn, where):
-        greeting = conn.read_line()
+        seen = [l[3:] for l in conn.log if l.startswith("S: ")]
+        greeting = seen[0] if seen else conn.read_line()
+        if seen and not greeting.startswith("* PREAUTH"):
+            greeting = "* OK"  # greeted, not yet logged in
         if greeting is None:
             raise TranscriptError("%s: no greeting" % where)
         if greeting.startswith("* PREAUTH"):
