@@ -1,0 +1,239 @@
+/*
+ * test_privs.c - mail root templates, confinement to the mail root
+ * (Landlock), the switch to another account, and the base64 of SASL.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <linux/landlock.h>
+
+#include "auth/auth.h"
+#include "auth/privs.h"
+#include "util/config.h"
+
+static void quiet(const char *msg)
+{
+	(void)msg;
+}
+
+static void load(struct imapd_config *cfg, const char *text)
+{
+	char path[] = "/tmp/test_privs_confXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	assert_int_equal(config_load(cfg, path, true, quiet), 0);
+	unlink(path);
+}
+
+static void test_mail_root(void **state)
+{
+	(void)state;
+	struct imapd_config cfg;
+	load(&cfg, "mail_location: /var/mail/%u/box%%\n");
+	char *root = NULL;
+	const char *why = NULL;
+	assert_true(privs_mail_root(&cfg, "alice", &root, &why));
+	assert_string_equal(root, "/var/mail/alice/box%");
+	free(root);
+	/* Names that could leave the mail root are refused. */
+	static const char *bad[] = { "", ".", "..", "../etc", "a/b", ".hidden", "x\ny" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		root = NULL;
+		assert_false(privs_mail_root(&cfg, bad[i], &root, &why));
+		assert_null(root);
+	}
+	config_free(&cfg);
+
+	/* %h is the home directory of the user's Unix account. */
+	struct passwd *pw = getpwuid(getuid());
+	assert_non_null(pw);
+	char user[256], want[4200];
+	snprintf(user, sizeof(user), "%s", pw->pw_name);
+	snprintf(want, sizeof(want), "%s/Maildir", pw->pw_dir);
+	load(&cfg, "\n");  /* the default is %h/Maildir */
+	assert_true(privs_mail_root(&cfg, user, &root, &why));
+	assert_string_equal(root, want);
+	free(root);
+	assert_false(privs_mail_root(&cfg, "no-such-unix-user-imapd", &root, &why));
+	config_free(&cfg);
+
+	/* A template that does not give an absolute path is an error. */
+	load(&cfg, "mail_location: Maildir/%u\n");
+	assert_false(privs_mail_root(&cfg, "alice", &root, &why));
+	config_free(&cfg);
+}
+
+static bool landlock_available(void)
+{
+	return syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) >= 1;
+}
+
+/* In a child: enter the user, then try to touch files in and out of the
+ * mail root.  The exit status says which step failed. */
+static int confined_child(const struct imapd_config *cfg, const char *user, const char *outside,
+			  uid_t want_uid)
+{
+	char *root = NULL;
+	const char *why = NULL;
+	if (!privs_enter_user(cfg, user, false, &root, &why))
+		return 10;
+	if (want_uid != (uid_t)-1 && (getuid() != want_uid || geteuid() != want_uid))
+		return 11;
+	if (want_uid != 0 && want_uid != (uid_t)-1 && setuid(0) == 0)
+		return 12;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/cur", root);
+	if (mkdir(path, 0700) != 0)
+		return 13;
+	snprintf(path, sizeof(path), "%s/cur/msg", root);
+	int fd = open(path, O_WRONLY | O_CREAT, 0600);
+	if (fd < 0)
+		return 14;
+	close(fd);
+	char path2[4200];
+	snprintf(path2, sizeof(path2), "%s/new-name", root);
+	if (rename(path, path2) != 0)
+		return 15;
+	if (!cfg->sandbox)
+		return 0;
+	/* Outside the mail root: neither readable nor writable. */
+	fd = open(outside, O_RDONLY);
+	if (fd >= 0 || errno != EACCES)
+		return 16;
+	if (open("/etc/passwd", O_RDONLY) >= 0)
+		return 17;
+	snprintf(path, sizeof(path), "%s.sibling", root);
+	if (mkdir(path, 0700) == 0 || errno != EACCES)
+		return 18;
+	/* Libraries under /usr stay readable. */
+	fd = open("/usr", O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return 19;
+	close(fd);
+	return 0;
+}
+
+static int run_child(const struct imapd_config *cfg, const char *user, const char *outside,
+		     uid_t want_uid)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(confined_child(cfg, user, outside, want_uid));
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static void test_confine(void **state)
+{
+	(void)state;
+	if (!landlock_available()) {
+		skip();
+		return;
+	}
+	char dir[] = "/tmp/test_privs_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	chmod(dir, 0755);
+	char outside[300], conf[1200];
+	snprintf(outside, sizeof(outside), "%s/outside", dir);
+	int fd = open(outside, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	close(fd);
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(conf, sizeof(conf), "mail_location: %s/mail/%%u\nconfigdirectory: %s\nmail_user: %s\n",
+		 dir, dir, pw->pw_name);
+	struct imapd_config cfg;
+	load(&cfg, conf);
+	assert_int_equal(run_child(&cfg, "alice", outside, getuid()), 0);
+	/* Without the sandbox the same steps work and nothing is confined. */
+	cfg.sandbox = false;
+	assert_int_equal(run_child(&cfg, "bob", outside, getuid()), 0);
+	config_free(&cfg);
+
+	/* As root: mail_user switches to that account for good. */
+	if (getuid() == 0 && getpwnam("nobody") != NULL) {
+		struct passwd *nb = getpwnam("nobody");
+		uid_t nobody = nb->pw_uid;
+		char mail[320];
+		snprintf(mail, sizeof(mail), "%s/vmail", dir);
+		assert_int_equal(mkdir(mail, 0755), 0);
+		assert_int_equal(chown(mail, nobody, nb->pw_gid), 0);
+		snprintf(conf, sizeof(conf), "mail_location: %s/%%u\nconfigdirectory: %s\n"
+			 "mail_user: nobody\n", mail, dir);
+		load(&cfg, conf);
+		assert_int_equal(run_child(&cfg, "carol", outside, nobody), 0);
+		struct stat st;
+		char root[400];
+		snprintf(root, sizeof(root), "%s/carol", mail);
+		assert_int_equal(stat(root, &st), 0);
+		assert_int_equal(st.st_uid, nobody);
+		config_free(&cfg);
+		/* No mail_user: a virtual user cannot be served as root. */
+		snprintf(conf, sizeof(conf), "mail_location: %s/%%u\n", mail);
+		load(&cfg, conf);
+		assert_int_equal(run_child(&cfg, "not-a-unix-user-imapd", outside, (uid_t)-1), 10);
+		assert_int_equal(run_child(&cfg, "root", outside, (uid_t)-1), 10);
+		config_free(&cfg);
+	}
+	char cmd[400];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void test_base64(void **state)
+{
+	(void)state;
+	static const struct { const char *in; const char *out; size_t outlen; } ok[] = {
+		{ "", "", 0 },
+		{ "AHRlc3R1c2VyAHRlc3RwYXNz", "\0testuser\0testpass", 18 },
+		{ "YQ==", "a", 1 },
+		{ "YWI=", "ab", 2 },
+		{ "YWJj", "abc", 3 },
+		{ "+/+/", "\xfb\xff\xbf", 3 },
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		char *out = NULL;
+		size_t len = 0;
+		assert_true(auth_b64_decode(ok[i].in, strlen(ok[i].in), &out, &len));
+		assert_int_equal(len, ok[i].outlen);
+		assert_memory_equal(out, ok[i].out, len);
+		char *back = auth_b64_encode(out, len);
+		assert_string_equal(back, ok[i].in);
+		free(back);
+		free(out);
+	}
+	static const char *bad[] = { "Y", "YQ=", "Y===", "=YWJ", "YQ=a", "YW J", "YWJj\r\n", "YW!j",
+				     "YQ==YQ==" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *out = NULL;
+		size_t len = 0;
+		assert_false(auth_b64_decode(bad[i], strlen(bad[i]), &out, &len));
+		assert_null(out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mail_root),
+		cmocka_unit_test(test_confine),
+		cmocka_unit_test(test_base64),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
