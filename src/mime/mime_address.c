@@ -223,10 +223,23 @@ static struct mime_str nonempty(struct mime_str s)
 	return s;
 }
 
-/* One mailbox from tokens [s, e) (no top-level "," inside). */
-static bool parse_mailbox(struct arena *a, const struct tok *t, size_t s, size_t e,
-			  struct addr_list *l)
+/* End of a bare addr-spec's domain starting at i: a new word after
+ * white space (not joined by ".") starts another address, as in
+ * "a@b c@d" with the comma forgotten. */
+static size_t domain_end(const struct tok *t, size_t i, size_t e)
 {
+	for (size_t k = i + 1; k < e; k++)
+		if (t[k].space_before && !is_sp(&t[k], '.') && !is_sp(&t[k - 1], '.'))
+			return k;
+	return e;
+}
+
+/* One mailbox from tokens [s, e) (no top-level "," inside); *stop_r is
+ * where it ended (before e when another address follows without ","). */
+static bool parse_mailbox(struct arena *a, const struct tok *t, size_t s, size_t e,
+			  struct addr_list *l, size_t *stop_r)
+{
+	*stop_r = e;
 	struct addr ad;
 	memset(&ad, 0, sizeof(ad));
 	size_t lt = e, at = e;
@@ -235,6 +248,11 @@ static bool parse_mailbox(struct arena *a, const struct tok *t, size_t s, size_t
 			lt = i;
 		if (is_sp(&t[i], '@') && at == e)
 			at = i;
+	}
+	if (lt == e && at < e) {
+		size_t de = domain_end(t, at + 1, e);
+		*stop_r = de;
+		e = de;
 	}
 	/* The last comment inside or right after the entry (t[e] is the
 	 * "," or the sentinel, whose comment follows the entry). */
@@ -344,10 +362,10 @@ static bool parse_list(struct arena *a, const char *v, size_t len, struct addr_l
 				return false;
 			i = gc + 1;
 			while (i < n && !is_sp(&t[i], ';')) {
-				size_t ee = entry_end(t, i, n, true);
-				if (ee > i && !parse_mailbox(a, t, i, ee, l))
+				size_t ee = entry_end(t, i, n, true), stop = ee;
+				if (ee > i && !parse_mailbox(a, t, i, ee, l, &stop))
 					return false;
-				i = ee;
+				i = stop;
 				if (i < n && is_sp(&t[i], ','))
 					i++;
 			}
@@ -359,10 +377,10 @@ static bool parse_list(struct arena *a, const char *v, size_t len, struct addr_l
 			while (i < n && !is_sp(&t[i], ','))
 				i++;
 		} else {
-			size_t ee = entry_end(t, i, n, false);
-			if (!parse_mailbox(a, t, i, ee, l))
+			size_t ee = entry_end(t, i, n, false), stop;
+			if (!parse_mailbox(a, t, i, ee, l, &stop))
 				return false;
-			i = ee;
+			i = stop;
 		}
 		if (i < n && is_sp(&t[i], ','))
 			i++;  /* an empty entry after it gives MISSING; a final one nothing */
