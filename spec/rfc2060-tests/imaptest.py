@@ -703,7 +703,8 @@ class Runner:
                    "str": str, "abs": abs, "defined": lambda n: n in self.vars,
                    "instant": instant, "now": time.time, "unregistered": unregistered_capabilities}
         try:
-            return eval(expr, {"__builtins__": helpers}, dict(self.vars))
+            # Variables are globals, so that comprehensions see them too.
+            return eval(expr, dict(self.vars, __builtins__=helpers))
         except Exception as e:  # a broken expression is a broken test
             raise TranscriptError("%s: cannot evaluate %r: %s" % (where, expr, e))
 
