@@ -31,7 +31,8 @@ server must answer, line by line.  The format (spec/rfc2060-tests/README.md):
 
     Variables: a named group (?P<NAME>...) in an S~, S* or R~ regex that
     matched sets ${NAME}; ${NAME} is replaced in every later line (escaped
-    for regexes), as are the names made by "@ mailbox".
+    for regexes), as are the names made by "@ mailbox"; ${#NAME} is the
+    length of the value in octets (for literals).
 
 DIRECTIVES
     @ mode pipe|tcp|inetd  how our imapd is started (default pipe: stdin/stdout)
@@ -686,11 +687,13 @@ class Runner:
     # -- playing a transcript ----------------------------------------------------
     def subst(self, text, regex=False):
         def one(m):
-            if m.group(1) not in self.vars:
-                raise TranscriptError("unknown variable ${%s}" % m.group(1))
-            v = self.vars[m.group(1)]
+            if m.group(2) not in self.vars:
+                raise TranscriptError("unknown variable ${%s}" % m.group(2))
+            v = self.vars[m.group(2)]
+            if m.group(1):  # ${#NAME}: its length in octets, for literals
+                v = str(len(v.encode("utf-8", "surrogateescape")))
             return re.escape(v) if regex else v
-        return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", one, text)
+        return re.sub(r"\$\{(#?)([A-Za-z_][A-Za-z0-9_]*)\}", one, text)
 
     def capture(self, m):
         for k, v in m.groupdict().items():
