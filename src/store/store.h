@@ -1,18 +1,172 @@
 /*
- * store.h - the maildir store: a user's mail root and its mailboxes.
+ * store.h - the maildir store: a user's mail root and its mailboxes
+ * (RFC2060 §6.3).  The selected mailbox has its own interface in
+ * store/mailbox.h.
+ *
+ * Layout (Maildir++, as Courier, Dovecot, maildrop and mutt use it): the
+ * mail root is the INBOX maildir (cur/ new/ tmp/); every other mailbox is
+ * a maildir named "." + its name, so "Sent" is .Sent/ and "a.b" is .a.b/,
+ * with "." as the hierarchy delimiter.  Names are kept on disk as the
+ * client sends them, in modified UTF-7 (RFC3501 §5.1.3).
+ *
+ * Every function that can fail fills a struct store_err: a code the
+ * executor turns into a response code, and a sentence for the client.
  */
 #ifndef IMAPD_STORE_STORE_H
 #define IMAPD_STORE_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "proto/ast.h"
 
 struct session;
+struct store;
 
-/* Open the store at s->mail_root for the session (creating the root
- * maildir if it does not exist); false with a reason in *why_r. */
+/* The hierarchy delimiter (RFC2060 §6.3.8). */
+#define STORE_DELIM '.'
+
+enum store_errcode {
+	STORE_OK = 0,
+	STORE_ERR_NOTFOUND,   /* no mailbox by that name */
+	STORE_ERR_EXISTS,     /* the name is taken */
+	STORE_ERR_BADNAME,    /* not a name we accept (syntax, mUTF-7, escapes the root) */
+	STORE_ERR_TRYCREATE,  /* APPEND/COPY target missing: NO [TRYCREATE] */
+	STORE_ERR_NOTALLOWED, /* a rule of RFC2060 §6.3 (DELETE INBOX, ...) */
+	STORE_ERR_READONLY,   /* the mailbox was opened with EXAMINE */
+	STORE_ERR_EXPUNGED,   /* a message is gone (another session expunged it) */
+	STORE_ERR_LIMIT,      /* too many keywords, name too long, ... */
+	STORE_ERR_IO,         /* a server-side failure (logged) */
+};
+
+struct store_err {
+	enum store_errcode code;
+	char text[256];       /* for the client: a sentence without a trailing period */
+};
+
+/* Set *err to code and a printf-formatted text; returns false so that
+ * callers can write `return store_fail(err, ...)`. */
+bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* "[TRYCREATE] " for STORE_ERR_TRYCREATE, "" otherwise: the prefix of the
+ * NO text (RFC2060 §7.1). */
+const char *store_err_code(const struct store_err *err);
+
+/* ---- the session's store -------------------------------------------- */
+
+/* Open the store at s->mail_root for the session, creating the root
+ * maildir if it does not exist; installs s->store and s->spool_open.
+ * Returns false with a reason in *why_r. */
 bool store_session_open(struct session *s, const char **why_r);
 
-/* Close the selected mailbox and the store. */
+/* Close the selected mailbox and the store; removes unused spool files. */
 void store_session_close(struct session *s);
+
+/* The session's notify hook while a mailbox is selected (session.h):
+ * syncs s->mbox and writes the untagged EXISTS / RECENT / EXPUNGE /
+ * FLAGS / FETCH it learned; a selected mailbox deleted underneath ends
+ * the session with BYE. */
+void store_notify(struct session *s, bool expunge_ok);
+
+/* Remove spool files of APPEND literals that no command used. */
+void store_spool_cleanup(struct store *st);
+
+/* ---- mailbox names ----------------------------------------------------- */
+
+/*
+ * Check a client's mailbox name (astring) and return it in canonical
+ * form in *name_r (malloc'd): "INBOX" in any case, also as the first
+ * level of "INBOX.x", becomes "INBOX".  Refuses (STORE_ERR_BADNAME) empty
+ * levels ("a..b", ".a", "a."), "/", control characters, 8-bit octets,
+ * invalid or non-canonical modified UTF-7, and names too long for a
+ * directory entry.  With `for_create`, also "%" and "*" (list wildcards)
+ * and a single trailing delimiter is dropped (RFC2060 §6.3.3).
+ */
+bool store_name_check(const char *name, size_t len, bool for_create, char **name_r,
+		      struct store_err *err);
+
+/* The folder directory of a canonical name, malloc'd: the root for INBOX,
+ * root "/." name otherwise. */
+char *store_name_path(const struct store *st, const char *name);
+
+/* ---- mailbox operations (RFC2060 §6.3) ------------------------------- */
+
+/* CREATE: the mailbox and any missing superiors (§6.3.3). */
+bool store_create(struct store *st, const char *name, struct store_err *err);
+
+/* DELETE (§6.3.4): removes the mailbox and its messages; a name that
+ * still has inferiors stays as a \Noselect parent (in Maildir++ that
+ * needs no directory). */
+bool store_delete(struct store *st, const char *name, struct store_err *err);
+
+/* RENAME (§6.3.5): inferiors follow; renaming INBOX moves its messages
+ * into the new mailbox and leaves INBOX empty. */
+bool store_rename(struct store *st, const char *from, const char *to, struct store_err *err);
+
+/* Whether a mailbox of that canonical name exists (a maildir). */
+bool store_exists(struct store *st, const char *name);
+
+/* SUBSCRIBE / UNSUBSCRIBE (§6.3.6, §6.3.7): the subscriptions file. */
+bool store_subscribe(struct store *st, const char *name, bool subscribe, struct store_err *err);
+
+/* LIST / LSUB (§6.3.8, §6.3.9).  `fn` is called once per name, in no
+ * particular order, with the attributes as text ("\Noselect", "" ...). */
+enum store_list_attr {
+	STORE_LIST_NOSELECT   = 1 << 0,
+	STORE_LIST_NOINFERIORS = 1 << 1,
+	STORE_LIST_MARKED     = 1 << 2,
+	STORE_LIST_UNMARKED   = 1 << 3,
+};
+typedef void store_list_fn(void *ctx, const char *name, unsigned attrs);
+bool store_list(struct store *st, const char *reference, const char *pattern, bool lsub,
+		store_list_fn *fn, void *ctx, struct store_err *err);
+
+/* Whether a LIST pattern ("*" anything, "%" anything but the delimiter)
+ * matches a canonical name; INBOX's first level in any case. */
+bool store_list_match(const char *pattern, const char *name);
+
+/* STATUS (§6.3.10) of a mailbox that need not be selected. */
+struct store_status {
+	uint32_t messages, recent, uidnext, uidvalidity, unseen;
+};
+bool store_status(struct store *st, const char *name, struct store_status *st_r,
+		  struct store_err *err);
+
+/* A message to add (APPEND §6.3.11, and the COPY target side). */
+struct store_new_msg {
+	const char *data;          /* the message as the client sent it (CRLF) */
+	size_t len;
+	int spool_fd;              /* or a spooled literal (data NULL), else -1 */
+	unsigned sysflags;         /* enum imap_sysflag bits (no \Recent) */
+	size_t nkeywords;
+	const char *const *keywords;
+	bool has_date;
+	time_t date;               /* internal date */
+	int zone_minutes;          /* its zone, east of UTC */
+};
+
+/* APPEND: write the message into the mailbox's tmp/, fsync, rename into
+ * new/ (or cur/ when it has flags), and give it the next UID.  Missing
+ * mailbox: STORE_ERR_TRYCREATE.  *uid_r is its UID. */
+bool store_append(struct store *st, const char *name, const struct store_new_msg *msg,
+		  uint32_t *uidvalidity_r, uint32_t *uid_r, struct store_err *err);
+
+/* ---- CRLF form ------------------------------------------------------------ */
+
+/*
+ * Maildir files hold LF line ends (and sometimes CRLF).  IMAP sees every
+ * message in CRLF form: each LF, together with a CR right before it,
+ * becomes CRLF.  So the CRLF size is the file size plus the number of LFs
+ * not preceded by CR, and store_crlf_write() produces exactly that form.
+ */
+uint64_t store_crlf_size(const char *data, size_t len);
+
+/* Append the CRLF form of data[0..len) through `out(ctx, chunk, n)`;
+ * `prev_cr` is whether the octet before data[0] was a CR (for pieces). */
+void store_crlf_write(const char *data, size_t len, bool prev_cr,
+		      void (*out)(void *ctx, const char *chunk, size_t n), void *ctx);
 
 #endif

@@ -1,0 +1,507 @@
+/*
+ * mailbox.c - a session's view of a folder (see mailbox.h): opening,
+ * what the view holds per message, sequence sets, message contents, and
+ * reporting changes.
+ */
+#include "store/mailbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/maildir.h"
+#include "store/store_int.h"
+#include "util/log.h"
+
+/* ---- opening -------------------------------------------------------------- */
+
+static bool is_dir(const char *path, const char *sub)
+{
+	char buf[4096];
+	struct stat st;
+	snprintf(buf, sizeof(buf), "%s/%s", path, sub);
+	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool mbox_open_internal(struct store *st, const char *name, bool view, bool readonly,
+			struct mailbox **mb_r, struct store_err *err)
+{
+	*mb_r = NULL;
+	char *path = store_name_path(st, name);
+	if (path == NULL)
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	if (!is_dir(path, "cur") || !is_dir(path, "new")) {
+		free(path);
+		return store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+	}
+	if (!is_dir(path, "tmp")) {
+		char tmp[4096];
+		snprintf(tmp, sizeof(tmp), "%s/tmp", path);
+		if (mkdir(tmp, 0700) != 0 && errno != EEXIST)
+			log_warn("mkdir %s: %s", tmp, strerror(errno));
+	}
+	struct mailbox *mb = calloc(1, sizeof(*mb));
+	if (mb == NULL || (mb->name = strdup(name)) == NULL) {
+		free(mb);
+		free(path);
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	}
+	mb->store = st;
+	mb->path = path;
+	mb->view = view;
+	mb->readonly = readonly;
+	mb->lock_fd = -1;
+	mb->log_fd = -1;
+	sbuf_init(&mb->log_out, NULL);
+	bool ok = idx_lock(mb, err);
+	if (ok) {
+		ok = idx_load(mb, err) && sync_locked(mb, false, err) && idx_commit(mb, err);
+		idx_unlock(mb);
+	}
+	if (ok && mb->gone)
+		ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+	if (!ok) {
+		mb->view = false;
+		mbox_close(&mb);
+		return false;
+	}
+	mb->announced = mb->count;
+	mb->kw_changed = false;
+	for (uint32_t i = 0; i < mb->count; i++)
+		mb->msgs[i].state &= (uint16_t)~MSG_CHANGED;
+	*mb_r = mb;
+	return true;
+}
+
+bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbox **mb_r,
+	       struct store_err *err)
+{
+	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
+		return false;
+	st->selected = *mb_r;
+	return true;
+}
+
+void mbox_close(struct mailbox **mbp)
+{
+	struct mailbox *mb = *mbp;
+	if (mb == NULL)
+		return;
+	if (mb->nops > 0) {
+		struct store_err err;
+		if (!mbox_flags_commit(mb, &err))
+			log_warn("%s: flag changes lost at close: %s", mb->name, err.text);
+	}
+	if (mb->store != NULL && mb->store->selected == mb)
+		mb->store->selected = NULL;
+	idx_free(mb);
+	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
+		free(mb->kw[i]);
+	free(mb->ops);
+	free(mb->path);
+	free(mb->name);
+	free(mb);
+	*mbp = NULL;
+}
+
+/* ---- the mailbox -------------------------------------------------------------- */
+
+const char *mbox_name(const struct mailbox *mb)
+{
+	return mb->name;
+}
+
+bool mbox_readonly(const struct mailbox *mb)
+{
+	return mb->readonly;
+}
+
+uint32_t mbox_count(const struct mailbox *mb)
+{
+	return mb->announced;
+}
+
+uint32_t mbox_recent_count(const struct mailbox *mb)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < mb->announced; i++)
+		if ((mb->msgs[i].state & (MSG_RECENT | MSG_GHOST)) == MSG_RECENT)
+			n++;
+	return n;
+}
+
+uint32_t mbox_first_unseen(const struct mailbox *mb)
+{
+	for (uint32_t i = 0; i < mb->announced; i++)
+		if (!(mb->msgs[i].upper & MDIR_UPPER('S')))
+			return i + 1;
+	return 0;
+}
+
+uint32_t mbox_uidvalidity(const struct mailbox *mb)
+{
+	return mb->uidvalidity;
+}
+
+uint32_t mbox_uidnext(const struct mailbox *mb)
+{
+	return mb->uidnext;
+}
+
+/* ---- per message ----------------------------------------------------------------- */
+
+static const struct mbox_msg *msg(const struct mailbox *mb, uint32_t seq)
+{
+	return &mb->msgs[seq - 1];
+}
+
+uint32_t mbox_msg_uid(const struct mailbox *mb, uint32_t seq)
+{
+	return msg(mb, seq)->uid;
+}
+
+unsigned mbox_msg_flags(const struct mailbox *mb, uint32_t seq)
+{
+	const struct mbox_msg *m = msg(mb, seq);
+	unsigned f = mdir_upper_to_sysflags(m->upper);
+	if (m->state & MSG_RECENT)
+		f |= IMAP_FLAG_RECENT;
+	return f;
+}
+
+uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq)
+{
+	return msg(mb, seq)->lower;
+}
+
+static int local_zone(time_t t)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (int)(tm.tm_gmtoff / 60);
+}
+
+time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
+{
+	const struct mbox_msg *m = msg(mb, seq);
+	if (zone_minutes_r != NULL)
+		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? local_zone((time_t)m->date) : m->tzoff;
+	return (time_t)m->date;
+}
+
+uint64_t mbox_msg_size(const struct mailbox *mb, uint32_t seq)
+{
+	return msg(mb, seq)->size;
+}
+
+bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq)
+{
+	return (msg(mb, seq)->state & MSG_GHOST) != 0;
+}
+
+/* ---- formatting ---------------------------------------------------------------------- */
+
+static const struct {
+	unsigned flag;
+	const char *name;
+} flag_names[] = {
+	{ IMAP_FLAG_ANSWERED, "\\Answered" },
+	{ IMAP_FLAG_FLAGGED, "\\Flagged" },
+	{ IMAP_FLAG_DELETED, "\\Deleted" },
+	{ IMAP_FLAG_SEEN, "\\Seen" },
+	{ IMAP_FLAG_DRAFT, "\\Draft" },
+	{ IMAP_FLAG_RECENT, "\\Recent" },
+};
+
+void mbox_format_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out)
+{
+	struct mbox_msg *m = &mb->msgs[seq - 1];
+	unsigned f = mbox_msg_flags(mb, seq);
+	bool first = true;
+	sbuf_addc(out, '(');
+	for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
+		if (!(f & flag_names[i].flag))
+			continue;
+		if (!first)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, flag_names[i].name);
+		first = false;
+	}
+	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++) {
+		if (!(m->lower & (UINT32_C(1) << i)) || mb->kw[i] == NULL)
+			continue;
+		if (!first)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, mb->kw[i]);
+		first = false;
+	}
+	sbuf_addc(out, ')');
+	m->state &= (uint16_t)~MSG_CHANGED;
+}
+
+void mbox_format_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out)
+{
+	sbuf_addc(out, '(');
+	/* RFC2060 §7.2.6: FLAGS lists \Recent too; it is not permanent. */
+	size_t nsys = sizeof(flag_names) / sizeof(flag_names[0]) - (permanent ? 1 : 0);
+	for (size_t i = 0; i < nsys; i++) {
+		if (i > 0)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, flag_names[i].name);
+	}
+	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++) {
+		if (mb->kw[i] != NULL) {
+			sbuf_addc(out, ' ');
+			sbuf_adds(out, mb->kw[i]);
+		}
+	}
+	if (permanent && mbox_keywords_can_create(mb))
+		sbuf_adds(out, " \\*");
+	sbuf_addc(out, ')');
+}
+
+char *mbox_format_date(time_t t, int zone_minutes, char out[32])
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t shifted = t + (time_t)zone_minutes * 60;
+	struct tm tm;
+	gmtime_r(&shifted, &tm);
+	int z = zone_minutes < 0 ? -zone_minutes : zone_minutes;
+	char buf[96];
+	snprintf(buf, sizeof(buf), "\"%02d-%s-%04d %02d:%02d:%02d %c%02d%02d\"", tm.tm_mday,
+		 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 zone_minutes < 0 ? '-' : '+', (z / 60) % 100, z % 60);
+	memcpy(out, buf, 31);
+	out[31] = '\0';
+	return out;
+}
+
+/* ---- sequence sets ---------------------------------------------------------------------- */
+
+static int cmp_range(const void *a, const void *b)
+{
+	const struct mbox_range *x = a, *y = b;
+	return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
+}
+
+/* Index of the first message in the view with uid >= u. */
+static uint32_t first_uid_at_least(const struct mailbox *mb, uint32_t u)
+{
+	uint32_t lo = 0, hi = mb->announced;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (mb->msgs[mid].uid < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
+		       bool uid, struct mbox_seqs *out, const char **bad_r)
+{
+	memset(out, 0, sizeof(*out));
+	out->r = ARENA_NEWN(a, struct mbox_range, set->n > 0 ? set->n : 1);
+	if (out->r == NULL) {
+		*bad_r = "Sequence set too large";
+		return false;
+	}
+	uint32_t count = mb->announced;
+	for (size_t i = 0; i < set->n; i++) {
+		uint32_t lo = set->ranges[i].lo, hi = set->ranges[i].hi;
+		if (!uid) {
+			/* RFC3501 §9 seq-number: "*" is the last message; a
+			 * number past it (or "*" when empty) is a BAD. */
+			if (count == 0) {
+				*bad_r = "No messages in the mailbox";
+				return false;
+			}
+			if (lo == IMAP_SEQ_STAR)
+				lo = count;
+			if (hi == IMAP_SEQ_STAR)
+				hi = count;
+			if (lo > count || hi > count) {
+				*bad_r = "Message sequence number out of range";
+				return false;
+			}
+			if (lo > hi) {
+				uint32_t t = lo;
+				lo = hi;
+				hi = t;
+			}
+			out->r[out->n++] = (struct mbox_range){ lo, hi };
+			continue;
+		}
+		if (count == 0)
+			continue;
+		/* UIDs: "*" is the last message's UID, so "n:*" always holds
+		 * it; UIDs that do not exist are ignored (RFC3501 §6.4.8). */
+		uint32_t last = mb->msgs[count - 1].uid;
+		if (lo == IMAP_SEQ_STAR)
+			lo = last;
+		if (hi == IMAP_SEQ_STAR)
+			hi = last;
+		if (lo > hi) {
+			uint32_t t = lo;
+			lo = hi;
+			hi = t;
+		}
+		uint32_t first = first_uid_at_least(mb, lo);
+		uint32_t end = hi == UINT32_MAX ? count : first_uid_at_least(mb, hi + 1);
+		if (first < end)
+			out->r[out->n++] = (struct mbox_range){ first + 1, end };
+	}
+	if (out->n > 1) {
+		qsort(out->r, out->n, sizeof(out->r[0]), cmp_range);
+		size_t w = 0;
+		for (size_t i = 1; i < out->n; i++) {
+			if (out->r[i].lo <= out->r[w].hi + 1) {
+				if (out->r[i].hi > out->r[w].hi)
+					out->r[w].hi = out->r[i].hi;
+			} else {
+				out->r[++w] = out->r[i];
+			}
+		}
+		out->n = w + 1;
+	}
+	out->i_ = 0;
+	out->next_ = out->n > 0 ? out->r[0].lo : 0;
+	return true;
+}
+
+bool mbox_seqs_next(struct mbox_seqs *seqs, uint32_t *seq_r)
+{
+	while (seqs->i_ < seqs->n) {
+		const struct mbox_range *r = &seqs->r[seqs->i_];
+		if (seqs->next_ < r->lo)
+			seqs->next_ = r->lo;
+		if (seqs->next_ <= r->hi && seqs->next_ != 0) {
+			*seq_r = seqs->next_;
+			if (seqs->next_ == r->hi) {
+				seqs->i_++;
+				seqs->next_ = 0;
+			} else {
+				seqs->next_++;
+			}
+			return true;
+		}
+		seqs->i_++;
+		seqs->next_ = 0;
+	}
+	return false;
+}
+
+bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq)
+{
+	size_t lo = 0, hi = seqs->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (seqs->r[mid].hi < seq)
+			lo = mid + 1;
+		else if (seqs->r[mid].lo > seq)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* ---- message contents ------------------------------------------------------------------- */
+
+bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
+{
+	memset(body, 0, sizeof(*body));
+	char path[4096];
+	int fd = -1;
+	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
+		const struct mbox_msg *m = &mb->msgs[seq - 1];
+		if (m->state & MSG_GHOST)
+			break;
+		if (!sync_msg_path(mb, m, path, sizeof(path)))
+			break;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd >= 0 || errno != ENOENT || attempt > 0)
+			break;
+		/* Renamed (flags changed by another client) or expunged:
+		 * read the folder again and look once more. */
+		struct store_err e2;
+		if (!sync_full(mb, true, &e2))
+			break;
+	}
+	if (fd < 0)
+		return store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
+	}
+	body->len = (size_t)st.st_size;
+	body->crlf_size = mb->msgs[seq - 1].size;
+	if (body->len > 0) {
+		void *p = mmap(NULL, body->len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			close(fd);
+			return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
+		}
+		body->map_ = p;
+		body->maplen_ = body->len;
+		body->data = p;
+	} else {
+		body->data = "";
+	}
+	close(fd);
+	return true;
+}
+
+void mbox_msg_close(struct mbox_body *body)
+{
+	if (body->map_ != NULL)
+		munmap(body->map_, body->maplen_);
+	memset(body, 0, sizeof(*body));
+}
+
+/* ---- synchronisation and reports ------------------------------------------------------------ */
+
+bool mbox_sync(struct mailbox *mb)
+{
+	struct store_err err;
+	if (!sync_full(mb, false, &err))
+		log_warn("%s: sync: %s", mb->name, err.text);
+	return !mb->gone;
+}
+
+void mbox_report(struct mailbox *mb, bool expunge_ok, const struct mbox_report_ops *ops, void *ctx)
+{
+	if (expunge_ok && mb->ghosts > 0) {
+		/* Each EXPUNGE renumbers the messages after it (RFC2060 §7.4.1). */
+		uint32_t removed = 0, announced = mb->announced;
+		for (uint32_t i = 0; i < announced; i++) {
+			if (mb->msgs[i].state & MSG_GHOST) {
+				ops->expunge(ctx, i + 1 - removed);
+				removed++;
+			}
+		}
+		idx_drop_ghosts(mb, 0);
+		mb->announced = announced - removed;
+	}
+	if (mb->kw_changed) {
+		ops->flags(ctx);
+		mb->kw_changed = false;
+	}
+	if (mb->count > mb->announced) {
+		mb->announced = mb->count;
+		ops->exists(ctx, mb->count);
+		ops->recent(ctx, mbox_recent_count(mb));
+	}
+	for (uint32_t i = 0; i < mb->announced; i++)
+		if ((mb->msgs[i].state & (MSG_CHANGED | MSG_GHOST)) == MSG_CHANGED)
+			ops->fetch(ctx, i + 1);
+}

@@ -1,0 +1,230 @@
+/*
+ * mailbox.h - the selected mailbox: what SELECT, EXAMINE, FETCH, STORE,
+ * SEARCH, COPY, EXPUNGE and CLOSE work on (RFC2060 §6.3.1, §6.3.2, §6.4).
+ *
+ * A struct mailbox is one session's view of a maildir folder: its
+ * messages in sequence-number order, numbered 1..mbox_count() as the
+ * client knows them.  The view changes only at points where the client
+ * may learn of it (RFC2060 §5.2, §7.4.1): mbox_sync() takes in what other
+ * sessions and deliveries did, and the notify hook (store/notify.c)
+ * reports it as EXISTS / RECENT / EXPUNGE / FETCH.  A message expunged by
+ * someone else stays in the view, marked expunged (a "ghost"), until an
+ * EXPUNGE response may be sent; its cached data (UID, flags, size, date)
+ * still answer, its contents may be gone (mbox_msg_open() fails).
+ *
+ * Everything listed per message here comes from the index (store/index.h)
+ * and never reads the message file; only mbox_msg_open() does.
+ *
+ * Sequence numbers passed in are always 1..mbox_count(); callers get them
+ * from mbox_seqs_resolve() or loop over that range.
+ */
+#ifndef IMAPD_STORE_MAILBOX_H
+#define IMAPD_STORE_MAILBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "proto/ast.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/sbuf.h"
+
+struct mailbox;
+struct session;
+
+/* ---- opening and closing ------------------------------------------------ */
+
+enum mbox_open_flags {
+	MBOX_OPEN_READONLY = 1 << 0,  /* EXAMINE: no flag changes, no \Recent taken */
+};
+
+/*
+ * Open the mailbox of canonical name `name` (store_name_check) as a
+ * client view: bring its index up to date with the folder and, unless
+ * read-only, take the \Recent messages for this session (moving new/ to
+ * cur/).  Returns false with STORE_ERR_NOTFOUND when it does not exist.
+ */
+bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbox **mb_r,
+	       struct store_err *err);
+
+/* Close the view (queued flag changes are committed first).  *mb = NULL. */
+void mbox_close(struct mailbox **mb);
+
+/* ---- the mailbox ------------------------------------------------------- */
+
+const char *mbox_name(const struct mailbox *mb);
+bool mbox_readonly(const struct mailbox *mb);
+
+/* Messages in the client's view (the last EXISTS), ghosts included. */
+uint32_t mbox_count(const struct mailbox *mb);
+
+/* Messages of the view that are \Recent for this session. */
+uint32_t mbox_recent_count(const struct mailbox *mb);
+
+/* Sequence number of the first message without \Seen, or 0. */
+uint32_t mbox_first_unseen(const struct mailbox *mb);
+
+uint32_t mbox_uidvalidity(const struct mailbox *mb);
+uint32_t mbox_uidnext(const struct mailbox *mb);
+
+/* ---- per message (seq in 1..mbox_count()) ------------------------------- */
+
+uint32_t mbox_msg_uid(const struct mailbox *mb, uint32_t seq);
+
+/* System flags as enum imap_sysflag bits, IMAP_FLAG_RECENT included. */
+unsigned mbox_msg_flags(const struct mailbox *mb, uint32_t seq);
+
+/* Keywords: bit i set means keyword slot i (mbox_keyword_name). */
+uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq);
+
+/* INTERNALDATE; *zone_minutes_r gets the zone to show it in. */
+time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r);
+
+/* RFC822.SIZE: octets of the CRLF form (see store_crlf_size). */
+uint64_t mbox_msg_size(const struct mailbox *mb, uint32_t seq);
+
+/* True for a ghost: expunged elsewhere, EXPUNGE not yet sent. */
+bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq);
+
+/* ---- keywords (flag-keyword, RFC2060 §2.3.2) ------------------------------ */
+
+/* Number of keyword slots (26: maildir letters a-z). */
+#define MBOX_KEYWORD_SLOTS 26
+
+/* Name of keyword slot i, or NULL when unused. */
+const char *mbox_keyword_name(const struct mailbox *mb, unsigned i);
+
+/* Whether a new keyword can still be defined (PERMANENTFLAGS "\*"). */
+bool mbox_keywords_can_create(const struct mailbox *mb);
+
+/*
+ * The slots of `names` as a bit mask (case-insensitive match).  Names not
+ * defined yet are defined when `create` (the keywords file is updated and
+ * other sessions get a FLAGS response) or skipped otherwise.  False with
+ * STORE_ERR_LIMIT when no slot is left.
+ */
+bool mbox_keywords_lookup(struct mailbox *mb, const char *const *names, size_t n, bool create,
+			  uint32_t *mask_r, struct store_err *err);
+
+/* ---- formatting ----------------------------------------------------------- */
+
+/* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out.
+ * Counts as reporting the flags: a pending FETCH (FLAGS) for the message
+ * from another session's change is dropped. */
+void mbox_format_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
+
+/* Append the "(\Answered ... keywords)" list of defined flags (FLAGS
+ * response); with `permanent`, the PERMANENTFLAGS list with "\*" when
+ * new keywords may be created. */
+void mbox_format_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out);
+
+/* INTERNALDATE as date-time (RFC2060 §9): "dd-Mon-yyyy hh:mm:ss +zzzz",
+ * quotes included; returns out. */
+char *mbox_format_date(time_t t, int zone_minutes, char out[32]);
+
+/* ---- sequence sets ------------------------------------------------------- */
+
+struct mbox_range {
+	uint32_t lo, hi;  /* sequence numbers, lo <= hi */
+};
+
+/* A resolved sequence set: ascending, disjoint ranges of sequence numbers. */
+struct mbox_seqs {
+	size_t n;
+	struct mbox_range *r;
+	size_t i_;        /* iteration state: range index */
+	uint32_t next_;   /* and next number in it */
+};
+
+/*
+ * Resolve a sequence-set (or with `uid`, a UID set) against the view.
+ * Sequence numbers above mbox_count(), and "*" in an empty mailbox, are a
+ * client error (RFC3501 §9 seq-number): false with the BAD text in
+ * *bad_r.  UIDs that do not exist are ignored (RFC3501 §6.4.8); "n:*"
+ * always includes the last message.  Memory comes from `a`.
+ */
+bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
+		       bool uid, struct mbox_seqs *out, const char **bad_r);
+
+/* Next sequence number in ascending order into *seq_r; false at the end. */
+bool mbox_seqs_next(struct mbox_seqs *seqs, uint32_t *seq_r);
+
+/* Whether seq is in the set. */
+bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq);
+
+/* ---- message contents ---------------------------------------------------- */
+
+struct mbox_body {
+	const char *data;   /* the file's octets as stored (LF, sometimes CRLF, line ends) */
+	size_t len;
+	uint64_t crlf_size; /* RFC822.SIZE of it, as mbox_msg_size() */
+	void *map_;         /* private */
+	size_t maplen_;
+};
+
+/*
+ * Map message seq's file read-only.  When the file is gone (expunged by
+ * another client, or renamed by one that changed flags: looked up again
+ * once), false with STORE_ERR_EXPUNGED: answer NO for that message,
+ * never other data.
+ */
+bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err);
+void mbox_msg_close(struct mbox_body *body);
+
+/* ---- changes ------------------------------------------------------------------ */
+
+/*
+ * Change message seq's flags in the view (op as STORE: replace, add,
+ * remove; sysflags without \Recent, keywords a slot mask) and queue the
+ * change; mbox_flags_commit() writes queued changes to the maildir (file
+ * renames) and index.  The implicit \Seen of FETCH BODY[] is
+ * mbox_flags_change(mb, seq, IMAP_STORE_ADD, IMAP_FLAG_SEEN, 0) then a
+ * commit once the FETCH is done.  Returns false (nothing queued) for a
+ * read-only view or a ghost.
+ */
+bool mbox_flags_change(struct mailbox *mb, uint32_t seq, enum imap_store_op op, unsigned sysflags,
+		       uint32_t keywords);
+
+/* Write the queued changes; false when some could not be (the message
+ * was expunged meanwhile: STORE_ERR_EXPUNGED; or an I/O error).  The view
+ * then holds the flags as they are on disk. */
+bool mbox_flags_commit(struct mailbox *mb, struct store_err *err);
+
+/* EXPUNGE: remove every message with \Deleted from the folder.  The view
+ * keeps them as ghosts; the notify hook reports them (or CLOSE drops
+ * them silently with mbox_close). */
+bool mbox_expunge(struct mailbox *mb, struct store_err *err);
+
+/* COPY: copy the messages of `seqs` to mailbox `dest` (canonical name)
+ * with their flags, keywords and internal dates, \Recent in the copy;
+ * all or nothing.  Missing dest: STORE_ERR_TRYCREATE; a source message
+ * whose file is gone: STORE_ERR_EXPUNGED and nothing copied. */
+bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, struct store_err *err);
+
+/* ---- synchronisation ------------------------------------------------------------ */
+
+/* Take in changes made by other sessions and deliveries (new messages,
+ * flags, expunges, keyword names); they wait in the view to be reported
+ * by mbox_report().  Returns false when the mailbox was deleted or
+ * replaced underneath (the session must end: BYE). */
+bool mbox_sync(struct mailbox *mb);
+
+/* What mbox_report() would tell the client; the callbacks write it. */
+struct mbox_report_ops {
+	void (*expunge)(void *ctx, uint32_t seq);    /* "* seq EXPUNGE" */
+	void (*exists)(void *ctx, uint32_t count);   /* "* n EXISTS" */
+	void (*recent)(void *ctx, uint32_t count);   /* "* n RECENT" */
+	void (*flags)(void *ctx);                    /* "* FLAGS" after a new keyword */
+	void (*fetch)(void *ctx, uint32_t seq);      /* "* seq FETCH (FLAGS ...)" */
+};
+
+/*
+ * Report pending changes, in this order: EXPUNGE (only if expunge_ok;
+ * the ghosts then leave the view), FLAGS, EXISTS and RECENT (when new
+ * messages came), FETCH of changed flags.
+ */
+void mbox_report(struct mailbox *mb, bool expunge_ok, const struct mbox_report_ops *ops, void *ctx);
+
+#endif

@@ -1,0 +1,360 @@
+/*
+ * maildir.c - maildir file names, directories and crash-safe writes
+ * (see maildir.h), and the CRLF form of a message (store.h).
+ */
+#include "store/maildir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "proto/ast.h"
+#include "store/store.h"
+
+size_t mdir_base_len(const char *name)
+{
+	return strcspn(name, ":");
+}
+
+void mdir_parse_info(const char *name, uint32_t *upper_r, uint32_t *lower_r)
+{
+	uint32_t upper = 0, lower = 0;
+	const char *info = strchr(name, ':');
+	if (info != NULL && info[1] == '2' && info[2] == ',') {
+		for (const char *p = info + 3; *p != '\0'; p++) {
+			if (*p >= 'A' && *p <= 'Z')
+				upper |= MDIR_UPPER(*p);
+			else if (*p >= 'a' && *p <= 'z')
+				lower |= MDIR_LOWER(*p);
+		}
+	}
+	*upper_r = upper;
+	*lower_r = lower;
+}
+
+bool mdir_base_vsize(const char *name, uint64_t *size_r)
+{
+	size_t blen = mdir_base_len(name);
+	for (size_t i = 0; i + 3 < blen; i++) {
+		if (name[i] != ',' || name[i + 1] != 'W' || name[i + 2] != '=')
+			continue;
+		uint64_t v = 0;
+		size_t j = i + 3, digits = 0;
+		while (j < blen && name[j] >= '0' && name[j] <= '9' && digits < 19) {
+			v = v * 10 + (uint64_t)(name[j] - '0');
+			j++;
+			digits++;
+		}
+		/* The value ends at the next "," or the end of the base. */
+		if (digits > 0 && (j == blen || name[j] == ',')) {
+			*size_r = v;
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t mdir_make_name(const char *base, size_t baselen, uint32_t upper, uint32_t lower,
+		      char *out, size_t outsz)
+{
+	if (baselen + 3 + 52 + 1 > outsz)
+		return 0;
+	memcpy(out, base, baselen);
+	size_t n = baselen;
+	memcpy(out + n, ":2,", 3);
+	n += 3;
+	/* ASCII order: upper-case letters before lower-case ones. */
+	for (int c = 'A'; c <= 'Z'; c++)
+		if (upper & MDIR_UPPER(c))
+			out[n++] = (char)c;
+	for (int c = 'a'; c <= 'z'; c++)
+		if (lower & MDIR_LOWER(c))
+			out[n++] = (char)c;
+	out[n] = '\0';
+	return n > MDIR_NAME_MAX ? 0 : n;
+}
+
+/* RFC2060 §2.3.2 system flags and their maildir letters. */
+static const struct {
+	unsigned flag;
+	char letter;
+} sysletters[] = {
+	{ IMAP_FLAG_DRAFT, 'D' },
+	{ IMAP_FLAG_FLAGGED, 'F' },
+	{ IMAP_FLAG_ANSWERED, 'R' },
+	{ IMAP_FLAG_SEEN, 'S' },
+	{ IMAP_FLAG_DELETED, 'T' },
+};
+
+unsigned mdir_upper_to_sysflags(uint32_t upper)
+{
+	unsigned f = 0;
+	for (size_t i = 0; i < sizeof(sysletters) / sizeof(sysletters[0]); i++)
+		if (upper & MDIR_UPPER(sysletters[i].letter))
+			f |= sysletters[i].flag;
+	return f;
+}
+
+uint32_t mdir_sysflags_to_upper(unsigned sysflags)
+{
+	uint32_t u = 0;
+	for (size_t i = 0; i < sizeof(sysletters) / sizeof(sysletters[0]); i++)
+		if (sysflags & sysletters[i].flag)
+			u |= MDIR_UPPER(sysletters[i].letter);
+	return u;
+}
+
+/* The host name as the maildir spec wants it in a file name: "/" and
+ * ":" (and "," which starts our size fields) written as \ooo. */
+static const char *maildir_host(void)
+{
+	static char host[128];
+	if (host[0] != '\0')
+		return host;
+	char raw[64];
+	if (gethostname(raw, sizeof(raw) - 1) != 0 || raw[0] == '\0')
+		snprintf(raw, sizeof(raw), "localhost");
+	raw[sizeof(raw) - 1] = '\0';
+	size_t n = 0;
+	for (const char *p = raw; *p != '\0' && n + 5 < sizeof(host); p++) {
+		if (*p == '/' || *p == ':' || *p == ',')
+			n += (size_t)snprintf(host + n, sizeof(host) - n, "\\%03o", (unsigned char)*p);
+		else
+			host[n++] = *p;
+	}
+	host[n] = '\0';
+	return host;
+}
+
+size_t mdir_unique_base(uint64_t size, uint64_t vsize, char *out, size_t outsz)
+{
+	static unsigned counter;
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	int n = snprintf(out, outsz, "%lld.M%ldP%ldQ%u.%s", (long long)tv.tv_sec, (long)tv.tv_usec,
+			 (long)getpid(), ++counter, maildir_host());
+	if (n < 0 || (size_t)n >= outsz)
+		return 0;
+	size_t len = (size_t)n;
+	if (size > 0 || vsize > 0) {
+		n = snprintf(out + len, outsz - len, ",S=%llu,W=%llu", (unsigned long long)size,
+			     (unsigned long long)vsize);
+		if (n < 0 || (size_t)n >= outsz - len)
+			return 0;
+		len += (size_t)n;
+	}
+	return len > MDIR_NAME_MAX - 60 ? 0 : len;
+}
+
+uint64_t store_crlf_size(const char *data, size_t len)
+{
+	uint64_t extra = 0;
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+		if (lf == NULL)
+			break;
+		if (lf == data || lf[-1] != '\r')
+			extra++;
+		p = lf + 1;
+	}
+	return (uint64_t)len + extra;
+}
+
+void store_crlf_write(const char *data, size_t len, bool prev_cr,
+		      void (*out)(void *ctx, const char *chunk, size_t n), void *ctx)
+{
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *lf = memchr(p, '\n', (size_t)(end - p));
+		if (lf == NULL) {
+			out(ctx, p, (size_t)(end - p));
+			return;
+		}
+		bool cr = lf > data ? lf[-1] == '\r' : prev_cr;
+		if (cr) {
+			out(ctx, p, (size_t)(lf + 1 - p));
+		} else {
+			if (lf > p)
+				out(ctx, p, (size_t)(lf - p));
+			out(ctx, "\r\n", 2);
+		}
+		p = lf + 1;
+	}
+}
+
+bool mdir_fd_crlf_size(int fd, uint64_t *size_r)
+{
+	char buf[65536];
+	uint64_t total = 0, extra = 0;
+	bool prev_cr = false;
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		if (n == 0)
+			break;
+		const char *p = buf, *end = buf + n;
+		while (p < end) {
+			const char *lf = memchr(p, '\n', (size_t)(end - p));
+			if (lf == NULL)
+				break;
+			bool cr = lf > buf ? lf[-1] == '\r' : prev_cr;
+			if (!cr)
+				extra++;
+			p = lf + 1;
+		}
+		prev_cr = buf[n - 1] == '\r';
+		total += (uint64_t)n;
+	}
+	*size_r = total + extra;
+	return true;
+}
+
+static bool mkdir_ok(const char *path)
+{
+	return mkdir(path, 0700) == 0 || errno == EEXIST;
+}
+
+bool mdir_create(const char *path, bool folder)
+{
+	char sub[4096];
+	if (!mkdir_ok(path))
+		return false;
+	static const char *const subs[] = { "tmp", "new", "cur" };
+	for (size_t i = 0; i < 3; i++) {
+		if (snprintf(sub, sizeof(sub), "%s/%s", path, subs[i]) >= (int)sizeof(sub)) {
+			errno = ENAMETOOLONG;
+			return false;
+		}
+		if (!mkdir_ok(sub))
+			return false;
+	}
+	if (folder) {
+		snprintf(sub, sizeof(sub), "%s/maildirfolder", path);
+		int fd = open(sub, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return false;
+		close(fd);
+	}
+	return mdir_fsync_dir(path);
+}
+
+bool mdir_fsync_dir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	int r = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	/* Some file systems cannot fsync a directory; that is not a failure. */
+	return r == 0 || errno == EINVAL || errno == EROFS;
+}
+
+static bool write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+bool mdir_write_file(const char *dir, const char *name, const void *data, size_t len)
+{
+	char tmp[4096], dst[4096];
+	if (snprintf(tmp, sizeof(tmp), "%s/%s.tmp%ld", dir, name, (long)getpid()) >= (int)sizeof(tmp) ||
+	    snprintf(dst, sizeof(dst), "%s/%s", dir, name) >= (int)sizeof(dst)) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return false;
+	if (!write_all(fd, data, len) || fsync(fd) != 0) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+		return false;
+	}
+	if (close(fd) != 0 || rename(tmp, dst) != 0) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		return false;
+	}
+	return mdir_fsync_dir(dir);
+}
+
+bool mdir_mkdirs(const char *path)
+{
+	char buf[4096];
+	size_t len = strlen(path);
+	if (len == 0 || len >= sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	memcpy(buf, path, len + 1);
+	for (size_t i = 1; i <= len; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		char c = buf[i];
+		buf[i] = '\0';
+		if (!mkdir_ok(buf))
+			return false;
+		buf[i] = c;
+	}
+	return true;
+}
+
+static bool remove_at(int parent, const char *name)
+{
+	if (unlinkat(parent, name, 0) == 0 || errno == ENOENT)
+		return true;
+	if (errno != EISDIR && errno != EPERM)
+		return false;
+	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return false;
+	}
+	bool ok = true;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (!remove_at(dirfd(d), de->d_name))
+			ok = false;
+	}
+	closedir(d);
+	if (unlinkat(parent, name, AT_REMOVEDIR) != 0 && errno != ENOENT)
+		ok = false;
+	return ok;
+}
+
+bool mdir_remove_tree(const char *path)
+{
+	return remove_at(AT_FDCWD, path);
+}

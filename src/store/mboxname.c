@@ -1,0 +1,186 @@
+/*
+ * mboxname.c - mailbox names (see mboxname.h and store.h).
+ */
+#include "store/mboxname.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store/maildir.h"
+#include "store/store.h"
+#include "store/store_int.h"
+
+/* RFC3501 §5.1.3: modified BASE64 uses "," instead of "/". */
+static int b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == ',')
+		return 63;
+	return -1;
+}
+
+/* One shifted run after "&": the octets up to "-" at *ip.  Returns false
+ * with *why_r on anything RFC3501 §5.1.3 does not allow. */
+static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_r)
+{
+	size_t i = *ip;
+	uint32_t bits = 0;
+	unsigned nbits = 0;
+	unsigned units = 0;
+	uint32_t high = 0;  /* a high surrogate waiting for its low half */
+	for (;; i++) {
+		if (i == len) {
+			*why_r = "Modified UTF-7 run not ended by \"-\"";
+			return false;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c == '-')
+			break;
+		int v = b64_value(c);
+		if (v < 0) {
+			*why_r = "Invalid character in modified UTF-7";
+			return false;
+		}
+		bits = (bits << 6) | (uint32_t)v;
+		nbits += 6;
+		if (nbits < 16)
+			continue;
+		nbits -= 16;
+		uint32_t u = (bits >> nbits) & 0xffff;
+		bits &= (UINT32_C(1) << nbits) - 1;
+		units++;
+		if (high != 0) {
+			if (u < 0xdc00 || u > 0xdfff) {
+				*why_r = "Broken surrogate pair in modified UTF-7";
+				return false;
+			}
+			high = 0;
+			continue;
+		}
+		if (u >= 0xd800 && u <= 0xdbff) {
+			high = u;
+			continue;
+		}
+		if (u >= 0xdc00 && u <= 0xdfff) {
+			*why_r = "Broken surrogate pair in modified UTF-7";
+			return false;
+		}
+		if (u >= 0x20 && u <= 0x7e) {
+			*why_r = "Modified UTF-7 encodes a character that stands for itself";
+			return false;
+		}
+		if (u < 0x20 || (u >= 0x7f && u <= 0x9f)) {
+			*why_r = "Control character in mailbox name";
+			return false;
+		}
+	}
+	if (units == 0 || high != 0 || nbits >= 6 || bits != 0) {
+		*why_r = "Invalid modified UTF-7";
+		return false;
+	}
+	*ip = i + 1;  /* past "-" */
+	return true;
+}
+
+bool mutf7_check(const char *name, size_t len, const char **why_r)
+{
+	bool after_run = false;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)name[i];
+		if (c < 0x20 || c == 0x7f) {
+			*why_r = "Control character in mailbox name";
+			return false;
+		}
+		if (c >= 0x80) {
+			*why_r = "8-bit character in mailbox name (use modified UTF-7)";
+			return false;
+		}
+		if (c != '&') {
+			after_run = false;
+			i++;
+			continue;
+		}
+		if (i + 1 < len && name[i + 1] == '-') {
+			after_run = false;
+			i += 2;
+			continue;
+		}
+		if (after_run) {
+			/* "&AOQ-&AOQ-" must be written as one run. */
+			*why_r = "Adjacent modified UTF-7 runs";
+			return false;
+		}
+		i++;
+		if (!shifted_run(name, len, &i, why_r))
+			return false;
+		after_run = true;
+	}
+	return true;
+}
+
+bool store_name_check(const char *name, size_t len, bool for_create, char **name_r,
+		      struct store_err *err)
+{
+	const char *why = NULL;
+	*name_r = NULL;
+	if (len == 0)
+		return store_fail(err, STORE_ERR_BADNAME, "Empty mailbox name");
+	if (memchr(name, '\0', len) != NULL)
+		return store_fail(err, STORE_ERR_BADNAME, "NUL in mailbox name");
+	if (!mutf7_check(name, len, &why))
+		return store_fail(err, STORE_ERR_BADNAME, "%s", why);
+	if (memchr(name, '/', len) != NULL)
+		return store_fail(err, STORE_ERR_BADNAME, "Mailbox names may not contain \"/\"");
+	if (for_create && (memchr(name, '%', len) != NULL || memchr(name, '*', len) != NULL))
+		return store_fail(err, STORE_ERR_BADNAME, "Mailbox names may not contain \"%%\" or \"*\"");
+	/* RFC2060 §6.3.3: a trailing delimiter declares that inferiors will
+	 * be created; the mailbox is the name without it. */
+	if (for_create && len > 1 && name[len - 1] == STORE_DELIM)
+		len--;
+	char *out = malloc(len + 1);
+	if (out == NULL)
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	memcpy(out, name, len);
+	out[len] = '\0';
+	/* RFC3501 §5.1: INBOX is case-insensitive; also as the first level. */
+	if (len >= 5 && strncasecmp(out, "INBOX", 5) == 0 && (len == 5 || out[5] == STORE_DELIM))
+		memcpy(out, "INBOX", 5);
+	/* Every level non-empty: no leading, trailing or doubled delimiter,
+	 * so no level starts with "." and none is ".." on disk. */
+	const char *level = out;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && out[i] != STORE_DELIM)
+			continue;
+		if (out + i == level) {
+			free(out);
+			return store_fail(err, STORE_ERR_BADNAME, "Empty level in mailbox name");
+		}
+		level = out + i + 1;
+	}
+	/* The folder is "." + name, one directory entry. */
+	if (len + 1 > MDIR_NAME_MAX - 8) {
+		free(out);
+		return store_fail(err, STORE_ERR_BADNAME, "Mailbox name too long");
+	}
+	*name_r = out;
+	return true;
+}
+
+char *store_name_path(const struct store *st, const char *name)
+{
+	char *path = NULL;
+	int n = strcmp(name, "INBOX") == 0 ? asprintf(&path, "%s", st->root)
+					   : asprintf(&path, "%s/.%s", st->root, name);
+	return n < 0 ? NULL : path;
+}

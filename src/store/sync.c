@@ -1,0 +1,432 @@
+/*
+ * sync.c - bringing the index up to date with the folder: new messages
+ * delivered into new/ or cur/, files renamed or removed by other mail
+ * readers, and taking \Recent (new/ -> cur/, as Dovecot and Courier do).
+ *
+ * A directory is read only when its mtime moved since the last scan, or
+ * when that mtime could hide a change: directory mtimes tick with the
+ * kernel's coarse clock (or whole seconds on some file systems), so a
+ * change made in the same tick as the scan leaves the mtime as it was.
+ * A scan's mtime is trusted only if it is older than the clock was when
+ * the scan began (and did not move during the scan); otherwise the next
+ * sync reads the directory again.
+ *
+ * readdir() can miss a file that another process renames during the
+ * scan (a flag change moves it within cur/, a delivery from new/ to
+ * cur/), so an indexed message that seems missing is looked for once
+ * more in both directories before it counts as expunged.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/maildir.h"
+#include "store/store_int.h"
+#include "util/log.h"
+
+bool sync_msg_path(const struct mailbox *mb, const struct mbox_msg *m, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s/%s/%s", mb->path, (m->state & MSG_IN_NEW) ? "new" : "cur",
+			 m->name);
+	return n > 0 && (size_t)n < size;
+}
+
+/* ---- the directory listing -------------------------------------------- */
+
+struct scan_ent {
+	uint32_t off;    /* into scan.names */
+	uint16_t len;
+	uint8_t dir;     /* 0 new/, 1 cur/ */
+};
+
+struct scan {
+	struct sbuf names;
+	struct scan_ent *ents;
+	size_t n, cap;
+};
+
+static bool scan_read(struct mailbox *mb, int which, struct scan *sc)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", mb->path, which == 0 ? "new" : "cur");
+	DIR *d = opendir(path);
+	if (d == NULL)
+		return false;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		/* Maildir: names starting with "." are not messages. */
+		if (de->d_name[0] == '.')
+			continue;
+		size_t len = strlen(de->d_name);
+		if (len > MDIR_NAME_MAX)
+			continue;
+		if (sc->n == sc->cap) {
+			size_t cap = sc->cap < 256 ? 256 : sc->cap * 2;
+			struct scan_ent *e = realloc(sc->ents, cap * sizeof(*e));
+			if (e == NULL) {
+				closedir(d);
+				return false;
+			}
+			sc->ents = e;
+			sc->cap = cap;
+		}
+		sc->ents[sc->n++] = (struct scan_ent){ .off = (uint32_t)sc->names.len,
+						       .len = (uint16_t)len, .dir = (uint8_t)which };
+		sbuf_add(&sc->names, de->d_name, len + 1);
+	}
+	closedir(d);
+	return !sc->names.failed;
+}
+
+static void scan_free(struct scan *sc)
+{
+	sbuf_free(&sc->names);
+	free(sc->ents);
+	memset(sc, 0, sizeof(*sc));
+}
+
+/* ---- base name -> message index ------------------------------------------ */
+
+struct basemap {
+	uint32_t *slot;  /* message index + 1; 0 empty */
+	size_t mask;
+};
+
+static uint32_t hash_base(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static bool basemap_build(struct basemap *bm, const struct mailbox *mb)
+{
+	size_t size = 64;
+	while (size < (size_t)mb->count * 2)
+		size *= 2;
+	bm->slot = calloc(size, sizeof(uint32_t));
+	if (bm->slot == NULL)
+		return false;
+	bm->mask = size - 1;
+	for (uint32_t i = 0; i < mb->count; i++) {
+		const struct mbox_msg *m = &mb->msgs[i];
+		if (m->state & MSG_GHOST)
+			continue;
+		size_t blen = mdir_base_len(m->name);
+		size_t h = hash_base(m->name, blen) & bm->mask;
+		while (bm->slot[h] != 0)
+			h = (h + 1) & bm->mask;
+		bm->slot[h] = i + 1;
+	}
+	return true;
+}
+
+static long basemap_find(const struct basemap *bm, const struct mailbox *mb, const char *name,
+			 size_t blen)
+{
+	size_t h = hash_base(name, blen) & bm->mask;
+	while (bm->slot[h] != 0) {
+		const struct mbox_msg *m = &mb->msgs[bm->slot[h] - 1];
+		if (strncmp(m->name, name, blen) == 0 && mdir_base_len(m->name) == blen)
+			return (long)bm->slot[h] - 1;
+		h = (h + 1) & bm->mask;
+	}
+	return -1;
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+static bool stat_dir(const struct mailbox *mb, int which, struct idx_stamp *s)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/%s", mb->path, which == 0 ? "new" : "cur");
+	if (stat(path, &st) != 0)
+		return false;
+	s->sec = st.st_mtim.tv_sec;
+	s->nsec = (int32_t)st.st_mtim.tv_nsec;
+	s->trusted = 0;
+	return true;
+}
+
+/* No change after t0 can leave a directory with mtime m: it would get
+ * a time of t0 or later.  A zero nsec suggests whole-second times. */
+static bool stamp_settled(const struct idx_stamp *m, const struct timespec *t0)
+{
+	if (m->nsec == 0)
+		return m->sec < t0->tv_sec;
+	return m->sec < t0->tv_sec || (m->sec == t0->tv_sec && m->nsec < t0->tv_nsec);
+}
+
+static bool stamp_same(const struct idx_stamp *a, const struct idx_stamp *b)
+{
+	return a->sec == b->sec && a->nsec == b->nsec;
+}
+
+/* ---- adding a message found in a directory ------------------------------------ */
+
+struct new_file {
+	const char *name;
+	uint8_t dir;
+};
+
+static int cmp_new_file(const void *a, const void *b)
+{
+	const struct new_file *x = a, *y = b;
+	/* Delivery order: maildir names start with the delivery time. */
+	size_t lx = strspn(x->name, "0123456789"), ly = strspn(y->name, "0123456789");
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void add_found(struct mailbox *mb, const struct new_file *f)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s/%s", mb->path, f->dir == 0 ? "new" : "cur", f->name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0)
+		return;  /* gone again (or not a file we can read) */
+	struct stat st;
+	uint64_t size;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	if (!mdir_base_vsize(f->name, &size) && !mdir_fd_crlf_size(fd, &size)) {
+		log_warn("reading %s: %s", path, strerror(errno));
+		close(fd);
+		return;
+	}
+	close(fd);
+	struct mbox_msg m = {
+		.uid = mb->uidnext, .tzoff = MSG_TZ_LOCAL, .date = st.st_mtim.tv_sec, .size = size,
+	};
+	mdir_parse_info(f->name, &m.upper, &m.lower);
+	if (f->dir == 0) {
+		/* In new/: delivered and not yet seen by any session. */
+		m.state = MSG_IN_NEW | MSG_UNCLAIMED;
+		if (mb->view && mb->readonly)
+			m.state |= MSG_RECENT;
+	}
+	if (!idx_set_name(&m, f->name, strlen(f->name)))
+		return;
+	struct mbox_msg *added = idx_append(mb, &m);
+	if (added == NULL) {
+		free(m.name);
+		return;
+	}
+	idx_log_add(mb, added);
+}
+
+/* ---- the scan ----------------------------------------------------------------- */
+
+/* Match one pass's listing against the index: renamed files update their
+ * message, unknown ones go to *newf.  Returns the number of messages
+ * that were expected in a scanned directory and not found. */
+static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan *sc,
+		      const bool scanned[2], struct new_file **newf, size_t *nnew)
+{
+	for (uint32_t i = 0; i < mb->count; i++)
+		mb->msgs[i].state &= (uint16_t)~MSG_FOUND;
+	*nnew = 0;
+	*newf = malloc((sc->n + 1) * sizeof(**newf));
+	for (size_t k = 0; k < sc->n; k++) {
+		const char *name = sc->names.data + sc->ents[k].off;
+		uint8_t dir = sc->ents[k].dir;
+		size_t blen = mdir_base_len(name);
+		long i = basemap_find(bm, mb, name, blen);
+		if (i < 0) {
+			if (*newf != NULL)
+				(*newf)[(*nnew)++] = (struct new_file){ name, dir };
+			continue;
+		}
+		struct mbox_msg *m = &mb->msgs[i];
+		if (m->state & MSG_FOUND)
+			continue;  /* the same base twice (a race, or a copy): keep one */
+		m->state |= MSG_FOUND;
+		bool in_new = (m->state & MSG_IN_NEW) != 0;
+		if ((dir == 0) == in_new && strcmp(m->name, name) == 0)
+			continue;
+		/* Renamed by another mail reader: flags changed, or moved to cur/. */
+		uint32_t upper, lower;
+		mdir_parse_info(name, &upper, &lower);
+		if ((upper != m->upper || lower != m->lower) && mb->view && (uint32_t)i < mb->announced)
+			m->state |= MSG_CHANGED;
+		m->upper = upper;
+		m->lower = lower;
+		if (dir == 0)
+			m->state |= MSG_IN_NEW;
+		else
+			m->state &= (uint16_t)~MSG_IN_NEW;
+		idx_set_name(m, name, sc->ents[k].len);
+		idx_log_update(mb, m);
+	}
+	uint32_t missing = 0;
+	for (uint32_t i = 0; i < mb->count; i++) {
+		const struct mbox_msg *m = &mb->msgs[i];
+		if (!(m->state & (MSG_FOUND | MSG_GHOST)) && scanned[(m->state & MSG_IN_NEW) ? 0 : 1])
+			missing++;
+	}
+	return missing;
+}
+
+static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_err *err)
+{
+	struct basemap bm;
+	if (!basemap_build(&bm, mb))
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	struct scan sc = { 0 };
+	sbuf_init(&sc.names, NULL);
+	struct new_file *newf = NULL;
+	size_t nnew = 0;
+	bool scanned[2] = { scan_new, scan_cur };
+	struct idx_stamp before[2], after[2];
+	struct timespec t0;
+	bool ok = true;
+	uint32_t missing = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		clock_gettime(CLOCK_REALTIME_COARSE, &t0);
+		for (int w = 0; w < 2 && ok; w++)
+			if (scanned[w] && (!stat_dir(mb, w, &before[w]) || !scan_read(mb, w, &sc)))
+				ok = false;
+		for (int w = 0; w < 2 && ok; w++)
+			if (scanned[w] && !stat_dir(mb, w, &after[w]))
+				ok = false;
+		if (!ok)
+			break;
+		free(newf);
+		missing = match(mb, &bm, &sc, scanned, &newf, &nnew);
+		if (missing == 0 || pass == 1)
+			break;
+		/* Missing files: look again in both directories (a rename
+		 * during readdir, or a move from new/ to cur/). */
+		scanned[0] = scanned[1] = true;
+		scan_free(&sc);
+		sbuf_init(&sc.names, NULL);
+	}
+	if (!ok) {
+		int e = errno;
+		free(newf);
+		scan_free(&sc);
+		free(bm.slot);
+		if (e == ENOENT) {
+			mb->gone = true;
+			return true;
+		}
+		log_err("scanning %s: %s", mb->path, strerror(e));
+		return store_fail(err, STORE_ERR_IO, "Cannot read the mailbox");
+	}
+	if (missing > 0) {
+		for (uint32_t i = 0; i < mb->count; i++) {
+			struct mbox_msg *m = &mb->msgs[i];
+			if (!(m->state & (MSG_FOUND | MSG_GHOST)) &&
+			    scanned[(m->state & MSG_IN_NEW) ? 0 : 1]) {
+				idx_log_expunge(mb, m->uid);
+				idx_expunged(mb, i);
+			}
+		}
+	}
+	if (newf != NULL && nnew > 0) {
+		qsort(newf, nnew, sizeof(*newf), cmp_new_file);
+		for (size_t k = 0; k < nnew; k++) {
+			/* The same base twice among new files: keep the first. */
+			if (k > 0 && mdir_base_len(newf[k].name) == mdir_base_len(newf[k - 1].name) &&
+			    strncmp(newf[k].name, newf[k - 1].name, mdir_base_len(newf[k].name)) == 0)
+				continue;
+			add_found(mb, &newf[k]);
+		}
+	}
+	for (int w = 0; w < 2; w++) {
+		if (!scanned[w])
+			continue;
+		struct idx_stamp s = after[w];
+		s.trusted = stamp_same(&before[w], &after[w]) && stamp_settled(&after[w], &t0);
+		if (!stamp_same(&s, &mb->stamp[w]) || s.trusted != mb->stamp[w].trusted)
+			mb->stamps_changed = true;
+		mb->stamp[w] = s;
+	}
+	free(newf);
+	scan_free(&sc);
+	free(bm.slot);
+	return true;
+}
+
+/* Take \Recent for this read-write session: every unclaimed message
+ * becomes recent here and nowhere else; files move from new/ to cur/. */
+static void claim(struct mailbox *mb)
+{
+	char from[4096], to[4096], name[MDIR_NAME_MAX + 1];
+	for (uint32_t i = 0; i < mb->count; i++) {
+		struct mbox_msg *m = &mb->msgs[i];
+		if ((m->state & MSG_GHOST) || !(m->state & MSG_UNCLAIMED))
+			continue;
+		if (m->state & MSG_IN_NEW) {
+			size_t blen = mdir_base_len(m->name);
+			size_t nlen = mdir_make_name(m->name, blen, m->upper, m->lower, name, sizeof(name));
+			if (nlen == 0)
+				continue;
+			snprintf(from, sizeof(from), "%s/new/%s", mb->path, m->name);
+			snprintf(to, sizeof(to), "%s/cur/%s", mb->path, name);
+			if (rename(from, to) != 0) {
+				/* Moved by someone else: the next scan finds it. */
+				if (errno != ENOENT)
+					log_warn("rename %s: %s", from, strerror(errno));
+				continue;
+			}
+			idx_set_name(m, name, nlen);
+			m->state &= (uint16_t)~MSG_IN_NEW;
+			mb->dirty_new = mb->dirty_cur = true;
+		}
+		m->state &= (uint16_t)~MSG_UNCLAIMED;
+		m->state |= MSG_RECENT;
+		idx_log_update(mb, m);
+	}
+}
+
+bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
+{
+	if (!idx_replay(mb, err))
+		return false;
+	if (mb->gone)
+		return true;
+	struct idx_stamp now[2];
+	for (int w = 0; w < 2; w++) {
+		if (!stat_dir(mb, w, &now[w])) {
+			if (errno == ENOENT) {
+				mb->gone = true;
+				return true;
+			}
+			return store_fail(err, STORE_ERR_IO, "Cannot read the mailbox");
+		}
+	}
+	bool need[2];
+	for (int w = 0; w < 2; w++)
+		need[w] = force || !mb->stamp[w].trusted || !stamp_same(&now[w], &mb->stamp[w]);
+	if ((need[0] || need[1]) && !scan(mb, need[0], need[1], err))
+		return false;
+	if (mb->gone)
+		return true;
+	if (mb->view && !mb->readonly)
+		claim(mb);
+	idx_drop_ghosts(mb, mb->view ? mb->announced : 0);
+	return true;
+}
+
+bool sync_full(struct mailbox *mb, bool force, struct store_err *err)
+{
+	if (mb->gone)
+		return true;
+	if (!idx_lock(mb, err))
+		return false;
+	bool ok = sync_locked(mb, force, err) && idx_commit(mb, err);
+	idx_unlock(mb);
+	return ok;
+}
