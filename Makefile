@@ -126,6 +126,13 @@ conformance: all
 		$(if $(USER_NAME),--user $(USER_NAME)) $(if $(PASS),--password $(PASS)) \
 		$(if $(TLS),--tls)
 
+# ---- demo ------------------------------------------------------------------
+IMAP_PORT  ?= 1143
+IMAPS_PORT ?= 1993
+RUN_DIR    ?= run
+run: all
+	@sh tools/run-demo.sh $(BIN) $(RUN_DIR) $(IMAP_PORT) $(IMAPS_PORT)
+
 FUZZ_SECONDS ?= 60
 fuzz-build:
 	@sh tools/fuzz.sh build
