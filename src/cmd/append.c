@@ -1,10 +1,40 @@
 /*
- * append.c - APPEND (RFC2060 §6.3.11): add a message to a mailbox.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * append.c - APPEND (RFC2060 §6.3.11): add a message to a mailbox, with
+ * flags and an internal date if given.  A missing mailbox is
+ * NO [TRYCREATE].  Large messages arrive already spooled into the
+ * mail root's tmp/ (s->spool_open); the store renames them into place.
  */
+#include <unistd.h>
+
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
+#include "proto/response.h"
 
 void cmd_append(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	const struct imap_cmd_append *a = &cmd->u.append;
+	int spool_fd = a->message.spool_fd;
+	const char *name = mboxcmd_name(s, &a->mailbox, false);
+	if (name != NULL && (!a->has_flags || mboxcmd_check_flags(s, &a->flags))) {
+		struct store_new_msg msg = {
+			.data = spool_fd >= 0 ? NULL : a->message.data,
+			.len = a->message.len,
+			.spool_fd = spool_fd,
+			.sysflags = a->has_flags ? a->flags.sys : 0,
+			.nkeywords = a->has_flags ? a->flags.nkeywords : 0,
+			.keywords = a->has_flags ? a->flags.keywords : NULL,
+			.has_date = a->has_date,
+			.date = a->has_date ? a->date.t : 0,
+			.zone_minutes = a->has_date ? a->date.zone_minutes : 0,
+		};
+		struct store_err err;
+		uint32_t uidvalidity, uid;
+		if (store_append(s->store, name, &msg, &uidvalidity, &uid, &err))
+			resp_ok(s, "APPEND completed");
+		else
+			mboxcmd_no(s, &err);
+	}
+	if (spool_fd >= 0)
+		close(spool_fd);
+	store_spool_cleanup(s->store);
 }

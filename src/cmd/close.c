@@ -1,10 +1,19 @@
 /*
- * close.c - CLOSE (RFC2060 §6.4.2): expunge silently and deselect.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * close.c - CLOSE (RFC2060 §6.4.2): remove the \Deleted messages without
+ * untagged EXPUNGE responses (not in a read-only mailbox) and go back to
+ * the authenticated state.
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
+#include "proto/response.h"
+#include "store/mailbox.h"
+#include "util/log.h"
 
 void cmd_close(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	struct store_err err;
+	if (!mbox_readonly(s->mbox) && !mbox_expunge(s->mbox, &err))
+		log_warn("CLOSE of %s: expunge failed: %s", mbox_name(s->mbox), err.text);
+	mboxcmd_deselect(s);
+	resp_ok(s, "CLOSE completed");
 }

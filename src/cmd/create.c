@@ -1,10 +1,21 @@
 /*
- * create.c - CREATE (RFC2060 §6.3.3): create a mailbox.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * create.c - CREATE (RFC2060 §6.3.3): create a mailbox, and any missing
+ * superiors; a trailing delimiter is dropped; INBOX or an existing name
+ * is an error.
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
+#include "proto/response.h"
 
 void cmd_create(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	const char *name = mboxcmd_name(s, &cmd->u.mailbox.mailbox, true);
+	if (name == NULL)
+		return;
+	struct store_err err;
+	if (!store_create(s->store, name, &err)) {
+		mboxcmd_no(s, &err);
+		return;
+	}
+	resp_ok(s, "CREATE completed");
 }

@@ -1,10 +1,11 @@
 /*
- * examine.c - EXAMINE (RFC2060 §6.3.2): select a mailbox read-only.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * examine.c - EXAMINE (RFC2060 §6.3.2): select a mailbox read-only.  No
+ * flag can change and \Recent stays for the next session (RFC3501 §6.3.2).
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
 
 void cmd_examine(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	mboxcmd_select(s, cmd, true);
 }

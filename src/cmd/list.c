@@ -1,10 +1,11 @@
 /*
- * list.c - LIST (RFC2060 §6.3.8): list mailbox names.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * list.c - LIST (RFC2060 §6.3.8): the mailbox names that match a
+ * reference and a pattern ("*", "%"); LIST "" "" gives the delimiter.
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
 
 void cmd_list(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	mboxcmd_list(s, cmd, false);
 }

@@ -1,10 +1,11 @@
 /*
- * lsub.c - LSUB (RFC2060 §6.3.9): list subscribed names.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * lsub.c - LSUB (RFC2060 §6.3.9): the subscribed names that match; with
+ * "%", an unsubscribed parent of a subscribed name shows as \Noselect.
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
 
 void cmd_lsub(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	mboxcmd_list(s, cmd, true);
 }

@@ -1,10 +1,11 @@
 /*
- * select.c - SELECT (RFC2060 §6.3.1): select a mailbox read-write.
- * Not built yet: answers NO [UNAVAILABLE] (cmd_not_built).
+ * select.c - SELECT (RFC2060 §6.3.1): select a mailbox read-write.  The
+ * reply is written by mboxcmd_select(), which EXAMINE shares.
  */
 #include "cmd/cmd.h"
+#include "cmd/mboxcmd.h"
 
 void cmd_select(struct session *s, const struct imap_cmd *cmd)
 {
-	cmd_not_built(s, cmd);
+	mboxcmd_select(s, cmd, false);
 }
