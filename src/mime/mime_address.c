@@ -45,8 +45,14 @@ static bool is_special(char c)
 /* Tokenise the unfolded value v into toks (at most len + 1 of them). */
 /* Each token records the comment just before it (NULL if none); the
  * caller's sentinel token n gets the one after the last token. */
-static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok *toks)
+static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok **toks_r)
 {
+	/* The array grows as needed; one spare slot for the sentinel. */
+	size_t cap = 32;
+	struct tok *toks = arena_alloc(a, sizeof(struct tok) * cap);
+	*toks_r = toks;
+	if (toks == NULL)
+		return 0;
 	size_t n = 0, i = 0;
 	bool space = false;
 	const char *cm = NULL;
@@ -60,30 +66,35 @@ static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok *t
 		}
 		if (c == '(') {
 			/* A comment: remember its text (unescaped) for the name. */
-			char *o = arena_alloc(a, len - i + 1);
-			size_t on = 0;
+			size_t cs = i, ce = i;
 			int depth = 0;
-			while (i < len) {
-				if (v[i] == '\\' && i + 1 < len) {
-					if (o != NULL)
-						o[on++] = v[i + 1];
-					i += 2;
-					continue;
+			while (ce < len) {
+				if (v[ce] == '\\' && ce + 1 < len)
+					ce++;
+				else if (v[ce] == '(')
+					depth++;
+				else if (v[ce] == ')' && --depth == 0) {
+					ce++;
+					break;
 				}
-				if (v[i] == '(') {
-					if (depth++ > 0 && o != NULL)
+				ce++;
+			}
+			i = ce;
+			char *o = arena_alloc(a, ce - cs + 1);
+			size_t on = 0;
+			depth = 0;
+			for (size_t k = cs; o != NULL && k < ce; k++) {
+				if (v[k] == '\\' && k + 1 < ce) {
+					o[on++] = v[++k];
+				} else if (v[k] == '(') {
+					if (depth++ > 0)
 						o[on++] = '(';
-				} else if (v[i] == ')') {
-					if (--depth == 0) {
-						i++;
-						break;
-					}
-					if (o != NULL)
+				} else if (v[k] == ')') {
+					if (--depth > 0)
 						o[on++] = ')';
-				} else if (o != NULL) {
-					o[on++] = v[i];
+				} else {
+					o[on++] = v[k];
 				}
-				i++;
 			}
 			if (o != NULL) {
 				while (on > 0 && mime_is_wsp(o[on - 1]))
@@ -98,6 +109,17 @@ static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok *t
 			space = true;
 			continue;
 		}
+		if (n + 1 == cap) {
+			struct tok *nt = arena_alloc(a, sizeof(struct tok) * cap * 2);
+			if (nt == NULL) {
+				*toks_r = NULL;
+				return 0;
+			}
+			memcpy(nt, toks, sizeof(struct tok) * n);
+			toks = nt;
+			*toks_r = toks;
+			cap *= 2;
+		}
 		struct tok *t = &toks[n++];
 		t->space_before = space;
 		t->comment = cm;
@@ -105,19 +127,22 @@ static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok *t
 		cm = NULL;
 		cml = 0;
 		space = false;
+		t->c = '\0';
 		if (c == '"') {
-			char *o = arena_alloc(a, len - i + 1);
-			size_t on = 0;
-			i++;
-			while (i < len && v[i] != '"') {
-				if (v[i] == '\\' && i + 1 < len)
-					i++;
-				if (o != NULL)
-					o[on++] = v[i];
-				i++;
+			size_t qs = ++i, qe = i;
+			while (qe < len && v[qe] != '"') {
+				if (v[qe] == '\\' && qe + 1 < len)
+					qe++;
+				qe++;
 			}
-			if (i < len)
-				i++;
+			char *o = arena_alloc(a, qe - qs + 1);
+			size_t on = 0;
+			for (size_t k = qs; o != NULL && k < qe; k++) {
+				if (v[k] == '\\' && k + 1 < qe)
+					k++;
+				o[on++] = v[k];
+			}
+			i = qe < len ? qe + 1 : qe;
 			if (o != NULL)
 				o[on] = '\0';
 			t->type = T_WORD;
@@ -144,6 +169,8 @@ static size_t tokenize(struct arena *a, const char *v, size_t len, struct tok *t
 			} else {
 				t->type = T_SPECIAL;
 				t->c = c;
+				t->s = NULL;
+				t->len = 0;
 			}
 			i++;
 		} else {
@@ -342,10 +369,13 @@ static size_t group_colon(const struct tok *t, size_t i, size_t n)
 
 static bool parse_list(struct arena *a, const char *v, size_t len, struct addr_list *l)
 {
-	struct tok *t = ARENA_NEWN(a, struct tok, len + 1);
+	struct tok *t;
+	size_t n = tokenize(a, v, len, &t);
 	if (t == NULL)
 		return false;
-	size_t n = tokenize(a, v, len, t);
+	t[n].space_before = false;
+	t[n].s = NULL;
+	t[n].len = 0;
 	t[n].type = T_SPECIAL;
 	t[n].c = '\0';
 	size_t i = 0;
@@ -392,6 +422,24 @@ void mime_write_nstring(struct sbuf *out, struct arena *a, const char *s, size_t
 {
 	if (s == NULL) {
 		sbuf_adds(out, "NIL");
+		return;
+	}
+	/* Fast path: a plain quoted string (what sbuf_add_imap_string
+	 * would write, without its per-byte appends). */
+	bool plain = len <= 1024;
+	for (size_t i = 0; plain && i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+		plain = plain || c == '\t';
+	}
+	if (plain) {
+		if (sbuf_reserve(out, len + 2)) {
+			out->data[out->len++] = '"';
+			memcpy(out->data + out->len, s, len);
+			out->len += len;
+			out->data[out->len++] = '"';
+			out->data[out->len] = '\0';
+		}
 		return;
 	}
 	if (memchr(s, '\0', len) == NULL) {
