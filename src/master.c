@@ -266,24 +266,24 @@ static int read_services(const char *path, struct service *out, bool must_exist)
 /* Bind "[addr:]port", "[v6addr]:port" or "port" (all addresses). */
 static int bind_listener(const char *spec)
 {
-	char host[128] = "", port[32];
+	char host[160] = "", port[160];
+	const char *portpart = spec;
 	const char *colon = strrchr(spec, ':');
+	if (strlen(spec) >= sizeof(host))
+		return -1;
 	if (spec[0] == '[') {
 		const char *close = strchr(spec, ']');
-		if (close == NULL || close[1] != ':' || (size_t)(close - spec - 1) >= sizeof(host))
+		if (close == NULL || close[1] != ':')
 			return -1;
 		memcpy(host, spec + 1, (size_t)(close - spec - 1));
 		host[close - spec - 1] = '\0';
-		snprintf(port, sizeof(port), "%s", close + 2);
+		portpart = close + 2;
 	} else if (colon != NULL) {
-		if ((size_t)(colon - spec) >= sizeof(host))
-			return -1;
 		memcpy(host, spec, (size_t)(colon - spec));
 		host[colon - spec] = '\0';
-		snprintf(port, sizeof(port), "%s", colon + 1);
-	} else {
-		snprintf(port, sizeof(port), "%s", spec);
+		portpart = colon + 1;
 	}
+	memcpy(port, portpart, strlen(portpart) + 1);
 	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
 				  .ai_flags = AI_PASSIVE };
 	struct addrinfo *res;

@@ -125,6 +125,14 @@ bool serve_setup(const struct imapd_config *cfg)
 			ok = false;
 		}
 	}
+	/* A session confined to its mail root may read msg/ only if the
+	 * directory exists when it logs in (privs.c): make it now. */
+	if (cfg->configdirectory[0] != '\0') {
+		char msg[4096];
+		snprintf(msg, sizeof(msg), "%s/msg", cfg->configdirectory);
+		if (mkdir(msg, 0755) == 0)
+			log_notice("created %s", msg);
+	}
 	if (!auth_init(cfg, err, sizeof(err)))
 		log_err("SASL unavailable, nobody can log in: %s", err);
 	return ok;
