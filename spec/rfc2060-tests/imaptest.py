@@ -74,6 +74,9 @@ DIRECTIVES
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
                            and the test goes on; it fails at the end with all
+    @ covers R-x ...       the checks that follow test these requirements
+                           (a subset of the "# covers:" line); with
+                           keep-going, a failed check is charged to them only
     @ if expr / @ else / @ endif
                            run lines only when expr holds (may nest)
     @ skip reason          stop here and report the test skipped
@@ -515,6 +518,9 @@ class Runner:
         self.ours = args.host is None
 
     def run_file(self, path):
+        """ok, skip or fail, with details; self.failed_reqs then names the
+        requirements a failure is charged to (None: all the test covers)."""
+        self.failed_reqs = None
         steps, _ = parse_transcript(path)
         mode = "pipe"
         config = []
@@ -580,6 +586,7 @@ class Runner:
             server.stop()
             return "ok", None
         except TranscriptError as e:
+            self.failed_reqs = getattr(e, "reqs", None)
             detail = str(e)
             for name, c in self.conns.items():
                 label = "last lines" if len(self.conns) == 1 else "last lines on %s" % name
@@ -724,6 +731,8 @@ class Runner:
     def play(self, body, path):
         self.keep_going = False
         self.failures = []
+        self.scope = None       # requirements of the checks that follow (@ covers)
+        self.failed_reqs = set()
         self.block = []
         i = 0
         while i < len(body):
@@ -738,9 +747,16 @@ class Runner:
                         raise TranscriptError("\n".join(self.failures + [str(e)]))
                     raise
                 self.failures.append(str(e))
+                if self.failed_reqs is not None:
+                    if self.scope is None:
+                        self.failed_reqs = None  # charged to the whole test
+                    else:
+                        self.failed_reqs.update(self.scope)
             i += 1
         if self.failures:
-            raise TranscriptError("%d check(s) failed:\n" % len(self.failures) + "\n".join(self.failures))
+            err = TranscriptError("%d check(s) failed:\n" % len(self.failures) + "\n".join(self.failures))
+            err.reqs = sorted(self.failed_reqs) if self.failed_reqs is not None else None
+            raise err
 
     def step(self, body, i, kind, arg, where):
         """Play body[i]; returns the index of the last line it consumed."""
@@ -896,6 +912,8 @@ class Runner:
                                               if m)
                 elif arg == "keep-going":
                     self.keep_going = True
+                elif word == "covers":
+                    self.scope = rest.split() or None
                 else:
                     raise TranscriptError("%s: unknown directive %r" % (where, arg))
         return i
