@@ -39,7 +39,7 @@ struct addr_list {
 
 static bool is_special(char c)
 {
-	return c != '\0' && strchr("()<>[]:;@\\,.\"", c) != NULL;
+	return mime_c_is(c, MIME_C_ADDR_SPECIAL);
 }
 
 /* Tokenise the unfolded value v into toks (at most len + 1 of them). */
@@ -427,11 +427,8 @@ void mime_write_nstring(struct sbuf *out, struct arena *a, const char *s, size_t
 	/* Fast path: a plain quoted string (what sbuf_add_imap_string
 	 * would write, without its per-byte appends). */
 	bool plain = len <= 1024;
-	for (size_t i = 0; plain && i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-		plain = plain || c == '\t';
-	}
+	for (size_t i = 0; plain && i < len; i++)
+		plain = mime_c_is(s[i], MIME_C_QUOTABLE);
 	if (plain) {
 		if (sbuf_reserve(out, len + 2)) {
 			out->data[out->len++] = '"';
@@ -479,15 +476,15 @@ bool mime_address_write(struct sbuf *out, struct arena *a, const char *v, size_t
 	sbuf_addc(out, '(');
 	for (size_t i = 0; i < l.n; i++) {
 		const struct addr *ad = &l.v[i];
-		sbuf_addc(out, '(');
+		sbuf_add(out, "(", 1);
 		mime_write_nstring(out, a, ad->name.data, ad->name.len);
-		sbuf_addc(out, ' ');
+		sbuf_add(out, " ", 1);
 		mime_write_nstring(out, a, ad->adl.data, ad->adl.len);
-		sbuf_addc(out, ' ');
+		sbuf_add(out, " ", 1);
 		mime_write_nstring(out, a, ad->mailbox.data, ad->mailbox.len);
-		sbuf_addc(out, ' ');
+		sbuf_add(out, " ", 1);
 		mime_write_nstring(out, a, ad->host.data, ad->host.len);
-		sbuf_addc(out, ')');
+		sbuf_add(out, ")", 1);
 	}
 	sbuf_addc(out, ')');
 	return !out->failed;

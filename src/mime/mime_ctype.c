@@ -15,7 +15,7 @@
 /* RFC2045 §5.1 tspecials. */
 static bool is_tspecial(char c)
 {
-	return c != '\0' && strchr("()<>@,;:\\\"/[]?=", c) != NULL;
+	return mime_c_is(c, MIME_C_TSPECIAL);
 }
 
 static bool is_token_char(char c)

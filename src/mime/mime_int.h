@@ -9,6 +9,15 @@
 
 static inline bool mime_is_wsp(char c) { return c == ' ' || c == '\t'; }
 
+/* Character classes, one lookup instead of strchr() per byte. */
+enum {
+	MIME_C_ADDR_SPECIAL = 1,  /* RFC2822 §3.2.1 specials: ()<>[]:;@\,." */
+	MIME_C_TSPECIAL = 2,      /* RFC2045 §5.1 tspecials */
+	MIME_C_QUOTABLE = 4,      /* goes in a quoted string as is: 0x20-0x7e but " \, TAB */
+};
+extern const unsigned char mime_ctab[256];
+static inline bool mime_c_is(char c, unsigned cls) { return (mime_ctab[(unsigned char)c] & cls) != 0; }
+
 /* ASCII case-insensitive comparison of two byte strings. */
 bool mime_ieq(const char *a, size_t alen, const char *b, size_t blen);
 

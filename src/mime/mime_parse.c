@@ -69,7 +69,7 @@ static bool set_octet_stream(struct arena *a, struct mime_part *p)
 	return p->type.data != NULL && p->subtype.data != NULL;
 }
 
-static void classify(struct pctx *c, struct mime_part *p)
+static void classify(struct mime_part *p)
 {
 	if (mime_str_is(&p->type, "multipart"))
 		p->kind = MIME_KIND_MULTIPART;
@@ -181,7 +181,7 @@ static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t
 	set_ranges(c, p, off, len);
 	if (!mime_part_read_header(c->a, c->msg, p, digest_child))
 		return false;
-	classify(c, p);
+	classify(p);
 	if (p->kind != MIME_KIND_LEAF &&
 	    (p->depth >= MIME_MAX_DEPTH || c->nparts >= MIME_MAX_PARTS))
 		return set_octet_stream(c->a, p);
@@ -219,6 +219,6 @@ struct mime_part *mime_parse_header(struct arena *a, const char *msg, size_t len
 	mime_crlf_size(msg, root->hdr_len, &root->hdr_vsize, NULL);
 	if (!mime_part_read_header(a, msg, root, false))
 		return NULL;
-	classify(&c, root);
+	classify(root);
 	return root;
 }
