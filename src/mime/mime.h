@@ -77,8 +77,11 @@ struct mime_part {
 	size_t hdr_len;      /* header block incl. the blank line, if any */
 	size_t body_off;     /* start of the body (= hdr_off + hdr_len) */
 	size_t body_len;     /* body, excl. the line end before a boundary */
-	/* The same in the CRLF ("virtual") form. */
+	/* The same in the CRLF ("virtual") form: offsets from the start of
+	 * the message, and sizes. */
+	size_t hdr_voff;
 	size_t hdr_vsize;
+	size_t body_voff;    /* = hdr_voff + hdr_vsize */
 	size_t body_vsize;
 	size_t body_lines;   /* LFs in the body (BODYSTRUCTURE body-fld-lines) */
 	bool hdr_has_blank;  /* the header ended with an empty line */
@@ -255,6 +258,14 @@ bool mime_qp_decode(struct arena *a, const char *in, size_t len, struct mime_str
  * an unknown charset is kept as written).  Other bytes are kept.
  */
 bool mime_header_decode(struct arena *a, const char *value, size_t len, struct mime_str *out_r);
+
+/*
+ * A parameter's value in UTF-8: an RFC 2231 extended value ("name*",
+ * charset'language'%XX) is percent-decoded and converted from its
+ * charset; a plain value has its RFC 2047 encoded-words decoded (mailers
+ * write filename="=?UTF-8?Q?...?=").  False on no memory.
+ */
+bool mime_param_utf8(struct arena *a, const struct mime_param *p, struct mime_str *out_r);
 
 /* The body of a leaf part, transfer-decoded and converted to UTF-8 from
  * its charset (unknown charsets: bytes kept).  False on no memory. */

@@ -329,3 +329,37 @@ bool mime_part_text_utf8(struct arena *a, const char *msg, const struct mime_par
 	}
 	return to_utf8_lenient(a, csp, dec.data, dec.len, out_r);
 }
+
+bool mime_param_utf8(struct arena *a, const struct mime_param *p, struct mime_str *out_r)
+{
+	const char *v = p->value.data;
+	size_t len = p->value.len;
+	if (p->name.len == 0 || p->name.data[p->name.len - 1] != '*')
+		return mime_header_decode(a, v, len, out_r);
+	/* RFC2231 §4: charset'language'%XX-encoded-octets */
+	const char *q1 = memchr(v, '\'', len);
+	const char *q2 = q1 != NULL ? memchr(q1 + 1, '\'', len - (size_t)(q1 + 1 - v)) : NULL;
+	char charset[64] = "";
+	const char *text = v;
+	if (q2 != NULL && (size_t)(q1 - v) < sizeof(charset)) {
+		memcpy(charset, v, (size_t)(q1 - v));
+		charset[q1 - v] = '\0';
+		text = q2 + 1;
+	}
+	size_t tl = len - (size_t)(text - v);
+	char *raw = arena_alloc(a, tl + 1);
+	if (raw == NULL)
+		return false;
+	size_t n = 0;
+	for (size_t i = 0; i < tl; i++) {
+		if (text[i] == '%' && i + 2 < tl && hex_value(text[i + 1]) >= 0 &&
+		    hex_value(text[i + 2]) >= 0) {
+			raw[n++] = (char)(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+			i += 2;
+		} else {
+			raw[n++] = text[i];
+		}
+	}
+	raw[n] = '\0';
+	return to_utf8_lenient(a, charset[0] != '\0' ? charset : NULL, raw, n, out_r);
+}

@@ -45,8 +45,9 @@ static void append_child(struct mime_part *parent, struct mime_part *child)
 	parent->nchildren++;
 }
 
-/* Fill header/body ranges and sizes of a part spanning [off, off+len). */
-static void set_ranges(struct pctx *c, struct mime_part *p, size_t off, size_t len)
+/* Fill header/body ranges and sizes of a part spanning [off, off+len)
+ * whose CRLF-form offset is voff. */
+static void set_ranges(struct pctx *c, struct mime_part *p, size_t off, size_t len, size_t voff)
 {
 	bool complete;
 	size_t h = mime_header_len(c->msg + off, len, &complete);
@@ -57,6 +58,8 @@ static void set_ranges(struct pctx *c, struct mime_part *p, size_t off, size_t l
 	p->body_len = len - h;
 	mime_crlf_size(c->msg + off, h, &p->hdr_vsize, NULL);
 	mime_crlf_size(c->msg + p->body_off, p->body_len, &p->body_vsize, &p->body_lines);
+	p->hdr_voff = voff;
+	p->body_voff = voff + p->hdr_vsize;
 }
 
 static bool set_octet_stream(struct arena *a, struct mime_part *p)
@@ -80,7 +83,7 @@ static void classify(struct mime_part *p)
 }
 
 static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t len,
-			 bool digest_child);
+			 size_t voff, bool digest_child);
 
 /*
  * Is there a delimiter line for `b` at line start `ls`?  RFC2046 §5.1.1:
@@ -111,13 +114,24 @@ static bool is_delimiter(const char *ls, const char *e, const char *b, size_t bl
 	return true;
 }
 
-static bool add_child(struct pctx *c, struct mime_part *p, size_t off, size_t len, bool digest)
+/* Children come in order; ppos and vpos track the CRLF-form offset of a
+ * physical position so each byte is measured once per level. */
+struct child_pos {
+	size_t ppos, vpos;
+};
+
+static bool add_child(struct pctx *c, struct mime_part *p, size_t off, size_t len, bool digest,
+		      struct child_pos *cp)
 {
 	struct mime_part *ch = new_part(c, p, off);
 	if (ch == NULL)
 		return false;
 	append_child(p, ch);
-	return parse_entity(c, ch, off, len, digest);
+	size_t gap;
+	mime_crlf_size(c->msg + cp->ppos, off - cp->ppos, &gap, NULL);
+	cp->vpos += gap;
+	cp->ppos = off;
+	return parse_entity(c, ch, off, len, cp->vpos, digest);
 }
 
 static bool parse_multipart(struct pctx *c, struct mime_part *p)
@@ -127,6 +141,7 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 	const char *s = c->msg + p->body_off, *e = s + p->body_len;
 	const char *cs = NULL;  /* start of the open child */
 	struct mime_part *last = NULL;
+	struct child_pos cp = { p->body_off, p->body_voff };
 
 	if (bnd != NULL && bnd->len > 0) {
 		const char *ls = s;
@@ -144,7 +159,7 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 						if (ce > cs && ce[-1] == '\r')
 							ce--;
 					}
-					if (!add_child(c, p, (size_t)(cs - c->msg), (size_t)(ce - cs), digest))
+					if (!add_child(c, p, (size_t)(cs - c->msg), (size_t)(ce - cs), digest, &cp))
 						return false;
 				}
 				if (close) {
@@ -159,7 +174,7 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 			ls = nl != NULL ? nl + 1 : e;
 		}
 		if (cs != NULL &&
-		    !add_child(c, p, (size_t)(cs - c->msg), (size_t)(e - cs), digest))
+		    !add_child(c, p, (size_t)(cs - c->msg), (size_t)(e - cs), digest, &cp))
 			return false;
 	}
 	if (p->child == NULL) {
@@ -170,15 +185,16 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 		if (last == NULL)
 			return false;
 		append_child(p, last);
+		last->hdr_voff = last->body_voff = p->body_voff + p->body_vsize;
 		return mime_part_read_header(c->a, c->msg, last, false);
 	}
 	return true;
 }
 
 static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t len,
-			 bool digest_child)
+			 size_t voff, bool digest_child)
 {
-	set_ranges(c, p, off, len);
+	set_ranges(c, p, off, len, voff);
 	if (!mime_part_read_header(c->a, c->msg, p, digest_child))
 		return false;
 	classify(p);
@@ -192,7 +208,7 @@ static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t
 		if (m == NULL)
 			return false;
 		append_child(p, m);
-		return parse_entity(c, m, p->body_off, p->body_len, false);
+		return parse_entity(c, m, p->body_off, p->body_len, p->body_voff, false);
 	}
 	return true;
 }
@@ -201,7 +217,7 @@ struct mime_part *mime_parse(struct arena *a, const char *msg, size_t len)
 {
 	struct pctx c = { .a = a, .msg = msg, .nparts = 0 };
 	struct mime_part *root = new_part(&c, NULL, 0);
-	if (root == NULL || !parse_entity(&c, root, 0, len, false))
+	if (root == NULL || !parse_entity(&c, root, 0, len, 0, false))
 		return NULL;
 	return root;
 }
@@ -217,6 +233,7 @@ struct mime_part *mime_parse_header(struct arena *a, const char *msg, size_t len
 	root->hdr_has_blank = complete;
 	root->body_off = root->hdr_len;
 	mime_crlf_size(msg, root->hdr_len, &root->hdr_vsize, NULL);
+	root->body_voff = root->hdr_vsize;
 	if (!mime_part_read_header(a, msg, root, false))
 		return NULL;
 	classify(root);

@@ -349,6 +349,41 @@ static void test_arena_limit(void **state)
 	}
 }
 
+/* CRLF-form offsets: BODY[] sliced at [hdr_voff, body_voff + body_vsize)
+ * is the part, for every part of a mixed-line-end message. */
+static void check_voff(const char *m, size_t mlen, const struct mime_part *p, const struct sbuf *full)
+{
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	mime_crlf_copy(&b, m + p->hdr_off, p->hdr_len + p->body_len, 0, SIZE_MAX);
+	assert_int_equal(p->body_voff, p->hdr_voff + p->hdr_vsize);
+	assert_int_equal(b.len, p->hdr_vsize + p->body_vsize);
+	assert_true(p->hdr_voff + b.len <= full->len);
+	if (b.len > 0)
+		assert_memory_equal(full->data + p->hdr_voff, b.data, b.len);
+	sbuf_free(&b);
+	for (const struct mime_part *c = p->child; c != NULL; c = c->next)
+		check_voff(m, mlen, c, full);
+}
+
+static void test_virtual_offsets(void **state)
+{
+	const char *m = "Content-Type: multipart/mixed; boundary=b\r\n\n"
+			"pre\n--b\r\nX: 1\n\none\r\n--b\n"
+			"Content-Type: message/rfc822\n\r\nSubject: s\n\nin\r\nner\n--b--\n";
+	struct arena a;
+	arena_init(&a);
+	struct mime_part *root = mime_parse(&a, m, strlen(m));
+	struct sbuf full;
+	sbuf_init(&full, NULL);
+	mime_crlf_copy(&full, m, strlen(m), 0, SIZE_MAX);
+	assert_int_equal(root->child->next->child->hdr_voff,
+			 root->child->next->body_voff);
+	check_voff(m, strlen(m), root, &full);
+	sbuf_free(&full);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_parts_cap),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_arena_limit),
+		cmocka_unit_test(test_virtual_offsets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

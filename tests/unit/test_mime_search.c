@@ -235,6 +235,30 @@ static void test_client_charset(void **state)
 	arena_free(&a);
 }
 
+static const struct { const char *name, *value, *utf8; } param_cases[] = {
+	{ "filename*", "utf-8''%E2%82%AC%20rates.txt", "\xe2\x82\xac rates.txt" },
+	{ "title*", "iso-8859-1'de'K%E4se", "K\xc3\xa4se" },
+	{ "title*", "''plain%41", "plainA" },
+	{ "title*", "no quotes %41", "no quotes A" },
+	{ "name", "=?UTF-8?Q?K=C3=A4se.txt?=", "K\xc3\xa4se.txt" },
+	{ "name", "plain.txt", "plain.txt" },
+	{ "name*", "utf-8''bad%ZZ%4", "bad%ZZ%4" },
+};
+
+static void test_param_utf8(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof(param_cases) / sizeof(param_cases[0]); i++) {
+		struct mime_param p = { { param_cases[i].name, strlen(param_cases[i].name) },
+					{ param_cases[i].value, strlen(param_cases[i].value) } };
+		struct mime_str o;
+		assert_true(mime_param_utf8(&a, &p, &o));
+		assert_string_equal(o.data, param_cases[i].utf8);
+	}
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_client_charset),
+		cmocka_unit_test(test_param_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
