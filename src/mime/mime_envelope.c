@@ -76,13 +76,12 @@ static bool write_addresses(struct sbuf *out, struct arena *a, const struct occ 
 
 /* Does the field have at least one address (RFC3501 §7.4.2: an empty
  * Sender or Reply-To is replaced by From)? */
-static bool has_content(struct arena *a, const struct occ *o)
+static bool has_content(const struct occ *o)
 {
 	for (; o != NULL; o = o->next)
 		for (size_t i = 0; i < o->len; i++)
 			if (!mime_is_wsp(o->v[i]) && o->v[i] != '\r' && o->v[i] != '\n')
 				return true;
-	(void)a;
 	return false;
 }
 
@@ -117,7 +116,7 @@ bool mime_envelope_write(struct sbuf *out, struct arena *a, const char *hdr, siz
 			sbuf_addc(out, ' ');
 		if (is_address((enum env_field)i)) {
 			const struct occ *o = first[i];
-			if ((i == ENV_SENDER || i == ENV_REPLY_TO) && !has_content(a, o))
+			if ((i == ENV_SENDER || i == ENV_REPLY_TO) && !has_content(o))
 				o = first[ENV_FROM];
 			if (!write_addresses(out, a, o))
 				return false;

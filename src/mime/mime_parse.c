@@ -34,14 +34,14 @@ static struct mime_part *new_part(struct pctx *c, struct mime_part *parent, size
 	return p;
 }
 
-static void append_child(struct mime_part *parent, struct mime_part *child)
+/* Append after `tail` (the current last child, or NULL for the first):
+ * callers keep the tail so a 10,000-part multipart stays linear. */
+static void append_child(struct mime_part *parent, struct mime_part *tail, struct mime_part *child)
 {
-	struct mime_part **pp = &parent->child;
-	/* Children are appended in order; keep a tail walk short by
-	 * starting at the last one we know. */
-	while (*pp != NULL)
-		pp = &(*pp)->next;
-	*pp = child;
+	if (tail == NULL)
+		parent->child = child;
+	else
+		tail->next = child;
 	parent->nchildren++;
 }
 
@@ -118,6 +118,7 @@ static bool is_delimiter(const char *ls, const char *e, const char *b, size_t bl
  * physical position so each byte is measured once per level. */
 struct child_pos {
 	size_t ppos, vpos;
+	struct mime_part *tail;  /* last child so far */
 };
 
 static bool add_child(struct pctx *c, struct mime_part *p, size_t off, size_t len, bool digest,
@@ -126,7 +127,8 @@ static bool add_child(struct pctx *c, struct mime_part *p, size_t off, size_t le
 	struct mime_part *ch = new_part(c, p, off);
 	if (ch == NULL)
 		return false;
-	append_child(p, ch);
+	append_child(p, cp->tail, ch);
+	cp->tail = ch;
 	size_t gap;
 	mime_crlf_size(c->msg + cp->ppos, off - cp->ppos, &gap, NULL);
 	cp->vpos += gap;
@@ -141,7 +143,7 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 	const char *s = c->msg + p->body_off, *e = s + p->body_len;
 	const char *cs = NULL;  /* start of the open child */
 	struct mime_part *last = NULL;
-	struct child_pos cp = { p->body_off, p->body_voff };
+	struct child_pos cp = { p->body_off, p->body_voff, NULL };
 
 	if (bnd != NULL && bnd->len > 0) {
 		const char *ls = s;
@@ -184,7 +186,7 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 		last = new_part(c, p, p->body_off + p->body_len);
 		if (last == NULL)
 			return false;
-		append_child(p, last);
+		append_child(p, NULL, last);
 		last->hdr_voff = last->body_voff = p->body_voff + p->body_vsize;
 		return mime_part_read_header(c->a, c->msg, last, false);
 	}
@@ -207,7 +209,7 @@ static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t
 		struct mime_part *m = new_part(c, p, p->body_off);
 		if (m == NULL)
 			return false;
-		append_child(p, m);
+		append_child(p, NULL, m);
 		return parse_entity(c, m, p->body_off, p->body_len, p->body_voff, false);
 	}
 	return true;
