@@ -216,6 +216,33 @@ def list_requirements(reqs, tests, results, only_uncovered):
                                                   r["text"], "", extra))
 
 
+def summarize(detail, width=400):
+    """One line per failed check: what was expected, and the server's last line."""
+    lines = detail.splitlines()
+    checks = []
+    k = 0
+    while k < len(lines):
+        l = lines[k]
+        if l.startswith("  last lines") or l.startswith("  imapd.log"):
+            break
+        m = re.match(r"\s*[\w.-]+\.test:\d+: (.*)", l)
+        if m:
+            what = m.group(1)
+            got = []
+            k += 1
+            while k < len(lines) and re.match(r"\s{3,}\S", lines[k]) and not re.match(r"\s*[\w.-]+\.test:\d+:", lines[k]):
+                got.append(lines[k].strip())
+                k += 1
+            what = re.sub(r"^no line of the response matches (/.*/); got:$", r"expected \1", what)
+            if got and not got[-1].startswith("with "):
+                what += " — got: " + got[-1]
+            checks.append(what)
+            continue
+        k += 1
+    text = "; ".join(checks) if checks else (lines[0] if lines else "")
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def compare(files, names):
     """Markdown: per-section and per-test results of several saved runs."""
     runs = []
@@ -262,9 +289,7 @@ def compare(files, names):
             elif v["status"] == "skip":
                 cells.append("skip")
             else:
-                first = next((l.strip() for l in v["detail"].splitlines() if l.strip()), "")
-                first = re.sub(r"^[\w.-]+\.test:\d+: ", "", first)
-                cells.append("**FAIL** " + first.replace("|", "\\|")[:140])
+                cells.append("**FAIL** " + summarize(v["detail"]).replace("|", "\\|"))
         out("| %s | %s |" % (t, " | ".join(cells)))
 
 
