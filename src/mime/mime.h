@@ -208,7 +208,9 @@ bool mime_bodystructure_write(struct sbuf *out, struct arena *a, const char *msg
  * `partial`, octets [start, start + count) of that form are given (none
  * when start is past the end).  Header-field subsets keep each field's
  * original bytes (continuation lines included) and end with the blank
- * line, unless the header had none (RFC3501 §6.4.5).
+ * line, unless the header had none (RFC3501 §6.4.5).  RFC822,
+ * RFC822.HEADER and RFC822.TEXT are BODY[], BODY[HEADER] and BODY[TEXT].
+ * NUL octets are given as 0x80 (a literal cannot carry NUL; sizes stay).
  * Returns false only when `out` or `a` ran out of memory.
  */
 bool mime_section_write(struct sbuf *out, struct arena *a, const char *msg, size_t len,

@@ -9,7 +9,7 @@ cd "$top"
 out=${1:-build/mime/standalone}; [ $# -gt 0 ] && shift
 CC=${CC:-cc}
 mkdir -p "$out"
-WARN="-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter"
+WARN="-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes"
 FLAGS="-std=c11 -D_GNU_SOURCE -Isrc -Itests -O2 -g $WARN $*"
 $CC $FLAGS -c src/util/arena.c -o "$out/arena.o"
 $CC $FLAGS -c src/util/sbuf.c -o "$out/sbuf.o"

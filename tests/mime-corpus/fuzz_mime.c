@@ -73,6 +73,21 @@ static void walk(struct arena *a, const char *msg, size_t len, const struct mime
 	}
 }
 
+/* Offsets and sizes of every part agree with each other and the buffer. */
+static void check_part(const char *msg, size_t size, const struct mime_part *p)
+{
+	size_t voff;
+	mime_crlf_size(msg, p->hdr_off, &voff, NULL);
+	if (p->hdr_off + p->hdr_len != p->body_off || p->body_off + p->body_len > size ||
+	    p->hdr_voff != voff || p->body_voff != p->hdr_voff + p->hdr_vsize)
+		abort();
+	for (const struct mime_part *c = p->child; c != NULL; c = c->next) {
+		if (c->hdr_off < p->body_off || c->body_off + c->body_len > p->body_off + p->body_len)
+			abort();
+		check_part(msg, size, c);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *msg = (const char *)data;
@@ -107,11 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Every part's BODY[n] is as long as BODYSTRUCTURE says. */
 	uint32_t path[8];
 	walk(&a, msg, size, root, root, path, 0);
-	for (const struct mime_part *c = root->kind == MIME_KIND_MULTIPART ? root->child : NULL;
-	     c != NULL; c = c->next) {
-		if (c->hdr_off + c->hdr_len != c->body_off || c->body_off + c->body_len > size)
-			abort();
-	}
+	check_part(msg, size, root);
 
 	struct mime_needle n;
 	if (!mime_needle_init(&n, &a, "\xc3\xa4pfel", 6))

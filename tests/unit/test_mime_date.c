@@ -44,6 +44,7 @@ static const struct {
 
 static void test_dates(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct mime_date d;
 		bool ok = mime_date_parse(cases[i].in, strlen(cases[i].in), &d);
@@ -67,6 +68,7 @@ static void test_dates(void **state)
 
 static void test_header_date(void **state)
 {
+	(void)state;
 	const char *h = "Subject: x\nDate: Mon, 7 Feb 1994\n 21:52:25 -0800\n\n";
 	struct arena a;
 	arena_init(&a);

@@ -60,6 +60,7 @@ static void canon(const char *s, char *out, size_t cap)
 
 static void test_addresses(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(addr_cases) / sizeof(addr_cases[0]); i++) {
 		char hdr[512];
 		snprintf(hdr, sizeof(hdr), "From: f@x\nTo: %s\n\n", addr_cases[i].to);
@@ -149,6 +150,7 @@ static const struct {
 
 static void test_envelope(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(env_cases) / sizeof(env_cases[0]); i++) {
 		struct arena a;
 		arena_init(&a);
@@ -191,6 +193,7 @@ static const struct {
 
 static void test_bodystructure(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(bs_cases) / sizeof(bs_cases[0]); i++) {
 		struct arena a;
 		arena_init(&a);

@@ -34,6 +34,7 @@ static const struct {
 
 static void test_crlf_size(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(crlf_cases) / sizeof(crlf_cases[0]); i++) {
 		size_t vs, lines;
 		mime_crlf_size(crlf_cases[i].in, strlen(crlf_cases[i].in), &vs, &lines);
@@ -51,6 +52,7 @@ static void test_crlf_size(void **state)
 /* Every (skip, count) window of the CRLF form equals the slice. */
 static void test_crlf_copy_windows(void **state)
 {
+	(void)state;
 	const char *in = "ab\ncd\r\n\nef\rg\n";
 	const char *full = "ab\r\ncd\r\n\r\nef\rg\r\n";
 	size_t fl = strlen(full);
@@ -88,6 +90,7 @@ static const struct {
 
 static void test_header_len(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(hlen_cases) / sizeof(hlen_cases[0]); i++) {
 		bool complete;
 		size_t l = mime_header_len(hlen_cases[i].in, strlen(hlen_cases[i].in), &complete);
@@ -98,6 +101,7 @@ static void test_header_len(void **state)
 
 static void test_fields(void **state)
 {
+	(void)state;
 	const char *h = "Subject: one\n\ttwo\r\nX-A : v\nbroken line\nTo:x\n\nbody: no\n";
 	struct mime_field_iter it;
 	struct mime_field f;
@@ -178,6 +182,7 @@ static const struct {
 
 static void test_tree(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(tree_cases) / sizeof(tree_cases[0]); i++) {
 		struct arena a;
 		arena_init(&a);
@@ -217,6 +222,7 @@ static const struct {
 
 static void test_ctype(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(ctype_cases) / sizeof(ctype_cases[0]); i++) {
 		char msg[512];
 		snprintf(msg, sizeof(msg), "Content-Type: %s\n\n", ctype_cases[i].ctype);
@@ -239,6 +245,7 @@ static void test_ctype(void **state)
 
 static void test_other_fields(void **state)
 {
+	(void)state;
 	const char *m = "Content-Type: text/plain\nContent-ID: <x@y>\nContent-Description: d\n"
 			"Content-Transfer-Encoding: (c) Base64 \nContent-MD5: m\n"
 			"Content-Disposition: attachment; filename=\"f.txt\"\n"
@@ -263,6 +270,7 @@ static void test_other_fields(void **state)
 /* Nesting past MIME_MAX_DEPTH is cut off, not recursed into. */
 static void test_depth_cap(void **state)
 {
+	(void)state;
 	struct sbuf m;
 	sbuf_init(&m, NULL);
 	int levels = MIME_MAX_DEPTH * 3;
@@ -303,6 +311,7 @@ static void test_depth_cap(void **state)
 
 static void test_parts_cap(void **state)
 {
+	(void)state;
 	struct sbuf m;
 	sbuf_init(&m, NULL);
 	sbuf_adds(&m, "Content-Type: multipart/mixed; boundary=b\n\n");
@@ -320,6 +329,7 @@ static void test_parts_cap(void **state)
 /* NUL bytes and 8-bit everywhere do not disturb offsets. */
 static void test_binary(void **state)
 {
+	(void)state;
 	const char m[] = "Subject: a\0b\nContent-Type: text/plain\n\n\0\xff\n\0";
 	struct arena a;
 	arena_init(&a);
@@ -334,6 +344,7 @@ static void test_binary(void **state)
 /* The arena limit makes parsing fail cleanly, not crash. */
 static void test_arena_limit(void **state)
 {
+	(void)state;
 	const char *m = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b\n\ny\n--b--\n";
 	for (size_t lim = 1; lim < 4096; lim += 7) {
 		struct arena a;
@@ -368,6 +379,7 @@ static void check_voff(const char *m, size_t mlen, const struct mime_part *p, co
 
 static void test_virtual_offsets(void **state)
 {
+	(void)state;
 	const char *m = "Content-Type: multipart/mixed; boundary=b\r\n\n"
 			"pre\n--b\r\nX: 1\n\none\r\n--b\n"
 			"Content-Type: message/rfc822\n\r\nSubject: s\n\nin\r\nner\n--b--\n";

@@ -33,6 +33,7 @@ static const struct { const char *in, *out; } qp_cases[] = {
 
 static void test_transfer_decoding(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	struct mime_str o;
@@ -65,6 +66,7 @@ static const struct {
 
 static void test_charsets(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	for (size_t i = 0; i < sizeof(cs_cases) / sizeof(cs_cases[0]); i++) {
@@ -100,6 +102,7 @@ static const struct { const char *in, *out; } ew_cases[] = {
 
 static void test_encoded_words(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	for (size_t i = 0; i < sizeof(ew_cases) / sizeof(ew_cases[0]); i++) {
@@ -127,6 +130,7 @@ static const struct { const char *needle, *hay; bool match; } fold_cases[] = {
 
 static void test_folding(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	for (size_t i = 0; i < sizeof(fold_cases) / sizeof(fold_cases[0]); i++) {
@@ -198,6 +202,7 @@ static const struct {
 
 static void test_search(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	const char *m = search_msg;
@@ -224,6 +229,7 @@ static void test_search(void **state)
 /* The client's search string in its SEARCH CHARSET, then matched. */
 static void test_client_charset(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	struct mime_str u;
@@ -247,6 +253,7 @@ static const struct { const char *name, *value, *utf8; } param_cases[] = {
 
 static void test_param_utf8(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	for (size_t i = 0; i < sizeof(param_cases) / sizeof(param_cases[0]); i++) {

@@ -141,6 +141,7 @@ static void parse_spec(struct arena *a, const char *spec, struct imap_section *s
 
 static void test_sections(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct arena a;
 		arena_init(&a);
@@ -164,6 +165,7 @@ static void test_sections(void **state)
 /* BODYSTRUCTURE sizes equal the lengths of the section data they describe. */
 static void test_sizes_agree(void **state)
 {
+	(void)state;
 	struct arena a;
 	arena_init(&a);
 	const char *m = msg_mixed;
@@ -192,6 +194,7 @@ static void test_sizes_agree(void **state)
 /* NUL is sent as 0x80 (a literal cannot carry NUL); sizes unchanged. */
 static void test_nul(void **state)
 {
+	(void)state;
 	static const char m[] = "S: a\n\nx\0y\n";
 	struct arena a;
 	arena_init(&a);
