@@ -100,6 +100,7 @@ int main(int argc, char **argv)
 	struct serve_options opt = { .uses = SERVE_DEFAULT_USES, .idle_timeout = SERVE_DEFAULT_IDLE,
 				     .status_fd = -1 };
 	bool debug = false;
+	char *preauth_user = NULL;
 	char err[256];
 	if (!serve_parse_args(argc, argv, &opt, &config_path, &debug, err, sizeof(err)))
 		usage(err);
@@ -132,7 +133,10 @@ int main(int argc, char **argv)
 		if (pw == NULL)
 			log_fatal("rimapd: no passwd entry for uid %ld", (long)getuid());
 		opt.preauth = true;
-		opt.preauth_user = strdup(pw->pw_name);
+		preauth_user = strdup(pw->pw_name);
+		if (preauth_user == NULL)
+			log_fatal("out of memory");
+		opt.preauth_user = preauth_user;
 	}
 
 	int fd = systemd_listener();
@@ -144,6 +148,7 @@ int main(int argc, char **argv)
 		serve_listener(&opt, 0);             /* inetd "wait" */
 	else
 		serve_connection(&opt, 0, 1);        /* inetd "nowait", a pipe */
+	free(preauth_user);
 	config_free(&cfg);
 	return 0;
 }

@@ -199,6 +199,17 @@ static bool make_root(const char *root)
 #define LANDLOCK_ACCESS_FS_IOCTL_DEV (1ULL << 15)
 #endif
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PRIVS_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PRIVS_ASAN 1
+#endif
+#endif
+#ifndef PRIVS_ASAN
+#define PRIVS_ASAN 0
+#endif
+
 #define LL_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
 
 static int ll_add(int ruleset, const char *path, uint64_t access, uint64_t handled)
@@ -251,7 +262,13 @@ bool privs_confine(const struct imapd_config *cfg, const char *root)
 		&& ll_add(rs, "/usr", LL_READ | LANDLOCK_ACCESS_FS_EXECUTE, handled) == 0
 		&& ll_add(rs, "/dev/null", LANDLOCK_ACCESS_FS_READ_FILE
 			  | LANDLOCK_ACCESS_FS_WRITE_FILE, handled) == 0
-		&& ll_add(rs, "/dev/urandom", LANDLOCK_ACCESS_FS_READ_FILE, handled) == 0;
+		&& ll_add(rs, "/dev/urandom", LANDLOCK_ACCESS_FS_READ_FILE, handled) == 0
+#if PRIVS_ASAN
+		/* Sanitizer builds only: LeakSanitizer reads /proc/<pid>/task
+		 * and maps at exit. */
+		&& ll_add(rs, "/proc", LL_READ, handled) == 0
+#endif
+		;
 	if (!ok) {
 		log_err("landlock_add_rule: %s", strerror(errno));
 		close(rs);

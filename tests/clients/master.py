@@ -161,7 +161,7 @@ def uses_respawn(sb):
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
         c.close()
-    assert wait_for(lambda: first not in m.children() and len(m.children()) == 1), m.children()
+    assert wait_for(lambda: first not in m.children() and len(m.children()) == 1, 15), m.children()
     c = Client.tcp(a)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")

@@ -47,6 +47,23 @@ def mail_user(sb):
     return True
 
 
+def mail_group(sb):
+    """mail_group replaces mail_user's primary group."""
+    import grp
+    nb = nobody()
+    try:
+        g = grp.getgrnam("nogroup")
+    except KeyError:
+        g = grp.getgrnam("daemon")
+    os.makedirs(sb.mail)
+    os.chown(sb.mail, nb.pw_uid, g.gr_gid)
+    sb.set(mail_user="nobody", mail_group=g.gr_name)
+    t, uid, gid, _ = login_and_inspect(sb, USER, PASSWORD)
+    assert " OK " in t, t
+    assert uid == [str(nb.pw_uid)] * 4 and gid == [str(g.gr_gid)] * 4, (uid, gid)
+    return True
+
+
 def system_user(sb):
     """No mail_user: the login's own Unix account (here: nobody)."""
     nb = nobody()
@@ -92,6 +109,7 @@ def sandbox_off(sb):
 def main():
     tests = [
         ("mail_user: the session runs as that account, confined", mail_user),
+        ("mail_group: the session's group", mail_group),
         ("a system user's session runs as that user", system_user),
         ("a virtual user without mail_user is refused as root", virtual_without_mail_user),
         ("root cannot log in to a root imapd", root_refused),
