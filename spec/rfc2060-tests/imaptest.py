@@ -592,7 +592,8 @@ class Runner:
             # transcript waits (SKIP) for the command; conformance.py (which
             # sets unavailable_fails) reports it failing, as it is.
             missing = sorted({m.group(1) for c in self.conns.values() for l in c.log
-                              for m in [re.search(r"NO \[UNAVAILABLE\] (?:UID )?(\w+) is not implemented", l)]
+                              for m in [re.search(r"NO \[UNAVAILABLE\] (.+?) is not (?:implemented|available) "
+                                                  r"in this server yet", l)]
                               if m and l.startswith("S: ")})
             if self.ours and missing and not getattr(self.args, "unavailable_fails", False):
                 self.close_all()
