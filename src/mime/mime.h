@@ -242,7 +242,8 @@ enum mime_cs_result {
 
 /*
  * Convert `in` from `charset` to UTF-8 with iconv into the arena
- * (NUL-terminated).  Invalid input sequences become U+FFFD.  Returns
+ * (NUL-terminated).  Invalid input sequences become U+FFFD; UTF-8 and
+ * US-ASCII input (and charset NULL) is copied unchecked.  Returns
  * MIME_CS_UNKNOWN for a charset iconv cannot open (SEARCH CHARSET answers
  * NO [BADCHARSET], RFC3501 §6.4.4).
  */
