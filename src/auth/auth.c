@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <limits.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,6 +341,9 @@ void auth_succeeded(struct session *s, const char *user, const char *method)
 	session_write_capabilities(s);
 	conn_printf(&s->conn, "] %s completed\r\n", strcmp(method, "LOGIN") == 0 ? "LOGIN"
 		    : "AUTHENTICATE");
+	/* SASL and the TLS handshake are done with their scratch memory:
+	 * give the free pages back, so that an idle session stays small. */
+	malloc_trim(0);
 }
 
 void auth_failed(struct session *s, const char *user, const char *method, const char *detail)

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -20,6 +22,8 @@ struct conn_tls {
 };
 
 static SSL_CTX *server_ctx;
+
+static void tls_warm_up(SSL_CTX *ctx);
 
 static void last_error(char *err, size_t errlen, const char *what)
 {
@@ -131,7 +135,52 @@ bool tls_init(const struct tls_settings *set, char *err, size_t errlen)
 	if (server_ctx != NULL)
 		SSL_CTX_free(server_ctx);
 	server_ctx = ctx;
+	tls_warm_up(ctx);
 	return true;
+}
+
+/*
+ * Run one TLS handshake with ourselves over a socket pair.  OpenSSL
+ * fetches and caches its algorithms (digests, ciphers, key exchange
+ * groups, the signature scheme of our key) on first use; doing that here,
+ * before imapd-master forks, leaves those caches in pages every child
+ * shares instead of each child building its own on its first client.
+ */
+static void tls_warm_up(SSL_CTX *ctx)
+{
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) != 0)
+		return;
+	SSL_CTX *cctx = SSL_CTX_new(TLS_client_method());
+	SSL *srv = SSL_new(ctx);
+	SSL *cli = cctx != NULL ? SSL_new(cctx) : NULL;
+	if (srv != NULL && cli != NULL && SSL_set_fd(srv, sv[0]) == 1 && SSL_set_fd(cli, sv[1]) == 1) {
+		SSL_set_accept_state(srv);
+		SSL_set_connect_state(cli);
+		bool sdone = false, cdone = false;
+		for (int i = 0; i < 50 && !(sdone && cdone); i++) {
+			if (!cdone) {
+				int r = SSL_do_handshake(cli);
+				cdone = r == 1;
+				if (r <= 0 && SSL_get_error(cli, r) != SSL_ERROR_WANT_READ
+				    && SSL_get_error(cli, r) != SSL_ERROR_WANT_WRITE)
+					break;
+			}
+			if (!sdone) {
+				int r = SSL_do_handshake(srv);
+				sdone = r == 1;
+				if (r <= 0 && SSL_get_error(srv, r) != SSL_ERROR_WANT_READ
+				    && SSL_get_error(srv, r) != SSL_ERROR_WANT_WRITE)
+					break;
+			}
+		}
+	}
+	SSL_free(cli);
+	SSL_free(srv);
+	SSL_CTX_free(cctx);
+	close(sv[0]);
+	close(sv[1]);
+	ERR_clear_error();
 }
 
 bool tls_available(void)

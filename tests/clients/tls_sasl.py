@@ -206,6 +206,22 @@ def starttls_injection(sb):
     return True
 
 
+def starttls_then_plaintext(sb):
+    """A client that answers the OK with cleartext instead of a handshake
+    gets nothing back in the clear: the connection is closed."""
+    srv = Server(sb)
+    c = srv.client()
+    c.greeting()
+    _, t = c.cmd("STARTTLS", tag="a")
+    assert t == "a OK Begin TLS negotiation now", t
+    c.send("b CAPABILITY\r\n")
+    rest = c.lines_until_eof()
+    assert rest == [], rest
+    time.sleep(0.1)
+    assert "STARTTLS: TLS handshake failed" in sb.logtext(), sb.logtext()
+    return True
+
+
 def starttls_twice(sb):
     srv = Server(sb)
     c = srv.client()
@@ -484,6 +500,7 @@ def main():
         ("python imaplib starttls() then login", imaplib_starttls),
         ("plaintext pipelined after STARTTLS is discarded", starttls_injection),
         ("STARTTLS under TLS and after login is BAD", starttls_twice),
+        ("cleartext instead of a TLS handshake ends the session", starttls_then_plaintext),
         ("imapd -s: python IMAP4_SSL", implicit_tls_python),
         ("imapd -s: openssl s_client", implicit_tls_s_client),
         ("openssl s_client -starttls imap", s_client_starttls),
