@@ -351,11 +351,16 @@ static bool add_child(pid_t pid, struct service *svc)
  * serve.  Never returns. */
 static void child_main(struct service *svc)
 {
+	/* Signals are blocked across fork (spawn): drop the master's
+	 * handlers before letting them in, so that a SIGTERM sent to the
+	 * whole pool now ends this child too. */
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGCHLD, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
@@ -384,13 +389,17 @@ static void spawn(struct service *svc)
 	if (svc->spawns >= SPAWNS_PER_SECOND)
 		return;  /* tried again on the next tick */
 	svc->spawns++;
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	pid_t pid = fork();
+	if (pid == 0)
+		child_main(svc);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (pid < 0) {
 		log_err("fork: %s", strerror(errno));
 		return;
 	}
-	if (pid == 0)
-		child_main(svc);
 	if (!add_child(pid, svc)) {
 		kill(pid, SIGTERM);
 		return;

@@ -160,12 +160,18 @@ def uses_respawn(sb):
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
     first = m.children()[0]
-    for _ in range(2):
+    # Idle children race for each connection: go on until `first` had two.
+    for _ in range(12):
         c = Client.tcp(a)
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
         c.close()
-    assert wait_for(lambda: first not in m.children() and len(m.children()) == 1, 15), m.children()
+        if wait_for(lambda: first not in m.children(), 0.3):
+            break
+    assert first not in m.children(), "child %d still there" % first
+    served = len(re.findall(r"imapd\[%d\]: info: connect from" % first, sb.logtext()))
+    assert served == 2, "child %d served %d connections" % (first, served)
+    assert wait_for(lambda: 1 <= len(m.children()) <= 2), m.children()
     c = Client.tcp(a)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
