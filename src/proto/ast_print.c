@@ -103,7 +103,7 @@ static void print_date(struct sbuf *out, const struct imap_date *d)
 	sbuf_printf(out, "%d-%s-%04d", d->day, months[d->month - 1], d->year);
 }
 
-static void print_section(struct sbuf *out, const struct imap_section *sec)
+void ast_print_section(struct sbuf *out, const struct imap_section *sec)
 {
 	sbuf_addc(out, '[');
 	for (size_t i = 0; i < sec->nparts; i++)
@@ -148,7 +148,7 @@ void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att)
 		return;
 	}
 	sbuf_adds(out, att->peek ? "BODY.PEEK" : "BODY");
-	print_section(out, &att->section);
+	ast_print_section(out, &att->section);
 	if (att->partial)
 		sbuf_printf(out, "<%u.%u>", att->partial_start, att->partial_len);
 }

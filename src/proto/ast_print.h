@@ -21,6 +21,9 @@ void ast_print_seqset(struct sbuf *out, const struct imap_seq_set *set);
 void ast_print_search_key(struct sbuf *out, const struct imap_search_key *key);
 void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att);
 
+/* "[1.2.HEADER.FIELDS (From)]": a section as FETCH responses name it. */
+void ast_print_section(struct sbuf *out, const struct imap_section *sec);
+
 /* "MESSAGES", "UIDNEXT", ... */
 const char *imap_status_att_name(enum imap_status_att att);
 

@@ -1,0 +1,49 @@
+/*
+ * fetch_mime.h - the FETCH items that need the message itself (RFC2060
+ * §6.4.5): ENVELOPE, BODY, BODYSTRUCTURE, BODY[section]<partial>,
+ * BODY.PEEK[...], RFC822, RFC822.HEADER, RFC822.TEXT.  fetch.c answers
+ * the index items itself and calls these for the rest.
+ */
+#ifndef IMAPD_CMD_FETCH_MIME_H
+#define IMAPD_CMD_FETCH_MIME_H
+
+#include <stdbool.h>
+
+#include "mime/mime.h"
+#include "proto/ast.h"
+#include "store/mailbox.h"
+#include "util/arena.h"
+#include "util/sbuf.h"
+
+/* One message being answered: its file is opened, and its header or
+ * whole structure parsed, at most once however many items ask. */
+struct fetch_msg {
+	struct mailbox *mb;
+	uint32_t seq;
+	struct arena *scratch;     /* per-message memory, reset by fetch_msg_done */
+	bool tried, opened;
+	struct mbox_body body;
+	size_t hdr_len;            /* physical length of the header block */
+	struct mime_part *root;    /* full parse, when an item needed it */
+};
+
+/* Whether the item needs the message file (not just the index). */
+bool fetch_att_needs_message(const struct imap_fetch_att *att);
+
+/* Whether the item sets \Seen (RFC2060 §6.4.5: BODY[...] and RFC822 and
+ * RFC822.TEXT do, BODY.PEEK[...] and RFC822.HEADER do not). */
+bool fetch_att_sets_seen(const struct imap_fetch_att *att);
+
+void fetch_msg_init(struct fetch_msg *m, struct mailbox *mb, uint32_t seq, struct arena *scratch);
+
+/*
+ * Append the item ("ENVELOPE (...)", "BODY[TEXT]<0> {12}\r\n...") to
+ * out.  Returns false when the message's file is gone (expunged by
+ * another session): the caller must not send a FETCH response for it.
+ */
+bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out);
+
+/* Release the message (unmap, reset the scratch arena). */
+void fetch_msg_done(struct fetch_msg *m);
+
+#endif
