@@ -494,6 +494,26 @@ def external_ssf_to_sasl(sb):
     return True
 
 
+def sasl_options(sb):
+    """sasl_* keys reach the library: sasl_mech_list limits the mechanisms,
+    sasl_sasldb_path is where users are looked up."""
+    sb.set(sasl_mech_list="PLAIN CRAM-MD5")
+    p, c = sb.imapd_pipe("-p", "256")
+    caps = capabilities(c.greeting())
+    mechs = sorted(x for x in caps if x.startswith("AUTH="))
+    assert mechs == ["AUTH=CRAM-MD5", "AUTH=PLAIN"], mechs
+    c.close()
+    p.wait(5)
+    sb.set(sasl_mech_list=None, sasl_sasldb_path=sb.sasldb + ".missing")
+    p, c = sb.imapd_pipe("-p", "256")
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " NO " in t, t
+    c.close()
+    p.wait(5)
+    return True
+
+
 def main():
     tests = [
         ("before TLS: LOGINDISABLED, no plaintext mechanisms, LOGIN refused", before_tls),
@@ -515,6 +535,7 @@ def main():
         ("allowplaintext: yes allows LOGIN without TLS", allowplaintext),
         ("-p 1 keeps plaintext refused, -p 256 allows it", external_ssf),
         ("-p ssf is SASL's external SSF (sasl_minimum_layer)", external_ssf_to_sasl),
+        ("sasl_mech_list and sasl_sasldb_path go to Cyrus SASL", sasl_options),
     ]
     for name, fn in tests:
         with Sandbox(conf={"allowplaintext": "no"}) as sb:
