@@ -124,7 +124,7 @@ int main(int argc, char **argv)
 		run_debugger(&cfg, argv[0]);
 
 	/* inetd modes: nobody initialised TLS and SASL for us. */
-	serve_setup(&cfg);
+	serve_setup(&cfg, false);
 	if (opt.implicit_tls && !tls_available())
 		log_fatal("-s needs a working tls_server_cert and tls_server_key in %s", cfg.path);
 

@@ -588,7 +588,7 @@ static void reload(void)
 	config_free(&cfg);
 	cfg = fresh_cfg;
 	auth_set_config(&cfg);
-	serve_setup(&cfg);
+	serve_setup(&cfg, true);
 	apply_services(fresh, n);
 }
 
@@ -671,7 +671,7 @@ int main(int argc, char **argv)
 		log_fatal("cannot use services file %s", services_path);
 
 	/* Shared by every child: set up once, before the first fork. */
-	serve_setup(&cfg);
+	serve_setup(&cfg, true);
 
 	if (pipe2(status_pipe, O_CLOEXEC) != 0 || pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
 		log_fatal("pipe: %s", strerror(errno));

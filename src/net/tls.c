@@ -135,7 +135,8 @@ bool tls_init(const struct tls_settings *set, char *err, size_t errlen)
 	if (server_ctx != NULL)
 		SSL_CTX_free(server_ctx);
 	server_ctx = ctx;
-	tls_warm_up(ctx);
+	if (set->warm_up)
+		tls_warm_up(ctx);
 	return true;
 }
 

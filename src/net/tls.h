@@ -22,6 +22,7 @@ struct tls_settings {
 	const char *ca_file;        /* tls_client_ca_file, or NULL */
 	const char *versions;       /* tls_versions: "tls1_2 tls1_3" */
 	const char *ciphers;        /* tls_ciphers: OpenSSL cipher list, or NULL */
+	bool warm_up;               /* run one handshake now, before forking */
 };
 
 /* Build the process-wide server context; returns false with a message in

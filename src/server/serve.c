@@ -108,7 +108,7 @@ bool serve_parse_args(int argc, char **argv, struct serve_options *opt, const ch
 	return ok;
 }
 
-bool serve_setup(const struct imapd_config *cfg)
+bool serve_setup(const struct imapd_config *cfg, bool before_fork)
 {
 	bool ok = true;
 	char err[512];
@@ -119,6 +119,7 @@ bool serve_setup(const struct imapd_config *cfg)
 			.ca_file = cfg->tls_client_ca_file,
 			.versions = cfg->tls_versions,
 			.ciphers = cfg->tls_ciphers,
+			.warm_up = before_fork,
 		};
 		if (!tls_init(&ts, err, sizeof(err))) {
 			log_err("TLS disabled: %s", err);

@@ -39,10 +39,11 @@ bool serve_parse_args(int argc, char **argv, struct serve_options *opt, const ch
 /*
  * Process-wide set-up shared by every connection and, in imapd-master,
  * done once before forking so children share it: the TLS context from
- * tls_server_cert/tls_server_key and Cyrus SASL.  Problems are logged;
+ * tls_server_cert/tls_server_key and Cyrus SASL; before_fork also warms
+ * OpenSSL's caches so that children share them.  Problems are logged;
  * returns false if TLS was asked for (cert configured) but cannot work.
  */
-bool serve_setup(const struct imapd_config *cfg);
+bool serve_setup(const struct imapd_config *cfg, bool before_fork);
 
 /* Serve the client on rfd/wfd until it leaves. */
 void serve_connection(const struct serve_options *opt, int rfd, int wfd);
