@@ -34,6 +34,10 @@ void cmd_store(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
+	/* A keyword defined just now: the new FLAGS go out before any FETCH
+	 * that shows it (RFC2060 §7.2.6).  No EXPUNGE here: seqs must hold. */
+	if (c->flags.nkeywords > 0)
+		store_notify(s, false);
 	struct mbox_seqs it = seqs;
 	uint32_t seq;
 	bool gone = false;

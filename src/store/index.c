@@ -581,10 +581,6 @@ static void apply_msg(struct mailbox *mb, uint32_t type, const struct log_msg *l
 			.state = (uint16_t)(lm->state & MSG_SHARED), .tzoff = lm->tzoff,
 			.date = lm->date, .size = lm->size,
 		};
-		/* A read-only view shows unclaimed messages as \Recent without
-		 * taking the flag from later sessions (RFC3501 §2.3.2). */
-		if (mb->view && mb->readonly && (m.state & MSG_UNCLAIMED))
-			m.state |= MSG_RECENT;
 		if (!idx_set_name(&m, name, lm->name_len))
 			return;
 		if (idx_append(mb, &m) == NULL)
@@ -758,12 +754,8 @@ bool idx_load(struct mailbox *mb, struct store_err *err)
 	if (!load_files(mb, err))
 		return false;
 	kw_load(mb);
-	if (mb->view && mb->readonly)
-		for (uint32_t i = 0; i < mb->count; i++)
-			if (mb->msgs[i].state & MSG_UNCLAIMED)
-				mb->msgs[i].state |= MSG_RECENT;
 	idx_drop_ghosts(mb, 0);
-	mb->announced = mb->count;
+	mb->announced = 0;  /* the view is announced once synchronised */
 	return true;
 }
 
@@ -819,8 +811,6 @@ static bool reload(struct mailbox *mb, struct store_err *err)
 		if (m.uid <= last)
 			continue;
 		m.state &= (uint16_t)~MSG_NAME_OWNED;
-		if (mb->view && mb->readonly && (m.state & MSG_UNCLAIMED))
-			m.state |= MSG_RECENT;
 		if (!idx_set_name(&m, fresh.msgs[j].name, strlen(fresh.msgs[j].name)) ||
 		    idx_append(mb, &m) == NULL)
 			break;

@@ -84,7 +84,11 @@ static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_
 			return false;
 		}
 	}
-	if (units == 0 || high != 0 || nbits >= 6 || bits != 0) {
+	if (high != 0) {
+		*why_r = "Broken surrogate pair in modified UTF-7";
+		return false;
+	}
+	if (units == 0 || nbits >= 6 || bits != 0) {
 		*why_r = "Invalid modified UTF-7";
 		return false;
 	}

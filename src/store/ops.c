@@ -445,8 +445,6 @@ bool store_deliver_locked(struct mailbox *mb, const char *tmp_path, uint32_t upp
 		mb->dirty_new = true;
 	else
 		mb->dirty_cur = true;
-	if (mb->view && mb->readonly)
-		m.state |= MSG_RECENT;
 	if (!idx_set_name(&m, name, nlen))
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
 	struct mbox_msg *added = idx_append(mb, &m);

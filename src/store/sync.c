@@ -16,6 +16,7 @@
  * cur/), so an indexed message that seems missing is looked for once
  * more in both directories before it counts as expunged.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -177,14 +178,39 @@ struct new_file {
 	uint8_t dir;
 };
 
+/* Compare names with digit runs as numbers ("1.M99" before "1.M100"). */
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			size_t la = strspn(a, "0123456789"), lb = strspn(b, "0123456789");
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			int c = strncmp(a, b, la);
+			if (c != 0)
+				return c;
+			a += la;
+			b += lb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a == *b ? 0 : *a == '\0' ? -1 : 1;
+}
+
+/* Delivery order: maildir names start with the delivery time, then the
+ * microseconds (M) and the process (P). */
 static int cmp_new_file(const void *a, const void *b)
 {
 	const struct new_file *x = a, *y = b;
-	/* Delivery order: maildir names start with the delivery time. */
-	size_t lx = strspn(x->name, "0123456789"), ly = strspn(y->name, "0123456789");
-	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return strcmp(x->name, y->name);
+	return natural_cmp(x->name, y->name);
 }
 
 static void add_found(struct mailbox *mb, const struct new_file *f)
@@ -213,8 +239,6 @@ static void add_found(struct mailbox *mb, const struct new_file *f)
 	if (f->dir == 0) {
 		/* In new/: delivered and not yet seen by any session. */
 		m.state = MSG_IN_NEW | MSG_UNCLAIMED;
-		if (mb->view && mb->readonly)
-			m.state |= MSG_RECENT;
 	}
 	if (!idx_set_name(&m, f->name, strlen(f->name)))
 		return;
@@ -416,6 +440,18 @@ bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
 		return true;
 	if (mb->view && !mb->readonly)
 		claim(mb);
+	/* A read-only view shows as \Recent what no read-write session has
+	 * taken when it first hears of a message, and takes nothing
+	 * (RFC3501 §2.3.2); messages the client has not seen yet are the
+	 * ones after `announced`. */
+	if (mb->view && mb->readonly) {
+		for (uint32_t i = mb->announced; i < mb->count; i++) {
+			if (mb->msgs[i].state & MSG_UNCLAIMED)
+				mb->msgs[i].state |= MSG_RECENT;
+			else
+				mb->msgs[i].state &= (uint16_t)~MSG_RECENT;
+		}
+	}
 	idx_drop_ghosts(mb, mb->view ? mb->announced : 0);
 	return true;
 }
