@@ -58,8 +58,20 @@ static bool fetch_mime_unavailable(struct session *s, const struct imap_cmd_fetc
 
 /* ---- the items from the index -------------------------------------------- */
 
-/* Decimal digits of v at p; returns the length (fast path for big FETCHes). */
-static size_t put_u64(char *p, uint64_t v)
+/* One FETCH response line, built on the stack: FETCH 1:* (FLAGS) on a
+ * large mailbox is a hundred thousand of these. */
+struct line {
+	char buf[8192];
+	size_t n;
+};
+
+static void put(struct line *l, const char *s, size_t n)
+{
+	memcpy(l->buf + l->n, s, n);
+	l->n += n;
+}
+
+static void put_u64(struct line *l, uint64_t v)
 {
 	char tmp[24];
 	size_t n = 0;
@@ -67,64 +79,78 @@ static size_t put_u64(char *p, uint64_t v)
 		tmp[n++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	for (size_t i = 0; i < n; i++)
-		p[i] = tmp[n - 1 - i];
-	return n;
+	while (n > 0)
+		l->buf[l->n++] = tmp[--n];
 }
 
-static void add_u64(struct sbuf *b, uint64_t v)
-{
-	char tmp[24];
-	sbuf_add(b, tmp, put_u64(tmp, v));
-}
+#define PUT(l, lit) put((l), (lit), sizeof(lit) - 1)
 
 static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
-		      const struct imap_cmd_fetch *f, bool uid_first, struct sbuf *b)
+		      const struct imap_cmd_fetch *f, bool uid_first, struct line *l)
 {
-	sbuf_reset(b);
-	sbuf_add(b, "* ", 2);
-	add_u64(b, seq);
-	sbuf_add(b, " FETCH (", 8);
+	l->n = 0;
+	PUT(l, "* ");
+	put_u64(l, seq);
+	PUT(l, " FETCH (");
 	bool first = true;
 	if (uid_first) {
-		sbuf_add(b, "UID ", 4);
-		add_u64(b, mbox_msg_uid(mb, seq));
+		PUT(l, "UID ");
+		put_u64(l, mbox_msg_uid(mb, seq));
 		first = false;
 	}
 	for (size_t i = 0; i < f->natts; i++) {
 		const struct imap_fetch_att *att = &f->atts[i];
 		if (att->type == IMAP_FETCH_UID && uid_first)
 			continue;
+		/* Room for this item: flags are checked by mbox_flags_write,
+		 * the others need less than 64 octets. */
+		if (l->n + 64 > sizeof(l->buf)) {
+			resp_write(s, l->buf, l->n);
+			l->n = 0;
+		}
 		if (!first)
-			sbuf_addc(b, ' ');
+			l->buf[l->n++] = ' ';
 		first = false;
 		switch (att->type) {
-		case IMAP_FETCH_FLAGS:
-			sbuf_add(b, "FLAGS ", 6);
-			mbox_format_flags(mb, seq, b);
+		case IMAP_FETCH_FLAGS: {
+			PUT(l, "FLAGS ");
+			size_t n = mbox_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
+			if (n == 0) {
+				/* Many long keywords: flush and try in a sbuf. */
+				resp_write(s, l->buf, l->n);
+				l->n = 0;
+				struct sbuf b;
+				sbuf_init(&b, NULL);
+				mbox_format_flags(mb, seq, &b);
+				resp_write(s, b.data, b.len);
+				sbuf_free(&b);
+			}
+			l->n += n;
 			break;
+		}
 		case IMAP_FETCH_UID:
-			sbuf_add(b, "UID ", 4);
-			add_u64(b, mbox_msg_uid(mb, seq));
+			PUT(l, "UID ");
+			put_u64(l, mbox_msg_uid(mb, seq));
 			break;
 		case IMAP_FETCH_INTERNALDATE: {
 			char date[32];
 			int zone;
 			time_t t = mbox_msg_internaldate(mb, seq, &zone);
-			sbuf_add(b, "INTERNALDATE ", 13);
-			sbuf_adds(b, mbox_format_date(t, zone, date));
+			mbox_format_date(t, zone, date);
+			PUT(l, "INTERNALDATE ");
+			put(l, date, strlen(date));
 			break;
 		}
 		case IMAP_FETCH_RFC822_SIZE:
-			sbuf_add(b, "RFC822.SIZE ", 12);
-			add_u64(b, mbox_msg_size(mb, seq));
+			PUT(l, "RFC822.SIZE ");
+			put_u64(l, mbox_msg_size(mb, seq));
 			break;
 		default:
 			break;  /* refused by fetch_mime_unavailable() */
 		}
 	}
-	sbuf_add(b, ")\r\n", 3);
-	resp_write(s, b->data, b->len);
+	PUT(l, ")\r\n");
+	resp_write(s, l->buf, l->n);
 }
 
 /* RFC2060 §6.4.5 macros, when the parser left them unexpanded. */
@@ -163,15 +189,13 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 	if (fetch_mime_unavailable(s, f))
 		return;
 	bool uid_first = cmd->uid;
-	struct sbuf b;
-	sbuf_init(&b, NULL);
+	struct line *l = ARENA_NEW(&s->arena, struct line);
+	if (l == NULL) {
+		resp_no(s, "Out of memory");
+		return;
+	}
 	uint32_t seq;
 	while (mbox_seqs_next(&seqs, &seq))
-		fetch_one(s, mb, seq, f, uid_first, &b);
-	bool failed = b.failed;
-	sbuf_free(&b);
-	if (failed)
-		resp_no(s, "Out of memory");
-	else
-		resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
+		fetch_one(s, mb, seq, f, uid_first, l);
+	resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
 }

@@ -220,20 +220,32 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	}
 	if (search_mime_unavailable(s, c->keys))
 		return;
-	struct sbuf b;
-	sbuf_init(&b, NULL);
-	sbuf_adds(&b, "* SEARCH");
+	/* The numbers go out in pieces: one line, however many match. */
+	char buf[8192];
+	size_t n = 0;
+	memcpy(buf, "* SEARCH", 8);
+	n = 8;
 	uint32_t count = mbox_count(mb);
-	for (uint32_t seq = 1; seq <= count; seq++)
-		if (match(mb, seq, top))
-			sbuf_printf(&b, " %u", cmd->uid ? mbox_msg_uid(mb, seq) : seq);
-	sbuf_adds(&b, "\r\n");
-	if (b.failed) {
-		sbuf_free(&b);
-		resp_no(s, "Out of memory");
-		return;
+	for (uint32_t seq = 1; seq <= count; seq++) {
+		if (!match(mb, seq, top))
+			continue;
+		if (n + 12 > sizeof(buf)) {
+			resp_write(s, buf, n);
+			n = 0;
+		}
+		uint32_t v = cmd->uid ? mbox_msg_uid(mb, seq) : seq;
+		char tmp[12];
+		size_t k = 0;
+		do {
+			tmp[k++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v != 0);
+		buf[n++] = ' ';
+		while (k > 0)
+			buf[n++] = tmp[--k];
 	}
-	resp_write(s, b.data, b.len);
-	sbuf_free(&b);
+	buf[n++] = '\r';
+	buf[n++] = '\n';
+	resp_write(s, buf, n);
 	resp_ok(s, "%sSEARCH completed", cmd->uid ? "UID " : "");
 }

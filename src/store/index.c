@@ -290,6 +290,7 @@ void idx_drop_ghosts(struct mailbox *mb, uint32_t from)
 	mb->count = w;
 	if (mb->announced > mb->count)
 		mb->announced = mb->count;
+	mb->claim_from = 0;  /* indexes moved */
 }
 
 static void free_msgs(struct mailbox *mb)
@@ -593,7 +594,10 @@ static void apply_msg(struct mailbox *mb, uint32_t type, const struct log_msg *l
 	struct mbox_msg *m = &mb->msgs[i];
 	if (m->upper != lm->upper || m->lower != lm->lower) {
 		if (mb->view && (uint32_t)i < mb->announced)
+			{
 			m->state |= MSG_CHANGED;
+			mb->any_changed = true;
+		}
 		m->upper = lm->upper;
 		m->lower = lm->lower;
 	}
@@ -798,7 +802,10 @@ static bool reload(struct mailbox *mb, struct store_err *err)
 		if (m->state & MSG_GHOST)
 			continue;
 		if ((m->upper != f->upper || m->lower != f->lower) && mb->view && i < mb->announced)
+			{
 			m->state |= MSG_CHANGED;
+			mb->any_changed = true;
+		}
 		m->upper = f->upper;
 		m->lower = f->lower;
 		m->state = (uint16_t)((m->state & ~MSG_SHARED) | (f->state & MSG_SHARED));
@@ -979,6 +986,12 @@ bool idx_commit(struct mailbox *mb, struct store_err *err)
 			(unsigned long long)mb->log_off, (unsigned long long)st.st_size);
 		sbuf_reset(&mb->log_out);
 		return store_fail(err, STORE_ERR_IO, "Mailbox index out of step; try again");
+	}
+	if (mb->log_out.len > LOG_COMPACT_MIN && mb->nops == 0) {
+		/* So much at once (a first scan of a big folder): write the
+		 * whole state as a new snapshot instead of a long log. */
+		sbuf_reset(&mb->log_out);
+		return compact(mb, err);
 	}
 	const char *p = mb->log_out.data;
 	size_t n = mb->log_out.len;

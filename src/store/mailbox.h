@@ -115,6 +115,11 @@ bool mbox_keywords_lookup(struct mailbox *mb, const char *const *names, size_t n
  * from another session's change is dropped. */
 void mbox_format_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
 
+/* The same flag-list written into out (at most cap octets, no NUL);
+ * returns its length, or 0 when it does not fit (then nothing counts
+ * as reported).  For loops over many messages. */
+size_t mbox_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap);
+
 /* Append the "(\Answered ... keywords)" list of defined flags (FLAGS
  * response); with `permanent`, the PERMANENTFLAGS list with "\*" when
  * new keywords may be created. */

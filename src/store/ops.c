@@ -679,7 +679,7 @@ bool store_append(struct store *st, const char *name, const struct store_new_msg
 	} else {
 		date = time(NULL);
 	}
-	int16_t tzoff = msg->has_date ? (int16_t)msg->zone_minutes : MSG_TZ_LOCAL;
+	int16_t tzoff = (int16_t)(msg->has_date ? msg->zone_minutes : store_local_zone((time_t)date));
 	ok = idx_lock(mb, err);
 	if (ok) {
 		ok = sync_locked(mb, false, err) &&

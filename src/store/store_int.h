@@ -124,6 +124,8 @@ struct mailbox {
 	uint32_t count, cap;
 	uint32_t announced;
 	uint32_t ghosts;             /* MSG_GHOST entries */
+	bool any_changed;            /* some MSG_CHANGED may be set */
+	uint32_t claim_from;         /* no unclaimed message before this index */
 
 	/* keywords (store/keywords.c) */
 	char *kw[MBOX_KEYWORD_SLOTS];
@@ -214,6 +216,9 @@ bool kw_load(struct mailbox *mb);
 bool kw_save(struct mailbox *mb);
 
 /* ---- store/mailbox.c ------------------------------------------------------ */
+
+/* The local zone's offset at time t, minutes east of UTC. */
+int store_local_zone(time_t t);
 
 /* Open a folder (a view or a handle); the lock is not held on return. */
 bool mbox_open_internal(struct store *st, const char *name, bool view, bool readonly,

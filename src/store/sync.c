@@ -213,27 +213,37 @@ static int cmp_new_file(const void *a, const void *b)
 	return natural_cmp(x->name, y->name);
 }
 
-static void add_found(struct mailbox *mb, const struct new_file *f)
+/* Index a file found in new/ (dirfd[0]) or cur/ (dirfd[1]): its date is
+ * its mtime, its size the ,W= of its name or else counted once. */
+static void add_found(struct mailbox *mb, const int dirfd[2], const struct new_file *f)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s/%s", mb->path, f->dir == 0 ? "new" : "cur", f->name);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-	if (fd < 0)
-		return;  /* gone again (or not a file we can read) */
 	struct stat st;
 	uint64_t size;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (mdir_base_vsize(f->name, &size)) {
+		/* No need to open it. */
+		if (fstatat(dirfd[f->dir], f->name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return;  /* gone again, or not a message */
+	} else {
+		int fd = openat(dirfd[f->dir], f->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+		if (fd < 0)
+			return;
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			close(fd);
+			return;
+		}
+		if (!mdir_fd_crlf_size(fd, &size)) {
+			log_warn("reading %s/%s/%s: %s", mb->path, f->dir == 0 ? "new" : "cur", f->name,
+				 strerror(errno));
+			close(fd);
+			return;
+		}
 		close(fd);
-		return;
 	}
-	if (!mdir_base_vsize(f->name, &size) && !mdir_fd_crlf_size(fd, &size)) {
-		log_warn("reading %s: %s", path, strerror(errno));
-		close(fd);
-		return;
-	}
-	close(fd);
 	struct mbox_msg m = {
-		.uid = mb->uidnext, .tzoff = MSG_TZ_LOCAL, .date = st.st_mtim.tv_sec, .size = size,
+		.uid = mb->uidnext, .date = st.st_mtim.tv_sec, .size = size,
+		/* The zone is fixed now: INTERNALDATE never changes (RFC3501 §2.3.3). */
+		.tzoff = (int16_t)store_local_zone(st.st_mtim.tv_sec),
 	};
 	mdir_parse_info(f->name, &m.upper, &m.lower);
 	if (f->dir == 0) {
@@ -283,7 +293,10 @@ static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan 
 		uint32_t upper, lower;
 		mdir_parse_info(name, &upper, &lower);
 		if ((upper != m->upper || lower != m->lower) && mb->view && (uint32_t)i < mb->announced)
+			{
 			m->state |= MSG_CHANGED;
+			mb->any_changed = true;
+		}
 		m->upper = upper;
 		m->lower = lower;
 		if (dir == 0)
@@ -360,13 +373,23 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 	}
 	if (newf != NULL && nnew > 0) {
 		qsort(newf, nnew, sizeof(*newf), cmp_new_file);
+		char dir[4096];
+		int dirfd[2];
+		for (int w = 0; w < 2; w++) {
+			snprintf(dir, sizeof(dir), "%s/%s", mb->path, w == 0 ? "new" : "cur");
+			dirfd[w] = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		}
 		for (size_t k = 0; k < nnew; k++) {
 			/* The same base twice among new files: keep the first. */
 			if (k > 0 && mdir_base_len(newf[k].name) == mdir_base_len(newf[k - 1].name) &&
 			    strncmp(newf[k].name, newf[k - 1].name, mdir_base_len(newf[k].name)) == 0)
 				continue;
-			add_found(mb, &newf[k]);
+			if (dirfd[newf[k].dir] >= 0)
+				add_found(mb, dirfd, &newf[k]);
 		}
+		for (int w = 0; w < 2; w++)
+			if (dirfd[w] >= 0)
+				close(dirfd[w]);
 	}
 	for (int w = 0; w < 2; w++) {
 		if (!scanned[w])
@@ -388,7 +411,12 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 static void claim(struct mailbox *mb)
 {
 	char from[4096], to[4096], name[MDIR_NAME_MAX + 1];
-	for (uint32_t i = 0; i < mb->count; i++) {
+	/* A message once claimed is never unclaimed again and new ones come
+	 * at the end: start where the last pass left nothing behind. */
+	uint32_t first_left = mb->count;
+	if (mb->claim_from > mb->count)
+		mb->claim_from = 0;
+	for (uint32_t i = mb->claim_from; i < mb->count; i++) {
 		struct mbox_msg *m = &mb->msgs[i];
 		if ((m->state & MSG_GHOST) || !(m->state & MSG_UNCLAIMED))
 			continue;
@@ -403,6 +431,8 @@ static void claim(struct mailbox *mb)
 				/* Moved by someone else: the next scan finds it. */
 				if (errno != ENOENT)
 					log_warn("rename %s: %s", from, strerror(errno));
+				if (i < first_left)
+					first_left = i;
 				continue;
 			}
 			idx_set_name(m, name, nlen);
@@ -413,6 +443,7 @@ static void claim(struct mailbox *mb)
 		m->state |= MSG_RECENT;
 		idx_log_update(mb, m);
 	}
+	mb->claim_from = first_left;
 }
 
 bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
