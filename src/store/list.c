@@ -100,6 +100,15 @@ static void names_free(struct names *ns)
 }
 
 /* INBOX first, then byte order. */
+static int cmp_names(const void *a, const void *b);
+
+/* qsort() must not see a NULL array, even an empty one. */
+static void names_sort(struct names *ns)
+{
+	if (ns->n > 1)
+		qsort(ns->e, ns->n, sizeof(ns->e[0]), cmp_names);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	const struct name_ent *x = a, *y = b;
@@ -148,7 +157,7 @@ static bool add_parents(struct names *ns)
 				return false;
 		}
 	}
-	qsort(ns->e, ns->n, sizeof(ns->e[0]), cmp_names);
+	names_sort(ns);
 	return true;
 }
 
@@ -188,7 +197,7 @@ static bool collect(struct store *st, struct names *ns, struct store_err *err)
 	closedir(d);
 	if (!ok)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
-	qsort(ns->e, ns->n, sizeof(ns->e[0]), cmp_names);
+	names_sort(ns);
 	if (!add_parents(ns))
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
 	return true;
@@ -263,7 +272,7 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 		for (size_t i = 0; ok && i < nsubs; i++)
 			ok = names_add(&ns, subs[i], store_exists(st, subs[i]) ? 0 : STORE_LIST_NOSELECT);
 		subs_free(subs, nsubs);
-		qsort(ns.e, ns.n, sizeof(ns.e[0]), cmp_names);
+		names_sort(&ns);
 		/* RFC2060 §6.3.9: with "%", a subscribed "a.b" under an
 		 * unsubscribed "a" makes LSUB return "a" as \Noselect. */
 		struct names parents = { 0 };
