@@ -848,6 +848,16 @@ bool idx_replay(struct mailbox *mb, struct store_err *err)
 	if (!folder_file(mb, IDX_LOG_FILE, path, sizeof(path)))
 		return store_fail(err, STORE_ERR_IO, "Mailbox path too long");
 	bool rotated = stat(path, &st) != 0 || st.st_ino != mb->log_ino || st.st_dev != mb->log_dev;
+	if (rotated) {
+		/* The whole folder may be gone (DELETE or RENAME elsewhere). */
+		char cur[4096];
+		struct stat sb;
+		snprintf(cur, sizeof(cur), "%s/cur", mb->path);
+		if (stat(cur, &sb) != 0 && errno == ENOENT) {
+			mb->gone = true;
+			return true;
+		}
+	}
 	bool ok;
 	if (rotated) {
 		ok = reload(mb, err);
