@@ -465,10 +465,15 @@ bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
 	bool need[2];
 	for (int w = 0; w < 2; w++)
 		need[w] = force || !mb->stamp[w].trusted || !stamp_same(&now[w], &mb->stamp[w]);
-	if ((need[0] || need[1]) && !scan(mb, need[0], need[1], err))
-		return false;
-	if (mb->gone)
-		return true;
+	if (need[0] || need[1]) {
+		if (!scan(mb, need[0], need[1], err))
+			return false;
+		if (mb->gone)
+			return true;
+		/* Another server (Dovecot) may have named a new letter. */
+		if (kw_load(mb) && mb->view)
+			mb->kw_changed = true;
+	}
 	if (mb->view && !mb->readonly)
 		claim(mb);
 	/* A read-only view shows as \Recent what no read-write session has
