@@ -1039,9 +1039,17 @@ bool idx_commit(struct mailbox *mb, struct store_err *err)
 
 uint32_t store_new_uidvalidity(struct store *st)
 {
-	struct store_err err;
-	if (!store_root_lock(st, &err))
+	/* A lock of its own, taken last: callers may hold the root lock and
+	 * a folder's lock (in that order), so this one must not be either. */
+	char lockpath[4096];
+	snprintf(lockpath, sizeof(lockpath), "%s/%s.lock", st->root, UIDVALIDITY_FILE);
+	int lockfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (lockfd < 0 || !idx_fd_lock(lockfd)) {
+		log_err("lock %s: %s", lockpath, strerror(errno));
+		if (lockfd >= 0)
+			close(lockfd);
 		return 0;
+	}
 	char path[4096], buf[32];
 	uint32_t last = 0;
 	snprintf(path, sizeof(path), "%s/%s", st->root, UIDVALIDITY_FILE);
@@ -1065,6 +1073,6 @@ uint32_t store_new_uidvalidity(struct store *st)
 		log_err("writing %s: %s", path, strerror(errno));
 		v = 0;
 	}
-	store_root_unlock(st);
+	close(lockfd);  /* releases the lock */
 	return v;
 }

@@ -227,7 +227,8 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 /* ---- store/ops.c ------------------------------------------------------------ */
 
 /* Take (and later release) the root lock that orders CREATE, DELETE,
- * RENAME, subscriptions and UIDVALIDITY across processes; nests. */
+ * RENAME and subscriptions across processes; nests.  Lock order: root,
+ * then a folder's index lock, then the UIDVALIDITY counter's lock. */
 bool store_root_lock(struct store *st, struct store_err *err);
 void store_root_unlock(struct store *st);
 
