@@ -4,7 +4,9 @@
 #   make check        every test; ends with "N passed, N failed"
 #   make check SANITIZE=1   the same under ASan + UBSan
 #   make gen          regenerate gen/ from grammar/ (needs re2c and bison)
-#   make conformance  the RFC 2060 conformance matrix and suite
+#   make conformance  the RFC 2060 conformance matrix and suite; against
+#                     another server: make conformance HOST=h PORT=p USER=u PASS=p [TLS=1]
+#                     (USER counts only when given on make's command line)
 #   make fuzz         run the libFuzzer target for the lexer + parser (clang)
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
 #
@@ -123,7 +125,7 @@ protocol: all
 conformance: all
 	@python3 spec/rfc2060-tests/conformance.py --imapd $(BIN)/imapd \
 		$(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT)) \
-		$(if $(USER_NAME),--user $(USER_NAME)) $(if $(PASS),--password $(PASS)) \
+		$(if $(filter command line,$(origin USER)),--user $(USER)) $(if $(PASS),--password $(PASS)) \
 		$(if $(TLS),--tls)
 
 # ---- demo ------------------------------------------------------------------
