@@ -213,8 +213,7 @@ bool mbox_expunge(struct mailbox *mb, struct store_err *err)
 /* ---- COPY ------------------------------------------------------------------------------ */
 
 struct copy_item {
-	char tmp[4096];        /* its file in the target's tmp/ */
-	char base[MDIR_NAME_MAX + 1];
+	char base[MDIR_NAME_MAX + 1];  /* its file in the target's tmp/ */
 	uint32_t upper, lower; /* flags in the target's keyword slots */
 	int64_t date;
 	int16_t tzoff;
@@ -268,10 +267,18 @@ static bool copy_file(const char *src, const char *dst, int64_t date)
 	return ok;
 }
 
-static void copy_cleanup(struct copy_item *items, size_t n)
+static void tmp_path(const struct mailbox *dst, const struct copy_item *c, char *buf, size_t size)
 {
-	for (size_t k = 0; k < n; k++)
-		unlink(items[k].tmp);
+	snprintf(buf, size, "%s/tmp/%s", dst->path, c->base);
+}
+
+static void copy_cleanup(const struct mailbox *dst, struct copy_item *items, size_t n)
+{
+	char path[4096];
+	for (size_t k = 0; k < n; k++) {
+		tmp_path(dst, &items[k], path, sizeof(path));
+		unlink(path);
+	}
 	free(items);
 }
 
@@ -341,14 +348,15 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 			break;
 		}
 		const struct mbox_msg *m = &mb->msgs[seq - 1];
+		char tmp[4096];
 		if (mdir_unique_base((uint64_t)st.st_size, m->size, c->base, sizeof(c->base)) == 0 ||
-		    snprintf(c->tmp, sizeof(c->tmp), "%s/tmp/%s", dst->path, c->base) >= (int)sizeof(c->tmp)) {
+		    snprintf(tmp, sizeof(tmp), "%s/tmp/%s", dst->path, c->base) >= (int)sizeof(tmp)) {
 			ok = store_fail(err, STORE_ERR_IO, "File name too long");
 			break;
 		}
 		/* A hard link shares the file and its mtime (INTERNALDATE). */
-		if (link(src, c->tmp) != 0 && !copy_file(src, c->tmp, m->date)) {
-			log_err("copy %s to %s: %s", src, c->tmp, strerror(errno));
+		if (link(src, tmp) != 0 && !copy_file(src, tmp, m->date)) {
+			log_err("copy %s to %s: %s", src, tmp, strerror(errno));
 			ok = store_fail(err, errno == ENOENT ? STORE_ERR_EXPUNGED : STORE_ERR_IO,
 					"Cannot copy message %u", seq);
 			break;
@@ -364,7 +372,7 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 		c->size = m->size;
 	}
 	if (!ok) {
-		copy_cleanup(items, done);
+		copy_cleanup(dst, items, done);
 		mbox_close(&dst);
 		return false;
 	}
@@ -374,7 +382,7 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 		ok = false;
 	}
 	if (!ok) {
-		copy_cleanup(items, done);
+		copy_cleanup(dst, items, done);
 		mbox_close(&dst);
 		return false;
 	}
@@ -385,7 +393,9 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 	for (k = 0; k < done; k++) {
 		struct copy_item *c = &items[k];
 		uint32_t uid;
-		if (!store_deliver_locked(dst, c->tmp, c->upper, c->lower, c->date, c->tzoff, c->size,
+		char tmp[4096];
+		tmp_path(dst, c, tmp, sizeof(tmp));
+		if (!store_deliver_locked(dst, tmp, c->upper, c->lower, c->date, c->tzoff, c->size,
 					  c->size, &uid, err))
 			break;
 	}
@@ -400,8 +410,10 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 		dst->count = count0;
 		dst->uidnext = uidnext0;
 		dst->log_out.len = mark;
-		for (size_t j = k; j < done; j++)
-			unlink(items[j].tmp);
+		for (size_t j = k; j < done; j++) {
+			tmp_path(dst, &items[j], path, sizeof(path));
+			unlink(path);
+		}
 		idx_commit(dst, &(struct store_err){ 0 });
 		idx_unlock(dst);
 		free(items);
