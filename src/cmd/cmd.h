@@ -36,9 +36,6 @@ const struct cmd_def *cmd_lookup(enum imap_cmd_type type);
 /* Check the state and run the executor (src/proto/dispatch.c). */
 void cmd_dispatch(struct session *s, const struct imap_cmd *cmd);
 
-/* NO [UNAVAILABLE] for a command whose executor is not written yet. */
-cmd_fn cmd_not_built;
-
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,
 	cmd_unsubscribe, cmd_list, cmd_lsub, cmd_status, cmd_append, cmd_check, cmd_close,

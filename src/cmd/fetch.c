@@ -3,58 +3,23 @@
  *
  * FLAGS, UID, INTERNALDATE and RFC822.SIZE come from the index and never
  * open a message file, so "UID FETCH 1:* (FLAGS)" on a large mailbox
- * costs one pass over memory.  The items that need the message parsed
- * (ENVELOPE, BODY, BODYSTRUCTURE, BODY[...], RFC822, RFC822.HEADER,
- * RFC822.TEXT) are refused as a whole command in fetch_mime_unavailable()
- * until src/mime/ provides them: that function is the one place to wire
- * them in (mbox_msg_open() gives the octets, mbox_flags_change() the
- * implicit \Seen, see store/mailbox.h).
+ * costs one pass over memory (fetch_index_only).  The items that need the
+ * message (ENVELOPE, BODY, BODYSTRUCTURE, BODY[...], RFC822,
+ * RFC822.HEADER, RFC822.TEXT) come from cmd/fetch_mime.c; a response with
+ * them is built whole before it is sent, so that a message whose file
+ * vanished (expunged by another session) gets no FETCH response at all,
+ * and the command ends in NO (RFC3501 §7.4.1 lets the server choose).
  *
  * UID FETCH always includes UID (RFC3501 §6.4.8); it comes first.
  */
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/fetch_mime.h"
 #include "cmd/mboxcmd.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
-
-/* ---- MIME-backed items: not available yet ------------------------------ */
-
-static const char *att_name(const struct imap_fetch_att *att)
-{
-	switch (att->type) {
-	case IMAP_FETCH_ENVELOPE: return "ENVELOPE";
-	case IMAP_FETCH_RFC822: return "RFC822";
-	case IMAP_FETCH_RFC822_HEADER: return "RFC822.HEADER";
-	case IMAP_FETCH_RFC822_TEXT: return "RFC822.TEXT";
-	case IMAP_FETCH_BODY: return "BODY";
-	case IMAP_FETCH_BODYSTRUCTURE: return "BODYSTRUCTURE";
-	case IMAP_FETCH_BODY_SECTION: return att->peek ? "BODY.PEEK[...]" : "BODY[...]";
-	default: return NULL;
-	}
-}
-
-/*
- * >>> MIME HOOK <<<  The items of a FETCH that need src/mime/: when the
- * command asks for one, answer NO [UNAVAILABLE] naming it and return
- * true (nothing else is sent).  Replace this with the real items: write
- * them in fetch_one() (mbox_msg_open() for the octets; set \Seen for
- * BODY[...] and RFC822 / RFC822.TEXT unless read-only) and drop the
- * refusal here.
- */
-static bool fetch_mime_unavailable(struct session *s, const struct imap_cmd_fetch *f)
-{
-	for (size_t i = 0; i < f->natts; i++) {
-		const char *name = att_name(&f->atts[i]);
-		if (name != NULL) {
-			resp_no(s, "[UNAVAILABLE] FETCH %s is not available in this server yet", name);
-			return true;
-		}
-	}
-	return false;
-}
 
 /* ---- the items from the index -------------------------------------------- */
 
@@ -146,7 +111,7 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 			put_u64(l, mbox_msg_size(mb, seq));
 			break;
 		default:
-			break;  /* refused by fetch_mime_unavailable() */
+			break;  /* message-backed: fetch_one_full() */
 		}
 	}
 	PUT(l, ")\r\n");
@@ -174,6 +139,101 @@ static const struct imap_cmd_fetch *expand_macro(const struct imap_cmd_fetch *f,
 	return buf;
 }
 
+/* An index item into a sbuf (the path with message-backed items, where
+ * the stack line of fetch_one() is not worth it). */
+static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch_att *att,
+		       struct sbuf *b)
+{
+	switch (att->type) {
+	case IMAP_FETCH_FLAGS:
+		sbuf_adds(b, "FLAGS ");
+		mbox_format_flags(mb, seq, b);
+		break;
+	case IMAP_FETCH_UID:
+		sbuf_printf(b, "UID %u", mbox_msg_uid(mb, seq));
+		break;
+	case IMAP_FETCH_INTERNALDATE: {
+		char date[32];
+		int zone;
+		time_t t = mbox_msg_internaldate(mb, seq, &zone);
+		sbuf_adds(b, "INTERNALDATE ");
+		sbuf_adds(b, mbox_format_date(t, zone, date));
+		break;
+	}
+	case IMAP_FETCH_RFC822_SIZE:
+		sbuf_printf(b, "RFC822.SIZE %llu", (unsigned long long)mbox_msg_size(mb, seq));
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * A FETCH response with message-backed items, built whole in b (see the
+ * comment at the top).  Returns false when the message is gone.
+ */
+static bool fetch_one_full(struct session *s, uint32_t seq, const struct imap_cmd_fetch *f,
+			   bool uid_first, struct arena *scratch, struct sbuf *b, bool *seen_changed)
+{
+	struct mailbox *mb = s->mbox;
+	struct fetch_msg m;
+	fetch_msg_init(&m, mb, seq, scratch);
+	m.munge8bit = s->cfg->munge8bit;
+	if (!fetch_msg_open(&m)) {
+		fetch_msg_done(&m);
+		return false;
+	}
+	/* RFC2060 §6.4.5: BODY[...], RFC822 and RFC822.TEXT set \Seen.  Set
+	 * it before the items are written so a FLAGS item shows it; if the
+	 * client did not ask for FLAGS, they are added (RFC2060 §6.4.5: the
+	 * changed flags SHOULD be included). */
+	bool add_flags = false;
+	bool wants_flags = false;
+	for (size_t i = 0; i < f->natts; i++)
+		if (f->atts[i].type == IMAP_FETCH_FLAGS)
+			wants_flags = true;
+	for (size_t i = 0; i < f->natts; i++) {
+		if (fetch_att_sets_seen(&f->atts[i]) && !mbox_readonly(mb)
+		    && !(mbox_msg_flags(mb, seq) & IMAP_FLAG_SEEN)) {
+			if (mbox_flags_change(mb, seq, IMAP_STORE_ADD, IMAP_FLAG_SEEN, 0)) {
+				*seen_changed = true;
+				add_flags = !wants_flags;
+			}
+			break;
+		}
+	}
+	sbuf_reset(b);
+	sbuf_printf(b, "* %u FETCH (", seq);
+	bool first = true;
+	if (uid_first) {
+		sbuf_printf(b, "UID %u", mbox_msg_uid(mb, seq));
+		first = false;
+	}
+	for (size_t i = 0; i < f->natts; i++) {
+		const struct imap_fetch_att *att = &f->atts[i];
+		if (att->type == IMAP_FETCH_UID && uid_first)
+			continue;
+		if (!first)
+			sbuf_addc(b, ' ');
+		first = false;
+		if (fetch_att_needs_message(att)) {
+			if (!fetch_mime_item(&m, att, b)) {
+				fetch_msg_done(&m);
+				return false;
+			}
+		} else {
+			index_item(mb, seq, att, b);
+		}
+	}
+	if (add_flags) {
+		sbuf_adds(b, " FLAGS ");
+		mbox_format_flags(mb, seq, b);
+	}
+	sbuf_add(b, ")\r\n", 3);
+	fetch_msg_done(&m);
+	return true;
+}
+
 void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 {
 	struct imap_cmd_fetch expanded;
@@ -186,16 +246,54 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 		resp_bad(s, "%s", bad);
 		return;
 	}
-	if (fetch_mime_unavailable(s, f))
-		return;
 	bool uid_first = cmd->uid;
-	struct line *l = ARENA_NEW(&s->arena, struct line);
-	if (l == NULL) {
-		resp_no(s, "Out of memory");
+	bool needs_message = false;
+	for (size_t i = 0; i < f->natts; i++)
+		if (fetch_att_needs_message(&f->atts[i]))
+			needs_message = true;
+	uint32_t seq;
+	if (!needs_message) {
+		struct line *l = ARENA_NEW(&s->arena, struct line);
+		if (l == NULL) {
+			resp_no(s, "Out of memory");
+			return;
+		}
+		while (mbox_seqs_next(&seqs, &seq))
+			fetch_one(s, mb, seq, f, uid_first, l);
+		resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
 		return;
 	}
-	uint32_t seq;
-	while (mbox_seqs_next(&seqs, &seq))
-		fetch_one(s, mb, seq, f, uid_first, l);
-	resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
+
+	struct arena scratch;
+	arena_init(&scratch);
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	bool seen_changed = false, gone = false, nomem = false;
+	while (mbox_seqs_next(&seqs, &seq)) {
+		if (!fetch_one_full(s, seq, f, uid_first, &scratch, &b, &seen_changed)) {
+			gone = true;
+			continue;
+		}
+		if (b.failed) {
+			nomem = true;
+			break;
+		}
+		resp_write(s, b.data, b.len);
+		/* Do not hold a large message in memory after it is queued. */
+		if (b.cap > 1024 * 1024)
+			sbuf_free(&b);
+	}
+	sbuf_free(&b);
+	arena_free(&scratch);
+	if (seen_changed) {
+		struct store_err err;
+		/* A message expunged meanwhile keeps no flags: nothing lost. */
+		(void)mbox_flags_commit(mb, &err);
+	}
+	if (nomem)
+		resp_no(s, "Out of memory");
+	else if (gone)
+		resp_no(s, "Some of the requested messages no longer exist");
+	else
+		resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
 }

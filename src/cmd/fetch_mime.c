@@ -48,7 +48,7 @@ void fetch_msg_done(struct fetch_msg *m)
 	arena_reset(m->scratch);
 }
 
-static bool msg_open(struct fetch_msg *m)
+bool fetch_msg_open(struct fetch_msg *m)
 {
 	if (!m->tried) {
 		m->tried = true;
@@ -101,6 +101,16 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 	if (root == NULL || !mime_section_write(&data, m->scratch, m->body.data, m->body.len, root,
 						sec, partial, start, count))
 		return false;
+	/* RFC2060 §6.4.5: header data (HEADER, HEADER.FIELDS, MIME) MUST be
+	 * 7-bit.  A stored header with raw 8-bit octets gets each one sent
+	 * as 'X', one for one, so sizes match BODY[] (munge8bit). */
+	if (m->munge8bit && (sec->text == IMAP_SECTION_HEADER || sec->text == IMAP_SECTION_MIME
+			     || sec->text == IMAP_SECTION_HEADER_FIELDS
+			     || sec->text == IMAP_SECTION_HEADER_FIELDS_NOT)) {
+		for (size_t i = 0; i < data.len; i++)
+			if ((unsigned char)data.data[i] >= 0x80)
+				data.data[i] = 'X';
+	}
 	if (name != NULL) {
 		sbuf_adds(out, name);
 	} else {
@@ -117,7 +127,7 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 
 bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out)
 {
-	if (!msg_open(m))
+	if (!fetch_msg_open(m))
 		return false;
 	static const struct imap_section whole = { .text = IMAP_SECTION_NONE };
 	static const struct imap_section header = { .text = IMAP_SECTION_HEADER };

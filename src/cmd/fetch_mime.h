@@ -25,6 +25,7 @@ struct fetch_msg {
 	struct mbox_body body;
 	size_t hdr_len;            /* physical length of the header block */
 	struct mime_part *root;    /* full parse, when an item needed it */
+	bool munge8bit;            /* imapd.conf munge8bit: 7-bit header data */
 };
 
 /* Whether the item needs the message file (not just the index). */
@@ -35,6 +36,10 @@ bool fetch_att_needs_message(const struct imap_fetch_att *att);
 bool fetch_att_sets_seen(const struct imap_fetch_att *att);
 
 void fetch_msg_init(struct fetch_msg *m, struct mailbox *mb, uint32_t seq, struct arena *scratch);
+
+/* Open the message's file (once); false when it is gone (expunged by
+ * another session, STORE_ERR_EXPUNGED). */
+bool fetch_msg_open(struct fetch_msg *m);
 
 /*
  * Append the item ("ENVELOPE (...)", "BODY[TEXT]<0> {12}\r\n...") to

@@ -6,9 +6,10 @@
  * BEFORE/ON/SINCE (on the INTERNALDATE's calendar date in its own zone,
  * time and zone ignored, RFC3501 §6.4.4), UID, sequence sets, NOT, OR and
  * parentheses.  Keys that need the message text (BCC BODY CC FROM HEADER
- * SUBJECT TEXT TO and SENTBEFORE/SENTON/SENTSINCE) are refused in
- * search_mime_unavailable() until src/mime/ provides them: that function
- * and the IMAP_SK_* cases in match() are where they go.
+ * SUBJECT TEXT TO and SENTBEFORE/SENTON/SENTSINCE) go to cmd/search_mime.c,
+ * which opens a message only when a text key is reached for it: within
+ * a list the index keys are tried first, so "UNSEEN FROM x" reads only
+ * the unseen messages.
  *
  * A UID SEARCH still takes sequence numbers in sequence-set keys; only
  * the results (and the UID key) are UIDs.
@@ -19,6 +20,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/search_mime.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -33,55 +35,9 @@ struct skey {
 	struct skey *sub[2];
 	size_t n;
 	struct skey **list;
+	bool has_text;                /* this key or one below needs the message */
+	struct search_text text;      /* a text key, made ready */
 };
-
-/* ---- text keys: not available yet ----------------------------------------- */
-
-static const char *text_key_name(enum imap_search_key_type t)
-{
-	switch (t) {
-	case IMAP_SK_BCC: return "BCC";
-	case IMAP_SK_BODY: return "BODY";
-	case IMAP_SK_CC: return "CC";
-	case IMAP_SK_FROM: return "FROM";
-	case IMAP_SK_SUBJECT: return "SUBJECT";
-	case IMAP_SK_TEXT: return "TEXT";
-	case IMAP_SK_TO: return "TO";
-	case IMAP_SK_HEADER: return "HEADER";
-	case IMAP_SK_SENTBEFORE: return "SENTBEFORE";
-	case IMAP_SK_SENTON: return "SENTON";
-	case IMAP_SK_SENTSINCE: return "SENTSINCE";
-	default: return NULL;
-	}
-}
-
-static const char *find_text_key(const struct imap_search_key *k)
-{
-	const char *name = text_key_name(k->type);
-	if (name != NULL)
-		return name;
-	for (int i = 0; i < 2; i++)
-		if (k->sub[i] != NULL && (name = find_text_key(k->sub[i])) != NULL)
-			return name;
-	for (size_t i = 0; i < k->nlist; i++)
-		if ((name = find_text_key(k->list[i])) != NULL)
-			return name;
-	return NULL;
-}
-
-/*
- * >>> MIME HOOK <<<  Keys that need src/mime/ (header and body text, the
- * Date: header): answer NO [UNAVAILABLE] naming the first one and return
- * true.  Replace with the real matching in match() once src/mime/ can.
- */
-static bool search_mime_unavailable(struct session *s, const struct imap_search_key *keys)
-{
-	const char *name = find_text_key(keys);
-	if (name == NULL)
-		return false;
-	resp_no(s, "[UNAVAILABLE] SEARCH %s is not available in this server yet", name);
-	return true;
-}
 
 /* ---- preparing the keys ------------------------------------------------------ */
 
@@ -105,22 +61,39 @@ static long msg_day(const struct mailbox *mb, uint32_t seq)
 	return (long)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
 }
 
-static struct skey *prepare(struct session *s, const struct imap_search_key *k, bool *ok,
-			    const char **bad_r)
+/* Why prepare() failed. */
+enum prep_fail { PREP_BAD, PREP_BADCHARSET, PREP_NOMEM };
+
+static struct skey *prepare(struct session *s, const char *charset,
+			    const struct imap_search_key *k, bool *ok, const char **bad_r,
+			    enum prep_fail *why_r)
 {
 	struct skey *p = ARENA_NEW(&s->arena, struct skey);
 	if (p == NULL) {
 		*ok = false;
 		*bad_r = "Search too complex";
+		*why_r = PREP_NOMEM;
 		return NULL;
 	}
 	p->key = k;
+	if (search_key_is_text(k->type)) {
+		enum search_prep r = search_text_prepare(&s->arena, charset, k, &p->text);
+		if (r != SEARCH_PREP_OK) {
+			*ok = false;
+			*why_r = r == SEARCH_PREP_BADCHARSET ? PREP_BADCHARSET : PREP_NOMEM;
+			*bad_r = "Search too complex";
+		}
+		p->has_text = true;
+		return p;
+	}
 	switch (k->type) {
 	case IMAP_SK_SEQSET:
 	case IMAP_SK_UID:
 		if (!mbox_seqs_resolve(s->mbox, &s->arena, &k->set, k->type == IMAP_SK_UID, &p->seqs,
-				       bad_r))
+				       bad_r)) {
 			*ok = false;
+			*why_r = PREP_BAD;
+		}
 		break;
 	case IMAP_SK_KEYWORD:
 	case IMAP_SK_UNKEYWORD: {
@@ -138,8 +111,11 @@ static struct skey *prepare(struct session *s, const struct imap_search_key *k, 
 		break;
 	case IMAP_SK_NOT:
 	case IMAP_SK_OR:
-		for (int i = 0; i < (k->type == IMAP_SK_OR ? 2 : 1); i++)
-			p->sub[i] = prepare(s, k->sub[i], ok, bad_r);
+		for (int i = 0; i < (k->type == IMAP_SK_OR ? 2 : 1) && *ok; i++) {
+			p->sub[i] = prepare(s, charset, k->sub[i], ok, bad_r, why_r);
+			if (*ok && p->sub[i]->has_text)
+				p->has_text = true;
+		}
 		break;
 	case IMAP_SK_LIST:
 		p->n = k->nlist;
@@ -147,10 +123,32 @@ static struct skey *prepare(struct session *s, const struct imap_search_key *k, 
 		if (p->list == NULL) {
 			*ok = false;
 			*bad_r = "Search too complex";
+			*why_r = PREP_NOMEM;
 			break;
 		}
 		for (size_t i = 0; i < k->nlist && *ok; i++)
-			p->list[i] = prepare(s, k->list[i], ok, bad_r);
+			p->list[i] = prepare(s, charset, k->list[i], ok, bad_r, why_r);
+		if (!*ok)
+			break;
+		/* All keys of a list must match: try those the index answers
+		 * first, so a message is opened only when they all did. */
+		size_t j = 0;
+		struct skey **sorted = ARENA_NEWN(&s->arena, struct skey *, p->n > 0 ? p->n : 1);
+		if (sorted == NULL) {
+			*ok = false;
+			*why_r = PREP_NOMEM;
+			*bad_r = "Search too complex";
+			break;
+		}
+		for (size_t i = 0; i < p->n; i++)
+			if (!p->list[i]->has_text)
+				sorted[j++] = p->list[i];
+		for (size_t i = 0; i < p->n; i++)
+			if (p->list[i]->has_text) {
+				sorted[j++] = p->list[i];
+				p->has_text = true;
+			}
+		p->list = sorted;
 		break;
 	default:
 		break;
@@ -160,7 +158,7 @@ static struct skey *prepare(struct session *s, const struct imap_search_key *k, 
 
 /* ---- matching ------------------------------------------------------------------- */
 
-static bool match(const struct mailbox *mb, uint32_t seq, const struct skey *p)
+static bool match(struct mailbox *mb, uint32_t seq, const struct skey *p, struct search_msg *m)
 {
 	const struct imap_search_key *k = p->key;
 	unsigned f = mbox_msg_flags(mb, seq);
@@ -189,15 +187,15 @@ static bool match(const struct mailbox *mb, uint32_t seq, const struct skey *p)
 	case IMAP_SK_SINCE: return msg_day(mb, seq) >= p->day;
 	case IMAP_SK_SEQSET:
 	case IMAP_SK_UID: return mbox_seqs_contains(&p->seqs, seq);
-	case IMAP_SK_NOT: return !match(mb, seq, p->sub[0]);
-	case IMAP_SK_OR: return match(mb, seq, p->sub[0]) || match(mb, seq, p->sub[1]);
+	case IMAP_SK_NOT: return !match(mb, seq, p->sub[0], m);
+	case IMAP_SK_OR: return match(mb, seq, p->sub[0], m) || match(mb, seq, p->sub[1], m);
 	case IMAP_SK_LIST:
 		for (size_t i = 0; i < p->n; i++)
-			if (!match(mb, seq, p->list[i]))
+			if (!match(mb, seq, p->list[i], m))
 				return false;
 		return true;
 	default:
-		return false;  /* text keys: refused before matching */
+		return search_text_match(&p->text, m);
 	}
 }
 
@@ -205,47 +203,52 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 {
 	const struct imap_cmd_search *c = &cmd->u.search;
 	struct mailbox *mb = s->mbox;
-	/* RFC2060 §6.4.4: an unknown charset is NO [BADCHARSET] (RFC3501). */
-	if (c->has_charset && strcasecmp(c->charset.data, "US-ASCII") != 0 &&
-	    strcasecmp(c->charset.data, "UTF-8") != 0) {
-		resp_no(s, "[BADCHARSET (US-ASCII UTF-8)] Unsupported charset %s", c->charset.data);
-		return;
+	const char *charset = c->has_charset ? c->charset.data : NULL;
+	/* RFC2060 §6.4.4: a charset the server does not support is NO with
+	 * [BADCHARSET] (RFC3501), even when no key carries a string. */
+	if (charset != NULL) {
+		struct mime_str probe;
+		if (mime_charset_to_utf8(&s->arena, charset, "", 0, &probe) == MIME_CS_UNKNOWN) {
+			resp_no(s, "[BADCHARSET (US-ASCII UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 "
+				"KOI8-R SHIFT_JIS EUC-JP ISO-2022-JP GB2312 BIG5)] Unsupported charset %s",
+				charset);
+			return;
+		}
 	}
 	bool ok = true;
 	const char *bad = NULL;
-	struct skey *top = prepare(s, c->keys, &ok, &bad);
+	enum prep_fail why = PREP_BAD;
+	struct skey *top = prepare(s, charset, c->keys, &ok, &bad, &why);
 	if (!ok) {
-		resp_bad(s, "%s", bad);
+		if (why == PREP_BADCHARSET)
+			resp_no(s, "[BADCHARSET] Cannot convert from %s", charset);
+		else if (why == PREP_NOMEM)
+			resp_no(s, "Search too complex");
+		else
+			resp_bad(s, "%s", bad);
 		return;
 	}
-	if (search_mime_unavailable(s, c->keys))
-		return;
-	/* The numbers go out in pieces: one line, however many match. */
-	char buf[8192];
-	size_t n = 0;
-	memcpy(buf, "* SEARCH", 8);
-	n = 8;
+	struct arena scratch;
+	arena_init(&scratch);
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	sbuf_adds(&b, "* SEARCH");
 	uint32_t count = mbox_count(mb);
 	for (uint32_t seq = 1; seq <= count; seq++) {
-		if (!match(mb, seq, top))
-			continue;
-		if (n + 12 > sizeof(buf)) {
-			resp_write(s, buf, n);
-			n = 0;
-		}
-		uint32_t v = cmd->uid ? mbox_msg_uid(mb, seq) : seq;
-		char tmp[12];
-		size_t k = 0;
-		do {
-			tmp[k++] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v != 0);
-		buf[n++] = ' ';
-		while (k > 0)
-			buf[n++] = tmp[--k];
+		struct search_msg m;
+		search_msg_init(&m, mb, seq, &scratch);
+		if (match(mb, seq, top, &m))
+			sbuf_printf(&b, " %u", cmd->uid ? mbox_msg_uid(mb, seq) : seq);
+		search_msg_done(&m);
 	}
-	buf[n++] = '\r';
-	buf[n++] = '\n';
-	resp_write(s, buf, n);
+	sbuf_adds(&b, "\r\n");
+	arena_free(&scratch);
+	if (b.failed) {
+		sbuf_free(&b);
+		resp_no(s, "Out of memory");
+		return;
+	}
+	resp_write(s, b.data, b.len);
+	sbuf_free(&b);
 	resp_ok(s, "%sSEARCH completed", cmd->uid ? "UID " : "");
 }

@@ -45,6 +45,8 @@ static const struct opt opts[] = {
 	  "seconds to wait before answering a failed login" },
 	{ "debug_command", OPT_STRING, O(debug_command), "", 0, 0,
 	  "command run by -D; %s is the program path, %d the process id" },
+	{ "munge8bit", OPT_BOOL, O(munge8bit), "yes", 0, 0,
+	  "send 8-bit octets of header data (HEADER, HEADER.FIELDS, MIME) as X (RFC 2060 6.4.5)" },
 	{ "sandbox", OPT_BOOL, O(sandbox), "yes", 0, 0,
 	  "after login, confine the process to the user's mail root (Linux Landlock)" },
 	{ "tls_server_cert", OPT_STRING, O(tls_server_cert), "", 0, 0,
