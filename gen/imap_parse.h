@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 557647f05a50d8869190a1c17826bbd57bfd22ec4115fd35e86e5d69aeeffb01), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 7888ee5af3ae39b4f8aab263bd27ce19c7bd1e2c449f70f7631242a36596d9b9), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

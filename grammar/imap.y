@@ -209,6 +209,13 @@ uid:
 
 uid_command:
 	copy | fetch | search | store
+	| uid_expunge
+	;
+
+/* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
+uid_expunge:
+	K_EXPUNGE SP sequence_set
+				{ CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = $3; }
 	;
 
 /* ---- command_nonauth ------------------------------------------------- */
@@ -812,7 +819,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))

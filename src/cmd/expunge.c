@@ -1,7 +1,9 @@
 /*
- * expunge.c - EXPUNGE (RFC2060 §6.4.3): remove every \Deleted message.
- * The untagged EXPUNGE responses (for these and for messages others
- * expunged) are written by the notify hook before the tagged OK.
+ * expunge.c - EXPUNGE (RFC2060 §6.4.3): remove every \Deleted message;
+ * UID EXPUNGE (RFC4315 §2.1, UIDPLUS): only those in a UID set, so a
+ * client can expunge its own deletions without others'.  The untagged
+ * EXPUNGE responses (for these and for messages others expunged) are
+ * written by the notify hook before the tagged OK.
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
@@ -11,13 +13,21 @@
 void cmd_expunge(struct session *s, const struct imap_cmd *cmd)
 {
 	struct store_err err;
+	struct mbox_seqs only;
+	if (cmd->uid) {
+		const char *bad;
+		if (!mbox_seqs_resolve(s->mbox, &s->arena, &cmd->u.expunge.set, true, &only, &bad)) {
+			resp_bad(s, "%s", bad);
+			return;
+		}
+	}
 	if (mbox_readonly(s->mbox)) {
 		resp_no(s, "Mailbox is read-only (EXAMINE)");
 		return;
 	}
-	if (!mbox_expunge(s->mbox, &err)) {
+	if (!mbox_expunge(s->mbox, cmd->uid ? &only : NULL, &err)) {
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "EXPUNGE completed");
+	resp_ok(s, "%sEXPUNGE completed", cmd->uid ? "UID " : "");
 }

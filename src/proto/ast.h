@@ -111,8 +111,8 @@ struct imap_fetch_att {
 	uint32_t partial_len;
 };
 
-/* FETCH macros (RFC2060 §6.4.5) are expanded by the parser into their
- * attributes; `macro` remembers what was written for the printer. */
+/* FETCH macros (RFC2060 §6.4.5): the parser records which one was
+ * written (and no attributes); the FETCH executor expands it. */
 enum imap_fetch_macro {
 	IMAP_FETCH_MACRO_NONE,
 	IMAP_FETCH_MACRO_ALL,
@@ -293,6 +293,11 @@ struct imap_cmd_copy {
 	bool is_inbox;
 };
 
+/* UID EXPUNGE (RFC4315 §2.1); a plain EXPUNGE has no arguments. */
+struct imap_cmd_expunge {
+	struct imap_seq_set set;             /* UIDs, with cmd->uid */
+};
+
 struct imap_cmd_x {
 	const char *name;                    /* "X" atom as written */
 	const char *args;                    /* the rest of the line, raw */
@@ -316,6 +321,7 @@ struct imap_cmd {
 		struct imap_cmd_fetch fetch;
 		struct imap_cmd_store store;
 		struct imap_cmd_copy copy;
+		struct imap_cmd_expunge expunge;
 		struct imap_cmd_x x;
 	} u;
 };

@@ -274,7 +274,13 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	switch (cmd->type) {
 	case IMAP_CMD_CAPABILITY: case IMAP_CMD_NOOP: case IMAP_CMD_LOGOUT:
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:
-	case IMAP_CMD_EXPUNGE: case IMAP_CMD__COUNT:
+	case IMAP_CMD__COUNT:
+		break;
+	case IMAP_CMD_EXPUNGE:
+		if (cmd->uid) {
+			sbuf_addc(out, ' ');
+			ast_print_seqset(out, &cmd->u.expunge.set);
+		}
 		break;
 	case IMAP_CMD_X:
 		if (cmd->u.x.args[0] != '\0')

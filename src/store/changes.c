@@ -170,7 +170,7 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 
 /* ---- EXPUNGE ---------------------------------------------------------------------- */
 
-bool mbox_expunge(struct mailbox *mb, struct store_err *err)
+bool mbox_expunge(struct mailbox *mb, const struct mbox_seqs *only, struct store_err *err)
 {
 	if (mb->readonly)
 		return store_fail(err, STORE_ERR_READONLY, "Mailbox is read-only");
@@ -187,6 +187,8 @@ bool mbox_expunge(struct mailbox *mb, struct store_err *err)
 	for (uint32_t i = 0; i < mb->count; i++) {
 		struct mbox_msg *m = &mb->msgs[i];
 		if ((m->state & MSG_GHOST) || !(m->upper & MDIR_UPPER('T')))
+			continue;
+		if (only != NULL && !mbox_seqs_contains(only, i + 1))
 			continue;
 		if (!sync_msg_path(mb, m, path, sizeof(path)))
 			continue;
@@ -282,7 +284,8 @@ static void copy_cleanup(const struct mailbox *dst, struct copy_item *items, siz
 	free(items);
 }
 
-bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, struct store_err *err)
+bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
+	       struct mbox_copy_result *res_r, struct store_err *err)
 {
 	struct mailbox *dst = NULL;
 	if (!mbox_open_internal(mb->store, dest, false, false, &dst, err)) {
@@ -421,6 +424,12 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, str
 		return false;
 	}
 	ok = idx_commit(dst, err);
+	/* Delivered in order under the lock: consecutive UIDs (COPYUID). */
+	if (res_r != NULL) {
+		res_r->uidvalidity = dst->uidvalidity;
+		res_r->first_uid = uidnext0;
+		res_r->count = (uint32_t)done;
+	}
 	idx_unlock(dst);
 	free(items);
 	mbox_close(&dst);

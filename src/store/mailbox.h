@@ -197,16 +197,23 @@ bool mbox_flags_change(struct mailbox *mb, uint32_t seq, enum imap_store_op op, 
  * then holds the flags as they are on disk. */
 bool mbox_flags_commit(struct mailbox *mb, struct store_err *err);
 
-/* EXPUNGE: remove every message with \Deleted from the folder.  The view
- * keeps them as ghosts; the notify hook reports them (or CLOSE drops
- * them silently with mbox_close). */
-bool mbox_expunge(struct mailbox *mb, struct store_err *err);
+/* EXPUNGE: remove every message with \Deleted from the folder; with
+ * `only` (UID EXPUNGE, RFC4315 §2.1), just those of them in that set.
+ * The view keeps them as ghosts; the notify hook reports them (or CLOSE
+ * drops them silently with mbox_close). */
+bool mbox_expunge(struct mailbox *mb, const struct mbox_seqs *only, struct store_err *err);
 
 /* COPY: copy the messages of `seqs` to mailbox `dest` (canonical name)
  * with their flags, keywords and internal dates, \Recent in the copy;
  * all or nothing.  Missing dest: STORE_ERR_TRYCREATE; a source message
  * whose file is gone: STORE_ERR_EXPUNGED and nothing copied. */
-bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest, struct store_err *err);
+struct mbox_copy_result {
+	uint32_t uidvalidity;  /* of the target mailbox */
+	uint32_t first_uid;    /* the copies have first_uid .. first_uid+count-1, */
+	uint32_t count;        /* in the order of the source sequence set */
+};
+bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
+	       struct mbox_copy_result *res_r, struct store_err *err);
 
 /* ---- synchronisation ------------------------------------------------------------ */
 

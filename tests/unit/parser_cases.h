@@ -184,6 +184,8 @@ static const struct valid_case valid_cases[] = {
 	  "1,2 NOOP\r\n" },
 	{ "ALL NOOP\r\n",
 	  "ALL NOOP\r\n" },
+	{ "a UID EXPUNGE 4:7,9\r\n",
+	  "a UID EXPUNGE 4:7,9\r\n" },
 };
 
 #define BAD(in, err) { in, sizeof(in) - 1, err }
@@ -589,13 +591,13 @@ static const struct bad_case bad_cases[] = {
 	BAD("a UID\r\n",
 	    "Missing SP after UID"),
 	BAD("a UID \r\n",
-	    "Missing COPY, FETCH, SEARCH or STORE after UID"),
+	    "Missing COPY, EXPUNGE, FETCH, SEARCH or STORE after UID"),
 	BAD("a UID FOO\r\n",
-	    "Expected COPY, FETCH, SEARCH or STORE after UID, got atom"),
+	    "Expected COPY, EXPUNGE, FETCH, SEARCH or STORE after UID, got atom"),
 	BAD("a UID SELECT INBOX\r\n",
-	    "Expected COPY, FETCH, SEARCH or STORE after UID, got SELECT"),
-	BAD("a UID EXPUNGE\r\n",
-	    "Expected COPY, FETCH, SEARCH or STORE after UID, got EXPUNGE"),
+	    "Expected COPY, EXPUNGE, FETCH, SEARCH or STORE after UID, got SELECT"),
+	BAD("a UID EXPUNGE x\r\n",
+	    "Expected sequence set after EXPUNGE, got atom"),
 	BAD("a UID FETCH\r\n",
 	    "Missing SP after FETCH"),
 	BAD("a UID FETCH x FLAGS\r\n",

@@ -243,7 +243,7 @@ static void test_uids_survive_crash(void **state)
 	mb = open_view(fx, "INBOX", false);
 	struct store_err err;
 	mbox_flags_change(mb, 6, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0);
-	assert_true(mbox_expunge(mb, &err));
+	assert_true(mbox_expunge(mb, NULL, &err));
 	mbox_close(&mb);
 	put(fx->root, "new", "3001.M1P1.h", "again\n");
 	mb = open_view(fx, "INBOX", false);
@@ -458,7 +458,7 @@ static void test_others(void **state)
 	/* b expunges message 2: a keeps a ghost while EXPUNGE may not be
 	 * sent, with its cached data but no contents. */
 	assert_true(mbox_flags_change(b, 2, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0));
-	assert_true(mbox_expunge(b, &err));
+	assert_true(mbox_expunge(b, NULL, &err));
 	struct rep rb = report(b, true);
 	assert_int_equal(rb.nexpunged, 1);
 	assert_int_equal(rb.expunged[0], 2);
@@ -521,7 +521,7 @@ static void test_concurrent_flags(void **state)
 	/* A read-only view changes nothing. */
 	struct mailbox *ro = open_view(fx, "INBOX", true);
 	assert_false(mbox_flags_change(ro, 1, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0));
-	assert_false(mbox_expunge(ro, &err));
+	assert_false(mbox_expunge(ro, NULL, &err));
 	assert_int_equal(err.code, STORE_ERR_READONLY);
 	mbox_close(&ro);
 	mbox_close(&a);
@@ -543,7 +543,7 @@ static void test_seqs(void **state)
 	struct store_err err;
 	mbox_flags_change(mb, 2, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0);
 	mbox_flags_change(mb, 4, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0);
-	assert_true(mbox_expunge(mb, &err));
+	assert_true(mbox_expunge(mb, NULL, &err));
 	report(mb, true);
 	assert_int_equal(mbox_count(mb), 4);
 	static const struct {
@@ -776,10 +776,16 @@ static void test_append(void **state)
 	struct mbox_seqs seqs;
 	const char *bad;
 	assert_true(mbox_seqs_resolve(mb, &a, &set, false, &seqs, &bad));
-	assert_true(mbox_copy(mb, &seqs, "Dest", &err));
-	assert_false(mbox_copy(mb, &seqs, "Missing", &err));
+	struct mbox_copy_result res;
+	assert_true(mbox_copy(mb, &seqs, "Dest", &res, &err));
+	assert_false(mbox_copy(mb, &seqs, "Missing", NULL, &err));
 	assert_int_equal(err.code, STORE_ERR_TRYCREATE);
 	struct mailbox *d = open_view(fx, "Dest", false);
+	/* COPYUID (RFC4315): the copies' UIDs, consecutive, in source order. */
+	assert_int_equal(res.count, 2);
+	assert_int_equal(res.uidvalidity, mbox_uidvalidity(d));
+	assert_int_equal(res.first_uid, mbox_msg_uid(d, 1));
+	assert_int_equal(res.first_uid + 1, mbox_msg_uid(d, 2));
 	assert_int_equal(mbox_count(d), 2);
 	assert_int_equal(mbox_msg_flags(d, 1), IMAP_FLAG_SEEN | IMAP_FLAG_RECENT);
 	assert_string_equal(mbox_keyword_name(d, mbox_msg_keywords(d, 1) == 1 ? 0 : 1), "Work");
@@ -790,7 +796,7 @@ static void test_append(void **state)
 	char path[512];
 	assert_true(sync_msg_path(mb, &mb->msgs[1], path, sizeof(path)));
 	assert_int_equal(unlink(path), 0);
-	assert_false(mbox_copy(mb, &seqs, "Dest", &err));
+	assert_false(mbox_copy(mb, &seqs, "Dest", NULL, &err));
 	assert_int_equal(err.code, STORE_ERR_EXPUNGED);
 	d = open_view(fx, "Dest", true);
 	assert_int_equal(mbox_count(d), 2);
