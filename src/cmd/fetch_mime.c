@@ -34,39 +34,18 @@ bool fetch_att_sets_seen(const struct imap_fetch_att *att)
 
 void fetch_msg_init(struct fetch_msg *m, struct mailbox *mb, uint32_t seq, struct arena *scratch)
 {
-	memset(m, 0, sizeof(*m));
-	m->mb = mb;
-	m->seq = seq;
-	m->scratch = scratch;
+	msgread_init(&m->r, mb, seq, scratch);
+	m->munge8bit = false;
 }
 
 void fetch_msg_done(struct fetch_msg *m)
 {
-	if (m->opened)
-		mbox_msg_close(&m->body);
-	m->opened = false;
-	arena_reset(m->scratch);
+	msgread_done(&m->r);
 }
 
 bool fetch_msg_open(struct fetch_msg *m)
 {
-	if (!m->tried) {
-		m->tried = true;
-		struct store_err err;
-		m->opened = mbox_msg_open(m->mb, m->seq, &m->body, &err);
-		if (m->opened) {
-			bool complete;
-			m->hdr_len = mime_header_len(m->body.data, m->body.len, &complete);
-		}
-	}
-	return m->opened;
-}
-
-static const struct mime_part *msg_tree(struct fetch_msg *m)
-{
-	if (m->root == NULL)
-		m->root = mime_parse(m->scratch, m->body.data, m->body.len);
-	return m->root;
+	return msgread_open(&m->r);
 }
 
 /* The octets of a section as an IMAP string: a literal, since bodies may
@@ -87,7 +66,7 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 			bool partial, uint32_t start, uint32_t count, struct sbuf *out)
 {
 	struct sbuf data;
-	sbuf_init(&data, m->scratch);
+	sbuf_init(&data, m->r.scratch);
 	const struct mime_part *root;
 	/* The top-level header needs no tree beyond the header block;
 	 * bodies and part numbers do.  The store hands the file as stored
@@ -95,10 +74,10 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 	if (sec->nparts == 0 && (sec->text == IMAP_SECTION_HEADER
 				 || sec->text == IMAP_SECTION_HEADER_FIELDS
 				 || sec->text == IMAP_SECTION_HEADER_FIELDS_NOT))
-		root = mime_parse_header(m->scratch, m->body.data, m->hdr_len);
+		root = mime_parse_header(m->r.scratch, m->r.body.data, m->r.hdr_len);
 	else
-		root = msg_tree(m);
-	if (root == NULL || !mime_section_write(&data, m->scratch, m->body.data, m->body.len, root,
+		root = msgread_tree(&m->r);
+	if (root == NULL || !mime_section_write(&data, m->r.scratch, m->r.body.data, m->r.body.len, root,
 						sec, partial, start, count))
 		return false;
 	/* RFC2060 §6.4.5: header data (HEADER, HEADER.FIELDS, MIME) MUST be
@@ -135,14 +114,14 @@ bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, stru
 	switch (att->type) {
 	case IMAP_FETCH_ENVELOPE:
 		sbuf_adds(out, "ENVELOPE ");
-		mime_envelope_write(out, m->scratch, m->body.data, m->hdr_len);
+		mime_envelope_write(out, m->r.scratch, m->r.body.data, m->r.hdr_len);
 		return true;
 	case IMAP_FETCH_BODY:
 	case IMAP_FETCH_BODYSTRUCTURE: {
-		const struct mime_part *root = msg_tree(m);
+		const struct mime_part *root = msgread_tree(&m->r);
 		sbuf_adds(out, att->type == IMAP_FETCH_BODY ? "BODY " : "BODYSTRUCTURE ");
 		if (root != NULL)
-			mime_bodystructure_write(out, m->scratch, m->body.data, root,
+			mime_bodystructure_write(out, m->r.scratch, m->r.body.data, root,
 						 att->type == IMAP_FETCH_BODYSTRUCTURE);
 		return true;
 	}

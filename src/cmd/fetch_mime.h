@@ -9,22 +9,16 @@
 
 #include <stdbool.h>
 
+#include "cmd/msgread.h"
 #include "mime/mime.h"
 #include "proto/ast.h"
 #include "store/mailbox.h"
 #include "util/arena.h"
 #include "util/sbuf.h"
 
-/* One message being answered: its file is opened, and its header or
- * whole structure parsed, at most once however many items ask. */
+/* One message being answered. */
 struct fetch_msg {
-	struct mailbox *mb;
-	uint32_t seq;
-	struct arena *scratch;     /* per-message memory, reset by fetch_msg_done */
-	bool tried, opened;
-	struct mbox_body body;
-	size_t hdr_len;            /* physical length of the header block */
-	struct mime_part *root;    /* full parse, when an item needed it */
+	struct msgread r;
 	bool munge8bit;            /* imapd.conf munge8bit: 7-bit header data */
 };
 

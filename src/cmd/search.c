@@ -24,6 +24,7 @@
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
+#include "util/date.h"
 
 /* A search key prepared for the mailbox: sets resolved, keywords as slot
  * masks, dates as day numbers. */
@@ -41,16 +42,6 @@ struct skey {
 
 /* ---- preparing the keys ------------------------------------------------------ */
 
-/* Days since the epoch of a proleptic Gregorian date (Howard Hinnant). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 /* The calendar day of an internal date in its own zone. */
 static long msg_day(const struct mailbox *mb, uint32_t seq)
@@ -107,7 +98,7 @@ static struct skey *prepare(struct session *s, const char *charset,
 	case IMAP_SK_BEFORE:
 	case IMAP_SK_ON:
 	case IMAP_SK_SINCE:
-		p->day = days_from_civil(k->date.year, k->date.month, k->date.day);
+		p->day = date_days_from_civil(k->date.year, k->date.month, k->date.day);
 		break;
 	case IMAP_SK_NOT:
 	case IMAP_SK_OR:

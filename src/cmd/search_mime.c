@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include "util/date.h"
 
 bool search_key_is_text(enum imap_search_key_type type)
 {
@@ -24,15 +25,6 @@ bool search_key_is_text(enum imap_search_key_type type)
 	}
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long day_number(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
 
 enum search_prep search_text_prepare(struct arena *a, const char *charset,
 				     const struct imap_search_key *k, struct search_text *t_r)
@@ -41,7 +33,7 @@ enum search_prep search_text_prepare(struct arena *a, const char *charset,
 	t_r->key = k;
 	switch (k->type) {
 	case IMAP_SK_SENTBEFORE: case IMAP_SK_SENTON: case IMAP_SK_SENTSINCE:
-		t_r->day = day_number(k->date.year, k->date.month, k->date.day);
+		t_r->day = date_days_from_civil(k->date.year, k->date.month, k->date.day);
 		return SEARCH_PREP_OK;
 	default:
 		break;
@@ -62,39 +54,13 @@ enum search_prep search_text_prepare(struct arena *a, const char *charset,
 
 void search_msg_init(struct search_msg *m, struct mailbox *mb, uint32_t seq, struct arena *scratch)
 {
-	memset(m, 0, sizeof(*m));
-	m->mb = mb;
-	m->seq = seq;
-	m->scratch = scratch;
+	msgread_init(&m->r, mb, seq, scratch);
+	m->date_tried = m->has_date = false;
 }
 
 void search_msg_done(struct search_msg *m)
 {
-	if (m->opened)
-		mbox_msg_close(&m->body);
-	m->opened = false;
-	arena_reset(m->scratch);
-}
-
-static bool msg_open(struct search_msg *m)
-{
-	if (!m->tried) {
-		m->tried = true;
-		struct store_err err;
-		m->opened = mbox_msg_open(m->mb, m->seq, &m->body, &err);
-		if (m->opened) {
-			bool complete;
-			m->hdr_len = mime_header_len(m->body.data, m->body.len, &complete);
-		}
-	}
-	return m->opened;
-}
-
-static const struct mime_part *msg_tree(struct search_msg *m)
-{
-	if (m->root == NULL)
-		m->root = mime_parse(m->scratch, m->body.data, m->body.len);
-	return m->root;
+	msgread_done(&m->r);
 }
 
 static bool sent_day(struct search_msg *m, long *day_r)
@@ -102,9 +68,9 @@ static bool sent_day(struct search_msg *m, long *day_r)
 	if (!m->date_tried) {
 		m->date_tried = true;
 		struct mime_date d;
-		m->has_date = mime_header_date(m->scratch, m->body.data, m->hdr_len, &d);
+		m->has_date = mime_header_date(m->r.scratch, m->r.body.data, m->r.hdr_len, &d);
 		if (m->has_date)
-			m->date_day = day_number(d.year, d.month, d.day);
+			m->date_day = date_days_from_civil(d.year, d.month, d.day);
 	}
 	*day_r = m->date_day;
 	return m->has_date;
@@ -112,7 +78,7 @@ static bool sent_day(struct search_msg *m, long *day_r)
 
 bool search_text_match(const struct search_text *t, struct search_msg *m)
 {
-	if (!msg_open(m))
+	if (!msgread_open(&m->r))
 		return false;
 	const struct imap_search_key *k = t->key;
 	const char *field = NULL;
@@ -124,12 +90,12 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 	case IMAP_SK_TO: field = "To"; break;
 	case IMAP_SK_HEADER: field = k->field.data; break;
 	case IMAP_SK_BODY: {
-		const struct mime_part *root = msg_tree(m);
-		return root != NULL && mime_search_body(&t->needle, m->scratch, m->body.data, root);
+		const struct mime_part *root = msgread_tree(&m->r);
+		return root != NULL && mime_search_body(&t->needle, m->r.scratch, m->r.body.data, root);
 	}
 	case IMAP_SK_TEXT: {
-		const struct mime_part *root = msg_tree(m);
-		return root != NULL && mime_search_text(&t->needle, m->scratch, m->body.data, root);
+		const struct mime_part *root = msgread_tree(&m->r);
+		return root != NULL && mime_search_text(&t->needle, m->r.scratch, m->r.body.data, root);
 	}
 	case IMAP_SK_SENTBEFORE:
 	case IMAP_SK_SENTON:
@@ -144,5 +110,5 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 	default:
 		return false;
 	}
-	return mime_search_header(&t->needle, m->scratch, m->body.data, m->hdr_len, field);
+	return mime_search_header(&t->needle, m->r.scratch, m->r.body.data, m->r.hdr_len, field);
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "cmd/msgread.h"
 #include "mime/mime.h"
 #include "proto/ast.h"
 #include "store/mailbox.h"
@@ -34,15 +35,9 @@ struct search_text {
 enum search_prep search_text_prepare(struct arena *a, const char *charset,
 				     const struct imap_search_key *k, struct search_text *t_r);
 
-/* One message being searched: opened and parsed at most once. */
+/* One message being searched. */
 struct search_msg {
-	struct mailbox *mb;
-	uint32_t seq;
-	struct arena *scratch;
-	bool tried, opened;
-	struct mbox_body body;
-	size_t hdr_len;
-	struct mime_part *root;
+	struct msgread r;
 	bool date_tried, has_date;
 	long date_day;               /* the Date: header's calendar day */
 };

@@ -11,6 +11,7 @@
 #include "mime/mime_int.h"
 
 #include <string.h>
+#include "util/date.h"
 
 static const char months[12][4] = {
 	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
@@ -25,16 +26,6 @@ static const struct { const char *name; int minutes; } zones[] = {
 	{ "bst", 60 }, { "eet", 120 }, { "eest", 180 }, { "jst", 540 },
 };
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long days_from_civil(long y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 static int month_days(int y, int m)
 {
@@ -189,7 +180,7 @@ bool mime_date_parse(const char *s, size_t len, struct mime_date *d)
 	d->min = min;
 	d->sec = sec;
 	d->zone_minutes = zone;
-	d->t = (time_t)(days_from_civil(year, month, day) * 86400L + hour * 3600L + min * 60L + sec -
+	d->t = (time_t)(date_days_from_civil(year, month, day) * 86400L + hour * 3600L + min * 60L + sec -
 			zone * 60L);
 	return true;
 }

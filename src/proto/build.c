@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "proto/parse_ctx.h"
+#include "util/date.h"
 
 bool imap_vec_push(struct imap_parse_ctx *ctx, struct imap_vec *vec,
 		   const void *elem, size_t size)
@@ -228,16 +229,6 @@ bool imap_build_date(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
 	return true;
 }
 
-/* Days from 1970-01-01 to the given civil date (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 /* Two digits at p, or -1. */
 static int two_digits(const char *p)
@@ -280,7 +271,7 @@ bool imap_build_datetime(struct imap_parse_ctx *ctx, const struct imap_lexval *t
 	dt.min = mm;
 	dt.sec = ss;
 	dt.zone_minutes = (zh * 60 + zm) * (p[10] == '-' ? -1 : 1);
-	long days = days_from_civil(dt.date.year, dt.date.month, dt.date.day);
+	long days = date_days_from_civil(dt.date.year, dt.date.month, dt.date.day);
 	dt.t = (time_t)(days * 86400L + hh * 3600L + mm * 60L + ss) - (time_t)dt.zone_minutes * 60;
 	*dt_r = dt;
 	return true;
