@@ -20,6 +20,7 @@
 #include "proto/session.h"
 #include "server/telemetry.h"
 #include "util/log.h"
+#include "util/base64.h"
 
 struct session_auth {
 	sasl_conn_t *conn;
@@ -367,21 +368,6 @@ void auth_failed(struct session *s, const char *user, const char *method, const 
 static const char b64chars[] =
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
 bool auth_b64_decode(const char *in, size_t inlen, char **out_r, size_t *outlen_r)
 {
 	/* Strict: whole quanta, padding only at the end (RFC3501 §6.2.2
@@ -403,7 +389,7 @@ bool auth_b64_decode(const char *in, size_t inlen, char **out_r, size_t *outlen_
 				pad++;
 				continue;
 			}
-			v[k] = pad > 0 ? -1 : b64val(q[k]);
+			v[k] = pad > 0 ? -1 : base64_value(q[k], '/');
 			if (v[k] < 0) {
 				free(out);
 				return false;

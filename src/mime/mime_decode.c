@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
+#include "util/base64.h"
 
 static bool out_alloc(struct arena *a, size_t cap, struct mime_str *out_r, char **buf_r)
 {
@@ -17,21 +18,6 @@ static bool out_alloc(struct arena *a, size_t cap, struct mime_str *out_r, char 
 	out_r->data = *buf_r;
 	out_r->len = 0;
 	return *buf_r != NULL;
-}
-
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
 }
 
 bool mime_base64_decode(struct arena *a, const char *in, size_t len, struct mime_str *out_r)
@@ -45,7 +31,7 @@ bool mime_base64_decode(struct arena *a, const char *in, size_t len, struct mime
 	for (size_t i = 0; i < len; i++) {
 		if (in[i] == '=')
 			break;
-		int v = b64_value((unsigned char)in[i]);
+		int v = base64_value((unsigned char)in[i], '/');
 		if (v < 0)
 			continue;  /* line ends and garbage are skipped */
 		acc = (acc << 6) | (unsigned)v;

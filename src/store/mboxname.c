@@ -12,22 +12,7 @@
 #include "store/maildir.h"
 #include "store/store.h"
 #include "store/store_int.h"
-
-/* RFC3501 §5.1.3: modified BASE64 uses "," instead of "/". */
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == ',')
-		return 63;
-	return -1;
-}
+#include "util/base64.h"
 
 /* One shifted run after "&": the octets up to "-" at *ip.  Returns false
  * with *why_r on anything RFC3501 §5.1.3 does not allow. */
@@ -46,7 +31,7 @@ static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_
 		unsigned char c = (unsigned char)s[i];
 		if (c == '-')
 			break;
-		int v = b64_value(c);
+		int v = base64_value(c, ',');
 		if (v < 0) {
 			*why_r = "Invalid character in modified UTF-7";
 			return false;

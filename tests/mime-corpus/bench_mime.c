@@ -3,7 +3,7 @@
  * envelope) and of a full parse + BODYSTRUCTURE, over the corpus
  * messages.  Not a test; run by hand:
  *   cc -std=c11 -D_GNU_SOURCE -Isrc -O2 tests/mime-corpus/bench_mime.c \
- *       src/mime/mime_*.c src/util/arena.c src/util/sbuf.c src/util/date.c -o build/mime/bench_mime
+ *       src/mime/mime_*.c src/util/arena.c src/util/sbuf.c src/util/date.c src/util/base64.c -o build/mime/bench_mime
  *   build/mime/bench_mime tests/mime-corpus/msgs/[0-9]*.eml
  * or, for the FETCH ENVELOPE path over a maildir's files (open, read the
  * first 4 KiB, more only while the header goes on, envelope):

@@ -5,7 +5,7 @@
  * match the tree, the output parenthesis balance).
  *
  *   clang -std=c11 -D_GNU_SOURCE -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
- *       tests/mime-corpus/fuzz_mime.c src/mime/mime_*.c src/util/arena.c src/util/sbuf.c src/util/date.c \
+ *       tests/mime-corpus/fuzz_mime.c src/mime/mime_*.c src/util/arena.c src/util/sbuf.c src/util/date.c src/util/base64.c \
  *       -o build/mime/fuzz_mime
  *   mkdir -p build/mime/fuzz-corpus
  *   build/mime/fuzz_mime -max_total_time=300 -max_len=65536 \
