@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import InetdServer, Sandbox, crlf, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER, Tap  # noqa: E402
+from clientlib import run_client_test, crlf, maildir_messages, make_message  # noqa: E402
+from launchlib import PASSWORD, USER  # noqa: E402
 
 
 def curl(srv, path, *args, tls=False):
@@ -23,19 +23,7 @@ def curl(srv, path, *args, tls=False):
 
 
 def main():
-    tap = Tap("curl")
-    sb = Sandbox()
-    srv = InetdServer(sb)
-    try:
-        run(tap, sb, srv)
-    except Exception:
-        import traceback
-        tap.ok(False, "curl tests ran to the end", traceback.format_exc())
-    finally:
-        codes = srv.stop()
-        tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
-        sb.close()
-    tap.done()
+    run_client_test("curl", run)
 
 
 def run(tap, sb, srv):

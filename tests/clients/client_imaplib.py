@@ -10,24 +10,12 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import InetdServer, Sandbox, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER, Tap  # noqa: E402
+from clientlib import run_client_test, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
+from launchlib import PASSWORD, USER  # noqa: E402
 
 
 def main():
-    tap = Tap("imaplib")
-    sb = Sandbox()
-    srv = InetdServer(sb)
-    try:
-        session(tap, sb, srv)
-    except Exception as e:  # a crash of the test is a failure, with its reason
-        import traceback
-        tap.ok(False, "session ran to the end", traceback.format_exc())
-    finally:
-        codes = srv.stop()
-        tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
-        sb.close()
-    tap.done()
+    run_client_test("imaplib", session)
 
 
 def session(tap, sb, srv):

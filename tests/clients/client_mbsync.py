@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import InetdServer, Sandbox, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER, Tap  # noqa: E402
+from clientlib import run_client_test, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
+from launchlib import PASSWORD, USER  # noqa: E402
 
 
 def msgid(content):
@@ -47,19 +47,7 @@ def write_local(folder, n0, n1, flags_of):
 
 
 def main():
-    tap = Tap("mbsync")
-    sb = Sandbox()
-    srv = InetdServer(sb)
-    try:
-        run(tap, sb, srv)
-    except Exception:
-        import traceback
-        tap.ok(False, "mbsync tests ran to the end", traceback.format_exc())
-    finally:
-        codes = srv.stop()
-        tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
-        sb.close()
-    tap.done()
+    run_client_test("mbsync", run)
 
 
 def run(tap, sb, srv):

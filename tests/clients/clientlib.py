@@ -15,7 +15,7 @@ import socket
 import subprocess
 import threading
 
-from launchlib import IMAPD, Sandbox  # noqa: F401  (re-exported)
+from launchlib import IMAPD, Sandbox, Tap  # noqa: F401  (re-exported)
 
 
 class InetdServer:
@@ -99,3 +99,22 @@ def make_message(i, extra_headers=""):
 
 def crlf(text):
     return re.sub(r"\r?\n", "\r\n", text).encode()
+
+
+def run_client_test(name, body):
+    """Run body(tap, sandbox, server) against an inetd-style imapd; a crash
+    of the test counts as a failure with its traceback; every imapd must
+    exit cleanly; the sandbox is removed."""
+    tap = Tap(name)
+    sb = Sandbox()
+    srv = InetdServer(sb)
+    try:
+        body(tap, sb, srv)
+    except Exception:
+        import traceback
+        tap.ok(False, "%s tests ran to the end" % name, traceback.format_exc())
+    finally:
+        codes = srv.stop()
+        tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
+        sb.close()
+    tap.done()
