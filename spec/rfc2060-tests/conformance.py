@@ -9,7 +9,8 @@ covered, and how many passed and failed against this server.
 
     conformance.py --imapd build/bin/imapd             our server (default)
     conformance.py --host H --port P --user U --password P [--tls]
-                                                       any server
+                   [--scratch-account]                 any server (--scratch-account: the
+                                                       account may be changed, INBOX too)
     conformance.py --matrix-only                       coverage only, run nothing
     conformance.py --list [--uncovered]                one line per requirement
     conformance.py --json out.json                     also save the results
@@ -305,6 +306,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=imaptest.DEFAULT_TIMEOUT)
     ap.add_argument("--login", choices=("preauth", "sasl"), default="sasl",
                     help="how our server authenticates the test user (see imaptest.py)")
+    ap.add_argument("--scratch-account", action="store_true",
+                    help="the test account is a throwaway one: also run the transcripts that "
+                         "change INBOX ('@ scratch-account', see imaptest.py)")
     ap.add_argument("--matrix-only", action="store_true", help="print coverage without running")
     ap.add_argument("--list", action="store_true", help="one line per requirement with its status")
     ap.add_argument("--uncovered", action="store_true", help="with --list: only those without a test")

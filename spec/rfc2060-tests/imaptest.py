@@ -32,7 +32,9 @@ server must answer, line by line.  The format (spec/rfc2060-tests/README.md):
     Variables: a named group (?P<NAME>...) in an S~, S* or R~ regex that
     matched sets ${NAME}; ${NAME} is replaced in every later line (escaped
     for regexes), as are the names made by "@ mailbox"; ${#NAME} is the
-    length of the value in octets (for literals).
+    length of the value in octets (for literals).  ${USER} and ${PASSWORD}
+    are the test user's credentials (--user, --password), so a transcript
+    that logs in by hand works with any account; "@ set" makes others.
 
 DIRECTIVES
     @ mode pipe|tcp|inetd  how our imapd is started (default pipe: stdin/stdout)
@@ -50,6 +52,11 @@ DIRECTIVES
                            with --login preauth our server runs as rimapd and
                            greets with PREAUTH
     @ skip-unless-ours     only run against our imapd (server-chosen behaviour)
+    @ timeout seconds      wait up to that long (never less than --timeout)
+                           for each server line that follows, on every
+                           connection (a server may delay the answer to a
+                           failed login by seconds); "@ timeout" alone goes
+                           back to --timeout
 
   For any server (used by the conformance suite, spec/README.md):
     @ mailbox NAME...      a mailbox of the test's own, created before the
@@ -81,11 +88,21 @@ DIRECTIVES
                            run lines only when expr holds (may nest)
     @ skip reason          stop here and report the test skipped
     @ as-rimapd            our server only: run as rimapd (PREAUTH greeting)
+    @ scratch-account      the test changes INBOX or other state of the whole
+                           account (e.g. RENAME INBOX): against another server
+                           it runs only with --scratch-account, which says the
+                           account is a throwaway one (spec/servers/*.sh make
+                           such accounts); otherwise it is skipped
+    @ set NAME expr        ${NAME} = the value of a Python expression over the
+                           variables, with the helpers of "@ assert" and
+                           b64(s) (BASE64 of the UTF-8 octets of s; "\0" in
+                           s is a NUL), e.g. a SASL PLAIN response
 
 Output is TAP (one "ok"/"not ok" per transcript), so prove(1) reads it.
 """
 
 import argparse
+import base64
 import os
 import re
 import select
@@ -546,6 +563,9 @@ class Runner:
                     return "skip", "depends on a behaviour our server chose"
             elif kind == "@ " and arg.split()[0] in ("mailbox", "mailbox-name"):
                 mailboxes += [(v, arg.split()[0] == "mailbox") for v in arg.split()[1:]]
+            elif kind == "@ " and arg == "scratch-account":
+                if not self.ours and not getattr(self.args, "scratch_account", False):
+                    return "skip", "changes INBOX or the whole account (run with --scratch-account)"
             elif kind == "@ " and arg == "as-rimapd":
                 if not self.ours:
                     return "skip", "runs our server as rimapd"
@@ -555,6 +575,8 @@ class Runner:
         # Unique names, so that runs against a shared server never collide.
         tok = "%06x" % int.from_bytes(os.urandom(3), "big")
         self.vars = {v: "imaptest-%s-%s" % (tok, v.lower()) for v, _ in mailboxes}
+        self.vars.setdefault("USER", self.args.user)
+        self.vars.setdefault("PASSWORD", self.args.password)
         here = os.path.dirname(path)
         messages = []
         for kind, arg, lineno in body:
@@ -720,7 +742,8 @@ class Runner:
         from imapsyntax import unregistered_capabilities, instant
         helpers = {"int": int, "len": len, "set": set, "sorted": sorted, "any": any, "all": all,
                    "str": str, "abs": abs, "defined": lambda n: n in self.vars,
-                   "instant": instant, "now": time.time, "unregistered": unregistered_capabilities}
+                   "instant": instant, "now": time.time, "unregistered": unregistered_capabilities,
+                   "b64": lambda v: base64.b64encode(v.encode("utf-8", "surrogateescape")).decode()}
         try:
             # Variables are globals, so that comprehensions see them too.
             return eval(expr, dict(self.vars, __builtins__=helpers))
@@ -739,6 +762,7 @@ class Runner:
 
     def play(self, body, path):
         self.keep_going = False
+        self.step_timeout = None  # @ timeout
         self.failures = []
         self.scope = None       # requirements of the checks that follow (@ covers)
         self.failed_reqs = set()
@@ -876,6 +900,14 @@ class Runner:
                     conn.send(ch * int(parts[1]))
                 elif arg.startswith("sleep "):
                     time.sleep(float(arg.split()[1]))
+                elif word == "timeout":
+                    t = float(rest) if rest else self.args.timeout
+                    for c in self.conns.values():
+                        c.timeout = max(t, self.args.timeout)
+                    self.step_timeout = t if rest else None
+                elif word == "set":
+                    name, expr = rest.split(None, 1)
+                    self.vars[name] = str(self.evaluate(expr, where))
                 elif arg.startswith("maildir "):
                     pass  # done before the server started
                 elif arg == "login":
@@ -883,6 +915,8 @@ class Runner:
                 elif word == "conn":
                     if rest not in self.conns:
                         self.conns[rest] = self.server.connect()
+                        if self.step_timeout:
+                            self.conns[rest].timeout = max(self.step_timeout, self.args.timeout)
                         if self.syntax:
                             from imapsyntax import ResponseChecker
                             self.conns[rest].checker = ResponseChecker()
@@ -995,6 +1029,9 @@ def main():
     ap.add_argument("--login", choices=("preauth", "sasl"), default="sasl",
                     help="how our server authenticates the test user: sasl (default: LOGIN "
                          "checked against a sasldb of the test's own) or preauth (rimapd)")
+    ap.add_argument("--scratch-account", action="store_true",
+                    help="the account of --user is a throwaway one: also run the transcripts "
+                         "marked '@ scratch-account' (they change INBOX)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.imapd = os.path.abspath(args.imapd)
