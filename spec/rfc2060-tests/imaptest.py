@@ -707,7 +707,9 @@ class Runner:
             found = set()
             for n, name in enumerate(names):
                 for cmd in ("LIST", "LSUB"):
-                    for l in self.command(conn, "L%d" % n, '%s "" %s*' % (cmd, name)):
+                    # "*name*": also finds the test's names under INBOX
+                    # (INBOX<delimiter>imaptest-...).
+                    for l in self.command(conn, "L%d" % n, '%s "" *%s*' % (cmd, name)):
                         m = re.match(r'\* (?:LIST|LSUB) \([^)]*\) (?:NIL|"(?:[^"\\]|\\.)") (.*)$', l, re.I)
                         if m:
                             mb = m.group(1)
