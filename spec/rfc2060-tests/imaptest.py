@@ -75,8 +75,10 @@ DIRECTIVES
                            long; it becomes the current block (R~ R! R#)
     @ assert expr [;; msg] a Python expression over the variables (strings),
                            with helpers defined(name), instant(date_time),
-                           now(), unregistered(capabilities); msg (also an
-                           expression) says what failed
+                           now(), unregistered(capabilities), same(a, b)
+                           (the same words in any order, e.g. the numbers
+                           of a SEARCH response); msg (also an expression)
+                           says what failed
     @ collect VAR regex    VAR = group 1 of every line of the current block
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
@@ -745,7 +747,8 @@ class Runner:
         helpers = {"int": int, "len": len, "set": set, "sorted": sorted, "any": any, "all": all,
                    "str": str, "abs": abs, "defined": lambda n: n in self.vars,
                    "instant": instant, "now": time.time, "unregistered": unregistered_capabilities,
-                   "b64": lambda v: base64.b64encode(v.encode("utf-8", "surrogateescape")).decode()}
+                   "b64": lambda v: base64.b64encode(v.encode("utf-8", "surrogateescape")).decode(),
+                   "same": lambda a, b: sorted(str(a).split()) == sorted(str(b).split())}
         try:
             # Variables are globals, so that comprehensions see them too.
             return eval(expr, dict(self.vars, __builtins__=helpers))
