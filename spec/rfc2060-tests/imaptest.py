@@ -77,8 +77,9 @@ DIRECTIVES
                            with helpers defined(name), instant(date_time),
                            now(), unregistered(capabilities), same(a, b)
                            (the same words in any order, e.g. the numbers
-                           of a SEARCH response); msg (also an expression)
-                           says what failed
+                           of a SEARCH response), numbers(set) (the numbers
+                           of a set such as "3,5:7", in order); msg (also
+                           an expression) says what failed
     @ collect VAR regex    VAR = group 1 of every line of the current block
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
@@ -157,6 +158,17 @@ def unescape(s):
         out.append(c)
         i += 1
     return bytes(out)
+
+
+def numbers(seq_set):
+    """The numbers of an IMAP set without "*" ("3,5:7" -> [3, 5, 6, 7]), in
+    the order written, ranges low to high."""
+    out = []
+    for part in str(seq_set).split(","):
+        a, _, b = part.partition(":")
+        lo, hi = int(a), int(b or a)
+        out.extend(range(min(lo, hi), max(lo, hi) + 1))
+    return out
 
 
 def template_regex(tpl):
@@ -748,7 +760,8 @@ class Runner:
                    "str": str, "abs": abs, "defined": lambda n: n in self.vars,
                    "instant": instant, "now": time.time, "unregistered": unregistered_capabilities,
                    "b64": lambda v: base64.b64encode(v.encode("utf-8", "surrogateescape")).decode(),
-                   "same": lambda a, b: sorted(str(a).split()) == sorted(str(b).split())}
+                   "same": lambda a, b: sorted(str(a).split()) == sorted(str(b).split()),
+                   "numbers": numbers}
         try:
             # Variables are globals, so that comprehensions see them too.
             return eval(expr, dict(self.vars, __builtins__=helpers))
