@@ -9,6 +9,8 @@
 #                     (USER counts only when given on make's command line)
 #   make fuzz         run the libFuzzer target for the lexer + parser (clang)
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
+#   make bench        speed and memory against Dovecot on a generated maildir, as root
+#                     (BENCH_N=100000 messages; tools/bench/README.md)
 #
 # A build directory per flavour keeps sanitizer objects apart:
 # build/default (bin/ at the top) and build/asan (build/asan/bin).
@@ -141,6 +143,14 @@ fuzz-build:
 
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tools/fuzz.sh run
+
+# ---- benchmark: our imapd against Dovecot (tools/bench/README.md) -----------
+BENCH_N    ?= 100000
+BENCH_REPS ?= 3
+bench:
+	@$(MAKE) --no-print-directory O=build/bench SANITIZE= all
+	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
+		BENCH_BIN=build/bench/bin python3 tools/bench/bench.py
 
 clean:
 	rm -rf build bin
