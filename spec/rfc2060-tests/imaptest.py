@@ -50,7 +50,9 @@ DIRECTIVES
                            default (--login sasl) LOGIN with --user/--password,
                            checked by SASL against a sasldb the runner makes;
                            with --login preauth our server runs as rimapd and
-                           greets with PREAUTH
+                           greets with PREAUTH (the answer to LOGIN is
+                           awaited up to 30 s: servers slow down logins
+                           after failed ones)
     @ skip-unless-ours     only run against our imapd (server-chosen behaviour)
     @ timeout seconds      wait up to that long (never less than --timeout)
                            for each server line that follows, on every
@@ -120,6 +122,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 DEFAULT_TIMEOUT = 10.0
+LOGIN_TIMEOUT = 30.0  # @ login: servers delay logins after failed ones
 
 
 class TranscriptError(Exception):
@@ -1025,7 +1028,9 @@ class Runner:
             q = lambda v: '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"')
             conn.send(("L0 LOGIN %s %s\r\n" % (q(u), q(p))).encode())
         while True:
-            got = conn.read_line()
+            # A server may delay even a good login after failed ones from the
+            # same address (Dovecot's auth penalty: up to 15 s).
+            got = conn.read_line(timeout=max(conn.timeout, LOGIN_TIMEOUT))
             if got is None:
                 raise TranscriptError("%s: server closed during login" % where)
             if got.startswith("L0 "):
