@@ -88,6 +88,33 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 	return true;
 }
 
+/* A descriptor of new/ (0) or cur/ (1), opened on first use: opening a
+ * message relative to it spares the kernel the walk of the whole path
+ * for each of thousands of messages.  -1 when the folder cannot be
+ * opened. */
+static int msgdir(struct mailbox *mb, int which)
+{
+	if (!mb->msgdir_open[which]) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
+		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		mb->msgdir_fd[which] = fd;
+		mb->msgdir_open[which] = true;
+	}
+	return mb->msgdir_fd[which];
+}
+
+static void msgdir_close(struct mailbox *mb)
+{
+	for (int i = 0; i < 2; i++) {
+		if (mb->msgdir_open[i])
+			close(mb->msgdir_fd[i]);
+		mb->msgdir_open[i] = false;
+	}
+}
+
 void mbox_close(struct mailbox **mbp)
 {
 	struct mailbox *mb = *mbp;
@@ -100,6 +127,8 @@ void mbox_close(struct mailbox **mbp)
 	}
 	if (mb->store != NULL && mb->store->selected == mb)
 		mb->store->selected = NULL;
+	msgdir_close(mb);
+	free(mb->readbuf);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
 		free(mb->kw[i]);
@@ -501,22 +530,28 @@ bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq)
 
 /* ---- message contents ------------------------------------------------------------------- */
 
+/* Messages up to this size are read into the mailbox's reused buffer;
+ * larger ones are mapped.  FETCH and SEARCH read message after message:
+ * a read into warm memory costs less than setting up and tearing down a
+ * mapping each time (measured on 100,000 small messages). */
+#define MSG_READ_MAX (256 * 1024)
+
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
 {
 	memset(body, 0, sizeof(*body));
-	char path[4096];
 	int fd = -1;
 	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
 		const struct mbox_msg *m = &mb->msgs[seq - 1];
 		if (m->state & MSG_GHOST)
 			break;
-		if (!sync_msg_path(mb, m, path, sizeof(path)))
+		int dfd = msgdir(mb, (m->state & MSG_IN_NEW) ? 0 : 1);
+		if (dfd >= 0)
+			fd = openat(dfd, m->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd >= 0 || (dfd >= 0 && errno != ENOENT) || attempt > 0)
 			break;
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd >= 0 || errno != ENOENT || attempt > 0)
-			break;
-		/* Renamed (flags changed by another client) or expunged:
-		 * read the folder again and look once more. */
+		/* Renamed (flags changed by another client), expunged, or the
+		 * folder replaced: read the folder again and look once more. */
+		msgdir_close(mb);
 		struct store_err e2;
 		if (!sync_full(mb, true, &e2))
 			break;
@@ -530,7 +565,36 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 	}
 	body->len = (size_t)st.st_size;
 	body->crlf_size = mb->msgs[seq - 1].size;
-	if (body->len > 0) {
+	if (body->len == 0) {
+		body->data = "";
+	} else if (body->len <= MSG_READ_MAX && !mb->readbuf_busy) {
+		if (mb->readcap < body->len) {
+			char *nb = realloc(mb->readbuf, MSG_READ_MAX);
+			if (nb == NULL) {
+				close(fd);
+				return store_fail(err, STORE_ERR_IO, "Out of memory");
+			}
+			mb->readbuf = nb;
+			mb->readcap = MSG_READ_MAX;
+		}
+		size_t got = 0;
+		while (got < body->len) {
+			ssize_t n = pread(fd, mb->readbuf + got, body->len - got, (off_t)got);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0) {
+				close(fd);
+				return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
+			}
+			if (n == 0)
+				break;  /* shorter than it was: take what is there */
+			got += (size_t)n;
+		}
+		body->len = got;
+		body->data = mb->readbuf;
+		body->busy_ = &mb->readbuf_busy;
+		mb->readbuf_busy = true;
+	} else {
 		void *p = mmap(NULL, body->len, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (p == MAP_FAILED) {
 			close(fd);
@@ -539,8 +603,6 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 		body->map_ = p;
 		body->maplen_ = body->len;
 		body->data = p;
-	} else {
-		body->data = "";
 	}
 	close(fd);
 	return true;
@@ -550,6 +612,8 @@ void mbox_msg_close(struct mbox_body *body)
 {
 	if (body->map_ != NULL)
 		munmap(body->map_, body->maplen_);
+	if (body->busy_ != NULL)
+		*body->busy_ = false;
 	memset(body, 0, sizeof(*body));
 }
 

@@ -165,8 +165,9 @@ struct mbox_body {
 	const char *data;   /* the file's octets as stored (LF, sometimes CRLF, line ends) */
 	size_t len;
 	uint64_t crlf_size; /* RFC822.SIZE of it, as mbox_msg_size() */
-	void *map_;         /* private */
+	void *map_;         /* private: a mapping to unmap, */
 	size_t maplen_;
+	bool *busy_;        /* or the mailbox's read buffer to give back */
 };
 
 /*

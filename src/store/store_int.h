@@ -136,6 +136,13 @@ struct mailbox {
 	/* mbox_flags_change() queue */
 	struct flag_op *ops;
 	size_t nops, capops;
+
+	/* reading messages (mbox_msg_open) */
+	int msgdir_fd[2];            /* new/ [0] and cur/ [1], when msgdir_open */
+	bool msgdir_open[2];
+	char *readbuf;               /* reused for small messages */
+	size_t readcap;
+	bool readbuf_busy;           /* a body holds readbuf */
 };
 
 /* ---- store/index.c ------------------------------------------------------ */
