@@ -105,9 +105,11 @@ static enum cmdread_result io_result(ssize_t n)
 	return n == CONN_TIMEOUT ? CMDREAD_TIMEOUT : n == CONN_EOF ? CMDREAD_EOF : CMDREAD_ERROR;
 }
 
-/* Read a literal's octets: into the arena, or into a spool file. */
+/* Read a literal's octets: into the arena, or into a spool file.  When
+ * they cannot be kept, CMDREAD_REJECTED with the tagged response's text
+ * in *why_r (the octets were read: the connection stays in step). */
 static enum cmdread_result read_literal(struct session *s, uint64_t size, bool spool,
-					const char **data_r, int *fd_r)
+					const char **data_r, int *fd_r, const char **why_r)
 {
 	*data_r = NULL;
 	*fd_r = -1;
@@ -118,6 +120,7 @@ static enum cmdread_result read_literal(struct session *s, uint64_t size, bool s
 			if (n == CONN_ERROR && s->conn.failed == false) {
 				/* The file write failed but the octets were read. */
 				close(fd);
+				*why_r = "NO [SERVERBUG] Cannot store the message now";
 				return CMDREAD_REJECTED;
 			}
 			if (n < 0) {
@@ -130,8 +133,10 @@ static enum cmdread_result read_literal(struct session *s, uint64_t size, bool s
 	}
 	char *buf = arena_alloc(&s->arena, (size_t)size + 1);
 	if (buf == NULL) {
+		/* The command as a whole passed its memory limit. */
 		if (conn_skip(&s->conn, size) < 0)
 			return CMDREAD_ERROR;
+		*why_r = "BAD [TOOBIG] Command too large";
 		return CMDREAD_REJECTED;
 	}
 	ssize_t n = conn_read_exact(&s->conn, buf, (size_t)size);
@@ -215,16 +220,16 @@ enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
 			if (!lit.nonsync)
 				resp_continue(s, "Ready for literal data");
 			const char *data;
+			const char *why = NULL;
 			int fd;
 			bool spool = append && lit.size > SPOOL_THRESHOLD && s->spool_open != NULL;
-			enum cmdread_result r = read_literal(s, lit.size, spool, &data, &fd);
+			enum cmdread_result r = read_literal(s, lit.size, spool, &data, &fd, &why);
 			if (r == CMDREAD_REJECTED) {
-				/* Out of memory or disk for this literal: the octets
-				 * are read, the rest of the command follows. */
+				/* The octets are read; the rest of the command
+				 * follows and is thrown away. */
 				if (!discard_rest(s, true, 0, true))
 					return CMDREAD_ERROR;
-				conn_printf(&s->conn, "%s NO [SERVERBUG] Cannot hold the literal\r\n",
-					    tag != NULL ? tag : "*");
+				conn_printf(&s->conn, "%s %s\r\n", tag != NULL ? tag : "*", why);
 				return CMDREAD_REJECTED;
 			}
 			if (r != CMDREAD_COMMAND)

@@ -27,10 +27,12 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 	s->cfg = cfg;
 	s->state = STATE_NOT_AUTH;
 	arena_init(&s->arena);
-	/* A command's memory is bounded: every literal is bounded by
-	 * maxliteral (APPEND messages are spooled or bounded by
-	 * maxmessagesize), so allow a few of them plus the line. */
-	s->arena.limit = 0;
+	/* A command's memory is bounded, or one command of endless
+	 * non-synchronising literals could grow the process without end.
+	 * Each literal is at most maxliteral (large APPEND messages are
+	 * spooled to a file), so leave room for two of those and much more
+	 * parsed structure than a command line can hold. */
+	s->arena.limit = ARENA_COMMAND_LIMIT + 2 * cfg->maxliteral;
 	s->parser = imap_parser_new();
 	if (s->parser == NULL)
 		log_fatal("out of memory");

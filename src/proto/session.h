@@ -23,6 +23,9 @@ enum session_state {
 	STATE_LOGOUT   = 1 << 3,
 };
 
+/* What a command may allocate beyond its literals (see session_init). */
+#define ARENA_COMMAND_LIMIT (16u * 1024 * 1024)
+
 struct imap_parser;
 struct session_auth;    /* auth/: SASL state */
 struct telemetry;       /* server/telemetry.c: log/<user>/<pid> */

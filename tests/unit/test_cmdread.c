@@ -207,6 +207,32 @@ static void test_append_unauthenticated(void **state)
 	assert_string_equal(r.output, "a BAD APPEND is not valid before authentication\r\n");
 }
 
+/* One command made of many literals, each under maxliteral, cannot grow
+ * the process past the command's memory limit: BAD [TOOBIG], and the
+ * next command is read in step. */
+static void test_command_memory_limit(void **state)
+{
+	size_t lit = 60 * 1024, nlit = (ARENA_COMMAND_LIMIT + 2 * 65536) / lit + 8;
+	struct sbuf in;
+	sbuf_init(&in, NULL);
+	sbuf_adds(&in, "a SEARCH");
+	char *chunk = malloc(lit);
+	memset(chunk, 'x', lit);
+	for (size_t i = 0; i < nlit; i++) {
+		sbuf_printf(&in, " SUBJECT {%zu+}\r\n", lit);
+		sbuf_add(&in, chunk, lit);
+	}
+	free(chunk);
+	sbuf_adds(&in, "\r\nb NOOP\r\n");
+	assert_false(in.failed);
+	struct run r;
+	run_reader(in.data, in.len, false, NULL, &r);
+	sbuf_free(&in);
+	assert_int_equal(r.ncommands, 1);
+	assert_string_equal(r.commands[0], "b NOOP\r\n");
+	assert_string_equal(r.output, "a BAD [TOOBIG] Command too large\r\n");
+}
+
 static void test_literal_suffix(void **state)
 {
 	uint64_t size;
@@ -233,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_error_before_literal),
 		cmocka_unit_test(test_line_too_long),
 		cmocka_unit_test(test_append_unauthenticated),
+		cmocka_unit_test(test_command_memory_limit),
 		cmocka_unit_test(test_literal_suffix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
