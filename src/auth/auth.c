@@ -349,7 +349,6 @@ void auth_succeeded(struct session *s, const char *user, const char *method)
 
 void auth_failed(struct session *s, const char *user, const char *method, const char *detail)
 {
-	s->failed_logins++;
 	telemetry_forget(s);
 	char peer[100];
 	peer_name(s, peer, sizeof(peer));

@@ -19,8 +19,6 @@ enum cmd_flags {
 	/* Uses message sequence numbers: no untagged EXPUNGE may be sent
 	 * while it runs (RFC2060 §7.4.1, RFC3501 §7.4.1). */
 	CMD_FLAG_USES_SEQS = 1 << 0,
-	/* May take a while; the client sees nothing until it ends. */
-	CMD_FLAG_SLOW      = 1 << 1,
 };
 
 struct cmd_def {

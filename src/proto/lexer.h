@@ -45,7 +45,4 @@ void imap_lexer_reset(struct imap_lexer *lx, struct arena *arena);
 /* Lex from `line`, `len` octets; line[len] must be NUL (the sentinel). */
 void imap_lexer_input(struct imap_lexer *lx, const char *line, size_t len);
 
-/* The command verb (K_* token) seen so far, or 0. */
-static inline int imap_lexer_verb(const struct imap_lexer *lx) { return lx->verb; }
-
 #endif

@@ -4,6 +4,7 @@
 #include "proto/response.h"
 
 #include "cmd/cmd.h"
+#include "util/sbuf.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -78,38 +79,14 @@ void resp_continue(struct session *s, const char *text)
 	conn_flush(&s->conn);
 }
 
-/* RFC2060 §9 quoted: TEXT_CHARs but quoted_specials escaped; we escape
- * " and \ and fall back to a literal for anything a quoted cannot hold. */
-static bool quotable(const char *data, size_t len)
-{
-	if (len > 1024)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)data[i];
-		if (c == '\0' || c == '\r' || c == '\n' || c >= 0x80)
-			return false;
-	}
-	return true;
-}
-
+/* The quoted-or-literal choice is sbuf_add_imap_string()'s; the string
+ * is built there and queued in one piece. */
 void resp_string(struct session *s, const char *data, size_t len)
 {
-	if (!quotable(data, len)) {
-		conn_printf(&s->conn, "{%zu}\r\n", len);
-		conn_write(&s->conn, data, len);
-		return;
-	}
-	conn_write(&s->conn, "\"", 1);
-	size_t start = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] == '"' || data[i] == '\\') {
-			conn_write(&s->conn, data + start, i - start);
-			conn_write(&s->conn, "\\", 1);
-			start = i;
-		}
-	}
-	conn_write(&s->conn, data + start, len - start);
-	conn_write(&s->conn, "\"", 1);
+	struct sbuf b;
+	sbuf_init(&b, &s->arena);
+	sbuf_add_imap_string(&b, data, len);
+	conn_write(&s->conn, sbuf_str(&b), b.len);
 }
 
 /* RFC3501 §9 ASTRING-CHAR: ATOM-CHAR / resp-specials. */
@@ -130,14 +107,6 @@ void resp_astring(struct session *s, const char *data, size_t len)
 {
 	if (is_astring_atom(data, len))
 		conn_write(&s->conn, data, len);
-	else
-		resp_string(s, data, len);
-}
-
-void resp_nstring(struct session *s, const char *data, size_t len)
-{
-	if (data == NULL)
-		conn_write(&s->conn, "NIL", 3);
 	else
 		resp_string(s, data, len);
 }

@@ -36,9 +36,6 @@ void resp_string(struct session *s, const char *data, size_t len);
 /* astring: an atom when the text is one, else resp_string(). */
 void resp_astring(struct session *s, const char *data, size_t len);
 
-/* nstring: NIL for NULL. */
-void resp_nstring(struct session *s, const char *data, size_t len);
-
 /* Raw output. */
 void resp_write(struct session *s, const void *data, size_t len);
 void resp_puts(struct session *s, const char *str);

@@ -45,8 +45,6 @@ struct session {
 	char *user;                    /* authenticated user, or NULL */
 	bool preauth;                  /* rimapd: the Unix user of the process */
 	unsigned external_ssf;         /* -p ssf: a security layer below us */
-	bool tls_implicit;             /* -s */
-	unsigned failed_logins;
 	struct session_auth *auth;
 	struct telemetry *telemetry;   /* protocol log, once authenticated */
 

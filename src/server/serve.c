@@ -187,7 +187,6 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 	struct session s;
 	session_init(&s, opt->cfg, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
-	s.tls_implicit = opt->implicit_tls;
 	auth_update_security(&s);
 	if (opt->implicit_tls) {
 		char err[256];

@@ -260,13 +260,6 @@ const char *config_sasl(const struct imapd_config *cfg, const char *key)
 	return NULL;
 }
 
-void config_print_keys(void)
-{
-	for (size_t i = 0; i < NOPTS; i++)
-		printf("%s\t%s\t%s\n", opts[i].name, opts[i].def, opts[i].help);
-	printf("sasl_*\t\tpassed to Cyrus SASL without the sasl_ prefix\n");
-}
-
 bool config_msg_line(const struct imapd_config *cfg, const char *name, char *buf, size_t len)
 {
 	char path[4096];

@@ -76,7 +76,4 @@ const char *config_sasl(const struct imapd_config *cfg, const char *key);
  */
 bool config_msg_line(const struct imapd_config *cfg, const char *name, char *buf, size_t len);
 
-/* Print every key with its default and description (for imapd.conf.5 checks). */
-void config_print_keys(void);
-
 #endif
