@@ -29,16 +29,18 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from launchlib import Tap  # noqa: E402
+
 BIN = os.environ.get("BIN", "bin")
 IMAPD = os.path.abspath(os.path.join(BIN, "imapd"))
 N = int(os.environ.get("IMAPD_BIG_N", "100000"))
 
-results = []
-notes = []
+TAP = Tap("big mailbox")
 
 
 def check(cond, name, detail=""):
-    results.append((bool(cond), name, detail))
+    TAP.ok(bool(cond), name, str(detail)[:600])
     return cond
 
 
@@ -137,7 +139,7 @@ def main():
         os.symlink(IMAPD, os.path.join(work, "rimapd"))
         t0 = time.perf_counter()
         make_maildir(root, N)
-        notes.append("made %d message files in %.1f s" % (N, time.perf_counter() - t0))
+        TAP.note("made %d message files in %.1f s" % (N, time.perf_counter() - t0))
         cur = os.path.join(root, "cur")
 
         # 1. The first SELECT builds the index.
@@ -145,7 +147,7 @@ def main():
         u, t, secs = s.cmd("SELECT INBOX")
         check(t.endswith("OK [READ-WRITE] SELECT completed") and (b"* %d EXISTS\r\n" % N) in u,
               "first SELECT of %d messages" % N, (t, u[:3]))
-        notes.append("first SELECT (no index yet, reads the files without ,W=): %.0f ms" % (secs * 1000))
+        TAP.note("first SELECT (no index yet, reads the files without ,W=): %.0f ms" % (secs * 1000))
         s.close()
 
         # 2. With the index: no open under cur/.
@@ -161,7 +163,7 @@ def main():
               "%d opens, e.g. %s" % (len(opens), opens[:3]))
         with open(trace) as f:
             total = sum(1 for l in f if "open" in l)
-        notes.append("traced session: %d open calls in all, %d under cur/" % (total, len(opens)))
+        TAP.note("traced session: %d open calls in all, %d under cur/" % (total, len(opens)))
 
         # 3. Timings, untraced, best of three; every line checked.
         best_sel = best_fetch = None
@@ -179,16 +181,16 @@ def main():
             want = "\\Seen" if i % 3 == 0 else ("\\Flagged \\Seen" if i % 7 == 0 else "")
             if line != b"* %d FETCH (UID %d FLAGS (%s))\r\n" % (seq, seq, want.encode()):
                 good = False
-                notes.append("bad line %d: %r" % (seq, line))
+                TAP.note("bad line %d: %r" % (seq, line))
                 break
         check(good, "UID FETCH 1:* (FLAGS) gives every message its UID and flags")
-        notes.append("SELECT with the index: %.1f ms" % (best_sel * 1000))
-        notes.append("UID FETCH 1:* (FLAGS): %.1f ms (%d lines)" % (best_fetch * 1000, len(u2)))
+        TAP.note("SELECT with the index: %.1f ms" % (best_sel * 1000))
+        TAP.note("UID FETCH 1:* (FLAGS): %.1f ms (%d lines)" % (best_fetch * 1000, len(u2)))
         u, t, secs = s.cmd("STORE 2 +FLAGS (\\Answered)")
         check(t.endswith("OK STORE completed"), "STORE on the big mailbox", t)
-        notes.append("STORE of one flag: %.1f ms" % (secs * 1000))
+        TAP.note("STORE of one flag: %.1f ms" % (secs * 1000))
         u, t, secs = s.cmd("SEARCH UNSEEN")
-        notes.append("SEARCH UNSEEN: %.1f ms" % (secs * 1000))
+        TAP.note("SEARCH UNSEEN: %.1f ms" % (secs * 1000))
         s.close()
 
         # 4. Our own change does not make the next session read cur/.
@@ -206,14 +208,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - big mailbox: %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            print("#   %s" % (str(detail)[:600],))
-    for n in notes:
-        print("# %s" % n)
-    return 0 if all(r[0] for r in results) else 1
+    TAP.done()
 
 
 if __name__ == "__main__":

@@ -29,14 +29,17 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from launchlib import Tap  # noqa: E402
+
 BIN = os.environ.get("BIN", "bin")
 IMAPD = os.path.abspath(os.path.join(BIN, "imapd"))
 
-results = []
+TAP = Tap("store concurrency")
 
 
 def check(cond, name, detail=""):
-    results.append((bool(cond), name, detail))
+    TAP.ok(bool(cond), name, str(detail)[:600])
     return cond
 
 
@@ -318,12 +321,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - store concurrency: %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            print("#   %s" % (str(detail)[:600],))
-    return 0 if all(r[0] for r in results) else 1
+    TAP.done()
 
 
 if __name__ == "__main__":
