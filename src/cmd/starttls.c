@@ -7,11 +7,9 @@
  * the clear and could have been injected by a man in the middle (the
  * STARTTLS command injection class, CVE-2011-0411 and its relatives).
  */
-#include "auth/auth.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
-#include "util/log.h"
 
 void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 {
@@ -24,25 +22,8 @@ void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	resp_ok(s, "Begin TLS negotiation now");
-	if (conn_flush(&s->conn) < 0) {
-		s->state = STATE_LOGOUT;
-		return;
-	}
-	size_t dropped = conn_discard_buffered(&s->conn);
-	if (dropped > 0)
-		log_notice("STARTTLS: discarded %zu octets sent in the clear after the command",
-			   dropped);
-	char err[256];
-	if (!tls_conn_start(&s->conn, err, sizeof(err))) {
-		log_notice("STARTTLS: %s", err);
-		/* Nothing more may go out in the clear: end the session. */
-		s->conn.failed = true;
-		s->state = STATE_LOGOUT;
-		return;
-	}
-	log_info("STARTTLS: %s", tls_conn_describe(&s->conn));
-	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
-	 * starts over knowing the new security layer. */
-	auth_session_free(s);
-	auth_session_start(s);
+	/* The session loop sends the OK, throws away what came after the
+	 * command in the clear, and runs the handshake under the login
+	 * deadline (server/session_loop.c). */
+	s->tls_pending = true;
 }

@@ -12,6 +12,7 @@
 #include "auth/auth.h"
 #include "auth/privs.h"
 #include "cmd/cmd.h"
+#include "net/ioloop.h"
 #include "net/tls.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
@@ -27,6 +28,7 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 	s->cfg = cfg;
 	s->state = STATE_NOT_AUTH;
 	arena_init(&s->arena);
+	cmdread_reset(s);
 	/* A command's memory is bounded, or one command of endless
 	 * non-synchronising literals could grow the process without end.
 	 * Each literal is at most maxliteral (large APPEND messages are
@@ -50,6 +52,10 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 
 void session_deinit(struct session *s)
 {
+	if (s->cont.fn != NULL)
+		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
+	session_wait_done(s);
+	cmdread_reset(s);
 	store_session_close(s);
 	auth_session_free(s);
 	telemetry_stop(s);
@@ -92,7 +98,7 @@ bool session_authenticated(struct session *s, const char *user, const char **why
 
 bool session_tls_active(const struct session *s)
 {
-	return s->conn.tls != NULL;
+	return s->conn.tls != NULL && !tls_conn_handshaking(&s->conn);
 }
 
 bool session_plaintext_ok(const struct session *s)
@@ -127,15 +133,7 @@ bool session_check_shutdown(struct session *s)
 	return true;
 }
 
-/* msg/motd: its first line follows the greeting as an ALERT. */
-static void greet_motd(struct session *s)
-{
-	char line[512];
-	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
-		resp_untagged(s, "OK [ALERT] %s", line);
-}
-
-static void greet(struct session *s)
+void session_greet(struct session *s)
 {
 	if (s->preauth) {
 		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
@@ -147,46 +145,25 @@ static void greet(struct session *s)
 		session_write_capabilities(s);
 		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
 	}
+	/* msg/motd: its first line follows the greeting as an ALERT. */
+	char line[512];
+	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
+		resp_untagged(s, "OK [ALERT] %s", line);
 }
 
-void session_run(struct session *s)
+void session_wait(struct session *s, unsigned wait, session_cont_fn *fn, void *ctx)
 {
-	if (session_check_shutdown(s))
-		return;
-	greet(s);
-	greet_motd(s);
-	if (conn_flush(&s->conn) < 0)
-		return;
-	while (s->state != STATE_LOGOUT) {
-		arena_reset(&s->arena);
-		s->tag = NULL;
-		/* RFC2060 §5.4: the autologout timer is at least 30 minutes once
-		 * logged in; a client that has not logged in gets login_timeout. */
-		s->conn.read_timeout_ms = s->state == STATE_NOT_AUTH
-			? (int)s->cfg->login_timeout * 1000
-			: (int)s->cfg->timeout * 60 * 1000;
-		struct imap_cmd *cmd = NULL;
-		enum cmdread_result r = cmdread_next(s, &cmd);
-		if (r == CMDREAD_EOF) {
-			log_info("client closed the connection%s%s", s->user ? " user=" : "",
-				 s->user ? s->user : "");
-			break;
-		}
-		if (r == CMDREAD_TIMEOUT) {
-			/* RFC2060 §5.4 autologout: say why before closing. */
-			resp_bye(s, "Autologout; idle for too long");
-			log_info("autologout%s%s", s->user ? " user=" : "", s->user ? s->user : "");
-			break;
-		}
-		if (r == CMDREAD_ERROR)
-			break;
-		/* msg/shutdown is looked at before each command runs. */
-		if (r == CMDREAD_COMMAND && session_check_shutdown(s))
-			break;
-		if (r == CMDREAD_COMMAND)
-			cmd_dispatch(s, cmd);
-		if (conn_flush(&s->conn) < 0)
-			break;
-	}
-	conn_flush(&s->conn);
+	s->cont.fn = fn;
+	s->cont.ctx = ctx;
+	s->cont.wait = wait;
+}
+
+void session_wait_timer(struct session *s, uint64_t msecs)
+{
+	s->cont.timer_due = msecs == 0 ? 0 : ioloop_now_ms() + msecs;
+}
+
+void session_wait_done(struct session *s)
+{
+	memset(&s->cont, 0, sizeof(s->cont));
 }

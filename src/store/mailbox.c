@@ -128,6 +128,7 @@ void mbox_close(struct mailbox **mbp)
 	if (mb->store != NULL && mb->store->selected == mb)
 		mb->store->selected = NULL;
 	msgdir_close(mb);
+	mbox_watch_close(mb);
 	free(mb->readbuf);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)

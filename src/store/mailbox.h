@@ -224,6 +224,20 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
  * replaced underneath (the session must end: BYE). */
 bool mbox_sync(struct mailbox *mb);
 
+/*
+ * A descriptor that becomes readable when the mailbox may have changed
+ * on disk (a delivery, another session's flag change or expunge): wait
+ * on it, then mbox_watch_drain() and mbox_sync().  Created on first use,
+ * closed with the mailbox; -1 when inotify cannot be used.
+ */
+int mbox_watch_fd(struct mailbox *mb);
+
+/* Consume the pending notifications; true if there were any. */
+bool mbox_watch_drain(struct mailbox *mb);
+
+/* Stop watching (mbox_close() does it). */
+void mbox_watch_close(struct mailbox *mb);
+
 /* What mbox_report() would tell the client; the callbacks write it. */
 struct mbox_report_ops {
 	void (*expunge)(void *ctx, uint32_t seq);    /* "* seq EXPUNGE" */

@@ -143,6 +143,9 @@ struct mailbox {
 	char *readbuf;               /* reused for small messages */
 	size_t readcap;
 	bool readbuf_busy;           /* a body holds readbuf */
+
+	/* change notifications (store/watch.c): inotify fd + 1, 0 = none */
+	int watch_fd;
 };
 
 /* ---- store/index.c ------------------------------------------------------ */
