@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 7888ee5af3ae39b4f8aab263bd27ce19c7bd1e2c449f70f7631242a36596d9b9), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 df48a47f0e4c3d41557225a0958bec9437e55344ae21262c1d9f32ee34299e81), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -149,143 +149,145 @@ enum yysymbol_kind_t
   YYSYMBOL_K_SUBSCRIBE = 42,               /* "SUBSCRIBE"  */
   YYSYMBOL_K_UNSUBSCRIBE = 43,             /* "UNSUBSCRIBE"  */
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
-  YYSYMBOL_K_ALL = 45,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 46,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 47,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 48,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 49,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 50,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 51,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 52,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 53,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 54,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 55,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 56,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 57,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 58,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 59,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 60,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 61,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 62,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 63,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 64,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 65,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 66,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 67,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 68,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 69,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 70,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 71,                      /* "ON"  */
-  YYSYMBOL_K_OR = 72,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 73,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 74,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 75,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 76,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 77,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 78,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 79,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 80,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 81,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 82,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 83,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 84,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 85,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 86,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 87,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 88,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 89,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 90,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 91,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 92,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 93,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 94,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 95,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 96,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 97,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 98,            /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 99,       /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 100,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 101,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 102,                   /* "MIME"  */
-  YYSYMBOL_103_ = 103,                     /* '('  */
-  YYSYMBOL_104_ = 104,                     /* ')'  */
-  YYSYMBOL_105_ = 105,                     /* '<'  */
-  YYSYMBOL_106_ = 106,                     /* '.'  */
-  YYSYMBOL_107_ = 107,                     /* '>'  */
-  YYSYMBOL_108_ = 108,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 109,                 /* $accept  */
-  YYSYMBOL_command = 110,                  /* command  */
-  YYSYMBOL_111_1 = 111,                    /* $@1  */
-  YYSYMBOL_command_body = 112,             /* command_body  */
-  YYSYMBOL_command_any = 113,              /* command_any  */
-  YYSYMBOL_x_command = 114,                /* x_command  */
-  YYSYMBOL_x_args = 115,                   /* x_args  */
-  YYSYMBOL_unknown_command = 116,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 117,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 118,             /* command_auth  */
-  YYSYMBOL_command_select = 119,           /* command_select  */
-  YYSYMBOL_uid = 120,                      /* uid  */
-  YYSYMBOL_121_2 = 121,                    /* $@2  */
-  YYSYMBOL_uid_command = 122,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 123,              /* uid_expunge  */
-  YYSYMBOL_login = 124,                    /* login  */
-  YYSYMBOL_userid = 125,                   /* userid  */
-  YYSYMBOL_password = 126,                 /* password  */
-  YYSYMBOL_authenticate = 127,             /* authenticate  */
-  YYSYMBOL_initial_response = 128,         /* initial_response  */
-  YYSYMBOL_auth_type = 129,                /* auth_type  */
-  YYSYMBOL_append = 130,                   /* append  */
-  YYSYMBOL_append_rest = 131,              /* append_rest  */
-  YYSYMBOL_append_message = 132,           /* append_message  */
-  YYSYMBOL_create = 133,                   /* create  */
-  YYSYMBOL_delete = 134,                   /* delete  */
-  YYSYMBOL_examine = 135,                  /* examine  */
-  YYSYMBOL_list = 136,                     /* list  */
-  YYSYMBOL_lsub = 137,                     /* lsub  */
-  YYSYMBOL_rename = 138,                   /* rename  */
-  YYSYMBOL_select = 139,                   /* select  */
-  YYSYMBOL_status = 140,                   /* status  */
-  YYSYMBOL_status_att_list = 141,          /* status_att_list  */
-  YYSYMBOL_status_att = 142,               /* status_att  */
-  YYSYMBOL_subscribe = 143,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 144,              /* unsubscribe  */
-  YYSYMBOL_copy = 145,                     /* copy  */
-  YYSYMBOL_fetch = 146,                    /* fetch  */
-  YYSYMBOL_fetch_what = 147,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 148,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 149,                /* fetch_att  */
-  YYSYMBOL_partial = 150,                  /* partial  */
-  YYSYMBOL_section = 151,                  /* section  */
-  YYSYMBOL_section_spec = 152,             /* section_spec  */
-  YYSYMBOL_section_part = 153,             /* section_part  */
-  YYSYMBOL_section_msgtext = 154,          /* section_msgtext  */
-  YYSYMBOL_section_text = 155,             /* section_text  */
-  YYSYMBOL_header_list = 156,              /* header_list  */
-  YYSYMBOL_header_fld_names = 157,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 158,          /* header_fld_name  */
-  YYSYMBOL_store = 159,                    /* store  */
-  YYSYMBOL_store_att_flags = 160,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 161,              /* store_flags  */
-  YYSYMBOL_search = 162,                   /* search  */
-  YYSYMBOL_charset = 163,                  /* charset  */
-  YYSYMBOL_search_key_list = 164,          /* search_key_list  */
-  YYSYMBOL_search_key = 165,               /* search_key  */
-  YYSYMBOL_search_key_1 = 166,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 167,             /* sequence_set  */
-  YYSYMBOL_mailbox = 168,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 169,             /* list_mailbox  */
-  YYSYMBOL_astring = 170,                  /* astring  */
-  YYSYMBOL_string = 171,                   /* string  */
-  YYSYMBOL_atom = 172,                     /* atom  */
-  YYSYMBOL_keyword = 173,                  /* keyword  */
-  YYSYMBOL_flag_list = 174,                /* flag_list  */
-  YYSYMBOL_flag_seq = 175,                 /* flag_seq  */
-  YYSYMBOL_flag = 176,                     /* flag  */
-  YYSYMBOL_flag_keyword = 177,             /* flag_keyword  */
-  YYSYMBOL_date = 178,                     /* date  */
-  YYSYMBOL_date_time = 179,                /* date_time  */
-  YYSYMBOL_number = 180,                   /* number  */
-  YYSYMBOL_nz_number = 181                 /* nz_number  */
+  YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
+  YYSYMBOL_K_ALL = 46,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 47,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 48,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 49,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 50,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 51,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 52,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 53,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 54,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 55,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 56,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 57,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 58,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 59,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 60,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 61,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 62,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 63,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 64,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 65,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 66,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 67,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 68,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 69,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 70,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 71,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 72,                      /* "ON"  */
+  YYSYMBOL_K_OR = 73,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 74,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 75,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 76,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 77,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 78,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 79,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 80,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 81,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 82,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 83,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 84,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 85,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 86,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 87,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 88,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 89,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 90,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 91,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 92,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 93,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 94,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 95,             /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 96,            /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 97,       /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 98,      /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 99,            /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 100,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 101,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 102,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 103,                   /* "MIME"  */
+  YYSYMBOL_104_ = 104,                     /* '('  */
+  YYSYMBOL_105_ = 105,                     /* ')'  */
+  YYSYMBOL_106_ = 106,                     /* '<'  */
+  YYSYMBOL_107_ = 107,                     /* '.'  */
+  YYSYMBOL_108_ = 108,                     /* '>'  */
+  YYSYMBOL_109_ = 109,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 110,                 /* $accept  */
+  YYSYMBOL_command = 111,                  /* command  */
+  YYSYMBOL_112_1 = 112,                    /* $@1  */
+  YYSYMBOL_command_body = 113,             /* command_body  */
+  YYSYMBOL_command_any = 114,              /* command_any  */
+  YYSYMBOL_x_command = 115,                /* x_command  */
+  YYSYMBOL_x_args = 116,                   /* x_args  */
+  YYSYMBOL_unknown_command = 117,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 118,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 119,             /* command_auth  */
+  YYSYMBOL_idle = 120,                     /* idle  */
+  YYSYMBOL_command_select = 121,           /* command_select  */
+  YYSYMBOL_uid = 122,                      /* uid  */
+  YYSYMBOL_123_2 = 123,                    /* $@2  */
+  YYSYMBOL_uid_command = 124,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 125,              /* uid_expunge  */
+  YYSYMBOL_login = 126,                    /* login  */
+  YYSYMBOL_userid = 127,                   /* userid  */
+  YYSYMBOL_password = 128,                 /* password  */
+  YYSYMBOL_authenticate = 129,             /* authenticate  */
+  YYSYMBOL_initial_response = 130,         /* initial_response  */
+  YYSYMBOL_auth_type = 131,                /* auth_type  */
+  YYSYMBOL_append = 132,                   /* append  */
+  YYSYMBOL_append_rest = 133,              /* append_rest  */
+  YYSYMBOL_append_message = 134,           /* append_message  */
+  YYSYMBOL_create = 135,                   /* create  */
+  YYSYMBOL_delete = 136,                   /* delete  */
+  YYSYMBOL_examine = 137,                  /* examine  */
+  YYSYMBOL_list = 138,                     /* list  */
+  YYSYMBOL_lsub = 139,                     /* lsub  */
+  YYSYMBOL_rename = 140,                   /* rename  */
+  YYSYMBOL_select = 141,                   /* select  */
+  YYSYMBOL_status = 142,                   /* status  */
+  YYSYMBOL_status_att_list = 143,          /* status_att_list  */
+  YYSYMBOL_status_att = 144,               /* status_att  */
+  YYSYMBOL_subscribe = 145,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 146,              /* unsubscribe  */
+  YYSYMBOL_copy = 147,                     /* copy  */
+  YYSYMBOL_fetch = 148,                    /* fetch  */
+  YYSYMBOL_fetch_what = 149,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 150,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 151,                /* fetch_att  */
+  YYSYMBOL_partial = 152,                  /* partial  */
+  YYSYMBOL_section = 153,                  /* section  */
+  YYSYMBOL_section_spec = 154,             /* section_spec  */
+  YYSYMBOL_section_part = 155,             /* section_part  */
+  YYSYMBOL_section_msgtext = 156,          /* section_msgtext  */
+  YYSYMBOL_section_text = 157,             /* section_text  */
+  YYSYMBOL_header_list = 158,              /* header_list  */
+  YYSYMBOL_header_fld_names = 159,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 160,          /* header_fld_name  */
+  YYSYMBOL_store = 161,                    /* store  */
+  YYSYMBOL_store_att_flags = 162,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 163,              /* store_flags  */
+  YYSYMBOL_search = 164,                   /* search  */
+  YYSYMBOL_charset = 165,                  /* charset  */
+  YYSYMBOL_search_key_list = 166,          /* search_key_list  */
+  YYSYMBOL_search_key = 167,               /* search_key  */
+  YYSYMBOL_search_key_1 = 168,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 169,             /* sequence_set  */
+  YYSYMBOL_mailbox = 170,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 171,             /* list_mailbox  */
+  YYSYMBOL_astring = 172,                  /* astring  */
+  YYSYMBOL_string = 173,                   /* string  */
+  YYSYMBOL_atom = 174,                     /* atom  */
+  YYSYMBOL_keyword = 175,                  /* keyword  */
+  YYSYMBOL_flag_list = 176,                /* flag_list  */
+  YYSYMBOL_flag_seq = 177,                 /* flag_seq  */
+  YYSYMBOL_flag = 178,                     /* flag  */
+  YYSYMBOL_flag_keyword = 179,             /* flag_keyword  */
+  YYSYMBOL_date = 180,                     /* date  */
+  YYSYMBOL_date_time = 181,                /* date_time  */
+  YYSYMBOL_number = 182,                   /* number  */
+  YYSYMBOL_nz_number = 183                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -608,19 +610,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   977
+#define YYLAST   983
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  109
+#define YYNTOKENS  110
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  73
+#define YYNNTS  74
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  253
+#define YYNRULES  255
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  400
+#define YYNSTATES  402
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   357
+#define YYMAXUTOK   358
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -638,12 +640,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     103,   104,     2,     2,     2,     2,   106,     2,     2,     2,
+     104,   105,     2,     2,     2,     2,   107,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,     2,   107,     2,     2,     2,     2,     2,     2,     2,
+     106,     2,   108,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   108,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   109,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -669,7 +671,7 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102
+      95,    96,    97,    98,    99,   100,   101,   102,   103
 };
 
 #if IMAP_YYDEBUG
@@ -679,29 +681,29 @@ static const yytype_int16 yyrline[] =
        0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
      153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
      185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   198,   199,   200,   201,   201,   201,   201,   202,
-     207,   207,   211,   211,   211,   211,   212,   217,   225,   232,
-     237,   244,   247,   256,   261,   271,   277,   278,   280,   282,
-     288,   295,   301,   307,   313,   320,   328,   337,   343,   349,
-     350,   357,   358,   359,   360,   361,   366,   372,   381,   389,
-     394,   395,   396,   397,   399,   405,   406,   416,   417,   418,
-     419,   420,   421,   422,   423,   424,   425,   426,   429,   431,
-     434,   440,   451,   452,   457,   458,   459,   465,   466,   473,
-     474,   477,   480,   485,   486,   491,   496,   497,   503,   508,
-     516,   517,   518,   519,   520,   521,   525,   526,   533,   538,
-     548,   552,   553,   571,   575,   576,   577,   578,   579,   580,
-     581,   582,   583,   584,   586,   587,   588,   589,   590,   591,
-     592,   593,   594,   595,   596,   597,   598,   600,   601,   602,
-     604,   605,   606,   608,   609,   610,   611,   612,   613,   614,
-     615,   627,   628,   629,   635,   641,   642,   643,   650,   651,
-     652,   657,   658,   664,   665,   666,   667,   668,   674,   674,
-     674,   674,   674,   674,   674,   675,   675,   675,   675,   676,
-     676,   676,   676,   676,   676,   677,   677,   677,   677,   677,
-     677,   678,   678,   678,   678,   678,   678,   678,   678,   679,
-     679,   679,   679,   679,   679,   680,   680,   680,   680,   680,
-     680,   681,   681,   681,   681,   681,   682,   682,   682,   682,
-     683,   683,   689,   690,   694,   696,   705,   706,   711,   717,
-     718,   724,   729,   734
+     192,   192,   192,   199,   205,   206,   207,   208,   208,   208,
+     208,   209,   214,   214,   218,   218,   218,   218,   219,   224,
+     232,   239,   244,   251,   254,   263,   268,   278,   284,   285,
+     287,   289,   295,   302,   308,   314,   320,   327,   335,   344,
+     350,   356,   357,   364,   365,   366,   367,   368,   373,   379,
+     388,   396,   401,   402,   403,   404,   406,   412,   413,   423,
+     424,   425,   426,   427,   428,   429,   430,   431,   432,   433,
+     436,   438,   441,   447,   458,   459,   464,   465,   466,   472,
+     473,   480,   481,   484,   487,   492,   493,   498,   503,   504,
+     510,   515,   523,   524,   525,   526,   527,   528,   532,   533,
+     540,   545,   555,   559,   560,   578,   582,   583,   584,   585,
+     586,   587,   588,   589,   590,   591,   593,   594,   595,   596,
+     597,   598,   599,   600,   601,   602,   603,   604,   605,   607,
+     608,   609,   611,   612,   613,   615,   616,   617,   618,   619,
+     620,   621,   622,   634,   635,   636,   642,   648,   649,   650,
+     657,   658,   659,   664,   665,   671,   672,   673,   674,   675,
+     681,   681,   681,   681,   681,   681,   681,   682,   682,   682,
+     682,   683,   683,   683,   683,   683,   683,   684,   684,   684,
+     684,   684,   684,   685,   685,   685,   685,   685,   685,   685,
+     685,   686,   686,   686,   686,   686,   686,   687,   687,   687,
+     687,   687,   687,   688,   688,   688,   688,   688,   689,   689,
+     689,   689,   690,   690,   696,   697,   701,   703,   712,   713,
+     718,   724,   725,   731,   736,   741
 };
 #endif
 
@@ -725,8 +727,8 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "end of line", "APPEND", "AUTHENTICATE", "CAPABILITY", "CHECK", "CLOSE",
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
-  "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "ALL",
-  "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
+  "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
+  "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
   "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
   "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
   "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
@@ -737,7 +739,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
   "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
   "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth",
+  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
   "command_select", "uid", "$@2", "uid_command", "uid_expunge", "login",
   "userid", "password", "authenticate", "initial_response", "auth_type",
   "append", "append_rest", "append_message", "create", "delete", "examine",
@@ -755,7 +757,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
 }
 #endif
 
-#define YYPACT_NINF (-349)
+#define YYPACT_NINF (-338)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -769,46 +771,47 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      47,  -349,    51,    63,  -349,   933,  -349,  -349,    65,    66,
-    -349,  -349,  -349,    69,    70,    78,    86,  -349,    90,    91,
-      93,  -349,    96,  -349,    97,   101,   107,  -349,   108,   114,
-     115,   116,   118,   119,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,    40,   651,
-     839,    72,   651,   651,   651,    72,   651,   651,   651,   651,
-     153,   651,   651,    72,   651,   651,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   121,  -349,  -349,  -349,  -349,   122,  -349,  -349,  -349,
-    -349,   123,  -349,  -349,  -349,   124,   125,   126,  -349,   130,
-     131,   143,  -349,   144,  -349,   145,   147,   154,  -349,  -349,
-    -349,   155,   156,   157,   158,  -349,   159,  -349,   160,   161,
-    -349,  -349,   162,   163,   164,   165,   167,   168,   169,   170,
-    -349,  -349,  -349,  -349,   171,  -349,   172,   472,   173,  -349,
-    -349,  -349,  -349,   174,   175,  -349,  -349,    24,     3,   839,
-     651,   -13,   557,   651,   557,   651,    72,   651,   651,    48,
-     651,   651,   651,   839,   132,   472,    48,   472,    48,    48,
-      48,    48,   132,   651,   651,   651,   839,   651,    -7,   472,
-      92,    27,   176,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   285,  -349,  -349,   178,   182,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,    -1,    -1,    19,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,   183,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   184,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   185,  -349,  -349,  -349,    39,  -349,  -349,  -349,  -349,
-    -349,  -349,   186,    72,  -349,  -349,    -6,  -349,  -349,    46,
-     193,  -349,  -349,  -349,   188,   189,  -349,   104,   135,   138,
-    -349,  -349,   104,     6,  -349,   651,   472,   472,  -349,  -349,
-    -349,  -349,  -349,     9,  -349,   379,  -349,   745,  -349,  -349,
-     227,  -349,   146,   146,   132,  -349,  -349,     1,  -349,    19,
-    -349,  -349,  -349,   173,    39,  -349,  -349,  -349,   228,  -349,
-     193,   651,  -349,  -349,   141,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,    12,  -349,   243,   651,  -349,   148,  -349,  -349
+      16,  -338,    50,    48,  -338,   938,  -338,  -338,    64,    66,
+    -338,  -338,  -338,    67,    70,    71,    79,  -338,    88,    91,
+      92,  -338,    95,  -338,    97,    98,   102,  -338,   108,   114,
+     115,   116,   118,  -338,   119,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+      39,   653,   843,    73,   653,   653,   653,    73,   653,   653,
+     653,   653,   154,   653,   653,    73,   653,   653,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,   121,  -338,  -338,  -338,  -338,   122,  -338,
+    -338,  -338,  -338,   123,  -338,  -338,  -338,   124,   125,   126,
+    -338,   130,   131,   140,  -338,   144,  -338,   145,   147,   155,
+    -338,  -338,  -338,   156,   157,   158,   159,  -338,   160,  -338,
+     161,   162,  -338,  -338,   163,   164,   165,   167,   168,   169,
+     170,   171,  -338,  -338,  -338,  -338,   172,  -338,   173,   472,
+     174,  -338,  -338,  -338,  -338,   175,   176,  -338,  -338,    23,
+       3,   843,   653,   -13,   558,   653,   558,   653,    73,   653,
+     653,    47,   653,   653,   653,   843,   132,   472,    47,   472,
+      47,    47,    47,    47,   132,   653,   653,   653,   843,   653,
+      -7,   472,    68,    27,   177,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,   283,  -338,  -338,   178,   179,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,    -1,    -1,    19,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,   183,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,   184,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,   185,  -338,  -338,  -338,    38,  -338,  -338,
+    -338,  -338,  -338,  -338,   186,    73,  -338,  -338,    -6,  -338,
+    -338,    45,   193,  -338,  -338,  -338,   188,   189,  -338,   103,
+      99,   104,  -338,  -338,   103,     6,  -338,   653,   472,   472,
+    -338,  -338,  -338,  -338,  -338,     9,  -338,   378,  -338,   748,
+    -338,  -338,   227,  -338,   142,   142,   132,  -338,  -338,     1,
+    -338,    19,  -338,  -338,  -338,   174,    38,  -338,  -338,  -338,
+     229,  -338,   193,   653,  -338,  -338,   141,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,    12,  -338,   244,   653,  -338,   143,
+    -338,  -338
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -817,71 +820,72 @@ static const yytype_int16 yypact[] =
 static const yytype_uint8 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    32,    33,     0,     0,     0,     0,    34,     0,     0,
+       9,    34,    35,     0,     0,     0,     0,    36,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,     0,     4,    12,     8,     5,     6,     7,
-      39,    18,    19,    21,    22,    23,    24,    25,    26,    27,
-      28,    29,    30,    31,    35,    36,    37,    38,    13,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,    40,     3,    16,    15,
-     183,   184,   185,   186,   179,   181,   182,   200,   188,   189,
+       0,     0,     0,    33,     0,     4,    12,     8,     5,     6,
+      32,     7,    41,    18,    19,    21,    22,    23,    24,    25,
+      26,    27,    28,    29,    30,    31,    37,    38,    39,    40,
+      13,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    42,     3,
+      16,    15,   185,   186,   187,   188,   181,   183,   184,   202,
      190,   191,   192,   193,   194,   195,   196,   197,   198,   199,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
+     200,   201,   203,   204,   205,   206,   207,   208,   209,   210,
      211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
      221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
      231,   232,   233,   234,   235,   236,   237,   238,   239,   240,
-     241,     0,   174,   180,   178,   187,    51,    54,   171,   172,
-     173,     0,    61,    62,    63,     0,     0,     0,    49,     0,
-       0,     0,   134,     0,   135,     0,     0,     0,   140,   158,
-     141,     0,     0,     0,     0,   144,     0,   145,     0,     0,
-     147,   148,     0,     0,     0,     0,     0,     0,     0,     0,
-     153,   154,   168,   155,     0,   157,     0,     0,   128,   131,
-     133,   169,    67,     0,     0,    76,    77,     0,     0,     0,
+     241,   242,   243,     0,   176,   182,   180,   189,    53,    56,
+     173,   174,   175,     0,    63,    64,    65,     0,     0,     0,
+      51,     0,     0,     0,   136,     0,   137,     0,     0,     0,
+     142,   160,   143,     0,     0,     0,     0,   146,     0,   147,
+       0,     0,   149,   150,     0,     0,     0,     0,     0,     0,
+       0,     0,   155,   156,   170,   157,     0,   159,     0,     0,
+     130,   133,   135,   171,    69,     0,     0,    78,    79,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    41,    46,    42,    43,    45,    44,   251,
-      60,     0,    55,    56,     0,     0,    52,    53,    78,    96,
-      80,    82,    81,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,     0,     0,     0,    79,    83,   177,   176,    64,
-     175,    48,    50,    65,    66,   167,   138,   136,   249,   250,
-     137,   139,   142,     0,   118,   248,   143,   252,   160,   161,
-     146,     0,   163,   164,   165,   149,   166,   150,   151,   152,
-     156,     0,   130,   170,   132,     0,   120,   122,   124,   121,
-     123,   125,     0,     0,   246,   242,     0,   244,   247,     0,
-       0,   253,   109,   112,     0,     0,   102,    97,     0,   105,
-     104,   107,    99,     0,    85,     0,     0,     0,    72,    75,
-      71,    73,    74,     0,    69,     0,    47,     0,   243,    57,
-       0,    58,     0,     0,     0,    98,   103,     0,   100,     0,
-      84,   159,   162,   129,     0,    68,   119,   126,   127,   245,
-       0,     0,   110,   111,     0,   114,   113,   106,   108,    86,
-      70,    59,     0,   116,     0,     0,   115,     0,   117,   101
+       0,     0,     0,     0,     0,    43,    48,    44,    45,    47,
+      46,   253,    62,     0,    57,    58,     0,     0,    54,    55,
+      80,    98,    82,    84,    83,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,     0,     0,     0,    81,    85,   179,
+     178,    66,   177,    50,    52,    67,    68,   169,   140,   138,
+     251,   252,   139,   141,   144,     0,   120,   250,   145,   254,
+     162,   163,   148,     0,   165,   166,   167,   151,   168,   152,
+     153,   154,   158,     0,   132,   172,   134,     0,   122,   124,
+     126,   123,   125,   127,     0,     0,   248,   244,     0,   246,
+     249,     0,     0,   255,   111,   114,     0,     0,   104,    99,
+       0,   107,   106,   109,   101,     0,    87,     0,     0,     0,
+      74,    77,    73,    75,    76,     0,    71,     0,    49,     0,
+     245,    59,     0,    60,     0,     0,     0,   100,   105,     0,
+     102,     0,    86,   161,   164,   131,     0,    70,   121,   128,
+     129,   247,     0,     0,   112,   113,     0,   116,   115,   108,
+     110,    88,    72,    61,     0,   118,     0,     0,   117,     0,
+     119,   103
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -285,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -124,  -349,  -349,    44,    45,  -349,  -349,
-    -264,   -89,   -19,  -349,  -349,  -110,  -349,  -105,  -349,  -333,
-      52,  -349,  -349,    53,  -349,  -195,  -218,  -349,   -60,   -46,
-      50,   -67,  -349,   -52,  -349,   -94,   -93,   -92,  -176,  -137,
-     -63,  -229,  -348
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -286,  -338,  -338,  -338,  -338,  -338,
+    -338,  -338,  -338,  -338,  -126,  -338,  -338,    43,    44,  -338,
+    -338,  -266,   -90,   -20,  -338,  -338,  -113,  -338,  -108,  -338,
+    -336,    51,  -338,  -338,    52,  -338,  -197,  -220,  -338,   -62,
+     -48,    46,   -69,  -338,   -54,  -338,   -98,   -93,   -94,  -176,
+    -138,   -65,  -231,  -337
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    33,    34,    35,    58,    36,    37,    38,
-      39,    40,   207,   243,   244,    41,   157,   281,    42,   256,
-     146,    43,   252,   253,    44,    45,    46,    47,    48,    49,
-      50,    51,   353,   354,    52,    53,    54,    55,   275,   343,
-     276,   365,   337,   338,   339,   340,   387,   382,   392,   293,
-      56,   322,   376,    57,   311,   198,   199,   200,   201,   141,
-     279,   142,   143,   144,   145,   254,   326,   327,   328,   290,
-     255,   298,   341
+       0,     2,     3,    34,    35,    36,    60,    37,    38,    39,
+      40,    41,    42,   209,   245,   246,    43,   159,   283,    44,
+     258,   148,    45,   254,   255,    46,    47,    48,    49,    50,
+      51,    52,    53,   355,   356,    54,    55,    56,    57,   277,
+     345,   278,   367,   339,   340,   341,   342,   389,   384,   394,
+     295,    58,   324,   378,    59,   313,   200,   201,   202,   203,
+     143,   281,   144,   145,   146,   147,   256,   328,   329,   330,
+     292,   257,   300,   343
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -889,283 +893,286 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     158,   151,   238,   306,   331,   155,   331,   299,   147,   301,
-     344,   239,   357,   204,   249,   250,   152,   153,   154,   388,
-     156,   314,   159,   160,   369,   202,   203,   374,   205,   206,
-     395,   259,   260,   261,   262,   263,   264,   265,   266,   267,
-     268,   269,   270,   271,   359,   361,   397,   296,   393,    13,
-       1,     4,    78,   242,    18,    79,   288,   249,   250,   289,
-     310,    25,   398,   259,   332,    29,   332,   263,   264,   265,
-     266,   267,   268,   269,   270,   271,   316,   148,   149,   150,
-     333,     5,   333,    59,    60,   272,   273,    61,    62,   300,
-     274,   302,   303,   304,   305,   391,    63,   313,   358,   334,
-     335,   334,   335,   385,    64,   389,   251,   336,    65,    66,
-     370,    67,   348,   375,    68,    69,   396,   272,   273,    70,
-     317,   318,   319,   320,   321,    71,    72,   349,   372,   350,
-     351,   352,    73,    74,    75,   384,    76,   297,    77,   208,
-     209,   210,   211,   212,   213,   280,   282,   280,   214,   215,
-     286,   287,   373,   291,   292,   294,   285,   257,   148,   149,
-     150,   216,   217,   218,   258,   219,   307,   308,   309,   284,
-     312,   295,   220,   221,   222,   223,   224,   225,   226,   227,
-     228,   229,   230,   231,   295,   232,   233,   234,   235,   236,
-     237,   239,   240,   241,   323,   315,   329,   161,   162,   295,
-     330,   345,   346,   347,   355,   250,   362,   363,   163,   364,
-     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
+     160,   153,   240,   308,   333,   157,   333,   301,   149,   303,
+     346,   241,   359,   206,   251,   252,   154,   155,   156,     1,
+     158,   316,   161,   162,   371,   204,   205,   376,   207,   208,
+     397,   261,   390,   262,   263,   264,   265,   266,   267,   268,
+     269,   270,   271,   272,   273,   361,   363,   395,    13,   298,
+       4,    80,   244,    18,    81,   290,   251,   252,   291,   399,
+      25,   400,   312,   261,    29,   334,     5,   334,   265,   266,
+     267,   268,   269,   270,   271,   272,   273,   318,   150,   151,
+     152,   335,    61,   335,    62,    63,   274,   275,    64,    65,
+     302,   276,   304,   305,   306,   307,   393,    66,   315,   360,
+     336,   337,   336,   337,   387,   391,    67,   253,   338,    68,
+      69,   372,   350,    70,   377,    71,    72,   398,   274,   275,
+      73,   319,   320,   321,   322,   323,    74,   351,   374,   352,
+     353,   354,    75,    76,    77,   386,    78,   299,    79,   210,
+     211,   212,   213,   214,   215,   282,   284,   282,   216,   217,
+     288,   289,   375,   293,   294,   296,   287,   259,   218,   150,
+     151,   152,   219,   220,   260,   221,   309,   310,   311,   286,
+     314,   297,   317,   222,   223,   224,   225,   226,   227,   228,
+     229,   230,   231,   232,   297,   233,   234,   235,   236,   237,
+     238,   239,   241,   242,   243,   325,   331,   332,   163,   297,
+     164,   347,   348,   349,   357,   252,   364,   365,   368,   366,
+     165,   369,   166,   167,   168,   169,   170,   171,   172,   173,
      174,   175,   176,   177,   178,   179,   180,   181,   182,   183,
      184,   185,   186,   187,   188,   189,   190,   191,   192,   193,
-     194,   195,   196,   366,   367,   380,   357,   394,   331,   381,
-     390,   245,   246,   368,   342,   399,   197,   386,   383,   247,
-     248,   377,   378,   356,   283,   379,   360,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   371,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    80,
-      81,    82,     0,    83,     0,     0,     0,     0,   324,     0,
-       0,     0,     0,   295,     0,   295,     0,     0,     0,     0,
-       0,     0,     0,     0,   294,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   294,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,    80,    81,    82,     0,    83,     0,   325,
-       0,     0,   324,     0,     0,     0,     0,     0,     0,     0,
+     194,   195,   196,   197,   198,   382,   383,   359,   396,   333,
+     392,   401,   247,   248,   370,   344,   388,   385,   199,   379,
+     249,   250,   285,   358,   380,   381,   362,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   373,     0,
+       0,     0,     0,     0,     0,     0,     0,    82,    83,    84,
+       0,    85,     0,     0,     0,     0,   326,     0,     0,     0,
+       0,     0,     0,   297,     0,   297,     0,     0,     0,     0,
+       0,     0,     0,     0,   296,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    89,   296,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,    82,    83,    84,     0,    85,     0,   327,     0,
+       0,   326,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,   148,   149,   150,
-       0,     0,   251,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   161,   162,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   163,     0,   164,
-     165,   166,   167,   168,   169,   170,   171,   172,   173,   174,
-     175,   176,   177,   178,   179,   180,   181,   182,   183,   184,
-     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
-     195,    80,    81,    82,   277,    83,    84,   278,    85,    86,
-       0,     0,     0,     0,     0,   197,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
       96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
      106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
      116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
      126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,    80,    81,    82,     0,    83,
-      84,     0,    85,    86,     0,     0,     0,     0,     0,     0,
+     136,   137,   138,   139,   140,   141,   142,   150,   151,   152,
+       0,     0,   253,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,    80,
-      81,    82,     0,    83,     0,     0,     0,     0,   324,     0,
+       0,     0,     0,     0,     0,     0,   163,     0,   164,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   165,     0,
+     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
+     176,   177,   178,   179,   180,   181,   182,   183,   184,   185,
+     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
+     196,   197,    82,    83,    84,   279,    85,    86,   280,    87,
+      88,     0,     0,     0,     0,     0,   199,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,    80,    81,    82,     0,    83,     0,     0,
+       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,    82,    83,    84,
+       0,    85,    86,     0,    87,    88,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    89,     0,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,    82,    83,    84,     0,    85,     0,     0,     0,
+       0,   326,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,     6,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     7,     0,     0,
-       0,     0,     0,     8,     9,    10,    11,    12,    13,    14,
-      15,    16,    17,    18,    19,    20,    21,    22,    23,    24,
-      25,    26,    27,    28,    29,    30,    31,    32
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,    82,    83,    84,
+       0,    85,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    89,     0,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,     6,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     7,     0,     0,     0,     0,     0,     8,     9,
+      10,    11,    12,    13,    14,    15,    16,    17,    18,    19,
+      20,    21,    22,    23,    24,    25,    26,    27,    28,    29,
+      30,    31,    32,    33
 };
 
 static const yytype_int16 yycheck[] =
 {
-      67,    61,   197,   232,     5,    65,     5,   225,    60,   227,
-     274,    18,    18,    73,    11,    12,    62,    63,    64,   367,
-      66,   239,    68,    69,    18,    71,    72,    18,    74,    75,
-      18,    44,    45,    46,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,   329,   330,   394,   223,   381,    25,
-       3,     0,    12,    29,    30,    15,     8,    11,    12,    11,
-     236,    37,   395,    44,    65,    41,    65,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    49,     5,     6,     7,
-      81,    18,    81,    18,    18,    98,    99,    18,    18,   226,
-     103,   228,   229,   230,   231,   380,    18,   104,   104,   100,
-     101,   100,   101,   102,    18,   369,   103,   108,    18,    18,
-     104,    18,    73,   104,    18,    18,   104,    98,    99,    18,
-      93,    94,    95,    96,    97,    18,    18,    88,   346,    90,
-      91,    92,    18,    18,    18,   364,    18,     5,    19,    18,
-      18,    18,    18,    18,    18,   212,   213,   214,    18,    18,
-     217,   218,   347,   220,   221,   222,   216,   209,     5,     6,
-       7,    18,    18,    18,   210,    18,   233,   234,   235,   215,
-     237,   223,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   236,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,   103,    18,    44,    45,   251,
-      18,    18,    18,    18,    18,    12,    18,    18,    55,   105,
+      69,    63,   199,   234,     5,    67,     5,   227,    62,   229,
+     276,    18,    18,    75,    11,    12,    64,    65,    66,     3,
+      68,   241,    70,    71,    18,    73,    74,    18,    76,    77,
+      18,    44,   369,    46,    47,    48,    49,    50,    51,    52,
+      53,    54,    55,    56,    57,   331,   332,   383,    25,   225,
+       0,    12,    29,    30,    15,     8,    11,    12,    11,   396,
+      37,   397,   238,    44,    41,    66,    18,    66,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    50,     5,     6,
+       7,    82,    18,    82,    18,    18,    99,   100,    18,    18,
+     228,   104,   230,   231,   232,   233,   382,    18,   105,   105,
+     101,   102,   101,   102,   103,   371,    18,   104,   109,    18,
+      18,   105,    74,    18,   105,    18,    18,   105,    99,   100,
+      18,    94,    95,    96,    97,    98,    18,    89,   348,    91,
+      92,    93,    18,    18,    18,   366,    18,     5,    19,    18,
+      18,    18,    18,    18,    18,   214,   215,   216,    18,    18,
+     219,   220,   349,   222,   223,   224,   218,   211,    18,     5,
+       6,     7,    18,    18,   212,    18,   235,   236,   237,   217,
+     239,   225,   104,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,   238,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    44,   253,
+      46,    18,    18,    18,    18,    12,    18,    18,   109,   106,
+      56,   107,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    18,   104,    18,   107,     5,
+     376,   108,   209,   209,   344,   275,   369,   365,   104,   357,
+     209,   209,   216,   325,   357,   359,   331,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   347,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
+      -1,    -1,    -1,   357,    -1,   359,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,   383,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,   397,    46,
+      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,   108,   106,    18,    18,   106,     5,   103,
-     374,   207,   207,   342,   273,   107,   103,   367,   363,   207,
-     207,   355,   355,   323,   214,   357,   329,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   345,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
-      -1,    -1,    -1,   355,    -1,   357,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   381,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   395,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,     4,     5,     6,    -1,     8,    -1,   104,
-      -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,     4,     5,     6,    -1,     8,    -1,   105,    -1,
+      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    45,    46,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,     5,     6,     7,
-      -1,    -1,   103,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,     5,     6,     7,
+      -1,    -1,   104,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    45,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    55,    -1,    57,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    -1,
       58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
       68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
       78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,     4,     5,     6,     7,     8,     9,    10,    11,    12,
-      -1,    -1,    -1,    -1,    -1,   103,    -1,    -1,    -1,    -1,
+      88,    89,     4,     5,     6,     7,     8,     9,    10,    11,
+      12,    -1,    -1,    -1,    -1,    -1,   104,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    45,    46,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,     4,     5,     6,    -1,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,     4,     5,     6,
+      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    45,    46,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,
+      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,     4,     5,     6,    -1,     8,    -1,    -1,    -1,
+      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,     4,     5,     6,    -1,     8,    -1,    -1,
+      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    45,    46,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,     4,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,    -1,
-      -1,    -1,    -1,    20,    21,    22,    23,    24,    25,    26,
-      27,    28,    29,    30,    31,    32,    33,    34,    35,    36,
-      37,    38,    39,    40,    41,    42,    43,    44
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,
+      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,
+      22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
+      32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
+      42,    43,    44,    45
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   110,   111,     0,    18,     4,    14,    20,    21,
+       0,     3,   111,   112,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,   112,   113,   114,   116,   117,   118,   119,
-     120,   124,   127,   130,   133,   134,   135,   136,   137,   138,
-     139,   140,   143,   144,   145,   146,   159,   162,   115,    18,
+      42,    43,    44,    45,   113,   114,   115,   117,   118,   119,
+     120,   121,   122,   126,   129,   132,   135,   136,   137,   138,
+     139,   140,   141,   142,   145,   146,   147,   148,   161,   164,
+     116,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    19,
+      12,    15,     4,     5,     6,     8,     9,    11,    12,    44,
+      46,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,   170,   172,   173,   174,   175,   131,   174,
+       5,     6,     7,   169,   170,   170,   170,   169,   170,   127,
+     172,   170,   170,    44,    46,    56,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,   104,
+     166,   167,   168,   169,   170,   170,   169,   170,   170,   123,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    19,    12,    15,
-       4,     5,     6,     8,     9,    11,    12,    44,    45,    46,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,   168,   170,   171,   172,   173,   129,   172,     5,     6,
-       7,   167,   168,   168,   168,   167,   168,   125,   170,   168,
-     168,    44,    45,    55,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,   103,   164,   165,
-     166,   167,   168,   168,   167,   168,   168,   121,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,   164,    18,
-      18,    18,    29,   122,   123,   145,   146,   159,   162,    11,
-      12,   103,   131,   132,   174,   179,   128,   172,   168,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    98,    99,   103,   147,   149,     7,    10,   169,
-     170,   126,   170,   169,   168,   167,   170,   170,     8,    11,
-     178,   170,   170,   158,   170,   172,   177,     5,   180,   165,
-     178,   165,   178,   178,   178,   178,   180,   170,   170,   170,
-     177,   163,   170,   104,   165,   103,    49,    93,    94,    95,
-      96,    97,   160,    18,    13,   104,   175,   176,   177,    18,
-      18,     5,    65,    81,   100,   101,   108,   151,   152,   153,
-     154,   181,   151,   148,   149,    18,    18,    18,    73,    88,
-      90,    91,    92,   141,   142,    18,   167,    18,   104,   132,
-     179,   132,    18,    18,   105,   150,   108,   106,   150,    18,
-     104,   170,   165,   164,    18,   104,   161,   174,   175,   176,
-      18,   103,   156,   156,   180,   102,   154,   155,   181,   149,
-     142,   132,   157,   158,   106,    18,   104,   181,   158,   107
+     166,    18,    18,    18,    29,   124,   125,   147,   148,   161,
+     164,    11,    12,   104,   133,   134,   176,   181,   130,   174,
+     170,    44,    46,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    99,   100,   104,   149,   151,     7,
+      10,   171,   172,   128,   172,   171,   170,   169,   172,   172,
+       8,    11,   180,   172,   172,   160,   172,   174,   179,     5,
+     182,   167,   180,   167,   180,   180,   180,   180,   182,   172,
+     172,   172,   179,   165,   172,   105,   167,   104,    50,    94,
+      95,    96,    97,    98,   162,    18,    13,   105,   177,   178,
+     179,    18,    18,     5,    66,    82,   101,   102,   109,   153,
+     154,   155,   156,   183,   153,   150,   151,    18,    18,    18,
+      74,    89,    91,    92,    93,   143,   144,    18,   169,    18,
+     105,   134,   181,   134,    18,    18,   106,   152,   109,   107,
+     152,    18,   105,   172,   167,   166,    18,   105,   163,   176,
+     177,   178,    18,   104,   158,   158,   182,   103,   156,   157,
+     183,   151,   144,   134,   159,   160,   107,    18,   105,   183,
+     160,   108
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   109,   111,   110,   112,   112,   112,   112,   112,   113,
-     113,   113,   113,   114,   115,   115,   115,   116,   117,   117,
-     117,   118,   118,   118,   118,   118,   118,   118,   118,   118,
-     118,   118,   119,   119,   119,   119,   119,   119,   119,   119,
-     121,   120,   122,   122,   122,   122,   122,   123,   124,   125,
-     126,   127,   127,   128,   129,   130,   131,   131,   131,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     141,   142,   142,   142,   142,   142,   143,   144,   145,   146,
-     147,   147,   147,   147,   147,   148,   148,   149,   149,   149,
-     149,   149,   149,   149,   149,   149,   149,   149,   149,   149,
-     149,   150,   151,   151,   152,   152,   152,   153,   153,   154,
-     154,   154,   154,   155,   155,   156,   157,   157,   158,   159,
-     160,   160,   160,   160,   160,   160,   161,   161,   162,   162,
-     163,   164,   164,   165,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   167,   167,   167,   168,   169,   169,   169,   170,   170,
-     170,   171,   171,   172,   172,   172,   172,   172,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   174,   174,   175,   175,   176,   176,   177,   178,
-     178,   179,   180,   181
+       0,   110,   112,   111,   113,   113,   113,   113,   113,   114,
+     114,   114,   114,   115,   116,   116,   116,   117,   118,   118,
+     118,   119,   119,   119,   119,   119,   119,   119,   119,   119,
+     119,   119,   119,   120,   121,   121,   121,   121,   121,   121,
+     121,   121,   123,   122,   124,   124,   124,   124,   124,   125,
+     126,   127,   128,   129,   129,   130,   131,   132,   133,   133,
+     133,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   143,   144,   144,   144,   144,   144,   145,   146,
+     147,   148,   149,   149,   149,   149,   149,   150,   150,   151,
+     151,   151,   151,   151,   151,   151,   151,   151,   151,   151,
+     151,   151,   151,   152,   153,   153,   154,   154,   154,   155,
+     155,   156,   156,   156,   156,   157,   157,   158,   159,   159,
+     160,   161,   162,   162,   162,   162,   162,   162,   163,   163,
+     164,   164,   165,   166,   166,   167,   168,   168,   168,   168,
+     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
+     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
+     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
+     168,   168,   168,   169,   169,   169,   170,   171,   171,   171,
+     172,   172,   172,   173,   173,   174,   174,   174,   174,   174,
+     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
+     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
+     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
+     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
+     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
+     175,   175,   175,   175,   176,   176,   177,   177,   178,   178,
+     179,   180,   180,   181,   182,   183
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1175,28 +1182,28 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       0,     4,     1,     1,     1,     1,     1,     3,     5,     1,
-       1,     3,     5,     1,     1,     5,     1,     3,     3,     5,
-       1,     3,     3,     3,     5,     5,     5,     3,     7,     1,
-       3,     1,     1,     1,     1,     1,     3,     3,     5,     5,
-       1,     1,     1,     1,     3,     1,     3,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     2,     3,     2,
-       3,     5,     1,     2,     1,     1,     3,     1,     3,     1,
-       3,     3,     1,     1,     1,     3,     1,     3,     1,     7,
-       1,     1,     1,     1,     1,     1,     1,     1,     3,     7,
-       1,     1,     3,     1,     1,     1,     3,     3,     3,     3,
-       1,     1,     3,     3,     1,     1,     3,     1,     1,     3,
-       3,     3,     3,     1,     1,     1,     3,     1,     1,     5,
-       3,     3,     5,     3,     3,     3,     3,     3,     1,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     0,     4,     1,     1,     1,     1,     1,     3,
+       5,     1,     1,     3,     5,     1,     1,     5,     1,     3,
+       3,     5,     1,     3,     3,     3,     5,     5,     5,     3,
+       7,     1,     3,     1,     1,     1,     1,     1,     3,     3,
+       5,     5,     1,     1,     1,     1,     3,     1,     3,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     2,
+       3,     2,     3,     5,     1,     2,     1,     1,     3,     1,
+       3,     1,     3,     3,     1,     1,     1,     3,     1,     3,
+       1,     7,     1,     1,     1,     1,     1,     1,     1,     1,
+       3,     7,     1,     1,     3,     1,     1,     1,     3,     3,
+       3,     3,     1,     1,     3,     3,     1,     1,     3,     1,
+       1,     3,     3,     3,     3,     1,     1,     1,     3,     1,
+       1,     5,     3,     3,     5,     3,     3,     3,     3,     3,
+       1,     1,     3,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     2,     3,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1
+       1,     1,     1,     1,     2,     3,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     1
 };
 
 
@@ -1867,380 +1874,384 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 32: /* command_select: "CHECK"  */
+  case 33: /* idle: "IDLE"  */
+                                { CMD->type = IMAP_CMD_IDLE; }
+    break;
+
+  case 34: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 33: /* command_select: "CLOSE"  */
+  case 35: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 34: /* command_select: "EXPUNGE"  */
+  case 36: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 40: /* $@2: %empty  */
+  case 42: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 47: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 49: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 48: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 50: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 49: /* userid: astring  */
+  case 51: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 50: /* password: astring  */
+  case 52: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 51: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 53: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 52: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 54: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 53: /* initial_response: atom  */
+  case 55: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 54: /* auth_type: atom  */
+  case 56: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 55: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 57: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
 		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
     break;
 
-  case 57: /* append_rest: flag_list "SP" append_message  */
+  case 59: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 58: /* append_rest: date_time "SP" append_message  */
+  case 60: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 59: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 61: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 60: /* append_message: "literal"  */
+  case 62: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 61: /* create: "CREATE" "SP" mailbox  */
+  case 63: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 62: /* delete: "DELETE" "SP" mailbox  */
+  case 64: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 63: /* examine: "EXAMINE" "SP" mailbox  */
+  case 65: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 64: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 66: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 65: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 67: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 66: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 68: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
 		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
 		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 67: /* select: "SELECT" "SP" mailbox  */
+  case 69: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 68: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 70: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
 		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
     break;
 
-  case 69: /* status_att_list: status_att  */
+  case 71: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 70: /* status_att_list: status_att_list "SP" status_att  */
+  case 72: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 71: /* status_att: "MESSAGES"  */
+  case 73: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 72: /* status_att: "RECENT"  */
+  case 74: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 73: /* status_att: "UIDNEXT"  */
+  case 75: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 74: /* status_att: "UIDVALIDITY"  */
+  case 76: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 75: /* status_att: "UNSEEN"  */
+  case 77: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 76: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 78: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 77: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 79: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 78: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 80: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 79: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 81: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 80: /* fetch_what: "ALL"  */
+  case 82: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 81: /* fetch_what: "FULL"  */
+  case 83: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 82: /* fetch_what: "FAST"  */
+  case 84: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 83: /* fetch_what: fetch_att  */
+  case 85: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 84: /* fetch_what: '(' fetch_att_list ')'  */
+  case 86: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 85: /* fetch_att_list: fetch_att  */
+  case 87: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 86: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 88: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 87: /* fetch_att: "ENVELOPE"  */
+  case 89: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 88: /* fetch_att: "FLAGS"  */
+  case 90: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 89: /* fetch_att: "INTERNALDATE"  */
+  case 91: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 90: /* fetch_att: "RFC822"  */
+  case 92: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 91: /* fetch_att: "RFC822.HEADER"  */
+  case 93: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "RFC822.SIZE"  */
+  case 94: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "RFC822.TEXT"  */
+  case 95: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "BODY"  */
+  case 96: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "BODYSTRUCTURE"  */
+  case 97: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "UID"  */
+  case 98: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "BODY[" section  */
+  case 99: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 98: /* fetch_att: "BODY[" section partial  */
+  case 100: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 99: /* fetch_att: "BODY.PEEK[" section  */
+  case 101: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 100: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 102: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 101: /* partial: '<' number '.' nz_number '>'  */
+  case 103: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 102: /* section: ']'  */
+  case 104: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 103: /* section: section_spec ']'  */
+  case 105: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 104: /* section_spec: section_msgtext  */
+  case 106: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 105: /* section_spec: section_part  */
+  case 107: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 106: /* section_spec: section_part '.' section_text  */
+  case 108: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 107: /* section_part: nz_number  */
+  case 109: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 108: /* section_part: section_part '.' nz_number  */
+  case 110: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 109: /* section_msgtext: "HEADER"  */
+  case 111: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 110: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 112: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 111: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 113: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 112: /* section_msgtext: "TEXT"  */
+  case 114: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 113: /* section_text: section_msgtext  */
+  case 115: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 114: /* section_text: "MIME"  */
+  case 116: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 115: /* header_list: '(' header_fld_names ')'  */
+  case 117: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 116: /* header_fld_names: header_fld_name  */
+  case 118: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 117: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 119: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 118: /* header_fld_name: astring  */
+  case 120: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 119: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 121: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 120: /* store_att_flags: "FLAGS"  */
+  case 122: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 121: /* store_att_flags: "FLAGS.SILENT"  */
+  case 123: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 122: /* store_att_flags: "+FLAGS"  */
+  case 124: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 123: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 125: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 124: /* store_att_flags: "-FLAGS"  */
+  case 126: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 127: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_flags: flag_list  */
+  case 128: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 127: /* store_flags: flag_seq  */
+  case 129: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 128: /* search: "SEARCH" "SP" search_key_list  */
+  case 130: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 129: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 131: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2248,286 +2259,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 130: /* charset: astring  */
+  case 132: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 131: /* search_key_list: search_key  */
+  case 133: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 132: /* search_key_list: search_key_list "SP" search_key  */
+  case 134: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 133: /* search_key: search_key_1  */
+  case 135: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 134: /* search_key_1: "ALL"  */
+  case 136: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 135: /* search_key_1: "ANSWERED"  */
+  case 137: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 136: /* search_key_1: "BCC" "SP" astring  */
+  case 138: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 137: /* search_key_1: "BEFORE" "SP" date  */
+  case 139: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 138: /* search_key_1: "BODY" "SP" astring  */
+  case 140: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 139: /* search_key_1: "CC" "SP" astring  */
+  case 141: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 140: /* search_key_1: "DELETED"  */
+  case 142: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 141: /* search_key_1: "FLAGGED"  */
+  case 143: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 142: /* search_key_1: "FROM" "SP" astring  */
+  case 144: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 145: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "NEW"  */
+  case 146: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 145: /* search_key_1: "OLD"  */
+  case 147: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 146: /* search_key_1: "ON" "SP" date  */
+  case 148: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 147: /* search_key_1: "RECENT"  */
+  case 149: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 148: /* search_key_1: "SEEN"  */
+  case 150: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 149: /* search_key_1: "SINCE" "SP" date  */
+  case 151: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 150: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 152: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 151: /* search_key_1: "TEXT" "SP" astring  */
+  case 153: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 152: /* search_key_1: "TO" "SP" astring  */
+  case 154: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 153: /* search_key_1: "UNANSWERED"  */
+  case 155: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 154: /* search_key_1: "UNDELETED"  */
+  case 156: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 155: /* search_key_1: "UNFLAGGED"  */
+  case 157: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 156: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 158: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNSEEN"  */
+  case 159: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 158: /* search_key_1: "DRAFT"  */
+  case 160: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 159: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 161: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 160: /* search_key_1: "LARGER" "SP" number  */
+  case 162: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 161: /* search_key_1: "NOT" "SP" search_key  */
+  case 163: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 162: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 164: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 163: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 165: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 164: /* search_key_1: "SENTON" "SP" date  */
+  case 166: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 165: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 167: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 166: /* search_key_1: "SMALLER" "SP" number  */
+  case 168: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 167: /* search_key_1: "UID" "SP" sequence_set  */
+  case 169: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 168: /* search_key_1: "UNDRAFT"  */
+  case 170: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 169: /* search_key_1: sequence_set  */
+  case 171: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 170: /* search_key_1: '(' search_key_list ')'  */
+  case 172: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 171: /* sequence_set: "number"  */
+  case 173: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 172: /* sequence_set: "sequence set"  */
+  case 174: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 173: /* sequence_set: "sequence set with *"  */
+  case 175: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 174: /* mailbox: astring  */
+  case 176: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 175: /* list_mailbox: astring  */
+  case 177: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 176: /* list_mailbox: "mailbox pattern"  */
+  case 178: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 177: /* list_mailbox: "sequence set with *"  */
+  case 179: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 178: /* astring: atom  */
+  case 180: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 179: /* astring: "astring"  */
+  case 181: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 180: /* astring: string  */
+  case 182: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 181: /* string: "quoted string"  */
+  case 183: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 182: /* string: "literal"  */
+  case 184: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 183: /* atom: "atom"  */
+  case 185: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* atom: "number"  */
+  case 186: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 185: /* atom: "sequence set"  */
+  case 187: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 186: /* atom: "date"  */
+  case 188: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 187: /* atom: keyword  */
+  case 189: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 242: /* flag_list: '(' ')'  */
+  case 244: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 243: /* flag_list: '(' flag_seq ')'  */
+  case 245: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 244: /* flag_seq: flag  */
+  case 246: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 245: /* flag_seq: flag_seq "SP" flag  */
+  case 247: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 246: /* flag: "flag"  */
+  case 248: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 247: /* flag: flag_keyword  */
+  case 249: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 248: /* flag_keyword: atom  */
+  case 250: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 249: /* date: "date"  */
+  case 251: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 250: /* date: "quoted string"  */
+  case 252: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 251: /* date_time: "quoted string"  */
+  case 253: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 252: /* number: "number"  */
+  case 254: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 253: /* nz_number: "number"  */
+  case 255: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 

@@ -220,6 +220,7 @@ restart:
 	<VERB> 'EXAMINE'        { return lex_verb(lx, val, K_EXAMINE); }
 	<VERB> 'EXPUNGE'        { return lex_verb(lx, val, K_EXPUNGE); }
 	<VERB> 'FETCH'          { return lex_verb(lx, val, K_FETCH); }
+	<VERB> 'IDLE'           { return lex_verb(lx, val, K_IDLE); }
 	<VERB> 'LIST'           { return lex_verb(lx, val, K_LIST); }
 	<VERB> 'LOGIN'          { return lex_verb(lx, val, K_LOGIN); }
 	<VERB> 'LOGOUT'         { return lex_verb(lx, val, K_LOGOUT); }

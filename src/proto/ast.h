@@ -215,6 +215,7 @@ enum imap_cmd_type {
 	IMAP_CMD_FETCH,
 	IMAP_CMD_STORE,
 	IMAP_CMD_COPY,
+	IMAP_CMD_IDLE,       /* RFC2177 */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };

@@ -179,6 +179,11 @@ struct mbox_body {
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err);
 void mbox_msg_close(struct mbox_body *body);
 
+/* Let go of the memory holding body octets [0, upto - data): they are
+ * read from the file again if touched later.  A large message streamed
+ * to a slow client so costs the process a few pages, not its size. */
+void mbox_body_release(struct mbox_body *body, const char *upto);
+
 /* ---- changes ------------------------------------------------------------------ */
 
 /*
