@@ -122,6 +122,18 @@ def fetch_literal(s, cmd, slow=0):
     return n, digest, rest, tagged
 
 
+# AddressSanitizer keeps shadow memory for what the process touches, so
+# its resident set says nothing about ours: the size checks are skipped.
+SANITIZED = os.environ.get("SANITIZE") == "1"
+
+
+def check_rss(ok, what, detail=""):
+    if SANITIZED:
+        TAP.skip(what, "resident set sizes are meaningless under AddressSanitizer")
+    else:
+        TAP.ok(ok, what, detail)
+
+
 def main():
     with launchlib.Sandbox(sasl=False, tls=False) as sb:
         import pwd
@@ -156,7 +168,7 @@ def main():
                 TAP.ok(n == size and digest == whole and rest == b")" and b" OK " in tagged,
                        "BODY[] of the %s message arrives whole and exact" % name,
                        "size %d/%d rest %r tagged %r" % (n, size, rest, tagged))
-                TAP.ok(peak < RSS_LIMIT_KB, "%s message: peak RSS %d kB under %d kB" %
+                check_rss(peak < RSS_LIMIT_KB, "%s message: peak RSS %d kB under %d kB" %
                        (name, peak, RSS_LIMIT_KB))
                 TAP.note("%s BODY[] in %.1f s, VmHWM %d kB" % (name, dt, peak))
             size, whole, tsize, text = big["500mb"]
@@ -182,7 +194,7 @@ def main():
             want = want[:-2]
             TAP.ok(n == len(want) and digest == hashlib.sha256(want).hexdigest(),
                    "BODY[2] of a multipart message (2 MB part) is exact", "%d/%d" % (n, len(want)))
-            TAP.ok(s.rss_peak_kb() < RSS_LIMIT_KB, "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
+            check_rss(s.rss_peak_kb() < RSS_LIMIT_KB, "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
             s.send("LOGOUT")
         except Exception as e:  # noqa: BLE001
             TAP.ok(False, "fetch-stream session", repr(e))
