@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 df48a47f0e4c3d41557225a0958bec9437e55344ae21262c1d9f32ee34299e81), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 5106d03937b5c6c78c10f4755ac7eda8c8f9189d338867502f7a9971d2fd0ee6), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -150,144 +150,146 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UNSUBSCRIBE = 43,             /* "UNSUBSCRIBE"  */
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
-  YYSYMBOL_K_ALL = 46,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 47,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 48,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 49,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 50,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 51,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 52,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 53,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 54,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 55,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 56,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 57,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 58,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 59,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 60,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 61,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 62,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 63,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 64,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 65,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 66,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 67,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 68,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 69,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 70,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 71,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 72,                      /* "ON"  */
-  YYSYMBOL_K_OR = 73,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 74,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 75,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 76,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 77,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 78,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 79,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 80,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 81,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 82,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 83,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 84,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 85,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 86,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 87,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 88,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 89,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 90,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 91,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 92,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 93,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 94,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 95,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 96,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 97,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 98,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 99,            /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 100,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 101,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 102,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 103,                   /* "MIME"  */
-  YYSYMBOL_104_ = 104,                     /* '('  */
-  YYSYMBOL_105_ = 105,                     /* ')'  */
-  YYSYMBOL_106_ = 106,                     /* '<'  */
-  YYSYMBOL_107_ = 107,                     /* '.'  */
-  YYSYMBOL_108_ = 108,                     /* '>'  */
-  YYSYMBOL_109_ = 109,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 110,                 /* $accept  */
-  YYSYMBOL_command = 111,                  /* command  */
-  YYSYMBOL_112_1 = 112,                    /* $@1  */
-  YYSYMBOL_command_body = 113,             /* command_body  */
-  YYSYMBOL_command_any = 114,              /* command_any  */
-  YYSYMBOL_x_command = 115,                /* x_command  */
-  YYSYMBOL_x_args = 116,                   /* x_args  */
-  YYSYMBOL_unknown_command = 117,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 118,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 119,             /* command_auth  */
-  YYSYMBOL_idle = 120,                     /* idle  */
-  YYSYMBOL_command_select = 121,           /* command_select  */
-  YYSYMBOL_uid = 122,                      /* uid  */
-  YYSYMBOL_123_2 = 123,                    /* $@2  */
-  YYSYMBOL_uid_command = 124,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 125,              /* uid_expunge  */
-  YYSYMBOL_login = 126,                    /* login  */
-  YYSYMBOL_userid = 127,                   /* userid  */
-  YYSYMBOL_password = 128,                 /* password  */
-  YYSYMBOL_authenticate = 129,             /* authenticate  */
-  YYSYMBOL_initial_response = 130,         /* initial_response  */
-  YYSYMBOL_auth_type = 131,                /* auth_type  */
-  YYSYMBOL_append = 132,                   /* append  */
-  YYSYMBOL_append_rest = 133,              /* append_rest  */
-  YYSYMBOL_append_message = 134,           /* append_message  */
-  YYSYMBOL_create = 135,                   /* create  */
-  YYSYMBOL_delete = 136,                   /* delete  */
-  YYSYMBOL_examine = 137,                  /* examine  */
-  YYSYMBOL_list = 138,                     /* list  */
-  YYSYMBOL_lsub = 139,                     /* lsub  */
-  YYSYMBOL_rename = 140,                   /* rename  */
-  YYSYMBOL_select = 141,                   /* select  */
-  YYSYMBOL_status = 142,                   /* status  */
-  YYSYMBOL_status_att_list = 143,          /* status_att_list  */
-  YYSYMBOL_status_att = 144,               /* status_att  */
-  YYSYMBOL_subscribe = 145,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 146,              /* unsubscribe  */
-  YYSYMBOL_copy = 147,                     /* copy  */
-  YYSYMBOL_fetch = 148,                    /* fetch  */
-  YYSYMBOL_fetch_what = 149,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 150,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 151,                /* fetch_att  */
-  YYSYMBOL_partial = 152,                  /* partial  */
-  YYSYMBOL_section = 153,                  /* section  */
-  YYSYMBOL_section_spec = 154,             /* section_spec  */
-  YYSYMBOL_section_part = 155,             /* section_part  */
-  YYSYMBOL_section_msgtext = 156,          /* section_msgtext  */
-  YYSYMBOL_section_text = 157,             /* section_text  */
-  YYSYMBOL_header_list = 158,              /* header_list  */
-  YYSYMBOL_header_fld_names = 159,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 160,          /* header_fld_name  */
-  YYSYMBOL_store = 161,                    /* store  */
-  YYSYMBOL_store_att_flags = 162,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 163,              /* store_flags  */
-  YYSYMBOL_search = 164,                   /* search  */
-  YYSYMBOL_charset = 165,                  /* charset  */
-  YYSYMBOL_search_key_list = 166,          /* search_key_list  */
-  YYSYMBOL_search_key = 167,               /* search_key  */
-  YYSYMBOL_search_key_1 = 168,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 169,             /* sequence_set  */
-  YYSYMBOL_mailbox = 170,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 171,             /* list_mailbox  */
-  YYSYMBOL_astring = 172,                  /* astring  */
-  YYSYMBOL_string = 173,                   /* string  */
-  YYSYMBOL_atom = 174,                     /* atom  */
-  YYSYMBOL_keyword = 175,                  /* keyword  */
-  YYSYMBOL_flag_list = 176,                /* flag_list  */
-  YYSYMBOL_flag_seq = 177,                 /* flag_seq  */
-  YYSYMBOL_flag = 178,                     /* flag  */
-  YYSYMBOL_flag_keyword = 179,             /* flag_keyword  */
-  YYSYMBOL_date = 180,                     /* date  */
-  YYSYMBOL_date_time = 181,                /* date_time  */
-  YYSYMBOL_number = 182,                   /* number  */
-  YYSYMBOL_nz_number = 183                 /* nz_number  */
+  YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
+  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 62,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 73,                      /* "ON"  */
+  YYSYMBOL_K_OR = 74,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 84,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
+  YYSYMBOL_105_ = 105,                     /* '('  */
+  YYSYMBOL_106_ = 106,                     /* ')'  */
+  YYSYMBOL_107_ = 107,                     /* '<'  */
+  YYSYMBOL_108_ = 108,                     /* '.'  */
+  YYSYMBOL_109_ = 109,                     /* '>'  */
+  YYSYMBOL_110_ = 110,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
+  YYSYMBOL_command = 112,                  /* command  */
+  YYSYMBOL_113_1 = 113,                    /* $@1  */
+  YYSYMBOL_command_body = 114,             /* command_body  */
+  YYSYMBOL_command_any = 115,              /* command_any  */
+  YYSYMBOL_x_command = 116,                /* x_command  */
+  YYSYMBOL_x_args = 117,                   /* x_args  */
+  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 120,             /* command_auth  */
+  YYSYMBOL_idle = 121,                     /* idle  */
+  YYSYMBOL_compress = 122,                 /* compress  */
+  YYSYMBOL_command_select = 123,           /* command_select  */
+  YYSYMBOL_uid = 124,                      /* uid  */
+  YYSYMBOL_125_2 = 125,                    /* $@2  */
+  YYSYMBOL_uid_command = 126,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
+  YYSYMBOL_login = 128,                    /* login  */
+  YYSYMBOL_userid = 129,                   /* userid  */
+  YYSYMBOL_password = 130,                 /* password  */
+  YYSYMBOL_authenticate = 131,             /* authenticate  */
+  YYSYMBOL_initial_response = 132,         /* initial_response  */
+  YYSYMBOL_auth_type = 133,                /* auth_type  */
+  YYSYMBOL_append = 134,                   /* append  */
+  YYSYMBOL_append_rest = 135,              /* append_rest  */
+  YYSYMBOL_append_message = 136,           /* append_message  */
+  YYSYMBOL_create = 137,                   /* create  */
+  YYSYMBOL_delete = 138,                   /* delete  */
+  YYSYMBOL_examine = 139,                  /* examine  */
+  YYSYMBOL_list = 140,                     /* list  */
+  YYSYMBOL_lsub = 141,                     /* lsub  */
+  YYSYMBOL_rename = 142,                   /* rename  */
+  YYSYMBOL_select = 143,                   /* select  */
+  YYSYMBOL_status = 144,                   /* status  */
+  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
+  YYSYMBOL_status_att = 146,               /* status_att  */
+  YYSYMBOL_subscribe = 147,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
+  YYSYMBOL_copy = 149,                     /* copy  */
+  YYSYMBOL_fetch = 150,                    /* fetch  */
+  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
+  YYSYMBOL_partial = 154,                  /* partial  */
+  YYSYMBOL_section = 155,                  /* section  */
+  YYSYMBOL_section_spec = 156,             /* section_spec  */
+  YYSYMBOL_section_part = 157,             /* section_part  */
+  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
+  YYSYMBOL_section_text = 159,             /* section_text  */
+  YYSYMBOL_header_list = 160,              /* header_list  */
+  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
+  YYSYMBOL_store = 163,                    /* store  */
+  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 165,              /* store_flags  */
+  YYSYMBOL_search = 166,                   /* search  */
+  YYSYMBOL_charset = 167,                  /* charset  */
+  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
+  YYSYMBOL_search_key = 169,               /* search_key  */
+  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
+  YYSYMBOL_mailbox = 172,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
+  YYSYMBOL_astring = 174,                  /* astring  */
+  YYSYMBOL_string = 175,                   /* string  */
+  YYSYMBOL_atom = 176,                     /* atom  */
+  YYSYMBOL_keyword = 177,                  /* keyword  */
+  YYSYMBOL_flag_list = 178,                /* flag_list  */
+  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
+  YYSYMBOL_flag = 180,                     /* flag  */
+  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
+  YYSYMBOL_date = 182,                     /* date  */
+  YYSYMBOL_date_time = 183,                /* date_time  */
+  YYSYMBOL_number = 184,                   /* number  */
+  YYSYMBOL_nz_number = 185                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -610,19 +612,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   983
+#define YYLAST   945
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  110
+#define YYNTOKENS  111
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  74
+#define YYNNTS  75
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  255
+#define YYNRULES  257
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  402
+#define YYNSTATES  406
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   358
+#define YYMAXUTOK   359
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -640,12 +642,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     104,   105,     2,     2,     2,     2,   107,     2,     2,     2,
+     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     106,     2,   108,     2,     2,     2,     2,     2,     2,     2,
+     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   109,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -671,7 +673,7 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
 };
 
 #if IMAP_YYDEBUG
@@ -681,29 +683,29 @@ static const yytype_int16 yyrline[] =
        0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
      153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
      185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   199,   205,   206,   207,   208,   208,   208,
-     208,   209,   214,   214,   218,   218,   218,   218,   219,   224,
-     232,   239,   244,   251,   254,   263,   268,   278,   284,   285,
-     287,   289,   295,   302,   308,   314,   320,   327,   335,   344,
-     350,   356,   357,   364,   365,   366,   367,   368,   373,   379,
-     388,   396,   401,   402,   403,   404,   406,   412,   413,   423,
-     424,   425,   426,   427,   428,   429,   430,   431,   432,   433,
-     436,   438,   441,   447,   458,   459,   464,   465,   466,   472,
-     473,   480,   481,   484,   487,   492,   493,   498,   503,   504,
-     510,   515,   523,   524,   525,   526,   527,   528,   532,   533,
-     540,   545,   555,   559,   560,   578,   582,   583,   584,   585,
-     586,   587,   588,   589,   590,   591,   593,   594,   595,   596,
-     597,   598,   599,   600,   601,   602,   603,   604,   605,   607,
-     608,   609,   611,   612,   613,   615,   616,   617,   618,   619,
-     620,   621,   622,   634,   635,   636,   642,   648,   649,   650,
-     657,   658,   659,   664,   665,   671,   672,   673,   674,   675,
-     681,   681,   681,   681,   681,   681,   681,   682,   682,   682,
-     682,   683,   683,   683,   683,   683,   683,   684,   684,   684,
-     684,   684,   684,   685,   685,   685,   685,   685,   685,   685,
-     685,   686,   686,   686,   686,   686,   686,   687,   687,   687,
-     687,   687,   687,   688,   688,   688,   688,   688,   689,   689,
-     689,   689,   690,   690,   696,   697,   701,   703,   712,   713,
-     718,   724,   725,   731,   736,   741
+     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
+     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
+     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
+     292,   293,   295,   297,   303,   310,   316,   322,   328,   335,
+     343,   352,   358,   364,   365,   372,   373,   374,   375,   376,
+     381,   387,   396,   404,   409,   410,   411,   412,   414,   420,
+     421,   431,   432,   433,   434,   435,   436,   437,   438,   439,
+     440,   441,   444,   446,   449,   455,   466,   467,   472,   473,
+     474,   480,   481,   488,   489,   492,   495,   500,   501,   506,
+     511,   512,   518,   523,   531,   532,   533,   534,   535,   536,
+     540,   541,   548,   553,   563,   567,   568,   586,   590,   591,
+     592,   593,   594,   595,   596,   597,   598,   599,   601,   602,
+     603,   604,   605,   606,   607,   608,   609,   610,   611,   612,
+     613,   615,   616,   617,   619,   620,   621,   623,   624,   625,
+     626,   627,   628,   629,   630,   642,   643,   644,   650,   656,
+     657,   658,   665,   666,   667,   672,   673,   679,   680,   681,
+     682,   683,   689,   689,   689,   689,   689,   689,   689,   690,
+     690,   690,   690,   691,   691,   691,   691,   691,   691,   692,
+     692,   692,   692,   692,   692,   693,   693,   693,   693,   693,
+     693,   693,   693,   694,   694,   694,   694,   694,   694,   695,
+     695,   695,   695,   695,   695,   696,   696,   696,   696,   696,
+     697,   697,   697,   697,   698,   698,   704,   705,   709,   711,
+     720,   721,   726,   732,   733,   739,   744,   749
 };
 #endif
 
@@ -728,36 +730,37 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
-  "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
-  "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
-  "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
-  "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER",
-  "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT",
-  "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT",
-  "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT",
-  "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
+  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
+  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
+  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
+  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
+  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
+  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
+  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
   "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
   "$accept", "command", "$@1", "command_body", "command_any", "x_command",
   "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "command_select", "uid", "$@2", "uid_command", "uid_expunge", "login",
-  "userid", "password", "authenticate", "initial_response", "auth_type",
-  "append", "append_rest", "append_message", "create", "delete", "examine",
-  "list", "lsub", "rename", "select", "status", "status_att_list",
-  "status_att", "subscribe", "unsubscribe", "copy", "fetch", "fetch_what",
-  "fetch_att_list", "fetch_att", "partial", "section", "section_spec",
-  "section_part", "section_msgtext", "section_text", "header_list",
-  "header_fld_names", "header_fld_name", "store", "store_att_flags",
-  "store_flags", "search", "charset", "search_key_list", "search_key",
-  "search_key_1", "sequence_set", "mailbox", "list_mailbox", "astring",
-  "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
-  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
+  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
+  "login", "userid", "password", "authenticate", "initial_response",
+  "auth_type", "append", "append_rest", "append_message", "create",
+  "delete", "examine", "list", "lsub", "rename", "select", "status",
+  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
+  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
+  "section", "section_spec", "section_part", "section_msgtext",
+  "section_text", "header_list", "header_fld_names", "header_fld_name",
+  "store", "store_att_flags", "store_flags", "search", "charset",
+  "search_key_list", "search_key", "search_key_1", "sequence_set",
+  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
+  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
+  "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-338)
+#define YYPACT_NINF (-365)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -771,121 +774,121 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      16,  -338,    50,    48,  -338,   938,  -338,  -338,    64,    66,
-    -338,  -338,  -338,    67,    70,    71,    79,  -338,    88,    91,
-      92,  -338,    95,  -338,    97,    98,   102,  -338,   108,   114,
-     115,   116,   118,  -338,   119,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-      39,   653,   843,    73,   653,   653,   653,    73,   653,   653,
-     653,   653,   154,   653,   653,    73,   653,   653,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,   121,  -338,  -338,  -338,  -338,   122,  -338,
-    -338,  -338,  -338,   123,  -338,  -338,  -338,   124,   125,   126,
-    -338,   130,   131,   140,  -338,   144,  -338,   145,   147,   155,
-    -338,  -338,  -338,   156,   157,   158,   159,  -338,   160,  -338,
-     161,   162,  -338,  -338,   163,   164,   165,   167,   168,   169,
-     170,   171,  -338,  -338,  -338,  -338,   172,  -338,   173,   472,
-     174,  -338,  -338,  -338,  -338,   175,   176,  -338,  -338,    23,
-       3,   843,   653,   -13,   558,   653,   558,   653,    73,   653,
-     653,    47,   653,   653,   653,   843,   132,   472,    47,   472,
-      47,    47,    47,    47,   132,   653,   653,   653,   843,   653,
-      -7,   472,    68,    27,   177,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,   283,  -338,  -338,   178,   179,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,    -1,    -1,    19,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,   183,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,   184,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,   185,  -338,  -338,  -338,    38,  -338,  -338,
-    -338,  -338,  -338,  -338,   186,    73,  -338,  -338,    -6,  -338,
-    -338,    45,   193,  -338,  -338,  -338,   188,   189,  -338,   103,
-      99,   104,  -338,  -338,   103,     6,  -338,   653,   472,   472,
-    -338,  -338,  -338,  -338,  -338,     9,  -338,   378,  -338,   748,
-    -338,  -338,   227,  -338,   142,   142,   132,  -338,  -338,     1,
-    -338,    19,  -338,  -338,  -338,   174,    38,  -338,  -338,  -338,
-     229,  -338,   193,   653,  -338,  -338,   141,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,    12,  -338,   244,   653,  -338,   143,
-    -338,  -338
+      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
+    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
+      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
+     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
+     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
+    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
+    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
+     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
+     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
+    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
+     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
+    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
+    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
+     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
+     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
+     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
+     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
+      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
+    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
+    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
+     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
+    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
+    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
+     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
+     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
+     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
+     267,   611,  -365,   169,  -365,  -365
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
    Performed when YYTABLE does not specify something else to do.  Zero
    means the default is an error.  */
-static const yytype_uint8 yydefact[] =
+static const yytype_int16 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    34,    35,     0,     0,     0,     0,    36,     0,     0,
+       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    33,     0,     4,    12,     8,     5,     6,
-      32,     7,    41,    18,    19,    21,    22,    23,    24,    25,
-      26,    27,    28,    29,    30,    31,    37,    38,    39,    40,
-      13,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    42,     3,
-      16,    15,   185,   186,   187,   188,   181,   183,   184,   202,
-     190,   191,   192,   193,   194,   195,   196,   197,   198,   199,
-     200,   201,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
-     221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
-     231,   232,   233,   234,   235,   236,   237,   238,   239,   240,
-     241,   242,   243,     0,   176,   182,   180,   189,    53,    56,
-     173,   174,   175,     0,    63,    64,    65,     0,     0,     0,
-      51,     0,     0,     0,   136,     0,   137,     0,     0,     0,
-     142,   160,   143,     0,     0,     0,     0,   146,     0,   147,
-       0,     0,   149,   150,     0,     0,     0,     0,     0,     0,
-       0,     0,   155,   156,   170,   157,     0,   159,     0,     0,
-     130,   133,   135,   171,    69,     0,     0,    78,    79,     0,
+       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
+       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
+      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
+      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
+     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
+     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
+     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
+     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
+     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
+     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
+       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
+       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
+     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
+       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
+     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
+      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    43,    48,    44,    45,    47,
-      46,   253,    62,     0,    57,    58,     0,     0,    54,    55,
-      80,    98,    82,    84,    83,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,     0,     0,     0,    81,    85,   179,
-     178,    66,   177,    50,    52,    67,    68,   169,   140,   138,
-     251,   252,   139,   141,   144,     0,   120,   250,   145,   254,
-     162,   163,   148,     0,   165,   166,   167,   151,   168,   152,
-     153,   154,   158,     0,   132,   172,   134,     0,   122,   124,
-     126,   123,   125,   127,     0,     0,   248,   244,     0,   246,
-     249,     0,     0,   255,   111,   114,     0,     0,   104,    99,
-       0,   107,   106,   109,   101,     0,    87,     0,     0,     0,
-      74,    77,    73,    75,    76,     0,    71,     0,    49,     0,
-     245,    59,     0,    60,     0,     0,     0,   100,   105,     0,
-     102,     0,    86,   161,   164,   131,     0,    70,   121,   128,
-     129,   247,     0,     0,   112,   113,     0,   116,   115,   108,
-     110,    88,    72,    61,     0,   118,     0,     0,   117,     0,
-     119,   103
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
+      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
+       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
+       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
+      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
+     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
+     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
+     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
+     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
+       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
+      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
+      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
+       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
+       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
+       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
+       0,     0,   119,     0,   121,   105
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -286,  -338,  -338,  -338,  -338,  -338,
-    -338,  -338,  -338,  -338,  -126,  -338,  -338,    43,    44,  -338,
-    -338,  -266,   -90,   -20,  -338,  -338,  -113,  -338,  -108,  -338,
-    -336,    51,  -338,  -338,    52,  -338,  -197,  -220,  -338,   -62,
-     -48,    46,   -69,  -338,   -54,  -338,   -98,   -93,   -94,  -176,
-    -138,   -65,  -231,  -337
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
+    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
+    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
+     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
+    -208,  -146,   -48,  -236,  -342
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    34,    35,    36,    60,    37,    38,    39,
-      40,    41,    42,   209,   245,   246,    43,   159,   283,    44,
-     258,   148,    45,   254,   255,    46,    47,    48,    49,    50,
-      51,    52,    53,   355,   356,    54,    55,    56,    57,   277,
-     345,   278,   367,   339,   340,   341,   342,   389,   384,   394,
-     295,    58,   324,   378,    59,   313,   200,   201,   202,   203,
-     143,   281,   144,   145,   146,   147,   256,   328,   329,   330,
-     292,   257,   300,   343
+       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
+      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
+      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
+      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
+     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
+     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
+     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
+     334,   296,   261,   304,   347
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -893,286 +896,278 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     160,   153,   240,   308,   333,   157,   333,   301,   149,   303,
-     346,   241,   359,   206,   251,   252,   154,   155,   156,     1,
-     158,   316,   161,   162,   371,   204,   205,   376,   207,   208,
-     397,   261,   390,   262,   263,   264,   265,   266,   267,   268,
-     269,   270,   271,   272,   273,   361,   363,   395,    13,   298,
-       4,    80,   244,    18,    81,   290,   251,   252,   291,   399,
-      25,   400,   312,   261,    29,   334,     5,   334,   265,   266,
-     267,   268,   269,   270,   271,   272,   273,   318,   150,   151,
-     152,   335,    61,   335,    62,    63,   274,   275,    64,    65,
-     302,   276,   304,   305,   306,   307,   393,    66,   315,   360,
-     336,   337,   336,   337,   387,   391,    67,   253,   338,    68,
-      69,   372,   350,    70,   377,    71,    72,   398,   274,   275,
-      73,   319,   320,   321,   322,   323,    74,   351,   374,   352,
-     353,   354,    75,    76,    77,   386,    78,   299,    79,   210,
-     211,   212,   213,   214,   215,   282,   284,   282,   216,   217,
-     288,   289,   375,   293,   294,   296,   287,   259,   218,   150,
-     151,   152,   219,   220,   260,   221,   309,   310,   311,   286,
-     314,   297,   317,   222,   223,   224,   225,   226,   227,   228,
-     229,   230,   231,   232,   297,   233,   234,   235,   236,   237,
-     238,   239,   241,   242,   243,   325,   331,   332,   163,   297,
-     164,   347,   348,   349,   357,   252,   364,   365,   368,   366,
-     165,   369,   166,   167,   168,   169,   170,   171,   172,   173,
-     174,   175,   176,   177,   178,   179,   180,   181,   182,   183,
-     184,   185,   186,   187,   188,   189,   190,   191,   192,   193,
-     194,   195,   196,   197,   198,   382,   383,   359,   396,   333,
-     392,   401,   247,   248,   370,   344,   388,   385,   199,   379,
-     249,   250,   285,   358,   380,   381,   362,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   373,     0,
-       0,     0,     0,     0,     0,     0,     0,    82,    83,    84,
-       0,    85,     0,     0,     0,     0,   326,     0,     0,     0,
-       0,     0,     0,   297,     0,   297,     0,     0,     0,     0,
-       0,     0,     0,     0,   296,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    89,   296,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
+     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
+     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
+     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
+     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
+     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
+     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
+     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
+     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
+     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
+     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
+     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
+      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
+     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
+     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
+     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
+     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
+     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
+      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
+     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
+     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
+     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
+     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
+     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
+      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
+       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
+       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
+     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
+       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
+     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
+     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
+       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
+     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
+     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
+     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
+      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
+       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
+       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
      101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
      111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
      121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
      131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,    82,    83,    84,     0,    85,     0,   327,     0,
-       0,   326,     0,     0,     0,     0,     0,     0,     0,     0,
+     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
+      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   150,   151,   152,
-       0,     0,   253,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
+     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   163,     0,   164,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   165,     0,
-     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
-     176,   177,   178,   179,   180,   181,   182,   183,   184,   185,
-     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
-     196,   197,    82,    83,    84,   279,    85,    86,   280,    87,
-      88,     0,     0,     0,     0,     0,   199,     0,     0,     0,
+       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
+       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,    82,    83,    84,
-       0,    85,    86,     0,    87,    88,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    89,     0,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,    82,    83,    84,     0,    85,     0,     0,     0,
-       0,   326,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    89,     0,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,    82,    83,    84,
-       0,    85,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    89,     0,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,     6,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     7,     0,     0,     0,     0,     0,     8,     9,
-      10,    11,    12,    13,    14,    15,    16,    17,    18,    19,
-      20,    21,    22,    23,    24,    25,    26,    27,    28,    29,
-      30,    31,    32,    33
+       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
+     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
+       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
+      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
+      29,    30,    31,    32,    33,    34
 };
 
 static const yytype_int16 yycheck[] =
 {
-      69,    63,   199,   234,     5,    67,     5,   227,    62,   229,
-     276,    18,    18,    75,    11,    12,    64,    65,    66,     3,
-      68,   241,    70,    71,    18,    73,    74,    18,    76,    77,
-      18,    44,   369,    46,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,   331,   332,   383,    25,   225,
-       0,    12,    29,    30,    15,     8,    11,    12,    11,   396,
-      37,   397,   238,    44,    41,    66,    18,    66,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    50,     5,     6,
-       7,    82,    18,    82,    18,    18,    99,   100,    18,    18,
-     228,   104,   230,   231,   232,   233,   382,    18,   105,   105,
-     101,   102,   101,   102,   103,   371,    18,   104,   109,    18,
-      18,   105,    74,    18,   105,    18,    18,   105,    99,   100,
-      18,    94,    95,    96,    97,    98,    18,    89,   348,    91,
-      92,    93,    18,    18,    18,   366,    18,     5,    19,    18,
-      18,    18,    18,    18,    18,   214,   215,   216,    18,    18,
-     219,   220,   349,   222,   223,   224,   218,   211,    18,     5,
-       6,     7,    18,    18,   212,    18,   235,   236,   237,   217,
-     239,   225,   104,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   238,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,    44,   253,
-      46,    18,    18,    18,    18,    12,    18,    18,   109,   106,
-      56,   107,    58,    59,    60,    61,    62,    63,    64,    65,
+      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
+      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
+     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
+      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
+      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
+      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
+     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
+      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
+     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
+     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
+     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
+      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
+      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
+      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
+      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
+     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
+      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
+      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
+      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
+      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
+     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
+     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
+       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
       66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    18,   104,    18,   107,     5,
-     376,   108,   209,   209,   344,   275,   369,   365,   104,   357,
-     209,   209,   216,   325,   357,   359,   331,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   347,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
-      -1,    -1,    -1,   357,    -1,   359,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   383,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,   397,    46,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,     4,     5,     6,    -1,     8,    -1,   105,    -1,
-      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
+      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
       62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
       72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,     5,     6,     7,
-      -1,    -1,   104,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
+       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
+      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
+      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
+       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    -1,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,    89,     4,     5,     6,     7,     8,     9,    10,    11,
-      12,    -1,    -1,    -1,    -1,    -1,   104,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
+      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
+      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,     4,     5,     6,
-      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,     4,     5,     6,    -1,     8,    -1,    -1,    -1,
-      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    46,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,     4,     5,     6,
+      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
+      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
       -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    46,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
       47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,
-      22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
-      32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45
+      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
+      41,    42,    43,    44,    45,    46
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   111,   112,     0,    18,     4,    14,    20,    21,
+       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,   113,   114,   115,   117,   118,   119,
-     120,   121,   122,   126,   129,   132,   135,   136,   137,   138,
-     139,   140,   141,   142,   145,   146,   147,   148,   161,   164,
-     116,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,    18,    19,
-      12,    15,     4,     5,     6,     8,     9,    11,    12,    44,
-      46,    47,    48,    49,    50,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,   170,   172,   173,   174,   175,   131,   174,
-       5,     6,     7,   169,   170,   170,   170,   169,   170,   127,
-     172,   170,   170,    44,    46,    56,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,   104,
-     166,   167,   168,   169,   170,   170,   169,   170,   170,   123,
+      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
+     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
+     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
+     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
+      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
+     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
+     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
+     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-     166,    18,    18,    18,    29,   124,   125,   147,   148,   161,
-     164,    11,    12,   104,   133,   134,   176,   181,   130,   174,
-     170,    44,    46,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    99,   100,   104,   149,   151,     7,
-      10,   171,   172,   128,   172,   171,   170,   169,   172,   172,
-       8,    11,   180,   172,   172,   160,   172,   174,   179,     5,
-     182,   167,   180,   167,   180,   180,   180,   180,   182,   172,
-     172,   172,   179,   165,   172,   105,   167,   104,    50,    94,
-      95,    96,    97,    98,   162,    18,    13,   105,   177,   178,
-     179,    18,    18,     5,    66,    82,   101,   102,   109,   153,
-     154,   155,   156,   183,   153,   150,   151,    18,    18,    18,
-      74,    89,    91,    92,    93,   143,   144,    18,   169,    18,
-     105,   134,   181,   134,    18,    18,   106,   152,   109,   107,
-     152,    18,   105,   172,   167,   166,    18,   105,   163,   176,
-     177,   178,    18,   104,   158,   158,   182,   103,   156,   157,
-     183,   151,   144,   134,   159,   160,   107,    18,   105,   183,
-     160,   108
+      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
+     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
+     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
+     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
+     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
+     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
+     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
+     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
+      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
+     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
+     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
+     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
+     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
+      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
+     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
+     108,    18,   106,   185,   162,   109
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   110,   112,   111,   113,   113,   113,   113,   113,   114,
-     114,   114,   114,   115,   116,   116,   116,   117,   118,   118,
-     118,   119,   119,   119,   119,   119,   119,   119,   119,   119,
-     119,   119,   119,   120,   121,   121,   121,   121,   121,   121,
-     121,   121,   123,   122,   124,   124,   124,   124,   124,   125,
-     126,   127,   128,   129,   129,   130,   131,   132,   133,   133,
-     133,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   143,   144,   144,   144,   144,   144,   145,   146,
-     147,   148,   149,   149,   149,   149,   149,   150,   150,   151,
-     151,   151,   151,   151,   151,   151,   151,   151,   151,   151,
-     151,   151,   151,   152,   153,   153,   154,   154,   154,   155,
-     155,   156,   156,   156,   156,   157,   157,   158,   159,   159,
-     160,   161,   162,   162,   162,   162,   162,   162,   163,   163,
-     164,   164,   165,   166,   166,   167,   168,   168,   168,   168,
-     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
-     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
-     168,   168,   168,   168,   168,   168,   168,   168,   168,   168,
-     168,   168,   168,   169,   169,   169,   170,   171,   171,   171,
-     172,   172,   172,   173,   173,   174,   174,   174,   174,   174,
-     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
-     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
-     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
-     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
-     175,   175,   175,   175,   175,   175,   175,   175,   175,   175,
-     175,   175,   175,   175,   176,   176,   177,   177,   178,   178,
-     179,   180,   180,   181,   182,   183
+       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
+     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
+     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
+     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
+     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
+     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
+     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
+     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
+     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
+     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
+     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
+     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
+     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
+     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
+     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
+     180,   180,   181,   182,   182,   183,   184,   185
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1181,29 +1176,29 @@ static const yytype_int8 yyr2[] =
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     0,     4,     1,     1,     1,     1,     1,     3,
-       5,     1,     1,     3,     5,     1,     1,     5,     1,     3,
-       3,     5,     1,     3,     3,     3,     5,     5,     5,     3,
-       7,     1,     3,     1,     1,     1,     1,     1,     3,     3,
-       5,     5,     1,     1,     1,     1,     3,     1,     3,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     2,
-       3,     2,     3,     5,     1,     2,     1,     1,     3,     1,
-       3,     1,     3,     3,     1,     1,     1,     3,     1,     3,
-       1,     7,     1,     1,     1,     1,     1,     1,     1,     1,
-       3,     7,     1,     1,     3,     1,     1,     1,     3,     3,
-       3,     3,     1,     1,     3,     3,     1,     1,     3,     1,
-       1,     3,     3,     3,     3,     1,     1,     1,     3,     1,
-       1,     5,     3,     3,     5,     3,     3,     3,     3,     3,
-       1,     1,     3,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
+       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
+       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
+       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
+       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
+       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
+       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
+       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
+       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
+       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
+       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
+       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
+       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
+       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     2,     3,     1,     3,     1,     1,
-       1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -1874,384 +1869,389 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 33: /* idle: "IDLE"  */
+  case 34: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 34: /* command_select: "CHECK"  */
+  case 35: /* compress: "COMPRESS" "SP" atom  */
+                                { CMD->type = IMAP_CMD_COMPRESS;
+				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
+    break;
+
+  case 36: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 35: /* command_select: "CLOSE"  */
+  case 37: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 36: /* command_select: "EXPUNGE"  */
+  case 38: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 42: /* $@2: %empty  */
+  case 44: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 49: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 50: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 51: /* userid: astring  */
+  case 53: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 52: /* password: astring  */
+  case 54: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 53: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 54: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 55: /* initial_response: atom  */
+  case 57: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 56: /* auth_type: atom  */
+  case 58: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 57: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
 		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
     break;
 
-  case 59: /* append_rest: flag_list "SP" append_message  */
+  case 61: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 60: /* append_rest: date_time "SP" append_message  */
+  case 62: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 62: /* append_message: "literal"  */
+  case 64: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 63: /* create: "CREATE" "SP" mailbox  */
+  case 65: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 64: /* delete: "DELETE" "SP" mailbox  */
+  case 66: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 65: /* examine: "EXAMINE" "SP" mailbox  */
+  case 67: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 66: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 67: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 68: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
 		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
 		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 69: /* select: "SELECT" "SP" mailbox  */
+  case 71: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 70: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
 		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
     break;
 
-  case 71: /* status_att_list: status_att  */
+  case 73: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 72: /* status_att_list: status_att_list "SP" status_att  */
+  case 74: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 73: /* status_att: "MESSAGES"  */
+  case 75: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 74: /* status_att: "RECENT"  */
+  case 76: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 75: /* status_att: "UIDNEXT"  */
+  case 77: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 76: /* status_att: "UIDVALIDITY"  */
+  case 78: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 77: /* status_att: "UNSEEN"  */
+  case 79: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 78: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 79: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 80: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 81: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 82: /* fetch_what: "ALL"  */
+  case 84: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 83: /* fetch_what: "FULL"  */
+  case 85: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 84: /* fetch_what: "FAST"  */
+  case 86: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 85: /* fetch_what: fetch_att  */
+  case 87: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 86: /* fetch_what: '(' fetch_att_list ')'  */
+  case 88: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 87: /* fetch_att_list: fetch_att  */
+  case 89: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 88: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 89: /* fetch_att: "ENVELOPE"  */
+  case 91: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 90: /* fetch_att: "FLAGS"  */
+  case 92: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 91: /* fetch_att: "INTERNALDATE"  */
+  case 93: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "RFC822"  */
+  case 94: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "RFC822.HEADER"  */
+  case 95: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "RFC822.SIZE"  */
+  case 96: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "RFC822.TEXT"  */
+  case 97: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "BODY"  */
+  case 98: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "BODYSTRUCTURE"  */
+  case 99: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "UID"  */
+  case 100: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "BODY[" section  */
+  case 101: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 100: /* fetch_att: "BODY[" section partial  */
+  case 102: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 101: /* fetch_att: "BODY.PEEK[" section  */
+  case 103: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 102: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 103: /* partial: '<' number '.' nz_number '>'  */
+  case 105: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 104: /* section: ']'  */
+  case 106: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 105: /* section: section_spec ']'  */
+  case 107: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 106: /* section_spec: section_msgtext  */
+  case 108: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 107: /* section_spec: section_part  */
+  case 109: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 108: /* section_spec: section_part '.' section_text  */
+  case 110: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 109: /* section_part: nz_number  */
+  case 111: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 110: /* section_part: section_part '.' nz_number  */
+  case 112: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 111: /* section_msgtext: "HEADER"  */
+  case 113: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 112: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 113: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 114: /* section_msgtext: "TEXT"  */
+  case 116: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 115: /* section_text: section_msgtext  */
+  case 117: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 116: /* section_text: "MIME"  */
+  case 118: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 117: /* header_list: '(' header_fld_names ')'  */
+  case 119: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 118: /* header_fld_names: header_fld_name  */
+  case 120: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 119: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 120: /* header_fld_name: astring  */
+  case 122: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 121: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 122: /* store_att_flags: "FLAGS"  */
+  case 124: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 123: /* store_att_flags: "FLAGS.SILENT"  */
+  case 125: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 124: /* store_att_flags: "+FLAGS"  */
+  case 126: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_att_flags: "-FLAGS"  */
+  case 128: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 127: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_flags: flag_list  */
+  case 130: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 129: /* store_flags: flag_seq  */
+  case 131: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 130: /* search: "SEARCH" "SP" search_key_list  */
+  case 132: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 131: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2259,286 +2259,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 132: /* charset: astring  */
+  case 134: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 133: /* search_key_list: search_key  */
+  case 135: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 134: /* search_key_list: search_key_list "SP" search_key  */
+  case 136: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 135: /* search_key: search_key_1  */
+  case 137: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 136: /* search_key_1: "ALL"  */
+  case 138: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 137: /* search_key_1: "ANSWERED"  */
+  case 139: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 138: /* search_key_1: "BCC" "SP" astring  */
+  case 140: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 139: /* search_key_1: "BEFORE" "SP" date  */
+  case 141: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 140: /* search_key_1: "BODY" "SP" astring  */
+  case 142: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 141: /* search_key_1: "CC" "SP" astring  */
+  case 143: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 142: /* search_key_1: "DELETED"  */
+  case 144: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 143: /* search_key_1: "FLAGGED"  */
+  case 145: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 144: /* search_key_1: "FROM" "SP" astring  */
+  case 146: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 145: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 146: /* search_key_1: "NEW"  */
+  case 148: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 147: /* search_key_1: "OLD"  */
+  case 149: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 148: /* search_key_1: "ON" "SP" date  */
+  case 150: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 149: /* search_key_1: "RECENT"  */
+  case 151: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 150: /* search_key_1: "SEEN"  */
+  case 152: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 151: /* search_key_1: "SINCE" "SP" date  */
+  case 153: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 152: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 153: /* search_key_1: "TEXT" "SP" astring  */
+  case 155: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 154: /* search_key_1: "TO" "SP" astring  */
+  case 156: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "UNANSWERED"  */
+  case 157: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 156: /* search_key_1: "UNDELETED"  */
+  case 158: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 157: /* search_key_1: "UNFLAGGED"  */
+  case 159: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 158: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 159: /* search_key_1: "UNSEEN"  */
+  case 161: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 160: /* search_key_1: "DRAFT"  */
+  case 162: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 161: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 162: /* search_key_1: "LARGER" "SP" number  */
+  case 164: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 163: /* search_key_1: "NOT" "SP" search_key  */
+  case 165: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 164: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 165: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 166: /* search_key_1: "SENTON" "SP" date  */
+  case 168: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 167: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SMALLER" "SP" number  */
+  case 170: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 169: /* search_key_1: "UID" "SP" sequence_set  */
+  case 171: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 170: /* search_key_1: "UNDRAFT"  */
+  case 172: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 171: /* search_key_1: sequence_set  */
+  case 173: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 172: /* search_key_1: '(' search_key_list ')'  */
+  case 174: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 173: /* sequence_set: "number"  */
+  case 175: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 174: /* sequence_set: "sequence set"  */
+  case 176: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 175: /* sequence_set: "sequence set with *"  */
+  case 177: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 176: /* mailbox: astring  */
+  case 178: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 177: /* list_mailbox: astring  */
+  case 179: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 178: /* list_mailbox: "mailbox pattern"  */
+  case 180: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 179: /* list_mailbox: "sequence set with *"  */
+  case 181: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 180: /* astring: atom  */
+  case 182: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 181: /* astring: "astring"  */
+  case 183: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 182: /* astring: string  */
+  case 184: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 183: /* string: "quoted string"  */
+  case 185: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 184: /* string: "literal"  */
+  case 186: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 185: /* atom: "atom"  */
+  case 187: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 186: /* atom: "number"  */
+  case 188: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 187: /* atom: "sequence set"  */
+  case 189: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 188: /* atom: "date"  */
+  case 190: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 189: /* atom: keyword  */
+  case 191: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 244: /* flag_list: '(' ')'  */
+  case 246: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 245: /* flag_list: '(' flag_seq ')'  */
+  case 247: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 246: /* flag_seq: flag  */
+  case 248: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 247: /* flag_seq: flag_seq "SP" flag  */
+  case 249: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 248: /* flag: "flag"  */
+  case 250: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 249: /* flag: flag_keyword  */
+  case 251: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 250: /* flag_keyword: atom  */
+  case 252: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 251: /* date: "date"  */
+  case 253: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 252: /* date: "quoted string"  */
+  case 254: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 253: /* date_time: "quoted string"  */
+  case 255: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 254: /* number: "number"  */
+  case 256: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 255: /* nz_number: "number"  */
+  case 257: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 

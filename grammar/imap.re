@@ -214,6 +214,7 @@ restart:
 	<VERB> 'CAPABILITY'     { return lex_verb(lx, val, K_CAPABILITY); }
 	<VERB> 'CHECK'          { return lex_verb(lx, val, K_CHECK); }
 	<VERB> 'CLOSE'          { return lex_verb(lx, val, K_CLOSE); }
+	<VERB> 'COMPRESS'       { return lex_verb(lx, val, K_COMPRESS); }
 	<VERB> 'COPY'           { return lex_verb(lx, val, K_COPY); }
 	<VERB> 'CREATE'         { return lex_verb(lx, val, K_CREATE); }
 	<VERB> 'DELETE'         { return lex_verb(lx, val, K_DELETE); }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "net/compress.h"
 #include "net/ioloop.h"
 #include "net/tls.h"
 
@@ -41,6 +42,7 @@ void conn_init(struct conn *c, int rfd, int wfd)
 
 void conn_deinit(struct conn *c)
 {
+	compress_free(&c->z);
 	if (c->tls != NULL)
 		tls_conn_free(&c->tls);
 	/* stdin/stdout may be shared with whoever started us (a terminal,
@@ -139,8 +141,8 @@ ssize_t conn_fill(struct conn *c)
 			c->rcap *= 2;
 		}
 	}
-	ssize_t n = c->tls != NULL
-		? tls_conn_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
+	ssize_t n = c->z != NULL ? compress_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
+		: c->tls != NULL ? tls_conn_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
 		: conn_raw_read(c, c->rbuf + c->rlen, c->rcap - c->rlen);
 	if (n > 0) {
 		if (c->tap != NULL)
@@ -316,11 +318,26 @@ size_t conn_discard_buffered(struct conn *c)
 	return n;
 }
 
+size_t conn_output_pending(const struct conn *c)
+{
+	return c->wlen - c->wpos + compress_pending(c);
+}
+
 int conn_flush(struct conn *c)
 {
 	if (c->failed) {
 		c->wpos = c->wlen = 0;
 		return CONN_ERROR;
+	}
+	if (c->z != NULL) {
+		int r = compress_flush(c);
+		if (r == CONN_AGAIN)
+			return r;
+		if (r < 0) {
+			c->failed = true;
+			c->wpos = c->wlen = 0;
+			return CONN_ERROR;
+		}
 	}
 	while (c->wpos < c->wlen) {
 		ssize_t n = c->tls != NULL

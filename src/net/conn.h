@@ -37,6 +37,7 @@
 #define CONN_LINE_TAIL 32
 
 struct conn_tls;  /* net/tls.c */
+struct conn_zlib; /* net/compress.c */
 
 /* Called with every chunk read or written, for protocol telemetry. */
 typedef void conn_tap_fn(void *ctx, bool incoming, const unsigned char *data, size_t len);
@@ -45,6 +46,7 @@ struct conn {
 	int rfd, wfd;
 	int rfd_flags, wfd_flags;      /* fcntl flags before we set O_NONBLOCK */
 	struct conn_tls *tls;          /* NULL until TLS is on */
+	struct conn_zlib *z;           /* NULL until COMPRESS=DEFLATE is on */
 	unsigned char *rbuf;
 	size_t rcap, rpos, rlen;       /* unread octets are rbuf[rpos..rlen) */
 	unsigned char *wbuf;
@@ -120,8 +122,8 @@ void conn_write(struct conn *c, const void *data, size_t len);
 void conn_puts(struct conn *c, const char *s);
 void conn_printf(struct conn *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Octets queued and not yet sent. */
-static inline size_t conn_output_pending(const struct conn *c) { return c->wlen - c->wpos; }
+/* Octets queued and not yet sent (compressed ones included). */
+size_t conn_output_pending(const struct conn *c);
 
 /* Whether a producer should stop and let the client read. */
 static inline bool conn_output_full(const struct conn *c)

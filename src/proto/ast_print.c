@@ -276,6 +276,10 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:
 	case IMAP_CMD_IDLE: case IMAP_CMD__COUNT:
 		break;
+	case IMAP_CMD_COMPRESS:
+		sbuf_addc(out, ' ');
+		sbuf_adds(out, cmd->u.compress.algorithm);
+		break;
 	case IMAP_CMD_EXPUNGE:
 		if (cmd->uid) {
 			sbuf_addc(out, ' ');

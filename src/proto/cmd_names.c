@@ -17,7 +17,7 @@ static const char *const names[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_CLOSE] = "CLOSE", [IMAP_CMD_EXPUNGE] = "EXPUNGE",
 	[IMAP_CMD_SEARCH] = "SEARCH", [IMAP_CMD_FETCH] = "FETCH",
 	[IMAP_CMD_STORE] = "STORE", [IMAP_CMD_COPY] = "COPY",
-	[IMAP_CMD_IDLE] = "IDLE", [IMAP_CMD_X] = "X",
+	[IMAP_CMD_IDLE] = "IDLE", [IMAP_CMD_COMPRESS] = "COMPRESS", [IMAP_CMD_X] = "X",
 };
 
 const char *imap_cmd_name(enum imap_cmd_type type)

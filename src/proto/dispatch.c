@@ -39,6 +39,7 @@ static const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_STORE]        = { IMAP_CMD_STORE, cmd_store,        SELECTED, CMD_FLAG_USES_SEQS },
 	[IMAP_CMD_COPY]         = { IMAP_CMD_COPY, cmd_copy,         SELECTED, CMD_FLAG_USES_SEQS },
 	[IMAP_CMD_IDLE]         = { IMAP_CMD_IDLE, cmd_idle,         AUTHED, 0 },
+	[IMAP_CMD_COMPRESS]     = { IMAP_CMD_COMPRESS, cmd_compress,     AUTHED, 0 },
 	[IMAP_CMD_X]            = { IMAP_CMD_X, cmd_x,            ANY, 0 },
 };
 

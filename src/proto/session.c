@@ -111,6 +111,9 @@ void session_write_capabilities(struct session *s)
 	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
 	 * takes "{n+}" literals in every state. */
 	resp_puts(s, "IMAP4rev1 LITERAL+ UIDPLUS IDLE");
+	/* RFC4978: after login (command-auth), once per connection. */
+	if (s->state != STATE_NOT_AUTH && s->conn.z == NULL)
+		resp_puts(s, " COMPRESS=DEFLATE");
 	if (s->state == STATE_NOT_AUTH) {
 		if (tls_available() && !session_tls_active(s))
 			resp_puts(s, " STARTTLS");

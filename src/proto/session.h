@@ -75,6 +75,7 @@ struct session {
 	struct cmdread rd;             /* where the reader is in the next command */
 	struct session_cont cont;      /* the command that is waiting, if any */
 	bool tls_pending;              /* STARTTLS answered: handshake next */
+	bool compress_pending;         /* COMPRESS answered: deflate from now on */
 	const char *tag;               /* tag of the command being executed */
 	const char *servername;
 

@@ -26,6 +26,7 @@
 
 #include "auth/auth.h"
 #include "cmd/cmd.h"
+#include "net/compress.h"
 #include "net/ioloop.h"
 #include "net/tls.h"
 #include "proto/response.h"
@@ -213,6 +214,18 @@ static bool step(struct sloop *l)
 		return end_session(l);
 	if (s->tls_pending)
 		return conn_output_pending(&s->conn) == 0 && starttls_begin(l);
+	if (s->compress_pending) {
+		/* The OK has to leave uncompressed first. */
+		if (conn_output_pending(&s->conn) > 0)
+			return false;
+		s->compress_pending = false;
+		if (!compress_start(&s->conn)) {
+			log_err("COMPRESS: cannot set up zlib");
+			return end_session(l);
+		}
+		log_info("COMPRESS=DEFLATE active");
+		return true;
+	}
 	if (session_waiting(s))
 		return cont_step(l);
 	/* Back-pressure: no new command while the client has not read the
@@ -251,7 +264,7 @@ static void watch_client(struct sloop *l)
 		ev = tls_conn_handshake_events(c);
 	} else {
 		ev |= conn_write_events(c);
-		bool input_wanted = !s->tls_pending
+		bool input_wanted = !s->tls_pending && !s->compress_pending
 			&& (session_waiting(s) ? (s->cont.wait & SESSION_WAIT_LINE) != 0
 					       : conn_output_pending(c) < CONN_OUTPUT_HIGH_WATER);
 		if (input_wanted)
