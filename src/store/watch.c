@@ -33,7 +33,14 @@ int mbox_watch_fd(struct mailbox *mb)
 		return mb->watch_fd - 1;
 	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (fd < 0) {
-		log_warn("inotify: %s", strerror(errno));
+		/* Every IDLE session of one Unix user holds an instance, and
+		 * Linux allows 128 per user by default: the sessions past that
+		 * fall back to looking every few seconds. */
+		if (errno == EMFILE)
+			log_warn("inotify: too many instances for this user; IDLE polls instead "
+				 "(raise the sysctl fs.inotify.max_user_instances)");
+		else
+			log_warn("inotify: %s", strerror(errno));
 		return -1;
 	}
 	static const char *const sub[] = { "new", "cur" };
