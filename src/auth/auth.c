@@ -18,7 +18,7 @@
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 #include "util/log.h"
 #include "util/base64.h"
 

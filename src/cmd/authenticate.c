@@ -11,7 +11,7 @@
 #include "auth/auth.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 #include "util/log.h"
 
 /* Send a challenge and read the client's answer, decoded into *in_r.

@@ -9,7 +9,7 @@
 #include "auth/auth.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 
 void cmd_login(struct session *s, const struct imap_cmd *cmd)
 {

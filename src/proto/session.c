@@ -16,7 +16,7 @@
 #include "proto/cmdread.h"
 #include "proto/parser.h"
 #include "proto/response.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 #include "store/store.h"
 #include "util/log.h"
 

@@ -28,7 +28,7 @@ enum session_state {
 
 struct imap_parser;
 struct session_auth;    /* auth/: SASL state */
-struct telemetry;       /* server/telemetry.c: log/<user>/<pid> */
+struct telemetry;       /* proto/telemetry.c: log/<user>/<pid> */
 struct store;           /* store/: the user's mail root */
 struct mailbox;         /* store/: the selected mailbox */
 

@@ -26,7 +26,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/sbuf.h"

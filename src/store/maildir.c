@@ -14,7 +14,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "store/store.h"
 
 size_t mdir_base_len(const char *name)

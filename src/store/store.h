@@ -20,7 +20,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 
 struct session;
 struct store;

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "store/mailbox.h"
 #include "store/store.h"
 #include "util/sbuf.h"

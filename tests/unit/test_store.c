@@ -13,7 +13,7 @@
 #include <time.h>
 #include <cmocka.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "store/mailbox.h"
 #include "store/maildir.h"
 #include "store/mboxname.h"
