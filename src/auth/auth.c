@@ -330,7 +330,7 @@ void auth_succeeded(struct session *s, const char *user, const char *method)
 	if (!session_authenticated(s, who, &why)) {
 		log_err("login of %s by %s refused: %s", who, method, why);
 		telemetry_forget(s);
-		resp_no(s, "[UNAVAILABLE] %s", why);
+		resp_tagged(s, "NO", "[UNAVAILABLE] %s", why);
 		return;
 	}
 	char peer[100];
@@ -359,7 +359,7 @@ void auth_failed(struct session *s, const char *user, const char *method, const 
 		conn_flush(&s->conn);
 		sleep(s->cfg->failed_login_delay);
 	}
-	resp_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+	resp_tagged(s, "NO", "[AUTHENTICATIONFAILED] Authentication failed");
 }
 
 /* ---- base64 (RFC4648 §4) ------------------------------------------------ */

@@ -31,7 +31,7 @@ void cmd_append(struct session *s, const struct imap_cmd *cmd)
 		uint32_t uidvalidity, uid;
 		if (store_append(s->store, name, &msg, &uidvalidity, &uid, &err))
 			/* RFC4315 §3 (UIDPLUS): the new message's UID. */
-			resp_ok(s, "[APPENDUID %u %u] APPEND completed", uidvalidity, uid);
+			cmd_ok(s, "[APPENDUID %u %u] APPEND completed", uidvalidity, uid);
 		else
 			mboxcmd_no(s, &err);
 	}

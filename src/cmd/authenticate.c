@@ -105,7 +105,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 	}
 	case AUTH_NOMECH:
 		telemetry_forget(s);
-		resp_no(s, "Unsupported authentication mechanism");
+		cmd_no(s, "Unsupported authentication mechanism");
 		return;
 	default:
 		auth_failed(s, auth_user(s), mech, auth_errdetail(s));

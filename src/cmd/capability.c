@@ -10,5 +10,5 @@ void cmd_capability(struct session *s, const struct imap_cmd *cmd)
 	resp_puts(s, "* CAPABILITY ");
 	session_write_capabilities(s);
 	resp_puts(s, "\r\n");
-	resp_ok(s, "CAPABILITY completed");
+	cmd_ok(s, "CAPABILITY completed");
 }

@@ -4,7 +4,8 @@
  *
  * An executor receives a command the grammar accepted and the dispatcher
  * found valid in the current state; it writes the untagged responses and
- * exactly one tagged response (resp_ok/no/bad), and may change s->state.
+ * exactly one tagged response (cmd_ok, cmd_no, or resp_bad), and may
+ * change s->state.
  */
 #ifndef IMAPD_CMD_CMD_H
 #define IMAPD_CMD_CMD_H
@@ -33,6 +34,24 @@ const struct cmd_def *cmd_lookup(enum imap_cmd_type type);
 
 /* Check the state and run the executor (src/proto/dispatch.c). */
 void cmd_dispatch(struct session *s, const struct imap_cmd *cmd);
+
+/*
+ * End the running command with tag OK / NO and the text: first the
+ * untagged updates of the selected mailbox that may go out now
+ * (cmd_updates_send), so the client's view is current when it sees the
+ * command complete (RFC2060 §5.2).  A BAD answers a command that did not
+ * run and sends no updates: resp_bad().
+ */
+void cmd_ok(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_no(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Send what changed in the selected mailbox since the client was last
+ * told (cmd/updates.c): EXPUNGE (only with expunge_ok), FLAGS, EXISTS,
+ * RECENT, FETCH (FLAGS); a mailbox deleted underneath gets BYE and ends
+ * the session.  Nothing without a selected mailbox.
+ */
+void cmd_updates_send(struct session *s, bool expunge_ok);
 
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,

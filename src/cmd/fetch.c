@@ -17,6 +17,7 @@
 #include "cmd/cmd.h"
 #include "cmd/fetch_mime.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -67,7 +68,7 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 		const struct imap_fetch_att *att = &f->atts[i];
 		if (att->type == IMAP_FETCH_UID && uid_first)
 			continue;
-		/* Room for this item: flags are checked by mbox_flags_write,
+		/* Room for this item: flags are checked by mboxfmt_flags_write,
 		 * the others need less than 64 octets. */
 		if (l->n + 64 > sizeof(l->buf)) {
 			resp_write(s, l->buf, l->n);
@@ -79,14 +80,14 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 		switch (att->type) {
 		case IMAP_FETCH_FLAGS: {
 			PUT(l, "FLAGS ");
-			size_t n = mbox_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
+			size_t n = mboxfmt_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
 			if (n == 0) {
 				/* Many long keywords: flush and try in a sbuf. */
 				resp_write(s, l->buf, l->n);
 				l->n = 0;
 				struct sbuf b;
 				sbuf_init(&b, NULL);
-				mbox_format_flags(mb, seq, &b);
+				mboxfmt_flags(mb, seq, &b);
 				resp_write(s, b.data, b.len);
 				sbuf_free(&b);
 			}
@@ -101,7 +102,7 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 			char date[32];
 			int zone;
 			time_t t = mbox_msg_internaldate(mb, seq, &zone);
-			mbox_format_date(t, zone, date);
+			mboxfmt_date(t, zone, date);
 			PUT(l, "INTERNALDATE ");
 			put(l, date, strlen(date));
 			break;
@@ -147,7 +148,7 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 	switch (att->type) {
 	case IMAP_FETCH_FLAGS:
 		sbuf_adds(b, "FLAGS ");
-		mbox_format_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, b);
 		break;
 	case IMAP_FETCH_UID:
 		sbuf_printf(b, "UID %u", mbox_msg_uid(mb, seq));
@@ -157,7 +158,7 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 		int zone;
 		time_t t = mbox_msg_internaldate(mb, seq, &zone);
 		sbuf_adds(b, "INTERNALDATE ");
-		sbuf_adds(b, mbox_format_date(t, zone, date));
+		sbuf_adds(b, mboxfmt_date(t, zone, date));
 		break;
 	}
 	case IMAP_FETCH_RFC822_SIZE:
@@ -227,7 +228,7 @@ static bool fetch_one_full(struct session *s, uint32_t seq, const struct imap_cm
 	}
 	if (add_flags) {
 		sbuf_adds(b, " FLAGS ");
-		mbox_format_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, b);
 	}
 	sbuf_add(b, ")\r\n", 3);
 	fetch_msg_done(&m);
@@ -255,12 +256,12 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 	if (!needs_message) {
 		struct line *l = ARENA_NEW(&s->arena, struct line);
 		if (l == NULL) {
-			resp_no(s, "Out of memory");
+			cmd_no(s, "Out of memory");
 			return;
 		}
 		while (mbox_seqs_next(&seqs, &seq))
 			fetch_one(s, mb, seq, f, uid_first, l);
-		resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
+		cmd_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
 		return;
 	}
 
@@ -291,9 +292,9 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 		(void)mbox_flags_commit(mb, &err);
 	}
 	if (nomem)
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 	else if (gone)
-		resp_no(s, "Some of the requested messages no longer exist");
+		cmd_no(s, "Some of the requested messages no longer exist");
 	else
-		resp_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
+		cmd_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
 }

@@ -17,7 +17,7 @@ void cmd_login(struct session *s, const struct imap_cmd *cmd)
 	const struct imap_string *pass = &cmd->u.login.password;
 	/* RFC3501 §6.2.3: with LOGINDISABLED advertised, LOGIN gets NO. */
 	if (!session_plaintext_ok(s)) {
-		resp_no(s, "[PRIVACYREQUIRED] Plaintext LOGIN is disabled; use STARTTLS first");
+		cmd_no(s, "[PRIVACYREQUIRED] Plaintext LOGIN is disabled; use STARTTLS first");
 		return;
 	}
 	char line[600];
@@ -32,7 +32,7 @@ void cmd_login(struct session *s, const struct imap_cmd *cmd)
 	enum auth_result r = auth_checkpass(s, user->data, pass->data);
 	if (r == AUTH_NOMECH) {
 		telemetry_forget(s);
-		resp_no(s, "[ENCRYPTIONNEEDED] A stronger security layer is required");
+		cmd_no(s, "[ENCRYPTIONNEEDED] A stronger security layer is required");
 		return;
 	}
 	if (r != AUTH_OK) {

@@ -20,10 +20,10 @@ void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	if (!tls_available()) {
-		resp_no(s, "[UNAVAILABLE] TLS is not configured on this server");
+		cmd_no(s, "[UNAVAILABLE] TLS is not configured on this server");
 		return;
 	}
-	resp_ok(s, "Begin TLS negotiation now");
+	cmd_ok(s, "Begin TLS negotiation now");
 	if (conn_flush(&s->conn) < 0) {
 		s->state = STATE_LOGOUT;
 		return;

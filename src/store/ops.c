@@ -33,16 +33,6 @@ bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt,
 	return false;
 }
 
-const char *store_err_code(const struct store_err *err)
-{
-	switch (err->code) {
-	case STORE_ERR_TRYCREATE:
-		return "[TRYCREATE] ";
-	default:
-		return "";
-	}
-}
-
 /* ---- the root lock ---------------------------------------------------------- */
 
 bool store_root_lock(struct store *st, struct store_err *err)

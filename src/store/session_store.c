@@ -1,7 +1,6 @@
 /*
  * session_store.c - a user's store in a session (see store.h): opening
- * the mail root at login, spooling large APPEND literals into it, and
- * the notify hook that reports changes to the selected mailbox.
+ * the mail root at login and spooling large APPEND literals into it.
  */
 #include "store/store.h"
 
@@ -12,13 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "proto/response.h"
 #include "proto/session.h"
 #include "store/maildir.h"
 #include "store/mailbox.h"
 #include "store/store_int.h"
 #include "util/log.h"
-#include "util/sbuf.h"
 
 void store_spool_cleanup(struct store *st)
 {
@@ -80,7 +77,6 @@ bool store_session_open(struct session *s, const char **why_r)
 void store_session_close(struct session *s)
 {
 	mbox_close(&s->mbox);
-	s->notify = NULL;
 	struct store *st = s->store;
 	if (st == NULL)
 		return;
@@ -91,70 +87,4 @@ void store_session_close(struct session *s)
 	free(st);
 	s->store = NULL;
 	s->spool_open = NULL;
-}
-
-/* ---- reporting changes ---------------------------------------------------- */
-
-static void rep_expunge(void *ctx, uint32_t seq)
-{
-	resp_untagged(ctx, "%u EXPUNGE", seq);
-}
-
-static void rep_exists(void *ctx, uint32_t count)
-{
-	resp_untagged(ctx, "%u EXISTS", count);
-}
-
-static void rep_recent(void *ctx, uint32_t count)
-{
-	resp_untagged(ctx, "%u RECENT", count);
-}
-
-static void rep_flags(void *ctx)
-{
-	struct session *s = ctx;
-	struct sbuf b;
-	sbuf_init(&b, &s->arena);
-	sbuf_adds(&b, "* FLAGS ");
-	mbox_format_flag_names(s->mbox, false, &b);
-	sbuf_adds(&b, "\r\n* OK [PERMANENTFLAGS ");
-	if (mbox_readonly(s->mbox))
-		sbuf_adds(&b, "()");
-	else
-		mbox_format_flag_names(s->mbox, true, &b);
-	sbuf_adds(&b, "] Flags changed\r\n");
-	resp_write(s, b.data, b.len);
-}
-
-static void rep_fetch(void *ctx, uint32_t seq)
-{
-	struct session *s = ctx;
-	struct sbuf b;
-	sbuf_init(&b, &s->arena);
-	sbuf_printf(&b, "* %u FETCH (FLAGS ", seq);
-	mbox_format_flags(s->mbox, seq, &b);
-	sbuf_adds(&b, ")\r\n");
-	resp_write(s, b.data, b.len);
-}
-
-static const struct mbox_report_ops report_ops = {
-	.expunge = rep_expunge,
-	.exists = rep_exists,
-	.recent = rep_recent,
-	.flags = rep_flags,
-	.fetch = rep_fetch,
-};
-
-void store_notify(struct session *s, bool expunge_ok)
-{
-	if (s->mbox == NULL || s->state == STATE_LOGOUT)
-		return;
-	if (!mbox_sync(s->mbox)) {
-		/* Deleted or replaced by another session: nothing we could
-		 * say keeps the client's view consistent (Dovecot does this). */
-		resp_untagged(s, "BYE Selected mailbox was deleted or renamed, closing connection");
-		s->state = STATE_LOGOUT;
-		return;
-	}
-	mbox_report(s->mbox, expunge_ok, &report_ops, s);
 }

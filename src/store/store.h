@@ -51,10 +51,6 @@ struct store_err {
 bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* "[TRYCREATE] " for STORE_ERR_TRYCREATE, "" otherwise: the prefix of the
- * NO text (RFC2060 §7.1). */
-const char *store_err_code(const struct store_err *err);
-
 /* ---- the session's store -------------------------------------------- */
 
 /* Open the store at s->mail_root for the session, creating the root
@@ -64,12 +60,6 @@ bool store_session_open(struct session *s, const char **why_r);
 
 /* Close the selected mailbox and the store; removes unused spool files. */
 void store_session_close(struct session *s);
-
-/* The session's notify hook while a mailbox is selected (session.h):
- * syncs s->mbox and writes the untagged EXISTS / RECENT / EXPUNGE /
- * FLAGS / FETCH it learned; a selected mailbox deleted underneath ends
- * the session with BYE. */
-void store_notify(struct session *s, bool expunge_ok);
 
 /* Remove spool files of APPEND literals that no command used. */
 void store_spool_cleanup(struct store *st);

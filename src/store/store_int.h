@@ -143,6 +143,12 @@ struct mailbox {
 	char *readbuf;               /* reused for small messages */
 	size_t readcap;
 	bool readbuf_busy;           /* a body holds readbuf */
+
+	/* what mbox_changes_take() handed out last (store/report.c) */
+	struct mbox_expunged *rep_expunged;
+	uint32_t rep_expunged_cap;
+	struct mbox_flag_change *rep_flags;
+	uint32_t rep_flags_cap;
 };
 
 /* ---- store/index.c ------------------------------------------------------ */
