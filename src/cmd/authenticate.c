@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "cmd/account.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
 #include "proto/telemetry.h"
@@ -77,7 +78,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 
 	const char *out = NULL;
 	size_t outlen = 0;
-	enum auth_result r = auth_start(s, mech, in, inlen, &out, &outlen);
+	enum auth_result r = auth_start(s->auth, mech, in, inlen, &out, &outlen);
 	free(in);
 	while (r == AUTH_CONTINUE) {
 		in = NULL;
@@ -90,17 +91,17 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 			telemetry_forget(s);
 			return;
 		}
-		r = auth_step(s, in, inlen, &out, &outlen);
+		r = auth_step(s->auth, in, inlen, &out, &outlen);
 		free(in);
 	}
 	switch (r) {
 	case AUTH_OK: {
-		const char *user = auth_user(s);
+		const char *user = auth_user(s->auth);
 		if (user == NULL) {
-			auth_failed(s, NULL, mech, "SASL gave no user name");
+			account_login_failed(s, NULL, mech, "SASL gave no user name");
 			return;
 		}
-		auth_succeeded(s, user, mech);
+		account_login_ok(s, user, mech);
 		return;
 	}
 	case AUTH_NOMECH:
@@ -108,7 +109,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 		cmd_no(s, "Unsupported authentication mechanism");
 		return;
 	default:
-		auth_failed(s, auth_user(s), mech, auth_errdetail(s));
+		account_login_failed(s, auth_user(s->auth), mech, auth_errdetail(s->auth));
 		return;
 	}
 }

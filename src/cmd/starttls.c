@@ -7,7 +7,6 @@
  * the clear and could have been injected by a man in the middle (the
  * STARTTLS command injection class, CVE-2011-0411 and its relatives).
  */
-#include "auth/auth.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
@@ -43,6 +42,5 @@ void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 	log_info("STARTTLS: %s", tls_conn_describe(&s->conn));
 	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
 	 * starts over knowing the new security layer. */
-	auth_session_free(s);
-	auth_session_start(s);
+	session_sasl_restart(s);
 }

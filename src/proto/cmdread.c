@@ -16,6 +16,7 @@
 #include "proto/parser.h"
 #include "proto/response.h"
 #include "util/log.h"
+#include "util/spool.h"
 
 /* A non-synchronising literal larger than this is not worth reading to
  * stay in sync: the session ends instead (RFC7888 §4 allows it). */
@@ -114,7 +115,7 @@ static enum cmdread_result read_literal(struct session *s, uint64_t size, bool s
 	*data_r = NULL;
 	*fd_r = -1;
 	if (spool) {
-		int fd = s->spool_open(s);
+		int fd = spool_create(s->spool);
 		if (fd >= 0) {
 			ssize_t n = conn_read_to_fd(&s->conn, fd, size);
 			if (n == CONN_ERROR && s->conn.failed == false) {
@@ -222,7 +223,7 @@ enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
 			const char *data;
 			const char *why = NULL;
 			int fd;
-			bool spool = append && lit.size > SPOOL_THRESHOLD && s->spool_open != NULL;
+			bool spool = append && lit.size > SPOOL_THRESHOLD && s->spool != NULL;
 			enum cmdread_result r = read_literal(s, lit.size, spool, &data, &fd, &why);
 			if (r == CMDREAD_REJECTED) {
 				/* The octets are read; the rest of the command

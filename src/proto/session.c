@@ -10,14 +10,12 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
-#include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
 #include "proto/response.h"
 #include "proto/telemetry.h"
-#include "store/store.h"
 #include "util/log.h"
 
 void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
@@ -45,16 +43,13 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 		s->servername = host;
 	}
 	/* SASL state for CAPABILITY and AUTHENTICATE (auth/auth.c). */
-	auth_session_start(s);
+	session_sasl_restart(s);
 }
 
 void session_deinit(struct session *s)
 {
-	store_session_close(s);
-	auth_session_free(s);
+	auth_sasl_free(&s->auth);
 	telemetry_stop(s);
-	free(s->mail_root);
-	s->mail_root = NULL;
 	imap_parser_free(&s->parser);
 	arena_free(&s->arena);
 	conn_deinit(&s->conn);
@@ -62,32 +57,19 @@ void session_deinit(struct session *s)
 	s->user = NULL;
 }
 
-bool session_authenticated(struct session *s, const char *user, const char **why_r)
+void session_sasl_security(struct session *s)
 {
-	char *root = NULL;
-	/* The protocol log is opened while we may still be root: it lives
-	 * under configdirectory, outside the user's reach. */
-	telemetry_start(s, user);
-	if (!privs_enter_user(s->cfg, user, s->preauth, &root, why_r)) {
-		telemetry_stop(s);
-		return false;
-	}
-	free(s->mail_root);
-	s->mail_root = root;
-	if (!store_session_open(s, why_r))
-		return false;
-	if (s->user != user) {
-		free(s->user);
-		s->user = strdup(user);
-		if (s->user == NULL) {
-			*why_r = "Out of memory";
-			return false;
-		}
-	}
-	s->state = STATE_AUTH;
-	/* SASL is done with; its per-connection state is not kept. */
-	auth_session_free(s);
-	return true;
+	unsigned ssf = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
+	if (s->external_ssf > ssf)
+		ssf = s->external_ssf;
+	auth_set_security(s->auth, ssf, session_plaintext_ok(s));
+}
+
+void session_sasl_restart(struct session *s)
+{
+	auth_sasl_free(&s->auth);
+	s->auth = auth_sasl_new(s->cfg, s->servername, s->conn.rfd);
+	session_sasl_security(s);
 }
 
 bool session_tls_active(const struct session *s)
@@ -111,7 +93,14 @@ void session_write_capabilities(struct session *s)
 		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
 		if (!session_plaintext_ok(s))
 			resp_puts(s, " LOGINDISABLED");
-		auth_write_capabilities(s);
+		/* AUTH=<mechanism> (RFC3501 §6.2.2), and SASL-IR (RFC4959):
+		 * the initial response may ride on the command. */
+		const char *mechs;
+		size_t len;
+		if (auth_mechanisms(s->auth, &mechs, &len)) {
+			resp_write(s, mechs, len);
+			resp_puts(s, " SASL-IR");
+		}
 	}
 }
 

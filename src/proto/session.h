@@ -27,8 +27,9 @@ enum session_state {
 #define ARENA_COMMAND_LIMIT (16u * 1024 * 1024)
 
 struct imap_parser;
-struct session_auth;    /* auth/: SASL state */
+struct auth_sasl;       /* auth/: SASL state */
 struct telemetry;       /* proto/telemetry.c: log/<user>/<pid> */
+struct spool;           /* util/spool.h: files for large literals */
 struct store;           /* store/: the user's mail root */
 struct mailbox;         /* store/: the selected mailbox */
 
@@ -45,25 +46,19 @@ struct session {
 	char *user;                    /* authenticated user, or NULL */
 	bool preauth;                  /* rimapd: the Unix user of the process */
 	unsigned external_ssf;         /* -p ssf: a security layer below us */
-	struct session_auth *auth;
+	struct auth_sasl *auth;        /* until authenticated */
 	struct telemetry *telemetry;   /* protocol log, once authenticated */
 
-	/* Mail, once authenticated */
-	char *mail_root;               /* the user's maildir root */
+	/* Mail, once authenticated (cmd/account.c opens and closes these;
+	 * the protocol layer only carries them) */
 	struct store *store;
 	struct mailbox *mbox;          /* the selected mailbox (STATE_SELECTED) */
 	bool mbox_readonly;            /* EXAMINE, or no write access */
+	struct spool *spool;           /* where large APPEND literals are read to */
 
-	/* Creates the file a large APPEND literal is spooled to; returns an
-	 * open descriptor or -1.  Set by the store once logged in. */
-	int (*spool_open)(struct session *s);
-
-	/* Called before every tagged OK/NO while a mailbox is selected, to
-	 * send the untagged EXISTS/RECENT/EXPUNGE/FETCH updates that other
-	 * sessions and deliveries caused (RFC2060 §5.2, §7).  expunge_ok is
-	 * false during FETCH, STORE and SEARCH (RFC2060 §7.4.1). */
-	void (*notify)(struct session *s, bool expunge_ok);
-	unsigned cmd_flags;            /* enum cmd_flags of the running command */
+	/* cmd/cmd.h enum cmd_flags of the running command: whether the
+	 * mailbox updates sent before its tagged reply may hold EXPUNGE. */
+	unsigned cmd_flags;
 
 	uint64_t commands;             /* commands executed, for the log */
 };
@@ -85,13 +80,14 @@ bool session_plaintext_ok(const struct session *s);
 /* Whether TLS is active on the connection. */
 bool session_tls_active(const struct session *s);
 
-/*
- * The client has proved it is `user` (LOGIN, AUTHENTICATE, or rimapd's
- * pre-authentication): take on that user's privileges and mail root and
- * enter the authenticated state.  Returns false, with a reason for the
- * NO response in *why_r, when the account cannot be served.
- */
-bool session_authenticated(struct session *s, const char *user, const char **why_r);
+/* Tell SASL what the layers below us protect now (TLS, -p ssf) and
+ * whether plaintext passwords are acceptable: at the start and after TLS
+ * begins. */
+void session_sasl_security(struct session *s);
+
+/* Start SASL over (after STARTTLS: RFC3501 §6.2.1, what was learned
+ * before TLS is forgotten). */
+void session_sasl_restart(struct session *s);
 
 /* Append the CAPABILITY list for the current state to the output. */
 void session_write_capabilities(struct session *s);

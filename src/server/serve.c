@@ -19,6 +19,7 @@
 
 #include "auth/auth.h"
 #include "auth/privs.h"
+#include "cmd/account.h"
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
@@ -187,7 +188,7 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 	struct session s;
 	session_init(&s, opt->cfg, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
-	auth_update_security(&s);
+	session_sasl_security(&s);
 	if (opt->implicit_tls) {
 		char err[256];
 		s.conn.read_timeout_ms = (int)opt->cfg->login_timeout * 1000;
@@ -195,12 +196,12 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 			log_notice("imaps: %s", err);
 			goto out;
 		}
-		auth_update_security(&s);
+		session_sasl_security(&s);
 	}
 	if (opt->preauth) {
 		const char *why = NULL;
 		s.preauth = true;
-		if (!session_authenticated(&s, opt->preauth_user, &why)) {
+		if (!account_open(&s, opt->preauth_user, &why)) {
 			resp_bye(&s, "%s", why);
 			log_err("rimapd: cannot serve %s: %s", opt->preauth_user, why);
 			goto out;
@@ -215,6 +216,7 @@ out:
 	log_info("disconnect from %s%s%s in=%llu out=%llu", peer, s.user ? " user=" : "",
 		 s.user ? s.user : "", (unsigned long long)s.conn.bytes_in,
 		 (unsigned long long)s.conn.bytes_out);
+	account_close(&s);
 	session_deinit(&s);
 }
 

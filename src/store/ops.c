@@ -556,15 +556,11 @@ static bool write_message_mem(const char *dir, const char *data, size_t len, cha
 	return true;
 }
 
-/* A spooled literal (store/session_store.c): convert it in place, then
- * rename it into dir with its final name. */
-static bool write_message_spool(struct store *st, int fd, const char *dir, char *path_r,
+/* A spooled literal (util/spool.h): the file `spool`, open as fd.
+ * Convert it in place, then rename it into dir with its final name. */
+static bool write_message_spool(int fd, const char *spool, const char *dir, char *path_r,
 				size_t pathsz, uint64_t *vsize_r, struct store_err *err)
 {
-	const char *spool = NULL;
-	for (size_t i = 0; i < st->nspools; i++)
-		if (st->spools[i].fd == fd)
-			spool = st->spools[i].path;
 	if (spool == NULL)
 		return store_fail(err, STORE_ERR_IO, "Spooled message lost");
 	char buf[65536], out[65536];
@@ -621,13 +617,6 @@ static bool write_message_spool(struct store *st, int fd, const char *dir, char 
 		log_err("rename %s %s: %s", spool, path_r, strerror(errno));
 		return store_fail(err, STORE_ERR_IO, "Cannot store the message");
 	}
-	for (size_t i = 0; i < st->nspools; i++) {
-		if (st->spools[i].fd == fd) {
-			free(st->spools[i].path);
-			st->spools[i] = st->spools[--st->nspools];
-			break;
-		}
-	}
 	*vsize_r = vsize;
 	return true;
 }
@@ -651,7 +640,7 @@ bool store_append(struct store *st, const char *name, const struct store_new_msg
 	snprintf(dir, sizeof(dir), "%s/tmp", mb->path);
 	uint64_t vsize = 0;
 	bool ok = msg->data == NULL && msg->spool_fd >= 0
-		? write_message_spool(st, msg->spool_fd, dir, path, sizeof(path), &vsize, err)
+		? write_message_spool(msg->spool_fd, msg->spool_path, dir, path, sizeof(path), &vsize, err)
 		: write_message_mem(dir, msg->data != NULL ? msg->data : "", msg->len, path,
 				    sizeof(path), &vsize, err);
 	if (!ok) {

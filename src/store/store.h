@@ -22,7 +22,6 @@
 
 #include "util/imap_types.h"
 
-struct session;
 struct store;
 
 /* The hierarchy delimiter (RFC2060 §6.3.8). */
@@ -51,18 +50,19 @@ struct store_err {
 bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* ---- the session's store -------------------------------------------- */
+/* ---- the mail root ------------------------------------------------------ */
 
-/* Open the store at s->mail_root for the session, creating the root
- * maildir if it does not exist; installs s->store and s->spool_open.
- * Returns false with a reason in *why_r. */
-bool store_session_open(struct session *s, const char **why_r);
+/* Open the store rooted at `root` (the INBOX maildir), creating the root
+ * maildir if it does not exist.  NULL with a reason in *why_r. */
+struct store *store_open(const char *root, const char **why_r);
 
-/* Close the selected mailbox and the store; removes unused spool files. */
-void store_session_close(struct session *s);
+/* Close the store, after its selected mailbox (mbox_close); *st = NULL. */
+void store_close(struct store **st);
 
-/* Remove spool files of APPEND literals that no command used. */
-void store_spool_cleanup(struct store *st);
+/* The directory where files to be added to a mailbox may be prepared
+ * (large APPEND literals, util/spool.h): on the file system of every
+ * mailbox, so that they can be renamed into place. */
+const char *store_spool_dir(const struct store *st);
 
 /* ---- mailbox names ----------------------------------------------------- */
 
@@ -129,7 +129,8 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 struct store_new_msg {
 	const char *data;          /* the message as the client sent it (CRLF) */
 	size_t len;
-	int spool_fd;              /* or a spooled literal (data NULL), else -1 */
+	int spool_fd;              /* or a spooled literal (data NULL), else -1, */
+	const char *spool_path;    /* in this file, renamed into the mailbox */
 	unsigned sysflags;         /* enum imap_sysflag bits (no \Recent) */
 	size_t nkeywords;
 	const char *const *keywords;

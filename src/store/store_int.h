@@ -28,17 +28,11 @@
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
 
-struct spool_file {
-	int fd;
-	char *path;
-};
-
 /* A user's mail root (store.h). */
 struct store {
 	char *root;                  /* the INBOX maildir */
 	struct mailbox *selected;    /* the session's selected view, or NULL */
-	struct spool_file spools[4]; /* spooled APPEND literals not yet used */
-	size_t nspools;
+	char *spool_dir;             /* store_spool_dir() */
 	int root_lock_fd;            /* store_root_lock(), -1 when not held */
 	unsigned root_lock_depth;
 };
