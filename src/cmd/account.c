@@ -103,7 +103,7 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(&s->conn));
 	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
 	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
-	session_write_capabilities(s);
+	cmd_capability_list(s);
 	conn_printf(&s->conn, "] %s completed\r\n", strcmp(method, "LOGIN") == 0 ? "LOGIN"
 		    : "AUTHENTICATE");
 	/* SASL and the TLS handshake are done with their scratch memory:

@@ -53,6 +53,10 @@ void cmd_no(struct session *s, const char *fmt, ...) __attribute__((format(print
  */
 void cmd_updates_send(struct session *s, bool expunge_ok);
 
+/* Append the CAPABILITY list for the current state (without
+ * "CAPABILITY" itself) to the output. */
+void cmd_capability_list(struct session *s);
+
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,
 	cmd_unsubscribe, cmd_list, cmd_lsub, cmd_status, cmd_append, cmd_check, cmd_close,

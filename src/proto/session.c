@@ -1,6 +1,7 @@
 /*
- * session.c - the session loop: greeting, read a command, dispatch it,
- * flush, until LOGOUT, EOF or autologout (RFC2060 §3, §5.4).
+ * session.c - one session's state (see session.h): setting it up and
+ * tearing it down, its security layers as SASL must know them, and the
+ * shutdown message.  The loop that serves it is server/session_run.c.
  */
 #include "proto/session.h"
 
@@ -10,9 +11,7 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
-#include "cmd/cmd.h"
 #include "net/tls.h"
-#include "proto/cmdread.h"
 #include "proto/parser.h"
 #include "proto/response.h"
 #include "proto/telemetry.h"
@@ -82,28 +81,6 @@ bool session_plaintext_ok(const struct session *s)
 	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
 }
 
-void session_write_capabilities(struct session *s)
-{
-	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
-	 * takes "{n+}" literals in every state. */
-	resp_puts(s, "IMAP4rev1 LITERAL+ UIDPLUS");
-	if (s->state == STATE_NOT_AUTH) {
-		if (tls_available() && !session_tls_active(s))
-			resp_puts(s, " STARTTLS");
-		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
-		if (!session_plaintext_ok(s))
-			resp_puts(s, " LOGINDISABLED");
-		/* AUTH=<mechanism> (RFC3501 §6.2.2), and SASL-IR (RFC4959):
-		 * the initial response may ride on the command. */
-		const char *mechs;
-		size_t len;
-		if (auth_mechanisms(s->auth, &mechs, &len)) {
-			resp_write(s, mechs, len);
-			resp_puts(s, " SASL-IR");
-		}
-	}
-}
-
 bool session_check_shutdown(struct session *s)
 {
 	char line[512];
@@ -114,68 +91,4 @@ bool session_check_shutdown(struct session *s)
 		   s->user ? s->user : "");
 	s->state = STATE_LOGOUT;
 	return true;
-}
-
-/* msg/motd: its first line follows the greeting as an ALERT. */
-static void greet_motd(struct session *s)
-{
-	char line[512];
-	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
-		resp_untagged(s, "OK [ALERT] %s", line);
-}
-
-static void greet(struct session *s)
-{
-	if (s->preauth) {
-		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
-		session_write_capabilities(s);
-		conn_printf(&s->conn, "] %s IMAP4rev1 server, logged in as %s\r\n",
-			    s->servername, s->user);
-	} else {
-		conn_printf(&s->conn, "* OK [CAPABILITY ");
-		session_write_capabilities(s);
-		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
-	}
-}
-
-void session_run(struct session *s)
-{
-	if (session_check_shutdown(s))
-		return;
-	greet(s);
-	greet_motd(s);
-	if (conn_flush(&s->conn) < 0)
-		return;
-	while (s->state != STATE_LOGOUT) {
-		arena_reset(&s->arena);
-		s->tag = NULL;
-		/* RFC2060 §5.4: the autologout timer is at least 30 minutes once
-		 * logged in; a client that has not logged in gets login_timeout. */
-		s->conn.read_timeout_ms = s->state == STATE_NOT_AUTH
-			? (int)s->cfg->login_timeout * 1000
-			: (int)s->cfg->timeout * 60 * 1000;
-		struct imap_cmd *cmd = NULL;
-		enum cmdread_result r = cmdread_next(s, &cmd);
-		if (r == CMDREAD_EOF) {
-			log_info("client closed the connection%s%s", s->user ? " user=" : "",
-				 s->user ? s->user : "");
-			break;
-		}
-		if (r == CMDREAD_TIMEOUT) {
-			/* RFC2060 §5.4 autologout: say why before closing. */
-			resp_bye(s, "Autologout; idle for too long");
-			log_info("autologout%s%s", s->user ? " user=" : "", s->user ? s->user : "");
-			break;
-		}
-		if (r == CMDREAD_ERROR)
-			break;
-		/* msg/shutdown is looked at before each command runs. */
-		if (r == CMDREAD_COMMAND && session_check_shutdown(s))
-			break;
-		if (r == CMDREAD_COMMAND)
-			cmd_dispatch(s, cmd);
-		if (conn_flush(&s->conn) < 0)
-			break;
-	}
-	conn_flush(&s->conn);
 }

@@ -69,10 +69,6 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 /* Free what the session holds; does not close the descriptors. */
 void session_deinit(struct session *s);
 
-/* Serve the session to the end: greeting, commands, BYE.  Returns when
- * the client logs out, disconnects or times out. */
-void session_run(struct session *s);
-
 /* True when plaintext passwords may be sent now: TLS is on, an external
  * layer with ssf > 1 was declared, or allowplaintext is set. */
 bool session_plaintext_ok(const struct session *s);
@@ -88,9 +84,6 @@ void session_sasl_security(struct session *s);
 /* Start SASL over (after STARTTLS: RFC3501 §6.2.1, what was learned
  * before TLS is forgotten). */
 void session_sasl_restart(struct session *s);
-
-/* Append the CAPABILITY list for the current state to the output. */
-void session_write_capabilities(struct session *s);
 
 /* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
  * and return true: the session must end (a new connection is refused,

@@ -23,6 +23,7 @@
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
+#include "server/session_run.h"
 #include "util/log.h"
 
 static volatile sig_atomic_t stop_requested;   /* SIGTERM/SIGINT: end now */
