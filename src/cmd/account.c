@@ -64,6 +64,7 @@ void account_close(struct session *s)
 	mbox_close(&s->mbox);
 	store_close(&s->store);
 	spool_free(&s->spool);
+	telemetry_stop(s);
 }
 
 /* " from 192.0.2.1:143" for the log, or "". */

@@ -20,7 +20,8 @@
  */
 bool account_open(struct session *s, const char *user, const char **why_r);
 
-/* Close the selected mailbox, the store and the spool (end of session). */
+/* Close the selected mailbox, the store, the spool and the protocol log
+ * (with the authentication lines noted for it): the end of a session. */
 void account_close(struct session *s);
 
 /*

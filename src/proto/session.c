@@ -1,7 +1,7 @@
 /*
  * session.c - one session's state (see session.h): setting it up and
- * tearing it down, its security layers as SASL must know them, and the
- * shutdown message.  The loop that serves it is server/session_run.c.
+ * tearing it down, and its security layers as SASL must know them.  The
+ * loop that serves it is server/session_run.c.
  */
 #include "proto/session.h"
 
@@ -13,8 +13,6 @@
 #include "auth/auth.h"
 #include "net/tls.h"
 #include "proto/parser.h"
-#include "proto/response.h"
-#include "proto/telemetry.h"
 #include "util/log.h"
 
 void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
@@ -48,7 +46,6 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 void session_deinit(struct session *s)
 {
 	auth_sasl_free(&s->auth);
-	telemetry_stop(s);
 	imap_parser_free(&s->parser);
 	arena_free(&s->arena);
 	conn_deinit(&s->conn);
@@ -79,16 +76,4 @@ bool session_tls_active(const struct session *s)
 bool session_plaintext_ok(const struct session *s)
 {
 	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
-}
-
-bool session_check_shutdown(struct session *s)
-{
-	char line[512];
-	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
-		return false;
-	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
-	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
-		   s->user ? s->user : "");
-	s->state = STATE_LOGOUT;
-	return true;
 }

@@ -85,9 +85,4 @@ void session_sasl_security(struct session *s);
  * before TLS is forgotten). */
 void session_sasl_restart(struct session *s);
 
-/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
- * and return true: the session must end (a new connection is refused,
- * a running one ends before its next command). */
-bool session_check_shutdown(struct session *s);
-
 #endif

@@ -9,6 +9,21 @@
 #include "proto/response.h"
 #include "util/log.h"
 
+/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
+ * and return true: the session must end (a new connection is refused,
+ * a running one ends before its next command). */
+static bool check_shutdown(struct session *s)
+{
+	char line[512];
+	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
+		return false;
+	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
+	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
+		   s->user ? s->user : "");
+	s->state = STATE_LOGOUT;
+	return true;
+}
+
 /* msg/motd: its first line follows the greeting as an ALERT. */
 static void greet_motd(struct session *s)
 {
@@ -33,7 +48,7 @@ static void greet(struct session *s)
 
 void session_run(struct session *s)
 {
-	if (session_check_shutdown(s))
+	if (check_shutdown(s))
 		return;
 	greet(s);
 	greet_motd(s);
@@ -63,7 +78,7 @@ void session_run(struct session *s)
 		if (r == CMDREAD_ERROR)
 			break;
 		/* msg/shutdown is looked at before each command runs. */
-		if (r == CMDREAD_COMMAND && session_check_shutdown(s))
+		if (r == CMDREAD_COMMAND && check_shutdown(s))
 			break;
 		if (r == CMDREAD_COMMAND)
 			cmd_dispatch(s, cmd);
