@@ -23,6 +23,14 @@
 #include "util/log.h"
 #include "util/spool.h"
 
+/* Close the selected mailbox, the store and the spool. */
+static void close_mail(struct session *s)
+{
+	mbox_close(&s->mbox);
+	store_close(&s->store);
+	spool_free(&s->spool);
+}
+
 bool account_open(struct session *s, const char *user, const char **why_r)
 {
 	char *root = NULL;
@@ -33,7 +41,7 @@ bool account_open(struct session *s, const char *user, const char **why_r)
 		telemetry_stop(s);
 		return false;
 	}
-	account_close(s);
+	close_mail(s);
 	s->store = store_open(root, why_r);
 	free(root);
 	if (s->store == NULL)
@@ -61,9 +69,7 @@ bool account_open(struct session *s, const char *user, const char **why_r)
 
 void account_close(struct session *s)
 {
-	mbox_close(&s->mbox);
-	store_close(&s->store);
-	spool_free(&s->spool);
+	close_mail(s);
 	telemetry_stop(s);
 }
 

@@ -14,8 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/idx_log.h"
+#include "store/idx_table.h"
+#include "store/index.h"
+#include "store/mailbox_int.h"
 #include "store/maildir.h"
-#include "store/store_int.h"
+#include "store/sync.h"
+#include "util/date.h"
 #include "util/log.h"
 
 /* ---- opening -------------------------------------------------------------- */
@@ -55,7 +60,7 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	mb->path = path;
 	mb->view = view;
 	mb->readonly = readonly;
-	mb->lock_fd = -1;
+	mb->lock = (struct lockfile)LOCKFILE_INIT;
 	mb->log_fd = -1;
 	sbuf_init(&mb->log_out, NULL);
 	bool ok = idx_lock(mb, err);
@@ -210,27 +215,11 @@ uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq)
 	return msg(mb, seq)->lower;
 }
 
-int store_local_zone(time_t t)
-{
-	/* Zone offsets change at most every few months: remember the
-	 * quarter-hour last asked about. */
-	static time_t last_q = -1;
-	static int last_zone;
-	time_t q = t / 900;
-	if (q == last_q)
-		return last_zone;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	last_q = q;
-	last_zone = (int)(tm.tm_gmtoff / 60);
-	return last_zone;
-}
-
 time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
 {
 	const struct mbox_msg *m = msg(mb, seq);
 	if (zone_minutes_r != NULL)
-		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? store_local_zone((time_t)m->date) : m->tzoff;
+		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m->date) : m->tzoff;
 	return (time_t)m->date;
 }
 

@@ -89,9 +89,6 @@ bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq);
 
 /* ---- keywords (flag-keyword, RFC2060 §2.3.2) ------------------------------ */
 
-/* Number of keyword slots (26: maildir letters a-z). */
-#define MBOX_KEYWORD_SLOTS 26
-
 /* Name of keyword slot i, or NULL when unused. */
 const char *mbox_keyword_name(const struct mailbox *mb, unsigned i);
 

@@ -5,7 +5,10 @@
  */
 #include <stdlib.h>
 
+#include "store/idx_table.h"
+#include "store/mailbox.h"
 #include "store/store_int.h"
+#include "store/sync.h"
 #include "util/log.h"
 
 bool mbox_sync(struct mailbox *mb)

@@ -1,6 +1,6 @@
 /*
  * root.c - a user's mail root (see store.h): opening it at login, the
- * directory where large APPEND literals are spooled.
+ * directory where large APPEND literals are spooled, and the root lock.
  */
 #include "store/store.h"
 
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "store/maildir.h"
-#include "store/store_int.h"
+#include "store/root.h"
 #include "util/log.h"
 
 struct store *store_open(const char *root, const char **why_r)
@@ -31,7 +31,7 @@ struct store *store_open(const char *root, const char **why_r)
 		*why_r = "Out of memory";
 		return NULL;
 	}
-	st->root_lock_fd = -1;
+	st->root_lock = (struct lockfile)LOCKFILE_INIT;
 	return st;
 }
 
@@ -40,8 +40,7 @@ void store_close(struct store **stp)
 	struct store *st = *stp;
 	if (st == NULL)
 		return;
-	if (st->root_lock_fd >= 0)
-		close(st->root_lock_fd);
+	lockfile_close(&st->root_lock);
 	free(st->spool_dir);
 	free(st->root);
 	free(st);
@@ -51,4 +50,22 @@ void store_close(struct store **stp)
 const char *store_spool_dir(const struct store *st)
 {
 	return st->spool_dir;
+}
+
+bool store_root_lock(struct store *st, struct store_err *err)
+{
+	char path[4096];
+	if (st->root_lock.depth == 0 &&
+	    snprintf(path, sizeof(path), "%s/%s", st->root, ROOT_LOCK_FILE) >= (int)sizeof(path))
+		return store_fail(err, STORE_ERR_IO, "Mail root path too long");
+	if (!lockfile_lock(&st->root_lock, path)) {
+		log_err("lock %s/%s: %s", st->root, ROOT_LOCK_FILE, strerror(errno));
+		return store_fail(err, STORE_ERR_IO, "Cannot lock the mail store");
+	}
+	return true;
+}
+
+void store_root_unlock(struct store *st)
+{
+	lockfile_unlock(&st->root_lock);
 }

@@ -27,6 +27,9 @@ struct store;
 /* The hierarchy delimiter (RFC2060 §6.3.8). */
 #define STORE_DELIM '.'
 
+/* Number of keyword slots of a mailbox (26: maildir letters a-z). */
+#define MBOX_KEYWORD_SLOTS 26
+
 enum store_errcode {
 	STORE_OK = 0,
 	STORE_ERR_NOTFOUND,   /* no mailbox by that name */

@@ -21,10 +21,13 @@
 #include <cmocka.h>
 
 #include "cmd/mboxfmt.h"
-#include "store/maildir.h"
 #include "store/mailbox.h"
+#include "store/mailbox_int.h"
+#include "store/maildir.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "store/subs.h"
+#include "store/sync.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -39,9 +42,10 @@ static int setup(void **state)
 	snprintf(fx->root, sizeof(fx->root), "/tmp/test_store_XXXXXX");
 	if (mkdtemp(fx->root) == NULL || !mdir_create(fx->root, false))
 		return -1;
-	fx->st = calloc(1, sizeof(*fx->st));
-	fx->st->root = strdup(fx->root);
-	fx->st->root_lock_fd = -1;
+	const char *why;
+	fx->st = store_open(fx->root, &why);
+	if (fx->st == NULL)
+		return -1;
 	*state = fx;
 	return 0;
 }
@@ -50,10 +54,7 @@ static int teardown(void **state)
 {
 	struct fx *fx = *state;
 	mdir_remove_tree(fx->root);
-	if (fx->st->root_lock_fd >= 0)
-		close(fx->st->root_lock_fd);
-	free(fx->st->root);
-	free(fx->st);
+	store_close(&fx->st);
 	free(fx);
 	return 0;
 }
