@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 7888ee5af3ae39b4f8aab263bd27ce19c7bd1e2c449f70f7631242a36596d9b9), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 c4e220032df17dd522748b00e17a038922b0cfa50421889de97dc022d6fb82d4), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.

@@ -1,6 +1,6 @@
 /*
- * cmd.h - the command executors, one file per IMAP command in src/cmd/,
- * and the dispatch table that maps a parsed command to its executor.
+ * cmd.h - the command table, the dispatcher, and the executors: one file
+ * per IMAP command in src/cmd/.
  *
  * An executor receives a command the grammar accepted and the dispatcher
  * found valid in the current state; it writes the untagged responses and
@@ -10,29 +10,20 @@
 #ifndef IMAPD_CMD_CMD_H
 #define IMAPD_CMD_CMD_H
 
+#include <stdbool.h>
+
 #include "proto/ast.h"
+#include "proto/cmddef.h"
 #include "proto/session.h"
 
-typedef void cmd_fn(struct session *s, const struct imap_cmd *cmd);
-
-/* Flags of a dispatch table row. */
-enum cmd_flags {
-	/* Uses message sequence numbers: no untagged EXPUNGE may be sent
-	 * while it runs (RFC2060 §7.4.1, RFC3501 §7.4.1). */
-	CMD_FLAG_USES_SEQS = 1 << 0,
-};
-
-struct cmd_def {
-	enum imap_cmd_type type;
-	cmd_fn *fn;
-	unsigned states;   /* enum session_state bits the command is valid in */
-	unsigned flags;
-};
+/* The command table (cmd/table.c): the row of command type t is
+ * cmd_table[t].  The only list of commands outside the grammar. */
+extern const struct cmd_def cmd_table[IMAP_CMD__COUNT];
 
 /* The row for a command type (never NULL for a parsed command). */
 const struct cmd_def *cmd_lookup(enum imap_cmd_type type);
 
-/* Check the state and run the executor (src/proto/dispatch.c). */
+/* Check the state and run the executor (cmd/dispatch.c). */
 void cmd_dispatch(struct session *s, const struct imap_cmd *cmd);
 
 /*
@@ -56,6 +47,9 @@ void cmd_updates_send(struct session *s, bool expunge_ok);
 /* Append the CAPABILITY list for the current state (without
  * "CAPABILITY" itself) to the output. */
 void cmd_capability_list(struct session *s);
+
+/* STARTTLS is offered while TLS is configured and not yet active. */
+bool cmd_starttls_offered(const struct session *s);
 
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,

@@ -12,6 +12,11 @@
 #include "proto/response.h"
 #include "util/log.h"
 
+bool cmd_starttls_offered(const struct session *s)
+{
+	return tls_available() && !session_tls_active(s);
+}
+
 void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 {
 	if (session_tls_active(s)) {

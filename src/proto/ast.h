@@ -221,6 +221,7 @@ struct imap_cmd_x {
 struct imap_cmd {
 	enum imap_cmd_type type;
 	const char *tag;
+	const char *verb;                    /* the command name as written; NULL for X */
 	bool uid;
 	union {
 		struct imap_cmd_authenticate authenticate;
@@ -238,8 +239,5 @@ struct imap_cmd {
 		struct imap_cmd_x x;
 	} u;
 };
-
-/* The command name as IMAP writes it ("UID" not included). */
-const char *imap_cmd_name(enum imap_cmd_type type);
 
 #endif

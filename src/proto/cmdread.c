@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "proto/cmddef.h"
 #include "proto/parser.h"
 #include "proto/response.h"
 #include "util/log.h"
@@ -22,8 +23,8 @@
  * stay in sync: the session ends instead (RFC7888 §4 allows it). */
 #define NONSYNC_DISCARD_MAX (UINT64_C(1) << 30)
 
-/* Literals outside APPEND at most this large are kept in memory; APPEND
- * messages above it are spooled to a file when the store offers one. */
+/* Messages (CMD_LITERAL_MESSAGE: APPEND) above this size are spooled to a
+ * file when the session has a spool; other literals stay in memory. */
 #define SPOOL_THRESHOLD (256 * 1024)
 
 bool cmdread_literal_suffix(const char *line, size_t len, uint64_t *size_r, bool *nonsync_r)
@@ -194,15 +195,19 @@ enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
 				resp_bad_tag(s, tag, imap_parser_error(s->parser));
 				return CMDREAD_REJECTED;
 			}
-			/* IMAP_PARSE_LITERAL: decide, then read it. */
-			int verb = imap_parser_verb(s->parser);
+			/* IMAP_PARSE_LITERAL: decide by the command table's row
+			 * (proto/cmddef.h), then read it. */
+			bool uid = false;
+			const char *verb = imap_parser_verb(s->parser, &uid);
+			const struct cmd_def *def = s->cmds != NULL && verb != NULL
+				? cmddef_find(s->cmds, verb) : NULL;
 			const char *tag = imap_parser_tag(s->parser);
-			bool append = verb == IMAP_CMD_APPEND;
-			uint64_t max = append ? cfg->maxmessagesize : cfg->maxliteral;
+			bool message = def != NULL && def->literal == CMD_LITERAL_MESSAGE;
+			uint64_t max = message ? cfg->maxmessagesize : cfg->maxliteral;
 			if (lit.toobig || (max != 0 && lit.size > max)) {
 				if (!discard_rest(s, true, lit.size, lit.nonsync))
 					return CMDREAD_ERROR;
-				if (append)
+				if (message)
 					conn_printf(&s->conn, "%s NO [TOOBIG] Message larger than the %llu octets allowed\r\n",
 						    tag != NULL ? tag : "*", (unsigned long long)max);
 				else
@@ -210,12 +215,15 @@ enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
 						    tag != NULL ? tag : "*", (unsigned long long)max);
 				return CMDREAD_REJECTED;
 			}
-			if (append && !(s->state & (STATE_AUTH | STATE_SELECTED))) {
+			char refusal[128];
+			if (message && !cmddef_state_ok(def, s->state, uid, refusal, sizeof(refusal))) {
 				/* Do not take a message from a client that cannot
-				 * store it (RFC2060 §6.3.11 is command_auth). */
+				 * store it: BAD before "+" (APPEND is command_auth,
+				 * RFC2060 §6.3.11).  Other literals are read, and the
+				 * dispatcher refuses the whole command. */
 				if (!discard_rest(s, true, lit.size, lit.nonsync))
 					return CMDREAD_ERROR;
-				resp_bad_tag(s, tag, "APPEND is not valid before authentication");
+				resp_bad_tag(s, tag, refusal);
 				return CMDREAD_REJECTED;
 			}
 			if (!lit.nonsync)
@@ -223,7 +231,7 @@ enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
 			const char *data;
 			const char *why = NULL;
 			int fd;
-			bool spool = append && lit.size > SPOOL_THRESHOLD && s->spool != NULL;
+			bool spool = message && lit.size > SPOOL_THRESHOLD && s->spool != NULL;
 			enum cmdread_result r = read_literal(s, lit.size, spool, &data, &fd, &why);
 			if (r == CMDREAD_REJECTED) {
 				/* The octets are read; the rest of the command

@@ -15,11 +15,13 @@
 #include "proto/parser.h"
 #include "util/log.h"
 
-void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
+void session_init(struct session *s, const struct imapd_config *cfg, const struct cmd_def *cmds,
+		  int rfd, int wfd)
 {
 	memset(s, 0, sizeof(*s));
 	conn_init(&s->conn, rfd, wfd);
 	s->cfg = cfg;
+	s->cmds = cmds;
 	s->state = STATE_NOT_AUTH;
 	arena_init(&s->arena);
 	/* A command's memory is bounded, or one command of endless

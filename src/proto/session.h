@@ -27,6 +27,7 @@ enum session_state {
 #define ARENA_COMMAND_LIMIT (16u * 1024 * 1024)
 
 struct imap_parser;
+struct cmd_def;         /* proto/cmddef.h: a row of the command table */
 struct auth_sasl;       /* auth/: SASL state */
 struct telemetry;       /* proto/telemetry.c: log/<user>/<pid> */
 struct spool;           /* util/spool.h: files for large literals */
@@ -39,6 +40,7 @@ struct session {
 	enum session_state state;
 	struct arena arena;            /* one command's memory */
 	struct imap_parser *parser;
+	const struct cmd_def *cmds;    /* the command table (cmd/table.c) */
 	const char *tag;               /* tag of the command being executed */
 	const char *servername;
 
@@ -56,15 +58,17 @@ struct session {
 	bool mbox_readonly;            /* EXAMINE, or no write access */
 	struct spool *spool;           /* where large APPEND literals are read to */
 
-	/* cmd/cmd.h enum cmd_flags of the running command: whether the
-	 * mailbox updates sent before its tagged reply may hold EXPUNGE. */
+	/* enum cmd_flags (proto/cmddef.h) of the running command: whether
+	 * the mailbox updates sent before its tagged reply may hold EXPUNGE. */
 	unsigned cmd_flags;
 
 	uint64_t commands;             /* commands executed, for the log */
 };
 
-/* Set up a session on fds rfd/wfd with configuration cfg. */
-void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd);
+/* Set up a session on fds rfd/wfd with configuration cfg, serving the
+ * commands of `cmds` (the command table, IMAP_CMD__COUNT rows). */
+void session_init(struct session *s, const struct imapd_config *cfg, const struct cmd_def *cmds,
+		  int rfd, int wfd);
 
 /* Free what the session holds; does not close the descriptors. */
 void session_deinit(struct session *s);

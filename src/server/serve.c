@@ -20,6 +20,7 @@
 #include "auth/auth.h"
 #include "auth/privs.h"
 #include "cmd/account.h"
+#include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
@@ -187,7 +188,7 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 		current_fd = rfd;
 
 	struct session s;
-	session_init(&s, opt->cfg, rfd, wfd);
+	session_init(&s, opt->cfg, cmd_table, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
 	session_sasl_security(&s);
 	if (opt->implicit_tls) {

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cmd/cmd.h"
 #include "proto/ast_print.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
@@ -76,7 +77,7 @@ static void run_reader(const char *input, size_t len, bool bytewise, const char 
 	unlink(path);
 
 	struct session s;
-	session_init(&s, &cfg, sv[0], sv[0]);
+	session_init(&s, &cfg, cmd_table, sv[0], sv[0]);
 	s.conn.read_timeout_ms = 5000;
 	struct feeder f = { sv[1], input, len, bytewise };
 	pthread_t th;
