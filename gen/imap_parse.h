@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 5106d03937b5c6c78c10f4755ac7eda8c8f9189d338867502f7a9971d2fd0ee6), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

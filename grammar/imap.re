@@ -139,7 +139,9 @@ static int lex_bad_quoted(struct imap_lexer *lx)
 	return T_LEXERROR;
 }
 
-/* Set the verb and the condition that its arguments are lexed in. */
+/* Set the verb and the condition that its arguments are lexed in.  The
+ * command name, as written, is kept for the reader's literal policy and
+ * the AST ("UID" only marks the name that follows). */
 static int lex_verb(struct imap_lexer *lx, IMAP_YYSTYPE *val, int token)
 {
 	lx->verb = token;
@@ -149,7 +151,12 @@ static int lex_verb(struct imap_lexer *lx, IMAP_YYSTYPE *val, int token)
 		lx->cond = yycFETCH;
 	else
 		lx->cond = yycARG;
-	return lex_word(lx, val, token);
+	int r = lex_word(lx, val, token);
+	if (r == token && token == K_UID)
+		lx->uid = true;
+	else if (r == token)
+		lx->verb_name = val->tok.s;
+	return r;
 }
 
 int imap_lex(struct imap_lexer *lx, IMAP_YYSTYPE *val)

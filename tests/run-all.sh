@@ -4,11 +4,11 @@
 #
 #   BUILD   build directory holding tests/ (unit test binaries)
 #   BIN     directory holding imapd
-#   SUITES  space-separated subset: gen unit protocol clients fuzz (default: all)
+#   SUITES  space-separated subset: gen layers unit protocol clients fuzz (default: all)
 set -u
 BUILD=${BUILD:-build/default}
 BIN=${BIN:-bin}
-SUITES=${SUITES:-"gen unit protocol clients fuzz"}
+SUITES=${SUITES:-"gen layers unit protocol clients fuzz"}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
@@ -36,6 +36,9 @@ for suite in $SUITES; do
 	case $suite in
 	gen)
 		if sh tools/check-gen.sh >"$out" 2>&1; then add 1 0 gen; else cat "$out"; add 0 1 gen; fi
+		;;
+	layers)
+		if BUILD="$BUILD" python3 tools/check-layers.py >"$out" 2>&1; then add 1 0 layers; else cat "$out"; add 0 1 layers; fi
 		;;
 	unit)
 		p=0; f=0

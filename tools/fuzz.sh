@@ -28,7 +28,7 @@ compile() {
 }
 
 compile gen/imap_parse.c gen/imap_lex.c src/proto/parser.c src/proto/build.c \
-	src/proto/ast_print.c src/proto/cmd_names.c src/util/arena.c src/util/sbuf.c src/util/date.c
+	src/proto/ast_print.c src/util/arena.c src/util/sbuf.c src/util/date.c
 $CC $flags -fsanitize=fuzzer -o "$out/fuzz_parser" tests/fuzz/fuzz_parser.c $objs
 
 compile src/mime/*.c src/util/arena.c src/util/sbuf.c src/util/date.c src/util/base64.c

@@ -5,24 +5,19 @@
 
 #include <arpa/inet.h>
 #include <limits.h>
-#include <malloc.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <sasl/sasl.h>
 
-#include "net/tls.h"
-#include "proto/response.h"
-#include "proto/session.h"
-#include "server/telemetry.h"
-#include "util/log.h"
 #include "util/base64.h"
+#include "util/log.h"
 
-struct session_auth {
+struct auth_sasl {
+	const struct imapd_config *cfg;
 	sasl_conn_t *conn;
 	/* The layer below us is weaker than sasl_minimum_layer, or the
 	 * security properties could not be set: offer nothing. */
@@ -125,44 +120,42 @@ static bool addr_string(const struct sockaddr_storage *ss, char *buf, size_t len
 	return true;
 }
 
-bool auth_session_start(struct session *s)
+struct auth_sasl *auth_sasl_new(const struct imapd_config *cfg, const char *servername, int fd)
 {
 	if (!auth_ready)
-		return false;
-	if (s->auth != NULL)
-		return true;
-	struct session_auth *a = calloc(1, sizeof(*a));
+		return NULL;
+	struct auth_sasl *a = calloc(1, sizeof(*a));
 	if (a == NULL)
-		return false;
+		return NULL;
+	a->cfg = cfg;
 	char local[80] = "", remote[80] = "";
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
-	if (getsockname(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0)
+	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0)
 		addr_string(&ss, local, sizeof(local));
 	sl = sizeof(ss);
-	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0)
+	if (getpeername(fd, (struct sockaddr *)&ss, &sl) == 0)
 		addr_string(&ss, remote, sizeof(remote));
 	/* serverFQDN is the servername, as Cyrus does: a user without a
 	 * realm is looked up in that realm (saslpasswd2 -u servername). */
-	int r = sasl_server_new("imap", s->servername, NULL, local[0] ? local : NULL,
+	int r = sasl_server_new("imap", servername, NULL, local[0] ? local : NULL,
 				remote[0] ? remote : NULL, NULL, 0, &a->conn);
 	if (r != SASL_OK) {
 		log_err("sasl_server_new: %s", sasl_errstring(r, NULL, NULL));
 		free(a);
-		return false;
+		return NULL;
 	}
-	s->auth = a;
-	auth_update_security(s);
-	return true;
+	return a;
 }
 
-void auth_session_free(struct session *s)
+void auth_sasl_free(struct auth_sasl **ap)
 {
-	if (s->auth == NULL)
+	struct auth_sasl *a = *ap;
+	if (a == NULL)
 		return;
-	sasl_dispose(&s->auth->conn);
-	free(s->auth);
-	s->auth = NULL;
+	sasl_dispose(&a->conn);
+	free(a);
+	*ap = NULL;
 }
 
 /* sasl_minimum_layer / sasl_maximum_layer: read by imapd itself, as
@@ -177,50 +170,51 @@ static unsigned layer_opt(const struct imapd_config *cfg, const char *key, unsig
 	return *end == '\0' && n <= UINT_MAX ? (unsigned)n : def;
 }
 
-void auth_update_security(struct session *s)
+void auth_set_security(struct auth_sasl *a, unsigned ext_ssf, bool plaintext_ok)
 {
-	if (s->auth == NULL)
+	if (a == NULL)
 		return;
 	/* The external SSF is what TLS or `-p ssf` already protects. */
-	sasl_ssf_t ext = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
-	if (s->external_ssf > ext)
-		ext = s->external_ssf;
-	int r1 = sasl_setprop(s->auth->conn, SASL_SSF_EXTERNAL, &ext);
+	sasl_ssf_t ext = ext_ssf;
+	int r1 = sasl_setprop(a->conn, SASL_SSF_EXTERNAL, &ext);
 
 	/* No SASL security layers (maxbufsize 0): TLS does that job, and a
 	 * layer would need its own framing of every octet after
 	 * AUTHENTICATE.  So sasl_minimum_layer can only be met by the layer
 	 * below us; SASL refuses a min_ssf without layers, so we decide. */
-	unsigned min_ssf = layer_opt(s->cfg, "minimum_layer", 0);
+	unsigned min_ssf = layer_opt(a->cfg, "minimum_layer", 0);
 	sasl_security_properties_t sp;
 	memset(&sp, 0, sizeof(sp));
 	sp.min_ssf = 0;
-	sp.max_ssf = layer_opt(s->cfg, "maximum_layer", 256);
+	sp.max_ssf = layer_opt(a->cfg, "maximum_layer", 256);
 	sp.maxbufsize = 0;
 	sp.security_flags = SASL_SEC_NOANONYMOUS;
-	if (!session_plaintext_ok(s))
+	if (!plaintext_ok)
 		sp.security_flags |= SASL_SEC_NOPLAINTEXT;
-	int r2 = sasl_setprop(s->auth->conn, SASL_SEC_PROPS, &sp);
-	s->auth->too_weak = ext < min_ssf || r1 != SASL_OK || r2 != SASL_OK;
+	int r2 = sasl_setprop(a->conn, SASL_SEC_PROPS, &sp);
+	a->too_weak = ext < min_ssf || r1 != SASL_OK || r2 != SASL_OK;
 	if (r1 != SASL_OK || r2 != SASL_OK)
-		log_err("sasl_setprop: %s", sasl_errdetail(s->auth->conn));
+		log_err("sasl_setprop: %s", sasl_errdetail(a->conn));
 }
 
-void auth_write_capabilities(struct session *s)
+bool auth_mechanisms(struct auth_sasl *a, const char **list_r, size_t *len_r)
 {
-	if (s->auth == NULL || s->auth->too_weak)
-		return;
+	*list_r = "";
+	*len_r = 0;
+	if (a == NULL || a->too_weak)
+		return false;
 	const char *list = NULL;
 	unsigned len = 0;
 	int n = 0;
-	if (sasl_listmech(s->auth->conn, NULL, " AUTH=", " AUTH=", "", &list, &len, &n) == SASL_OK
-	    && n > 0)
-		resp_write(s, list, len);
-	/* RFC4959: the initial response may ride on the command. */
-	resp_puts(s, " SASL-IR");
+	if (sasl_listmech(a->conn, NULL, " AUTH=", " AUTH=", "", &list, &len, &n) == SASL_OK
+	    && n > 0) {
+		*list_r = list;
+		*len_r = len;
+	}
+	return true;
 }
 
-static enum auth_result map_result(struct session *s, int r)
+static enum auth_result map_result(struct auth_sasl *a, int r)
 {
 	switch (r) {
 	case SASL_OK:
@@ -246,120 +240,65 @@ static enum auth_result map_result(struct session *s, int r)
 	case SASL_TRANS:
 		return AUTH_FAIL;
 	default:
-		log_err("sasl: %s", sasl_errdetail(s->auth->conn));
+		log_err("sasl: %s", sasl_errdetail(a->conn));
 		return AUTH_ERROR;
 	}
 }
 
-enum auth_result auth_checkpass(struct session *s, const char *user, const char *pass)
+enum auth_result auth_checkpass(struct auth_sasl *a, const char *user, const char *pass)
 {
-	if (s->auth == NULL)
+	if (a == NULL)
 		return AUTH_ERROR;
-	if (s->auth->too_weak)
+	if (a->too_weak)
 		return AUTH_NOMECH;
 	size_t ul = strlen(user), pl = strlen(pass);
 	if (ul > UINT_MAX || pl > UINT_MAX)
 		return AUTH_FAIL;
-	int r = sasl_checkpass(s->auth->conn, user, (unsigned)ul, pass, (unsigned)pl);
-	return map_result(s, r);
+	int r = sasl_checkpass(a->conn, user, (unsigned)ul, pass, (unsigned)pl);
+	return map_result(a, r);
 }
 
-enum auth_result auth_start(struct session *s, const char *mech, const char *in, size_t inlen,
+enum auth_result auth_start(struct auth_sasl *a, const char *mech, const char *in, size_t inlen,
 			    const char **out_r, size_t *outlen_r)
 {
-	if (s->auth == NULL)
+	if (a == NULL)
 		return AUTH_ERROR;
-	if (s->auth->too_weak)
+	if (a->too_weak)
 		return AUTH_NOMECH;
 	unsigned olen = 0;
 	*out_r = NULL;
 	if (inlen > UINT_MAX)
 		return AUTH_FAIL;
-	int r = sasl_server_start(s->auth->conn, mech, in, (unsigned)inlen, out_r, &olen);
+	int r = sasl_server_start(a->conn, mech, in, (unsigned)inlen, out_r, &olen);
 	*outlen_r = olen;
-	return map_result(s, r);
+	return map_result(a, r);
 }
 
-enum auth_result auth_step(struct session *s, const char *in, size_t inlen, const char **out_r,
+enum auth_result auth_step(struct auth_sasl *a, const char *in, size_t inlen, const char **out_r,
 			   size_t *outlen_r)
 {
-	if (s->auth == NULL)
+	if (a == NULL)
 		return AUTH_ERROR;
 	unsigned olen = 0;
 	*out_r = NULL;
 	if (inlen > UINT_MAX)
 		return AUTH_FAIL;
-	int r = sasl_server_step(s->auth->conn, in, (unsigned)inlen, out_r, &olen);
+	int r = sasl_server_step(a->conn, in, (unsigned)inlen, out_r, &olen);
 	*outlen_r = olen;
-	return map_result(s, r);
+	return map_result(a, r);
 }
 
-const char *auth_user(struct session *s)
+const char *auth_user(struct auth_sasl *a)
 {
 	const void *v = NULL;
-	if (s->auth == NULL || sasl_getprop(s->auth->conn, SASL_USERNAME, &v) != SASL_OK)
+	if (a == NULL || sasl_getprop(a->conn, SASL_USERNAME, &v) != SASL_OK)
 		return NULL;
 	return v;
 }
 
-const char *auth_errdetail(struct session *s)
+const char *auth_errdetail(struct auth_sasl *a)
 {
-	return s->auth != NULL ? sasl_errdetail(s->auth->conn) : "SASL is not available";
-}
-
-/* ---- the end of an authentication ------------------------------------ */
-
-/* "peer 192.0.2.1" for the log, or "". */
-static void peer_name(struct session *s, char *buf, size_t len)
-{
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof(ss);
-	char a[80];
-	buf[0] = '\0';
-	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0 && addr_string(&ss, a, sizeof(a))) {
-		a[strcspn(a, ";")] = ':';
-		snprintf(buf, len, " from %s", a);
-	}
-}
-
-void auth_succeeded(struct session *s, const char *user, const char *method)
-{
-	const char *why = NULL;
-	char who[300];
-	snprintf(who, sizeof(who), "%s", user);
-	if (!session_authenticated(s, who, &why)) {
-		log_err("login of %s by %s refused: %s", who, method, why);
-		telemetry_forget(s);
-		resp_no(s, "[UNAVAILABLE] %s", why);
-		return;
-	}
-	char peer[100];
-	peer_name(s, peer, sizeof(peer));
-	log_info("login: user=%s method=%s%s%s%s", who, method, peer,
-		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(&s->conn));
-	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
-	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
-	session_write_capabilities(s);
-	conn_printf(&s->conn, "] %s completed\r\n", strcmp(method, "LOGIN") == 0 ? "LOGIN"
-		    : "AUTHENTICATE");
-	/* SASL and the TLS handshake are done with their scratch memory:
-	 * give the free pages back, so that an idle session stays small. */
-	malloc_trim(0);
-}
-
-void auth_failed(struct session *s, const char *user, const char *method, const char *detail)
-{
-	telemetry_forget(s);
-	char peer[100];
-	peer_name(s, peer, sizeof(peer));
-	log_notice("login failed: user=%s method=%s%s: %s", user != NULL ? user : "?", method, peer,
-		   detail != NULL ? detail : "authentication failed");
-	/* Slow down password guessing (Cyrus waits 3 s too). */
-	if (s->cfg->failed_login_delay > 0) {
-		conn_flush(&s->conn);
-		sleep(s->cfg->failed_login_delay);
-	}
-	resp_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+	return a != NULL ? sasl_errdetail(a->conn) : "SASL is not available";
 }
 
 /* ---- base64 (RFC4648 §4) ------------------------------------------------ */

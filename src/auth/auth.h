@@ -16,7 +16,8 @@
 
 #include "util/config.h"
 
-struct session;
+/* One connection's SASL state. */
+struct auth_sasl;
 
 /* The SASL results the AUTHENTICATE loop needs to tell apart. */
 enum auth_result {
@@ -38,22 +39,30 @@ bool auth_init(const struct imapd_config *cfg, char *err, size_t errlen);
 /* Point the library's option callback at a new configuration (reload). */
 void auth_set_config(const struct imapd_config *cfg);
 
-/* Set up the per-session SASL state; false when SASL is unavailable. */
-bool auth_session_start(struct session *s);
+/*
+ * The SASL state of a connection to server `servername` (SASL's
+ * serverFQDN) from the client on socket `fd` (its addresses are handed
+ * to SASL; any descriptor that is no socket is fine).  NULL when SASL is
+ * unavailable: then nothing is offered and every check fails.
+ */
+struct auth_sasl *auth_sasl_new(const struct imapd_config *cfg, const char *servername, int fd);
 
-/* Free the per-session state (after authentication, or at the end). */
-void auth_session_free(struct session *s);
+/* Free it (after authentication, or at the end); *a = NULL. */
+void auth_sasl_free(struct auth_sasl **a);
 
-/* Tell SASL about the security layer below us: the TLS cipher's bits or
- * `-p ssf`, and whether plaintext mechanisms may be offered.  Called at
- * the start and after STARTTLS. */
-void auth_update_security(struct session *s);
+/* Tell SASL about the security layer below us: `ext_ssf`, the TLS
+ * cipher's bits or `-p ssf`, and whether plaintext mechanisms may be
+ * offered.  Called at the start and after STARTTLS.  a may be NULL. */
+void auth_set_security(struct auth_sasl *a, unsigned ext_ssf, bool plaintext_ok);
 
-/* Append " AUTH=<mech>" for every mechanism offered now, and " SASL-IR". */
-void auth_write_capabilities(struct session *s);
+/* The mechanisms offered now, " AUTH=<mech>" each, in *list_r (*len_r
+ * octets, owned by SASL, valid until the next call; may be empty).
+ * False when SASL cannot be used now (none, or the layer below is weaker
+ * than sasl_minimum_layer): then neither AUTH= nor SASL-IR is offered. */
+bool auth_mechanisms(struct auth_sasl *a, const char **list_r, size_t *len_r);
 
 /* Check a LOGIN password; AUTH_OK (auth_user() set), AUTH_FAIL or AUTH_ERROR. */
-enum auth_result auth_checkpass(struct session *s, const char *user, const char *pass);
+enum auth_result auth_checkpass(struct auth_sasl *a, const char *user, const char *pass);
 
 /*
  * Start (auth_start) or continue (auth_step) a SASL exchange with the
@@ -61,28 +70,16 @@ enum auth_result auth_checkpass(struct session *s, const char *user, const char 
  * response").  On AUTH_CONTINUE, *out_r / *outlen_r hold the challenge
  * to send (owned by SASL, valid until the next call).
  */
-enum auth_result auth_start(struct session *s, const char *mech, const char *in, size_t inlen,
+enum auth_result auth_start(struct auth_sasl *a, const char *mech, const char *in, size_t inlen,
 			    const char **out_r, size_t *outlen_r);
-enum auth_result auth_step(struct session *s, const char *in, size_t inlen,
+enum auth_result auth_step(struct auth_sasl *a, const char *in, size_t inlen,
 			   const char **out_r, size_t *outlen_r);
 
 /* The authenticated (authorization) identity after AUTH_OK, or NULL. */
-const char *auth_user(struct session *s);
+const char *auth_user(struct auth_sasl *a);
 
 /* SASL's text for the last failure, for the log. */
-const char *auth_errdetail(struct session *s);
-
-/*
- * The end of a LOGIN or AUTHENTICATE (method "LOGIN" or the mechanism):
- * auth_succeeded() enters the authenticated state as `user` and sends
- * the tagged OK with a [CAPABILITY ...] code and no untagged line before
- * it (RFC3501 §6.2.2; the nginx mail proxy insists), or a NO when the
- * account cannot be served.  auth_failed() waits failed_login_delay
- * seconds, logs, and sends NO [AUTHENTICATIONFAILED] with the same text
- * for an unknown user and a wrong password.
- */
-void auth_succeeded(struct session *s, const char *user, const char *method);
-void auth_failed(struct session *s, const char *user, const char *method, const char *detail);
+const char *auth_errdetail(struct auth_sasl *a);
 
 /*
  * Base64 (RFC4648 §4, as RFC3501 §6.2.2 requires): decode `in` into a

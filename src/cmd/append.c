@@ -2,13 +2,14 @@
  * append.c - APPEND (RFC2060 §6.3.11): add a message to a mailbox, with
  * flags and an internal date if given.  A missing mailbox is
  * NO [TRYCREATE].  Large messages arrive already spooled into the
- * mail root's tmp/ (s->spool_open); the store renames them into place.
+ * store's spool directory (s->spool); the store renames them into place.
  */
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
 #include "proto/response.h"
+#include "util/spool.h"
 
 void cmd_append(struct session *s, const struct imap_cmd *cmd)
 {
@@ -20,6 +21,7 @@ void cmd_append(struct session *s, const struct imap_cmd *cmd)
 			.data = spool_fd >= 0 ? NULL : a->message.data,
 			.len = a->message.len,
 			.spool_fd = spool_fd,
+			.spool_path = spool_fd >= 0 ? spool_path(s->spool, spool_fd) : NULL,
 			.sysflags = a->has_flags ? a->flags.sys : 0,
 			.nkeywords = a->has_flags ? a->flags.nkeywords : 0,
 			.keywords = a->has_flags ? a->flags.keywords : NULL,
@@ -31,11 +33,11 @@ void cmd_append(struct session *s, const struct imap_cmd *cmd)
 		uint32_t uidvalidity, uid;
 		if (store_append(s->store, name, &msg, &uidvalidity, &uid, &err))
 			/* RFC4315 §3 (UIDPLUS): the new message's UID. */
-			resp_ok(s, "[APPENDUID %u %u] APPEND completed", uidvalidity, uid);
+			cmd_ok(s, "[APPENDUID %u %u] APPEND completed", uidvalidity, uid);
 		else
 			mboxcmd_no(s, &err);
 	}
 	if (spool_fd >= 0)
 		close(spool_fd);
-	store_spool_cleanup(s->store);
+	spool_cleanup(s->spool);
 }

@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "cmd/account.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 #include "util/log.h"
 
 struct auth_state {
@@ -60,7 +61,7 @@ static void auth_response(struct session *s, enum session_event ev, const char *
 	}
 	const char *out = NULL;
 	size_t outlen = 0;
-	enum auth_result r = auth_step(s, in, inlen, &out, &outlen);
+	enum auth_result r = auth_step(s->auth, in, inlen, &out, &outlen);
 	free(in);
 	auth_next(s, st, r, out, outlen);
 }
@@ -72,7 +73,7 @@ static void auth_next(struct session *s, struct auth_state *st, enum auth_result
 	case AUTH_CONTINUE: {
 		char *b64 = auth_b64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
 		if (b64 == NULL) {
-			resp_no(s, "Out of memory");
+			cmd_no(s, "Out of memory");
 			return;
 		}
 		conn_printf(&s->conn, "+ %s\r\n", b64);
@@ -82,20 +83,20 @@ static void auth_next(struct session *s, struct auth_state *st, enum auth_result
 		return;
 	}
 	case AUTH_OK: {
-		const char *user = auth_user(s);
+		const char *user = auth_user(s->auth);
 		if (user == NULL) {
-			auth_failed(s, NULL, st->mech, "SASL gave no user name");
+			account_login_failed(s, NULL, st->mech, "SASL gave no user name");
 			return;
 		}
-		auth_succeeded(s, user, st->mech);
+		account_login_ok(s, user, st->mech);
 		return;
 	}
 	case AUTH_NOMECH:
 		telemetry_forget(s);
-		resp_no(s, "Unsupported authentication mechanism");
+		cmd_no(s, "Unsupported authentication mechanism");
 		return;
 	default:
-		auth_failed(s, auth_user(s), st->mech, auth_errdetail(s));
+		account_login_failed(s, auth_user(s->auth), st->mech, auth_errdetail(s->auth));
 		return;
 	}
 }
@@ -115,14 +116,14 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 			return;
 		}
 		if (in == NULL) {
-			resp_no(s, "Out of memory");
+			cmd_no(s, "Out of memory");
 			return;
 		}
 	}
 	struct auth_state *st = ARENA_NEW(&s->arena, struct auth_state);
 	if (st == NULL) {
 		free(in);
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 		return;
 	}
 	st->mech = mech;
@@ -133,7 +134,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 
 	const char *out = NULL;
 	size_t outlen = 0;
-	enum auth_result r = auth_start(s, mech, in, inlen, &out, &outlen);
+	enum auth_result r = auth_start(s->auth, mech, in, inlen, &out, &outlen);
 	free(in);
 	auth_next(s, st, r, out, outlen);
 }

@@ -1,14 +1,58 @@
 /*
  * capability.c - CAPABILITY (RFC2060 §6.1.1): list what the server
- * supports in the current state.
+ * supports in the current state.  The list also goes into the greeting
+ * and into the OK of a login (RFC3501 §7.1 CAPABILITY response code).
  */
+#include <string.h>
+
+#include "auth/auth.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
+
+void cmd_capability_list(struct session *s)
+{
+	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
+	 * takes "{n+}" literals in every state. */
+	resp_puts(s, "IMAP4rev1 LITERAL+");
+	/* The commands' own capabilities, while the command is valid now or
+	 * can become valid (STARTTLS only before login, UIDPLUS always). */
+	unsigned reachable = s->state == STATE_NOT_AUTH
+		? STATE_NOT_AUTH | STATE_AUTH | STATE_SELECTED : STATE_AUTH | STATE_SELECTED;
+	for (size_t i = 0; i < IMAP_CMD__COUNT; i++) {
+		const struct cmd_def *d = &s->cmds[i];
+		if (d->capability == NULL || !(d->states & reachable) ||
+		    (d->offered != NULL && !d->offered(s)))
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = s->cmds[j].capability != NULL &&
+			       strcmp(s->cmds[j].capability, d->capability) == 0;
+		if (!seen) {
+			resp_puts(s, " ");
+			resp_puts(s, d->capability);
+		}
+	}
+	/* The authentication state: what only the session knows. */
+	if (s->state == STATE_NOT_AUTH) {
+		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
+		if (!session_plaintext_ok(s))
+			resp_puts(s, " LOGINDISABLED");
+		/* AUTH=<mechanism> (RFC3501 §6.2.2), and SASL-IR (RFC4959):
+		 * the initial response may ride on the command. */
+		const char *mechs;
+		size_t len;
+		if (auth_mechanisms(s->auth, &mechs, &len)) {
+			resp_write(s, mechs, len);
+			resp_puts(s, " SASL-IR");
+		}
+	}
+}
+
 
 void cmd_capability(struct session *s, const struct imap_cmd *cmd)
 {
 	resp_puts(s, "* CAPABILITY ");
-	session_write_capabilities(s);
+	cmd_capability_list(s);
 	resp_puts(s, "\r\n");
-	resp_ok(s, "CAPABILITY completed");
+	cmd_ok(s, "CAPABILITY completed");
 }

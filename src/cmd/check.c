@@ -15,5 +15,5 @@ void cmd_check(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "CHECK completed");
+	cmd_ok(s, "CHECK completed");
 }

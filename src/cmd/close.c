@@ -15,5 +15,5 @@ void cmd_close(struct session *s, const struct imap_cmd *cmd)
 	if (!mbox_readonly(s->mbox) && !mbox_expunge(s->mbox, NULL, &err))
 		log_warn("CLOSE of %s: expunge failed: %s", mbox_name(s->mbox), err.text);
 	mboxcmd_deselect(s);
-	resp_ok(s, "CLOSE completed");
+	cmd_ok(s, "CLOSE completed");
 }

@@ -1,38 +1,58 @@
 /*
- * cmd.h - the command executors, one file per IMAP command in src/cmd/,
- * and the dispatch table that maps a parsed command to its executor.
+ * cmd.h - the command table, the dispatcher, and the executors: one file
+ * per IMAP command in src/cmd/.
  *
  * An executor receives a command the grammar accepted and the dispatcher
  * found valid in the current state; it writes the untagged responses and
- * exactly one tagged response (resp_ok/no/bad), and may change s->state.
+ * exactly one tagged response (cmd_ok, cmd_no, or resp_bad), and may
+ * change s->state.
  */
 #ifndef IMAPD_CMD_CMD_H
 #define IMAPD_CMD_CMD_H
 
+#include <stdbool.h>
+
 #include "proto/ast.h"
+#include "proto/cmddef.h"
 #include "proto/session.h"
 
-typedef void cmd_fn(struct session *s, const struct imap_cmd *cmd);
-
-/* Flags of a dispatch table row. */
-enum cmd_flags {
-	/* Uses message sequence numbers: no untagged EXPUNGE may be sent
-	 * while it runs (RFC2060 §7.4.1, RFC3501 §7.4.1). */
-	CMD_FLAG_USES_SEQS = 1 << 0,
-};
-
-struct cmd_def {
-	enum imap_cmd_type type;
-	cmd_fn *fn;
-	unsigned states;   /* enum session_state bits the command is valid in */
-	unsigned flags;
-};
+/* The command table (cmd/table.c): the row of command type t is
+ * cmd_table[t].  The only list of commands outside the grammar. */
+extern const struct cmd_def cmd_table[IMAP_CMD__COUNT];
 
 /* The row for a command type (never NULL for a parsed command). */
 const struct cmd_def *cmd_lookup(enum imap_cmd_type type);
 
-/* Check the state and run the executor (src/proto/dispatch.c). */
+/* Check the state and run the executor (cmd/dispatch.c). */
 void cmd_dispatch(struct session *s, const struct imap_cmd *cmd);
+
+/*
+ * End the running command with tag OK / NO and the text: first the
+ * untagged updates of the selected mailbox that may go out now
+ * (cmd_updates_send), so the client's view is current when it sees the
+ * command complete (RFC2060 §5.2).  A BAD answers a command that did not
+ * run and sends no updates: resp_bad().
+ */
+void cmd_ok(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_no(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Send what changed in the selected mailbox since the client was last
+ * told (cmd/updates.c): EXPUNGE (only with expunge_ok), FLAGS, EXISTS,
+ * RECENT, FETCH (FLAGS); a mailbox deleted underneath gets BYE and ends
+ * the session.  Nothing without a selected mailbox.
+ */
+void cmd_updates_send(struct session *s, bool expunge_ok);
+
+/* Append the CAPABILITY list for the current state (without
+ * "CAPABILITY" itself) to the output. */
+void cmd_capability_list(struct session *s);
+
+/* STARTTLS is offered while TLS is configured and not yet active. */
+bool cmd_starttls_offered(const struct session *s);
+
+/* COMPRESS=DEFLATE is offered until compression is on. */
+bool cmd_compress_offered(const struct session *s);
 
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,

@@ -12,17 +12,22 @@
 #include "cmd/cmd.h"
 #include "proto/response.h"
 
+bool cmd_compress_offered(const struct session *s)
+{
+	return s->conn.z == NULL && !s->compress_pending;
+}
+
 void cmd_compress(struct session *s, const struct imap_cmd *cmd)
 {
 	if (s->conn.z != NULL || s->compress_pending) {
 		/* RFC4978 §3: a second COMPRESS. */
-		resp_no(s, "[COMPRESSIONACTIVE] DEFLATE is already active");
+		cmd_no(s, "[COMPRESSIONACTIVE] DEFLATE is already active");
 		return;
 	}
 	if (strcasecmp(cmd->u.compress.algorithm, "DEFLATE") != 0) {
 		resp_bad(s, "Unknown compression algorithm");
 		return;
 	}
-	resp_ok(s, "DEFLATE active");
+	cmd_ok(s, "DEFLATE active");
 	s->compress_pending = true;
 }

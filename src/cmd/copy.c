@@ -37,7 +37,7 @@ void cmd_copy(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	if (res.count == 0) {
-		resp_ok(s, "%sCOPY completed", cmd->uid ? "UID " : "");
+		cmd_ok(s, "%sCOPY completed", cmd->uid ? "UID " : "");
 		return;
 	}
 	/* The source UIDs in set order, as ranges; the copies are consecutive. */
@@ -58,9 +58,9 @@ void cmd_copy(struct session *s, const struct imap_cmd *cmd)
 	}
 	sbuf_printf(&b, run_lo == run_hi ? "%u" : "%u:%u", run_lo, run_hi);
 	if (res.count == 1)
-		resp_ok(s, "[COPYUID %u %s %u] %sCOPY completed", res.uidvalidity, sbuf_str(&b),
+		cmd_ok(s, "[COPYUID %u %s %u] %sCOPY completed", res.uidvalidity, sbuf_str(&b),
 			res.first_uid, cmd->uid ? "UID " : "");
 	else
-		resp_ok(s, "[COPYUID %u %s %u:%u] %sCOPY completed", res.uidvalidity, sbuf_str(&b),
+		cmd_ok(s, "[COPYUID %u %s %u:%u] %sCOPY completed", res.uidvalidity, sbuf_str(&b),
 			res.first_uid, res.first_uid + res.count - 1, cmd->uid ? "UID " : "");
 }

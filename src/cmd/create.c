@@ -17,5 +17,5 @@ void cmd_create(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "CREATE completed");
+	cmd_ok(s, "CREATE completed");
 }

@@ -17,5 +17,5 @@ void cmd_delete(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "DELETE completed");
+	cmd_ok(s, "DELETE completed");
 }

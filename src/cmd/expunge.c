@@ -2,8 +2,8 @@
  * expunge.c - EXPUNGE (RFC2060 §6.4.3): remove every \Deleted message;
  * UID EXPUNGE (RFC4315 §2.1, UIDPLUS): only those in a UID set, so a
  * client can expunge its own deletions without others'.  The untagged
- * EXPUNGE responses (for these and for messages others expunged) are
- * written by the notify hook before the tagged OK.
+ * EXPUNGE responses (for these and for messages others expunged) go out
+ * with the other mailbox updates before the tagged OK (cmd_ok).
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
@@ -22,12 +22,12 @@ void cmd_expunge(struct session *s, const struct imap_cmd *cmd)
 		}
 	}
 	if (mbox_readonly(s->mbox)) {
-		resp_no(s, "Mailbox is read-only (EXAMINE)");
+		cmd_no(s, "Mailbox is read-only (EXAMINE)");
 		return;
 	}
 	if (!mbox_expunge(s->mbox, cmd->uid ? &only : NULL, &err)) {
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "%sEXPUNGE completed", cmd->uid ? "UID " : "");
+	cmd_ok(s, "%sEXPUNGE completed", cmd->uid ? "UID " : "");
 }

@@ -17,6 +17,7 @@
 #include "cmd/cmd.h"
 #include "cmd/fetch_mime.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -67,7 +68,7 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 		const struct imap_fetch_att *att = &f->atts[i];
 		if (att->type == IMAP_FETCH_UID && uid_first)
 			continue;
-		/* Room for this item: flags are checked by mbox_flags_write,
+		/* Room for this item: flags are checked by mboxfmt_flags_write,
 		 * the others need less than 64 octets. */
 		if (l->n + 64 > sizeof(l->buf)) {
 			resp_write(s, l->buf, l->n);
@@ -79,14 +80,14 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 		switch (att->type) {
 		case IMAP_FETCH_FLAGS: {
 			PUT(l, "FLAGS ");
-			size_t n = mbox_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
+			size_t n = mboxfmt_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
 			if (n == 0) {
 				/* Many long keywords: flush and try in a sbuf. */
 				resp_write(s, l->buf, l->n);
 				l->n = 0;
 				struct sbuf b;
 				sbuf_init(&b, NULL);
-				mbox_format_flags(mb, seq, &b);
+				mboxfmt_flags(mb, seq, &b);
 				resp_write(s, b.data, b.len);
 				sbuf_free(&b);
 			}
@@ -101,7 +102,7 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 			char date[32];
 			int zone;
 			time_t t = mbox_msg_internaldate(mb, seq, &zone);
-			mbox_format_date(t, zone, date);
+			mboxfmt_date(t, zone, date);
 			PUT(l, "INTERNALDATE ");
 			put(l, date, strlen(date));
 			break;
@@ -147,7 +148,7 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 	switch (att->type) {
 	case IMAP_FETCH_FLAGS:
 		sbuf_adds(b, "FLAGS ");
-		mbox_format_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, b);
 		break;
 	case IMAP_FETCH_UID:
 		sbuf_printf(b, "UID %u", mbox_msg_uid(mb, seq));
@@ -157,7 +158,7 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 		int zone;
 		time_t t = mbox_msg_internaldate(mb, seq, &zone);
 		sbuf_adds(b, "INTERNALDATE ");
-		sbuf_adds(b, mbox_format_date(t, zone, date));
+		sbuf_adds(b, mboxfmt_date(t, zone, date));
 		break;
 	}
 	case IMAP_FETCH_RFC822_SIZE:
@@ -224,7 +225,7 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 	}
 	if (add_flags) {
 		sbuf_adds(b, " FLAGS ");
-		mbox_format_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, b);
 	}
 	sbuf_add(b, ")\r\n", 3);
 	return true;
@@ -309,11 +310,11 @@ static void fetch_finish(struct session *s, struct fetch_run *run)
 		(void)mbox_flags_commit(s->mbox, &err);
 	}
 	if (run->nomem)
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 	else if (run->gone)
-		resp_no(s, "Some of the requested messages no longer exist");
+		cmd_no(s, "Some of the requested messages no longer exist");
 	else
-		resp_ok(s, "%sFETCH completed", run->uid ? "UID " : "");
+		cmd_ok(s, "%sFETCH completed", run->uid ? "UID " : "");
 }
 
 /* Produce responses until the output is full (false: wait) or the
@@ -378,7 +379,7 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 {
 	struct fetch_run *run = ARENA_NEW(&s->arena, struct fetch_run);
 	if (run == NULL) {
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 		return;
 	}
 	run->f = expand_macro(&cmd->u.fetch, &run->expanded, run->macro_atts);
@@ -394,7 +395,7 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 	if (!run->needs_message) {
 		run->l = ARENA_NEW(&s->arena, struct line);
 		if (run->l == NULL) {
-			resp_no(s, "Out of memory");
+			cmd_no(s, "Out of memory");
 			return;
 		}
 	}

@@ -39,8 +39,7 @@ struct idle_state {
 /* Send what changed in the selected mailbox since the last report. */
 static void idle_report(struct session *s)
 {
-	if (s->notify != NULL && s->mbox != NULL)
-		s->notify(s, true);
+	cmd_updates_send(s, true);
 }
 
 static void idle_event(struct session *s, enum session_event ev, const char *line, size_t len)
@@ -63,7 +62,7 @@ static void idle_event(struct session *s, enum session_event ev, const char *lin
 		session_wait_done(s);
 		/* RFC2177 §3: the continuation "DONE" ends the command. */
 		if (line != NULL && len == 6 && strncasecmp(line, "DONE", 4) == 0) {
-			resp_ok(s, "IDLE terminated");
+			cmd_ok(s, "IDLE terminated");
 			return;
 		}
 		resp_bad(s, line == NULL ? "Line too long, expected DONE" : "Expected DONE");
@@ -81,7 +80,7 @@ void cmd_idle(struct session *s, const struct imap_cmd *cmd)
 	(void)cmd;
 	struct idle_state *st = ARENA_NEW(&s->arena, struct idle_state);
 	if (st == NULL) {
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 		return;
 	}
 	resp_continue(s, "idling");

@@ -7,9 +7,10 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "cmd/account.h"
 #include "cmd/cmd.h"
 #include "proto/response.h"
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 
 void cmd_login(struct session *s, const struct imap_cmd *cmd)
 {
@@ -17,7 +18,7 @@ void cmd_login(struct session *s, const struct imap_cmd *cmd)
 	const struct imap_string *pass = &cmd->u.login.password;
 	/* RFC3501 §6.2.3: with LOGINDISABLED advertised, LOGIN gets NO. */
 	if (!session_plaintext_ok(s)) {
-		resp_no(s, "[PRIVACYREQUIRED] Plaintext LOGIN is disabled; use STARTTLS first");
+		cmd_no(s, "[PRIVACYREQUIRED] Plaintext LOGIN is disabled; use STARTTLS first");
 		return;
 	}
 	char line[600];
@@ -26,19 +27,19 @@ void cmd_login(struct session *s, const struct imap_cmd *cmd)
 	telemetry_note(s, true, line);
 	/* A NUL inside either string cannot be a valid account. */
 	if (memchr(user->data, '\0', user->len) != NULL || memchr(pass->data, '\0', pass->len) != NULL) {
-		auth_failed(s, NULL, "LOGIN", "NUL in user name or password");
+		account_login_failed(s, NULL, "LOGIN", "NUL in user name or password");
 		return;
 	}
-	enum auth_result r = auth_checkpass(s, user->data, pass->data);
+	enum auth_result r = auth_checkpass(s->auth, user->data, pass->data);
 	if (r == AUTH_NOMECH) {
 		telemetry_forget(s);
-		resp_no(s, "[ENCRYPTIONNEEDED] A stronger security layer is required");
+		cmd_no(s, "[ENCRYPTIONNEEDED] A stronger security layer is required");
 		return;
 	}
 	if (r != AUTH_OK) {
-		auth_failed(s, user->data, "LOGIN", auth_errdetail(s));
+		account_login_failed(s, user->data, "LOGIN", auth_errdetail(s->auth));
 		return;
 	}
-	const char *canon = auth_user(s);
-	auth_succeeded(s, canon != NULL ? canon : user->data, "LOGIN");
+	const char *canon = auth_user(s->auth);
+	account_login_ok(s, canon != NULL ? canon : user->data, "LOGIN");
 }

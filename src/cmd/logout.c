@@ -8,11 +8,9 @@
 void cmd_logout(struct session *s, const struct imap_cmd *cmd)
 {
 	/* Mailbox updates may go out before the BYE, never after it: send
-	 * them now and keep the tagged OK from sending more. */
-	if (s->notify != NULL && s->mbox != NULL)
-		s->notify(s, true);
+	 * them now, and the tagged OK alone after it. */
+	cmd_updates_send(s, true);
 	resp_untagged(s, "BYE %s IMAP4rev1 server logging out", s->servername);
-	s->notify = NULL;
-	resp_ok(s, "LOGOUT completed");
+	resp_tagged(s, "OK", "LOGOUT completed");
 	s->state = STATE_LOGOUT;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/cmd.h"
+#include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -21,13 +23,14 @@ const char *mboxcmd_name(struct session *s, const struct imap_string *arg, bool 
 	const char *copy = arena_strdup(&s->arena, name);
 	free(name);
 	if (copy == NULL)
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 	return copy;
 }
 
 void mboxcmd_no(struct session *s, const struct store_err *err)
 {
-	resp_no(s, "%s%s", store_err_code(err), err->text);
+	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE. */
+	cmd_no(s, "%s%s", err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] " : "", err->text);
 }
 
 bool mboxcmd_check_flags(struct session *s, const struct imap_flags *flags)
@@ -46,7 +49,6 @@ bool mboxcmd_check_flags(struct session *s, const struct imap_flags *flags)
 void mboxcmd_deselect(struct session *s)
 {
 	mbox_close(&s->mbox);
-	s->notify = NULL;
 	s->mbox_readonly = false;
 	if (s->state == STATE_SELECTED)
 		s->state = STATE_AUTH;
@@ -67,7 +69,6 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	}
 	s->mbox = mb;
 	s->mbox_readonly = readonly;
-	s->notify = store_notify;
 	s->state = STATE_SELECTED;
 
 	/* RFC2060 §6.3.1 and RFC3501 §6.3.1: FLAGS, EXISTS, RECENT, and the
@@ -75,7 +76,7 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	struct sbuf b;
 	sbuf_init(&b, &s->arena);
 	sbuf_adds(&b, "* FLAGS ");
-	mbox_format_flag_names(mb, false, &b);
+	mboxfmt_flag_names(mb, false, &b);
 	sbuf_printf(&b, "\r\n* %u EXISTS\r\n* %u RECENT\r\n", mbox_count(mb), mbox_recent_count(mb));
 	uint32_t unseen = mbox_first_unseen(mb);
 	if (unseen != 0)
@@ -84,18 +85,18 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	if (readonly)
 		sbuf_adds(&b, "()] No permanent flags: read-only\r\n");
 	else {
-		mbox_format_flag_names(mb, true, &b);
+		mboxfmt_flag_names(mb, true, &b);
 		sbuf_adds(&b, "] Flags the client can change permanently\r\n");
 	}
 	sbuf_printf(&b, "* OK [UIDVALIDITY %u] UIDs valid\r\n", mbox_uidvalidity(mb));
 	sbuf_printf(&b, "* OK [UIDNEXT %u] Predicted next UID\r\n", mbox_uidnext(mb));
 	if (b.failed) {
 		mboxcmd_deselect(s);
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 		return;
 	}
 	resp_write(s, b.data, b.len);
-	resp_ok(s, "[%s] %s completed", readonly ? "READ-ONLY" : "READ-WRITE",
+	cmd_ok(s, "[%s] %s completed", readonly ? "READ-ONLY" : "READ-WRITE",
 		readonly ? "EXAMINE" : "SELECT");
 }
 
@@ -139,7 +140,7 @@ void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub)
 	/* A NUL cannot be in any name: nothing matches. */
 	if (memchr(l->reference.data, '\0', l->reference.len) != NULL ||
 	    memchr(l->pattern.data, '\0', l->pattern.len) != NULL) {
-		resp_ok(s, "%s completed", ctx.verb);
+		cmd_ok(s, "%s completed", ctx.verb);
 		return;
 	}
 	struct store_err err;
@@ -147,5 +148,5 @@ void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "%s completed", ctx.verb);
+	cmd_ok(s, "%s completed", ctx.verb);
 }

@@ -7,5 +7,5 @@
 
 void cmd_noop(struct session *s, const struct imap_cmd *cmd)
 {
-	resp_ok(s, "NOOP completed");
+	cmd_ok(s, "NOOP completed");
 }

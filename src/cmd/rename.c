@@ -20,5 +20,5 @@ void cmd_rename(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "RENAME completed");
+	cmd_ok(s, "RENAME completed");
 }

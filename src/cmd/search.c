@@ -200,7 +200,7 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	if (charset != NULL) {
 		struct mime_str probe;
 		if (mime_charset_to_utf8(&s->arena, charset, "", 0, &probe) == MIME_CS_UNKNOWN) {
-			resp_no(s, "[BADCHARSET (US-ASCII UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 "
+			cmd_no(s, "[BADCHARSET (US-ASCII UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 "
 				"KOI8-R SHIFT_JIS EUC-JP ISO-2022-JP GB2312 BIG5)] Unsupported charset %s",
 				charset);
 			return;
@@ -212,9 +212,9 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	struct skey *top = prepare(s, charset, c->keys, &ok, &bad, &why);
 	if (!ok) {
 		if (why == PREP_BADCHARSET)
-			resp_no(s, "[BADCHARSET] Cannot convert from %s", charset);
+			cmd_no(s, "[BADCHARSET] Cannot convert from %s", charset);
 		else if (why == PREP_NOMEM)
-			resp_no(s, "Search too complex");
+			cmd_no(s, "Search too complex");
 		else
 			resp_bad(s, "%s", bad);
 		return;
@@ -236,10 +236,10 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	arena_free(&scratch);
 	if (b.failed) {
 		sbuf_free(&b);
-		resp_no(s, "Out of memory");
+		cmd_no(s, "Out of memory");
 		return;
 	}
 	resp_write(s, b.data, b.len);
 	sbuf_free(&b);
-	resp_ok(s, "%sSEARCH completed", cmd->uid ? "UID " : "");
+	cmd_ok(s, "%sSEARCH completed", cmd->uid ? "UID " : "");
 }

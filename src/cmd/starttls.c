@@ -11,6 +11,11 @@
 #include "net/tls.h"
 #include "proto/response.h"
 
+bool cmd_starttls_offered(const struct session *s)
+{
+	return tls_available() && !session_tls_active(s);
+}
+
 void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 {
 	if (session_tls_active(s)) {
@@ -18,12 +23,12 @@ void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	if (!tls_available()) {
-		resp_no(s, "[UNAVAILABLE] TLS is not configured on this server");
+		cmd_no(s, "[UNAVAILABLE] TLS is not configured on this server");
 		return;
 	}
-	resp_ok(s, "Begin TLS negotiation now");
+	cmd_ok(s, "Begin TLS negotiation now");
 	/* The session loop sends the OK, throws away what came after the
-	 * command in the clear, and runs the handshake under the login
-	 * deadline (server/session_loop.c). */
+	 * command in the clear, runs the handshake under the login deadline
+	 * and restarts SASL (server/session_loop.c). */
 	s->tls_pending = true;
 }

@@ -37,5 +37,5 @@ void cmd_status(struct session *s, const struct imap_cmd *cmd)
 		resp_printf(s, "%s%s %u", i > 0 ? " " : "", key, v);
 	}
 	resp_puts(s, ")\r\n");
-	resp_ok(s, "STATUS completed");
+	cmd_ok(s, "STATUS completed");
 }

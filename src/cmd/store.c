@@ -7,6 +7,7 @@
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -24,7 +25,7 @@ void cmd_store(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	if (mbox_readonly(mb)) {
-		resp_no(s, "Mailbox is read-only (EXAMINE)");
+		cmd_no(s, "Mailbox is read-only (EXAMINE)");
 		return;
 	}
 	struct store_err err;
@@ -37,7 +38,7 @@ void cmd_store(struct session *s, const struct imap_cmd *cmd)
 	/* A keyword defined just now: the new FLAGS go out before any FETCH
 	 * that shows it (RFC2060 §7.2.6).  No EXPUNGE here: seqs must hold. */
 	if (c->flags.nkeywords > 0)
-		store_notify(s, false);
+		cmd_updates_send(s, false);
 	struct mbox_seqs it = seqs;
 	uint32_t seq;
 	bool gone = false;
@@ -61,14 +62,14 @@ void cmd_store(struct session *s, const struct imap_cmd *cmd)
 			if (cmd->uid)
 				sbuf_printf(&b, "UID %u ", mbox_msg_uid(mb, seq));
 			sbuf_adds(&b, "FLAGS ");
-			mbox_format_flags(mb, seq, &b);
+			mboxfmt_flags(mb, seq, &b);
 			sbuf_adds(&b, ")\r\n");
 			resp_write(s, b.data, b.len);
 		}
 		sbuf_free(&b);
 	}
 	if (gone || !ok)
-		resp_no(s, "Some of the messages no longer exist; the others were changed");
+		cmd_no(s, "Some of the messages no longer exist; the others were changed");
 	else
-		resp_ok(s, "%sSTORE completed", cmd->uid ? "UID " : "");
+		cmd_ok(s, "%sSTORE completed", cmd->uid ? "UID " : "");
 }

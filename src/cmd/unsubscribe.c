@@ -16,5 +16,5 @@ void cmd_unsubscribe(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_ok(s, "UNSUBSCRIBE completed");
+	cmd_ok(s, "UNSUBSCRIBE completed");
 }

@@ -28,7 +28,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "util/arena.h"
 #include "util/sbuf.h"
 

@@ -111,6 +111,88 @@ unsigned conn_write_events(const struct conn *c)
 	return IO_WRITE;
 }
 
+/* The socket, or TLS over it. */
+static ssize_t wire_read(struct conn *c, void *buf, size_t len)
+{
+	return c->tls != NULL ? tls_conn_read(c, buf, len) : conn_raw_read(c, buf, len);
+}
+
+static ssize_t wire_write(struct conn *c, const void *buf, size_t len)
+{
+	return c->tls != NULL ? tls_conn_write(c, buf, len) : conn_raw_write(c, buf, len);
+}
+
+/* Under COMPRESS: inflate what came, reading the wire when it is not
+ * enough for one octet. */
+static ssize_t inflate_read(struct conn *c, void *buf, size_t len)
+{
+	for (;;) {
+		ssize_t n = compress_inflate(c->z, buf, len);
+		if (n > 0)
+			return n;
+		if (n == COMPRESS_END)
+			return CONN_EOF;
+		if (n < 0)
+			return CONN_ERROR;
+		unsigned char *space;
+		size_t room = compress_in_space(c->z, &space);
+		if (room == 0)
+			return CONN_ERROR;
+		ssize_t r = wire_read(c, space, room);
+		if (r <= 0)
+			return r == 0 ? CONN_AGAIN : r;
+		compress_in_added(c->z, (size_t)r);
+	}
+}
+
+/* Under COMPRESS: deflate the queued output and send what the wire
+ * takes; 0 when it is all gone. */
+static int deflate_flush(struct conn *c)
+{
+	for (;;) {
+		const unsigned char *out;
+		size_t n;
+		while ((n = compress_out(c->z, &out)) > 0) {
+			ssize_t w = wire_write(c, out, n);
+			if (w < 0)
+				return (int)w;
+			compress_out_sent(c->z, (size_t)w);
+			c->bytes_out += (uint64_t)w;
+		}
+		size_t plain = c->wlen - c->wpos;
+		if (plain == 0 && compress_synced(c->z))
+			return 0;
+		ssize_t used = compress_deflate(c->z, c->wbuf + c->wpos, plain);
+		if (used < 0)
+			return CONN_ERROR;
+		if (used > 0 && c->tap != NULL)
+			c->tap(c->tap_ctx, false, c->wbuf + c->wpos, (size_t)used);
+		c->wpos += (size_t)used;
+	}
+}
+
+bool conn_compress_start(struct conn *c)
+{
+	struct compress *z = compress_new();
+	if (z == NULL)
+		return false;
+	/* RFC4978 §3: the client compresses once it has our OK, so octets
+	 * it sent before that were part of its compressed stream only if it
+	 * did not wait; either way they are not plain commands to run. */
+	unsigned char *space;
+	size_t room = compress_in_space(z, &space);
+	size_t n = conn_buffered(c);
+	if (n > room) {
+		compress_free(&z);
+		return false;
+	}
+	memcpy(space, c->rbuf + c->rpos, n);
+	compress_in_added(z, n);
+	conn_discard_buffered(c);
+	c->z = z;
+	return true;
+}
+
 ssize_t conn_fill(struct conn *c)
 {
 	if (c->eof)
@@ -141,9 +223,8 @@ ssize_t conn_fill(struct conn *c)
 			c->rcap *= 2;
 		}
 	}
-	ssize_t n = c->z != NULL ? compress_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
-		: c->tls != NULL ? tls_conn_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
-		: conn_raw_read(c, c->rbuf + c->rlen, c->rcap - c->rlen);
+	ssize_t n = c->z != NULL ? inflate_read(c, c->rbuf + c->rlen, c->rcap - c->rlen)
+		: wire_read(c, c->rbuf + c->rlen, c->rcap - c->rlen);
 	if (n > 0) {
 		if (c->tap != NULL)
 			c->tap(c->tap_ctx, true, c->rbuf + c->rlen, (size_t)n);
@@ -320,7 +401,8 @@ size_t conn_discard_buffered(struct conn *c)
 
 size_t conn_output_pending(const struct conn *c)
 {
-	return c->wlen - c->wpos + compress_pending(c);
+	const unsigned char *out;
+	return c->wlen - c->wpos + (c->z != NULL ? compress_out(c->z, &out) : 0);
 }
 
 int conn_flush(struct conn *c)
@@ -330,7 +412,7 @@ int conn_flush(struct conn *c)
 		return CONN_ERROR;
 	}
 	if (c->z != NULL) {
-		int r = compress_flush(c);
+		int r = deflate_flush(c);
 		if (r == CONN_AGAIN)
 			return r;
 		if (r < 0) {
@@ -340,9 +422,7 @@ int conn_flush(struct conn *c)
 		}
 	}
 	while (c->wpos < c->wlen) {
-		ssize_t n = c->tls != NULL
-			? tls_conn_write(c, c->wbuf + c->wpos, c->wlen - c->wpos)
-			: conn_raw_write(c, c->wbuf + c->wpos, c->wlen - c->wpos);
+		ssize_t n = wire_write(c, c->wbuf + c->wpos, c->wlen - c->wpos);
 		if (n == CONN_AGAIN)
 			return CONN_AGAIN;
 		if (n < 0) {

@@ -37,7 +37,7 @@
 #define CONN_LINE_TAIL 32
 
 struct conn_tls;  /* net/tls.c */
-struct conn_zlib; /* net/compress.c */
+struct compress;  /* net/compress.c */
 
 /* Called with every chunk read or written, for protocol telemetry. */
 typedef void conn_tap_fn(void *ctx, bool incoming, const unsigned char *data, size_t len);
@@ -46,7 +46,7 @@ struct conn {
 	int rfd, wfd;
 	int rfd_flags, wfd_flags;      /* fcntl flags before we set O_NONBLOCK */
 	struct conn_tls *tls;          /* NULL until TLS is on */
-	struct conn_zlib *z;           /* NULL until COMPRESS=DEFLATE is on */
+	struct compress *z;            /* NULL until COMPRESS=DEFLATE is on */
 	unsigned char *rbuf;
 	size_t rcap, rpos, rlen;       /* unread octets are rbuf[rpos..rlen) */
 	unsigned char *wbuf;
@@ -116,6 +116,11 @@ void conn_consume(struct conn *c, size_t n);
 
 /* Drop everything buffered (after STARTTLS, RFC3501 §6.2.1). */
 size_t conn_discard_buffered(struct conn *c);
+
+/* Compress both directions from now on (COMPRESS=DEFLATE, RFC4978):
+ * what is already buffered was sent compressed too.  False when zlib
+ * cannot be set up. */
+bool conn_compress_start(struct conn *c);
 
 /* Queue output (never blocks; see CONN_OUTPUT_HIGH_WATER). */
 void conn_write(struct conn *c, const void *data, size_t len);

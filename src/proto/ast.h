@@ -8,7 +8,9 @@
  *
  * Naming follows the RFC's ABNF: struct imap_fetch_att is `fetch-att`,
  * struct imap_search_key is `search-key`, and so on.  Every field says
- * which part of the syntax it came from.
+ * which part of the syntax it came from.  The values the store and the
+ * MIME code take as arguments (strings, sequence sets, flags, sections,
+ * dates) are in util/imap_types.h.
  */
 #ifndef IMAPD_PROTO_AST_H
 #define IMAPD_PROTO_AST_H
@@ -18,74 +20,7 @@
 #include <stdint.h>
 #include <time.h>
 
-/* Which wire form a string arrived in (RFC2060 §4.3).  Kept so that the
- * printer can reproduce a literal as a literal, and because "INBOX" is
- * case-insensitive in every form (RFC3501 §5.1). */
-enum imap_str_form {
-	IMAP_STR_ATOM,     /* atom, or astring made of ASTRING-CHARs */
-	IMAP_STR_QUOTED,   /* quoted, escapes already removed */
-	IMAP_STR_LITERAL,  /* literal, 8-bit clean, may contain NUL */
-};
-
-/* A binary-safe string: astring, string, nstring, atom (RFC2060 §4.3). */
-struct imap_string {
-	const char *data;  /* NUL-terminated copy in the arena; may hold NULs */
-	size_t len;
-	enum imap_str_form form;
-	/* A literal spooled to a file instead of memory (large APPEND
-	 * messages, RFC2060 §6.3.11): the file descriptor, or -1. */
-	int spool_fd;
-};
-
-/* seq-range / seq-number (RFC3501 §9).  0 stands for "*". */
-#define IMAP_SEQ_STAR 0u
-struct imap_seq_range {
-	uint32_t lo;  /* first number as written (may exceed hi: "5:1") */
-	uint32_t hi;  /* second number, or the same as lo for a single one */
-};
-
-/* sequence-set (RFC2060 §9 `set`). */
-struct imap_seq_set {
-	size_t n;
-	struct imap_seq_range *ranges;
-};
-
-/* System flags that have an IMAP name (RFC2060 §2.3.2). */
-enum imap_sysflag {
-	IMAP_FLAG_ANSWERED = 1 << 0,
-	IMAP_FLAG_FLAGGED  = 1 << 1,
-	IMAP_FLAG_DELETED  = 1 << 2,
-	IMAP_FLAG_SEEN     = 1 << 3,
-	IMAP_FLAG_DRAFT    = 1 << 4,
-	IMAP_FLAG_RECENT   = 1 << 5,  /* never storable; parsed to report it */
-};
-
-/* flag-list (RFC2060 §9): system flags as bits, the rest by name. */
-struct imap_flags {
-	unsigned sys;             /* enum imap_sysflag bits */
-	size_t nkeywords;
-	const char **keywords;    /* flag-keyword atoms, as written */
-	size_t nextensions;
-	const char **extensions;  /* "\" atom flags we do not know, with the "\" */
-};
-
-/* section-text / section-spec (RFC2060 §9 `section`). */
-enum imap_section_text {
-	IMAP_SECTION_NONE,           /* BODY[] or BODY[1.2] */
-	IMAP_SECTION_HEADER,
-	IMAP_SECTION_HEADER_FIELDS,
-	IMAP_SECTION_HEADER_FIELDS_NOT,
-	IMAP_SECTION_TEXT,
-	IMAP_SECTION_MIME,           /* only after a part number */
-};
-
-struct imap_section {
-	size_t nparts;
-	uint32_t *parts;             /* section-part: nz-number *("." nz-number) */
-	enum imap_section_text text;
-	size_t nfields;
-	struct imap_string *fields;  /* header-list for HEADER.FIELDS(.NOT) */
-};
+#include "util/imap_types.h"
 
 /* fetch-att (RFC2060 §9). */
 enum imap_fetch_att_type {
@@ -146,13 +81,6 @@ enum imap_search_key_type {
 	IMAP_SK_LIST,                /* "(" search-key *(SP search-key) ")": .list */
 };
 
-/* A calendar date without time or zone (RFC2060 §9 `date`). */
-struct imap_date {
-	int year;   /* 4 digits */
-	int month;  /* 1..12 */
-	int day;    /* 1..31, checked against the month */
-};
-
 struct imap_search_key {
 	enum imap_search_key_type type;
 	struct imap_string str;         /* string / flag-keyword argument */
@@ -165,13 +93,6 @@ struct imap_search_key {
 	struct imap_search_key **list;
 };
 
-/* store-att-flags (RFC2060 §9). */
-enum imap_store_op {
-	IMAP_STORE_REPLACE,  /* FLAGS */
-	IMAP_STORE_ADD,      /* +FLAGS */
-	IMAP_STORE_REMOVE,   /* -FLAGS */
-};
-
 /* status-att (RFC2060 §9); bits so that a request is one word. */
 enum imap_status_att {
 	IMAP_STATUS_MESSAGES    = 1 << 0,
@@ -179,14 +100,6 @@ enum imap_status_att {
 	IMAP_STATUS_UIDNEXT     = 1 << 2,
 	IMAP_STATUS_UIDVALIDITY = 1 << 3,
 	IMAP_STATUS_UNSEEN      = 1 << 4,
-};
-
-/* date-time (RFC2060 §9), as written plus the instant it names. */
-struct imap_datetime {
-	struct imap_date date;
-	int hour, min, sec;
-	int zone_minutes;  /* east of UTC, e.g. -0800 is -480 */
-	time_t t;          /* the instant in UTC */
 };
 
 /* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
@@ -314,6 +227,7 @@ struct imap_cmd_x {
 struct imap_cmd {
 	enum imap_cmd_type type;
 	const char *tag;
+	const char *verb;                    /* the command name as written; NULL for X */
 	bool uid;
 	union {
 		struct imap_cmd_authenticate authenticate;
@@ -332,8 +246,5 @@ struct imap_cmd {
 		struct imap_cmd_x x;
 	} u;
 };
-
-/* The command name as IMAP writes it ("UID" not included). */
-const char *imap_cmd_name(enum imap_cmd_type type);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "proto/ast_print.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -267,10 +268,13 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	sbuf_addc(out, ' ');
 	if (cmd->uid)
 		sbuf_adds(out, "UID ");
-	if (cmd->type == IMAP_CMD_X)
+	if (cmd->type == IMAP_CMD_X) {
 		sbuf_adds(out, cmd->u.x.name);
-	else
-		sbuf_adds(out, imap_cmd_name(cmd->type));
+	} else {
+		/* The name as written, upper-cased: the canonical keyword. */
+		for (const char *p = cmd->verb != NULL ? cmd->verb : "?"; *p != '\0'; p++)
+			sbuf_addc(out, (char)toupper((unsigned char)*p));
+	}
 	switch (cmd->type) {
 	case IMAP_CMD_CAPABILITY: case IMAP_CMD_NOOP: case IMAP_CMD_LOGOUT:
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:

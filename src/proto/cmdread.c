@@ -17,17 +17,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "proto/cmddef.h"
 #include "proto/parser.h"
 #include "proto/response.h"
 #include "proto/session.h"
 #include "util/log.h"
+#include "util/spool.h"
 
 /* A non-synchronising literal larger than this is not worth reading to
  * stay in sync: the session ends instead (RFC7888 §4 allows it). */
 #define NONSYNC_DISCARD_MAX (UINT64_C(1) << 30)
 
-/* Literals outside APPEND at most this large are kept in memory; APPEND
- * messages above it are spooled to a file when the store offers one. */
+/* Messages (CMD_LITERAL_MESSAGE: APPEND) above this size are spooled to a
+ * file when the session has a spool; other literals stay in memory. */
 #define SPOOL_THRESHOLD (256 * 1024)
 
 bool cmdread_literal_suffix(const char *line, size_t len, uint64_t *size_r, bool *nonsync_r)
@@ -80,16 +82,6 @@ static const char *line_tag(struct session *s, const char *line)
 static enum cmdread_result io_result(ssize_t n)
 {
 	return n == CONN_AGAIN ? CMDREAD_AGAIN : n == CONN_EOF ? CMDREAD_EOF : CMDREAD_ERROR;
-}
-
-void cmdread_reset(struct session *s)
-{
-	struct cmdread *rd = &s->rd;
-	if (rd->state == CR_LITERAL && rd->lit_fd >= 0)
-		close(rd->lit_fd);
-	memset(rd, 0, sizeof(*rd));
-	rd->state = CR_START;
-	rd->lit_fd = -1;
 }
 
 /* The command is answered: send the tagged response and start over. */
@@ -171,11 +163,14 @@ static enum cmdread_result begin_literal(struct session *s, const struct imap_li
 {
 	struct cmdread *rd = &s->rd;
 	const struct imapd_config *cfg = s->cfg;
-	int verb = imap_parser_verb(s->parser);
-	bool append = verb == IMAP_CMD_APPEND;
-	uint64_t max = append ? cfg->maxmessagesize : cfg->maxliteral;
+	/* Decide by the command table's row (proto/cmddef.h). */
+	bool uid = false;
+	const char *verb = imap_parser_verb(s->parser, &uid);
+	const struct cmd_def *def = s->cmds != NULL && verb != NULL ? cmddef_find(s->cmds, verb) : NULL;
+	bool message = def != NULL && def->literal == CMD_LITERAL_MESSAGE;
+	uint64_t max = message ? cfg->maxmessagesize : cfg->maxliteral;
 	if (lit->toobig || (max != 0 && lit->size > max)) {
-		const char *reply = append
+		const char *reply = message
 			? arena_printf(&s->arena, "NO [TOOBIG] Message larger than the %llu octets allowed",
 				       (unsigned long long)max)
 			: arena_printf(&s->arena, "BAD [TOOBIG] Literal larger than the %llu octets allowed",
@@ -183,19 +178,23 @@ static enum cmdread_result begin_literal(struct session *s, const struct imap_li
 		return reject(s, reply != NULL ? reply : "BAD [TOOBIG] Literal too large", true,
 			      lit->size, lit->nonsync, false);
 	}
-	if (append && !(s->state & (STATE_AUTH | STATE_SELECTED))) {
-		/* Do not take a message from a client that cannot store it
-		 * (RFC2060 §6.3.11 is command_auth). */
-		return reject(s, "BAD APPEND is not valid before authentication", true, lit->size,
-			      lit->nonsync, false);
+	char refusal[128];
+	if (message && !cmddef_state_ok(def, s->state, uid, refusal, sizeof(refusal))) {
+		/* Do not take a message from a client that cannot store it:
+		 * BAD before "+" (APPEND is command_auth, RFC2060 §6.3.11).
+		 * Other literals are read, and the dispatcher refuses the
+		 * whole command. */
+		const char *reply = arena_printf(&s->arena, "BAD %s", refusal);
+		return reject(s, reply != NULL ? reply : "BAD Not valid in this state", true,
+			      lit->size, lit->nonsync, false);
 	}
 	rd->lit_size = lit->size;
 	rd->lit_done = 0;
 	rd->lit_buf = NULL;
 	rd->lit_fd = -1;
 	rd->lit_errno = 0;
-	if (append && lit->size > SPOOL_THRESHOLD && s->spool_open != NULL)
-		rd->lit_fd = s->spool_open(s);
+	if (message && lit->size > SPOOL_THRESHOLD && s->spool != NULL)
+		rd->lit_fd = spool_create(s->spool);
 	if (rd->lit_fd < 0) {
 		rd->lit_buf = arena_alloc(&s->arena, (size_t)lit->size + 1);
 		if (rd->lit_buf == NULL) {

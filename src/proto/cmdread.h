@@ -26,31 +26,12 @@ enum cmdread_result {
 	CMDREAD_ERROR,     /* I/O error, or a limit that ends the session */
 };
 
-/* Where the reader is inside a command (private to cmdread.c). */
-struct cmdread {
-	enum { CR_START, CR_LINE, CR_LITERAL, CR_DISCARD } state;
-	bool first;                /* the next line is the command's first */
-	const char *tag;           /* of the command being read, once known */
-	/* CR_LITERAL: the literal being received */
-	uint64_t lit_size, lit_done;
-	char *lit_buf;             /* into the arena, or */
-	int lit_fd;                /* into a spool file (-1 when not) */
-	int lit_errno;             /* a spool write failed: its errno */
-	/* CR_DISCARD: the rest of a rejected command being thrown away */
-	uint64_t skip;             /* octets of a non-synchronising literal left */
-	bool skip_then_line;       /* after them, a line of the same command */
-	const char *reply;         /* the tagged response once it is gone */
-};
-
 /*
  * Go on reading the current command.  CMDREAD_COMMAND puts the command
  * (in the session's arena) in *cmd_r; CMDREAD_REJECTED means it was
  * answered already; CMDREAD_AGAIN, wait until the connection is readable.
  */
 enum cmdread_result cmdread_step(struct session *s, struct imap_cmd **cmd_r);
-
-/* Forget a half-read command (the session is ending). */
-void cmdread_reset(struct session *s);
 
 /* If `line` (len octets, CRLF-terminated) ends in a literal header, set
  * *size_r and *nonsync_r and return true. */

@@ -31,6 +31,8 @@ struct imap_lexval {
 struct imap_lexer {
 	int cond;                      /* re2c condition (yyc* enum) */
 	int verb;                      /* token of the command verb, 0 if none yet */
+	const char *verb_name;         /* the command name as written, NULL if none yet */
+	bool uid;                      /* "UID" came before it */
 	const unsigned char *cur;      /* YYCURSOR */
 	const unsigned char *lim;      /* YYLIMIT: one past the segment; *lim == 0 */
 	const unsigned char *mark;     /* YYMARKER */

@@ -74,6 +74,7 @@ static enum imap_parse_status push(struct imap_parser *p, int tok, IMAP_YYSTYPE 
 	p->midway = false;
 	if (r == 0) {
 		p->done = true;
+		ctx->cmd->verb = ctx->lexer.verb_name;
 		return IMAP_PARSE_DONE;
 	}
 	if (r == 2 || ctx->error == NULL)
@@ -156,14 +157,8 @@ const char *imap_parser_tag(const struct imap_parser *p)
 	return p->ctx.tag;
 }
 
-int imap_parser_verb(const struct imap_parser *p)
+const char *imap_parser_verb(const struct imap_parser *p, bool *uid_r)
 {
-	switch (p->ctx.lexer.verb) {
-	case K_APPEND: return IMAP_CMD_APPEND;
-	case K_AUTHENTICATE: return IMAP_CMD_AUTHENTICATE;
-	case K_LOGIN: return IMAP_CMD_LOGIN;
-	case K_STARTTLS: return IMAP_CMD_STARTTLS;
-	case 0: return -1;
-	default: return IMAP_CMD__COUNT;  /* any other command */
-	}
+	*uid_r = p->ctx.lexer.uid;
+	return p->ctx.lexer.verb_name;
 }

@@ -63,10 +63,10 @@ const char *imap_parser_error(const struct imap_parser *p);
  * error is answered with it, an untagged "* BAD" without. */
 const char *imap_parser_tag(const struct imap_parser *p);
 
-/* The command verb seen so far, for the literal policy (an APPEND
- * message may be large, a LOGIN password may not): IMAP_CMD_APPEND,
- * _AUTHENTICATE, _LOGIN or _STARTTLS; IMAP_CMD__COUNT for any other
- * command; -1 before the verb. */
-int imap_parser_verb(const struct imap_parser *p);
+/* The command name seen so far, as the client wrote it ("append"), for
+ * the reader to apply the command table's literal policy before the
+ * command is complete; *uid_r tells whether "UID" came before it.  NULL
+ * before the name, and for an x-command or a word that names none. */
+const char *imap_parser_verb(const struct imap_parser *p, bool *uid_r);
 
 #endif

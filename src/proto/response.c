@@ -3,7 +3,6 @@
  */
 #include "proto/response.h"
 
-#include "cmd/cmd.h"
 #include "util/sbuf.h"
 
 #include <stdarg.h>
@@ -36,28 +35,26 @@ void resp_untagged(struct session *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Mailbox updates go out before the tagged response that ends a command
- * (RFC2060 §5.2); not before BAD, which answers a command never run. */
-static void before_tagged(struct session *s)
+void resp_vtagged(struct session *s, const char *status, const char *fmt, va_list ap)
 {
-	if (s->notify != NULL && s->mbox != NULL)
-		s->notify(s, !(s->cmd_flags & CMD_FLAG_USES_SEQS));
+	vline(s, s->tag != NULL ? s->tag : "*", status, fmt, ap);
 }
 
-#define TAGGED(name, status, notify)                                     \
-	void name(struct session *s, const char *fmt, ...)               \
-	{                                                                \
-		va_list ap;                                              \
-		if (notify)                                              \
-			before_tagged(s);                                \
-		va_start(ap, fmt);                                       \
-		vline(s, s->tag != NULL ? s->tag : "*", status, fmt, ap); \
-		va_end(ap);                                              \
-	}
+void resp_tagged(struct session *s, const char *status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	resp_vtagged(s, status, fmt, ap);
+	va_end(ap);
+}
 
-TAGGED(resp_ok, "OK", true)
-TAGGED(resp_no, "NO", true)
-TAGGED(resp_bad, "BAD", false)
+void resp_bad(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	resp_vtagged(s, "BAD", fmt, ap);
+	va_end(ap);
+}
 
 void resp_bad_tag(struct session *s, const char *tag, const char *text)
 {

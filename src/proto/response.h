@@ -8,6 +8,7 @@
 #ifndef IMAPD_PROTO_RESPONSE_H
 #define IMAPD_PROTO_RESPONSE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "proto/session.h"
@@ -15,9 +16,15 @@
 /* "* " fmt CRLF */
 void resp_untagged(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* tag SP status SP text CRLF, with the current command's tag. */
-void resp_ok(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void resp_no(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* tag SP status SP text CRLF, with the current command's tag.  A command
+ * that ran ends with cmd_ok() or cmd_no() (cmd/cmd.h), which send the
+ * mailbox updates first; these write just the line. */
+void resp_tagged(struct session *s, const char *status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void resp_vtagged(struct session *s, const char *status, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+/* tag BAD text: a command that did not run (syntax, state, arguments). */
 void resp_bad(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A tagged BAD for a tag that may be NULL (then "* BAD"). */

@@ -1,6 +1,7 @@
 /*
- * session.c - the session loop: greeting, read a command, dispatch it,
- * flush, until LOGOUT, EOF or autologout (RFC2060 §3, §5.4).
+ * session.c - one session's state (see session.h): setting it up and
+ * tearing it down, and its security layers as SASL must know them.  The
+ * loop that serves it is server/session_run.c.
  */
 #include "proto/session.h"
 
@@ -10,25 +11,33 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
-#include "auth/privs.h"
-#include "cmd/cmd.h"
 #include "net/ioloop.h"
 #include "net/tls.h"
-#include "proto/cmdread.h"
 #include "proto/parser.h"
-#include "proto/response.h"
-#include "server/telemetry.h"
-#include "store/store.h"
 #include "util/log.h"
 
-void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd)
+/* The command reader at the start of a command; a literal it was
+ * spooling to a file is let go. */
+static void reader_reset(struct session *s)
+{
+	struct cmdread *rd = &s->rd;
+	if (rd->state == CR_LITERAL && rd->lit_fd >= 0)
+		close(rd->lit_fd);
+	memset(rd, 0, sizeof(*rd));
+	rd->state = CR_START;
+	rd->lit_fd = -1;
+}
+
+void session_init(struct session *s, const struct imapd_config *cfg, const struct cmd_def *cmds,
+		  int rfd, int wfd)
 {
 	memset(s, 0, sizeof(*s));
 	conn_init(&s->conn, rfd, wfd);
 	s->cfg = cfg;
+	s->cmds = cmds;
 	s->state = STATE_NOT_AUTH;
 	arena_init(&s->arena);
-	cmdread_reset(s);
+	reader_reset(s);
 	/* A command's memory is bounded, or one command of endless
 	 * non-synchronising literals could grow the process without end.
 	 * Each literal is at most maxliteral (large APPEND messages are
@@ -47,7 +56,7 @@ void session_init(struct session *s, const struct imapd_config *cfg, int rfd, in
 		s->servername = host;
 	}
 	/* SASL state for CAPABILITY and AUTHENTICATE (auth/auth.c). */
-	auth_session_start(s);
+	session_sasl_restart(s);
 }
 
 void session_deinit(struct session *s)
@@ -55,12 +64,8 @@ void session_deinit(struct session *s)
 	if (s->cont.fn != NULL)
 		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
 	session_wait_done(s);
-	cmdread_reset(s);
-	store_session_close(s);
-	auth_session_free(s);
-	telemetry_stop(s);
-	free(s->mail_root);
-	s->mail_root = NULL;
+	reader_reset(s);
+	auth_sasl_free(&s->auth);
 	imap_parser_free(&s->parser);
 	arena_free(&s->arena);
 	conn_deinit(&s->conn);
@@ -68,32 +73,19 @@ void session_deinit(struct session *s)
 	s->user = NULL;
 }
 
-bool session_authenticated(struct session *s, const char *user, const char **why_r)
+void session_sasl_security(struct session *s)
 {
-	char *root = NULL;
-	/* The protocol log is opened while we may still be root: it lives
-	 * under configdirectory, outside the user's reach. */
-	telemetry_start(s, user);
-	if (!privs_enter_user(s->cfg, user, s->preauth, &root, why_r)) {
-		telemetry_stop(s);
-		return false;
-	}
-	free(s->mail_root);
-	s->mail_root = root;
-	if (!store_session_open(s, why_r))
-		return false;
-	if (s->user != user) {
-		free(s->user);
-		s->user = strdup(user);
-		if (s->user == NULL) {
-			*why_r = "Out of memory";
-			return false;
-		}
-	}
-	s->state = STATE_AUTH;
-	/* SASL is done with; its per-connection state is not kept. */
-	auth_session_free(s);
-	return true;
+	unsigned ssf = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
+	if (s->external_ssf > ssf)
+		ssf = s->external_ssf;
+	auth_set_security(s->auth, ssf, session_plaintext_ok(s));
+}
+
+void session_sasl_restart(struct session *s)
+{
+	auth_sasl_free(&s->auth);
+	s->auth = auth_sasl_new(s->cfg, s->servername, s->conn.rfd);
+	session_sasl_security(s);
 }
 
 bool session_tls_active(const struct session *s)
@@ -104,54 +96,6 @@ bool session_tls_active(const struct session *s)
 bool session_plaintext_ok(const struct session *s)
 {
 	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
-}
-
-void session_write_capabilities(struct session *s)
-{
-	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
-	 * takes "{n+}" literals in every state. */
-	resp_puts(s, "IMAP4rev1 LITERAL+ UIDPLUS IDLE");
-	/* RFC4978: after login (command-auth), once per connection. */
-	if (s->state != STATE_NOT_AUTH && s->conn.z == NULL)
-		resp_puts(s, " COMPRESS=DEFLATE");
-	if (s->state == STATE_NOT_AUTH) {
-		if (tls_available() && !session_tls_active(s))
-			resp_puts(s, " STARTTLS");
-		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */
-		if (!session_plaintext_ok(s))
-			resp_puts(s, " LOGINDISABLED");
-		auth_write_capabilities(s);
-	}
-}
-
-bool session_check_shutdown(struct session *s)
-{
-	char line[512];
-	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
-		return false;
-	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
-	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
-		   s->user ? s->user : "");
-	s->state = STATE_LOGOUT;
-	return true;
-}
-
-void session_greet(struct session *s)
-{
-	if (s->preauth) {
-		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
-		session_write_capabilities(s);
-		conn_printf(&s->conn, "] %s IMAP4rev1 server, logged in as %s\r\n",
-			    s->servername, s->user);
-	} else {
-		conn_printf(&s->conn, "* OK [CAPABILITY ");
-		session_write_capabilities(s);
-		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
-	}
-	/* msg/motd: its first line follows the greeting as an ALERT. */
-	char line[512];
-	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
-		resp_untagged(s, "OK [ALERT] %s", line);
 }
 
 void session_wait(struct session *s, unsigned wait, session_cont_fn *fn, void *ctx)

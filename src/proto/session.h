@@ -11,7 +11,6 @@
 
 #include "net/conn.h"
 #include "proto/ast.h"
-#include "proto/cmdread.h"
 #include "util/arena.h"
 #include "util/config.h"
 
@@ -60,9 +59,28 @@ struct session_cont {
 	uint64_t timer_due;            /* ioloop_now_ms() deadline, 0 = none */
 };
 
+/* Where the command reader is inside a command (proto/cmdread.c; its
+ * business only, kept here because every session has one). */
+struct cmdread {
+	enum { CR_START, CR_LINE, CR_LITERAL, CR_DISCARD } state;
+	bool first;                /* the next line is the command's first */
+	const char *tag;           /* of the command being read, once known */
+	/* CR_LITERAL: the literal being received */
+	uint64_t lit_size, lit_done;
+	char *lit_buf;             /* into the arena, or */
+	int lit_fd;                /* into a spool file (-1 when not) */
+	int lit_errno;             /* a spool write failed: its errno */
+	/* CR_DISCARD: the rest of a rejected command being thrown away */
+	uint64_t skip;             /* octets of a non-synchronising literal left */
+	bool skip_then_line;       /* after them, a line of the same command */
+	const char *reply;         /* the tagged response once it is gone */
+};
+
 struct imap_parser;
-struct session_auth;    /* auth/: SASL state */
-struct telemetry;       /* server/telemetry.c: log/<user>/<pid> */
+struct cmd_def;         /* proto/cmddef.h: a row of the command table */
+struct auth_sasl;       /* auth/: SASL state */
+struct telemetry;       /* proto/telemetry.c: log/<user>/<pid> */
+struct spool;           /* util/spool.h: files for large literals */
 struct store;           /* store/: the user's mail root */
 struct mailbox;         /* store/: the selected mailbox */
 
@@ -76,6 +94,7 @@ struct session {
 	struct session_cont cont;      /* the command that is waiting, if any */
 	bool tls_pending;              /* STARTTLS answered: handshake next */
 	bool compress_pending;         /* COMPRESS answered: deflate from now on */
+	const struct cmd_def *cmds;    /* the command table (cmd/table.c) */
 	const char *tag;               /* tag of the command being executed */
 	const char *servername;
 
@@ -83,31 +102,27 @@ struct session {
 	char *user;                    /* authenticated user, or NULL */
 	bool preauth;                  /* rimapd: the Unix user of the process */
 	unsigned external_ssf;         /* -p ssf: a security layer below us */
-	struct session_auth *auth;
+	struct auth_sasl *auth;        /* until authenticated */
 	struct telemetry *telemetry;   /* protocol log, once authenticated */
 
-	/* Mail, once authenticated */
-	char *mail_root;               /* the user's maildir root */
+	/* Mail, once authenticated (cmd/account.c opens and closes these;
+	 * the protocol layer only carries them) */
 	struct store *store;
 	struct mailbox *mbox;          /* the selected mailbox (STATE_SELECTED) */
 	bool mbox_readonly;            /* EXAMINE, or no write access */
+	struct spool *spool;           /* where large APPEND literals are read to */
 
-	/* Creates the file a large APPEND literal is spooled to; returns an
-	 * open descriptor or -1.  Set by the store once logged in. */
-	int (*spool_open)(struct session *s);
-
-	/* Called before every tagged OK/NO while a mailbox is selected, to
-	 * send the untagged EXISTS/RECENT/EXPUNGE/FETCH updates that other
-	 * sessions and deliveries caused (RFC2060 §5.2, §7).  expunge_ok is
-	 * false during FETCH, STORE and SEARCH (RFC2060 §7.4.1). */
-	void (*notify)(struct session *s, bool expunge_ok);
-	unsigned cmd_flags;            /* enum cmd_flags of the running command */
+	/* enum cmd_flags (proto/cmddef.h) of the running command: whether
+	 * the mailbox updates sent before its tagged reply may hold EXPUNGE. */
+	unsigned cmd_flags;
 
 	uint64_t commands;             /* commands executed, for the log */
 };
 
-/* Set up a session on fds rfd/wfd with configuration cfg. */
-void session_init(struct session *s, const struct imapd_config *cfg, int rfd, int wfd);
+/* Set up a session on fds rfd/wfd with configuration cfg, serving the
+ * commands of `cmds` (the command table, IMAP_CMD__COUNT rows). */
+void session_init(struct session *s, const struct imapd_config *cfg, const struct cmd_def *cmds,
+		  int rfd, int wfd);
 
 /* Free what the session holds; does not close the descriptors. */
 void session_deinit(struct session *s);
@@ -132,24 +147,13 @@ bool session_plaintext_ok(const struct session *s);
 /* Whether TLS is active on the connection. */
 bool session_tls_active(const struct session *s);
 
-/*
- * The client has proved it is `user` (LOGIN, AUTHENTICATE, or rimapd's
- * pre-authentication): take on that user's privileges and mail root and
- * enter the authenticated state.  Returns false, with a reason for the
- * NO response in *why_r, when the account cannot be served.
- */
-bool session_authenticated(struct session *s, const char *user, const char **why_r);
+/* Tell SASL what the layers below us protect now (TLS, -p ssf) and
+ * whether plaintext passwords are acceptable: at the start and after TLS
+ * begins. */
+void session_sasl_security(struct session *s);
 
-/* Queue the greeting (RFC2060 §7.1: OK or PREAUTH, with CAPABILITY) and
- * the msg/motd ALERT. */
-void session_greet(struct session *s);
-
-/* Append the CAPABILITY list for the current state to the output. */
-void session_write_capabilities(struct session *s);
-
-/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
- * and return true: the session must end (a new connection is refused,
- * a running one ends before its next command). */
-bool session_check_shutdown(struct session *s);
+/* Start SASL over (after STARTTLS: RFC3501 §6.2.1, what was learned
+ * before TLS is forgotten). */
+void session_sasl_restart(struct session *s);
 
 #endif

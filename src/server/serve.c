@@ -19,6 +19,8 @@
 
 #include "auth/auth.h"
 #include "auth/privs.h"
+#include "cmd/account.h"
+#include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
@@ -186,13 +188,13 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 		current_fd = rfd;
 
 	struct session s;
-	session_init(&s, opt->cfg, rfd, wfd);
+	session_init(&s, opt->cfg, cmd_table, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
-	auth_update_security(&s);
+	session_sasl_security(&s);
 	if (opt->preauth) {
 		const char *why = NULL;
 		s.preauth = true;
-		if (!session_authenticated(&s, opt->preauth_user, &why)) {
+		if (!account_open(&s, opt->preauth_user, &why)) {
 			resp_bye(&s, "%s", why);
 			log_err("rimapd: cannot serve %s: %s", opt->preauth_user, why);
 			goto out;
@@ -209,6 +211,7 @@ out:
 	log_info("disconnect from %s%s%s in=%llu out=%llu", peer, s.user ? " user=" : "",
 		 s.user ? s.user : "", (unsigned long long)s.conn.bytes_in,
 		 (unsigned long long)s.conn.bytes_out);
+	account_close(&s);
 	session_deinit(&s);
 }
 

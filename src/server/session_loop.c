@@ -24,11 +24,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "auth/auth.h"
 #include "cmd/cmd.h"
-#include "net/compress.h"
 #include "net/ioloop.h"
 #include "net/tls.h"
+#include "proto/cmdread.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/log.h"
@@ -68,6 +67,40 @@ static void on_mailbox(void *ctx, unsigned events)
 	l->mbox_event = true;
 }
 
+/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
+ * and return true: the session must end (a new connection is refused,
+ * a running one ends before its next command). */
+static bool check_shutdown(struct session *s)
+{
+	char line[512];
+	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
+		return false;
+	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
+	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
+		   s->user ? s->user : "");
+	s->state = STATE_LOGOUT;
+	return true;
+}
+
+/* The greeting (RFC2060 §7.1: OK, or PREAUTH for rimapd, with the
+ * capabilities), then msg/motd's first line as an ALERT. */
+static void greet(struct session *s)
+{
+	if (s->preauth) {
+		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
+		cmd_capability_list(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server, logged in as %s\r\n",
+			    s->servername, s->user);
+	} else {
+		conn_printf(&s->conn, "* OK [CAPABILITY ");
+		cmd_capability_list(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
+	}
+	char line[512];
+	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
+		resp_untagged(s, "OK [ALERT] %s", line);
+}
+
 /* End the session (the caller sends BYE first where there is one).  The
  * state is left alone: LOGOUT means the client asked to leave, and the
  * caller may still owe a BYE otherwise (SIGTERM). */
@@ -94,10 +127,9 @@ static bool handshake_step(struct sloop *l)
 	log_info("%s: %s", l->greeted ? "STARTTLS" : "imaps", tls_conn_describe(&s->conn));
 	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
 	 * starts over knowing the new security layer. */
-	auth_session_free(s);
-	auth_session_start(s);
+	session_sasl_restart(s);
 	if (!l->greeted) {
-		session_greet(s);
+		greet(s);
 		l->greeted = true;
 	}
 	return true;
@@ -184,7 +216,7 @@ static bool command_step(struct sloop *l)
 	switch (cmdread_step(s, &cmd)) {
 	case CMDREAD_COMMAND:
 		/* msg/shutdown is looked at before each command runs. */
-		if (session_check_shutdown(s))
+		if (check_shutdown(s))
 			return end_session(l);
 		cmd_dispatch(s, cmd);
 		return true;
@@ -219,7 +251,7 @@ static bool step(struct sloop *l)
 		if (conn_output_pending(&s->conn) > 0)
 			return false;
 		s->compress_pending = false;
-		if (!compress_start(&s->conn)) {
+		if (!conn_compress_start(&s->conn)) {
 			log_err("COMPRESS: cannot set up zlib");
 			return end_session(l);
 		}
@@ -318,7 +350,7 @@ void session_loop_run(struct session *s, bool implicit_tls)
 		goto out;
 	}
 
-	if (session_check_shutdown(s))
+	if (check_shutdown(s))
 		goto out;
 	if (implicit_tls) {
 		char err[256];
@@ -327,7 +359,7 @@ void session_loop_run(struct session *s, bool implicit_tls)
 			goto out;
 		}
 	} else {
-		session_greet(s);
+		greet(s);
 		l.greeted = true;
 	}
 
@@ -359,6 +391,12 @@ void session_loop_run(struct session *s, bool implicit_tls)
 		}
 	}
 out:
+	/* A command still waiting lets go of what it holds while the
+	 * mailbox it may point into is open. */
+	if (session_waiting(s)) {
+		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
+		session_wait_done(s);
+	}
 	if (!s->conn.failed && !tls_conn_handshaking(&s->conn))
 		conn_flush_wait(&s->conn, FINAL_FLUSH_MS);
 	io_remove(&l.mio);

@@ -14,7 +14,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "store/mboxname.h"
 #include "store/store_int.h"
+#include "store/subs.h"
 #include "util/log.h"
 
 /* ---- matching ------------------------------------------------------------- */

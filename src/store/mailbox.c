@@ -1,7 +1,6 @@
 /*
  * mailbox.c - a session's view of a folder (see mailbox.h): opening,
- * what the view holds per message, sequence sets, message contents, and
- * reporting changes.
+ * what the view holds per message, sequence sets and message contents.
  */
 #include "store/mailbox.h"
 
@@ -15,8 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/idx_log.h"
+#include "store/idx_table.h"
+#include "store/index.h"
+#include "store/mailbox_int.h"
 #include "store/maildir.h"
-#include "store/store_int.h"
+#include "store/sync.h"
+#include "util/date.h"
 #include "util/log.h"
 
 /* ---- opening -------------------------------------------------------------- */
@@ -56,7 +60,7 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	mb->path = path;
 	mb->view = view;
 	mb->readonly = readonly;
-	mb->lock_fd = -1;
+	mb->lock = (struct lockfile)LOCKFILE_INIT;
 	mb->log_fd = -1;
 	sbuf_init(&mb->log_out, NULL);
 	bool ok = idx_lock(mb, err);
@@ -130,6 +134,8 @@ void mbox_close(struct mailbox **mbp)
 	msgdir_close(mb);
 	mbox_watch_close(mb);
 	free(mb->readbuf);
+	free(mb->rep_expunged);
+	free(mb->rep_flags);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
 		free(mb->kw[i]);
@@ -210,27 +216,11 @@ uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq)
 	return msg(mb, seq)->lower;
 }
 
-int store_local_zone(time_t t)
-{
-	/* Zone offsets change at most every few months: remember the
-	 * quarter-hour last asked about. */
-	static time_t last_q = -1;
-	static int last_zone;
-	time_t q = t / 900;
-	if (q == last_q)
-		return last_zone;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	last_q = q;
-	last_zone = (int)(tm.tm_gmtoff / 60);
-	return last_zone;
-}
-
 time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
 {
 	const struct mbox_msg *m = msg(mb, seq);
 	if (zone_minutes_r != NULL)
-		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? store_local_zone((time_t)m->date) : m->tzoff;
+		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m->date) : m->tzoff;
 	return (time_t)m->date;
 }
 
@@ -244,158 +234,11 @@ bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq)
 	return (msg(mb, seq)->state & MSG_GHOST) != 0;
 }
 
-/* ---- formatting ---------------------------------------------------------------------- */
+/* ---- what the client has seen -------------------------------------------------------- */
 
-static const struct {
-	unsigned flag;
-	const char *name;
-} flag_names[] = {
-	{ IMAP_FLAG_ANSWERED, "\\Answered" },
-	{ IMAP_FLAG_FLAGGED, "\\Flagged" },
-	{ IMAP_FLAG_DELETED, "\\Deleted" },
-	{ IMAP_FLAG_SEEN, "\\Seen" },
-	{ IMAP_FLAG_DRAFT, "\\Draft" },
-	{ IMAP_FLAG_RECENT, "\\Recent" },
-};
-
-/* "(\Flagged \Seen" for each combination of the six system flags,
- * made once: FETCH 1:* (FLAGS) on a big mailbox is mostly this. */
-static struct {
-	char text[64];
-	uint8_t len;
-} sysflag_text[64];
-
-static void sysflag_text_init(void)
+void mbox_msg_flags_shown(struct mailbox *mb, uint32_t seq)
 {
-	for (unsigned f = 0; f < 64; f++) {
-		size_t n = 0;
-		sysflag_text[f].text[n++] = '(';
-		for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
-			if (!(f & flag_names[i].flag))
-				continue;
-			if (n > 1)
-				sysflag_text[f].text[n++] = ' ';
-			size_t l = strlen(flag_names[i].name);
-			memcpy(sysflag_text[f].text + n, flag_names[i].name, l);
-			n += l;
-		}
-		sysflag_text[f].len = (uint8_t)n;
-	}
-}
-
-size_t mbox_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap)
-{
-	struct mbox_msg *m = &mb->msgs[seq - 1];
-	unsigned f = mdir_upper_to_sysflags(m->upper) | ((m->state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
-	if (sysflag_text[0].len == 0)
-		sysflag_text_init();
-	size_t n = sysflag_text[f & 63].len;
-	if (n + 1 > cap)
-		return 0;
-	memcpy(out, sysflag_text[f & 63].text, n);
-	for (unsigned i = 0; m->lower != 0 && i < MBOX_KEYWORD_SLOTS; i++) {
-		if (!(m->lower & (UINT32_C(1) << i)) || mb->kw[i] == NULL)
-			continue;
-		size_t l = strlen(mb->kw[i]);
-		if (n + l + 2 > cap)
-			return 0;
-		if (n > 1)
-			out[n++] = ' ';
-		memcpy(out + n, mb->kw[i], l);
-		n += l;
-	}
-	out[n++] = ')';
-	m->state &= (uint16_t)~MSG_CHANGED;
-	return n;
-}
-
-void mbox_format_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out)
-{
-	/* 26 keywords of at most 200 octets (keywords.c) fit. */
-	char buf[6 * 16 + MBOX_KEYWORD_SLOTS * 202];
-	size_t n = mbox_flags_write(mb, seq, buf, sizeof(buf));
-	sbuf_add(out, buf, n);
-}
-
-void mbox_format_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out)
-{
-	sbuf_addc(out, '(');
-	/* RFC2060 §7.2.6: FLAGS lists \Recent too; it is not permanent. */
-	size_t nsys = sizeof(flag_names) / sizeof(flag_names[0]) - (permanent ? 1 : 0);
-	for (size_t i = 0; i < nsys; i++) {
-		if (i > 0)
-			sbuf_addc(out, ' ');
-		sbuf_adds(out, flag_names[i].name);
-	}
-	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++) {
-		if (mb->kw[i] != NULL) {
-			sbuf_addc(out, ' ');
-			sbuf_adds(out, mb->kw[i]);
-		}
-	}
-	if (permanent && mbox_keywords_can_create(mb))
-		sbuf_adds(out, " \\*");
-	sbuf_addc(out, ')');
-}
-
-/* Calendar date of a day count since 1970-01-01 (Howard Hinnant's
- * civil_from_days), without gmtime's locking and tm filling. */
-static void civil_from_days(int64_t z, int *y_r, unsigned *m_r, unsigned *d_r)
-{
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d_r = doy - (153 * mp + 2) / 5 + 1;
-	*m_r = mp < 10 ? mp + 3 : mp - 9;
-	*y_r = (int)(yoe + era * 400) + (*m_r <= 2);
-}
-
-static char *two(char *p, unsigned v)
-{
-	p[0] = (char)('0' + v / 10 % 10);
-	p[1] = (char)('0' + v % 10);
-	return p + 2;
-}
-
-char *mbox_format_date(time_t t, int zone_minutes, char out[32])
-{
-	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int64_t s = (int64_t)t + (int64_t)zone_minutes * 60;
-	int64_t days = s >= 0 ? s / 86400 : (s - 86399) / 86400;
-	unsigned secs = (unsigned)(s - days * 86400);
-	int year;
-	unsigned mon, mday;
-	civil_from_days(days, &year, &mon, &mday);
-	if (year < 0 || year > 9999)
-		year = year < 0 ? 0 : 9999;
-	unsigned z = (unsigned)(zone_minutes < 0 ? -zone_minutes : zone_minutes);
-	/* "dd-Mon-yyyy hh:mm:ss +zzzz" (RFC2060 §9 date-time), quoted. */
-	char *p = out;
-	*p++ = '"';
-	p = two(p, mday);
-	*p++ = '-';
-	memcpy(p, months[mon - 1], 3);
-	p += 3;
-	*p++ = '-';
-	p = two(p, (unsigned)year / 100);
-	p = two(p, (unsigned)year % 100);
-	*p++ = ' ';
-	p = two(p, secs / 3600);
-	*p++ = ':';
-	p = two(p, secs / 60 % 60);
-	*p++ = ':';
-	p = two(p, secs % 60);
-	*p++ = ' ';
-	*p++ = zone_minutes < 0 ? '-' : '+';
-	p = two(p, z / 60 % 100);
-	p = two(p, z % 60);
-	*p++ = '"';
-	*p = '\0';
-	return out;
+	mb->msgs[seq - 1].state &= (uint16_t)~MSG_CHANGED;
 }
 
 /* ---- sequence sets ---------------------------------------------------------------------- */
@@ -631,45 +474,4 @@ void mbox_msg_close(struct mbox_body *body)
 	if (body->busy_ != NULL)
 		*body->busy_ = false;
 	memset(body, 0, sizeof(*body));
-}
-
-/* ---- synchronisation and reports ------------------------------------------------------------ */
-
-bool mbox_sync(struct mailbox *mb)
-{
-	struct store_err err;
-	if (!sync_full(mb, false, &err))
-		log_warn("%s: sync: %s", mb->name, err.text);
-	return !mb->gone;
-}
-
-void mbox_report(struct mailbox *mb, bool expunge_ok, const struct mbox_report_ops *ops, void *ctx)
-{
-	if (expunge_ok && mb->ghosts > 0) {
-		/* Each EXPUNGE renumbers the messages after it (RFC2060 §7.4.1). */
-		uint32_t removed = 0, announced = mb->announced;
-		for (uint32_t i = 0; i < announced; i++) {
-			if (mb->msgs[i].state & MSG_GHOST) {
-				ops->expunge(ctx, i + 1 - removed);
-				removed++;
-			}
-		}
-		idx_drop_ghosts(mb, 0);
-		mb->announced = announced - removed;
-	}
-	if (mb->kw_changed) {
-		ops->flags(ctx);
-		mb->kw_changed = false;
-	}
-	if (mb->count > mb->announced) {
-		mb->announced = mb->count;
-		ops->exists(ctx, mb->count);
-		ops->recent(ctx, mbox_recent_count(mb));
-	}
-	if (!mb->any_changed)
-		return;
-	mb->any_changed = false;
-	for (uint32_t i = 0; i < mb->announced; i++)
-		if ((mb->msgs[i].state & (MSG_CHANGED | MSG_GHOST)) == MSG_CHANGED)
-			ops->fetch(ctx, i + 1);
 }

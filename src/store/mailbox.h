@@ -6,8 +6,8 @@
  * messages in sequence-number order, numbered 1..mbox_count() as the
  * client knows them.  The view changes only at points where the client
  * may learn of it (RFC2060 §5.2, §7.4.1): mbox_sync() takes in what other
- * sessions and deliveries did, and the notify hook (store/notify.c)
- * reports it as EXISTS / RECENT / EXPUNGE / FETCH.  A message expunged by
+ * sessions and deliveries did, and mbox_changes_take() hands it to the
+ * caller as data, which cmd/ reports as EXISTS / RECENT / EXPUNGE / FETCH.  A message expunged by
  * someone else stays in the view, marked expunged (a "ghost"), until an
  * EXPUNGE response may be sent; its cached data (UID, flags, size, date)
  * still answer, its contents may be gone (mbox_msg_open() fails).
@@ -26,10 +26,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 #include "store/store.h"
 #include "util/arena.h"
-#include "util/sbuf.h"
 
 struct mailbox;
 struct session;
@@ -90,9 +89,6 @@ bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq);
 
 /* ---- keywords (flag-keyword, RFC2060 §2.3.2) ------------------------------ */
 
-/* Number of keyword slots (26: maildir letters a-z). */
-#define MBOX_KEYWORD_SLOTS 26
-
 /* Name of keyword slot i, or NULL when unused. */
 const char *mbox_keyword_name(const struct mailbox *mb, unsigned i);
 
@@ -108,26 +104,11 @@ bool mbox_keywords_can_create(const struct mailbox *mb);
 bool mbox_keywords_lookup(struct mailbox *mb, const char *const *names, size_t n, bool create,
 			  uint32_t *mask_r, struct store_err *err);
 
-/* ---- formatting ----------------------------------------------------------- */
+/* ---- what the client has seen --------------------------------------------- */
 
-/* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out.
- * Counts as reporting the flags: a pending FETCH (FLAGS) for the message
- * from another session's change is dropped. */
-void mbox_format_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
-
-/* The same flag-list written into out (at most cap octets, no NUL);
- * returns its length, or 0 when it does not fit (then nothing counts
- * as reported).  For loops over many messages. */
-size_t mbox_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap);
-
-/* Append the "(\Answered ... keywords)" list of defined flags (FLAGS
- * response); with `permanent`, the PERMANENTFLAGS list with "\*" when
- * new keywords may be created. */
-void mbox_format_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out);
-
-/* INTERNALDATE as date-time (RFC2060 §9): "dd-Mon-yyyy hh:mm:ss +zzzz",
- * quotes included; returns out. */
-char *mbox_format_date(time_t t, int zone_minutes, char out[32]);
+/* The client was just shown message seq's flags (a FLAGS item of a FETCH
+ * response): a pending report of a change made elsewhere is dropped. */
+void mbox_msg_flags_shown(struct mailbox *mb, uint32_t seq);
 
 /* ---- sequence sets ------------------------------------------------------- */
 
@@ -205,8 +186,8 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err);
 
 /* EXPUNGE: remove every message with \Deleted from the folder; with
  * `only` (UID EXPUNGE, RFC4315 §2.1), just those of them in that set.
- * The view keeps them as ghosts; the notify hook reports them (or CLOSE
- * drops them silently with mbox_close). */
+ * The view keeps them as ghosts until mbox_changes_take() hands them
+ * out (or CLOSE drops them silently with mbox_close). */
 bool mbox_expunge(struct mailbox *mb, const struct mbox_seqs *only, struct store_err *err);
 
 /* COPY: copy the messages of `seqs` to mailbox `dest` (canonical name)
@@ -224,9 +205,9 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 /* ---- synchronisation ------------------------------------------------------------ */
 
 /* Take in changes made by other sessions and deliveries (new messages,
- * flags, expunges, keyword names); they wait in the view to be reported
- * by mbox_report().  Returns false when the mailbox was deleted or
- * replaced underneath (the session must end: BYE). */
+ * flags, expunges, keyword names); they wait in the view until
+ * mbox_changes_take() hands them out.  Returns false when the mailbox was
+ * deleted or replaced underneath (the session must end: BYE). */
 bool mbox_sync(struct mailbox *mb);
 
 /*
@@ -243,20 +224,44 @@ bool mbox_watch_drain(struct mailbox *mb);
 /* Stop watching (mbox_close() does it). */
 void mbox_watch_close(struct mailbox *mb);
 
-/* What mbox_report() would tell the client; the callbacks write it. */
-struct mbox_report_ops {
-	void (*expunge)(void *ctx, uint32_t seq);    /* "* seq EXPUNGE" */
-	void (*exists)(void *ctx, uint32_t count);   /* "* n EXISTS" */
-	void (*recent)(void *ctx, uint32_t count);   /* "* n RECENT" */
-	void (*flags)(void *ctx);                    /* "* FLAGS" after a new keyword */
-	void (*fetch)(void *ctx, uint32_t seq);      /* "* seq FETCH (FLAGS ...)" */
+/* A message expunged since the client was last told. */
+struct mbox_expunged {
+	uint32_t seq;  /* its number once those before it in the list are gone */
+	uint32_t uid;
+};
+
+/* A message whose flags another session changed. */
+struct mbox_flag_change {
+	uint32_t seq;  /* numbered after this report's expunges */
+	uint32_t uid;
 };
 
 /*
- * Report pending changes, in this order: EXPUNGE (only if expunge_ok;
- * the ghosts then leave the view), FLAGS, EXISTS and RECENT (when new
- * messages came), FETCH of changed flags.
+ * What changed in the view since the client was last told, as data: the
+ * caller (cmd/) turns it into untagged responses, in this order (RFC2060
+ * §7.4.1 renumbers after each EXPUNGE): the expunges, the flag names,
+ * the new message count, the changed flags.
  */
-void mbox_report(struct mailbox *mb, bool expunge_ok, const struct mbox_report_ops *ops, void *ctx);
+struct mbox_changes {
+	bool gone;                /* deleted or replaced underneath: end the session (BYE) */
+	uint32_t nexpunged;
+	const struct mbox_expunged *expunged;  /* "* seq EXPUNGE", in this order */
+	bool flag_names;          /* a keyword was defined: FLAGS and PERMANENTFLAGS */
+	bool new_messages;        /* "* n EXISTS" and "* n RECENT" */
+	uint32_t exists;          /* messages in the view after this report */
+	uint32_t recent;          /* of them \Recent for this session */
+	uint32_t nflags;
+	const struct mbox_flag_change *flags;  /* "* seq FETCH (FLAGS ...)" */
+};
+
+/*
+ * Synchronise the view (mbox_sync) and take what the client must now be
+ * told into *ch_r; the view then counts it as told (its arrays stay valid
+ * until the next call or mbox_close).  Expunges are taken only with
+ * `expunge_ok`: while a command that names messages by sequence number
+ * runs, the expunged messages stay in the view as ghosts (RFC3501 §7.4.1).
+ * Returns false when out of memory (the view is unchanged: try later).
+ */
+bool mbox_changes_take(struct mailbox *mb, bool expunge_ok, struct mbox_changes *ch_r);
 
 #endif

@@ -14,8 +14,9 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "proto/ast.h"
 #include "store/store.h"
+#include "util/fd.h"
+#include "util/imap_types.h"
 
 size_t mdir_base_len(const char *name)
 {
@@ -262,22 +263,6 @@ bool mdir_fsync_dir(const char *path)
 	return r == 0 || errno == EINVAL || errno == EROFS;
 }
 
-static bool write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 bool mdir_write_file(const char *dir, const char *name, const void *data, size_t len)
 {
 	char tmp[4096], dst[4096];
@@ -289,7 +274,7 @@ bool mdir_write_file(const char *dir, const char *name, const void *data, size_t
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return false;
-	if (!write_all(fd, data, len) || fsync(fd) != 0) {
+	if (!fd_write_all(fd, data, len) || fsync(fd) != 0) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);

@@ -20,13 +20,15 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "proto/ast.h"
+#include "util/imap_types.h"
 
-struct session;
 struct store;
 
 /* The hierarchy delimiter (RFC2060 §6.3.8). */
 #define STORE_DELIM '.'
+
+/* Number of keyword slots of a mailbox (26: maildir letters a-z). */
+#define MBOX_KEYWORD_SLOTS 26
 
 enum store_errcode {
 	STORE_OK = 0,
@@ -51,28 +53,19 @@ struct store_err {
 bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* "[TRYCREATE] " for STORE_ERR_TRYCREATE, "" otherwise: the prefix of the
- * NO text (RFC2060 §7.1). */
-const char *store_err_code(const struct store_err *err);
+/* ---- the mail root ------------------------------------------------------ */
 
-/* ---- the session's store -------------------------------------------- */
+/* Open the store rooted at `root` (the INBOX maildir), creating the root
+ * maildir if it does not exist.  NULL with a reason in *why_r. */
+struct store *store_open(const char *root, const char **why_r);
 
-/* Open the store at s->mail_root for the session, creating the root
- * maildir if it does not exist; installs s->store and s->spool_open.
- * Returns false with a reason in *why_r. */
-bool store_session_open(struct session *s, const char **why_r);
+/* Close the store, after its selected mailbox (mbox_close); *st = NULL. */
+void store_close(struct store **st);
 
-/* Close the selected mailbox and the store; removes unused spool files. */
-void store_session_close(struct session *s);
-
-/* The session's notify hook while a mailbox is selected (session.h):
- * syncs s->mbox and writes the untagged EXISTS / RECENT / EXPUNGE /
- * FLAGS / FETCH it learned; a selected mailbox deleted underneath ends
- * the session with BYE. */
-void store_notify(struct session *s, bool expunge_ok);
-
-/* Remove spool files of APPEND literals that no command used. */
-void store_spool_cleanup(struct store *st);
+/* The directory where files to be added to a mailbox may be prepared
+ * (large APPEND literals, util/spool.h): on the file system of every
+ * mailbox, so that they can be renamed into place. */
+const char *store_spool_dir(const struct store *st);
 
 /* ---- mailbox names ----------------------------------------------------- */
 
@@ -139,7 +132,8 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 struct store_new_msg {
 	const char *data;          /* the message as the client sent it (CRLF) */
 	size_t len;
-	int spool_fd;              /* or a spooled literal (data NULL), else -1 */
+	int spool_fd;              /* or a spooled literal (data NULL), else -1, */
+	const char *spool_path;    /* in this file, renamed into the mailbox */
 	unsigned sysflags;         /* enum imap_sysflag bits (no \Recent) */
 	size_t nkeywords;
 	const char *const *keywords;

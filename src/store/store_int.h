@@ -1,6 +1,8 @@
 /*
  * store_int.h - the store's own structures, shared by the files of
  * src/store/ and by nothing else (executors use store.h and mailbox.h).
+ * Each file's private functions are in its own header (index.h,
+ * sync.h, ...).
  */
 #ifndef IMAPD_STORE_STORE_INT_H
 #define IMAPD_STORE_STORE_INT_H
@@ -10,10 +12,13 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "proto/ast.h"
-#include "store/mailbox.h"
 #include "store/store.h"
+#include "util/imap_types.h"
+#include "util/lockfile.h"
 #include "util/sbuf.h"
+
+struct mbox_expunged;
+struct mbox_flag_change;
 
 /* Files the store keeps next to cur/ new/ tmp/ of every folder. */
 #define IDX_SNAPSHOT_FILE "imapd.index"
@@ -28,19 +33,12 @@
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
 
-struct spool_file {
-	int fd;
-	char *path;
-};
-
 /* A user's mail root (store.h). */
 struct store {
 	char *root;                  /* the INBOX maildir */
 	struct mailbox *selected;    /* the session's selected view, or NULL */
-	struct spool_file spools[4]; /* spooled APPEND literals not yet used */
-	size_t nspools;
-	int root_lock_fd;            /* store_root_lock(), -1 when not held */
-	unsigned root_lock_depth;
+	char *spool_dir;             /* store_spool_dir() */
+	struct lockfile root_lock;   /* store_root_lock() (root.h) */
 };
 
 /* msg.state bits: the first two are shared (stored in the index), the
@@ -102,8 +100,7 @@ struct mailbox {
 	bool gone;                   /* deleted or replaced underneath */
 
 	/* index files (store/index.c) */
-	int lock_fd;
-	unsigned lock_depth;
+	struct lockfile lock;        /* idx_lock() */
 	int log_fd;
 	dev_t log_dev;
 	ino_t log_ino;
@@ -146,113 +143,11 @@ struct mailbox {
 
 	/* change notifications (store/watch.c): inotify fd + 1, 0 = none */
 	int watch_fd;
+	/* what mbox_changes_take() handed out last (store/report.c) */
+	struct mbox_expunged *rep_expunged;
+	uint32_t rep_expunged_cap;
+	struct mbox_flag_change *rep_flags;
+	uint32_t rep_flags_cap;
 };
-
-/* ---- store/index.c ------------------------------------------------------ */
-
-/* Wait for an exclusive fcntl lock on fd (open file description locks
- * where the kernel has them); release it. */
-bool idx_fd_lock(int fd);
-void idx_fd_unlock(int fd);
-
-/* The folder's lock (fcntl, shared by every imapd): nests. */
-bool idx_lock(struct mailbox *mb, struct store_err *err);
-void idx_unlock(struct mailbox *mb);
-
-/* Load the snapshot and the log, or create an index (new UIDVALIDITY);
- * lock held. */
-bool idx_load(struct mailbox *mb, struct store_err *err);
-
-/* Apply what other processes appended to the log since we last looked;
- * reloads after a log rotation.  Lock held. */
-bool idx_replay(struct mailbox *mb, struct store_err *err);
-
-/* Queue log records; they are written by idx_commit(). */
-void idx_log_add(struct mailbox *mb, const struct mbox_msg *m);
-void idx_log_update(struct mailbox *mb, const struct mbox_msg *m);
-void idx_log_expunge(struct mailbox *mb, uint32_t uid);
-void idx_log_keywords(struct mailbox *mb);
-
-/* fsync changed directories, append the queued records with new
- * directory stamps, fdatasync; compacts the log when it has grown.
- * Lock held. */
-bool idx_commit(struct mailbox *mb, struct store_err *err);
-
-/* Index of uid in msgs, or -1. */
-long idx_find(const struct mailbox *mb, uint32_t uid);
-
-/* Append a message (uid already set) to msgs; NULL when out of memory. */
-struct mbox_msg *idx_append(struct mailbox *mb, const struct mbox_msg *m);
-
-/* Give m a copy of name[0..len) as its file name. */
-bool idx_set_name(struct mbox_msg *m, const char *name, size_t len);
-
-/* Mark msgs[i] expunged: a ghost in the client's view, else removed at
- * the next idx_drop_ghosts(). */
-void idx_expunged(struct mailbox *mb, uint32_t i);
-
-/* Remove ghosts at index >= from from the array. */
-void idx_drop_ghosts(struct mailbox *mb, uint32_t from);
-
-/* Free everything the index part of mb holds. */
-void idx_free(struct mailbox *mb);
-
-/* A new UIDVALIDITY for the user: greater than any given before. */
-uint32_t store_new_uidvalidity(struct store *st);
-
-/* The CRC-32 (IEEE) of data, continuing from crc (0 to start). */
-uint32_t idx_crc32(uint32_t crc, const void *data, size_t len);
-
-/* ---- store/sync.c ------------------------------------------------------- */
-
-/* Bring mb up to date (lock held): replay the log, rescan new/ and cur/
- * when their mtimes say so (or `force`), take \Recent if a read-write
- * view.  Queues log records; the caller commits. */
-bool sync_locked(struct mailbox *mb, bool force, struct store_err *err);
-
-/* lock + sync_locked + commit + unlock */
-bool sync_full(struct mailbox *mb, bool force, struct store_err *err);
-
-/* Path of msgs[i]'s file into buf; false if it does not fit. */
-bool sync_msg_path(const struct mailbox *mb, const struct mbox_msg *m, char *buf, size_t size);
-
-/* ---- store/keywords.c ---------------------------------------------------- */
-
-/* (Re)read the folder's keywords file into mb->kw when it changed;
- * true when the names changed. */
-bool kw_load(struct mailbox *mb);
-
-/* Write mb->kw to the keywords file (lock held). */
-bool kw_save(struct mailbox *mb);
-
-/* ---- store/mailbox.c ------------------------------------------------------ */
-
-/* The local zone's offset at time t, minutes east of UTC. */
-int store_local_zone(time_t t);
-
-/* Open a folder (a view or a handle); the lock is not held on return. */
-bool mbox_open_internal(struct store *st, const char *name, bool view, bool readonly,
-			struct mailbox **mb_r, struct store_err *err);
-
-/* ---- store/ops.c ------------------------------------------------------------ */
-
-/* Take (and later release) the root lock that orders CREATE, DELETE,
- * RENAME and subscriptions across processes; nests.  Lock order: root,
- * then a folder's index lock, then the UIDVALIDITY counter's lock. */
-bool store_root_lock(struct store *st, struct store_err *err);
-void store_root_unlock(struct store *st);
-
-/* Add a message file already in tmp/ of mb's folder (tmp_path) under
- * the given flags; lock held by the caller.  Renames it into new/ or
- * cur/ and queues its index record; *uid_r its UID. */
-bool store_deliver_locked(struct mailbox *mb, const char *tmp_path, uint32_t upper, uint32_t lower,
-			  int64_t date, int16_t tzoff, uint64_t size, uint64_t vsize,
-			  uint32_t *uid_r, struct store_err *err);
-
-/* ---- store/subs.c --------------------------------------------------------------- */
-
-/* The subscribed names (malloc'd array of malloc'd strings). */
-bool subs_read(struct store *st, char ***names_r, size_t *n_r);
-void subs_free(char **names, size_t n);
 
 #endif

@@ -7,13 +7,15 @@
  * mailbox is deleted or renamed: RFC2060 §6.3.6 forbids removing them.
  * Rewritten whole, atomically, under the root lock.
  */
+#include "store/subs.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/maildir.h"
-#include "store/store_int.h"
+#include "store/root.h"
 #include "util/log.h"
 #include "util/sbuf.h"
 

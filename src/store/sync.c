@@ -16,6 +16,8 @@
  * cur/), so an indexed message that seems missing is looked for once
  * more in both directories before it counts as expunged.
  */
+#include "store/sync.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -27,8 +29,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/idx_log.h"
+#include "store/idx_table.h"
+#include "store/index.h"
+#include "store/kwfile.h"
 #include "store/maildir.h"
-#include "store/store_int.h"
+#include "util/date.h"
 #include "util/log.h"
 
 bool sync_msg_path(const struct mailbox *mb, const struct mbox_msg *m, char *buf, size_t size)
@@ -243,7 +249,7 @@ static void add_found(struct mailbox *mb, const int dirfd[2], const struct new_f
 	struct mbox_msg m = {
 		.uid = mb->uidnext, .date = st.st_mtim.tv_sec, .size = size,
 		/* The zone is fixed now: INTERNALDATE never changes (RFC3501 §2.3.3). */
-		.tzoff = (int16_t)store_local_zone(st.st_mtim.tv_sec),
+		.tzoff = (int16_t)date_local_zone(st.st_mtim.tv_sec),
 	};
 	mdir_parse_info(f->name, &m.upper, &m.lower);
 	if (f->dir == 0) {

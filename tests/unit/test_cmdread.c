@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cmd/cmd.h"
 #include "proto/ast_print.h"
 #include "proto/cmdread.h"
 #include "proto/parser.h"
@@ -77,7 +78,7 @@ static void run_reader(const char *input, size_t len, bool bytewise, const char 
 	unlink(path);
 
 	struct session s;
-	session_init(&s, &cfg, sv[0], sv[0]);
+	session_init(&s, &cfg, cmd_table, sv[0], sv[0]);
 	struct feeder f = { sv[1], input, len, bytewise };
 	pthread_t th;
 	pthread_create(&th, NULL, feed, &f);

@@ -20,10 +20,14 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "store/maildir.h"
+#include "cmd/mboxfmt.h"
 #include "store/mailbox.h"
+#include "store/mailbox_int.h"
+#include "store/maildir.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "store/subs.h"
+#include "store/sync.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -38,9 +42,10 @@ static int setup(void **state)
 	snprintf(fx->root, sizeof(fx->root), "/tmp/test_store_XXXXXX");
 	if (mkdtemp(fx->root) == NULL || !mdir_create(fx->root, false))
 		return -1;
-	fx->st = calloc(1, sizeof(*fx->st));
-	fx->st->root = strdup(fx->root);
-	fx->st->root_lock_fd = -1;
+	const char *why;
+	fx->st = store_open(fx->root, &why);
+	if (fx->st == NULL)
+		return -1;
 	*state = fx;
 	return 0;
 }
@@ -49,10 +54,7 @@ static int teardown(void **state)
 {
 	struct fx *fx = *state;
 	mdir_remove_tree(fx->root);
-	if (fx->st->root_lock_fd >= 0)
-		close(fx->st->root_lock_fd);
-	free(fx->st->root);
-	free(fx->st);
+	store_close(&fx->st);
 	free(fx);
 	return 0;
 }
@@ -91,7 +93,7 @@ static struct mailbox *open_view(struct fx *fx, const char *name, bool readonly)
 	return mb;
 }
 
-/* What mbox_report() said. */
+/* What mbox_changes_take() handed out. */
 struct rep {
 	uint32_t expunged[64];
 	int nexpunged;
@@ -101,31 +103,27 @@ struct rep {
 	int nfetched;
 };
 
-static void r_expunge(void *c, uint32_t seq) { struct rep *r = c; r->expunged[r->nexpunged++] = seq; }
-static void r_exists(void *c, uint32_t n) { ((struct rep *)c)->exists = n; }
-static void r_recent(void *c, uint32_t n) { ((struct rep *)c)->recent = n; }
-static void r_flags(void *c) { ((struct rep *)c)->flags++; }
-
-static struct mailbox *rep_mb;
-static void r_fetch(void *c, uint32_t seq)
-{
-	struct rep *r = c;
-	struct sbuf b;
-	sbuf_init(&b, NULL);
-	mbox_format_flags(rep_mb, seq, &b);  /* clears the pending FETCH */
-	sbuf_free(&b);
-	r->fetched[r->nfetched++] = seq;
-}
-
-static const struct mbox_report_ops rep_ops = { r_expunge, r_exists, r_recent, r_flags, r_fetch };
-
 static struct rep report(struct mailbox *mb, bool expunge_ok)
 {
 	struct rep r;
 	memset(&r, 0, sizeof(r));
-	assert_true(mbox_sync(mb));
-	rep_mb = mb;
-	mbox_report(mb, expunge_ok, &rep_ops, &r);
+	struct mbox_changes ch;
+	assert_true(mbox_changes_take(mb, expunge_ok, &ch));
+	assert_false(ch.gone);
+	for (uint32_t i = 0; i < ch.nexpunged; i++) {
+		assert_true(r.nexpunged < 64);
+		r.expunged[r.nexpunged++] = ch.expunged[i].seq;
+	}
+	r.flags = ch.flag_names;
+	if (ch.new_messages) {
+		r.exists = ch.exists;
+		r.recent = ch.recent;
+	}
+	for (uint32_t i = 0; i < ch.nflags; i++) {
+		assert_true(r.nfetched < 64);
+		assert_int_equal(ch.flags[i].uid, mbox_msg_uid(mb, ch.flags[i].seq));
+		r.fetched[r.nfetched++] = ch.flags[i].seq;
+	}
 	return r;
 }
 
@@ -336,10 +334,10 @@ static void test_keywords(void **state)
 	assert_int_equal(mbox_msg_keywords(mb, 1), 2);
 	struct sbuf b;
 	sbuf_init(&b, NULL);
-	mbox_format_flags(mb, 1, &b);
+	mboxfmt_flags(mb, 1, &b);
 	assert_string_equal(sbuf_str(&b), "(\\Seen NonJunk)");
 	sbuf_reset(&b);
-	mbox_format_flag_names(mb, true, &b);
+	mboxfmt_flag_names(mb, true, &b);
 	assert_string_equal(sbuf_str(&b),
 			    "(\\Answered \\Flagged \\Deleted \\Seen \\Draft $Junk NonJunk \\*)");
 
@@ -374,7 +372,7 @@ static void test_keywords(void **state)
 	assert_false(mbox_keywords_lookup(mb, &extra, 1, true, &mask, &err));
 	assert_int_equal(err.code, STORE_ERR_LIMIT);
 	sbuf_reset(&b);
-	mbox_format_flag_names(mb, true, &b);
+	mboxfmt_flag_names(mb, true, &b);
 	assert_null(strstr(sbuf_str(&b), "\\*"));
 	/* The file is Dovecot's format. */
 	char path[512], line[128];
@@ -756,8 +754,8 @@ static void test_append(void **state)
 	assert_int_equal(mbox_msg_internaldate(mb, 1, &zone), 1577865600);
 	assert_int_equal(zone, 120);
 	char date[32];
-	assert_string_equal(mbox_format_date(1577865600, 120, date), "\"01-Jan-2020 10:00:00 +0200\"");
-	assert_string_equal(mbox_format_date(1577865600, -330, date), "\"01-Jan-2020 02:30:00 -0530\"");
+	assert_string_equal(mboxfmt_date(1577865600, 120, date), "\"01-Jan-2020 10:00:00 +0200\"");
+	assert_string_equal(mboxfmt_date(1577865600, -330, date), "\"01-Jan-2020 02:30:00 -0530\"");
 	struct mbox_body body;
 	assert_true(mbox_msg_open(mb, 1, &body, &err));
 	assert_int_equal(body.len, 15);

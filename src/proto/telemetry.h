@@ -12,8 +12,8 @@
  * authenticated the session is written with its password or SASL
  * responses replaced by "***".
  */
-#ifndef IMAPD_SERVER_TELEMETRY_H
-#define IMAPD_SERVER_TELEMETRY_H
+#ifndef IMAPD_PROTO_TELEMETRY_H
+#define IMAPD_PROTO_TELEMETRY_H
 
 #include <stdbool.h>
 

@@ -1,7 +1,7 @@
 /*
  * telemetry.c - per-user protocol log (see telemetry.h).
  */
-#include "server/telemetry.h"
+#include "proto/telemetry.h"
 
 #include <errno.h>
 #include <fcntl.h>

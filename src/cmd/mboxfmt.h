@@ -1,0 +1,35 @@
+/*
+ * mboxfmt.h - the selected mailbox's data as IMAP text: flag lists
+ * (RFC2060 §9 flag-list), the FLAGS / PERMANENTFLAGS lists of defined
+ * flags, and INTERNALDATE's date-time.
+ */
+#ifndef IMAPD_CMD_MBOXFMT_H
+#define IMAPD_CMD_MBOXFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "store/mailbox.h"
+#include "util/sbuf.h"
+
+/* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out.
+ * Counts as showing the flags (mbox_msg_flags_shown). */
+void mboxfmt_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
+
+/* The same flag-list written into out (at most cap octets, no NUL);
+ * returns its length, or 0 when it does not fit (then nothing counts as
+ * shown).  For loops over many messages. */
+size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap);
+
+/* Append the "(\Answered ... keywords)" list of defined flags (FLAGS
+ * response); with `permanent`, the PERMANENTFLAGS list, with "\*" when
+ * new keywords may be created. */
+void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out);
+
+/* INTERNALDATE as date-time (RFC2060 §9): "dd-Mon-yyyy hh:mm:ss +zzzz",
+ * quotes included; returns out. */
+char *mboxfmt_date(time_t t, int zone_minutes, char out[32]);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * copy.c - COPY (RFC2060 §6.4.7): messages of the selected mailbox into
+ * another, with their flags, keywords and internal dates; all or
+ * nothing, and the copies get consecutive UIDs (COPYUID, RFC4315 §3).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "store/deliver.h"
+#include "store/idx_log.h"
+#include "store/index.h"
+#include "store/mailbox.h"
+#include "store/mailbox_int.h"
+#include "store/maildir.h"
+#include "store/sync.h"
+#include "util/fd.h"
+#include "util/log.h"
+
+struct copy_item {
+	char base[MDIR_NAME_MAX + 1];  /* its file in the target's tmp/ */
+	uint32_t upper, lower; /* flags in the target's keyword slots */
+	int64_t date;
+	int16_t tzoff;
+	uint64_t size;
+};
+
+/* Copy src to dst by content (when a hard link is not possible). */
+static bool copy_file(const char *src, const char *dst, int64_t date)
+{
+	int in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return false;
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0) {
+		close(in);
+		return false;
+	}
+	char buf[65536];
+	bool ok = true;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ok = false;
+			break;
+		}
+		if (n == 0)
+			break;
+		if (!fd_write_all(out, buf, (size_t)n)) {
+			ok = false;
+			break;
+		}
+	}
+	struct timeval tv[2] = { { (time_t)date, 0 }, { (time_t)date, 0 } };
+	ok = ok && fsync(out) == 0 && futimes(out, tv) == 0;
+	int e = errno;
+	close(in);
+	close(out);
+	if (!ok)
+		unlink(dst);
+	errno = e;
+	return ok;
+}
+
+static void tmp_path(const struct mailbox *dst, const struct copy_item *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/tmp/%s", dst->path, c->base);
+}
+
+static void copy_cleanup(const struct mailbox *dst, struct copy_item *items, size_t n)
+{
+	char path[4096];
+	for (size_t k = 0; k < n; k++) {
+		tmp_path(dst, &items[k], path, sizeof(path));
+		unlink(path);
+	}
+	free(items);
+}
+
+bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
+	       struct mbox_copy_result *res_r, struct store_err *err)
+{
+	struct mailbox *dst = NULL;
+	if (!mbox_open_internal(mb->store, dest, false, false, &dst, err)) {
+		if (err->code == STORE_ERR_NOTFOUND)
+			return store_fail(err, STORE_ERR_TRYCREATE, "Mailbox %s does not exist", dest);
+		return false;
+	}
+	/* Keyword names of the source become slots of the target. */
+	uint32_t used = 0;
+	struct mbox_seqs it = *seqs;
+	it.i_ = 0;
+	it.next_ = it.n > 0 ? it.r[0].lo : 0;
+	uint32_t seq;
+	size_t n = 0;
+	while (mbox_seqs_next(&it, &seq)) {
+		used |= mb->msgs[seq - 1].lower;
+		n++;
+	}
+	int map[MBOX_KEYWORD_SLOTS];
+	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++) {
+		map[i] = -1;
+		if (!(used & (UINT32_C(1) << i)) || mb->kw[i] == NULL)
+			continue;
+		const char *name = mb->kw[i];
+		uint32_t mask;
+		if (!mbox_keywords_lookup(dst, &name, 1, true, &mask, err)) {
+			mbox_close(&dst);
+			return false;
+		}
+		for (int b = 0; b < MBOX_KEYWORD_SLOTS; b++)
+			if (mask & (UINT32_C(1) << b))
+				map[i] = b;
+	}
+	struct copy_item *items = calloc(n > 0 ? n : 1, sizeof(*items));
+	if (items == NULL) {
+		mbox_close(&dst);
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	}
+	/* Every file into the target's tmp/ first: all or nothing. */
+	size_t done = 0;
+	it.i_ = 0;
+	it.next_ = it.n > 0 ? it.r[0].lo : 0;
+	bool ok = true;
+	while (ok && mbox_seqs_next(&it, &seq)) {
+		struct copy_item *c = &items[done];
+		char src[4096];
+		struct stat st;
+		bool found = false;
+		for (int attempt = 0; attempt < 2 && !found; attempt++) {
+			const struct mbox_msg *m = &mb->msgs[seq - 1];
+			if (m->state & MSG_GHOST)
+				break;
+			if (sync_msg_path(mb, m, src, sizeof(src)) && stat(src, &st) == 0) {
+				found = true;
+				break;
+			}
+			struct store_err e2;
+			if (attempt == 0 && !sync_full(mb, true, &e2))
+				break;
+		}
+		if (!found) {
+			ok = store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
+			break;
+		}
+		const struct mbox_msg *m = &mb->msgs[seq - 1];
+		char tmp[4096];
+		if (mdir_unique_base((uint64_t)st.st_size, m->size, c->base, sizeof(c->base)) == 0 ||
+		    snprintf(tmp, sizeof(tmp), "%s/tmp/%s", dst->path, c->base) >= (int)sizeof(tmp)) {
+			ok = store_fail(err, STORE_ERR_IO, "File name too long");
+			break;
+		}
+		/* A hard link shares the file and its mtime (INTERNALDATE). */
+		if (link(src, tmp) != 0 && !copy_file(src, tmp, m->date)) {
+			log_err("copy %s to %s: %s", src, tmp, strerror(errno));
+			ok = store_fail(err, errno == ENOENT ? STORE_ERR_EXPUNGED : STORE_ERR_IO,
+					"Cannot copy message %u", seq);
+			break;
+		}
+		done++;
+		c->upper = m->upper;
+		c->lower = 0;
+		for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
+			if ((m->lower & (UINT32_C(1) << i)) && map[i] >= 0)
+				c->lower |= UINT32_C(1) << map[i];
+		c->date = m->date;
+		c->tzoff = m->tzoff;
+		c->size = m->size;
+	}
+	if (!ok) {
+		copy_cleanup(dst, items, done);
+		mbox_close(&dst);
+		return false;
+	}
+	ok = idx_lock(dst, err);
+	if (ok && !sync_locked(dst, false, err)) {
+		idx_unlock(dst);
+		ok = false;
+	}
+	if (!ok) {
+		copy_cleanup(dst, items, done);
+		mbox_close(&dst);
+		return false;
+	}
+	/* Deliver them all; if one fails, take back the ones delivered. */
+	size_t mark = dst->log_out.len;
+	uint32_t count0 = dst->count, uidnext0 = dst->uidnext;
+	size_t k;
+	for (k = 0; k < done; k++) {
+		struct copy_item *c = &items[k];
+		uint32_t uid;
+		char tmp[4096];
+		tmp_path(dst, c, tmp, sizeof(tmp));
+		if (!store_deliver_locked(dst, tmp, c->upper, c->lower, c->date, c->tzoff, c->size,
+					  c->size, &uid, err))
+			break;
+	}
+	if (k < done) {
+		char path[4096];
+		for (uint32_t i = count0; i < dst->count; i++)
+			if (sync_msg_path(dst, &dst->msgs[i], path, sizeof(path)))
+				unlink(path);
+		for (uint32_t i = count0; i < dst->count; i++)
+			if (dst->msgs[i].state & MSG_NAME_OWNED)
+				free(dst->msgs[i].name);
+		dst->count = count0;
+		dst->uidnext = uidnext0;
+		dst->log_out.len = mark;
+		for (size_t j = k; j < done; j++) {
+			tmp_path(dst, &items[j], path, sizeof(path));
+			unlink(path);
+		}
+		idx_commit(dst, &(struct store_err){ 0 });
+		idx_unlock(dst);
+		free(items);
+		mbox_close(&dst);
+		return false;
+	}
+	ok = idx_commit(dst, err);
+	/* Delivered in order under the lock: consecutive UIDs (COPYUID). */
+	if (res_r != NULL) {
+		res_r->uidvalidity = dst->uidvalidity;
+		res_r->first_uid = uidnext0;
+		res_r->count = (uint32_t)done;
+	}
+	idx_unlock(dst);
+	free(items);
+	mbox_close(&dst);
+	return ok;
+}

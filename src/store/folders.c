@@ -1,0 +1,335 @@
+/*
+ * folders.c - creating, deleting and renaming mailboxes (RFC2060 §6.3.3,
+ * §6.3.4, §6.3.5).
+ *
+ * Folder creation and removal are atomic: a new folder is built under a
+ * name that is no mailbox ("..imapd-new-...") and renamed into place; a
+ * deleted one is first renamed to "..imapd-trash-..." and then removed,
+ * so a crash never leaves half a maildir under a mailbox name.  The root
+ * lock orders these against each other in concurrent sessions.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "store/idx_log.h"
+#include "store/idx_table.h"
+#include "store/index.h"
+#include "store/kwfile.h"
+#include "store/mailbox.h"
+#include "store/mailbox_int.h"
+#include "store/maildir.h"
+#include "store/root.h"
+#include "store/sync.h"
+#include "util/log.h"
+
+bool store_exists(struct store *st, const char *name)
+{
+	char *path = store_name_path(st, name);
+	if (path == NULL)
+		return false;
+	char cur[4096];
+	struct stat sb;
+	snprintf(cur, sizeof(cur), "%s/cur", path);
+	free(path);
+	return stat(cur, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Whether anything is on disk under "." name (a folder, maybe broken). */
+static bool name_taken(struct store *st, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+	snprintf(path, sizeof(path), "%s/.%s", st->root, name);
+	return lstat(path, &sb) == 0;
+}
+
+/* Whether some folder is an inferior of name ("name." prefix). */
+static bool has_inferiors(struct store *st, const char *name)
+{
+	DIR *d = opendir(st->root);
+	if (d == NULL)
+		return false;
+	size_t len = strlen(name);
+	bool found = false;
+	struct dirent *de;
+	while (!found && (de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		found = n[0] == '.' && strncmp(n + 1, name, len) == 0 && n[1 + len] == STORE_DELIM &&
+			n[2 + len] != '\0';
+	}
+	closedir(d);
+	return found;
+}
+
+/* A unique directory entry in the root for a folder being built/removed. */
+static void temp_name(struct store *st, const char *prefix, char *buf, size_t size)
+{
+	static unsigned counter;
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	snprintf(buf, size, "%s/%s%ld.%ld.%ld.%u", st->root, prefix, (long)tv.tv_sec,
+		 (long)tv.tv_usec, (long)getpid(), ++counter);
+}
+
+/* Create the folder of one name (no superiors), atomically. */
+static bool create_folder(struct store *st, const char *name, struct store_err *err)
+{
+	char tmp[4096], path[4096];
+	temp_name(st, NEWDIR_PREFIX, tmp, sizeof(tmp));
+	if (snprintf(path, sizeof(path), "%s/.%s", st->root, name) >= (int)sizeof(path))
+		return store_fail(err, STORE_ERR_BADNAME, "Mailbox name too long");
+	if (!mdir_create(tmp, true)) {
+		log_err("creating %s: %s", tmp, strerror(errno));
+		mdir_remove_tree(tmp);
+		return store_fail(err, STORE_ERR_IO, "Cannot create the mailbox");
+	}
+	if (rename(tmp, path) != 0) {
+		int e = errno;
+		mdir_remove_tree(tmp);
+		if (e == EEXIST || e == ENOTEMPTY)
+			return store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+		log_err("rename %s %s: %s", tmp, path, strerror(e));
+		return store_fail(err, STORE_ERR_IO, "Cannot create the mailbox");
+	}
+	mdir_fsync_dir(st->root);
+	return true;
+}
+
+/* Create every missing superior of name (RFC2060 §6.3.3). */
+static bool create_superiors(struct store *st, const char *name, struct store_err *err)
+{
+	char buf[4096];
+	size_t len = strlen(name);
+	if (len >= sizeof(buf))
+		return store_fail(err, STORE_ERR_BADNAME, "Mailbox name too long");
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] != STORE_DELIM)
+			continue;
+		memcpy(buf, name, i);
+		buf[i] = '\0';
+		if (strcmp(buf, "INBOX") == 0 || store_exists(st, buf))
+			continue;
+		if (!create_folder(st, buf, err) && err->code != STORE_ERR_EXISTS)
+			return false;
+	}
+	return true;
+}
+
+bool store_create(struct store *st, const char *name, struct store_err *err)
+{
+	if (strcmp(name, "INBOX") == 0)
+		return store_fail(err, STORE_ERR_EXISTS, "INBOX always exists");
+	if (!store_root_lock(st, err))
+		return false;
+	bool ok;
+	if (store_exists(st, name) || name_taken(st, name))
+		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+	else
+		ok = create_superiors(st, name, err) && create_folder(st, name, err);
+	store_root_unlock(st);
+	return ok;
+}
+
+/* Move a folder out of the way, then remove it. */
+static bool remove_folder(struct store *st, const char *name, struct store_err *err)
+{
+	char path[4096], trash[4096];
+	snprintf(path, sizeof(path), "%s/.%s", st->root, name);
+	temp_name(st, TRASH_PREFIX, trash, sizeof(trash));
+	if (rename(path, trash) != 0) {
+		if (errno == ENOENT)
+			return store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+		log_err("rename %s %s: %s", path, trash, strerror(errno));
+		return store_fail(err, STORE_ERR_IO, "Cannot delete the mailbox");
+	}
+	mdir_fsync_dir(st->root);
+	if (!mdir_remove_tree(trash))
+		log_warn("removing %s: %s", trash, strerror(errno));
+	return true;
+}
+
+bool store_delete(struct store *st, const char *name, struct store_err *err)
+{
+	if (strcmp(name, "INBOX") == 0)
+		return store_fail(err, STORE_ERR_NOTALLOWED, "INBOX cannot be deleted");
+	if (st->selected != NULL && strcmp(st->selected->name, name) == 0)
+		return store_fail(err, STORE_ERR_NOTALLOWED,
+				  "Cannot delete the selected mailbox; CLOSE it first");
+	if (!store_root_lock(st, err))
+		return false;
+	bool ok;
+	if (!store_exists(st, name) && !name_taken(st, name)) {
+		/* RFC2060 §6.3.4: a \Noselect name with inferiors cannot be
+		 * deleted; one without is simply not there. */
+		if (has_inferiors(st, name))
+			ok = store_fail(err, STORE_ERR_NOTALLOWED,
+					"Mailbox has inferiors and is not selectable (\\Noselect)");
+		else
+			ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+	} else {
+		/* Inferiors stay; the name becomes their \Noselect parent. */
+		ok = remove_folder(st, name, err);
+	}
+	store_root_unlock(st);
+	return ok;
+}
+
+/* RFC2060 §6.3.5: renaming INBOX moves its messages to a new mailbox and
+ * leaves INBOX empty; its inferiors stay where they are. */
+static bool rename_inbox(struct store *st, const char *to, struct store_err *err)
+{
+	if (!create_superiors(st, to, err) || !create_folder(st, to, err))
+		return false;
+	struct mailbox *in = NULL;
+	if (!mbox_open_internal(st, "INBOX", false, false, &in, err))
+		return false;
+	char *dest = store_name_path(st, to);
+	bool ok = dest != NULL && idx_lock(in, err);
+	if (!ok) {
+		free(dest);
+		mbox_close(&in);
+		return dest == NULL ? store_fail(err, STORE_ERR_IO, "Out of memory") : false;
+	}
+	ok = sync_locked(in, false, err);
+	/* The keyword letters keep their names in the new mailbox. */
+	char kwsrc[4096];
+	snprintf(kwsrc, sizeof(kwsrc), "%s/%s", in->path, KW_FILE);
+	if (ok && access(kwsrc, F_OK) == 0) {
+		struct mailbox tmp = { .path = dest };
+		for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
+			tmp.kw[i] = in->kw[i];
+		if (!kw_save(&tmp))
+			ok = store_fail(err, STORE_ERR_IO, "Cannot write the keywords file");
+	}
+	char from[4096], dst[4096];
+	for (uint32_t i = 0; ok && i < in->count; i++) {
+		struct mbox_msg *m = &in->msgs[i];
+		if (m->state & MSG_GHOST)
+			continue;
+		const char *sub = (m->state & MSG_IN_NEW) ? "new" : "cur";
+		snprintf(from, sizeof(from), "%s/%s/%s", in->path, sub, m->name);
+		snprintf(dst, sizeof(dst), "%s/%s/%s", dest, sub, m->name);
+		if (rename(from, dst) != 0 && errno != ENOENT) {
+			log_err("rename %s %s: %s", from, dst, strerror(errno));
+			ok = store_fail(err, STORE_ERR_IO, "Cannot move all messages out of INBOX");
+			break;
+		}
+		if (m->state & MSG_IN_NEW)
+			in->dirty_new = true;
+		else
+			in->dirty_cur = true;
+		idx_log_expunge(in, m->uid);
+		idx_expunged(in, i);
+	}
+	/* Files that arrived since the scan stay in INBOX: they were not
+	 * part of it when the RENAME ran. */
+	if (ok) {
+		char d[4096];
+		snprintf(d, sizeof(d), "%s/new", dest);
+		mdir_fsync_dir(d);
+		snprintf(d, sizeof(d), "%s/cur", dest);
+		mdir_fsync_dir(d);
+	}
+	struct store_err e2;
+	bool committed = idx_commit(in, ok ? err : &e2);
+	idx_unlock(in);
+	mbox_close(&in);
+	free(dest);
+	return ok && committed;
+}
+
+struct inferior {
+	char *from, *to;  /* directory entries ".a.b" */
+};
+
+bool store_rename(struct store *st, const char *from, const char *to, struct store_err *err)
+{
+	if (strcmp(to, "INBOX") == 0)
+		return store_fail(err, STORE_ERR_EXISTS, "INBOX already exists");
+	size_t flen = strlen(from);
+	if (strncmp(to, from, flen) == 0 && to[flen] == STORE_DELIM)
+		return store_fail(err, STORE_ERR_NOTALLOWED, "Cannot rename a mailbox into itself");
+	if (st->selected != NULL && strcmp(from, "INBOX") != 0) {
+		const char *sel = st->selected->name;
+		if (strcmp(sel, from) == 0 || (strncmp(sel, from, flen) == 0 && sel[flen] == STORE_DELIM))
+			return store_fail(err, STORE_ERR_NOTALLOWED,
+					  "Cannot rename the selected mailbox; CLOSE it first");
+	}
+	if (!store_root_lock(st, err))
+		return false;
+	bool ok = true;
+	if (store_exists(st, to) || name_taken(st, to)) {
+		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox %s already exists", to);
+	} else if (strcmp(from, "INBOX") == 0) {
+		ok = rename_inbox(st, to, err);
+	} else if (!store_exists(st, from)) {
+		ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+	}
+	if (!ok || strcmp(from, "INBOX") == 0) {
+		store_root_unlock(st);
+		return ok;
+	}
+	/* The mailbox and its inferiors (RFC2060 §6.3.5): all targets must
+	 * be free before anything moves. */
+	struct inferior *inf = NULL;
+	size_t ninf = 0, cap = 0;
+	DIR *d = opendir(st->root);
+	struct dirent *de;
+	while (ok && d != NULL && (de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		if (n[0] != '.' || strncmp(n + 1, from, flen) != 0 || n[1 + flen] != STORE_DELIM)
+			continue;
+		if (ninf == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct inferior *ni = realloc(inf, cap * sizeof(*ni));
+			if (ni == NULL) {
+				ok = store_fail(err, STORE_ERR_IO, "Out of memory");
+				break;
+			}
+			inf = ni;
+		}
+		char *a = strdup(n), *b = NULL;
+		if (a == NULL || asprintf(&b, ".%s%s", to, n + 1 + flen) < 0) {
+			free(a);
+			ok = store_fail(err, STORE_ERR_IO, "Out of memory");
+			break;
+		}
+		inf[ninf++] = (struct inferior){ a, b };
+		if (strlen(b) > MDIR_NAME_MAX - 8 || name_taken(st, b + 1))
+			ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox %s already exists", b + 1);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (ok)
+		ok = create_superiors(st, to, err);
+	char a[4096], b[4096];
+	if (ok) {
+		snprintf(a, sizeof(a), "%s/.%s", st->root, from);
+		snprintf(b, sizeof(b), "%s/.%s", st->root, to);
+		if (rename(a, b) != 0) {
+			log_err("rename %s %s: %s", a, b, strerror(errno));
+			ok = store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+		}
+	}
+	for (size_t i = 0; i < ninf; i++) {
+		if (ok) {
+			snprintf(a, sizeof(a), "%s/%s", st->root, inf[i].from);
+			snprintf(b, sizeof(b), "%s/%s", st->root, inf[i].to);
+			if (rename(a, b) != 0)
+				log_err("rename %s %s: %s", a, b, strerror(errno));
+		}
+		free(inf[i].from);
+		free(inf[i].to);
+	}
+	free(inf);
+	if (ok)
+		mdir_fsync_dir(st->root);
+	store_root_unlock(st);
+	return ok;
+}
