@@ -86,6 +86,11 @@ DIRECTIVES
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
                            and the test goes on; it fails at the end with all
+    @ lax-framing          the transcript's own lines may end in a bare LF (a
+                           test of how a server takes one); otherwise a
+                           client line ending in LF without CR, as a
+                           literal whose count is one short leaves it, fails
+                           the test
     @ covers R-x ...       the checks that follow test these requirements
                            (a subset of the "# covers:" line); with
                            keep-going, a failed check is charged to them only
@@ -381,6 +386,7 @@ class Runner:
             self.conn = self.conns["main"]
             try:
                 self.play(body, path)
+                self.check_framing(path)
             except SkipTest as e:
                 self.close_all()
                 server.stop()
@@ -414,6 +420,17 @@ class Runner:
                     pass
             if server:
                 server.close()
+
+    def check_framing(self, path):
+        """The transcript's own lines end in CRLF and each literal is
+        exactly its count (unless "@ lax-framing")."""
+        if self.lax_framing:
+            return
+        bad = ["%s: %s" % (name, e) for name, c in self.conns.items() for e in c.framing.errors]
+        if bad:
+            raise TranscriptError("%s: the transcript's client data is misframed (a literal's "
+                                  "count, or a bare LF; \"@ lax-framing\" if meant):\n  %s"
+                                  % (os.path.basename(path), "\n  ".join(bad[:5])))
 
     def close_all(self):
         for c in self.conns.values():
@@ -527,6 +544,7 @@ class Runner:
         self.scope = None       # requirements of the checks that follow (@ covers)
         self.failed_reqs = set()
         self.block = []
+        self.lax_framing = False
         i = 0
         while i < len(body):
             kind, arg, lineno = body[i]
@@ -715,6 +733,8 @@ class Runner:
                                               if m)
                 elif arg == "keep-going":
                     self.keep_going = True
+                elif arg == "lax-framing":
+                    self.lax_framing = True
                 elif word == "covers":
                     self.scope = rest.split() or None
                 else:

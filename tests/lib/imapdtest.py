@@ -375,6 +375,58 @@ def split_responses(buf):
     return out
 
 
+class ClientFraming:
+    """Follows what a client sends, to catch a command line that ends in a
+    bare LF instead of CRLF (RFC2060 §2.2): a literal counted one octet
+    into the line's CRLF leaves a bare LF after it, and a server that takes
+    a bare LF as a line end hides the mistake.  A synchronising
+    literal the server refuses with a tagged answer instead of "+" is not
+    sent (RFC2060 §7.5), so it is forgotten."""
+
+    LITERAL = re.compile(rb"\{(\d+)(\+?)\}\r$")
+
+    def __init__(self):
+        self.line = bytearray()
+        self.literal = 0       # octets of a literal still to come
+        self.waiting = False   # for the "+" of a synchronising literal
+        self.announced = None  # the line before the last literal
+        self.errors = []
+
+    def sent(self, data):
+        i, n = 0, len(data)
+        while i < n:
+            if self.literal:
+                take = min(self.literal, n - i)
+                self.literal -= take
+                i += take
+                continue
+            j = data.find(b"\n", i)
+            if j < 0:
+                self.line += data[i:]
+                return
+            self.line += data[i:j]
+            i = j + 1
+            if not self.line.endswith(b"\r"):
+                if self.line or self.announced is None:
+                    self.errors.append("a command line ends in a bare LF: %r" %
+                                       bytes(self.line[-60:] + b"\n"))
+                else:
+                    self.errors.append("the literal of %r ends inside a CRLF (it takes the "
+                                       "CR, a bare LF follows): its count is not its size"
+                                       % self.announced[-60:])
+            m = self.LITERAL.search(self.line)
+            self.literal = int(m.group(1)) if m else 0
+            self.waiting = bool(m and not m.group(2))
+            self.announced = bytes(self.line[:-1]) if m else None
+            self.line = bytearray()
+
+    def received(self, line):
+        if line.startswith("+"):
+            self.waiting = False
+        elif self.waiting and not line.startswith("*"):
+            self.literal, self.waiting = 0, False
+
+
 class Connection:
     """IMAP over a byte stream: a socket (plain or TLS) or a pair of file
     descriptors (a pipe to a server's stdin and stdout).
@@ -386,7 +438,8 @@ class Connection:
     reads as None.  `log` keeps "C: ..." and "S: ..." lines for diagnostics;
     `checker`, if set, has check(line) return an error text for a line
     that must fail the conversation (the transcript runner's §9 syntax
-    check)."""
+    check).  `framing` (ClientFraming) notes client lines that end in a
+    bare LF."""
 
     def __init__(self, sock=None, rfd=None, wfd=None, close=None, timeout=DEFAULT_TIMEOUT,
                  tag_prefix="t"):
@@ -400,6 +453,7 @@ class Connection:
         self.bytewise = False
         self.log = []
         self.checker = None
+        self.framing = ClientFraming()
         self.closed = False
 
     @property
@@ -444,6 +498,7 @@ class Connection:
             data = data.encode("utf-8", "surrogateescape")
         for piece in data.decode("utf-8", "replace").rstrip("\r\n").split("\r\n"):
             self.log.append("C: " + piece)
+        self.framing.sent(data)
         if self.bytewise:
             for i in range(len(data)):
                 self._write(data[i:i + 1])
@@ -530,6 +585,7 @@ class Connection:
                 continue
             text = bytes(line).decode("utf-8", "surrogateescape")
             self.log.append("S: " + text)
+            self.framing.received(text)
             if self.checker is not None:
                 err = self.checker.check(text)
                 if err:
