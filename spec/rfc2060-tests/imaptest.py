@@ -121,10 +121,12 @@ import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-# The shared test module: its Connection needs no sandbox, so the runner
-# works against any server; Sandbox is only for our own imapd.
+# The shared test modules (tests/lib/): the IMAP client needs nothing but
+# Python, so the runner works against any server; the Sandbox of
+# imapdtest.py is only for our own imapd.
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "lib"))
-from imapdtest import DEFAULT_TIMEOUT, Connection, IMAPError, Sandbox, Tap, me  # noqa: E402
+from imapclient import DEFAULT_TIMEOUT, Connection, IMAPError  # noqa: E402
+from imapdtest import Sandbox, Tap, me  # noqa: E402
 
 LOGIN_TIMEOUT = 30.0  # @ login: servers delay logins after failed ones
 

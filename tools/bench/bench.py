@@ -32,9 +32,9 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
 sys.dont_write_bytecode = True
 import maildir_gen  # noqa: E402
-# The IMAP client and helpers the tests use (tests/lib/imapdtest.py).
-from imapdtest import (Connection, IMAPError, children_of, connect, free_port,  # noqa: E402
-                       make_cert, private_kb, wait_for, wait_port)
+# The IMAP client and helpers the tests use (tests/lib/).
+from imapclient import Connection, IMAPError, connect  # noqa: E402
+from imapdtest import children_of, free_port, make_cert, private_kb, wait_for, wait_port  # noqa: E402
 
 N = int(os.environ.get("BENCH_N", "100000"))
 REPS = max(1, int(os.environ.get("BENCH_REPS", "3")))
