@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 c4e220032df17dd522748b00e17a038922b0cfa50421889de97dc022d6fb82d4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 f98de6a7a35ee67df27868ae4a6f76286f74ef965d45822bdc0163f425fabf69), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -681,27 +681,27 @@ static const yytype_int16 yyrline[] =
      185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
      192,   192,   198,   199,   200,   201,   201,   201,   201,   202,
      207,   207,   211,   211,   211,   211,   212,   217,   225,   232,
-     237,   244,   247,   256,   261,   271,   277,   278,   280,   282,
-     288,   295,   301,   307,   313,   320,   328,   337,   343,   349,
-     350,   357,   358,   359,   360,   361,   366,   372,   381,   389,
-     394,   395,   396,   397,   399,   405,   406,   416,   417,   418,
-     419,   420,   421,   422,   423,   424,   425,   426,   429,   431,
-     434,   440,   451,   452,   457,   458,   459,   465,   466,   473,
-     474,   477,   480,   485,   486,   491,   496,   497,   503,   508,
-     516,   517,   518,   519,   520,   521,   525,   526,   533,   538,
-     548,   552,   553,   571,   575,   576,   577,   578,   579,   580,
-     581,   582,   583,   584,   586,   587,   588,   589,   590,   591,
-     592,   593,   594,   595,   596,   597,   598,   600,   601,   602,
-     604,   605,   606,   608,   609,   610,   611,   612,   613,   614,
-     615,   627,   628,   629,   635,   641,   642,   643,   650,   651,
-     652,   657,   658,   664,   665,   666,   667,   668,   674,   674,
-     674,   674,   674,   674,   674,   675,   675,   675,   675,   676,
-     676,   676,   676,   676,   676,   677,   677,   677,   677,   677,
-     677,   678,   678,   678,   678,   678,   678,   678,   678,   679,
-     679,   679,   679,   679,   679,   680,   680,   680,   680,   680,
-     680,   681,   681,   681,   681,   681,   682,   682,   682,   682,
-     683,   683,   689,   690,   694,   696,   705,   706,   711,   717,
-     718,   724,   729,   734
+     237,   244,   247,   256,   261,   271,   276,   277,   279,   281,
+     287,   294,   299,   304,   309,   316,   324,   331,   336,   341,
+     342,   349,   350,   351,   352,   353,   358,   363,   371,   379,
+     384,   385,   386,   387,   389,   395,   396,   406,   407,   408,
+     409,   410,   411,   412,   413,   414,   415,   416,   419,   421,
+     424,   430,   441,   442,   447,   448,   449,   455,   456,   463,
+     464,   467,   470,   475,   476,   481,   486,   487,   493,   498,
+     506,   507,   508,   509,   510,   511,   515,   516,   523,   528,
+     538,   542,   543,   561,   565,   566,   567,   568,   569,   570,
+     571,   572,   573,   574,   576,   577,   578,   579,   580,   581,
+     582,   583,   584,   585,   586,   587,   588,   590,   591,   592,
+     594,   595,   596,   598,   599,   600,   601,   602,   603,   604,
+     605,   617,   618,   619,   625,   631,   632,   633,   640,   641,
+     642,   647,   648,   654,   655,   656,   657,   658,   664,   664,
+     664,   664,   664,   664,   664,   665,   665,   665,   665,   666,
+     666,   666,   666,   666,   666,   667,   667,   667,   667,   667,
+     667,   668,   668,   668,   668,   668,   668,   668,   668,   669,
+     669,   669,   669,   669,   669,   670,   670,   670,   670,   670,
+     670,   671,   671,   671,   671,   671,   672,   672,   672,   672,
+     673,   673,   679,   680,   684,   686,   695,   696,   701,   707,
+     708,   714,   719,   724
 };
 #endif
 
@@ -1923,8 +1923,7 @@ yyreduce:
     break;
 
   case 55: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
-                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
-		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
+                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
   case 57: /* append_rest: flag_list "SP" append_message  */
@@ -1946,18 +1945,15 @@ yyreduce:
     break;
 
   case 61: /* create: "CREATE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 62: /* delete: "DELETE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 63: /* examine: "EXAMINE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 64: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
@@ -1972,19 +1968,15 @@ yyreduce:
 
   case 66: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
-		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
-		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
-		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
   case 67: /* select: "SELECT" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 68: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
-                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
-		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
+                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
   case 69: /* status_att_list: status_att  */
@@ -2016,18 +2008,16 @@ yyreduce:
     break;
 
   case 76: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 77: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 78: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
-		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
   case 79: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */

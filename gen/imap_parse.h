@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 c4e220032df17dd522748b00e17a038922b0cfa50421889de97dc022d6fb82d4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 f98de6a7a35ee67df27868ae4a6f76286f74ef965d45822bdc0163f425fabf69), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C
