@@ -106,9 +106,12 @@ bool mbox_keywords_lookup(struct mailbox *mb, const char *const *names, size_t n
 
 /* ---- what the client has seen --------------------------------------------- */
 
-/* The client was just shown message seq's flags (a FLAGS item of a FETCH
- * response): a pending report of a change made elsewhere is dropped. */
-void mbox_msg_flags_shown(struct mailbox *mb, uint32_t seq);
+/* Message seq's flags for a FLAGS item that goes to the client: system
+ * flags as mbox_msg_flags() returns them, keyword slots in *keywords_r.
+ * The client then knows them: a pending report of a change made
+ * elsewhere is dropped.  (One call per message: FETCH 1:* (FLAGS) on a
+ * large mailbox is mostly this.) */
+unsigned mbox_msg_flags_show(struct mailbox *mb, uint32_t seq, uint32_t *keywords_r);
 
 /* ---- sequence sets ------------------------------------------------------- */
 
