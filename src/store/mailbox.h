@@ -7,12 +7,13 @@
  * client knows them.  The view changes only at points where the client
  * may learn of it (RFC2060 §5.2, §7.4.1): mbox_sync() takes in what other
  * sessions and deliveries did, and mbox_changes_take() hands it to the
- * caller as data, which cmd/ reports as EXISTS / RECENT / EXPUNGE / FETCH.  A message expunged by
- * someone else stays in the view, marked expunged (a "ghost"), until an
- * EXPUNGE response may be sent; its cached data (UID, flags, size, date)
- * still answer, its contents may be gone (mbox_msg_open() fails).
+ * caller as data, which cmd/ reports as EXISTS / RECENT / EXPUNGE /
+ * FETCH.  A message expunged by someone else stays in the view, marked
+ * expunged (a "ghost"), until an EXPUNGE response may be sent; its cached
+ * data (UID, flags, size, date) still answer, its contents may be gone
+ * (mbox_msg_open() fails).
  *
- * Everything listed per message here comes from the index (store/index.h)
+ * Everything listed per message here comes from the index (store/index.c)
  * and never reads the message file; only mbox_msg_open() does.
  *
  * Sequence numbers passed in are always 1..mbox_count(); callers get them
