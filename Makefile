@@ -16,7 +16,7 @@
 # build/default (bin/ at the top) and build/asan (build/asan/bin).
 
 CC       ?= cc
-PKGS     := openssl libsasl2
+PKGS     := openssl libsasl2 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 f98de6a7a35ee67df27868ae4a6f76286f74ef965d45822bdc0163f425fabf69), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -149,143 +149,147 @@ enum yysymbol_kind_t
   YYSYMBOL_K_SUBSCRIBE = 42,               /* "SUBSCRIBE"  */
   YYSYMBOL_K_UNSUBSCRIBE = 43,             /* "UNSUBSCRIBE"  */
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
-  YYSYMBOL_K_ALL = 45,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 46,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 47,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 48,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 49,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 50,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 51,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 52,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 53,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 54,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 55,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 56,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 57,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 58,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 59,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 60,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 61,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 62,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 63,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 64,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 65,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 66,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 67,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 68,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 69,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 70,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 71,                      /* "ON"  */
-  YYSYMBOL_K_OR = 72,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 73,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 74,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 75,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 76,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 77,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 78,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 79,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 80,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 81,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 82,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 83,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 84,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 85,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 86,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 87,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 88,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 89,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 90,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 91,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 92,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 93,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 94,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 95,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 96,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 97,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 98,            /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 99,       /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 100,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 101,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 102,                   /* "MIME"  */
-  YYSYMBOL_103_ = 103,                     /* '('  */
-  YYSYMBOL_104_ = 104,                     /* ')'  */
-  YYSYMBOL_105_ = 105,                     /* '<'  */
-  YYSYMBOL_106_ = 106,                     /* '.'  */
-  YYSYMBOL_107_ = 107,                     /* '>'  */
-  YYSYMBOL_108_ = 108,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 109,                 /* $accept  */
-  YYSYMBOL_command = 110,                  /* command  */
-  YYSYMBOL_111_1 = 111,                    /* $@1  */
-  YYSYMBOL_command_body = 112,             /* command_body  */
-  YYSYMBOL_command_any = 113,              /* command_any  */
-  YYSYMBOL_x_command = 114,                /* x_command  */
-  YYSYMBOL_x_args = 115,                   /* x_args  */
-  YYSYMBOL_unknown_command = 116,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 117,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 118,             /* command_auth  */
-  YYSYMBOL_command_select = 119,           /* command_select  */
-  YYSYMBOL_uid = 120,                      /* uid  */
-  YYSYMBOL_121_2 = 121,                    /* $@2  */
-  YYSYMBOL_uid_command = 122,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 123,              /* uid_expunge  */
-  YYSYMBOL_login = 124,                    /* login  */
-  YYSYMBOL_userid = 125,                   /* userid  */
-  YYSYMBOL_password = 126,                 /* password  */
-  YYSYMBOL_authenticate = 127,             /* authenticate  */
-  YYSYMBOL_initial_response = 128,         /* initial_response  */
-  YYSYMBOL_auth_type = 129,                /* auth_type  */
-  YYSYMBOL_append = 130,                   /* append  */
-  YYSYMBOL_append_rest = 131,              /* append_rest  */
-  YYSYMBOL_append_message = 132,           /* append_message  */
-  YYSYMBOL_create = 133,                   /* create  */
-  YYSYMBOL_delete = 134,                   /* delete  */
-  YYSYMBOL_examine = 135,                  /* examine  */
-  YYSYMBOL_list = 136,                     /* list  */
-  YYSYMBOL_lsub = 137,                     /* lsub  */
-  YYSYMBOL_rename = 138,                   /* rename  */
-  YYSYMBOL_select = 139,                   /* select  */
-  YYSYMBOL_status = 140,                   /* status  */
-  YYSYMBOL_status_att_list = 141,          /* status_att_list  */
-  YYSYMBOL_status_att = 142,               /* status_att  */
-  YYSYMBOL_subscribe = 143,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 144,              /* unsubscribe  */
-  YYSYMBOL_copy = 145,                     /* copy  */
-  YYSYMBOL_fetch = 146,                    /* fetch  */
-  YYSYMBOL_fetch_what = 147,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 148,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 149,                /* fetch_att  */
-  YYSYMBOL_partial = 150,                  /* partial  */
-  YYSYMBOL_section = 151,                  /* section  */
-  YYSYMBOL_section_spec = 152,             /* section_spec  */
-  YYSYMBOL_section_part = 153,             /* section_part  */
-  YYSYMBOL_section_msgtext = 154,          /* section_msgtext  */
-  YYSYMBOL_section_text = 155,             /* section_text  */
-  YYSYMBOL_header_list = 156,              /* header_list  */
-  YYSYMBOL_header_fld_names = 157,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 158,          /* header_fld_name  */
-  YYSYMBOL_store = 159,                    /* store  */
-  YYSYMBOL_store_att_flags = 160,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 161,              /* store_flags  */
-  YYSYMBOL_search = 162,                   /* search  */
-  YYSYMBOL_charset = 163,                  /* charset  */
-  YYSYMBOL_search_key_list = 164,          /* search_key_list  */
-  YYSYMBOL_search_key = 165,               /* search_key  */
-  YYSYMBOL_search_key_1 = 166,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 167,             /* sequence_set  */
-  YYSYMBOL_mailbox = 168,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 169,             /* list_mailbox  */
-  YYSYMBOL_astring = 170,                  /* astring  */
-  YYSYMBOL_string = 171,                   /* string  */
-  YYSYMBOL_atom = 172,                     /* atom  */
-  YYSYMBOL_keyword = 173,                  /* keyword  */
-  YYSYMBOL_flag_list = 174,                /* flag_list  */
-  YYSYMBOL_flag_seq = 175,                 /* flag_seq  */
-  YYSYMBOL_flag = 176,                     /* flag  */
-  YYSYMBOL_flag_keyword = 177,             /* flag_keyword  */
-  YYSYMBOL_date = 178,                     /* date  */
-  YYSYMBOL_date_time = 179,                /* date_time  */
-  YYSYMBOL_number = 180,                   /* number  */
-  YYSYMBOL_nz_number = 181                 /* nz_number  */
+  YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
+  YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
+  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 62,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 73,                      /* "ON"  */
+  YYSYMBOL_K_OR = 74,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 84,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
+  YYSYMBOL_105_ = 105,                     /* '('  */
+  YYSYMBOL_106_ = 106,                     /* ')'  */
+  YYSYMBOL_107_ = 107,                     /* '<'  */
+  YYSYMBOL_108_ = 108,                     /* '.'  */
+  YYSYMBOL_109_ = 109,                     /* '>'  */
+  YYSYMBOL_110_ = 110,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
+  YYSYMBOL_command = 112,                  /* command  */
+  YYSYMBOL_113_1 = 113,                    /* $@1  */
+  YYSYMBOL_command_body = 114,             /* command_body  */
+  YYSYMBOL_command_any = 115,              /* command_any  */
+  YYSYMBOL_x_command = 116,                /* x_command  */
+  YYSYMBOL_x_args = 117,                   /* x_args  */
+  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 120,             /* command_auth  */
+  YYSYMBOL_idle = 121,                     /* idle  */
+  YYSYMBOL_compress = 122,                 /* compress  */
+  YYSYMBOL_command_select = 123,           /* command_select  */
+  YYSYMBOL_uid = 124,                      /* uid  */
+  YYSYMBOL_125_2 = 125,                    /* $@2  */
+  YYSYMBOL_uid_command = 126,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
+  YYSYMBOL_login = 128,                    /* login  */
+  YYSYMBOL_userid = 129,                   /* userid  */
+  YYSYMBOL_password = 130,                 /* password  */
+  YYSYMBOL_authenticate = 131,             /* authenticate  */
+  YYSYMBOL_initial_response = 132,         /* initial_response  */
+  YYSYMBOL_auth_type = 133,                /* auth_type  */
+  YYSYMBOL_append = 134,                   /* append  */
+  YYSYMBOL_append_rest = 135,              /* append_rest  */
+  YYSYMBOL_append_message = 136,           /* append_message  */
+  YYSYMBOL_create = 137,                   /* create  */
+  YYSYMBOL_delete = 138,                   /* delete  */
+  YYSYMBOL_examine = 139,                  /* examine  */
+  YYSYMBOL_list = 140,                     /* list  */
+  YYSYMBOL_lsub = 141,                     /* lsub  */
+  YYSYMBOL_rename = 142,                   /* rename  */
+  YYSYMBOL_select = 143,                   /* select  */
+  YYSYMBOL_status = 144,                   /* status  */
+  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
+  YYSYMBOL_status_att = 146,               /* status_att  */
+  YYSYMBOL_subscribe = 147,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
+  YYSYMBOL_copy = 149,                     /* copy  */
+  YYSYMBOL_fetch = 150,                    /* fetch  */
+  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
+  YYSYMBOL_partial = 154,                  /* partial  */
+  YYSYMBOL_section = 155,                  /* section  */
+  YYSYMBOL_section_spec = 156,             /* section_spec  */
+  YYSYMBOL_section_part = 157,             /* section_part  */
+  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
+  YYSYMBOL_section_text = 159,             /* section_text  */
+  YYSYMBOL_header_list = 160,              /* header_list  */
+  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
+  YYSYMBOL_store = 163,                    /* store  */
+  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 165,              /* store_flags  */
+  YYSYMBOL_search = 166,                   /* search  */
+  YYSYMBOL_charset = 167,                  /* charset  */
+  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
+  YYSYMBOL_search_key = 169,               /* search_key  */
+  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
+  YYSYMBOL_mailbox = 172,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
+  YYSYMBOL_astring = 174,                  /* astring  */
+  YYSYMBOL_string = 175,                   /* string  */
+  YYSYMBOL_atom = 176,                     /* atom  */
+  YYSYMBOL_keyword = 177,                  /* keyword  */
+  YYSYMBOL_flag_list = 178,                /* flag_list  */
+  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
+  YYSYMBOL_flag = 180,                     /* flag  */
+  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
+  YYSYMBOL_date = 182,                     /* date  */
+  YYSYMBOL_date_time = 183,                /* date_time  */
+  YYSYMBOL_number = 184,                   /* number  */
+  YYSYMBOL_nz_number = 185                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -608,19 +612,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   977
+#define YYLAST   945
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  109
+#define YYNTOKENS  111
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  73
+#define YYNNTS  75
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  253
+#define YYNRULES  257
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  400
+#define YYNSTATES  406
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   357
+#define YYMAXUTOK   359
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -638,12 +642,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     103,   104,     2,     2,     2,     2,   106,     2,     2,     2,
+     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,     2,   107,     2,     2,     2,     2,     2,     2,     2,
+     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   108,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -669,7 +673,7 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
 };
 
 #if IMAP_YYDEBUG
@@ -679,29 +683,29 @@ static const yytype_int16 yyrline[] =
        0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
      153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
      185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   198,   199,   200,   201,   201,   201,   201,   202,
-     207,   207,   211,   211,   211,   211,   212,   217,   225,   232,
-     237,   244,   247,   256,   261,   271,   276,   277,   279,   281,
-     287,   294,   299,   304,   309,   316,   324,   331,   336,   341,
-     342,   349,   350,   351,   352,   353,   358,   363,   371,   379,
-     384,   385,   386,   387,   389,   395,   396,   406,   407,   408,
-     409,   410,   411,   412,   413,   414,   415,   416,   419,   421,
-     424,   430,   441,   442,   447,   448,   449,   455,   456,   463,
-     464,   467,   470,   475,   476,   481,   486,   487,   493,   498,
-     506,   507,   508,   509,   510,   511,   515,   516,   523,   528,
-     538,   542,   543,   561,   565,   566,   567,   568,   569,   570,
-     571,   572,   573,   574,   576,   577,   578,   579,   580,   581,
-     582,   583,   584,   585,   586,   587,   588,   590,   591,   592,
-     594,   595,   596,   598,   599,   600,   601,   602,   603,   604,
-     605,   617,   618,   619,   625,   631,   632,   633,   640,   641,
-     642,   647,   648,   654,   655,   656,   657,   658,   664,   664,
-     664,   664,   664,   664,   664,   665,   665,   665,   665,   666,
-     666,   666,   666,   666,   666,   667,   667,   667,   667,   667,
-     667,   668,   668,   668,   668,   668,   668,   668,   668,   669,
-     669,   669,   669,   669,   669,   670,   670,   670,   670,   670,
-     670,   671,   671,   671,   671,   671,   672,   672,   672,   672,
-     673,   673,   679,   680,   684,   686,   695,   696,   701,   707,
-     708,   714,   719,   724
+     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
+     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
+     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
+     291,   292,   294,   296,   302,   309,   314,   319,   324,   331,
+     339,   346,   351,   356,   357,   364,   365,   366,   367,   368,
+     373,   378,   386,   394,   399,   400,   401,   402,   404,   410,
+     411,   421,   422,   423,   424,   425,   426,   427,   428,   429,
+     430,   431,   434,   436,   439,   445,   456,   457,   462,   463,
+     464,   470,   471,   478,   479,   482,   485,   490,   491,   496,
+     501,   502,   508,   513,   521,   522,   523,   524,   525,   526,
+     530,   531,   538,   543,   553,   557,   558,   576,   580,   581,
+     582,   583,   584,   585,   586,   587,   588,   589,   591,   592,
+     593,   594,   595,   596,   597,   598,   599,   600,   601,   602,
+     603,   605,   606,   607,   609,   610,   611,   613,   614,   615,
+     616,   617,   618,   619,   620,   632,   633,   634,   640,   646,
+     647,   648,   655,   656,   657,   662,   663,   669,   670,   671,
+     672,   673,   679,   679,   679,   679,   679,   679,   679,   680,
+     680,   680,   680,   681,   681,   681,   681,   681,   681,   682,
+     682,   682,   682,   682,   682,   683,   683,   683,   683,   683,
+     683,   683,   683,   684,   684,   684,   684,   684,   684,   685,
+     685,   685,   685,   685,   685,   686,   686,   686,   686,   686,
+     687,   687,   687,   687,   688,   688,   694,   695,   699,   701,
+     710,   711,   716,   722,   723,   729,   734,   739
 };
 #endif
 
@@ -725,37 +729,38 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "end of line", "APPEND", "AUTHENTICATE", "CAPABILITY", "CHECK", "CLOSE",
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
-  "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "ALL",
-  "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
-  "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
-  "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
-  "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
-  "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER",
-  "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT",
-  "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT",
-  "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT",
-  "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
+  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
+  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
+  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
+  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
+  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
+  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
+  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
+  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
   "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
   "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth",
-  "command_select", "uid", "$@2", "uid_command", "uid_expunge", "login",
-  "userid", "password", "authenticate", "initial_response", "auth_type",
-  "append", "append_rest", "append_message", "create", "delete", "examine",
-  "list", "lsub", "rename", "select", "status", "status_att_list",
-  "status_att", "subscribe", "unsubscribe", "copy", "fetch", "fetch_what",
-  "fetch_att_list", "fetch_att", "partial", "section", "section_spec",
-  "section_part", "section_msgtext", "section_text", "header_list",
-  "header_fld_names", "header_fld_name", "store", "store_att_flags",
-  "store_flags", "search", "charset", "search_key_list", "search_key",
-  "search_key_1", "sequence_set", "mailbox", "list_mailbox", "astring",
-  "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
-  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
+  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
+  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
+  "login", "userid", "password", "authenticate", "initial_response",
+  "auth_type", "append", "append_rest", "append_message", "create",
+  "delete", "examine", "list", "lsub", "rename", "select", "status",
+  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
+  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
+  "section", "section_spec", "section_part", "section_msgtext",
+  "section_text", "header_list", "header_fld_names", "header_fld_name",
+  "store", "store_att_flags", "store_flags", "search", "charset",
+  "search_key_list", "search_key", "search_key_1", "sequence_set",
+  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
+  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
+  "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-349)
+#define YYPACT_NINF (-365)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -769,119 +774,121 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      47,  -349,    51,    63,  -349,   933,  -349,  -349,    65,    66,
-    -349,  -349,  -349,    69,    70,    78,    86,  -349,    90,    91,
-      93,  -349,    96,  -349,    97,   101,   107,  -349,   108,   114,
-     115,   116,   118,   119,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,    40,   651,
-     839,    72,   651,   651,   651,    72,   651,   651,   651,   651,
-     153,   651,   651,    72,   651,   651,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   121,  -349,  -349,  -349,  -349,   122,  -349,  -349,  -349,
-    -349,   123,  -349,  -349,  -349,   124,   125,   126,  -349,   130,
-     131,   143,  -349,   144,  -349,   145,   147,   154,  -349,  -349,
-    -349,   155,   156,   157,   158,  -349,   159,  -349,   160,   161,
-    -349,  -349,   162,   163,   164,   165,   167,   168,   169,   170,
-    -349,  -349,  -349,  -349,   171,  -349,   172,   472,   173,  -349,
-    -349,  -349,  -349,   174,   175,  -349,  -349,    24,     3,   839,
-     651,   -13,   557,   651,   557,   651,    72,   651,   651,    48,
-     651,   651,   651,   839,   132,   472,    48,   472,    48,    48,
-      48,    48,   132,   651,   651,   651,   839,   651,    -7,   472,
-      92,    27,   176,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   285,  -349,  -349,   178,   182,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,    -1,    -1,    19,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,   183,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   184,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,   185,  -349,  -349,  -349,    39,  -349,  -349,  -349,  -349,
-    -349,  -349,   186,    72,  -349,  -349,    -6,  -349,  -349,    46,
-     193,  -349,  -349,  -349,   188,   189,  -349,   104,   135,   138,
-    -349,  -349,   104,     6,  -349,   651,   472,   472,  -349,  -349,
-    -349,  -349,  -349,     9,  -349,   379,  -349,   745,  -349,  -349,
-     227,  -349,   146,   146,   132,  -349,  -349,     1,  -349,    19,
-    -349,  -349,  -349,   173,    39,  -349,  -349,  -349,   228,  -349,
-     193,   651,  -349,  -349,   141,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,    12,  -349,   243,   651,  -349,   148,  -349,  -349
+      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
+    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
+      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
+     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
+     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
+    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
+    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
+     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
+     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
+    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
+     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
+    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
+    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
+     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
+     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
+     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
+     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
+      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
+    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
+    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
+     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
+    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
+    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
+     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
+     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
+     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
+     267,   611,  -365,   169,  -365,  -365
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
    Performed when YYTABLE does not specify something else to do.  Zero
    means the default is an error.  */
-static const yytype_uint8 yydefact[] =
+static const yytype_int16 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    32,    33,     0,     0,     0,     0,    34,     0,     0,
+       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,     0,     4,    12,     8,     5,     6,     7,
-      39,    18,    19,    21,    22,    23,    24,    25,    26,    27,
-      28,    29,    30,    31,    35,    36,    37,    38,    13,     0,
+       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
+       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
+      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
+      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,    40,     3,    16,    15,
-     183,   184,   185,   186,   179,   181,   182,   200,   188,   189,
-     190,   191,   192,   193,   194,   195,   196,   197,   198,   199,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
-     221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
-     231,   232,   233,   234,   235,   236,   237,   238,   239,   240,
-     241,     0,   174,   180,   178,   187,    51,    54,   171,   172,
-     173,     0,    61,    62,    63,     0,     0,     0,    49,     0,
-       0,     0,   134,     0,   135,     0,     0,     0,   140,   158,
-     141,     0,     0,     0,     0,   144,     0,   145,     0,     0,
-     147,   148,     0,     0,     0,     0,     0,     0,     0,     0,
-     153,   154,   168,   155,     0,   157,     0,     0,   128,   131,
-     133,   169,    67,     0,     0,    76,    77,     0,     0,     0,
+      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
+     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
+     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
+     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
+     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
+     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
+     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
+       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
+       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
+     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
+       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
+     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
+      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    41,    46,    42,    43,    45,    44,   251,
-      60,     0,    55,    56,     0,     0,    52,    53,    78,    96,
-      80,    82,    81,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,     0,     0,     0,    79,    83,   177,   176,    64,
-     175,    48,    50,    65,    66,   167,   138,   136,   249,   250,
-     137,   139,   142,     0,   118,   248,   143,   252,   160,   161,
-     146,     0,   163,   164,   165,   149,   166,   150,   151,   152,
-     156,     0,   130,   170,   132,     0,   120,   122,   124,   121,
-     123,   125,     0,     0,   246,   242,     0,   244,   247,     0,
-       0,   253,   109,   112,     0,     0,   102,    97,     0,   105,
-     104,   107,    99,     0,    85,     0,     0,     0,    72,    75,
-      71,    73,    74,     0,    69,     0,    47,     0,   243,    57,
-       0,    58,     0,     0,     0,    98,   103,     0,   100,     0,
-      84,   159,   162,   129,     0,    68,   119,   126,   127,   245,
-       0,     0,   110,   111,     0,   114,   113,   106,   108,    86,
-      70,    59,     0,   116,     0,     0,   115,     0,   117,   101
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
+      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
+       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
+       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
+      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
+     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
+     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
+     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
+     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
+       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
+      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
+      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
+       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
+       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
+       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
+       0,     0,   119,     0,   121,   105
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -285,  -349,  -349,  -349,  -349,  -349,  -349,
-    -349,  -349,  -349,  -124,  -349,  -349,    44,    45,  -349,  -349,
-    -264,   -89,   -19,  -349,  -349,  -110,  -349,  -105,  -349,  -333,
-      52,  -349,  -349,    53,  -349,  -195,  -218,  -349,   -60,   -46,
-      50,   -67,  -349,   -52,  -349,   -94,   -93,   -92,  -176,  -137,
-     -63,  -229,  -348
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
+    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
+    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
+    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
+     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
+    -208,  -146,   -48,  -236,  -342
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    33,    34,    35,    58,    36,    37,    38,
-      39,    40,   207,   243,   244,    41,   157,   281,    42,   256,
-     146,    43,   252,   253,    44,    45,    46,    47,    48,    49,
-      50,    51,   353,   354,    52,    53,    54,    55,   275,   343,
-     276,   365,   337,   338,   339,   340,   387,   382,   392,   293,
-      56,   322,   376,    57,   311,   198,   199,   200,   201,   141,
-     279,   142,   143,   144,   145,   254,   326,   327,   328,   290,
-     255,   298,   341
+       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
+      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
+      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
+      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
+     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
+     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
+     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
+     334,   296,   261,   304,   347
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -889,283 +896,278 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     158,   151,   238,   306,   331,   155,   331,   299,   147,   301,
-     344,   239,   357,   204,   249,   250,   152,   153,   154,   388,
-     156,   314,   159,   160,   369,   202,   203,   374,   205,   206,
-     395,   259,   260,   261,   262,   263,   264,   265,   266,   267,
-     268,   269,   270,   271,   359,   361,   397,   296,   393,    13,
-       1,     4,    78,   242,    18,    79,   288,   249,   250,   289,
-     310,    25,   398,   259,   332,    29,   332,   263,   264,   265,
-     266,   267,   268,   269,   270,   271,   316,   148,   149,   150,
-     333,     5,   333,    59,    60,   272,   273,    61,    62,   300,
-     274,   302,   303,   304,   305,   391,    63,   313,   358,   334,
-     335,   334,   335,   385,    64,   389,   251,   336,    65,    66,
-     370,    67,   348,   375,    68,    69,   396,   272,   273,    70,
-     317,   318,   319,   320,   321,    71,    72,   349,   372,   350,
-     351,   352,    73,    74,    75,   384,    76,   297,    77,   208,
-     209,   210,   211,   212,   213,   280,   282,   280,   214,   215,
-     286,   287,   373,   291,   292,   294,   285,   257,   148,   149,
-     150,   216,   217,   218,   258,   219,   307,   308,   309,   284,
-     312,   295,   220,   221,   222,   223,   224,   225,   226,   227,
-     228,   229,   230,   231,   295,   232,   233,   234,   235,   236,
-     237,   239,   240,   241,   323,   315,   329,   161,   162,   295,
-     330,   345,   346,   347,   355,   250,   362,   363,   163,   364,
-     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
-     174,   175,   176,   177,   178,   179,   180,   181,   182,   183,
-     184,   185,   186,   187,   188,   189,   190,   191,   192,   193,
-     194,   195,   196,   366,   367,   380,   357,   394,   331,   381,
-     390,   245,   246,   368,   342,   399,   197,   386,   383,   247,
-     248,   377,   378,   356,   283,   379,   360,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   371,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    80,
-      81,    82,     0,    83,     0,     0,     0,     0,   324,     0,
-       0,     0,     0,   295,     0,   295,     0,     0,     0,     0,
-       0,     0,     0,     0,   294,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   294,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
+     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
+     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
+     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
+     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
+     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
+     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
+     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
+     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
+     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
+     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
+     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
+      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
+     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
+     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
+     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
+     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
+     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
+      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
+     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
+     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
       98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
      108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
      118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
      128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,    80,    81,    82,     0,    83,     0,   325,
-       0,     0,   324,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,   148,   149,   150,
-       0,     0,   251,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   161,   162,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   163,     0,   164,
-     165,   166,   167,   168,   169,   170,   171,   172,   173,   174,
-     175,   176,   177,   178,   179,   180,   181,   182,   183,   184,
-     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
-     195,    80,    81,    82,   277,    83,    84,   278,    85,    86,
-       0,     0,     0,     0,     0,   197,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,    80,    81,    82,     0,    83,
-      84,     0,    85,    86,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
+     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
+     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
+     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
+      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
+       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
+       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
+     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
      102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
      112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
      122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,    80,
-      81,    82,     0,    83,     0,     0,     0,     0,   324,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,    80,    81,    82,     0,    83,     0,     0,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,     6,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     7,     0,     0,
-       0,     0,     0,     8,     9,    10,    11,    12,    13,    14,
-      15,    16,    17,    18,    19,    20,    21,    22,    23,    24,
-      25,    26,    27,    28,    29,    30,    31,    32
+       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
+       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
+     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
+     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
+       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
+     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
+     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
+     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
+      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
+       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
+       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
+      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
+     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
+       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
+     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
+       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
+      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
+      29,    30,    31,    32,    33,    34
 };
 
 static const yytype_int16 yycheck[] =
 {
-      67,    61,   197,   232,     5,    65,     5,   225,    60,   227,
-     274,    18,    18,    73,    11,    12,    62,    63,    64,   367,
-      66,   239,    68,    69,    18,    71,    72,    18,    74,    75,
-      18,    44,    45,    46,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,   329,   330,   394,   223,   381,    25,
-       3,     0,    12,    29,    30,    15,     8,    11,    12,    11,
-     236,    37,   395,    44,    65,    41,    65,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    49,     5,     6,     7,
-      81,    18,    81,    18,    18,    98,    99,    18,    18,   226,
-     103,   228,   229,   230,   231,   380,    18,   104,   104,   100,
-     101,   100,   101,   102,    18,   369,   103,   108,    18,    18,
-     104,    18,    73,   104,    18,    18,   104,    98,    99,    18,
-      93,    94,    95,    96,    97,    18,    18,    88,   346,    90,
-      91,    92,    18,    18,    18,   364,    18,     5,    19,    18,
-      18,    18,    18,    18,    18,   212,   213,   214,    18,    18,
-     217,   218,   347,   220,   221,   222,   216,   209,     5,     6,
-       7,    18,    18,    18,   210,    18,   233,   234,   235,   215,
-     237,   223,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   236,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,   103,    18,    44,    45,   251,
-      18,    18,    18,    18,    18,    12,    18,    18,    55,   105,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,   108,   106,    18,    18,   106,     5,   103,
-     374,   207,   207,   342,   273,   107,   103,   367,   363,   207,
-     207,   355,   355,   323,   214,   357,   329,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   345,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
-      -1,    -1,    -1,   355,    -1,   357,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   381,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   395,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
+      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
+      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
+     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
+      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
+      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
+      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
+     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
+      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
+     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
+     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
+     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
+      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
+      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
+      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
+      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
+     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
+      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
+      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
+      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
+      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
+     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
+     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
+       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
+      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
+       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
+      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
       55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,     4,     5,     6,    -1,     8,    -1,   104,
-      -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    45,    46,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,     5,     6,     7,
-      -1,    -1,   103,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    45,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    55,    -1,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,     4,     5,     6,     7,     8,     9,    10,    11,    12,
-      -1,    -1,    -1,    -1,    -1,   103,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    45,    46,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,     4,     5,     6,    -1,     8,
+      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
        9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    45,    46,    47,    48,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
       49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
       59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
+      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,     4,     5,     6,    -1,     8,    -1,    -1,
+      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
+      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    45,    46,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,     4,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,    -1,
-      -1,    -1,    -1,    20,    21,    22,    23,    24,    25,    26,
-      27,    28,    29,    30,    31,    32,    33,    34,    35,    36,
-      37,    38,    39,    40,    41,    42,    43,    44
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
+      41,    42,    43,    44,    45,    46
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   110,   111,     0,    18,     4,    14,    20,    21,
+       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,   112,   113,   114,   116,   117,   118,   119,
-     120,   124,   127,   130,   133,   134,   135,   136,   137,   138,
-     139,   140,   143,   144,   145,   146,   159,   162,   115,    18,
+      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
+     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
+     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
+     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    19,    12,    15,
-       4,     5,     6,     8,     9,    11,    12,    44,    45,    46,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,   168,   170,   171,   172,   173,   129,   172,     5,     6,
-       7,   167,   168,   168,   168,   167,   168,   125,   170,   168,
-     168,    44,    45,    55,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,   103,   164,   165,
-     166,   167,   168,   168,   167,   168,   168,   121,    18,    18,
+      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
+      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
+     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
+     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
+     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,   164,    18,
-      18,    18,    29,   122,   123,   145,   146,   159,   162,    11,
-      12,   103,   131,   132,   174,   179,   128,   172,   168,    44,
-      45,    46,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    98,    99,   103,   147,   149,     7,    10,   169,
-     170,   126,   170,   169,   168,   167,   170,   170,     8,    11,
-     178,   170,   170,   158,   170,   172,   177,     5,   180,   165,
-     178,   165,   178,   178,   178,   178,   180,   170,   170,   170,
-     177,   163,   170,   104,   165,   103,    49,    93,    94,    95,
-      96,    97,   160,    18,    13,   104,   175,   176,   177,    18,
-      18,     5,    65,    81,   100,   101,   108,   151,   152,   153,
-     154,   181,   151,   148,   149,    18,    18,    18,    73,    88,
-      90,    91,    92,   141,   142,    18,   167,    18,   104,   132,
-     179,   132,    18,    18,   105,   150,   108,   106,   150,    18,
-     104,   170,   165,   164,    18,   104,   161,   174,   175,   176,
-      18,   103,   156,   156,   180,   102,   154,   155,   181,   149,
-     142,   132,   157,   158,   106,    18,   104,   181,   158,   107
+      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
+     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
+     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
+     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
+     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
+     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
+     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
+     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
+      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
+     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
+     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
+     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
+     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
+      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
+     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
+     108,    18,   106,   185,   162,   109
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   109,   111,   110,   112,   112,   112,   112,   112,   113,
-     113,   113,   113,   114,   115,   115,   115,   116,   117,   117,
-     117,   118,   118,   118,   118,   118,   118,   118,   118,   118,
-     118,   118,   119,   119,   119,   119,   119,   119,   119,   119,
-     121,   120,   122,   122,   122,   122,   122,   123,   124,   125,
-     126,   127,   127,   128,   129,   130,   131,   131,   131,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     141,   142,   142,   142,   142,   142,   143,   144,   145,   146,
-     147,   147,   147,   147,   147,   148,   148,   149,   149,   149,
-     149,   149,   149,   149,   149,   149,   149,   149,   149,   149,
-     149,   150,   151,   151,   152,   152,   152,   153,   153,   154,
-     154,   154,   154,   155,   155,   156,   157,   157,   158,   159,
-     160,   160,   160,   160,   160,   160,   161,   161,   162,   162,
-     163,   164,   164,   165,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   166,   166,   166,   166,   166,   166,   166,   166,   166,
-     166,   167,   167,   167,   168,   169,   169,   169,   170,   170,
-     170,   171,   171,   172,   172,   172,   172,   172,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   173,   173,   173,   173,   173,   173,   173,   173,
-     173,   173,   174,   174,   175,   175,   176,   176,   177,   178,
-     178,   179,   180,   181
+       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
+     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
+     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
+     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
+     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
+     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
+     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
+     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
+     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
+     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
+     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
+     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
+     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
+     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
+     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
+     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
+     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
+     180,   180,   181,   182,   182,   183,   184,   185
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1174,29 +1176,29 @@ static const yytype_int8 yyr2[] =
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       0,     4,     1,     1,     1,     1,     1,     3,     5,     1,
-       1,     3,     5,     1,     1,     5,     1,     3,     3,     5,
-       1,     3,     3,     3,     5,     5,     5,     3,     7,     1,
-       3,     1,     1,     1,     1,     1,     3,     3,     5,     5,
-       1,     1,     1,     1,     3,     1,     3,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     2,     3,     2,
-       3,     5,     1,     2,     1,     1,     3,     1,     3,     1,
-       3,     3,     1,     1,     1,     3,     1,     3,     1,     7,
-       1,     1,     1,     1,     1,     1,     1,     1,     3,     7,
-       1,     1,     3,     1,     1,     1,     3,     3,     3,     3,
-       1,     1,     3,     3,     1,     1,     3,     1,     1,     3,
-       3,     3,     3,     1,     1,     1,     3,     1,     1,     5,
-       3,     3,     5,     3,     3,     3,     3,     3,     1,     1,
+       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
+       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
+       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
+       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
+       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
+       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
        3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
+       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
+       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
+       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
+       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
+       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
+       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
+       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     2,     3,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -1867,370 +1869,379 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 32: /* command_select: "CHECK"  */
+  case 34: /* idle: "IDLE"  */
+                                { CMD->type = IMAP_CMD_IDLE; }
+    break;
+
+  case 35: /* compress: "COMPRESS" "SP" atom  */
+                                { CMD->type = IMAP_CMD_COMPRESS;
+				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
+    break;
+
+  case 36: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 33: /* command_select: "CLOSE"  */
+  case 37: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 34: /* command_select: "EXPUNGE"  */
+  case 38: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 40: /* $@2: %empty  */
+  case 44: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 47: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 48: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 49: /* userid: astring  */
+  case 53: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 50: /* password: astring  */
+  case 54: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 51: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 52: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 53: /* initial_response: atom  */
+  case 57: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 54: /* auth_type: atom  */
+  case 58: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 55: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 57: /* append_rest: flag_list "SP" append_message  */
+  case 61: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 58: /* append_rest: date_time "SP" append_message  */
+  case 62: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 59: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 60: /* append_message: "literal"  */
+  case 64: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 61: /* create: "CREATE" "SP" mailbox  */
+  case 65: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 62: /* delete: "DELETE" "SP" mailbox  */
+  case 66: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 63: /* examine: "EXAMINE" "SP" mailbox  */
+  case 67: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 64: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 65: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 66: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 67: /* select: "SELECT" "SP" mailbox  */
+  case 71: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 68: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 69: /* status_att_list: status_att  */
+  case 73: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 70: /* status_att_list: status_att_list "SP" status_att  */
+  case 74: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 71: /* status_att: "MESSAGES"  */
+  case 75: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 72: /* status_att: "RECENT"  */
+  case 76: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 73: /* status_att: "UIDNEXT"  */
+  case 77: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 74: /* status_att: "UIDVALIDITY"  */
+  case 78: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 75: /* status_att: "UNSEEN"  */
+  case 79: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 76: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 77: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 78: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 79: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 80: /* fetch_what: "ALL"  */
+  case 84: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 81: /* fetch_what: "FULL"  */
+  case 85: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 82: /* fetch_what: "FAST"  */
+  case 86: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 83: /* fetch_what: fetch_att  */
+  case 87: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 84: /* fetch_what: '(' fetch_att_list ')'  */
+  case 88: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 85: /* fetch_att_list: fetch_att  */
+  case 89: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 86: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 87: /* fetch_att: "ENVELOPE"  */
+  case 91: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 88: /* fetch_att: "FLAGS"  */
+  case 92: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 89: /* fetch_att: "INTERNALDATE"  */
+  case 93: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 90: /* fetch_att: "RFC822"  */
+  case 94: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 91: /* fetch_att: "RFC822.HEADER"  */
+  case 95: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "RFC822.SIZE"  */
+  case 96: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "RFC822.TEXT"  */
+  case 97: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "BODY"  */
+  case 98: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "BODYSTRUCTURE"  */
+  case 99: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "UID"  */
+  case 100: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "BODY[" section  */
+  case 101: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 98: /* fetch_att: "BODY[" section partial  */
+  case 102: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 99: /* fetch_att: "BODY.PEEK[" section  */
+  case 103: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 100: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 101: /* partial: '<' number '.' nz_number '>'  */
+  case 105: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 102: /* section: ']'  */
+  case 106: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 103: /* section: section_spec ']'  */
+  case 107: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 104: /* section_spec: section_msgtext  */
+  case 108: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 105: /* section_spec: section_part  */
+  case 109: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 106: /* section_spec: section_part '.' section_text  */
+  case 110: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 107: /* section_part: nz_number  */
+  case 111: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 108: /* section_part: section_part '.' nz_number  */
+  case 112: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 109: /* section_msgtext: "HEADER"  */
+  case 113: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 110: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 111: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 112: /* section_msgtext: "TEXT"  */
+  case 116: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 113: /* section_text: section_msgtext  */
+  case 117: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 114: /* section_text: "MIME"  */
+  case 118: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 115: /* header_list: '(' header_fld_names ')'  */
+  case 119: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 116: /* header_fld_names: header_fld_name  */
+  case 120: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 117: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 118: /* header_fld_name: astring  */
+  case 122: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 119: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 120: /* store_att_flags: "FLAGS"  */
+  case 124: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 121: /* store_att_flags: "FLAGS.SILENT"  */
+  case 125: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 122: /* store_att_flags: "+FLAGS"  */
+  case 126: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 123: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 124: /* store_att_flags: "-FLAGS"  */
+  case 128: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_flags: flag_list  */
+  case 130: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 127: /* store_flags: flag_seq  */
+  case 131: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 128: /* search: "SEARCH" "SP" search_key_list  */
+  case 132: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 129: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2238,286 +2249,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 130: /* charset: astring  */
+  case 134: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 131: /* search_key_list: search_key  */
+  case 135: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 132: /* search_key_list: search_key_list "SP" search_key  */
+  case 136: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 133: /* search_key: search_key_1  */
+  case 137: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 134: /* search_key_1: "ALL"  */
+  case 138: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 135: /* search_key_1: "ANSWERED"  */
+  case 139: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 136: /* search_key_1: "BCC" "SP" astring  */
+  case 140: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 137: /* search_key_1: "BEFORE" "SP" date  */
+  case 141: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 138: /* search_key_1: "BODY" "SP" astring  */
+  case 142: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 139: /* search_key_1: "CC" "SP" astring  */
+  case 143: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 140: /* search_key_1: "DELETED"  */
+  case 144: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 141: /* search_key_1: "FLAGGED"  */
+  case 145: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 142: /* search_key_1: "FROM" "SP" astring  */
+  case 146: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "NEW"  */
+  case 148: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 145: /* search_key_1: "OLD"  */
+  case 149: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 146: /* search_key_1: "ON" "SP" date  */
+  case 150: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 147: /* search_key_1: "RECENT"  */
+  case 151: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 148: /* search_key_1: "SEEN"  */
+  case 152: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 149: /* search_key_1: "SINCE" "SP" date  */
+  case 153: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 150: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 151: /* search_key_1: "TEXT" "SP" astring  */
+  case 155: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 152: /* search_key_1: "TO" "SP" astring  */
+  case 156: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 153: /* search_key_1: "UNANSWERED"  */
+  case 157: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 154: /* search_key_1: "UNDELETED"  */
+  case 158: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 155: /* search_key_1: "UNFLAGGED"  */
+  case 159: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 156: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNSEEN"  */
+  case 161: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 158: /* search_key_1: "DRAFT"  */
+  case 162: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 159: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 160: /* search_key_1: "LARGER" "SP" number  */
+  case 164: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 161: /* search_key_1: "NOT" "SP" search_key  */
+  case 165: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 162: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 163: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 164: /* search_key_1: "SENTON" "SP" date  */
+  case 168: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 165: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 166: /* search_key_1: "SMALLER" "SP" number  */
+  case 170: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 167: /* search_key_1: "UID" "SP" sequence_set  */
+  case 171: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 168: /* search_key_1: "UNDRAFT"  */
+  case 172: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 169: /* search_key_1: sequence_set  */
+  case 173: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 170: /* search_key_1: '(' search_key_list ')'  */
+  case 174: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 171: /* sequence_set: "number"  */
+  case 175: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 172: /* sequence_set: "sequence set"  */
+  case 176: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 173: /* sequence_set: "sequence set with *"  */
+  case 177: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 174: /* mailbox: astring  */
+  case 178: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 175: /* list_mailbox: astring  */
+  case 179: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 176: /* list_mailbox: "mailbox pattern"  */
+  case 180: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 177: /* list_mailbox: "sequence set with *"  */
+  case 181: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 178: /* astring: atom  */
+  case 182: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 179: /* astring: "astring"  */
+  case 183: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 180: /* astring: string  */
+  case 184: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 181: /* string: "quoted string"  */
+  case 185: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 182: /* string: "literal"  */
+  case 186: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 183: /* atom: "atom"  */
+  case 187: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* atom: "number"  */
+  case 188: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 185: /* atom: "sequence set"  */
+  case 189: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 186: /* atom: "date"  */
+  case 190: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 187: /* atom: keyword  */
+  case 191: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 242: /* flag_list: '(' ')'  */
+  case 246: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 243: /* flag_list: '(' flag_seq ')'  */
+  case 247: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 244: /* flag_seq: flag  */
+  case 248: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 245: /* flag_seq: flag_seq "SP" flag  */
+  case 249: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 246: /* flag: "flag"  */
+  case 250: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 247: /* flag: flag_keyword  */
+  case 251: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 248: /* flag_keyword: atom  */
+  case 252: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 249: /* date: "date"  */
+  case 253: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 250: /* date: "quoted string"  */
+  case 254: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 251: /* date_time: "quoted string"  */
+  case 255: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 252: /* number: "number"  */
+  case 256: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 253: /* nz_number: "number"  */
+  case 257: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 

@@ -221,12 +221,14 @@ restart:
 	<VERB> 'CAPABILITY'     { return lex_verb(lx, val, K_CAPABILITY); }
 	<VERB> 'CHECK'          { return lex_verb(lx, val, K_CHECK); }
 	<VERB> 'CLOSE'          { return lex_verb(lx, val, K_CLOSE); }
+	<VERB> 'COMPRESS'       { return lex_verb(lx, val, K_COMPRESS); }
 	<VERB> 'COPY'           { return lex_verb(lx, val, K_COPY); }
 	<VERB> 'CREATE'         { return lex_verb(lx, val, K_CREATE); }
 	<VERB> 'DELETE'         { return lex_verb(lx, val, K_DELETE); }
 	<VERB> 'EXAMINE'        { return lex_verb(lx, val, K_EXAMINE); }
 	<VERB> 'EXPUNGE'        { return lex_verb(lx, val, K_EXPUNGE); }
 	<VERB> 'FETCH'          { return lex_verb(lx, val, K_FETCH); }
+	<VERB> 'IDLE'           { return lex_verb(lx, val, K_IDLE); }
 	<VERB> 'LIST'           { return lex_verb(lx, val, K_LIST); }
 	<VERB> 'LOGIN'          { return lex_verb(lx, val, K_LOGIN); }
 	<VERB> 'LOGOUT'         { return lex_verb(lx, val, K_LOGOUT); }

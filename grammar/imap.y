@@ -92,7 +92,7 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_LIST "LIST" K_LOGIN "LOGIN" K_LOGOUT "LOGOUT" K_LSUB "LSUB" K_NOOP "NOOP"
 %token <tok> K_RENAME "RENAME" K_SEARCH "SEARCH" K_SELECT "SELECT" K_STARTTLS "STARTTLS"
 %token <tok> K_STATUS "STATUS" K_STORE "STORE" K_SUBSCRIBE "SUBSCRIBE"
-%token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID"
+%token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -189,7 +189,22 @@ command_nonauth:
  *   lsub / rename / select / status / subscribe / unsubscribe */
 command_auth:
 	append | create | delete | examine | list | lsub | rename | select
-	| status | subscribe | unsubscribe
+	| status | subscribe | unsubscribe | idle | compress
+	;
+
+/* RFC2177 §6: idle = "IDLE" CRLF "DONE" (command_auth).  The parser sees
+ * "IDLE" CRLF; the "DONE" line is read by the waiting command
+ * (src/cmd/idle.c), as the continuation it is. */
+idle:
+	K_IDLE                  { CMD->type = IMAP_CMD_IDLE; }
+	;
+
+/* RFC4978 §5: compress = "COMPRESS" SP algorithm (command-auth);
+ * algorithm = "DEFLATE".  Any atom parses: an algorithm we do not know
+ * is answered by the executor, not as a syntax error. */
+compress:
+	K_COMPRESS SP atom      { CMD->type = IMAP_CMD_COMPRESS;
+				  CMD->u.compress.algorithm = $3.data; NOTE("compression algorithm"); }
 	;
 
 /* RFC2060 §9: command_select = "CHECK" / "CLOSE" / "EXPUNGE" / copy /

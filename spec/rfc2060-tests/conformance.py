@@ -106,27 +106,19 @@ def run_suite(args, tests):
     runner = imaptest.Runner(args)
     results = {}
     names = sorted(tests)
-    print("1..%d" % len(names))
-    for n, name in enumerate(names, 1):
+    tap = imaptest.Tap(plan=len(names), max_diag=None)
+    for name in names:
         t0 = time.time()
-        try:
-            status, detail = runner.run_file(tests[name]["path"])
-        except (imaptest.TranscriptError, OSError) as e:
-            status, detail = "fail", "%s: %s" % (type(e).__name__, e)
+        status, detail = imaptest.run_one(runner, tests[name]["path"])
         results[name] = {"status": status, "detail": detail or "", "seconds": round(time.time() - t0, 2),
                          "failed_reqs": getattr(runner, "failed_reqs", None) if status == "fail" else None}
-        if status == "ok":
-            print("ok %d - %s" % (n, name))
-        elif status == "skip":
-            print("ok %d - %s # SKIP %s" % (n, name, detail))
-        else:
-            print("not ok %d - %s" % (n, name))
-            lines = (detail or "").splitlines()
-            if not args.verbose and len(lines) > 14:
-                lines = lines[:14] + ["... (-v shows all)"]
-            for l in lines:
-                print("#   " + l)
-        sys.stdout.flush()
+        if status == "skip":
+            tap.skip(name, detail)
+            continue
+        lines = (detail or "").splitlines()
+        if not args.verbose and len(lines) > 14:
+            lines = lines[:14] + ["... (-v shows all)"]
+        tap.ok(status == "ok", name, "\n".join(lines))
     return results
 
 
@@ -340,8 +332,9 @@ def main():
 
     results = None
     if not (args.matrix_only or (args.list and not args.json)):
-        if args.host is None and not os.path.exists(args.imapd):
-            raise SystemExit("no %s: build it first (make), or give --host" % args.imapd)
+        why = imaptest.cannot_run(args)
+        if why:
+            raise SystemExit("cannot run: %s; or give --host" % why)
         results = run_suite(args, tests)
     elif not args.list:
         print("1..0 # SKIP --matrix-only: nothing run")

@@ -117,6 +117,19 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 	malloc_trim(0);
 }
 
+/* The failed login's delay is over: answer it. */
+static void login_failed_answer(struct session *s, enum session_event ev, const char *line,
+				size_t len)
+{
+	(void)line;
+	(void)len;
+	if (ev != SESSION_EV_TIMER && ev != SESSION_EV_ABORT)
+		return;
+	session_wait_done(s);
+	if (ev == SESSION_EV_TIMER)
+		cmd_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+}
+
 void account_login_failed(struct session *s, const char *user, const char *method,
 			  const char *detail)
 {
@@ -125,10 +138,13 @@ void account_login_failed(struct session *s, const char *user, const char *metho
 	peer_name(s, peer, sizeof(peer));
 	log_notice("login failed: user=%s method=%s%s: %s", user != NULL ? user : "?", method, peer,
 		   detail != NULL ? detail : "authentication failed");
-	/* Slow down password guessing (Cyrus waits 3 s too). */
+	/* Slow down password guessing (Cyrus waits 3 s too).  The command
+	 * waits on the session loop, so the login deadline still runs and a
+	 * process serving many connections is not held up. */
 	if (s->cfg->failed_login_delay > 0) {
-		conn_flush(&s->conn);
-		sleep(s->cfg->failed_login_delay);
+		session_wait(s, 0, login_failed_answer, NULL);
+		session_wait_timer(s, (uint64_t)s->cfg->failed_login_delay * 1000);
+		return;
 	}
 	cmd_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
 }

@@ -3,6 +3,10 @@
  * any mechanism Cyrus SASL offers, and the initial response of SASL-IR
  * (RFC4959).  Challenges go out as "+ base64", responses come back as one
  * base64 line each; "*" cancels (tagged BAD), as does invalid base64.
+ *
+ * Between a challenge and its response the command waits on the session
+ * loop (session_wait) instead of reading the socket: the login deadline
+ * keeps running, and the command's state lives in its arena.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,43 +19,86 @@
 #include "proto/telemetry.h"
 #include "util/log.h"
 
-/* Send a challenge and read the client's answer, decoded into *in_r.
- * Returns 1 with a response, 0 when the command was answered (cancel,
- * bad base64) and -1 when the session must end. */
-static int exchange(struct session *s, const char *out, size_t outlen, char **in_r,
-		    size_t *inlen_r)
+struct auth_state {
+	const char *mech;
+};
+
+/* Where SASL stands after a step: send the next challenge and wait, or
+ * end the command. */
+static void auth_next(struct session *s, struct auth_state *st, enum auth_result r,
+		      const char *out, size_t outlen);
+
+/* A response line has come (SESSION_EV_LINE), or the session ends. */
+static void auth_response(struct session *s, enum session_event ev, const char *line, size_t n)
 {
-	char *b64 = auth_b64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
-	if (b64 == NULL)
-		return -1;
-	conn_printf(&s->conn, "+ %s\r\n", b64);
-	free(b64);
-	telemetry_note(s, false, "+ ***");
-	if (conn_flush(&s->conn) < 0)
-		return -1;
-	char *line;
-	ssize_t n = conn_read_line(&s->conn, s->cfg->maxline, &line);
-	if (n == CONN_TOOLONG) {
+	struct auth_state *st = s->cont.ctx;
+	if (ev == SESSION_EV_ABORT) {
+		session_wait_done(s);
+		return;
+	}
+	if (ev != SESSION_EV_LINE)
+		return;
+	session_wait_done(s);
+	if (line == NULL) {
+		telemetry_forget(s);
 		resp_bad(s, "AUTHENTICATE response too long");
-		return 0;
+		return;
 	}
-	if (n < 0) {
-		if (n == CONN_TIMEOUT)
-			resp_bye(s, "Autologout; idle for too long");
-		return -1;
-	}
-	size_t len = (size_t)n - 2;  /* the line ends in CRLF */
+	size_t len = n - 2;  /* the line ends in CRLF */
 	telemetry_note(s, true, "***");
 	/* RFC3501 §6.2.2: "*" cancels the exchange, with a BAD. */
 	if (len == 1 && line[0] == '*') {
+		telemetry_forget(s);
 		resp_bad(s, "AUTHENTICATE cancelled");
-		return 0;
+		return;
 	}
-	if (!auth_b64_decode(line, len, in_r, inlen_r)) {
+	char *in = NULL;
+	size_t inlen = 0;
+	if (!auth_b64_decode(line, len, &in, &inlen)) {
+		telemetry_forget(s);
 		resp_bad(s, "Invalid base64 in the AUTHENTICATE response");
-		return 0;
+		return;
 	}
-	return 1;
+	const char *out = NULL;
+	size_t outlen = 0;
+	enum auth_result r = auth_step(s->auth, in, inlen, &out, &outlen);
+	free(in);
+	auth_next(s, st, r, out, outlen);
+}
+
+static void auth_next(struct session *s, struct auth_state *st, enum auth_result r,
+		      const char *out, size_t outlen)
+{
+	switch (r) {
+	case AUTH_CONTINUE: {
+		char *b64 = auth_b64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
+		if (b64 == NULL) {
+			cmd_no(s, "Out of memory");
+			return;
+		}
+		conn_printf(&s->conn, "+ %s\r\n", b64);
+		free(b64);
+		telemetry_note(s, false, "+ ***");
+		session_wait(s, SESSION_WAIT_LINE, auth_response, st);
+		return;
+	}
+	case AUTH_OK: {
+		const char *user = auth_user(s->auth);
+		if (user == NULL) {
+			account_login_failed(s, NULL, st->mech, "SASL gave no user name");
+			return;
+		}
+		account_login_ok(s, user, st->mech);
+		return;
+	}
+	case AUTH_NOMECH:
+		telemetry_forget(s);
+		cmd_no(s, "Unsupported authentication mechanism");
+		return;
+	default:
+		account_login_failed(s, auth_user(s->auth), st->mech, auth_errdetail(s->auth));
+		return;
+	}
 }
 
 void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
@@ -68,9 +115,18 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 			resp_bad(s, "Invalid base64 in the initial response");
 			return;
 		}
-		if (in == NULL)
+		if (in == NULL) {
+			cmd_no(s, "Out of memory");
 			return;
+		}
 	}
+	struct auth_state *st = ARENA_NEW(&s->arena, struct auth_state);
+	if (st == NULL) {
+		free(in);
+		cmd_no(s, "Out of memory");
+		return;
+	}
+	st->mech = mech;
 	char line[300];
 	snprintf(line, sizeof(line), "%s AUTHENTICATE %.64s%s", s->tag, mech,
 		 cmd->u.authenticate.has_initial ? " ***" : "");
@@ -80,36 +136,5 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 	size_t outlen = 0;
 	enum auth_result r = auth_start(s->auth, mech, in, inlen, &out, &outlen);
 	free(in);
-	while (r == AUTH_CONTINUE) {
-		in = NULL;
-		int e = exchange(s, out, outlen, &in, &inlen);
-		if (e < 0) {
-			s->state = STATE_LOGOUT;
-			return;
-		}
-		if (e == 0) {
-			telemetry_forget(s);
-			return;
-		}
-		r = auth_step(s->auth, in, inlen, &out, &outlen);
-		free(in);
-	}
-	switch (r) {
-	case AUTH_OK: {
-		const char *user = auth_user(s->auth);
-		if (user == NULL) {
-			account_login_failed(s, NULL, mech, "SASL gave no user name");
-			return;
-		}
-		account_login_ok(s, user, mech);
-		return;
-	}
-	case AUTH_NOMECH:
-		telemetry_forget(s);
-		cmd_no(s, "Unsupported authentication mechanism");
-		return;
-	default:
-		account_login_failed(s, auth_user(s->auth), mech, auth_errdetail(s->auth));
-		return;
-	}
+	auth_next(s, st, r, out, outlen);
 }

@@ -51,9 +51,12 @@ void cmd_capability_list(struct session *s);
 /* STARTTLS is offered while TLS is configured and not yet active. */
 bool cmd_starttls_offered(const struct session *s);
 
+/* COMPRESS=DEFLATE is offered until compression is on. */
+bool cmd_compress_offered(const struct session *s);
+
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,
 	cmd_unsubscribe, cmd_list, cmd_lsub, cmd_status, cmd_append, cmd_check, cmd_close,
-	cmd_expunge, cmd_search, cmd_fetch, cmd_store, cmd_copy, cmd_x;
+	cmd_expunge, cmd_search, cmd_fetch, cmd_store, cmd_copy, cmd_idle, cmd_compress, cmd_x;
 
 #endif

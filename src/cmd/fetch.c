@@ -170,20 +170,19 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 }
 
 /*
- * A FETCH response with message-backed items, built whole in b (see the
- * comment at the top).  Returns false when the message is gone.
+ * A FETCH response with message-backed items, its text built in b (see
+ * the comment at the top), large body sections left to m->streams.
+ * Returns false when the message is gone; m stays open otherwise, until
+ * the response has been sent.
  */
-static bool fetch_one_full(struct session *s, uint32_t seq, const struct imap_cmd_fetch *f,
-			   bool uid_first, struct arena *scratch, struct sbuf *b, bool *seen_changed)
+static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_fetch *f,
+			bool uid_first, struct fetch_msg *m, struct sbuf *b, bool *seen_changed)
 {
 	struct mailbox *mb = s->mbox;
-	struct fetch_msg m;
-	fetch_msg_init(&m, mb, seq, scratch);
-	m.munge8bit = s->cfg->munge8bit;
-	if (!fetch_msg_open(&m)) {
-		fetch_msg_done(&m);
+	m->munge8bit = s->cfg->munge8bit;
+	m->can_stream = true;
+	if (!fetch_msg_open(m))
 		return false;
-	}
 	/* RFC2060 §6.4.5: BODY[...], RFC822 and RFC822.TEXT set \Seen.  Set
 	 * it before the items are written so a FLAGS item shows it; if the
 	 * client did not ask for FLAGS, they are added (RFC2060 §6.4.5: the
@@ -218,10 +217,8 @@ static bool fetch_one_full(struct session *s, uint32_t seq, const struct imap_cm
 			sbuf_addc(b, ' ');
 		first = false;
 		if (fetch_att_needs_message(att)) {
-			if (!fetch_mime_item(&m, att, b)) {
-				fetch_msg_done(&m);
+			if (!fetch_mime_item(m, att, b))
 				return false;
-			}
 		} else {
 			index_item(mb, seq, att, b);
 		}
@@ -231,70 +228,181 @@ static bool fetch_one_full(struct session *s, uint32_t seq, const struct imap_cm
 		mboxfmt_flags(mb, seq, b);
 	}
 	sbuf_add(b, ")\r\n", 3);
-	fetch_msg_done(&m);
 	return true;
+}
+
+/* A FETCH in progress: it produces output while the client reads it. */
+struct fetch_run {
+	struct imap_cmd_fetch expanded;     /* the macro, spelled out */
+	struct imap_fetch_att macro_atts[5];
+	const struct imap_cmd_fetch *f;
+	bool uid;                           /* UID FETCH */
+	bool needs_message;
+	struct mbox_seqs seqs;
+	struct line *l;                     /* index-only responses */
+	struct arena scratch;               /* one message's memory */
+	struct sbuf b;                      /* one response's text */
+	struct fetch_msg m;
+	bool in_msg;                        /* m and b hold a response being sent */
+	size_t sent;                        /* octets of b sent */
+	size_t next_stream;                 /* m.streams[next_stream] is next */
+	const char *released;               /* pages before this are given back */
+	bool seen_changed, gone, nomem;
+};
+
+/* Stream sections a buffer at a time, and give the pages behind back
+ * every megabyte. */
+#define FETCH_CHUNK (16 * 1024)
+#define FETCH_RELEASE_STEP (1024 * 1024)
+
+/* Go on sending the response in run->m / run->b; true once it is all
+ * queued, false when the client must read first. */
+static bool fetch_send_msg(struct session *s, struct fetch_run *run)
+{
+	struct conn *c = &s->conn;
+	struct fetch_msg *m = &run->m;
+	while (run->next_stream < m->nstreams) {
+		struct fetch_stream *st = &m->streams[run->next_stream];
+		if (run->sent < st->at) {
+			resp_write(s, run->b.data + run->sent, st->at - run->sent);
+			run->sent = st->at;
+		}
+		char buf[FETCH_CHUNK];
+		size_t n;
+		while (!conn_output_full(c) && (n = mime_crlf_stream_read(&st->src, buf, sizeof(buf))) > 0) {
+			resp_write(s, buf, n);
+			const char *at = mime_crlf_stream_at(&st->src);
+			if (at - run->released >= FETCH_RELEASE_STEP) {
+				mbox_body_release(&m->r.body, at);
+				run->released = at;
+			}
+		}
+		if (conn_output_full(c))
+			return false;
+		run->next_stream++;
+	}
+	resp_write(s, run->b.data + run->sent, run->b.len - run->sent);
+	fetch_msg_done(m);
+	run->in_msg = false;
+	/* Do not hold a large response's memory after it is queued. */
+	if (run->b.cap > 1024 * 1024)
+		sbuf_free(&run->b);
+	return true;
+}
+
+/* Free what the run holds. */
+static void fetch_run_free(struct fetch_run *run)
+{
+	if (run->in_msg)
+		fetch_msg_done(&run->m);
+	run->in_msg = false;
+	sbuf_free(&run->b);
+	arena_free(&run->scratch);
+}
+
+/* All responses are out: the flags FETCH set, and the tagged response. */
+static void fetch_finish(struct session *s, struct fetch_run *run)
+{
+	fetch_run_free(run);
+	if (run->seen_changed) {
+		struct store_err err;
+		/* A message expunged meanwhile keeps no flags: nothing lost. */
+		(void)mbox_flags_commit(s->mbox, &err);
+	}
+	if (run->nomem)
+		cmd_no(s, "Out of memory");
+	else if (run->gone)
+		cmd_no(s, "Some of the requested messages no longer exist");
+	else
+		cmd_ok(s, "%sFETCH completed", run->uid ? "UID " : "");
+}
+
+/* Produce responses until the output is full (false: wait) or the
+ * command is done (true: the tagged response was sent). */
+static bool fetch_produce(struct session *s, struct fetch_run *run)
+{
+	struct conn *c = &s->conn;
+	struct mailbox *mb = s->mbox;
+	uint32_t seq;
+	while (!conn_output_full(c)) {
+		if (run->in_msg) {
+			if (!fetch_send_msg(s, run))
+				return false;
+			continue;
+		}
+		if (!mbox_seqs_next(&run->seqs, &seq)) {
+			fetch_finish(s, run);
+			return true;
+		}
+		if (!run->needs_message) {
+			fetch_one(s, mb, seq, run->f, run->uid, run->l);
+			continue;
+		}
+		fetch_msg_init(&run->m, mb, seq, &run->scratch);
+		if (!fetch_build(s, seq, run->f, run->uid, &run->m, &run->b, &run->seen_changed)) {
+			fetch_msg_done(&run->m);
+			run->gone = true;
+			continue;
+		}
+		if (run->b.failed) {
+			fetch_msg_done(&run->m);
+			run->nomem = true;
+			fetch_finish(s, run);
+			return true;
+		}
+		run->in_msg = true;
+		run->sent = 0;
+		run->next_stream = 0;
+		run->released = run->m.r.body.data;
+	}
+	return false;
+}
+
+/* The session loop: the client has read enough, or the session ends. */
+static void fetch_resume(struct session *s, enum session_event ev, const char *line, size_t len)
+{
+	struct fetch_run *run = s->cont.ctx;
+	(void)line;
+	(void)len;
+	if (ev == SESSION_EV_ABORT) {
+		fetch_run_free(run);
+		session_wait_done(s);
+		return;
+	}
+	if (ev != SESSION_EV_WRITABLE)
+		return;
+	if (fetch_produce(s, run))
+		session_wait_done(s);
 }
 
 void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 {
-	struct imap_cmd_fetch expanded;
-	struct imap_fetch_att macro_atts[5];
-	const struct imap_cmd_fetch *f = expand_macro(&cmd->u.fetch, &expanded, macro_atts);
-	struct mailbox *mb = s->mbox;
-	struct mbox_seqs seqs;
+	struct fetch_run *run = ARENA_NEW(&s->arena, struct fetch_run);
+	if (run == NULL) {
+		cmd_no(s, "Out of memory");
+		return;
+	}
+	run->f = expand_macro(&cmd->u.fetch, &run->expanded, run->macro_atts);
+	run->uid = cmd->uid;
 	const char *bad;
-	if (!mbox_seqs_resolve(mb, &s->arena, &f->set, cmd->uid, &seqs, &bad)) {
+	if (!mbox_seqs_resolve(s->mbox, &s->arena, &run->f->set, cmd->uid, &run->seqs, &bad)) {
 		resp_bad(s, "%s", bad);
 		return;
 	}
-	bool uid_first = cmd->uid;
-	bool needs_message = false;
-	for (size_t i = 0; i < f->natts; i++)
-		if (fetch_att_needs_message(&f->atts[i]))
-			needs_message = true;
-	uint32_t seq;
-	if (!needs_message) {
-		struct line *l = ARENA_NEW(&s->arena, struct line);
-		if (l == NULL) {
+	for (size_t i = 0; i < run->f->natts; i++)
+		if (fetch_att_needs_message(&run->f->atts[i]))
+			run->needs_message = true;
+	if (!run->needs_message) {
+		run->l = ARENA_NEW(&s->arena, struct line);
+		if (run->l == NULL) {
 			cmd_no(s, "Out of memory");
 			return;
 		}
-		while (mbox_seqs_next(&seqs, &seq))
-			fetch_one(s, mb, seq, f, uid_first, l);
-		cmd_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
-		return;
 	}
-
-	struct arena scratch;
-	arena_init(&scratch);
-	struct sbuf b;
-	sbuf_init(&b, NULL);
-	bool seen_changed = false, gone = false, nomem = false;
-	while (mbox_seqs_next(&seqs, &seq)) {
-		if (!fetch_one_full(s, seq, f, uid_first, &scratch, &b, &seen_changed)) {
-			gone = true;
-			continue;
-		}
-		if (b.failed) {
-			nomem = true;
-			break;
-		}
-		resp_write(s, b.data, b.len);
-		/* Do not hold a large message in memory after it is queued. */
-		if (b.cap > 1024 * 1024)
-			sbuf_free(&b);
-	}
-	sbuf_free(&b);
-	arena_free(&scratch);
-	if (seen_changed) {
-		struct store_err err;
-		/* A message expunged meanwhile keeps no flags: nothing lost. */
-		(void)mbox_flags_commit(mb, &err);
-	}
-	if (nomem)
-		cmd_no(s, "Out of memory");
-	else if (gone)
-		cmd_no(s, "Some of the requested messages no longer exist");
-	else
-		cmd_ok(s, "%sFETCH completed", cmd->uid ? "UID " : "");
+	arena_init(&run->scratch);
+	sbuf_init(&run->b, NULL);
+	/* Most FETCHes are done here; one whose output outgrows what the
+	 * client has read goes on from the session loop (fetch_resume). */
+	if (!fetch_produce(s, run))
+		session_wait(s, SESSION_WAIT_WRITABLE, fetch_resume, run);
 }

@@ -34,13 +34,15 @@ bool fetch_att_sets_seen(const struct imap_fetch_att *att)
 
 void fetch_msg_init(struct fetch_msg *m, struct mailbox *mb, uint32_t seq, struct arena *scratch)
 {
+	memset(m, 0, sizeof(*m));
 	msgread_init(&m->r, mb, seq, scratch);
-	m->munge8bit = false;
 }
 
 void fetch_msg_done(struct fetch_msg *m)
 {
 	msgread_done(&m->r);
+	m->streams = NULL;
+	m->nstreams = m->capstreams = 0;
 }
 
 bool fetch_msg_open(struct fetch_msg *m)
@@ -61,10 +63,90 @@ static void add_data(struct sbuf *out, const struct sbuf *data)
 	sbuf_add(out, data->data, data->len);
 }
 
+/* "BODY[1]<0>" or the RFC822 alias name, and the space after it. */
+static void add_section_name(struct sbuf *out, const char *name, const struct imap_section *sec,
+			     bool partial, uint32_t start)
+{
+	if (name != NULL) {
+		sbuf_adds(out, name);
+	} else {
+		sbuf_adds(out, "BODY");
+		ast_print_section(out, sec);
+		/* RFC3501 §7.4.2: the partial is reported as its origin only. */
+		if (partial)
+			sbuf_printf(out, "<%u>", start);
+	}
+	sbuf_addc(out, ' ');
+}
+
+/* While a long scan goes on, give back the pages it has passed. */
+static void release_behind(void *ctx, const char *upto)
+{
+	struct fetch_msg *m = ctx;
+	mbox_body_release(&m->r.body, upto);
+}
+
+/*
+ * A body section (BODY[], TEXT, a part) that is large: its literal
+ * header now, its octets streamed later.  Returns false when the section
+ * is not one that can be (header sections, which munge8bit may rewrite,
+ * and HEADER.FIELDS, which are picked out).
+ */
+static bool add_section_stream(struct fetch_msg *m, const char *name,
+			       const struct imap_section *sec, bool partial, uint32_t start,
+			       uint32_t count, struct sbuf *out)
+{
+	if (sec->text != IMAP_SECTION_NONE && sec->text != IMAP_SECTION_TEXT)
+		return false;
+	struct mime_span span;
+	const char *msg = m->r.body.data;
+	size_t len = m->r.body.len;
+	if (sec->nparts == 0) {
+		/* The whole message or its text need no MIME parse, which
+		 * would read all of a huge message once more. */
+		size_t off = sec->text == IMAP_SECTION_TEXT ? m->r.hdr_len : 0;
+		span = (struct mime_span){ .data = msg + off, .len = len - off,
+					   .skip = partial ? start : 0,
+					   .count = partial ? count : UINT64_MAX };
+	} else {
+		const struct mime_part *root = msgread_tree(&m->r);
+		/* The parse went over the whole message: let go of it. */
+		mbox_body_release(&m->r.body, msg + len);
+		if (root == NULL || !mime_section_span(msg, len, root, sec, partial, start, count, &span))
+			return false;
+	}
+	if (span.len < FETCH_STREAM_MIN)
+		return false;
+	if (m->nstreams == m->capstreams) {
+		size_t cap = m->capstreams == 0 ? 4 : m->capstreams * 2;
+		struct fetch_stream *ns = arena_alloc(m->r.scratch, cap * sizeof(*ns));
+		if (ns == NULL)
+			return false;
+		if (m->nstreams > 0)
+			memcpy(ns, m->streams, m->nstreams * sizeof(*ns));
+		m->streams = ns;
+		m->capstreams = cap;
+	}
+	uint64_t size = mime_span_size(&span, release_behind, m);
+	add_section_name(out, name, sec, partial, start);
+	if (size == 0) {
+		sbuf_adds(out, "\"\"");
+		return true;
+	}
+	sbuf_printf(out, "{%llu}\r\n", (unsigned long long)size);
+	struct fetch_stream *st = &m->streams[m->nstreams++];
+	st->at = out->len;
+	mime_crlf_stream_init(&st->src, &span);
+	return true;
+}
+
 /* BODY[section]<partial> and its RFC822 aliases. */
 static bool add_section(struct fetch_msg *m, const char *name, const struct imap_section *sec,
 			bool partial, uint32_t start, uint32_t count, struct sbuf *out)
 {
+	if (m->can_stream && m->r.body.len >= FETCH_STREAM_MIN
+	    && add_section_stream(m, name, sec, partial, start, count, out))
+		return !out->failed;
 	struct sbuf data;
 	sbuf_init(&data, m->r.scratch);
 	const struct mime_part *root;
@@ -90,16 +172,7 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 			if ((unsigned char)data.data[i] >= 0x80)
 				data.data[i] = 'X';
 	}
-	if (name != NULL) {
-		sbuf_adds(out, name);
-	} else {
-		sbuf_adds(out, "BODY");
-		ast_print_section(out, sec);
-		/* RFC3501 §7.4.2: the partial is reported as its origin only. */
-		if (partial)
-			sbuf_printf(out, "<%u>", start);
-	}
-	sbuf_addc(out, ' ');
+	add_section_name(out, name, sec, partial, start);
 	add_data(out, &data);
 	return !data.failed;
 }

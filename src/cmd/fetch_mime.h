@@ -16,10 +16,26 @@
 #include "util/arena.h"
 #include "util/sbuf.h"
 
+/*
+ * A body section too large to build in memory: the response's text holds
+ * its literal header up to offset `at`, and its octets are produced from
+ * the message file as the client reads them (cmd/fetch.c).
+ */
+struct fetch_stream {
+	size_t at;                 /* where in the response text the octets go */
+	struct mime_crlf_stream src;
+};
+
+/* Sections at least this large (stored octets) are streamed. */
+#define FETCH_STREAM_MIN (256 * 1024)
+
 /* One message being answered. */
 struct fetch_msg {
 	struct msgread r;
 	bool munge8bit;            /* imapd.conf munge8bit: 7-bit header data */
+	bool can_stream;           /* large sections may become fetch_streams */
+	struct fetch_stream *streams;  /* in the scratch arena, in text order */
+	size_t nstreams, capstreams;
 };
 
 /* Whether the item needs the message file (not just the index). */
@@ -37,8 +53,10 @@ bool fetch_msg_open(struct fetch_msg *m);
 
 /*
  * Append the item ("ENVELOPE (...)", "BODY[TEXT]<0> {12}\r\n...") to
- * out.  Returns false when the message's file is gone (expunged by
- * another session): the caller must not send a FETCH response for it.
+ * out; with m->can_stream, a large body section only up to its literal
+ * header, its octets left to a new entry of m->streams.  Returns false
+ * when the message's file is gone (expunged by another session): the
+ * caller must not send a FETCH response for it.
  */
 bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out);
 

@@ -10,7 +10,6 @@
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
-#include "util/log.h"
 
 bool cmd_starttls_offered(const struct session *s)
 {
@@ -28,24 +27,8 @@ void cmd_starttls(struct session *s, const struct imap_cmd *cmd)
 		return;
 	}
 	cmd_ok(s, "Begin TLS negotiation now");
-	if (conn_flush(&s->conn) < 0) {
-		s->state = STATE_LOGOUT;
-		return;
-	}
-	size_t dropped = conn_discard_buffered(&s->conn);
-	if (dropped > 0)
-		log_notice("STARTTLS: discarded %zu octets sent in the clear after the command",
-			   dropped);
-	char err[256];
-	if (!tls_conn_start(&s->conn, err, sizeof(err))) {
-		log_notice("STARTTLS: %s", err);
-		/* Nothing more may go out in the clear: end the session. */
-		s->conn.failed = true;
-		s->state = STATE_LOGOUT;
-		return;
-	}
-	log_info("STARTTLS: %s", tls_conn_describe(&s->conn));
-	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
-	 * starts over knowing the new security layer. */
-	session_sasl_restart(s);
+	/* The session loop sends the OK, throws away what came after the
+	 * command in the clear, runs the handshake under the login deadline
+	 * and restarts SASL (server/session_loop.c). */
+	s->tls_pending = true;
 }

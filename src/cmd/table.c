@@ -53,6 +53,11 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_LSUB]         = { "LSUB",         cmd_lsub,         AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_STATUS]       = { "STATUS",       cmd_status,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_APPEND]       = { "APPEND",       cmd_append,       AUTHED,   0,    NULL, NULL, MSG },
+	/* RFC2177 */
+	[IMAP_CMD_IDLE]         = { "IDLE",         cmd_idle,         AUTHED,   0,    "IDLE", NULL, SMALL },
+	/* RFC4978: once per connection */
+	[IMAP_CMD_COMPRESS]     = { "COMPRESS",     cmd_compress,     AUTHED,   0,    "COMPRESS=DEFLATE",
+				    cmd_compress_offered, SMALL },
 	/* RFC2060 §6.4: selected (UID EXPUNGE and APPENDUID/COPYUID: RFC4315) */
 	[IMAP_CMD_CHECK]        = { "CHECK",        cmd_check,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_CLOSE]        = { "CLOSE",        cmd_close,        SELECTED, 0,    NULL, NULL, SMALL },

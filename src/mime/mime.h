@@ -232,6 +232,61 @@ const struct mime_part *mime_section_part(const struct mime_part *root,
  */
 void mime_crlf_copy(struct sbuf *out, const char *data, size_t len, size_t skip, size_t count);
 
+/*
+ * Sections too large to build in memory (a 500 MB attachment) are sent
+ * piecewise: mime_section_span() says which stored octets a section is
+ * the CRLF form of, and a struct mime_crlf_stream produces that form a
+ * buffer at a time, exactly as mime_section_write() would have.
+ */
+struct mime_span {
+	const char *data;    /* stored octets (within the message) */
+	size_t len;
+	uint64_t skip;       /* the window of their CRLF form: [skip, skip + count) */
+	uint64_t count;      /* UINT64_MAX: to the end */
+	/* Where a stream may start: a line start at or before the window
+	 * (set by mime_span_size, so that streaming a window deep inside a
+	 * large message does not walk it again). */
+	size_t from_pos;
+	uint64_t from_vpos;
+};
+
+/*
+ * The span of BODY[section]<partial> when it is a plain range of the
+ * message in CRLF form (every section but HEADER.FIELDS[.NOT], whose
+ * fields are picked out); false for those, and for a part that does not
+ * exist: use mime_section_write().
+ */
+bool mime_section_span(const char *msg, size_t len, const struct mime_part *root,
+		       const struct imap_section *sec, bool partial, uint32_t start,
+		       uint32_t count, struct mime_span *span_r);
+
+/* Called every few megabytes of a long scan with the stored octets done,
+ * so that the caller can let go of the pages behind. */
+typedef void mime_progress_fn(void *ctx, const char *done_upto);
+
+/* The number of octets a span gives (scanning its stored octets up to
+ * the end of its window); notes where a stream of it may start. */
+uint64_t mime_span_size(struct mime_span *span, mime_progress_fn *progress, void *ctx);
+
+struct mime_crlf_stream {
+	struct mime_span span;
+	size_t pos;          /* next stored octet */
+	uint64_t vpos;       /* CRLF-form position of pos */
+	bool lf_due;         /* the CR of a bare LF went out, the LF not yet */
+};
+
+void mime_crlf_stream_init(struct mime_crlf_stream *st, const struct mime_span *span);
+
+/* Write up to cap octets of the span's CRLF form to buf (NUL given as
+ * 0x80, as mime_section_write); returns how many, 0 at the end. */
+size_t mime_crlf_stream_read(struct mime_crlf_stream *st, char *buf, size_t cap);
+
+/* The stored octet the stream has reached (for releasing pages behind). */
+static inline const char *mime_crlf_stream_at(const struct mime_crlf_stream *st)
+{
+	return st->span.data + st->pos;
+}
+
 /* ---- decoding and charsets --------------------------------------------- */
 
 enum mime_cs_result {

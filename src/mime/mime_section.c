@@ -133,3 +133,55 @@ bool mime_section_write(struct sbuf *out, struct arena *a, const char *msg, size
 	}
 	return !out->failed;
 }
+
+bool mime_section_span(const char *msg, size_t len, const struct mime_part *root,
+		       const struct imap_section *sec, bool partial, uint32_t start,
+		       uint32_t count, struct mime_span *span_r)
+{
+	/* The same choice of octets as mime_section_write(). */
+	const struct mime_part *p = mime_section_part(root, sec->parts, sec->nparts);
+	if (p == NULL)
+		return false;
+	const struct mime_part *m = NULL;
+	if (sec->nparts == 0)
+		m = root;
+	else if (p->kind == MIME_KIND_MESSAGE)
+		m = p->child;
+	const char *data = NULL;
+	size_t n = 0;
+	switch (sec->text) {
+	case IMAP_SECTION_NONE:
+		if (sec->nparts == 0) {
+			data = msg;
+			n = len;
+		} else {
+			data = msg + p->body_off;
+			n = p->body_len;
+		}
+		break;
+	case IMAP_SECTION_MIME:
+		if (sec->nparts == 0)
+			return false;
+		data = msg + p->hdr_off;
+		n = p->hdr_len;
+		break;
+	case IMAP_SECTION_HEADER:
+		if (m == NULL)
+			return false;
+		data = msg + m->hdr_off;
+		n = m->hdr_len;
+		break;
+	case IMAP_SECTION_TEXT:
+		if (m == NULL)
+			return false;
+		data = msg + m->body_off;
+		n = m->body_len;
+		break;
+	case IMAP_SECTION_HEADER_FIELDS:
+	case IMAP_SECTION_HEADER_FIELDS_NOT:
+		return false;
+	}
+	*span_r = (struct mime_span){ .data = data, .len = n, .skip = partial ? start : 0,
+				      .count = partial ? count : UINT64_MAX };
+	return true;
+}

@@ -4,7 +4,6 @@
 #include "net/tls.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +14,14 @@
 #include <openssl/ssl.h>
 
 #include "net/conn.h"
+#include "net/ioloop.h"
 
 struct conn_tls {
 	SSL *ssl;
+	bool handshaking;
+	unsigned hs_want;           /* IO_* the handshake waits for */
+	unsigned read_want;         /* IO_* the last read waited for, or 0 */
+	unsigned write_want;        /* IO_* the last write waited for, or 0 */
 	char desc[96];
 };
 
@@ -189,21 +193,14 @@ bool tls_available(void)
 	return server_ctx != NULL;
 }
 
-/* Wait for the socket as OpenSSL asks; false on timeout or error. */
-static bool tls_wait(struct conn *c, int sslerr)
+/* Which way OpenSSL must wait after error e (IO_READ / IO_WRITE), or 0
+ * when e is not a "try again". */
+static unsigned want_of(int e)
 {
-	struct pollfd p = { .fd = sslerr == SSL_ERROR_WANT_WRITE ? c->wfd : c->rfd,
-			    .events = sslerr == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN };
-	int timeout = sslerr == SSL_ERROR_WANT_WRITE ? c->write_timeout_ms : c->read_timeout_ms;
-	for (;;) {
-		int r = poll(&p, 1, timeout);
-		if (r < 0 && errno == EINTR)
-			continue;
-		return r > 0;
-	}
+	return e == SSL_ERROR_WANT_READ ? IO_READ : e == SSL_ERROR_WANT_WRITE ? IO_WRITE : 0;
 }
 
-bool tls_conn_start(struct conn *c, char *err, size_t errlen)
+bool tls_conn_begin(struct conn *c, char *err, size_t errlen)
 {
 	if (server_ctx == NULL) {
 		snprintf(err, errlen, "TLS is not configured");
@@ -220,21 +217,48 @@ bool tls_conn_start(struct conn *c, char *err, size_t errlen)
 		tls_conn_free(&t);
 		return false;
 	}
-	for (;;) {
-		int r = SSL_accept(t->ssl);
-		if (r == 1)
-			break;
-		int e = SSL_get_error(t->ssl, r);
-		if ((e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) && tls_wait(c, e))
-			continue;
-		last_error(err, errlen, "TLS handshake failed");
-		tls_conn_free(&t);
-		return false;
-	}
-	snprintf(t->desc, sizeof(t->desc), "%s %s", SSL_get_version(t->ssl),
-		 SSL_get_cipher_name(t->ssl));
+	/* Our write buffer moves (it slides and grows) between a write that
+	 * could not finish and its retry, and we take partial writes. */
+	SSL_set_mode(t->ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+	SSL_set_accept_state(t->ssl);
+	t->handshaking = true;
+	t->hs_want = IO_READ;
 	c->tls = t;
 	return true;
+}
+
+bool tls_conn_handshaking(const struct conn *c)
+{
+	return c->tls != NULL && c->tls->handshaking;
+}
+
+unsigned tls_conn_handshake_events(const struct conn *c)
+{
+	return c->tls != NULL ? c->tls->hs_want : 0;
+}
+
+int tls_conn_handshake(struct conn *c, char *err, size_t errlen)
+{
+	struct conn_tls *t = c->tls;
+	int r = SSL_do_handshake(t->ssl);
+	if (r == 1) {
+		t->handshaking = false;
+		t->hs_want = 0;
+		snprintf(t->desc, sizeof(t->desc), "%s %s", SSL_get_version(t->ssl),
+			 SSL_get_cipher_name(t->ssl));
+		return 0;
+	}
+	int e = SSL_get_error(t->ssl, r);
+	unsigned w = want_of(e);
+	if (w != 0) {
+		t->hs_want = w;
+		return CONN_AGAIN;
+	}
+	if (e == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)
+		snprintf(err, errlen, "TLS handshake failed: the client closed the connection");
+	else
+		last_error(err, errlen, "TLS handshake failed");
+	return CONN_ERROR;
 }
 
 unsigned tls_conn_ssf(const struct conn *c)
@@ -250,43 +274,56 @@ const char *tls_conn_describe(const struct conn *c)
 	return c->tls == NULL ? "" : c->tls->desc;
 }
 
+bool tls_conn_pending(const struct conn *c)
+{
+	return SSL_pending(c->tls->ssl) > 0;
+}
+
+unsigned tls_conn_read_events(const struct conn *c)
+{
+	return c->tls->read_want != 0 ? c->tls->read_want : IO_READ;
+}
+
+unsigned tls_conn_write_events(const struct conn *c)
+{
+	return c->tls->write_want != 0 ? c->tls->write_want : IO_WRITE;
+}
+
 ssize_t tls_conn_read(struct conn *c, void *buf, size_t len)
 {
-	for (;;) {
-		/* Wait on the socket only when OpenSSL has nothing buffered,
-		 * so that the autologout timer applies to TLS too. */
-		if (SSL_pending(c->tls->ssl) == 0 && !tls_wait(c, SSL_ERROR_WANT_READ))
-			return CONN_TIMEOUT;
-		size_t got = 0;
-		int r = SSL_read_ex(c->tls->ssl, buf, len, &got);
-		if (r == 1)
-			return (ssize_t)got;
-		int e = SSL_get_error(c->tls->ssl, r);
-		if (e == SSL_ERROR_WANT_READ)
-			continue;
-		if (e == SSL_ERROR_WANT_WRITE) {
-			if (!tls_wait(c, e))
-				return CONN_TIMEOUT;
-			continue;
-		}
-		ERR_clear_error();
-		return e == SSL_ERROR_ZERO_RETURN || e == SSL_ERROR_SYSCALL ? CONN_EOF : CONN_ERROR;
+	struct conn_tls *t = c->tls;
+	size_t got = 0;
+	t->read_want = 0;
+	int r = SSL_read_ex(t->ssl, buf, len, &got);
+	if (r == 1)
+		return (ssize_t)got;
+	int e = SSL_get_error(t->ssl, r);
+	unsigned w = want_of(e);
+	if (w != 0) {
+		/* A TLS 1.3 key update can make a read wait for writing. */
+		t->read_want = w;
+		return CONN_AGAIN;
 	}
+	ERR_clear_error();
+	return e == SSL_ERROR_ZERO_RETURN || e == SSL_ERROR_SYSCALL ? CONN_EOF : CONN_ERROR;
 }
 
 ssize_t tls_conn_write(struct conn *c, const void *buf, size_t len)
 {
-	for (;;) {
-		size_t done = 0;
-		int r = SSL_write_ex(c->tls->ssl, buf, len, &done);
-		if (r == 1)
-			return (ssize_t)done;
-		int e = SSL_get_error(c->tls->ssl, r);
-		if ((e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) && tls_wait(c, e))
-			continue;
-		ERR_clear_error();
-		return CONN_ERROR;
+	struct conn_tls *t = c->tls;
+	size_t done = 0;
+	t->write_want = 0;
+	int r = SSL_write_ex(t->ssl, buf, len, &done);
+	if (r == 1)
+		return (ssize_t)done;
+	int e = SSL_get_error(t->ssl, r);
+	unsigned w = want_of(e);
+	if (w != 0) {
+		t->write_want = w;
+		return CONN_AGAIN;
 	}
+	ERR_clear_error();
+	return CONN_ERROR;
 }
 
 void tls_conn_free(struct conn_tls **tp)

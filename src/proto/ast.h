@@ -128,8 +128,14 @@ enum imap_cmd_type {
 	IMAP_CMD_FETCH,
 	IMAP_CMD_STORE,
 	IMAP_CMD_COPY,
+	IMAP_CMD_IDLE,       /* RFC2177 */
+	IMAP_CMD_COMPRESS,   /* RFC4978 */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
+};
+
+struct imap_cmd_compress {
+	const char *algorithm;               /* as sent: "DEFLATE" in any case */
 };
 
 struct imap_cmd_authenticate {
@@ -220,6 +226,7 @@ struct imap_cmd {
 	bool uid;
 	union {
 		struct imap_cmd_authenticate authenticate;
+		struct imap_cmd_compress compress;
 		struct imap_cmd_login login;
 		struct imap_cmd_mailbox mailbox;
 		struct imap_cmd_rename rename;

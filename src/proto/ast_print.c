@@ -278,7 +278,11 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	switch (cmd->type) {
 	case IMAP_CMD_CAPABILITY: case IMAP_CMD_NOOP: case IMAP_CMD_LOGOUT:
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:
-	case IMAP_CMD__COUNT:
+	case IMAP_CMD_IDLE: case IMAP_CMD__COUNT:
+		break;
+	case IMAP_CMD_COMPRESS:
+		sbuf_addc(out, ' ');
+		sbuf_adds(out, cmd->u.compress.algorithm);
 		break;
 	case IMAP_CMD_EXPUNGE:
 		if (cmd->uid) {

@@ -5,10 +5,14 @@
  * the client: a synchronising literal that is too large is refused before
  * "+" is sent, so the client does not send it (RFC3501 §7.5); a
  * non-synchronising one is already on its way, so it is read and thrown
- * away before the BAD; an over-long line is discarded through its CRLF.
+ * away before the BAD; an over-long line is discarded through its LF,
+ * and when its end announced a non-synchronising literal, that literal
+ * and the rest of the command are discarded too, so that no octet the
+ * client meant as data is ever run as a command.
  */
 #include "proto/cmdread.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +20,7 @@
 #include "proto/cmddef.h"
 #include "proto/parser.h"
 #include "proto/response.h"
+#include "proto/session.h"
 #include "util/log.h"
 #include "util/spool.h"
 
@@ -74,185 +79,278 @@ static const char *line_tag(struct session *s, const char *line)
 	return arena_strndup(&s->arena, line, n);
 }
 
-/*
- * Throw away the rest of a command whose current line ended in a literal
- * header (size, nonsync).  A synchronising literal will not come (we never
- * sent "+"); a non-synchronising one and the lines after it will.
- * Returns false when the session must end.
- */
-static bool discard_rest(struct session *s, bool has_literal, uint64_t size, bool nonsync)
-{
-	while (has_literal && nonsync) {
-		if (size > NONSYNC_DISCARD_MAX) {
-			resp_bye(s, "[TOOBIG] Literal too large to skip");
-			return false;
-		}
-		if (conn_skip(&s->conn, size) < 0)
-			return false;
-		char *line;
-		ssize_t n = conn_read_line(&s->conn, s->cfg->maxline, &line);
-		if (n == CONN_TOOLONG) {
-			has_literal = false;  /* cannot see the end; assume none */
-			continue;
-		}
-		if (n < 0)
-			return false;
-		has_literal = cmdread_literal_suffix(line, (size_t)n, &size, &nonsync);
-	}
-	return true;
-}
-
 static enum cmdread_result io_result(ssize_t n)
 {
-	return n == CONN_TIMEOUT ? CMDREAD_TIMEOUT : n == CONN_EOF ? CMDREAD_EOF : CMDREAD_ERROR;
+	return n == CONN_AGAIN ? CMDREAD_AGAIN : n == CONN_EOF ? CMDREAD_EOF : CMDREAD_ERROR;
 }
 
-/* Read a literal's octets: into the arena, or into a spool file.  When
- * they cannot be kept, CMDREAD_REJECTED with the tagged response's text
- * in *why_r (the octets were read: the connection stays in step). */
-static enum cmdread_result read_literal(struct session *s, uint64_t size, bool spool,
-					const char **data_r, int *fd_r, const char **why_r)
+/* The command is answered: send the tagged response and start over. */
+static enum cmdread_result rejected(struct session *s)
 {
-	*data_r = NULL;
-	*fd_r = -1;
-	if (spool) {
-		int fd = spool_create(s->spool);
-		if (fd >= 0) {
-			ssize_t n = conn_read_to_fd(&s->conn, fd, size);
-			if (n == CONN_ERROR && s->conn.failed == false) {
-				/* The file write failed but the octets were read. */
-				close(fd);
-				*why_r = "NO [SERVERBUG] Cannot store the message now";
-				return CMDREAD_REJECTED;
-			}
-			if (n < 0) {
-				close(fd);
-				return io_result(n);
-			}
-			*fd_r = fd;
-			return CMDREAD_COMMAND;
-		}
-	}
-	char *buf = arena_alloc(&s->arena, (size_t)size + 1);
-	if (buf == NULL) {
-		/* The command as a whole passed its memory limit. */
-		if (conn_skip(&s->conn, size) < 0)
+	struct cmdread *rd = &s->rd;
+	if (rd->reply != NULL)
+		conn_printf(&s->conn, "%s %s\r\n", rd->tag != NULL ? rd->tag : "*", rd->reply);
+	rd->state = CR_START;
+	return CMDREAD_REJECTED;
+}
+
+/*
+ * Refuse the command being read with `reply` ("BAD ...", "NO ..."), after
+ * throwing away what is still to come of it: when the last line ended in
+ * a literal header (has_lit), a non-synchronising literal's octets and
+ * the lines after it; a synchronising one will not come (no "+" was
+ * sent).  `skip_line` says that the line after the literal is to come even
+ * though its octets were already read.
+ */
+static enum cmdread_result reject(struct session *s, const char *reply, bool has_lit,
+				  uint64_t size, bool nonsync, bool skip_line)
+{
+	struct cmdread *rd = &s->rd;
+	rd->reply = reply;
+	if (skip_line || (has_lit && nonsync)) {
+		rd->skip = has_lit && nonsync ? size : 0;
+		if (rd->skip > NONSYNC_DISCARD_MAX) {
+			resp_bye(s, "[TOOBIG] Literal too large to skip");
 			return CMDREAD_ERROR;
-		*why_r = "BAD [TOOBIG] Command too large";
-		return CMDREAD_REJECTED;
+		}
+		rd->skip_then_line = true;
+		rd->state = CR_DISCARD;
+		return CMDREAD_AGAIN;  /* the caller's loop goes on */
 	}
-	ssize_t n = conn_read_exact(&s->conn, buf, (size_t)size);
-	if (n < 0)
-		return io_result(n);
-	buf[size] = '\0';
-	*data_r = buf;
-	return CMDREAD_COMMAND;
+	return rejected(s);
 }
 
-enum cmdread_result cmdread_next(struct session *s, struct imap_cmd **cmd_r)
+/* CR_DISCARD: returns CMDREAD_AGAIN to wait, or the final result. */
+static enum cmdread_result discard_step(struct session *s)
 {
-	const struct imapd_config *cfg = s->cfg;
-	imap_parser_begin(s->parser, &s->arena);
-	bool first = true;
+	struct cmdread *rd = &s->rd;
 	for (;;) {
-		char *line;
-		ssize_t n = conn_read_line(&s->conn, cfg->maxline, &line);
-		if (n == CONN_TOOLONG) {
-			const char *tag = first ? line_tag(s, line) : imap_parser_tag(s->parser);
-			resp_bad_tag(s, tag, "Command line too long");
-			/* The end of the line was not kept; a literal header
-			 * there would be lost, which a client sending lines
-			 * this long cannot expect us to honour. */
-			return CMDREAD_REJECTED;
+		while (rd->skip > 0) {
+			ssize_t n = conn_skip_some(&s->conn, rd->skip);
+			if (n < 0)
+				return io_result(n);
+			rd->skip -= (uint64_t)n;
 		}
+		if (!rd->skip_then_line)
+			return rejected(s);
+		char *line;
+		ssize_t n = conn_read_line(&s->conn, s->cfg->maxline, &line);
+		const char *end = line;
+		size_t endlen = (size_t)n;
+		char tail[CONN_LINE_TAIL + 3];
+		if (n == CONN_TOOLONG) {
+			endlen = conn_line_tail(&s->conn, tail);
+			end = tail;
+		} else if (n < 0) {
+			return io_result(n);
+		}
+		uint64_t size;
+		bool nonsync;
+		if (!cmdread_literal_suffix(end, endlen, &size, &nonsync) || !nonsync) {
+			rd->skip_then_line = false;
+			return rejected(s);
+		}
+		if (size > NONSYNC_DISCARD_MAX) {
+			resp_bye(s, "[TOOBIG] Literal too large to skip");
+			return CMDREAD_ERROR;
+		}
+		rd->skip = size;
+	}
+}
+
+/* Decide on the literal the parser stopped at and set up its reading. */
+static enum cmdread_result begin_literal(struct session *s, const struct imap_literal_req *lit)
+{
+	struct cmdread *rd = &s->rd;
+	const struct imapd_config *cfg = s->cfg;
+	/* Decide by the command table's row (proto/cmddef.h). */
+	bool uid = false;
+	const char *verb = imap_parser_verb(s->parser, &uid);
+	const struct cmd_def *def = s->cmds != NULL && verb != NULL ? cmddef_find(s->cmds, verb) : NULL;
+	bool message = def != NULL && def->literal == CMD_LITERAL_MESSAGE;
+	uint64_t max = message ? cfg->maxmessagesize : cfg->maxliteral;
+	if (lit->toobig || (max != 0 && lit->size > max)) {
+		const char *reply = message
+			? arena_printf(&s->arena, "NO [TOOBIG] Message larger than the %llu octets allowed",
+				       (unsigned long long)max)
+			: arena_printf(&s->arena, "BAD [TOOBIG] Literal larger than the %llu octets allowed",
+				       (unsigned long long)max);
+		return reject(s, reply != NULL ? reply : "BAD [TOOBIG] Literal too large", true,
+			      lit->size, lit->nonsync, false);
+	}
+	char refusal[128];
+	if (message && !cmddef_state_ok(def, s->state, uid, refusal, sizeof(refusal))) {
+		/* Do not take a message from a client that cannot store it:
+		 * BAD before "+" (APPEND is command_auth, RFC2060 §6.3.11).
+		 * Other literals are read, and the dispatcher refuses the
+		 * whole command. */
+		const char *reply = arena_printf(&s->arena, "BAD %s", refusal);
+		return reject(s, reply != NULL ? reply : "BAD Not valid in this state", true,
+			      lit->size, lit->nonsync, false);
+	}
+	rd->lit_size = lit->size;
+	rd->lit_done = 0;
+	rd->lit_buf = NULL;
+	rd->lit_fd = -1;
+	rd->lit_errno = 0;
+	if (message && lit->size > SPOOL_THRESHOLD && s->spool != NULL)
+		rd->lit_fd = spool_create(s->spool);
+	if (rd->lit_fd < 0) {
+		rd->lit_buf = arena_alloc(&s->arena, (size_t)lit->size + 1);
+		if (rd->lit_buf == NULL) {
+			/* The command as a whole passed its memory limit;
+			 * refused before "+" when the client waits for it. */
+			return reject(s, "BAD [TOOBIG] Command too large", true, lit->size,
+				      lit->nonsync, false);
+		}
+	}
+	if (!lit->nonsync)
+		resp_continue(s, "Ready for literal data");
+	rd->state = CR_LITERAL;
+	return CMDREAD_AGAIN;
+}
+
+/* What the parser said about a line or literal: go on (CMDREAD_AGAIN,
+ * with rd->state set), or a result for the caller. */
+static enum cmdread_result parsed(struct session *s, enum imap_parse_status st,
+				  const struct imap_literal_req *lit, const char *line, size_t len,
+				  struct imap_cmd **cmd_r)
+{
+	struct cmdread *rd = &s->rd;
+	rd->tag = imap_parser_tag(s->parser);
+	switch (st) {
+	case IMAP_PARSE_DONE:
+		*cmd_r = imap_parser_command(s->parser);
+		rd->state = CR_START;
+		return CMDREAD_COMMAND;
+	case IMAP_PARSE_EMPTY:
+		/* Ignored, as Dovecot does: a stray CRLF between commands is
+		 * not worth a BAD. */
+		rd->state = CR_START;
+		return CMDREAD_AGAIN;
+	case IMAP_PARSE_MORE:
+		rd->state = CR_LINE;
+		return CMDREAD_AGAIN;
+	case IMAP_PARSE_ERROR: {
+		const char *reply = arena_printf(&s->arena, "BAD %s", imap_parser_error(s->parser));
+		uint64_t size = 0;
+		bool nonsync = false;
+		bool has_lit = line != NULL && cmdread_literal_suffix(line, len, &size, &nonsync);
+		return reject(s, reply != NULL ? reply : "BAD Syntax error", has_lit, size, nonsync,
+			      line == NULL);
+	}
+	case IMAP_PARSE_LITERAL:
+		return begin_literal(s, lit);
+	}
+	return CMDREAD_ERROR;
+}
+
+/* CR_LITERAL: take the literal's octets as they come. */
+static enum cmdread_result literal_step(struct session *s, struct imap_cmd **cmd_r)
+{
+	struct cmdread *rd = &s->rd;
+	while (rd->lit_done < rd->lit_size) {
+		const unsigned char *p;
+		ssize_t n = conn_peek(&s->conn, &p);
 		if (n < 0)
 			return io_result(n);
+		size_t take = (size_t)n;
+		if (take > rd->lit_size - rd->lit_done)
+			take = (size_t)(rd->lit_size - rd->lit_done);
+		if (rd->lit_fd >= 0) {
+			/* Keep reading after a failed write so that the
+			 * protocol stays in step; report it at the end. */
+			size_t off = 0;
+			while (rd->lit_errno == 0 && off < take) {
+				ssize_t w = write(rd->lit_fd, p + off, take - off);
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w <= 0)
+					rd->lit_errno = w < 0 ? errno : EIO;
+				else
+					off += (size_t)w;
+			}
+		} else {
+			memcpy(rd->lit_buf + rd->lit_done, p, take);
+		}
+		conn_consume(&s->conn, take);
+		rd->lit_done += take;
+	}
+	int fd = rd->lit_fd;
+	rd->lit_fd = -1;
+	if (fd >= 0 && rd->lit_errno != 0) {
+		close(fd);
+		bool full = rd->lit_errno == ENOSPC || rd->lit_errno == EDQUOT;
+		log_err("spooling an APPEND literal: %s", strerror(rd->lit_errno));
+		/* RFC5530: OVERQUOTA is what a client shows as "disk full". */
+		return reject(s, full ? "NO [OVERQUOTA] Not enough disk space"
+				      : "NO [SERVERBUG] Cannot store the message now",
+			      false, 0, false, true);
+	}
+	if (rd->lit_buf != NULL)
+		rd->lit_buf[rd->lit_size] = '\0';
+	enum imap_parse_status st = imap_parser_feed_literal(s->parser, rd->lit_buf,
+							     (size_t)rd->lit_size, fd);
+	if (st == IMAP_PARSE_ERROR && fd >= 0)
+		close(fd);
+	/* An error here leaves the rest of the command (its next line) to
+	 * come: parsed() is told there is no line to look at. */
+	return parsed(s, st, NULL, NULL, 0, cmd_r);
+}
 
-		struct imap_literal_req lit;
-		enum imap_parse_status st = imap_parser_feed_line(s->parser, line, (size_t)n, &lit);
-		first = false;
-		for (;;) {
-			if (st == IMAP_PARSE_DONE) {
-				*cmd_r = imap_parser_command(s->parser);
-				return CMDREAD_COMMAND;
-			}
-			if (st == IMAP_PARSE_EMPTY) {
-				/* Ignored, as Dovecot does: a stray CRLF between
-				 * commands is not worth a BAD. */
-				imap_parser_begin(s->parser, &s->arena);
-				first = true;
-				break;
-			}
-			if (st == IMAP_PARSE_MORE)
-				break;  /* read the next line of this command */
-			if (st == IMAP_PARSE_ERROR) {
-				const char *tag = imap_parser_tag(s->parser);
+enum cmdread_result cmdread_step(struct session *s, struct imap_cmd **cmd_r)
+{
+	struct cmdread *rd = &s->rd;
+	for (;;) {
+		enum cmdread_result r;
+		switch (rd->state) {
+		case CR_START:
+			/* The previous command is over: its memory goes. */
+			arena_reset(&s->arena);
+			imap_parser_begin(s->parser, &s->arena);
+			rd->tag = NULL;
+			rd->reply = NULL;
+			rd->lit_fd = -1;
+			rd->first = true;
+			rd->state = CR_LINE;
+			/* fall through */
+		case CR_LINE: {
+			char *line;
+			ssize_t n = conn_read_line(&s->conn, s->cfg->maxline, &line);
+			if (n == CONN_TOOLONG) {
+				if (rd->first)
+					rd->tag = line_tag(s, line);
+				char tail[CONN_LINE_TAIL + 3];
+				size_t tl = conn_line_tail(&s->conn, tail);
 				uint64_t size = 0;
 				bool nonsync = false;
-				bool has_lit = cmdread_literal_suffix(line, (size_t)n, &size, &nonsync);
-				if (!discard_rest(s, has_lit, size, nonsync))
-					return CMDREAD_ERROR;
-				resp_bad_tag(s, tag, imap_parser_error(s->parser));
-				return CMDREAD_REJECTED;
+				bool has_lit = cmdread_literal_suffix(tail, tl, &size, &nonsync);
+				r = reject(s, "BAD Command line too long", has_lit, size, nonsync, false);
+				break;
 			}
-			/* IMAP_PARSE_LITERAL: decide by the command table's row
-			 * (proto/cmddef.h), then read it. */
-			bool uid = false;
-			const char *verb = imap_parser_verb(s->parser, &uid);
-			const struct cmd_def *def = s->cmds != NULL && verb != NULL
-				? cmddef_find(s->cmds, verb) : NULL;
-			const char *tag = imap_parser_tag(s->parser);
-			bool message = def != NULL && def->literal == CMD_LITERAL_MESSAGE;
-			uint64_t max = message ? cfg->maxmessagesize : cfg->maxliteral;
-			if (lit.toobig || (max != 0 && lit.size > max)) {
-				if (!discard_rest(s, true, lit.size, lit.nonsync))
-					return CMDREAD_ERROR;
-				if (message)
-					conn_printf(&s->conn, "%s NO [TOOBIG] Message larger than the %llu octets allowed\r\n",
-						    tag != NULL ? tag : "*", (unsigned long long)max);
-				else
-					conn_printf(&s->conn, "%s BAD [TOOBIG] Literal larger than the %llu octets allowed\r\n",
-						    tag != NULL ? tag : "*", (unsigned long long)max);
-				return CMDREAD_REJECTED;
-			}
-			char refusal[128];
-			if (message && !cmddef_state_ok(def, s->state, uid, refusal, sizeof(refusal))) {
-				/* Do not take a message from a client that cannot
-				 * store it: BAD before "+" (APPEND is command_auth,
-				 * RFC2060 §6.3.11).  Other literals are read, and the
-				 * dispatcher refuses the whole command. */
-				if (!discard_rest(s, true, lit.size, lit.nonsync))
-					return CMDREAD_ERROR;
-				resp_bad_tag(s, tag, refusal);
-				return CMDREAD_REJECTED;
-			}
-			if (!lit.nonsync)
-				resp_continue(s, "Ready for literal data");
-			const char *data;
-			const char *why = NULL;
-			int fd;
-			bool spool = message && lit.size > SPOOL_THRESHOLD && s->spool != NULL;
-			enum cmdread_result r = read_literal(s, lit.size, spool, &data, &fd, &why);
-			if (r == CMDREAD_REJECTED) {
-				/* The octets are read; the rest of the command
-				 * follows and is thrown away. */
-				if (!discard_rest(s, true, 0, true))
-					return CMDREAD_ERROR;
-				conn_printf(&s->conn, "%s %s\r\n", tag != NULL ? tag : "*", why);
-				return CMDREAD_REJECTED;
-			}
-			if (r != CMDREAD_COMMAND)
-				return r;
-			st = imap_parser_feed_literal(s->parser, data, (size_t)lit.size, fd);
-			if (st == IMAP_PARSE_ERROR) {
-				if (fd >= 0)
-					close(fd);
-				/* The rest of the command is still to come. */
-				if (!discard_rest(s, true, 0, true))
-					return CMDREAD_ERROR;
-				resp_bad_tag(s, tag, imap_parser_error(s->parser));
-				return CMDREAD_REJECTED;
-			}
+			if (n < 0)
+				return io_result(n);
+			struct imap_literal_req lit;
+			enum imap_parse_status st =
+				imap_parser_feed_line(s->parser, line, (size_t)n, &lit);
+			rd->first = false;
+			r = parsed(s, st, &lit, line, (size_t)n, cmd_r);
+			break;
 		}
+		case CR_LITERAL:
+			r = literal_step(s, cmd_r);
+			if (r == CMDREAD_AGAIN && rd->state == CR_LITERAL)
+				return r;  /* waiting for more of the literal */
+			break;
+		case CR_DISCARD:
+			r = discard_step(s);
+			if (r == CMDREAD_AGAIN)
+				return r;
+			break;
+		default:
+			return CMDREAD_ERROR;
+		}
+		if (r != CMDREAD_AGAIN)
+			return r;
 	}
 }

@@ -1,7 +1,7 @@
 /*
  * session.c - one session's state (see session.h): setting it up and
  * tearing it down, and its security layers as SASL must know them.  The
- * loop that serves it is server/session_run.c.
+ * loop that serves it is server/session_loop.c.
  */
 #include "proto/session.h"
 
@@ -11,9 +11,22 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
+#include "net/ioloop.h"
 #include "net/tls.h"
 #include "proto/parser.h"
 #include "util/log.h"
+
+/* The command reader at the start of a command; a literal it was
+ * spooling to a file is let go. */
+static void reader_reset(struct session *s)
+{
+	struct cmdread *rd = &s->rd;
+	if (rd->state == CR_LITERAL && rd->lit_fd >= 0)
+		close(rd->lit_fd);
+	memset(rd, 0, sizeof(*rd));
+	rd->state = CR_START;
+	rd->lit_fd = -1;
+}
 
 void session_init(struct session *s, const struct imapd_config *cfg, const struct cmd_def *cmds,
 		  int rfd, int wfd)
@@ -24,6 +37,7 @@ void session_init(struct session *s, const struct imapd_config *cfg, const struc
 	s->cmds = cmds;
 	s->state = STATE_NOT_AUTH;
 	arena_init(&s->arena);
+	reader_reset(s);
 	/* A command's memory is bounded, or one command of endless
 	 * non-synchronising literals could grow the process without end.
 	 * Each literal is at most maxliteral (large APPEND messages are
@@ -47,6 +61,10 @@ void session_init(struct session *s, const struct imapd_config *cfg, const struc
 
 void session_deinit(struct session *s)
 {
+	if (s->cont.fn != NULL)
+		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
+	session_wait_done(s);
+	reader_reset(s);
 	auth_sasl_free(&s->auth);
 	imap_parser_free(&s->parser);
 	arena_free(&s->arena);
@@ -72,10 +90,27 @@ void session_sasl_restart(struct session *s)
 
 bool session_tls_active(const struct session *s)
 {
-	return s->conn.tls != NULL;
+	return s->conn.tls != NULL && !tls_conn_handshaking(&s->conn);
 }
 
 bool session_plaintext_ok(const struct session *s)
 {
 	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
+}
+
+void session_wait(struct session *s, unsigned wait, session_cont_fn *fn, void *ctx)
+{
+	s->cont.fn = fn;
+	s->cont.ctx = ctx;
+	s->cont.wait = wait;
+}
+
+void session_wait_timer(struct session *s, uint64_t msecs)
+{
+	s->cont.timer_due = msecs == 0 ? 0 : ioloop_now_ms() + msecs;
+}
+
+void session_wait_done(struct session *s)
+{
+	memset(&s->cont, 0, sizeof(s->cont));
 }

@@ -26,6 +26,56 @@ enum session_state {
 /* What a command may allocate beyond its literals (see session_init). */
 #define ARENA_COMMAND_LIMIT (16u * 1024 * 1024)
 
+/*
+ * A command that must wait (AUTHENTICATE for the client's next response,
+ * IDLE for DONE or a mailbox change, FETCH for the client to read what
+ * it was sent) does not read or block: its executor calls session_wait()
+ * and returns, and the session's event loop calls `fn` back with what
+ * happened, as often as needed, until fn ends the command with a tagged
+ * response and session_wait_done().
+ */
+enum session_event {
+	SESSION_EV_LINE,      /* a line from the client (line, len: CRLF included) */
+	SESSION_EV_WRITABLE,  /* the client read enough: output may be queued again */
+	SESSION_EV_MAILBOX,   /* the selected mailbox changed on disk */
+	SESSION_EV_TIMER,     /* the command's timer (session_wait_timer) fired */
+	SESSION_EV_ABORT,     /* the session is ending: release, send nothing */
+};
+
+enum session_wait_for {
+	SESSION_WAIT_LINE     = 1 << 0,
+	SESSION_WAIT_WRITABLE = 1 << 1,
+	SESSION_WAIT_MAILBOX  = 1 << 2,
+};
+
+struct session;
+typedef void session_cont_fn(struct session *s, enum session_event ev, const char *line,
+			     size_t len);
+
+struct session_cont {
+	session_cont_fn *fn;           /* NULL: no command is waiting */
+	void *ctx;                     /* the command's state */
+	unsigned wait;                 /* enum session_wait_for bits */
+	uint64_t timer_due;            /* ioloop_now_ms() deadline, 0 = none */
+};
+
+/* Where the command reader is inside a command (proto/cmdread.c; its
+ * business only, kept here because every session has one). */
+struct cmdread {
+	enum { CR_START, CR_LINE, CR_LITERAL, CR_DISCARD } state;
+	bool first;                /* the next line is the command's first */
+	const char *tag;           /* of the command being read, once known */
+	/* CR_LITERAL: the literal being received */
+	uint64_t lit_size, lit_done;
+	char *lit_buf;             /* into the arena, or */
+	int lit_fd;                /* into a spool file (-1 when not) */
+	int lit_errno;             /* a spool write failed: its errno */
+	/* CR_DISCARD: the rest of a rejected command being thrown away */
+	uint64_t skip;             /* octets of a non-synchronising literal left */
+	bool skip_then_line;       /* after them, a line of the same command */
+	const char *reply;         /* the tagged response once it is gone */
+};
+
 struct imap_parser;
 struct cmd_def;         /* proto/cmddef.h: a row of the command table */
 struct auth_sasl;       /* auth/: SASL state */
@@ -40,6 +90,10 @@ struct session {
 	enum session_state state;
 	struct arena arena;            /* one command's memory */
 	struct imap_parser *parser;
+	struct cmdread rd;             /* where the reader is in the next command */
+	struct session_cont cont;      /* the command that is waiting, if any */
+	bool tls_pending;              /* STARTTLS answered: handshake next */
+	bool compress_pending;         /* COMPRESS answered: deflate from now on */
 	const struct cmd_def *cmds;    /* the command table (cmd/table.c) */
 	const char *tag;               /* tag of the command being executed */
 	const char *servername;
@@ -72,6 +126,19 @@ void session_init(struct session *s, const struct imapd_config *cfg, const struc
 
 /* Free what the session holds; does not close the descriptors. */
 void session_deinit(struct session *s);
+
+/* Suspend the running command until one of `wait` (SESSION_WAIT_*) has
+ * happened; fn(s, ctx's event, ...) is then called (see session_cont). */
+void session_wait(struct session *s, unsigned wait, session_cont_fn *fn, void *ctx);
+
+/* Also call fn with SESSION_EV_TIMER msecs from now (0: cancel). */
+void session_wait_timer(struct session *s, uint64_t msecs);
+
+/* The waiting command is over (it sent its tagged response). */
+void session_wait_done(struct session *s);
+
+/* Whether a command is waiting. */
+static inline bool session_waiting(const struct session *s) { return s->cont.fn != NULL; }
 
 /* True when plaintext passwords may be sent now: TLS is on, an external
  * layer with ssf > 1 was declared, or allowplaintext is set. */

@@ -24,7 +24,7 @@
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
-#include "server/session_run.h"
+#include "server/session_loop.h"
 #include "util/log.h"
 
 static volatile sig_atomic_t stop_requested;   /* SIGTERM/SIGINT: end now */
@@ -191,15 +191,6 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 	session_init(&s, opt->cfg, cmd_table, rfd, wfd);
 	s.external_ssf = opt->external_ssf;
 	session_sasl_security(&s);
-	if (opt->implicit_tls) {
-		char err[256];
-		s.conn.read_timeout_ms = (int)opt->cfg->login_timeout * 1000;
-		if (!tls_conn_start(&s.conn, err, sizeof(err))) {
-			log_notice("imaps: %s", err);
-			goto out;
-		}
-		session_sasl_security(&s);
-	}
 	if (opt->preauth) {
 		const char *why = NULL;
 		s.preauth = true;
@@ -210,9 +201,11 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 		}
 		log_info("login: user=%s method=preauth", opt->preauth_user);
 	}
-	session_run(&s);
-	if (stop_requested && s.state != STATE_LOGOUT)
+	session_loop_run(&s, opt->implicit_tls);
+	if (stop_requested && s.state != STATE_LOGOUT) {
 		resp_bye(&s, "Server shutting down");
+		conn_flush_wait(&s.conn, 2000);
+	}
 out:
 	current_fd = -1;
 	log_info("disconnect from %s%s%s in=%llu out=%llu", peer, s.user ? " user=" : "",

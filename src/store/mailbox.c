@@ -132,6 +132,7 @@ void mbox_close(struct mailbox **mbp)
 	if (mb->store != NULL && mb->store->selected == mb)
 		mb->store->selected = NULL;
 	msgdir_close(mb);
+	mbox_watch_close(mb);
 	free(mb->readbuf);
 	free(mb->rep_expunged);
 	free(mb->rep_flags);
@@ -452,6 +453,21 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 	}
 	close(fd);
 	return true;
+}
+
+void mbox_body_release(struct mbox_body *body, const char *upto)
+{
+	if (body->map_ == NULL || upto <= (const char *)body->map_)
+		return;
+	/* A read-only private mapping never written: MADV_DONTNEED drops
+	 * the pages, and a later access faults them in from the file. */
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t n = (size_t)(upto - (const char *)body->map_);
+	if (n > body->maplen_)
+		n = body->maplen_;
+	n -= n % (size_t)(pg > 0 ? pg : 4096);
+	if (n > 0)
+		(void)madvise(body->map_, n, MADV_DONTNEED);
 }
 
 void mbox_msg_close(struct mbox_body *body)

@@ -164,6 +164,11 @@ struct mbox_body {
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err);
 void mbox_msg_close(struct mbox_body *body);
 
+/* Let go of the memory holding body octets [0, upto - data): they are
+ * read from the file again if touched later.  A large message streamed
+ * to a slow client so costs the process a few pages, not its size. */
+void mbox_body_release(struct mbox_body *body, const char *upto);
+
 /* ---- changes ------------------------------------------------------------------ */
 
 /*
@@ -208,6 +213,20 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
  * mbox_changes_take() hands them out.  Returns false when the mailbox was
  * deleted or replaced underneath (the session must end: BYE). */
 bool mbox_sync(struct mailbox *mb);
+
+/*
+ * A descriptor that becomes readable when the mailbox may have changed
+ * on disk (a delivery, another session's flag change or expunge): wait
+ * on it, then mbox_watch_drain() and mbox_sync().  Created on first use,
+ * closed with the mailbox; -1 when inotify cannot be used.
+ */
+int mbox_watch_fd(struct mailbox *mb);
+
+/* Consume the pending notifications; true if there were any. */
+bool mbox_watch_drain(struct mailbox *mb);
+
+/* Stop watching (mbox_close() does it). */
+void mbox_watch_close(struct mailbox *mb);
 
 /* A message expunged since the client was last told. */
 struct mbox_expunged {

@@ -141,6 +141,8 @@ struct mailbox {
 	size_t readcap;
 	bool readbuf_busy;           /* a body holds readbuf */
 
+	/* change notifications (store/watch.c): inotify fd + 1, 0 = none */
+	int watch_fd;
 	/* what mbox_changes_take() handed out last (store/report.c) */
 	struct mbox_expunged *rep_expunged;
 	uint32_t rep_expunged_cap;

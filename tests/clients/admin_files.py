@@ -13,8 +13,8 @@ import socket
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import USER, PASSWORD, Client, Sandbox, Tap  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, USER, PASSWORD, Tap  # noqa: E402
 
 tap = Tap("admin")
 
@@ -52,7 +52,7 @@ def motd(sb):
     write(os.path.join(sb.configdir, "msg", "motd"), "Welcome to the test server\nmore\n")
     p, c = sb.imapd_pipe()
     assert c.greeting().startswith("* OK [CAPABILITY")
-    assert c.line() == "* OK [ALERT] Welcome to the test server"
+    assert c.read_line() == "* OK [ALERT] Welcome to the test server"
     _, t = c.cmd("NOOP")
     assert t.endswith("OK NOOP completed"), t
     c.cmd("LOGOUT")
@@ -99,9 +99,9 @@ def telemetry_authenticate(sb):
     assert " NO " in t, t
     good = base64.b64encode(b"\0testuser\0" + PASSWORD.encode()).decode()
     c.send("a AUTHENTICATE PLAIN\r\n")
-    assert c.line().startswith("+")
+    assert c.read_line().startswith("+")
     c.send(good + "\r\n")
-    l = c.line()
+    l = c.read_line()
     assert l.startswith("a OK [CAPABILITY"), l
     c.cmd("LOGOUT")
     p.wait(5)
@@ -179,11 +179,11 @@ def main():
         ("syslog facility mail: connects, logins, failures", syslog_mail),
         ("timeout below 30 minutes is refused", timeout_floor),
     ]
+    tap.need(IMAPD, "saslpasswd2", "openssl")
     for name, fn in tests:
-        with Sandbox() as sb:
-            tap.check(name, lambda: fn(sb))
+        tap.run(name, fn)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

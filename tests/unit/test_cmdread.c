@@ -3,6 +3,7 @@
  * literals fed one octet at a time, continuations sent exactly when the
  * RFC says, limits refused without losing sync, over-long lines.
  */
+#include <poll.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -78,14 +79,19 @@ static void run_reader(const char *input, size_t len, bool bytewise, const char 
 
 	struct session s;
 	session_init(&s, &cfg, cmd_table, sv[0], sv[0]);
-	s.conn.read_timeout_ms = 5000;
 	struct feeder f = { sv[1], input, len, bytewise };
 	pthread_t th;
 	pthread_create(&th, NULL, feed, &f);
 	for (;;) {
-		arena_reset(&s.arena);
 		struct imap_cmd *cmd;
-		enum cmdread_result res = cmdread_next(&s, &cmd);
+		enum cmdread_result res = cmdread_step(&s, &cmd);
+		if (res == CMDREAD_AGAIN) {
+			/* What the session loop does: send, then wait. */
+			conn_flush_wait(&s.conn, 5000);
+			struct pollfd p = { .fd = sv[0], .events = POLLIN };
+			assert_true(poll(&p, 1, 5000) == 1);
+			continue;
+		}
 		if (res == CMDREAD_COMMAND) {
 			struct sbuf b;
 			sbuf_init(&b, NULL);
@@ -99,9 +105,9 @@ static void run_reader(const char *input, size_t len, bool bytewise, const char 
 		} else {
 			break;
 		}
-		conn_flush(&s.conn);
+		conn_flush_wait(&s.conn, 5000);
 	}
-	conn_flush(&s.conn);
+	conn_flush_wait(&s.conn, 5000);
 	pthread_join(th, NULL);
 	shutdown(sv[0], SHUT_WR);
 	size_t got = 0;
@@ -198,6 +204,28 @@ static void test_line_too_long(void **state)
 	assert_string_equal(r.output, "toolong BAD Command line too long\r\n");
 }
 
+/* RFC7888: the octets of a non-synchronising literal announced at the
+ * end of an over-long line are data, never commands: they are thrown
+ * away with the line, and the rest of the command after them too. */
+static void test_line_too_long_then_literal(void **state)
+{
+	char in[8192];
+	int n = snprintf(in, sizeof(in), "a1 APPEND INBOX (");
+	memset(in + n, 'x', 5000);
+	n += 5000;
+	n += snprintf(in + n, sizeof(in) - (size_t)n,
+		      ") {20+}\r\nb1 CREATE injected\r\n {3+}\r\nxyz\r\nc NOOP\r\n");
+	struct run r;
+	run_reader(in, (size_t)n, false, "maxline: 2048\n", &r);
+	assert_int_equal(r.ncommands, 1);
+	assert_string_equal(r.commands[0], "c NOOP\r\n");
+	assert_string_equal(r.output, "a1 BAD Command line too long\r\n");
+	/* Fed one octet at a time, the same. */
+	run_reader(in, (size_t)n, true, "maxline: 2048\n", &r);
+	assert_int_equal(r.ncommands, 1);
+	assert_string_equal(r.commands[0], "c NOOP\r\n");
+}
+
 /* APPEND before authentication is refused before its message is sent. */
 static void test_append_unauthenticated(void **state)
 {
@@ -259,6 +287,7 @@ int main(void)
 		cmocka_unit_test(test_literal_limits),
 		cmocka_unit_test(test_error_before_literal),
 		cmocka_unit_test(test_line_too_long),
+		cmocka_unit_test(test_line_too_long_then_literal),
 		cmocka_unit_test(test_append_unauthenticated),
 		cmocka_unit_test(test_command_memory_limit),
 		cmocka_unit_test(test_literal_suffix),

@@ -1,0 +1,406 @@
+/*
+ * session_loop.c - a session's event loop (see session_loop.h).
+ *
+ * One iteration does every piece of work that needs no waiting, in a
+ * fixed order: the TLS handshake, sending queued output, a waiting
+ * command's events, then reading and running the next command.  Only
+ * when none of them can progress does the loop sleep in epoll, on what
+ * the next step needs: the client socket (readable or writable, as TLS
+ * asks), the selected mailbox's notifications when a command waits on
+ * them, and the nearest deadline.
+ *
+ * Deadlines (RFC2060 §5.4): before login, the whole of the login phase,
+ * TLS handshake included, must end within login_timeout seconds of
+ * connecting, however the client trickles its octets; once logged in,
+ * the autologout timer (`timeout` minutes, at least 30) restarts whenever
+ * the client sends or reads something.  A client that stops reading
+ * cannot make the server buffer more than CONN_OUTPUT_HIGH_WATER: no
+ * new command is read while that much output waits, and a command that
+ * produces a lot (FETCH) waits for the client before producing more.
+ */
+#include "server/session_loop.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "net/ioloop.h"
+#include "net/tls.h"
+#include "proto/cmdread.h"
+#include "proto/response.h"
+#include "store/mailbox.h"
+#include "util/log.h"
+
+/* How long the last words (BYE) may take to leave. */
+#define FINAL_FLUSH_MS 2000
+
+struct sloop {
+	struct session *s;
+	struct ioloop *loop;
+	struct io *rio, *wio;          /* the client; wio NULL when wfd == rfd */
+	struct io *mio;                /* the selected mailbox's notifications */
+	struct mailbox *mio_mbox;      /* which mailbox mio watches */
+	bool implicit_tls;
+	bool greeted;                  /* the greeting was queued */
+	bool done;                     /* the session is over */
+	bool client_error;             /* epoll saw a hang-up or error on the client */
+	bool mbox_event;               /* mio was readable */
+	uint64_t login_deadline;       /* before login: when the session ends */
+	uint64_t last_activity;        /* after login: autologout counts from here */
+	uint64_t seen_in, seen_out;    /* byte counters at the last look */
+};
+
+/* The next step() finds out what can progress; a hang-up is noted, so
+ * that a session that can do nothing about it does not spin on it. */
+static void on_client(void *ctx, unsigned events)
+{
+	struct sloop *l = ctx;
+	if (events & IO_ERROR)
+		l->client_error = true;
+}
+
+static void on_mailbox(void *ctx, unsigned events)
+{
+	struct sloop *l = ctx;
+	(void)events;
+	l->mbox_event = true;
+}
+
+/* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
+ * and return true: the session must end (a new connection is refused,
+ * a running one ends before its next command). */
+static bool check_shutdown(struct session *s)
+{
+	char line[512];
+	if (!config_msg_line(s->cfg, "shutdown", line, sizeof(line)))
+		return false;
+	resp_bye(s, "%s", line[0] != '\0' ? line : "Server shutting down");
+	log_notice("msg/shutdown: ending the session%s%s", s->user ? " of " : "",
+		   s->user ? s->user : "");
+	s->state = STATE_LOGOUT;
+	return true;
+}
+
+/* The greeting (RFC2060 §7.1: OK, or PREAUTH for rimapd, with the
+ * capabilities), then msg/motd's first line as an ALERT. */
+static void greet(struct session *s)
+{
+	if (s->preauth) {
+		conn_printf(&s->conn, "* PREAUTH [CAPABILITY ");
+		cmd_capability_list(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server, logged in as %s\r\n",
+			    s->servername, s->user);
+	} else {
+		conn_printf(&s->conn, "* OK [CAPABILITY ");
+		cmd_capability_list(s);
+		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
+	}
+	char line[512];
+	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
+		resp_untagged(s, "OK [ALERT] %s", line);
+}
+
+/* End the session (the caller sends BYE first where there is one).  The
+ * state is left alone: LOGOUT means the client asked to leave, and the
+ * caller may still owe a BYE otherwise (SIGTERM). */
+static bool end_session(struct sloop *l)
+{
+	l->done = true;
+	return true;
+}
+
+/* The TLS handshake (imaps, or after STARTTLS) has progressed. */
+static bool handshake_step(struct sloop *l)
+{
+	struct session *s = l->s;
+	char err[256];
+	int r = tls_conn_handshake(&s->conn, err, sizeof(err));
+	if (r == CONN_AGAIN)
+		return false;
+	if (r < 0) {
+		log_notice("%s: %s", l->greeted ? "STARTTLS" : "imaps", err);
+		/* Nothing may go out in the clear any more. */
+		s->conn.failed = true;
+		return end_session(l);
+	}
+	log_info("%s: %s", l->greeted ? "STARTTLS" : "imaps", tls_conn_describe(&s->conn));
+	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
+	 * starts over knowing the new security layer. */
+	session_sasl_restart(s);
+	if (!l->greeted) {
+		greet(s);
+		l->greeted = true;
+	}
+	return true;
+}
+
+/* STARTTLS was answered and its OK has left: start the handshake. */
+static bool starttls_begin(struct sloop *l)
+{
+	struct session *s = l->s;
+	s->tls_pending = false;
+	/* Whatever the client sent after the STARTTLS line without waiting
+	 * for the OK came in the clear and could have been injected by a man
+	 * in the middle (CVE-2011-0411 and its relatives): never run it. */
+	size_t dropped = conn_discard_buffered(&s->conn);
+	if (dropped > 0)
+		log_notice("STARTTLS: discarded %zu octets sent in the clear after the command",
+			   dropped);
+	char err[256];
+	if (!tls_conn_begin(&s->conn, err, sizeof(err))) {
+		log_notice("STARTTLS: %s", err);
+		s->conn.failed = true;
+		return end_session(l);
+	}
+	return true;
+}
+
+/* A line for a waiting command; false when none is complete yet. */
+static bool deliver_line(struct sloop *l)
+{
+	struct session *s = l->s;
+	char *line;
+	ssize_t n = conn_read_line(&s->conn, s->cfg->maxline, &line);
+	if (n == CONN_AGAIN)
+		return false;
+	if (n == CONN_TOOLONG) {
+		/* The command answers a line it cannot take (NULL). */
+		s->cont.fn(s, SESSION_EV_LINE, NULL, 0);
+		return true;
+	}
+	if (n < 0) {
+		if (n == CONN_EOF)
+			log_info("client closed the connection%s%s", s->user ? " user=" : "",
+				 s->user ? s->user : "");
+		return end_session(l);
+	}
+	s->cont.fn(s, SESSION_EV_LINE, line, (size_t)n);
+	return true;
+}
+
+/* The waiting command's events; false when it must wait on. */
+static bool cont_step(struct sloop *l)
+{
+	struct session *s = l->s;
+	struct session_cont *c = &s->cont;
+	if (c->timer_due != 0 && ioloop_now_ms() >= c->timer_due) {
+		c->timer_due = 0;
+		c->fn(s, SESSION_EV_TIMER, NULL, 0);
+		return true;
+	}
+	if ((c->wait & SESSION_WAIT_MAILBOX) && l->mbox_event) {
+		l->mbox_event = false;
+		if (s->mbox != NULL)
+			mbox_watch_drain(s->mbox);
+		c->fn(s, SESSION_EV_MAILBOX, NULL, 0);
+		return true;
+	}
+	/* Resume a producer once the client has read half of what waits,
+	 * so that it writes in large steps but never past the mark. */
+	if ((c->wait & SESSION_WAIT_WRITABLE)
+	    && conn_output_pending(&s->conn) <= CONN_OUTPUT_HIGH_WATER / 2) {
+		c->fn(s, SESSION_EV_WRITABLE, NULL, 0);
+		return true;
+	}
+	if (c->wait & SESSION_WAIT_LINE)
+		return deliver_line(l);
+	return false;
+}
+
+/* Read and run the next command; false when it is not complete yet. */
+static bool command_step(struct sloop *l)
+{
+	struct session *s = l->s;
+	struct imap_cmd *cmd = NULL;
+	switch (cmdread_step(s, &cmd)) {
+	case CMDREAD_COMMAND:
+		/* msg/shutdown is looked at before each command runs. */
+		if (check_shutdown(s))
+			return end_session(l);
+		cmd_dispatch(s, cmd);
+		return true;
+	case CMDREAD_REJECTED:
+		return true;
+	case CMDREAD_AGAIN:
+		return false;
+	case CMDREAD_EOF:
+		log_info("client closed the connection%s%s", s->user ? " user=" : "",
+			 s->user ? s->user : "");
+		return end_session(l);
+	case CMDREAD_ERROR:
+		break;
+	}
+	return end_session(l);
+}
+
+/* Do one piece of work that needs no waiting; false when there is none. */
+static bool step(struct sloop *l)
+{
+	struct session *s = l->s;
+	if (tls_conn_handshaking(&s->conn))
+		return handshake_step(l);
+	if (conn_output_pending(&s->conn) > 0 && conn_flush(&s->conn) == CONN_ERROR)
+		return end_session(l);
+	if (s->conn.failed)
+		return end_session(l);
+	if (s->tls_pending)
+		return conn_output_pending(&s->conn) == 0 && starttls_begin(l);
+	if (s->compress_pending) {
+		/* The OK has to leave uncompressed first. */
+		if (conn_output_pending(&s->conn) > 0)
+			return false;
+		s->compress_pending = false;
+		if (!conn_compress_start(&s->conn)) {
+			log_err("COMPRESS: cannot set up zlib");
+			return end_session(l);
+		}
+		log_info("COMPRESS=DEFLATE active");
+		return true;
+	}
+	if (session_waiting(s))
+		return cont_step(l);
+	/* Back-pressure: no new command while the client has not read the
+	 * output of the last ones. */
+	if (conn_output_pending(&s->conn) >= CONN_OUTPUT_HIGH_WATER)
+		return false;
+	return command_step(l);
+}
+
+/* Watch the selected mailbox exactly while a command waits on it. */
+static void watch_mailbox(struct sloop *l)
+{
+	struct session *s = l->s;
+	bool want = session_waiting(s) && (s->cont.wait & SESSION_WAIT_MAILBOX) && s->mbox != NULL;
+	if (l->mio != NULL && (!want || l->mio_mbox != s->mbox)) {
+		io_remove(&l->mio);
+		l->mio_mbox = NULL;
+	}
+	if (want && l->mio == NULL) {
+		int fd = mbox_watch_fd(s->mbox);
+		if (fd >= 0) {
+			l->mio = io_add(l->loop, fd, IO_READ, on_mailbox, l);
+			l->mio_mbox = s->mbox;
+		}
+		/* Without inotify the command's own timer polls instead. */
+	}
+}
+
+/* Point the client watches at what the next step waits for. */
+static void watch_client(struct sloop *l)
+{
+	struct session *s = l->s;
+	struct conn *c = &s->conn;
+	unsigned ev = 0;
+	if (tls_conn_handshaking(c)) {
+		ev = tls_conn_handshake_events(c);
+	} else {
+		ev |= conn_write_events(c);
+		bool input_wanted = !s->tls_pending && !s->compress_pending
+			&& (session_waiting(s) ? (s->cont.wait & SESSION_WAIT_LINE) != 0
+					       : conn_output_pending(c) < CONN_OUTPUT_HIGH_WATER);
+		if (input_wanted)
+			ev |= conn_read_events(c);
+	}
+	if (l->wio == NULL) {
+		io_set_events(l->rio, ev);
+	} else {
+		io_set_events(l->rio, ev & IO_READ);
+		io_set_events(l->wio, ev & IO_WRITE);
+	}
+}
+
+/* Milliseconds until the nearest deadline; 0 when one has passed. */
+static int next_timeout(struct sloop *l, bool *expired_r)
+{
+	struct session *s = l->s;
+	uint64_t now = ioloop_now_ms();
+	if (s->conn.bytes_in != l->seen_in || s->conn.bytes_out != l->seen_out) {
+		l->seen_in = s->conn.bytes_in;
+		l->seen_out = s->conn.bytes_out;
+		l->last_activity = now;
+	}
+	uint64_t due = s->state == STATE_NOT_AUTH
+		? l->login_deadline
+		: l->last_activity + (uint64_t)s->cfg->timeout * 60 * 1000;
+	*expired_r = now >= due;
+	if (session_waiting(s) && s->cont.timer_due != 0 && s->cont.timer_due < due)
+		due = s->cont.timer_due;
+	return due <= now ? 0 : due - now > INT32_MAX ? INT32_MAX : (int)(due - now);
+}
+
+void session_loop_run(struct session *s, bool implicit_tls)
+{
+	struct sloop l = { .s = s, .implicit_tls = implicit_tls };
+	l.loop = ioloop_new();
+	if (l.loop == NULL) {
+		log_err("event loop: %s", strerror(errno));
+		return;
+	}
+	uint64_t now = ioloop_now_ms();
+	l.login_deadline = now + (uint64_t)s->cfg->login_timeout * 1000;
+	l.last_activity = now;
+	l.rio = io_add(l.loop, s->conn.rfd, 0, on_client, &l);
+	if (s->conn.wfd != s->conn.rfd)
+		l.wio = io_add(l.loop, s->conn.wfd, 0, on_client, &l);
+	if (l.rio == NULL || (s->conn.wfd != s->conn.rfd && l.wio == NULL)) {
+		/* epoll cannot watch regular files: a test feeding a file on
+		 * stdin.  Not a way imapd is meant to run. */
+		log_err("cannot wait on the client's descriptors: %s", strerror(errno));
+		goto out;
+	}
+
+	if (check_shutdown(s))
+		goto out;
+	if (implicit_tls) {
+		char err[256];
+		if (!tls_conn_begin(&s->conn, err, sizeof(err))) {
+			log_notice("imaps: %s", err);
+			goto out;
+		}
+	} else {
+		greet(s);
+		l.greeted = true;
+	}
+
+	while (!l.done && s->state != STATE_LOGOUT) {
+		while (!l.done && s->state != STATE_LOGOUT && step(&l))
+			;
+		if (l.done || s->state == STATE_LOGOUT)
+			break;
+		if (l.client_error) {
+			/* Hung up, and nothing left that could tell us more. */
+			log_info("connection lost%s%s", s->user ? " user=" : "", s->user ? s->user : "");
+			break;
+		}
+		bool expired;
+		int wait = next_timeout(&l, &expired);
+		if (expired) {
+			/* RFC2060 §5.4 autologout: say why before closing. */
+			if (!tls_conn_handshaking(&s->conn))
+				resp_untagged(s, "BYE Autologout; idle for too long");
+			log_info("%s%s%s", s->state == STATE_NOT_AUTH ? "login timeout" : "autologout",
+				 s->user ? " user=" : "", s->user ? s->user : "");
+			break;
+		}
+		watch_mailbox(&l);
+		watch_client(&l);
+		if (ioloop_run_once(l.loop, wait) < 0) {
+			log_err("event loop: %s", strerror(errno));
+			break;
+		}
+	}
+out:
+	/* A command still waiting lets go of what it holds while the
+	 * mailbox it may point into is open. */
+	if (session_waiting(s)) {
+		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
+		session_wait_done(s);
+	}
+	if (!s->conn.failed && !tls_conn_handshaking(&s->conn))
+		conn_flush_wait(&s->conn, FINAL_FLUSH_MS);
+	io_remove(&l.mio);
+	io_remove(&l.wio);
+	io_remove(&l.rio);
+	ioloop_free(&l.loop);
+}
