@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -686,26 +686,26 @@ static const yytype_int16 yyrline[] =
      192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
      216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
      227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     292,   293,   295,   297,   303,   310,   316,   322,   328,   335,
-     343,   352,   358,   364,   365,   372,   373,   374,   375,   376,
-     381,   387,   396,   404,   409,   410,   411,   412,   414,   420,
-     421,   431,   432,   433,   434,   435,   436,   437,   438,   439,
-     440,   441,   444,   446,   449,   455,   466,   467,   472,   473,
-     474,   480,   481,   488,   489,   492,   495,   500,   501,   506,
-     511,   512,   518,   523,   531,   532,   533,   534,   535,   536,
-     540,   541,   548,   553,   563,   567,   568,   586,   590,   591,
-     592,   593,   594,   595,   596,   597,   598,   599,   601,   602,
-     603,   604,   605,   606,   607,   608,   609,   610,   611,   612,
-     613,   615,   616,   617,   619,   620,   621,   623,   624,   625,
-     626,   627,   628,   629,   630,   642,   643,   644,   650,   656,
-     657,   658,   665,   666,   667,   672,   673,   679,   680,   681,
-     682,   683,   689,   689,   689,   689,   689,   689,   689,   690,
-     690,   690,   690,   691,   691,   691,   691,   691,   691,   692,
-     692,   692,   692,   692,   692,   693,   693,   693,   693,   693,
-     693,   693,   693,   694,   694,   694,   694,   694,   694,   695,
-     695,   695,   695,   695,   695,   696,   696,   696,   696,   696,
-     697,   697,   697,   697,   698,   698,   704,   705,   709,   711,
-     720,   721,   726,   732,   733,   739,   744,   749
+     291,   292,   294,   296,   302,   309,   314,   319,   324,   331,
+     339,   346,   351,   356,   357,   364,   365,   366,   367,   368,
+     373,   378,   386,   394,   399,   400,   401,   402,   404,   410,
+     411,   421,   422,   423,   424,   425,   426,   427,   428,   429,
+     430,   431,   434,   436,   439,   445,   456,   457,   462,   463,
+     464,   470,   471,   478,   479,   482,   485,   490,   491,   496,
+     501,   502,   508,   513,   521,   522,   523,   524,   525,   526,
+     530,   531,   538,   543,   553,   557,   558,   576,   580,   581,
+     582,   583,   584,   585,   586,   587,   588,   589,   591,   592,
+     593,   594,   595,   596,   597,   598,   599,   600,   601,   602,
+     603,   605,   606,   607,   609,   610,   611,   613,   614,   615,
+     616,   617,   618,   619,   620,   632,   633,   634,   640,   646,
+     647,   648,   655,   656,   657,   662,   663,   669,   670,   671,
+     672,   673,   679,   679,   679,   679,   679,   679,   679,   680,
+     680,   680,   680,   681,   681,   681,   681,   681,   681,   682,
+     682,   682,   682,   682,   682,   683,   683,   683,   683,   683,
+     683,   683,   683,   684,   684,   684,   684,   684,   684,   685,
+     685,   685,   685,   685,   685,   686,   686,   686,   686,   686,
+     687,   687,   687,   687,   688,   688,   694,   695,   699,   701,
+     710,   711,   716,   722,   723,   729,   734,   739
 };
 #endif
 
@@ -1934,8 +1934,7 @@ yyreduce:
     break;
 
   case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
-                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
-		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
+                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
   case 61: /* append_rest: flag_list "SP" append_message  */
@@ -1957,18 +1956,15 @@ yyreduce:
     break;
 
   case 65: /* create: "CREATE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 66: /* delete: "DELETE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 67: /* examine: "EXAMINE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
@@ -1983,19 +1979,15 @@ yyreduce:
 
   case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
-		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
-		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
-		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
   case 71: /* select: "SELECT" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
-                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
-		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
+                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
   case 73: /* status_att_list: status_att  */
@@ -2027,18 +2019,16 @@ yyreduce:
     break;
 
   case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
-		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
   case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */

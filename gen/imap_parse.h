@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

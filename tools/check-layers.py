@@ -204,7 +204,8 @@ def main():
     else:
         problems += check("symbols", syms, "uses")
     if problems:
-        print("%d layering problem(s); the order is in tools/check-layers.py and README.md" % problems)
+        print("%d layering problem(s); the order is in tools/check-layers.py and README.md"
+              % problems)
         return 1
     return 0
 

@@ -16,7 +16,6 @@
 #include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
-#include "proto/response.h"
 #include "proto/telemetry.h"
 #include "store/mailbox.h"
 #include "store/store.h"

@@ -1,7 +1,7 @@
 /*
  * session.c - one session's state (see session.h): setting it up and
  * tearing it down, and its security layers as SASL must know them.  The
- * loop that serves it is server/session_run.c.
+ * loop that serves it is server/session_loop.c.
  */
 #include "proto/session.h"
 

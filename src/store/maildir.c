@@ -95,11 +95,13 @@ static const struct {
 
 unsigned mdir_upper_to_sysflags(uint32_t upper)
 {
-	unsigned f = 0;
-	for (size_t i = 0; i < sizeof(sysletters) / sizeof(sysletters[0]); i++)
-		if (upper & MDIR_UPPER(sysletters[i].letter))
-			f |= sysletters[i].flag;
-	return f;
+	/* The letters of sysletters[], spelt out: this runs once per message
+	 * of a FETCH 1:* (FLAGS). */
+	return ((upper & MDIR_UPPER('D')) ? IMAP_FLAG_DRAFT : 0) |
+	       ((upper & MDIR_UPPER('F')) ? IMAP_FLAG_FLAGGED : 0) |
+	       ((upper & MDIR_UPPER('R')) ? IMAP_FLAG_ANSWERED : 0) |
+	       ((upper & MDIR_UPPER('S')) ? IMAP_FLAG_SEEN : 0) |
+	       ((upper & MDIR_UPPER('T')) ? IMAP_FLAG_DELETED : 0);
 }
 
 uint32_t mdir_sysflags_to_upper(unsigned sysflags)
