@@ -106,7 +106,7 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 	char peer[100];
 	peer_name(s, peer, sizeof(peer));
 	log_info("login: user=%s method=%s%s%s%s", who, method, peer,
-		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(&s->conn));
+		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(s->conn.tls));
 	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
 	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
 	cmd_capability_list(s);

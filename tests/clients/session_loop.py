@@ -240,11 +240,29 @@ def compress_tls(sb):
     p.wait()
 
 
+def regular_files(sb):
+    """rimapd with a script on stdin and a file for stdout (as UW imapd
+    allows): epoll cannot watch regular files, which never need waiting
+    for, and the session must run through all the same."""
+    script = os.path.join(sb.dir, "script.txt")
+    out = os.path.join(sb.dir, "out.txt")
+    with open(script, "wb") as f:
+        f.write(b"a CAPABILITY\r\nb SELECT INBOX\r\nc LOGOUT\r\n")
+    with open(script, "rb") as fin, open(out, "wb") as fout:
+        p = sb.popen(sb.imapd_argv(rimapd=True), stdin=fin, stdout=fout)
+        rc = p.wait(10)
+    with open(out, "rb") as f:
+        text = f.read().decode(errors="replace")
+    TAP.ok(rc == 0 and "a OK" in text and "b OK [READ-WRITE]" in text and "c OK" in text,
+           "rimapd reading a script from a file and writing to a file", "rc %r, %r" % (rc, text))
+
+
 def main():
     TAP.need(imapdtest.IMAPD, "saslpasswd2", "openssl")
     with imapdtest.Sandbox() as sb:
         for name, fn in (("deadlines", deadlines), ("back-pressure", backpressure),
-                         ("IDLE delivery", idle_delivery), ("COMPRESS over TLS", compress_tls)):
+                         ("IDLE delivery", idle_delivery), ("COMPRESS over TLS", compress_tls),
+                         ("regular files", regular_files)):
             try:
                 fn(sb)
             except Exception:  # noqa: BLE001
