@@ -9,6 +9,8 @@
 #                     (USER counts only when given on make's command line)
 #   make fuzz         run the libFuzzer target for the lexer + parser (clang)
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
+#   make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall
+#   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
 #
@@ -17,10 +19,13 @@
 
 CC       ?= cc
 PKGS     := openssl libsasl2
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+# pkg-config runs when a flag is first used, not when make reads this file:
+# on a fresh machine the deps step installs the -dev packages in between.
+pkgconf   = $(eval $1 := $$(shell pkg-config $2 2>/dev/null))$($1)
+PKG_CFLAGS    = $(call pkgconf,PKG_CFLAGS,--cflags $(PKGS))
+PKG_LIBS      = $(call pkgconf,PKG_LIBS,--libs $(PKGS))
+CMOCKA_CFLAGS = $(call pkgconf,CMOCKA_CFLAGS,--cflags cmocka)
+CMOCKA_LIBS   = $(call pkgconf,CMOCKA_LIBS,--libs cmocka)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	    -Wno-unused-parameter
@@ -58,8 +63,22 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
 
+# ---- Debian packages (tools/deps.list) ---------------------------------------
+# The first build, `make run` or `make check` run as root installs what the
+# machine lacks, saying so in one line; not as root it stops with the
+# apt-get line (exit 2).  Every compile waits for it (| deps).
+DEPS_FOR_run         := run
+DEPS_FOR_check       := run test
+DEPS_FOR_unit        := test
+DEPS_FOR_protocol    := run test
+DEPS_FOR_clients     := run test
+DEPS_FOR_conformance := run test
+DEPS_FOR_fuzz        := test
+DEPS_FOR_fuzz-build  := test
+DEPS_FOR_gen         := test
+DEPS_FOR_bench       := run test
 deps:
-	@sh tools/check-deps.sh
+	@sh tools/deps build $(sort $(foreach g,$(MAKECMDGOALS),$(DEPS_FOR_$(g))))
 
 # `make V=1` shows the full commands.
 ifeq ($(V),1)
@@ -70,12 +89,12 @@ else
   say = @printf '  %-6s %s\n'
 endif
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/gen/%.o: gen/%.c
+$(BUILD)/gen/%.o: gen/%.c | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
@@ -98,20 +117,20 @@ $(BIN)/imapd-master: $(BUILD)/src/master.o $(LIB)
 $(BIN)/rimapd: $(BIN)/imapd
 	$(Q)ln -sf imapd $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) \
 		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS) -lpthread
 
 # ---- generated parser ---------------------------------------------------
-gen:
+gen: deps
 	sh tools/gen.sh gen
 
 # gen/ must be what the grammar produces: compare the grammar hash stamped
 # in gen/ (works without re2c/bison), and regenerate and diff when the
 # tools are here.
-check-gen:
+check-gen: deps
 	@sh tools/check-gen.sh
 
 # ---- tests ----------------------------------------------------------------
@@ -138,10 +157,10 @@ run: all
 	@sh tools/run-demo.sh $(BIN) $(RUN_DIR) $(IMAP_PORT) $(IMAPS_PORT)
 
 FUZZ_SECONDS ?= 60
-fuzz-build:
+fuzz-build: deps
 	@sh tools/fuzz.sh build
 
-fuzz:
+fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tools/fuzz.sh run
 
 # ---- benchmark: our imapd against Dovecot (tools/bench/README.md) -----------
