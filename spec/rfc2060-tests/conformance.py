@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sys
 import time
 
@@ -113,6 +114,9 @@ def run_suite(args, tests):
             status, detail = runner.run_file(tests[name]["path"])
         except (imaptest.TranscriptError, OSError) as e:
             status, detail = "fail", "%s: %s" % (type(e).__name__, e)
+        except Exception:  # noqa: BLE001 - a runner bug fails one test, not the run
+            import traceback
+            status, detail = "fail", traceback.format_exc()
         results[name] = {"status": status, "detail": detail or "", "seconds": round(time.time() - t0, 2),
                          "failed_reqs": getattr(runner, "failed_reqs", None) if status == "fail" else None}
         if status == "ok":
@@ -342,6 +346,17 @@ def main():
     if not (args.matrix_only or (args.list and not args.json)):
         if args.host is None and not os.path.exists(args.imapd):
             raise SystemExit("no %s: build it first (make), or give --host" % args.imapd)
+        # No silent zeroes: nothing to run, or a tool every run of our
+        # server needs, fails the suite with the reason.
+        if not tests:
+            print("1..0\nno transcripts found in %s\n0 passed, 1 failed" % HERE)
+            return 1
+        need = ["saslpasswd2"] if args.host is None and args.login == "sasl" else []
+        lacking = [c for c in need if shutil.which(c) is None]
+        if lacking:
+            print("%s missing (make conformance installs it as root): none of the %d "
+                  "transcripts can run\n0 passed, %d failed" % (" ".join(lacking), len(tests), len(tests)))
+            return 1
         results = run_suite(args, tests)
     elif not args.list:
         print("1..0 # SKIP --matrix-only: nothing run")
@@ -365,6 +380,10 @@ def main():
                 json.dump({"server": args.server_name or ("imapd" if not args.host else target),
                            "tests": {t: dict(results[t], covers=tests[t]["covers"]) for t in results}},
                           fh, indent=1, sort_keys=True)
+        if p + f == 0:
+            # Every transcript skipped: nothing about this server was tested.
+            print("# every transcript was skipped: nothing was tested")
+            f = 1
         print("%d passed, %d failed, %d skipped" % (p, f, s))
         return 1 if f else 0
     return 0
