@@ -10,7 +10,6 @@
 #   make fuzz         run the libFuzzer target for the lexer + parser (clang)
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
 #   make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall
-#   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
 #
@@ -59,7 +58,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check
+	run bench clean distclean man-check install uninstall
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
 
@@ -171,7 +170,55 @@ bench:
 	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
 		BENCH_BIN=build/bench/bin python3 tools/bench/bench.py
 
+# ---- install ----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=...]: binaries, man pages, the
+# example configurations (share/doc/imapd/examples), systemd units with the
+# installed paths, and /etc/imapd.conf and /etc/imapd-master.conf from the
+# examples unless they exist (an existing one is never overwritten).
+# make uninstall removes all but the files in /etc.
+PREFIX     ?= /usr/local
+SBINDIR    ?= $(PREFIX)/sbin
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/imapd
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+SYSCONFDIR ?= /etc
+INSTALL_UNITS ?= imapd-master.service imapd.socket imapd@.service
+EXAMPLES   := conf/imapd.conf conf/imapd-master.conf conf/inetd.conf conf/xinetd.d/imap \
+	      $(wildcard conf/systemd/*)
+# The examples name /usr/sbin and /etc: say where this install put things.
+install_paths = sed -e 's|/usr/sbin/|$(SBINDIR)/|g' -e 's|/etc/imapd|$(SYSCONFDIR)/imapd|g'
+
+install: all
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(DOCDIR)/examples/systemd $(DESTDIR)$(DOCDIR)/examples/xinetd.d \
+		$(DESTDIR)$(SYSCONFDIR)
+	install -m 755 $(BIN)/imapd $(BIN)/imapd-master $(DESTDIR)$(SBINDIR)/
+	ln -sf imapd $(DESTDIR)$(SBINDIR)/rimapd
+	install -m 644 man/imapd.8 man/imapd-master.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 man/imapd.conf.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
+	@for f in $(EXAMPLES); do \
+		$(install_paths) $$f >$(DESTDIR)$(DOCDIR)/examples/$${f#conf/} || exit 1; \
+		chmod 644 $(DESTDIR)$(DOCDIR)/examples/$${f#conf/}; done
+	$(if $(strip $(INSTALL_UNITS)),install -d $(DESTDIR)$(UNITDIR))
+	@for u in $(INSTALL_UNITS); do \
+		$(install_paths) conf/systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && \
+		chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; done
+	@for f in imapd.conf imapd-master.conf; do \
+		if [ -e $(DESTDIR)$(SYSCONFDIR)/$$f ]; then \
+			echo "install: kept $(DESTDIR)$(SYSCONFDIR)/$$f; the example is $(DOCDIR)/examples/$$f"; \
+		else install -m 644 $(DESTDIR)$(DOCDIR)/examples/$$f $(DESTDIR)$(SYSCONFDIR)/$$f || exit 1; fi; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/imapd $(DESTDIR)$(SBINDIR)/imapd-master $(DESTDIR)$(SBINDIR)/rimapd \
+		$(DESTDIR)$(MANDIR)/man8/imapd.8 $(DESTDIR)$(MANDIR)/man8/imapd-master.8 \
+		$(DESTDIR)$(MANDIR)/man5/imapd.conf.5 \
+		$(foreach u,$(INSTALL_UNITS),$(DESTDIR)$(UNITDIR)/$(u))
+	rm -rf $(DESTDIR)$(DOCDIR)
+	@echo "uninstall: $(DESTDIR)$(SYSCONFDIR)/imapd.conf and imapd-master.conf are left as they are"
+
 clean:
 	rm -rf build bin
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print 2>/dev/null)
