@@ -58,14 +58,15 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check install uninstall
+	run bench clean distclean man-check install uninstall deb
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
 
 # ---- Debian packages (tools/deps.list) ---------------------------------------
 # The first build, `make run` or `make check` run as root installs what the
 # machine lacks, saying so in one line; not as root it stops with the
-# apt-get line (exit 2).  Every compile waits for it (| deps).
+# apt-get line (exit 2).  Every compile waits for it (| deps).  NO_DEPS=1
+# skips it (a package build, whose Build-Depends dpkg has checked).
 DEPS_FOR_run         := run
 DEPS_FOR_check       := run test
 DEPS_FOR_unit        := test
@@ -76,8 +77,9 @@ DEPS_FOR_fuzz        := test
 DEPS_FOR_fuzz-build  := test
 DEPS_FOR_gen         := test
 DEPS_FOR_bench       := run test
+DEPS_FOR_deb         := deb
 deps:
-	@sh tools/deps build $(sort $(foreach g,$(MAKECMDGOALS),$(DEPS_FOR_$(g))))
+	$(if $(NO_DEPS),@true,@sh tools/deps build $(sort $(foreach g,$(MAKECMDGOALS),$(DEPS_FOR_$(g)))))
 
 # `make V=1` shows the full commands.
 ifeq ($(V),1)
@@ -217,6 +219,17 @@ uninstall:
 		$(foreach u,$(INSTALL_UNITS),$(DESTDIR)$(UNITDIR)/$(u))
 	rm -rf $(DESTDIR)$(DOCDIR)
 	@echo "uninstall: $(DESTDIR)$(SYSCONFDIR)/imapd.conf and imapd-master.conf are left as they are"
+
+# ---- the Debian package (debian/) --------------------------------------------
+# make deb: dpkg-buildpackage -us -uc -b on a copy of the tree under
+# build/deb/src, so the .deb, .buildinfo and .changes land in build/deb/;
+# then lintian on them.
+deb: deps
+	rm -rf build/deb && mkdir -p build/deb/src
+	tar -cf - --exclude=./build --exclude=./bin --exclude=./run --exclude=./.git . | \
+		tar -C build/deb/src -xf -
+	cd build/deb/src && dpkg-buildpackage -us -uc -b
+	lintian --info --display-info build/deb/*.changes
 
 clean:
 	rm -rf build bin

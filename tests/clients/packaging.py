@@ -126,6 +126,8 @@ def uninstall_leaves_etc(dest):
 
 
 def main():
+    tap.check("debian/control Build-Depends = tools/deps.list build (+ deb)", build_depends_match_deps)
+    tap.check("debian/control: Provides and Conflicts imap-server", imap_server_relations)
     for what, fn in [("make install PREFIX=/usr DESTDIR=...: binaries, man pages, examples, units, /etc",
                       install_layout),
                      ("make install PREFIX=/opt/imapd: the units and examples name its paths",
