@@ -10,6 +10,7 @@
 #   make fuzz         run the libFuzzer target for the lexer + parser (clang)
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
 #   make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall
+#   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
 #
@@ -58,7 +59,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check install uninstall deb
+	run bench clean distclean man-check check-fresh install uninstall deb
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
 
@@ -230,6 +231,11 @@ deb: deps
 		tar -C build/deb/src -xf -
 	cd build/deb/src && dpkg-buildpackage -us -uc -b
 	lintian --info --display-info build/deb/*.changes
+
+# ---- the README's commands on a new minimal Debian 12 root, as root ------------
+check-fresh:
+	@sh tools/deps fresh
+	@sh tools/check-fresh.sh
 
 clean:
 	rm -rf build bin
