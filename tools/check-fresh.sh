@@ -33,6 +33,7 @@ rm -rf "$logs"
 mkdir -p "$logs"
 work=$(mktemp -d "${FRESH_DIR:-/var/tmp}/imapd-fresh.XXXXXX")
 server_pid=""
+fg_pid=""
 t0=$(date +%s)
 
 cleanup() {
@@ -41,7 +42,7 @@ cleanup() {
 	# unshare ignores SIGTERM and SIGINT while it waits; SIGKILL it, and
 	# --kill-child kills the namespace's first process, and with it every
 	# process in the root.
-	[ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+	for p in $server_pid $fg_pid; do kill -KILL "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
 	if [ -n "${FRESH_KEEP:-}" ]; then
 		echo "check-fresh: kept the roots in $work"
 	else
@@ -69,8 +70,13 @@ root_sh='r=$1; shift
 mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && mount --rbind /dev "$r/dev" || exit 125
 exec chroot "$r" /usr/bin/env -i HOME=/root USER=root LOGNAME=root TERM=dumb \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/sh -c "cd /root && $1"'
+# It runs in the background with the shell waiting, so that an INT or TERM
+# reaches the trap at once (unshare ignores both, and so do apt and the
+# namespace's first process).
 in_root() {
-	unshare --pid --fork --kill-child --mount --propagation private -- sh -c "$root_sh" sh "$@"
+	unshare --pid --fork --kill-child --mount --propagation private -- sh -c "$root_sh" sh "$@" &
+	fg_pid=$!
+	wait $fg_pid
 }
 
 commit=$(git rev-parse HEAD)
