@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sys
 import time
 
@@ -332,9 +333,17 @@ def main():
 
     results = None
     if not (args.matrix_only or (args.list and not args.json)):
+        # No silent zeroes: nothing to run, or a tool every run of our
+        # server needs, fails the suite with the reason.
+        if not tests:
+            print("1..0\nno transcripts found in %s\n0 passed, 1 failed" % HERE)
+            return 1
         why = imaptest.cannot_run(args)
         if why:
-            raise SystemExit("cannot run: %s; or give --host" % why)
+            print("cannot run: %s (make conformance installs what is missing as root; or give "
+                  "--host): none of the %d transcripts can run\n0 passed, %d failed"
+                  % (why, len(tests), len(tests)))
+            return 1
         results = run_suite(args, tests)
     elif not args.list:
         print("1..0 # SKIP --matrix-only: nothing run")
@@ -358,6 +367,10 @@ def main():
                 json.dump({"server": args.server_name or ("imapd" if not args.host else target),
                            "tests": {t: dict(results[t], covers=tests[t]["covers"]) for t in results}},
                           fh, indent=1, sort_keys=True)
+        if p + f == 0:
+            # Every transcript skipped: nothing about this server was tested.
+            print("# every transcript was skipped: nothing was tested")
+            f = 1
         print("%d passed, %d failed, %d skipped" % (p, f, s))
         return 1 if f else 0
     return 0
