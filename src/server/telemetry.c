@@ -112,8 +112,11 @@ bool telemetry_start(struct session *s, const char *user)
 	time_t now = time(NULL);
 	char date[64];
 	ctime_r(&now, date);
-	char header[512];
-	int n = snprintf(header, sizeof(header), "---------- %s %s", user, date);
+	/* The header is text for the administrator, not protocol octets:
+	 * the user name is escaped as the log escapes it. */
+	char who[1100], header[1200];
+	log_escape(user, who, sizeof(who));
+	int n = snprintf(header, sizeof(header), "---------- %s %s", who, date);
 	if (n > 0)
 		write_all(t->fd, header, (size_t)n < sizeof(header) ? (size_t)n : sizeof(header) - 1);
 	if (t->pending.len > 0)

@@ -157,6 +157,58 @@ def syslog_mail(sb):
     return True
 
 
+def log_escapes_controls(sb):
+    """Control characters of a user name reach no log raw: the log file,
+    syslog and the protocol log's header get \\xHH."""
+    hostile = b"bob\x1b[2J\x07"
+    sb.add_user("esc\x07user", "pw")
+    os.makedirs(os.path.join(sb.configdir, "log", "esc\x07user"))
+    path = os.path.join(sb.dir, "log.sock")
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    s.bind(path)
+    s.settimeout(0.5)
+    for where in ("file", "syslog"):
+        if where == "syslog":
+            sb.env.pop("IMAPD_LOG_FILE")
+            sb.env["IMAPD_SYSLOG_SOCKET"] = path
+        p, c = sb.imapd_pipe()
+        c.greeting()
+        c.send(b"a LOGIN {%d}\r\n" % len(hostile))
+        assert c.line().startswith("+")
+        c.send(hostile + b" wrong\r\n")
+        l = c.line()
+        assert l.startswith("a NO "), l
+        c.send(b"b LOGIN {8}\r\n")
+        assert c.line().startswith("+")
+        c.send(b"esc\x07user pw\r\n")
+        l = c.line()
+        assert l.startswith("b NO [UNAVAILABLE]"), l
+        c.cmd("LOGOUT")
+        p.wait(5)
+        if where == "file":
+            with open(sb.log, "rb") as f:
+                text = f.read()
+        else:
+            got = []
+            while True:
+                try:
+                    got.append(s.recv(4096))
+                except socket.timeout:
+                    break
+            text = b"\n".join(got)
+        assert b"\x1b" not in text and b"\x07" not in text, text
+        assert b"login failed: user=bob\\x1b[2J\\x07 method=LOGIN" in text, text
+        assert b"login of esc\\x07user by LOGIN refused" in text, text
+    s.close()
+    logdir = os.path.join(sb.configdir, "log", "esc\x07user")
+    for name in os.listdir(logdir):
+        with open(os.path.join(logdir, name), "rb") as f:
+            header = f.readline()
+        assert header.startswith(b"---------- esc\\x07user "), header
+    assert os.listdir(logdir), "no protocol log"
+    return True
+
+
 def timeout_floor(sb):
     """timeout is in minutes and at least 30 (RFC 2060 §5.4)."""
     sb.write_conf("timeout: 29\n")
@@ -178,6 +230,7 @@ def main():
         ("no log/<user>/: no protocol log", telemetry_off),
         ("syslog facility mail: connects, logins, failures", syslog_mail),
         ("timeout below 30 minutes is refused", timeout_floor),
+        ("control characters of a user name are escaped in every log", log_escapes_controls),
     ]
     for name, fn in tests:
         with Sandbox() as sb:
