@@ -116,6 +116,90 @@ def telemetry_authenticate(sb):
     return True
 
 
+def telemetry_pipelined(sb):
+    """Commands sent in the same packet as LOGIN are in the log: they were
+    already buffered when the log started."""
+    os.makedirs(os.path.join(sb.configdir, "log", USER))
+    p, c = sb.imapd_pipe()
+    c.greeting()
+    c.send("t1 LOGIN %s %s\r\nt2 NOOP\r\nt3 SELECT INBOX\r\nt4 LOGOUT\r\n" % (USER, PASSWORD))
+    lines = c.lines_until_eof()
+    assert lines[-1].startswith("t4 OK"), lines
+    p.wait(5)
+    with open(os.path.join(sb.configdir, "log", USER, str(p.pid)), newline="") as f:
+        text = f.read()
+    assert PASSWORD not in text, text
+    for want in (r"t1 LOGIN testuser \*\*\*", "t2 NOOP", "t3 SELECT INBOX", "t4 LOGOUT"):
+        assert re.search(r"^<\d+<%s\r$" % want, text, re.M), (want, text)
+    for want in ("t2 OK NOOP", r"t3 OK \[READ-WRITE\]", "t4 OK LOGOUT"):
+        assert re.search(r"^>\d+>%s" % want, text, re.M), (want, text)
+    return True
+
+
+def tagged(c, tag):
+    """The tagged response for tag, skipping untagged lines."""
+    while True:
+        l = c.line()
+        if l is None or l.startswith(tag + " "):
+            return l
+
+
+def telemetry_secrets_after_login(sb):
+    """LOGIN and AUTHENTICATE sent after login (refused) are logged with
+    their secrets masked, in every form: quoted, literal, non-synchronising
+    literal, pipelined, initial response; literals of other commands and a
+    refused synchronising literal do not confuse the masking."""
+    os.makedirs(os.path.join(sb.configdir, "log", USER))
+    p, c = sb.imapd_pipe()
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    secrets = ["Secret1a", "Secret 2b", "Secret3c", "Secret4d", "Secret5e", "Secret6f",
+               base64.b64encode(b"\0testuser\0Secret7g").decode()]
+    _, t = c.cmd("LOGIN testuser Secret1a", tag="u1")
+    assert t.startswith("u1 BAD") or t.startswith("u1 NO"), t
+    _, t = c.cmd('LOGIN "testuser" "Secret 2b"', tag="u2")
+    assert t.startswith("u2 "), t
+    c.send("u3 LOGIN testuser {8}\r\n")
+    assert c.line().startswith("+")
+    c.send("Secret3c\r\n")
+    t = tagged(c, "u3")
+    assert t.startswith("u3 "), t
+    c.send("u4 LOGIN {8+}\r\ntestuser {8+}\r\nSecret4d\r\nu5 NOOP\r\n")
+    assert tagged(c, "u4")
+    assert tagged(c, "u5").startswith("u5 OK")
+    # A refused synchronising literal: the client must not send it, and
+    # what it sends next is a command again.
+    c.send("u6 APPEND INBOX {99999999999}\r\n")
+    l = c.line()
+    assert l.startswith("u6 NO") or l.startswith("u6 BAD"), l
+    _, t = c.cmd("LOGIN testuser Secret5e", tag="u7")
+    assert t.startswith("u7 "), t
+    # A literal of another command that looks like a LOGIN is logged as it is.
+    msg = "Subject: x\r\n\r\nu8 LOGIN testuser notasecret\r\n"
+    c.send("u8 APPEND INBOX {%d}\r\n" % len(msg))
+    assert c.line().startswith("+")
+    c.send(msg + "\r\n")
+    t = tagged(c, "u8")
+    assert t.startswith("u8 OK"), t
+    c.send("u9 login testuser Secret6f\r\nu10 AUTHENTICATE PLAIN %s\r\n" % secrets[-1])
+    assert tagged(c, "u9")
+    assert tagged(c, "u10")
+    c.cmd("LOGOUT")
+    p.wait(5)
+    with open(os.path.join(sb.configdir, "log", USER, str(p.pid)), newline="") as f:
+        text = f.read()
+    for secret in secrets + [PASSWORD]:
+        assert secret not in text, (secret, text)
+    for want in (r"u1 LOGIN testuser \*\*\*", r'u2 LOGIN "testuser" \*\*\*',
+                 r"u3 LOGIN testuser \*\*\*", r"u4 LOGIN \*\*\*", r"\*\*\*", "u5 NOOP",
+                 r"u6 APPEND INBOX \{99999999999\}", r"u7 LOGIN testuser \*\*\*",
+                 "u8 LOGIN testuser notasecret", r"u9 login testuser \*\*\*",
+                 r"u10 AUTHENTICATE PLAIN \*\*\*"):
+        assert re.search(r"^<\d+<%s\r$" % want, text, re.M), (want, text)
+    return True
+
+
 def telemetry_off(sb):
     """No log/<user>/ directory: no protocol log."""
     p, c = sb.imapd_pipe()
@@ -227,6 +311,8 @@ def main():
         ("msg/motd: ALERT after the greeting", motd),
         ("log/<user>/<pid>: Cyrus layout, password masked", telemetry_login),
         ("log/<user>/<pid>: SASL responses masked, failures not logged", telemetry_authenticate),
+        ("log/<user>/<pid>: commands pipelined with LOGIN are logged", telemetry_pipelined),
+        ("log/<user>/<pid>: LOGIN and AUTHENTICATE after login masked", telemetry_secrets_after_login),
         ("no log/<user>/: no protocol log", telemetry_off),
         ("syslog facility mail: connects, logins, failures", syslog_mail),
         ("timeout below 30 minutes is refused", timeout_floor),
