@@ -143,8 +143,11 @@ bool auth_session_start(struct session *s)
 	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) == 0)
 		addr_string(&ss, remote, sizeof(remote));
 	/* serverFQDN is the servername, as Cyrus does: a user without a
-	 * realm is looked up in that realm (saslpasswd2 -u servername). */
-	int r = sasl_server_new("imap", s->servername, NULL, local[0] ? local : NULL,
+	 * realm is looked up in that realm (saslpasswd2 -u servername), or
+	 * in defaultdomain when set (auth/privs.h maps user@that to user). */
+	const char *realm = s->cfg->defaultdomain != NULL && s->cfg->defaultdomain[0] != '\0'
+		? s->cfg->defaultdomain : NULL;
+	int r = sasl_server_new("imap", s->servername, realm, local[0] ? local : NULL,
 				remote[0] ? remote : NULL, NULL, 0, &a->conn);
 	if (r != SASL_OK) {
 		log_err("sasl_server_new: %s", sasl_errstring(r, NULL, NULL));

@@ -62,9 +62,14 @@ void session_deinit(struct session *s)
 	s->user = NULL;
 }
 
-bool session_authenticated(struct session *s, const char *user, const char **why_r)
+bool session_authenticated(struct session *s, const char *login, const char **why_r)
 {
 	char *root = NULL;
+	/* The account the login name stands for ("bob@<default domain>" is
+	 * bob, auth/privs.h): the protocol log, mail root and logs use it. */
+	char user[600];
+	if (!privs_canon_user(s->cfg, login, user, sizeof(user), why_r))
+		return false;
 	/* The protocol log is opened while we may still be root: it lives
 	 * under configdirectory, outside the user's reach. */
 	telemetry_start(s, user);
@@ -76,13 +81,11 @@ bool session_authenticated(struct session *s, const char *user, const char **why
 	s->mail_root = root;
 	if (!store_session_open(s, why_r))
 		return false;
-	if (s->user != user) {
-		free(s->user);
-		s->user = strdup(user);
-		if (s->user == NULL) {
-			*why_r = "Out of memory";
-			return false;
-		}
+	free(s->user);
+	s->user = strdup(user);
+	if (s->user == NULL) {
+		*why_r = "Out of memory";
+		return false;
 	}
 	s->state = STATE_AUTH;
 	/* SASL is done with; its per-connection state is not kept. */

@@ -21,13 +21,22 @@ struct config_sasl_opt {
 	char *value;
 };
 
+/* virtdomains (Cyrus imapd's key): whether "user@domain" is a user of
+ * that domain, or only of the default domain. */
+enum config_virtdomains {
+	CONFIG_VIRTDOMAINS_OFF,
+	CONFIG_VIRTDOMAINS_USERID,
+};
+
 struct imapd_config {
 	char *path;                 /* the file read, or looked for */
 	bool loaded;                /* false: built-in defaults only */
 
 	char *configdirectory;      /* msg/shutdown, msg/motd, log/<user>/ */
 	char *servername;           /* greeting; default: the host name */
-	char *mail_location;        /* maildir root template: %u user, %h home */
+	char *mail_location;        /* maildir root template: %u user, %n %d %h */
+	unsigned virtdomains;       /* enum config_virtdomains */
+	char *defaultdomain;        /* realm of users who name none; "" = servername */
 	char *mail_user;            /* run as this user after login ("" = the login's own) */
 	char *mail_group;
 	bool allowplaintext;        /* LOGIN / PLAIN without TLS or -p ssf > 1 */

@@ -243,10 +243,11 @@ def syslog_mail(sb):
 
 def log_escapes_controls(sb):
     """Control characters of a user name reach no log raw: the log file,
-    syslog and the protocol log's header get \\xHH."""
+    syslog and the protocol log's header get \\xHH (8-bit octets too)."""
     hostile = b"bob\x1b[2J\x07"
     sb.add_user("esc\x07user", "pw")
-    os.makedirs(os.path.join(sb.configdir, "log", "esc\x07user"))
+    sb.add_user("h\u00e9l\u00e8ne", "pw")
+    os.makedirs(os.path.join(sb.configdir, "log", "h\u00e9l\u00e8ne"))
     path = os.path.join(sb.dir, "log.sock")
     s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     s.bind(path)
@@ -267,6 +268,13 @@ def log_escapes_controls(sb):
         c.send(b"esc\x07user pw\r\n")
         l = c.line()
         assert l.startswith("b NO [UNAVAILABLE]"), l
+        if where == "file":
+            name = "h\u00e9l\u00e8ne".encode()
+            c.send(b"c LOGIN {%d}\r\n" % len(name))
+            assert c.line().startswith("+")
+            c.send(name + b" pw\r\n")
+            l = c.line()
+            assert l.startswith("c OK"), l
         c.cmd("LOGOUT")
         p.wait(5)
         if where == "file":
@@ -284,11 +292,11 @@ def log_escapes_controls(sb):
         assert b"login failed: user=bob\\x1b[2J\\x07 method=LOGIN" in text, text
         assert b"login of esc\\x07user by LOGIN refused" in text, text
     s.close()
-    logdir = os.path.join(sb.configdir, "log", "esc\x07user")
+    logdir = os.path.join(sb.configdir, "log", "h\u00e9l\u00e8ne")
     for name in os.listdir(logdir):
         with open(os.path.join(logdir, name), "rb") as f:
             header = f.readline()
-        assert header.startswith(b"---------- esc\\x07user "), header
+        assert header.startswith(b"---------- h\\xc3\\xa9l\\xc3\\xa8ne "), header
     assert os.listdir(logdir), "no protocol log"
     return True
 

@@ -77,6 +77,79 @@ static void test_mail_root(void **state)
 	config_free(&cfg);
 }
 
+/* Login names and the account they stand for (auth/privs.h). */
+static void test_canon_user(void **state)
+{
+	static const struct {
+		const char *conf, *login, *account;  /* account NULL: refused */
+	} cases[] = {
+		/* virtdomains: off: the default domain only (servername here). */
+		{ "servername: Mail.Example.ORG\n", "bob", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@mail.example.org", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@MAIL.example.ORG", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@example.org", NULL },
+		{ "servername: m\ndefaultdomain: example.org\n", "bob@example.org", "bob" },
+		{ "servername: m\ndefaultdomain: example.org\n", "bob@m", NULL },
+		/* virtdomains: userid: any domain, in lower case. */
+		{ "servername: m\nvirtdomains: userid\n", "bob@Example.ORG", "bob@example.org" },
+		{ "servername: m\nvirtdomains: userid\n", "bob@m", "bob" },
+		{ "servername: m\nvirtdomains: USERID\n", "Bob", "Bob" },
+		/* What cannot be a path, or is ambiguous. */
+		{ "virtdomains: userid\n", "", NULL },
+		{ "virtdomains: userid\n", "@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@", NULL },
+		{ "virtdomains: userid\n", "a@b@example.org", NULL },
+		{ "virtdomains: userid\n", "../x@example.org", NULL },
+		{ "virtdomains: userid\n", "..@example.org", NULL },
+		{ "virtdomains: userid\n", ".x@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@..", NULL },
+		{ "virtdomains: userid\n", "bob@.example.org", NULL },
+		{ "virtdomains: userid\n", "bob@example..org", NULL },
+		{ "virtdomains: userid\n", "bob@example.org.", NULL },
+		{ "virtdomains: userid\n", "bob@ex/ample.org", NULL },
+		{ "virtdomains: userid\n", "bob@ex_ample.org", NULL },
+		{ "virtdomains: userid\n", "b/ob@example.org", NULL },
+		{ "virtdomains: userid\n", "bob\x1b@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@exa\nmple.org", NULL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct imapd_config cfg;
+		load(&cfg, cases[i].conf);
+		char out[600];
+		const char *why = NULL;
+		bool ok = privs_canon_user(&cfg, cases[i].login, out, sizeof(out), &why);
+		if (ok != (cases[i].account != NULL) || (ok && strcmp(out, cases[i].account) != 0))
+			fail_msg("%s: \"%s\" gave %s \"%s\"", cases[i].conf, cases[i].login,
+				 ok ? "account" : "refusal", ok ? out : why);
+		config_free(&cfg);
+	}
+}
+
+/* %n and %d in mail_location; the default domain for a user without one. */
+static void test_mail_root_domains(void **state)
+{
+	static const struct {
+		const char *login, *root;
+	} cases[] = {
+		{ "alice@Example.org", "/vmail/example.org/alice/alice@example.org" },
+		{ "bob", "/vmail/mail.test/bob/bob" },
+		{ "bob@mail.test", "/vmail/mail.test/bob/bob" },
+		{ "x@..", NULL },
+	};
+	struct imapd_config cfg;
+	load(&cfg, "servername: mail.test\nvirtdomains: userid\nmail_location: /vmail/%d/%n/%u\n");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *root = NULL;
+		const char *why = NULL;
+		bool ok = privs_mail_root(&cfg, cases[i].login, &root, &why);
+		assert_int_equal(ok, cases[i].root != NULL);
+		if (ok)
+			assert_string_equal(root, cases[i].root);
+		free(root);
+	}
+	config_free(&cfg);
+}
+
 static bool landlock_available(void)
 {
 	return syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) >= 1;
@@ -232,6 +305,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mail_root),
+		cmocka_unit_test(test_canon_user),
+		cmocka_unit_test(test_mail_root_domains),
 		cmocka_unit_test(test_confine),
 		cmocka_unit_test(test_base64),
 	};

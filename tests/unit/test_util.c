@@ -132,6 +132,21 @@ static void test_config(void **state)
 	config_free(&cfg);
 	assert_int_equal(config_load(&cfg, "/nonexistent/imapd.conf", true, collect), -1);
 	config_free(&cfg);
+
+	/* An enumerated key: its values, any case; anything else named. */
+	memcpy(path, "/tmp/imapd-conf-XXXXXX", sizeof(path));
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	text = "virtdomains: UserID\nvirtdomains: on\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	nreports = 0;
+	assert_int_equal(config_load(&cfg, path, true, collect), 1);
+	snprintf(want, sizeof(want), "%s:2: virtdomains: expected off or userid (\"on\")", path);
+	assert_string_equal(reports[0], want);
+	assert_int_equal(cfg.virtdomains, CONFIG_VIRTDOMAINS_USERID);
+	config_free(&cfg);
+	unlink(path);
 }
 
 int main(void)
