@@ -11,11 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "proto/ast.h"
 #include "store/store.h"
+#include "util/log.h"
 
 size_t mdir_base_len(const char *name)
 {
@@ -150,6 +153,82 @@ size_t mdir_unique_base(uint64_t size, uint64_t vsize, char *out, size_t outsz)
 		len += (size_t)n;
 	}
 	return len > MDIR_NAME_MAX - 60 ? 0 : len;
+}
+
+/* ---- tmp/ after a crash ------------------------------------------------------ */
+
+/* The maildir convention (qmail's maildir(5), Dovecot's tmp cleaning): a
+ * file in tmp/ that nobody touched for 36 hours is garbage. */
+#define TMP_STALE_SECONDS (36 * 3600)
+
+/* Whether name is one of ours (mdir_unique_base: "<sec>.M<usec>P<pid>Q<n>.
+ * <host>" and its ",S=" ",W=" fields or ":2," info, or an APPEND spool
+ * "<base>.spool") written on this host by a process that is gone.  The
+ * maildir names are unique by host and pid, so a pid of this host that
+ * no longer exists writes no more. */
+static bool writer_gone(const char *name)
+{
+	char *end;
+	const char *p = name;
+	strtoull(p, &end, 10);
+	if (end == p || end[0] != '.' || end[1] != 'M')
+		return false;
+	p = end + 2;
+	strtoull(p, &end, 10);
+	if (end == p || *end != 'P')
+		return false;
+	p = end + 1;
+	unsigned long long pid = strtoull(p, &end, 10);
+	if (end == p || *end != 'Q' || pid == 0 || pid > INT32_MAX)
+		return false;
+	p = end + 1;
+	strtoull(p, &end, 10);
+	if (end == p || *end != '.')
+		return false;
+	const char *host = maildir_host();
+	size_t hl = strlen(host);
+	p = end + 1;
+	if (strncmp(p, host, hl) != 0)
+		return false;
+	p += hl;
+	if (*p != '\0' && *p != ',' && *p != ':' && strcmp(p, ".spool") != 0)
+		return false;
+	if ((pid_t)pid == getpid())
+		return false;  /* our own, maybe still in use */
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+unsigned mdir_clean_tmp(const char *maildir, time_t now)
+{
+	char path[4096];
+	if (snprintf(path, sizeof(path), "%s/tmp", maildir) >= (int)sizeof(path))
+		return 0;
+	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return 0;
+	DIR *d = fdopendir(dfd);
+	if (d == NULL) {
+		close(dfd);
+		return 0;
+	}
+	unsigned removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		struct stat st;
+		if (name[0] == '.' || fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0
+		    || !S_ISREG(st.st_mode))
+			continue;
+		time_t cutoff = now - TMP_STALE_SECONDS;
+		bool stale = st.st_atime < cutoff && st.st_mtime < cutoff && st.st_ctime < cutoff;
+		if ((stale || writer_gone(name)) && unlinkat(dfd, name, 0) == 0)
+			removed++;
+	}
+	closedir(d);
+	if (removed > 0)
+		log_notice("removed %u file%s left in %s by writers that crashed", removed,
+			   removed == 1 ? "" : "s", path);
+	return removed;
 }
 
 uint64_t store_crlf_size(const char *data, size_t len)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "proto/response.h"
@@ -71,6 +72,8 @@ bool store_session_open(struct session *s, const char **why_r)
 		return false;
 	}
 	st->root_lock_fd = -1;
+	/* APPEND spools of sessions that crashed are in the root's tmp/. */
+	mdir_clean_tmp(st->root, time(NULL));
 	store_session_close(s);
 	s->store = st;
 	s->spool_open = spool_open;
