@@ -12,6 +12,7 @@
 #include "cmd/cmd.h"
 #include "proto/response.h"
 #include "server/telemetry.h"
+#include "util/base64.h"
 #include "util/log.h"
 
 /* Send a challenge and read the client's answer, decoded into *in_r.
@@ -20,7 +21,7 @@
 static int exchange(struct session *s, const char *out, size_t outlen, char **in_r,
 		    size_t *inlen_r)
 {
-	char *b64 = auth_b64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
+	char *b64 = base64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
 	if (b64 == NULL)
 		return -1;
 	conn_printf(&s->conn, "+ %s\r\n", b64);
@@ -46,7 +47,7 @@ static int exchange(struct session *s, const char *out, size_t outlen, char **in
 		resp_bad(s, "AUTHENTICATE cancelled");
 		return 0;
 	}
-	if (!auth_b64_decode(line, len, in_r, inlen_r)) {
+	if (!base64_decode(line, len, in_r, inlen_r)) {
 		resp_bad(s, "Invalid base64 in the AUTHENTICATE response");
 		return 0;
 	}
@@ -63,7 +64,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 		const struct imap_string *ir = &cmd->u.authenticate.initial;
 		if (ir->len == 1 && ir->data[0] == '=') {
 			in = strdup("");
-		} else if (!auth_b64_decode(ir->data, ir->len, &in, &inlen)) {
+		} else if (!base64_decode(ir->data, ir->len, &in, &inlen)) {
 			resp_bad(s, "Invalid base64 in the initial response");
 			return;
 		}

@@ -1,6 +1,6 @@
 /*
  * test_privs.c - mail root templates, confinement to the mail root
- * (Landlock), the switch to another account, and the base64 of SASL.
+ * (Landlock), the switch to another account, login names with domains.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +19,6 @@
 #include <cmocka.h>
 #include <linux/landlock.h>
 
-#include "auth/auth.h"
 #include "auth/privs.h"
 #include "util/config.h"
 
@@ -269,38 +268,6 @@ static void test_confine(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
-static void test_base64(void **state)
-{
-	(void)state;
-	static const struct { const char *in; const char *out; size_t outlen; } ok[] = {
-		{ "", "", 0 },
-		{ "AHRlc3R1c2VyAHRlc3RwYXNz", "\0testuser\0testpass", 18 },
-		{ "YQ==", "a", 1 },
-		{ "YWI=", "ab", 2 },
-		{ "YWJj", "abc", 3 },
-		{ "+/+/", "\xfb\xff\xbf", 3 },
-	};
-	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		char *out = NULL;
-		size_t len = 0;
-		assert_true(auth_b64_decode(ok[i].in, strlen(ok[i].in), &out, &len));
-		assert_int_equal(len, ok[i].outlen);
-		assert_memory_equal(out, ok[i].out, len);
-		char *back = auth_b64_encode(out, len);
-		assert_string_equal(back, ok[i].in);
-		free(back);
-		free(out);
-	}
-	static const char *bad[] = { "Y", "YQ=", "Y===", "=YWJ", "YQ=a", "YW J", "YWJj\r\n", "YW!j",
-				     "YQ==YQ==" };
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		char *out = NULL;
-		size_t len = 0;
-		assert_false(auth_b64_decode(bad[i], strlen(bad[i]), &out, &len));
-		assert_null(out);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,7 +275,6 @@ int main(void)
 		cmocka_unit_test(test_canon_user),
 		cmocka_unit_test(test_mail_root_domains),
 		cmocka_unit_test(test_confine),
-		cmocka_unit_test(test_base64),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
