@@ -201,28 +201,47 @@ static char *trim(char *s)
 int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		void (*report)(const char *msg))
 {
-	memset(cfg, 0, sizeof(*cfg));
-	set_defaults(cfg);
-	cfg->path = strdup(path);
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
+		int e = errno;
+		memset(cfg, 0, sizeof(*cfg));
+		set_defaults(cfg);
+		cfg->path = strdup(path);
 		char msg[512];
-		snprintf(msg, sizeof(msg), "%s: %s%s", path, strerror(errno),
+		snprintf(msg, sizeof(msg), "%s: %s%s", path, strerror(e),
 			 must_exist ? "" : "; using built-in defaults");
 		report(msg);
 		return must_exist ? -1 : 0;
 	}
+	int errors = config_read(cfg, f, path, report);
+	fclose(f);
+	return errors;
+}
+
+int config_read(struct imapd_config *cfg, FILE *f, const char *path, void (*report)(const char *msg))
+{
+	memset(cfg, 0, sizeof(*cfg));
+	set_defaults(cfg);
+	cfg->path = strdup(path);
 	cfg->loaded = true;
 	int errors = 0;
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned lineno = 0;
-	while (getline(&line, &cap, f) >= 0) {
+	ssize_t len;
+	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		char msg[512];
+		/* A NUL would cut the line short without a word: say so. */
+		if (memchr(line, '\0', (size_t)len) != NULL) {
+			snprintf(msg, sizeof(msg), "%s:%u: NUL octet in the line", path, lineno);
+			report(msg);
+			errors++;
+			continue;
+		}
 		char *s = trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
-		char msg[512];
 		char *colon = strchr(s, ':');
 		if (colon == NULL) {
 			snprintf(msg, sizeof(msg), "%s:%u: expected \"key: value\"", path, lineno);
@@ -259,7 +278,6 @@ int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		}
 	}
 	free(line);
-	fclose(f);
 	return errors;
 }
 

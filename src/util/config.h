@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define IMAPD_DEFAULT_CONFIG "/etc/imapd.conf"
 
@@ -70,6 +71,13 @@ struct imapd_config {
  */
 int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		void (*report)(const char *msg));
+
+/*
+ * The same from an open stream f, reported under the name `path`: the
+ * defaults, then every line of f, whatever octets it holds (a line with
+ * a NUL is reported and skipped).  Returns the count of reports.
+ */
+int config_read(struct imapd_config *cfg, FILE *f, const char *path, void (*report)(const char *msg));
 
 /* Free everything config_load() allocated. */
 void config_free(struct imapd_config *cfg);

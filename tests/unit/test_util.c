@@ -182,6 +182,20 @@ static void test_config(void **state)
 	assert_int_equal(cfg.virtdomains, CONFIG_VIRTDOMAINS_USERID);
 	config_free(&cfg);
 	unlink(path);
+
+	/* Any octets: a line with a NUL is reported, not cut short in
+	 * silence (config_read on a stream, as the fuzzer reads it). */
+	static const char nul[] = "servername: a\0b\nmaxline: 2048\n\0\n";
+	FILE *f = fmemopen((void *)nul, sizeof(nul) - 1, "r");
+	assert_non_null(f);
+	nreports = 0;
+	assert_int_equal(config_read(&cfg, f, "mem.conf", collect), 2);
+	fclose(f);
+	assert_string_equal(reports[0], "mem.conf:1: NUL octet in the line");
+	assert_string_equal(reports[1], "mem.conf:3: NUL octet in the line");
+	assert_string_equal(cfg.servername, "");
+	assert_int_equal(cfg.maxline, 2048);
+	config_free(&cfg);
 }
 
 int main(void)
