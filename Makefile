@@ -7,7 +7,8 @@
 #   make conformance  the RFC 2060 conformance matrix and suite; against
 #                     another server: make conformance HOST=h PORT=p USER=u PASS=p [TLS=1]
 #                     (USER counts only when given on make's command line)
-#   make fuzz         run the libFuzzer target for the lexer + parser (clang)
+#   make fuzz         run every libFuzzer target (parser, mime, mutf7, base64, config;
+#                     clang) for FUZZ_SECONDS each; prints runs and coverage per target
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
 #   make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall
 #   make check-fresh  as root: the README's commands in a new minimal Debian 12 root

@@ -88,6 +88,9 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 {
 	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
 		return false;
+	/* Selecting a mailbox clears what crashed writers left in its
+	 * tmp/ (INBOX's is the root's, where APPEND spools go). */
+	mdir_clean_tmp((*mb_r)->path, time(NULL));
 	st->selected = *mb_r;
 	return true;
 }
