@@ -2,8 +2,8 @@
 # tools/fuzz.sh build|run [TARGET...] - libFuzzer targets (clang, ASan +
 # UBSan) for every parser that reads outside input, each run for
 # $FUZZ_SECONDS seconds (default 60):
-#   parser  command lines and literals: the lexer and the parser
-#           (tests/fuzz/fuzz_parser.c)
+#   parser  command lines and literals through the session's reader over a
+#           socket: cmdread, the lexer, the parser (tests/fuzz/fuzz_parser.c)
 #   mime    messages: MIME structure, ENVELOPE, BODYSTRUCTURE, sections,
 #           search (tests/mime-corpus/fuzz_mime.c; seeds also
 #           tests/mime-corpus/msgs/)
@@ -42,12 +42,17 @@ compile() {
 # input, its dictionary and seed directories.
 describe() {
 	dict=""
+	libs=""
 	extra_seeds=""
 	case $1 in
 	parser)
 		harness=tests/fuzz/fuzz_parser.c maxlen=4096 dict=tests/fuzz/imap.dict
-		srcs="gen/imap_parse.c gen/imap_lex.c src/proto/parser.c src/proto/build.c
-		      src/proto/ast_print.c src/util/arena.c src/util/sbuf.c src/util/date.c" ;;
+		# The session's own reader over a socket: proto/, the
+		# connection layer, and what a session links (SASL, TLS, zlib).
+		srcs="gen/imap_parse.c gen/imap_lex.c $(echo src/proto/*.c) src/net/conn.c
+		      src/net/tls.c src/net/compress.c src/net/ioloop.c src/auth/auth.c
+		      $(echo src/util/*.c)"
+		libs=$(pkg-config --libs openssl libsasl2 zlib) ;;
 	mime)
 		harness=tests/mime-corpus/fuzz_mime.c maxlen=65536
 		dict=tests/mime-corpus/fuzz_mime.dict extra_seeds=tests/mime-corpus/msgs
@@ -71,7 +76,7 @@ describe() {
 build() {
 	describe "$1"
 	compile $srcs
-	$CC $flags -fsanitize=fuzzer -o "$out/fuzz_$1" "$harness" $objs
+	$CC $flags -fsanitize=fuzzer -o "$out/fuzz_$1" "$harness" $objs $libs
 }
 
 mode=${1:-run}

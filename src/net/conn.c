@@ -302,6 +302,14 @@ ssize_t conn_read_line(struct conn *c, size_t max, char **line_r)
 	if (c->discarding)
 		return discard_line(c, line_r);
 	for (;;) {
+		if (c->rbuf == NULL) {
+			/* Nothing read yet: the buffer comes with the first fill
+			 * (no arithmetic on a null pointer). */
+			ssize_t n = conn_fill(c);
+			if (n < 0)
+				return n;
+			continue;
+		}
 		unsigned char *start = c->rbuf + c->rpos;
 		size_t avail = c->rlen - c->rpos;
 		unsigned char *lf = avail > c->scanned
