@@ -29,8 +29,10 @@ const char *mboxcmd_name(struct session *s, const struct imap_string *arg, bool 
 
 void mboxcmd_no(struct session *s, const struct store_err *err)
 {
-	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE. */
-	cmd_no(s, "%s%s", err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] " : "", err->text);
+	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE; a full
+	 * disk or quota OVERQUOTA (RFC5530 §3, as Dovecot answers both). */
+	cmd_no(s, "%s%s", err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] "
+		   : err->code == STORE_ERR_NOSPACE ? "[OVERQUOTA] " : "", err->text);
 }
 
 bool mboxcmd_check_flags(struct session *s, const struct imap_flags *flags)

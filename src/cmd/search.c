@@ -44,7 +44,7 @@ struct skey {
 
 
 /* The calendar day of an internal date in its own zone. */
-static long msg_day(const struct mailbox *mb, uint32_t seq)
+static long msg_day(struct mailbox *mb, uint32_t seq)
 {
 	int zone;
 	time_t t = mbox_msg_internaldate(mb, seq, &zone);

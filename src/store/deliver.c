@@ -22,7 +22,8 @@ bool store_deliver_locked(struct mailbox *mb, const char *tmp_path, uint32_t upp
 	base = base != NULL ? base + 1 : tmp_path;
 	char name[MDIR_NAME_MAX + 1], dst[4096];
 	struct mbox_msg m = { .uid = mb->uidnext, .upper = upper, .lower = lower, .tzoff = tzoff,
-			      .date = date, .size = vsize, .state = MSG_UNCLAIMED };
+			      .date = date, .size = vsize, .state = MSG_UNCLAIMED,
+			      .modseq = idx_next_modseq(mb) };
 	size_t nlen;
 	/* A message without flags goes to new/ like a delivery; one with
 	 * flags needs the info of a cur/ name.  \Recent either way. */
@@ -46,13 +47,10 @@ bool store_deliver_locked(struct mailbox *mb, const char *tmp_path, uint32_t upp
 		mb->dirty_new = true;
 	else
 		mb->dirty_cur = true;
-	if (!idx_set_name(&m, name, nlen))
-		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	m.name = name;
 	struct mbox_msg *added = idx_append(mb, &m);
-	if (added == NULL) {
-		free(m.name);
+	if (added == NULL)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
-	}
 	idx_log_add(mb, added);
 	*uid_r = added->uid;
 	return true;

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/cache.h"
 #include "store/idx_log.h"
 #include "store/idx_table.h"
 #include "store/index.h"
@@ -62,10 +63,14 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	mb->readonly = readonly;
 	mb->lock = (struct lockfile)LOCKFILE_INIT;
 	mb->log_fd = -1;
+	idx_table_init(&mb->t);
 	sbuf_init(&mb->log_out, NULL);
 	bool ok = idx_lock(mb, err);
 	if (ok) {
-		ok = idx_load(mb, err) && sync_locked(mb, false, err) && idx_commit(mb, err);
+		ok = idx_load(mb, err) && sync_locked(mb, false, err);
+		struct store_err e2;
+		if (ok && !idx_commit(mb, &e2))
+			log_warn("%s: %s", name, e2.text);  /* readable all the same */
 		idx_unlock(mb);
 	}
 	if (ok && mb->gone)
@@ -75,10 +80,10 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 		mbox_close(&mb);
 		return false;
 	}
-	mb->announced = mb->count;
+	mb->announced = idx_count(mb);
 	mb->kw_changed = false;
-	for (uint32_t i = 0; i < mb->count; i++)
-		mb->msgs[i].state &= (uint16_t)~MSG_CHANGED;
+	mb->any_changed = false;
+	mb->told_modseq = mb->highestmodseq;
 	*mb_r = mb;
 	return true;
 }
@@ -95,32 +100,7 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 	return true;
 }
 
-/* A descriptor of new/ (0) or cur/ (1), opened on first use: opening a
- * message relative to it spares the kernel the walk of the whole path
- * for each of thousands of messages.  -1 when the folder cannot be
- * opened. */
-static int msgdir(struct mailbox *mb, int which)
-{
-	if (!mb->msgdir_open[which]) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
-		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-		mb->msgdir_fd[which] = fd;
-		mb->msgdir_open[which] = true;
-	}
-	return mb->msgdir_fd[which];
-}
-
-static void msgdir_close(struct mailbox *mb)
-{
-	for (int i = 0; i < 2; i++) {
-		if (mb->msgdir_open[i])
-			close(mb->msgdir_fd[i]);
-		mb->msgdir_open[i] = false;
-	}
-}
+static void msgdir_close(struct mailbox *mb);
 
 void mbox_close(struct mailbox **mbp)
 {
@@ -139,6 +119,9 @@ void mbox_close(struct mailbox **mbp)
 	free(mb->readbuf);
 	free(mb->rep_expunged);
 	free(mb->rep_flags);
+	free(mb->info);
+	free(mb->modified);
+	mbox_cache_close(mb);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
 		free(mb->kw[i]);
@@ -168,19 +151,12 @@ uint32_t mbox_count(const struct mailbox *mb)
 
 uint32_t mbox_recent_count(const struct mailbox *mb)
 {
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < mb->announced; i++)
-		if ((mb->msgs[i].state & (MSG_RECENT | MSG_GHOST)) == MSG_RECENT)
-			n++;
-	return n;
+	return idx_recent_count(mb, mb->announced);
 }
 
 uint32_t mbox_first_unseen(const struct mailbox *mb)
 {
-	for (uint32_t i = 0; i < mb->announced; i++)
-		if (!(mb->msgs[i].upper & MDIR_UPPER('S')))
-			return i + 1;
-	return 0;
+	return idx_first_unseen(mb, mb->announced);
 }
 
 uint32_t mbox_uidvalidity(const struct mailbox *mb)
@@ -195,56 +171,148 @@ uint32_t mbox_uidnext(const struct mailbox *mb)
 
 /* ---- per message ----------------------------------------------------------------- */
 
-static const struct mbox_msg *msg(const struct mailbox *mb, uint32_t seq)
-{
-	return &mb->msgs[seq - 1];
-}
-
 uint32_t mbox_msg_uid(const struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->uid;
+	return idx_uid_at(mb, seq - 1);
 }
 
 unsigned mbox_msg_flags(const struct mailbox *mb, uint32_t seq)
 {
-	const struct mbox_msg *m = msg(mb, seq);
-	unsigned f = mdir_upper_to_sysflags(m->upper);
-	if (m->state & MSG_RECENT)
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	unsigned f = mdir_upper_to_sysflags(m.upper);
+	if (m.state & MSG_RECENT)
 		f |= IMAP_FLAG_RECENT;
 	return f;
 }
 
 uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->lower;
+	return idx_at(mb, seq - 1).lower;
 }
 
-time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
+uint64_t mbox_msg_modseq(const struct mailbox *mb, uint32_t seq)
 {
-	const struct mbox_msg *m = msg(mb, seq);
+	return idx_at(mb, seq - 1).modseq;
+}
+
+/* A descriptor of new/ (0) or cur/ (1), opened on first use: opening a
+ * message relative to it spares the kernel the walk of the whole path
+ * for each of thousands of messages.  -1 when the folder cannot be
+ * opened. */
+static int msgdir(struct mailbox *mb, int which)
+{
+	if (!mb->msgdir_open[which]) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
+		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		mb->msgdir_fd[which] = fd;
+		mb->msgdir_open[which] = true;
+	}
+	return mb->msgdir_fd[which];
+}
+
+static void msgdir_close(struct mailbox *mb)
+{
+	for (int i = 0; i < 2; i++) {
+		if (mb->msgdir_open[i])
+			close(mb->msgdir_fd[i]);
+		mb->msgdir_open[i] = false;
+	}
+}
+
+/* Open message seq's file read-only; -1 when it is gone (looked for once
+ * more after reading the folder again: another client may have renamed
+ * it). */
+static int msg_fd(struct mailbox *mb, uint32_t seq)
+{
+	int fd = -1;
+	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
+		struct mbox_msg m = idx_at(mb, seq - 1);
+		if (m.state & MSG_GHOST)
+			break;
+		int dfd = msgdir(mb, (m.state & MSG_IN_NEW) ? 0 : 1);
+		if (dfd >= 0)
+			fd = openat(dfd, m.name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd >= 0 || (dfd >= 0 && errno != ENOENT) || attempt > 0)
+			break;
+		/* Renamed (flags changed by another client), expunged, or the
+		 * folder replaced: read the folder again and look once more. */
+		msgdir_close(mb);
+		struct store_err e2;
+		if (!sync_full(mb, true, &e2))
+			break;
+	}
+	return fd;
+}
+
+bool mbox_msg_prepare(struct mailbox *mb, uint32_t seq)
+{
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	if (!(m.state & (MSG_NO_SIZE | MSG_NO_DATE)))
+		return true;
+	/* INTERNALDATE is the file's mtime, RFC822.SIZE its CRLF size:
+	 * worked out once, then kept in the index (RFC3501 §2.3.3: the date
+	 * never changes once a client may have seen it). */
+	int fd = msg_fd(mb, seq);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	uint64_t size = 0;
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		  (!(m.state & MSG_NO_SIZE) || mdir_fd_crlf_size(fd, &size));
+	close(fd);
+	if (!ok)
+		return false;
+	struct mbox_msg *e = idx_edit(mb, seq - 1);
+	if (e == NULL)
+		return false;
+	if (e->state & MSG_NO_DATE) {
+		e->date = st.st_mtim.tv_sec;
+		e->tzoff = (int16_t)date_local_zone(st.st_mtim.tv_sec);
+		e->state &= (uint16_t)~MSG_NO_DATE;
+	}
+	if (e->state & MSG_NO_SIZE) {
+		e->size = size;
+		e->state &= (uint16_t)~MSG_NO_SIZE;
+	}
+	sync_note_info(mb, e->uid);
+	return true;
+}
+
+time_t mbox_msg_internaldate(struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
+{
+	mbox_msg_prepare(mb, seq);
+	struct mbox_msg m = idx_at(mb, seq - 1);
 	if (zone_minutes_r != NULL)
-		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m->date) : m->tzoff;
-	return (time_t)m->date;
+		*zone_minutes_r = m.tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m.date) : m.tzoff;
+	return (time_t)m.date;
 }
 
-uint64_t mbox_msg_size(const struct mailbox *mb, uint32_t seq)
+uint64_t mbox_msg_size(struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->size;
+	mbox_msg_prepare(mb, seq);
+	return idx_at(mb, seq - 1).size;
 }
 
 bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq)
 {
-	return (msg(mb, seq)->state & MSG_GHOST) != 0;
+	return (idx_at(mb, seq - 1).state & MSG_GHOST) != 0;
 }
 
 /* ---- what the client has seen -------------------------------------------------------- */
 
 unsigned mbox_msg_flags_show(struct mailbox *mb, uint32_t seq, uint32_t *keywords_r)
 {
-	struct mbox_msg *m = &mb->msgs[seq - 1];
-	m->state &= (uint16_t)~MSG_CHANGED;
-	*keywords_r = m->lower;
-	return mdir_upper_to_sysflags(m->upper) | ((m->state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	if (m.state & MSG_CHANGED) {
+		struct mbox_msg *e = idx_edit(mb, seq - 1);
+		if (e != NULL)
+			e->state &= (uint16_t)~MSG_CHANGED;
+	}
+	*keywords_r = m.lower;
+	return mdir_upper_to_sysflags(m.upper) | ((m.state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
 }
 
 /* ---- sequence sets ---------------------------------------------------------------------- */
@@ -253,20 +321,6 @@ static int cmp_range(const void *a, const void *b)
 {
 	const struct mbox_range *x = a, *y = b;
 	return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
-}
-
-/* Index of the first message in the view with uid >= u. */
-static uint32_t first_uid_at_least(const struct mailbox *mb, uint32_t u)
-{
-	uint32_t lo = 0, hi = mb->announced;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (mb->msgs[mid].uid < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
@@ -308,7 +362,7 @@ bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct i
 			continue;
 		/* UIDs: "*" is the last message's UID, so "n:*" always holds
 		 * it; UIDs that do not exist are ignored (RFC3501 §6.4.8). */
-		uint32_t last = mb->msgs[count - 1].uid;
+		uint32_t last = idx_uid_at(mb, count - 1);
 		if (lo == IMAP_SEQ_STAR)
 			lo = last;
 		if (hi == IMAP_SEQ_STAR)
@@ -318,8 +372,8 @@ bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct i
 			lo = hi;
 			hi = t;
 		}
-		uint32_t first = first_uid_at_least(mb, lo);
-		uint32_t end = hi == UINT32_MAX ? count : first_uid_at_least(mb, hi + 1);
+		uint32_t first = idx_lower_bound(mb, lo, count);
+		uint32_t end = hi == UINT32_MAX ? count : idx_lower_bound(mb, hi + 1, count);
 		if (first < end)
 			out->r[out->n++] = (struct mbox_range){ first + 1, end };
 	}
@@ -389,23 +443,7 @@ bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq)
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
 {
 	memset(body, 0, sizeof(*body));
-	int fd = -1;
-	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
-		const struct mbox_msg *m = &mb->msgs[seq - 1];
-		if (m->state & MSG_GHOST)
-			break;
-		int dfd = msgdir(mb, (m->state & MSG_IN_NEW) ? 0 : 1);
-		if (dfd >= 0)
-			fd = openat(dfd, m->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd >= 0 || (dfd >= 0 && errno != ENOENT) || attempt > 0)
-			break;
-		/* Renamed (flags changed by another client), expunged, or the
-		 * folder replaced: read the folder again and look once more. */
-		msgdir_close(mb);
-		struct store_err e2;
-		if (!sync_full(mb, true, &e2))
-			break;
-	}
+	int fd = msg_fd(mb, seq);
 	if (fd < 0)
 		return store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
 	struct stat st;
@@ -414,7 +452,8 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 		return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
 	}
 	body->len = (size_t)st.st_size;
-	body->crlf_size = mb->msgs[seq - 1].size;
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	body->crlf_size = (m.state & MSG_NO_SIZE) ? 0 : m.size;
 	if (body->len == 0) {
 		body->data = "";
 	} else if (body->len <= MSG_READ_MAX && !mb->readbuf_busy) {

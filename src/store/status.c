@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "store/idx_table.h"
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
@@ -15,16 +16,10 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 	if (!mbox_open_internal(st, name, false, true, &mb, err))
 		return false;
 	memset(st_r, 0, sizeof(*st_r));
-	for (uint32_t i = 0; i < mb->count; i++) {
-		const struct mbox_msg *m = &mb->msgs[i];
-		if (m->state & MSG_GHOST)
-			continue;
-		st_r->messages++;
-		if (m->state & MSG_UNCLAIMED)
-			st_r->recent++;
-		if (!(m->upper & MDIR_UPPER('S')))
-			st_r->unseen++;
-	}
+	/* From the snapshot's counts and the changes since: no pass over
+	 * the messages. */
+	idx_counts(mb, &st_r->messages, &st_r->unseen, &st_r->recent);
+	st_r->highestmodseq = mb->highestmodseq;
 	st_r->uidnext = mb->uidnext;
 	st_r->uidvalidity = mb->uidvalidity;
 	mbox_close(&mb);

@@ -40,6 +40,7 @@ enum store_errcode {
 	STORE_ERR_READONLY,   /* the mailbox was opened with EXAMINE */
 	STORE_ERR_EXPUNGED,   /* a message is gone (another session expunged it) */
 	STORE_ERR_LIMIT,      /* too many keywords, name too long, ... */
+	STORE_ERR_NOSPACE,    /* the disk or the user's quota is full: NO [OVERQUOTA] */
 	STORE_ERR_IO,         /* a server-side failure (logged) */
 };
 
@@ -52,6 +53,11 @@ struct store_err {
  * callers can write `return store_fail(err, ...)`. */
 bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* store_fail() for a failed system call: a full disk (ENOSPC) or quota
+ * (EDQUOT) is STORE_ERR_NOSPACE with its own text, anything else
+ * STORE_ERR_IO with `text`.  Returns false. */
+bool store_fail_errno(struct store_err *err, int errnum, const char *text);
 
 /* ---- the mail root ------------------------------------------------------ */
 
@@ -125,6 +131,7 @@ bool store_list_match(const char *pattern, const char *name);
 /* STATUS (§6.3.10) of a mailbox that need not be selected. */
 struct store_status {
 	uint32_t messages, recent, uidnext, uidvalidity, unseen;
+	uint64_t highestmodseq;  /* RFC7162 §3.1.2.1 */
 };
 bool store_status(struct store *st, const char *name, struct store_status *st_r,
 		  struct store_err *err);

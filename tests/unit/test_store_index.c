@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "cmd/mboxfmt.h"
+#include "store/idx_table.h"
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
@@ -792,7 +793,8 @@ static void test_append(void **state)
 	mbox_close(&d);
 	/* All or nothing: a vanished source file copies nothing. */
 	char path[512];
-	assert_true(sync_msg_path(mb, &mb->msgs[1], path, sizeof(path)));
+	struct mbox_msg second = idx_at(mb, 1);
+	assert_true(sync_msg_path(mb, &second, path, sizeof(path)));
 	assert_int_equal(unlink(path), 0);
 	assert_false(mbox_copy(mb, &seqs, "Dest", NULL, &err));
 	assert_int_equal(err.code, STORE_ERR_EXPUNGED);
