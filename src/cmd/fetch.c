@@ -238,6 +238,7 @@ struct fetch_run {
 	const struct imap_cmd_fetch *f;
 	bool uid;                           /* UID FETCH */
 	bool needs_message;
+	bool needs_info;                    /* INTERNALDATE or RFC822.SIZE: mbox_msg_prepare() */
 	struct mbox_seqs seqs;
 	struct line *l;                     /* index-only responses */
 	struct arena scratch;               /* one message's memory */
@@ -334,6 +335,12 @@ static bool fetch_produce(struct session *s, struct fetch_run *run)
 			fetch_finish(s, run);
 			return true;
 		}
+		/* A size or date not worked out yet is read from the file
+		 * now; a message whose file is gone gets no response. */
+		if (run->needs_info && !mbox_msg_prepare(mb, seq)) {
+			run->gone = true;
+			continue;
+		}
 		if (!run->needs_message) {
 			fetch_one(s, mb, seq, run->f, run->uid, run->l);
 			continue;
@@ -389,9 +396,13 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 		resp_bad(s, "%s", bad);
 		return;
 	}
-	for (size_t i = 0; i < run->f->natts; i++)
+	for (size_t i = 0; i < run->f->natts; i++) {
 		if (fetch_att_needs_message(&run->f->atts[i]))
 			run->needs_message = true;
+		if (run->f->atts[i].type == IMAP_FETCH_INTERNALDATE ||
+		    run->f->atts[i].type == IMAP_FETCH_RFC822_SIZE)
+			run->needs_info = true;
+	}
 	if (!run->needs_message) {
 		run->l = ARENA_NEW(&s->arena, struct line);
 		if (run->l == NULL) {
