@@ -181,7 +181,10 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 	struct mailbox *mb = s->mbox;
 	m->munge8bit = s->cfg->munge8bit;
 	m->can_stream = true;
-	if (!fetch_msg_open(m))
+	/* Expunged elsewhere (known so): no response.  Otherwise each item
+	 * reads what it needs, from the cache or the file, and a file found
+	 * gone then fails the message. */
+	if (mbox_msg_expunged(mb, seq))
 		return false;
 	/* RFC2060 §6.4.5: BODY[...], RFC822 and RFC822.TEXT set \Seen.  Set
 	 * it before the items are written so a FLAGS item shows it; if the
@@ -305,6 +308,8 @@ static void fetch_run_free(struct fetch_run *run)
 static void fetch_finish(struct session *s, struct fetch_run *run)
 {
 	fetch_run_free(run);
+	/* What was worked out for the cache goes to it now. */
+	mbox_cache_flush(s->mbox);
 	if (run->seen_changed) {
 		struct store_err err;
 		/* A message expunged meanwhile keeps no flags: nothing lost. */

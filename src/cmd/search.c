@@ -234,6 +234,7 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	}
 	sbuf_adds(&b, "\r\n");
 	arena_free(&scratch);
+	mbox_cache_flush(mb);
 	if (b.failed) {
 		sbuf_free(&b);
 		cmd_no(s, "Out of memory");

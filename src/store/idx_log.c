@@ -493,6 +493,13 @@ static bool compact(struct mailbox *mb, bool complete, struct store_err *err)
 	return true;
 }
 
+bool idx_log_fold(struct mailbox *mb, struct store_err *err)
+{
+	if (mb->ephemeral || mb->log_fd < 0 || mb->nops > 0 || mb->log_out.len > 0 || mb->bulk)
+		return false;
+	return compact(mb, true, err);
+}
+
 void idx_log_discard(struct mailbox *mb)
 {
 	sbuf_reset(&mb->log_out);

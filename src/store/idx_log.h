@@ -54,6 +54,11 @@ void idx_log_info(struct mailbox *mb, const struct mbox_msg *m);
  */
 bool idx_commit(struct mailbox *mb, struct store_err *err);
 
+/* Fold the log into a new snapshot now (it records what the process
+ * knows of the message cache's offsets).  Lock held, log replayed,
+ * nothing queued. */
+bool idx_log_fold(struct mailbox *mb, struct store_err *err);
+
 /* Drop what is queued (after a failure, before the lock goes). */
 void idx_log_discard(struct mailbox *mb);
 

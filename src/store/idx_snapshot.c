@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store/cache.h"
+#include "store/cache_map.h"
 #include "store/idx_format.h"
 #include "store/idx_table.h"
 #include "store/maildir.h"

@@ -14,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store/cache.h"
 #include "store/idx_log.h"
 #include "store/idx_table.h"
 #include "store/index.h"
@@ -440,9 +439,13 @@ bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq)
  * mapping each time (measured on 100,000 small messages). */
 #define MSG_READ_MAX (256 * 1024)
 
-bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
+/* Open message seq: read at most `want` octets (all of a file up to
+ * MSG_READ_MAX) into the read buffer, or map a larger file whole. */
+static bool msg_open(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+		     bool *whole_r, struct store_err *err)
 {
 	memset(body, 0, sizeof(*body));
+	*whole_r = true;
 	int fd = msg_fd(mb, seq);
 	if (fd < 0)
 		return store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
@@ -454,6 +457,10 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 	body->len = (size_t)st.st_size;
 	struct mbox_msg m = idx_at(mb, seq - 1);
 	body->crlf_size = (m.state & MSG_NO_SIZE) ? 0 : m.size;
+	if (want < body->len && want <= MSG_READ_MAX && !mb->readbuf_busy) {
+		body->len = want;
+		*whole_r = false;
+	}
 	if (body->len == 0) {
 		body->data = "";
 	} else if (body->len <= MSG_READ_MAX && !mb->readbuf_busy) {
@@ -475,8 +482,10 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 				close(fd);
 				return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
 			}
-			if (n == 0)
+			if (n == 0) {
+				*whole_r = true;
 				break;  /* shorter than it was: take what is there */
+			}
 			got += (size_t)n;
 		}
 		body->len = got;
@@ -495,6 +504,18 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 	}
 	close(fd);
 	return true;
+}
+
+bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
+{
+	bool whole;
+	return msg_open(mb, seq, SIZE_MAX, body, &whole, err);
+}
+
+bool mbox_msg_open_prefix(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+			  bool *whole_r, struct store_err *err)
+{
+	return msg_open(mb, seq, want, body, whole_r, err);
 }
 
 void mbox_body_release(struct mbox_body *body, const char *upto)

@@ -175,10 +175,55 @@ struct mbox_body {
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err);
 void mbox_msg_close(struct mbox_body *body);
 
+/* Like mbox_msg_open(), but only the first `want` octets when the file
+ * is longer (*whole_r false then): for the header of a message, which
+ * ENVELOPE and header fields need, a few pages instead of the file. */
+bool mbox_msg_open_prefix(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+			  bool *whole_r, struct store_err *err);
+
 /* Let go of the memory holding body octets [0, upto - data): they are
  * read from the file again if touched later.  A large message streamed
  * to a slow client so costs the process a few pages, not its size. */
 void mbox_body_release(struct mbox_body *body, const char *upto);
+
+/* ---- the message cache ---------------------------------------------------- */
+
+/*
+ * What clients ask for again, kept per mailbox in one file (imapd.cache)
+ * that every session reads through the page cache: for each message,
+ * fields that cmd/ worked out from its file (ENVELOPE, BODYSTRUCTURE,
+ * header fields and their search forms: cmd/msgcache.h), so that asking
+ * again opens no message file.  The store keeps them as opaque octets by
+ * field number; `version` names their format: the records of a file
+ * written with another version are not returned, and the file is begun
+ * anew.  A record is checksummed and found through the index; a missing,
+ * torn or damaged file is started again empty (its messages are cached
+ * again as they are next read).  Writing never fails visibly: with the
+ * disk full the cache just stops growing.
+ */
+#define MBOX_CACHE_FIELDS 8
+
+struct mbox_cached {
+	const char *data[MBOX_CACHE_FIELDS];  /* NULL: not cached */
+	uint32_t len[MBOX_CACHE_FIELDS];
+};
+
+/* The cached fields of message seq into *c_r; false when it has none.
+ * The octets stay valid until the next mbox_cache_* call. */
+bool mbox_cache_get(struct mailbox *mb, uint32_t seq, uint32_t version, struct mbox_cached *c_r);
+
+/* Cache the fields of c for message seq, in addition to those it has
+ * (a field given again replaces the old one).  Queued; written when much
+ * is queued, at mbox_cache_flush() and at mbox_close(). */
+void mbox_cache_put(struct mailbox *mb, uint32_t seq, uint32_t version, const struct mbox_cached *c);
+
+/* Write what is queued (at the end of a command).  Once many records
+ * are past what the index knows, the index learns their offsets (a new
+ * snapshot), so that other sessions find them without a search. */
+void mbox_cache_flush(struct mailbox *mb);
+
+/* Write what is queued and close the cache (mbox_close() does it). */
+void mbox_cache_close(struct mailbox *mb);
 
 /* ---- changes ------------------------------------------------------------------ */
 

@@ -15,6 +15,7 @@
 bool mbox_sync(struct mailbox *mb)
 {
 	struct store_err err;
+	mb->sync_count++;
 	if (!sync_full(mb, false, &err))
 		log_warn("%s: sync: %s", mb->name, err.text);
 	return !mb->gone;

@@ -207,6 +207,7 @@ struct mailbox {
 
 	/* the message cache (store/cache.c), opened on first use */
 	struct mbox_cache *cache;
+	uint32_t sync_count;         /* mbox_sync() calls: the cache looks for growth once each */
 
 	/* keywords (store/keywords.c) */
 	char *kw[MBOX_KEYWORD_SLOTS];

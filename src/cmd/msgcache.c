@@ -1,0 +1,298 @@
+/*
+ * msgcache.c - the message cache's contents (see msgcache.h).
+ */
+#include "cmd/msgcache.h"
+
+#include <string.h>
+
+/*
+ * The header fields kept: the union of what mail clients fetch to list
+ * messages (BODY.PEEK[HEADER.FIELDS (...)]): Thunderbird (From To Cc
+ * Bcc Subject Date Message-ID Priority X-Priority References Newsgroups
+ * In-Reply-To Content-Type Reply-To), mutt/neomutt (Date From Sender
+ * Subject To Cc Message-ID References Content-Type Content-Description
+ * In-Reply-To Reply-To Lines List-Post List-Subscribe List-Unsubscribe
+ * X-Label X-Original-To), Apple Mail (Date Subject From To Cc Message-ID
+ * In-Reply-To References X-Priority X-Uniform-Type-Identifier
+ * X-Universally-Unique-Identifier List-Id List-Unsubscribe), K-9
+ * (Chat-Version X-K9mail-Identity), Evolution and Roundcube (MIME-Version
+ * Importance Disposition-Notification-To).  Long trace fields
+ * (Received, DKIM-Signature, Authentication-Results) are left out: a
+ * request naming them reads the message.
+ */
+static const char *const fields[] = {
+	"Date", "Subject", "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID",
+	"In-Reply-To", "References", "Content-Type", "Content-Description", "MIME-Version",
+	"Priority", "X-Priority", "Importance", "Newsgroups", "Lines", "List-Id", "List-Post",
+	"List-Subscribe", "List-Unsubscribe", "X-Label", "X-Original-To",
+	"X-Uniform-Type-Identifier", "X-Universally-Unique-Identifier",
+	"Disposition-Notification-To", "Chat-Version", "X-K9mail-Identity",
+};
+
+/* The fields whose search forms are kept, by their number in a form entry. */
+static const char *const searched[] = { "Subject", "From", "To", "Cc", "Bcc" };
+
+/* Case-insensitive compare of a[0..len) with the NUL-terminated b of
+ * the same length. */
+static bool ieq(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/* Index of `name` in list (n names), or -1: only names of its length
+ * and first letter are compared (this runs for every field of every
+ * message a first FETCH reads). */
+static int find_name(const char *const *list, size_t n, const char *name, size_t len)
+{
+	unsigned char c0 = (unsigned char)name[0] | 0x20;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)list[i][0] | 0x20) == c0 && strnlen(list[i], len + 1) == len &&
+		    ieq(name, list[i], len))
+			return (int)i;
+	return -1;
+}
+
+bool msgcache_has_field(const char *name, size_t len)
+{
+	/* Most fields of a message are not kept: a quick no first. */
+	if (len < 2 || len > 31)
+		return false;
+	return find_name(fields, sizeof(fields) / sizeof(fields[0]), name, len) >= 0;
+}
+
+static int searched_index(const char *name, size_t len)
+{
+	return find_name(searched, sizeof(searched) / sizeof(searched[0]), name, len);
+}
+
+/* What the cache has of the message (looked up once). */
+static void lookup(struct msgread *m)
+{
+	if (m->cache_tried)
+		return;
+	m->cache_tried = true;
+	mbox_cache_get(m->mb, m->seq, MSGCACHE_VERSION, &m->cache);
+}
+
+static void set(struct msgread *m, enum msgcache_field f, const struct sbuf *b)
+{
+	if (b->failed)
+		return;
+	m->cache.data[f] = b->data != NULL ? b->data : "";
+	m->cache.len[f] = (uint32_t)b->len;
+	m->added |= 1u << f;
+}
+
+/* Append the search forms of the searched fields of a header block. */
+static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sbuf *forms)
+{
+	struct mime_field_iter it;
+	struct mime_field f;
+	mime_field_iter_init(&it, hdr, hlen);
+	while (mime_field_next(&it, &f)) {
+		int k = f.has_colon ? searched_index(f.name, f.name_len) : -1;
+		struct mime_str v;
+		if (k >= 0 && mime_search_form(m->scratch, f.value, f.value_len, &v)) {
+			uint32_t len = (uint32_t)v.len;
+			sbuf_addc(forms, (char)k);
+			sbuf_add(forms, &len, sizeof(len));
+			sbuf_add(forms, v.data, v.len);
+		}
+	}
+}
+
+/* ENVELOPE and the kept header fields from the header block, and with
+ * `forms` their search forms.  False when the file is gone. */
+static bool from_header(struct msgread *m, bool forms)
+{
+	bool need = m->cache.data[MSGCACHE_ENVELOPE] == NULL || m->cache.data[MSGCACHE_HEADERS] == NULL;
+	if (!need && (!forms || m->cache.data[MSGCACHE_SEARCH] != NULL))
+		return true;
+	if (!msgread_header(m))
+		return false;
+	const char *hdr = m->body.data;
+	size_t hlen = m->hdr_len;
+	if (need) {
+		struct sbuf env, block;
+		sbuf_init(&env, m->scratch);
+		sbuf_init(&block, m->scratch);
+		mime_envelope_write(&env, m->scratch, hdr, hlen);
+		struct mime_field_iter it;
+		struct mime_field f;
+		mime_field_iter_init(&it, hdr, hlen);
+		while (mime_field_next(&it, &f)) {
+			if (!f.has_colon || !msgcache_has_field(f.name, f.name_len))
+				continue;
+			/* Its own octets; a last line without its line end gets
+			 * the CRLF HEADER.FIELDS gives it (after a bare CR too). */
+			sbuf_add(&block, f.raw, f.raw_len);
+			if (f.raw_len == 0 || f.raw[f.raw_len - 1] != '\n')
+				sbuf_adds(&block, f.raw_len > 0 && f.raw[f.raw_len - 1] == '\r' ? "\r\n"
+											: "\n");
+		}
+		if (m->hdr_complete)
+			sbuf_addc(&block, '\n');
+		set(m, MSGCACHE_ENVELOPE, &env);
+		set(m, MSGCACHE_HEADERS, &block);
+	}
+	if (forms && m->cache.data[MSGCACHE_SEARCH] == NULL) {
+		struct sbuf b;
+		sbuf_init(&b, m->scratch);
+		add_forms(m, hdr, hlen, &b);
+		set(m, MSGCACHE_SEARCH, &b);
+	}
+	return true;
+}
+
+/* The search forms: from the cached header fields if there, else from
+ * the file.  False when the file is gone. */
+static bool search_forms(struct msgread *m)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
+		return true;
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
+		return from_header(m, true);
+	struct sbuf b;
+	sbuf_init(&b, m->scratch);
+	add_forms(m, m->cache.data[MSGCACHE_HEADERS], m->cache.len[MSGCACHE_HEADERS], &b);
+	set(m, MSGCACHE_SEARCH, &b);
+	return true;
+}
+
+bool msgcache_envelope(struct msgread *m, struct sbuf *out)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && !from_header(m, false))
+		return false;
+	if (m->cache.data[MSGCACHE_ENVELOPE] != NULL)
+		sbuf_add(out, m->cache.data[MSGCACHE_ENVELOPE], m->cache.len[MSGCACHE_ENVELOPE]);
+	else  /* out of memory working it out: as without the cache */
+		mime_envelope_write(out, m->scratch, m->body.data, m->hdr_len);
+	return true;
+}
+
+bool msgcache_bodystructure(struct msgread *m, bool extended, struct sbuf *out)
+{
+	enum msgcache_field f = extended ? MSGCACHE_BODYSTRUCTURE : MSGCACHE_BODY;
+	lookup(m);
+	if (m->cache.data[f] == NULL) {
+		const struct mime_part *root = msgread_tree(m);
+		if (!m->opened)
+			return false;
+		if (root == NULL)
+			return true;  /* out of memory: no structure */
+		struct sbuf b;
+		sbuf_init(&b, m->scratch);
+		mime_bodystructure_write(&b, m->scratch, m->body.data, root, extended);
+		set(m, f, &b);
+		if (m->cache.data[f] == NULL)
+			return true;
+	}
+	sbuf_add(out, m->cache.data[f], m->cache.len[f]);
+	return true;
+}
+
+bool msgcache_header_block(struct msgread *m, const struct imap_section *sec,
+			   const char **hdr_r, size_t *len_r, bool *gone_r)
+{
+	*gone_r = false;
+	if (sec->nparts != 0 || sec->text != IMAP_SECTION_HEADER_FIELDS)
+		return false;
+	for (size_t i = 0; i < sec->nfields; i++)
+		if (!msgcache_has_field(sec->fields[i].data, sec->fields[i].len))
+			return false;
+	lookup(m);
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false)) {
+		*gone_r = true;
+		return false;
+	}
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
+		return false;
+	*hdr_r = m->cache.data[MSGCACHE_HEADERS];
+	*len_r = m->cache.len[MSGCACHE_HEADERS];
+	return true;
+}
+
+int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field)
+{
+	size_t flen = strlen(field);
+	int k = searched_index(field, flen);
+	if (k < 0 && !msgcache_has_field(field, flen)) {
+		/* Not kept: the message's own header. */
+		if (!msgread_header(m))
+			return -1;
+		return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+	}
+	if (k < 0) {
+		/* A kept field that has no search form: the kept octets. */
+		lookup(m);
+		if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false))
+			return -1;
+		if (m->cache.data[MSGCACHE_HEADERS] == NULL) {
+			if (!msgread_header(m))
+				return -1;
+			return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+		}
+		return mime_search_header(n, m->scratch, m->cache.data[MSGCACHE_HEADERS],
+					  m->cache.len[MSGCACHE_HEADERS], field);
+	}
+	if (!search_forms(m))
+		return -1;
+	if (m->cache.data[MSGCACHE_SEARCH] == NULL) {  /* out of memory */
+		if (!msgread_header(m))
+			return -1;
+		return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+	}
+	/* The forms: (number, length, octets) one after the other. */
+	const char *p = m->cache.data[MSGCACHE_SEARCH];
+	size_t left = m->cache.len[MSGCACHE_SEARCH];
+	while (left >= 5) {
+		uint32_t len;
+		memcpy(&len, p + 1, sizeof(len));
+		if (len > left - 5)
+			break;  /* damaged: the record's hash would have caught it */
+		if (p[0] == k && mime_needle_in(n, p + 5, len))
+			return 1;
+		p += 5 + len;
+		left -= 5 + len;
+	}
+	return 0;
+}
+
+int msgcache_sent_date(struct msgread *m, struct mime_date *d_r)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false))
+		return -1;
+	if (m->cache.data[MSGCACHE_HEADERS] != NULL)
+		return mime_header_date(m->scratch, m->cache.data[MSGCACHE_HEADERS],
+					m->cache.len[MSGCACHE_HEADERS], d_r);
+	if (!msgread_header(m))
+		return -1;
+	return mime_header_date(m->scratch, m->body.data, m->hdr_len, d_r);
+}
+
+void msgcache_store(struct msgread *m)
+{
+	if (m->added == 0)
+		return;
+	/* Only what is new: the record chains to the message's others. */
+	struct mbox_cached add = { 0 };
+	for (unsigned f = 0; f < MBOX_CACHE_FIELDS; f++) {
+		if (!(m->added & (1u << f)))
+			continue;
+		add.data[f] = m->cache.data[f];
+		add.len[f] = m->cache.len[f];
+	}
+	mbox_cache_put(m->mb, m->seq, MSGCACHE_VERSION, &add);
+}
