@@ -32,33 +32,42 @@ static const char *const fields[] = {
 /* The fields whose search forms are kept, by their number in a form entry. */
 static const char *const searched[] = { "Subject", "From", "To", "Cc", "Bcc" };
 
-/* Case-insensitive compare of a[0..len) with the NUL-terminated b of
- * the same length. */
-static bool ieq(const char *a, const char *b, size_t len)
+static inline unsigned char lower(unsigned char c)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
-			return false;
-	}
-	return true;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* Index of `name` in list (n names), or -1: only names of its length
- * and first letter are compared (this runs for every field of every
- * message a first FETCH reads). */
-static int find_name(const char *const *list, size_t n, const char *name, size_t len)
+/* Index of `name` in list (n names, their lengths in lens), or -1: only
+ * names of its length and first letter are compared (this runs for
+ * every field of every message a first FETCH or SEARCH reads). */
+static int find_name(const char *const *list, const unsigned char *lens, size_t n,
+		     const char *name, size_t len)
 {
-	unsigned char c0 = (unsigned char)name[0] | 0x20;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)list[i][0] | 0x20) == c0 && strnlen(list[i], len + 1) == len &&
-		    ieq(name, list[i], len))
+	unsigned char c0 = lower((unsigned char)name[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (lens[i] != len || lower((unsigned char)list[i][0]) != c0)
+			continue;
+		size_t k = 1;
+		while (k < len && lower((unsigned char)name[k]) == lower((unsigned char)list[i][k]))
+			k++;
+		if (k == len)
 			return (int)i;
+	}
 	return -1;
+}
+
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+#define NSEARCHED (sizeof(searched) / sizeof(searched[0]))
+static unsigned char field_lens[NFIELDS], searched_lens[NSEARCHED];
+
+static void init_lens(void)
+{
+	if (field_lens[0] != 0)
+		return;
+	for (size_t i = 0; i < NFIELDS; i++)
+		field_lens[i] = (unsigned char)strlen(fields[i]);
+	for (size_t i = 0; i < NSEARCHED; i++)
+		searched_lens[i] = (unsigned char)strlen(searched[i]);
 }
 
 bool msgcache_has_field(const char *name, size_t len)
@@ -66,12 +75,16 @@ bool msgcache_has_field(const char *name, size_t len)
 	/* Most fields of a message are not kept: a quick no first. */
 	if (len < 2 || len > 31)
 		return false;
-	return find_name(fields, sizeof(fields) / sizeof(fields[0]), name, len) >= 0;
+	init_lens();
+	return find_name(fields, field_lens, NFIELDS, name, len) >= 0;
 }
 
 static int searched_index(const char *name, size_t len)
 {
-	return find_name(searched, sizeof(searched) / sizeof(searched[0]), name, len);
+	if (len < 2 || len > 7)
+		return -1;
+	init_lens();
+	return find_name(searched, searched_lens, NSEARCHED, name, len);
 }
 
 /* What the cache has of the message (looked up once). */
@@ -110,22 +123,34 @@ static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sb
 	}
 }
 
-/* ENVELOPE and the kept header fields from the header block, and with
- * `forms` their search forms.  False when the file is gone. */
-static bool from_header(struct msgread *m, bool forms)
+enum { WANT_ENV = 1, WANT_HDR = 2, WANT_FORMS = 4 };
+
+/* From the header block: the ENVELOPE, the kept header fields, their
+ * search forms, as `want` says and the cache lacks.  False when the file
+ * is gone. */
+static bool from_header(struct msgread *m, unsigned want)
 {
-	bool need = m->cache.data[MSGCACHE_ENVELOPE] == NULL || m->cache.data[MSGCACHE_HEADERS] == NULL;
-	if (!need && (!forms || m->cache.data[MSGCACHE_SEARCH] != NULL))
+	if (m->cache.data[MSGCACHE_ENVELOPE] != NULL)
+		want &= ~(unsigned)WANT_ENV;
+	if (m->cache.data[MSGCACHE_HEADERS] != NULL)
+		want &= ~(unsigned)WANT_HDR;
+	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
+		want &= ~(unsigned)WANT_FORMS;
+	if (want == 0)
 		return true;
 	if (!msgread_header(m))
 		return false;
 	const char *hdr = m->body.data;
 	size_t hlen = m->hdr_len;
-	if (need) {
-		struct sbuf env, block;
+	if (want & WANT_ENV) {
+		struct sbuf env;
 		sbuf_init(&env, m->scratch);
-		sbuf_init(&block, m->scratch);
 		mime_envelope_write(&env, m->scratch, hdr, hlen);
+		set(m, MSGCACHE_ENVELOPE, &env);
+	}
+	if (want & WANT_HDR) {
+		struct sbuf block;
+		sbuf_init(&block, m->scratch);
 		struct mime_field_iter it;
 		struct mime_field f;
 		mime_field_iter_init(&it, hdr, hlen);
@@ -141,10 +166,9 @@ static bool from_header(struct msgread *m, bool forms)
 		}
 		if (m->hdr_complete)
 			sbuf_addc(&block, '\n');
-		set(m, MSGCACHE_ENVELOPE, &env);
 		set(m, MSGCACHE_HEADERS, &block);
 	}
-	if (forms && m->cache.data[MSGCACHE_SEARCH] == NULL) {
+	if (want & WANT_FORMS) {
 		struct sbuf b;
 		sbuf_init(&b, m->scratch);
 		add_forms(m, hdr, hlen, &b);
@@ -154,14 +178,14 @@ static bool from_header(struct msgread *m, bool forms)
 }
 
 /* The search forms: from the cached header fields if there, else from
- * the file.  False when the file is gone. */
+ * the file (keeping the fields too).  False when the file is gone. */
 static bool search_forms(struct msgread *m)
 {
 	lookup(m);
 	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
 		return true;
 	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
-		return from_header(m, true);
+		return from_header(m, WANT_HDR | WANT_FORMS);
 	struct sbuf b;
 	sbuf_init(&b, m->scratch);
 	add_forms(m, m->cache.data[MSGCACHE_HEADERS], m->cache.len[MSGCACHE_HEADERS], &b);
@@ -172,7 +196,16 @@ static bool search_forms(struct msgread *m)
 bool msgcache_envelope(struct msgread *m, struct sbuf *out)
 {
 	lookup(m);
-	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && !from_header(m, false))
+	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && m->cache.data[MSGCACHE_HEADERS] != NULL) {
+		/* The kept fields hold every field ENVELOPE reads, in their
+		 * order: the same ENVELOPE without reading the file. */
+		struct sbuf env;
+		sbuf_init(&env, m->scratch);
+		mime_envelope_write(&env, m->scratch, m->cache.data[MSGCACHE_HEADERS],
+				    m->cache.len[MSGCACHE_HEADERS]);
+		set(m, MSGCACHE_ENVELOPE, &env);
+	}
+	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && !from_header(m, WANT_ENV | WANT_HDR))
 		return false;
 	if (m->cache.data[MSGCACHE_ENVELOPE] != NULL)
 		sbuf_add(out, m->cache.data[MSGCACHE_ENVELOPE], m->cache.len[MSGCACHE_ENVELOPE]);
@@ -212,7 +245,7 @@ bool msgcache_header_block(struct msgread *m, const struct imap_section *sec,
 		if (!msgcache_has_field(sec->fields[i].data, sec->fields[i].len))
 			return false;
 	lookup(m);
-	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false)) {
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR)) {
 		*gone_r = true;
 		return false;
 	}
@@ -236,7 +269,7 @@ int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const
 	if (k < 0) {
 		/* A kept field that has no search form: the kept octets. */
 		lookup(m);
-		if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false))
+		if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR))
 			return -1;
 		if (m->cache.data[MSGCACHE_HEADERS] == NULL) {
 			if (!msgread_header(m))
@@ -272,7 +305,7 @@ int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const
 int msgcache_sent_date(struct msgread *m, struct mime_date *d_r)
 {
 	lookup(m);
-	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, false))
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR))
 		return -1;
 	if (m->cache.data[MSGCACHE_HEADERS] != NULL)
 		return mime_header_date(m->scratch, m->cache.data[MSGCACHE_HEADERS],

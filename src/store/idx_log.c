@@ -69,6 +69,7 @@ bool idx_log_create(struct mailbox *mb, uint32_t gen, struct store_err *err)
 	mb->log_off = sizeof(h);
 	mb->log_gen = gen;
 	mb->log_version = IDX_VERSION;
+	mb->log_rotate_next = 0;
 	mb->compact_failed_at = 0;
 	return true;
 }
@@ -105,6 +106,8 @@ enum idx_load idx_log_open(struct mailbox *mb)
 	mb->log_ino = st.st_ino;
 	mb->log_off = sizeof(h);
 	mb->log_version = h.version;
+	mb->log_rotate_next = 0;
+	mb->log_end_seen = (uint64_t)st.st_size;
 	return IDX_LOAD_OK;
 }
 

@@ -318,7 +318,8 @@ enum idx_load idx_snapshot_load(struct mailbox *mb)
 		return IDX_LOAD_ERROR;
 	}
 	/* A version 1 header is 88 octets: its first 16 say which it is. */
-	if ((size_t)st.st_size < 16 || pread(fd, &h, 16, 0) != 16 ||
+	size_t want = (size_t)st.st_size < sizeof(h) ? (size_t)st.st_size : sizeof(h);
+	if (want < 16 || pread(fd, &h, want, 0) != (ssize_t)want ||
 	    memcmp(h.magic, IDX_MAGIC, 8) != 0 || h.byteorder != IDX_BYTEORDER) {
 		close(fd);
 		return IDX_LOAD_BAD;
@@ -327,8 +328,7 @@ enum idx_load idx_snapshot_load(struct mailbox *mb)
 		close(fd);
 		return IDX_LOAD_V1;
 	}
-	if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
-	    h.version != IDX_VERSION || h.header_size != sizeof(h) ||
+	if (want < sizeof(h) || h.version != IDX_VERSION || h.header_size != sizeof(h) ||
 	    h.record_size != sizeof(struct idx_file_record) ||
 	    h.header_crc != idx_crc32(0, &h, offsetof(struct idx_file_header, header_crc)) ||
 	    h.uidvalidity == 0 || h.names_size % 8 != 0 || h.names_size > UINT32_MAX ||

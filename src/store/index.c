@@ -168,8 +168,9 @@ static bool load_files(struct mailbox *mb, struct store_err *err)
 		}
 		return true;
 	}
-	struct idx_tail tail;
-	if (!idx_log_read_tail(mb, &tail, err))
+	struct idx_tail tail = { 0 };
+	/* A log that is only its header (just folded) needs no reading. */
+	if (mb->log_end_seen > mb->log_off && !idx_log_read_tail(mb, &tail, err))
 		return false;
 	if (tail.corrupt) {
 		log_warn("%s/%s is damaged; rebuilding the index with a new UIDVALIDITY", mb->path,
@@ -183,6 +184,7 @@ bool idx_load(struct mailbox *mb, struct store_err *err)
 {
 	if (!load_files(mb, err))
 		return false;
+	mb->just_loaded = true;  /* the sync that follows at once needs no replay */
 	kw_load(mb);
 	idx_drop_ghosts(mb, 0);
 	mb->announced = 0;  /* the view is announced once synchronised */
@@ -382,6 +384,10 @@ bool idx_replay(struct mailbox *mb, struct store_err *err)
 {
 	if (mb->ephemeral)
 		return true;
+	if (mb->just_loaded) {
+		mb->just_loaded = false;
+		return true;
+	}
 	char path[4096];
 	struct stat st;
 	if (!idx_path(mb, IDX_LOG_FILE, path, sizeof(path)))

@@ -40,11 +40,13 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	char *path = store_name_path(st, name);
 	if (path == NULL)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
-	if (!is_dir(path, "cur") || !is_dir(path, "new")) {
+	/* new/ is looked at by the first sync (a folder without it is gone
+	 * then); a view's tmp/ is made when it is cleaned (mbox_open). */
+	if (!is_dir(path, "cur")) {
 		free(path);
 		return store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
 	}
-	if (!is_dir(path, "tmp")) {
+	if (!view && !is_dir(path, "tmp")) {
 		char tmp[4096];
 		snprintf(tmp, sizeof(tmp), "%s/tmp", path);
 		if (mkdir(tmp, 0700) != 0 && errno != EEXIST)
@@ -96,6 +98,7 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 	 * tmp/ (INBOX's is the root's, where APPEND spools go). */
 	mdir_clean_tmp((*mb_r)->path, time(NULL));
 	st->selected = *mb_r;
+	(*mb_r)->synced_now = true;  /* SELECT's own report needs no sync again */
 	return true;
 }
 

@@ -16,6 +16,11 @@ bool mbox_sync(struct mailbox *mb)
 {
 	struct store_err err;
 	mb->sync_count++;
+	if (mb->synced_now) {
+		/* Opened a moment ago, in this command: nothing can be due. */
+		mb->synced_now = false;
+		return !mb->gone;
+	}
 	if (!sync_full(mb, false, &err))
 		log_warn("%s: sync: %s", mb->name, err.text);
 	return !mb->gone;

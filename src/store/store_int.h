@@ -208,6 +208,9 @@ struct mailbox {
 	/* the message cache (store/cache.c), opened on first use */
 	struct mbox_cache *cache;
 	uint32_t sync_count;         /* mbox_sync() calls: the cache looks for growth once each */
+	bool synced_now;             /* opened in this command: its report needs no sync */
+	bool just_loaded;            /* the log was read to its end a moment ago */
+	uint64_t log_end_seen;       /* the log's size when idx_log_open() looked */
 
 	/* keywords (store/keywords.c) */
 	char *kw[MBOX_KEYWORD_SLOTS];
