@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 b1403e9a71b57b6edab47912a732292c9d0fbb6fe47f82de1359624045c18390), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -204,92 +204,113 @@ enum yysymbol_kind_t
   YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
   YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
   YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
-  YYSYMBOL_105_ = 105,                     /* '('  */
-  YYSYMBOL_106_ = 106,                     /* ')'  */
-  YYSYMBOL_107_ = 107,                     /* '<'  */
-  YYSYMBOL_108_ = 108,                     /* '.'  */
-  YYSYMBOL_109_ = 109,                     /* '>'  */
-  YYSYMBOL_110_ = 110,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
-  YYSYMBOL_command = 112,                  /* command  */
-  YYSYMBOL_113_1 = 113,                    /* $@1  */
-  YYSYMBOL_command_body = 114,             /* command_body  */
-  YYSYMBOL_command_any = 115,              /* command_any  */
-  YYSYMBOL_x_command = 116,                /* x_command  */
-  YYSYMBOL_x_args = 117,                   /* x_args  */
-  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 120,             /* command_auth  */
-  YYSYMBOL_idle = 121,                     /* idle  */
-  YYSYMBOL_compress = 122,                 /* compress  */
-  YYSYMBOL_command_select = 123,           /* command_select  */
-  YYSYMBOL_uid = 124,                      /* uid  */
-  YYSYMBOL_125_2 = 125,                    /* $@2  */
-  YYSYMBOL_uid_command = 126,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
-  YYSYMBOL_login = 128,                    /* login  */
-  YYSYMBOL_userid = 129,                   /* userid  */
-  YYSYMBOL_password = 130,                 /* password  */
-  YYSYMBOL_authenticate = 131,             /* authenticate  */
-  YYSYMBOL_initial_response = 132,         /* initial_response  */
-  YYSYMBOL_auth_type = 133,                /* auth_type  */
-  YYSYMBOL_append = 134,                   /* append  */
-  YYSYMBOL_append_rest = 135,              /* append_rest  */
-  YYSYMBOL_append_message = 136,           /* append_message  */
-  YYSYMBOL_create = 137,                   /* create  */
-  YYSYMBOL_delete = 138,                   /* delete  */
-  YYSYMBOL_examine = 139,                  /* examine  */
-  YYSYMBOL_list = 140,                     /* list  */
-  YYSYMBOL_lsub = 141,                     /* lsub  */
-  YYSYMBOL_rename = 142,                   /* rename  */
-  YYSYMBOL_select = 143,                   /* select  */
-  YYSYMBOL_status = 144,                   /* status  */
-  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
-  YYSYMBOL_status_att = 146,               /* status_att  */
-  YYSYMBOL_subscribe = 147,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
-  YYSYMBOL_copy = 149,                     /* copy  */
-  YYSYMBOL_fetch = 150,                    /* fetch  */
-  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
-  YYSYMBOL_partial = 154,                  /* partial  */
-  YYSYMBOL_section = 155,                  /* section  */
-  YYSYMBOL_section_spec = 156,             /* section_spec  */
-  YYSYMBOL_section_part = 157,             /* section_part  */
-  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
-  YYSYMBOL_section_text = 159,             /* section_text  */
-  YYSYMBOL_header_list = 160,              /* header_list  */
-  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
-  YYSYMBOL_store = 163,                    /* store  */
-  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 165,              /* store_flags  */
-  YYSYMBOL_search = 166,                   /* search  */
-  YYSYMBOL_charset = 167,                  /* charset  */
-  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
-  YYSYMBOL_search_key = 169,               /* search_key  */
-  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
-  YYSYMBOL_mailbox = 172,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
-  YYSYMBOL_astring = 174,                  /* astring  */
-  YYSYMBOL_string = 175,                   /* string  */
-  YYSYMBOL_atom = 176,                     /* atom  */
-  YYSYMBOL_keyword = 177,                  /* keyword  */
-  YYSYMBOL_flag_list = 178,                /* flag_list  */
-  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
-  YYSYMBOL_flag = 180,                     /* flag  */
-  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
-  YYSYMBOL_date = 182,                     /* date  */
-  YYSYMBOL_date_time = 183,                /* date_time  */
-  YYSYMBOL_number = 184,                   /* number  */
-  YYSYMBOL_nz_number = 185                 /* nz_number  */
+  YYSYMBOL_K_MODSEQ = 100,                 /* "MODSEQ"  */
+  YYSYMBOL_K_HIGHESTMODSEQ = 101,          /* "HIGHESTMODSEQ"  */
+  YYSYMBOL_K_CONDSTORE = 102,              /* "CONDSTORE"  */
+  YYSYMBOL_K_QRESYNC = 103,                /* "QRESYNC"  */
+  YYSYMBOL_K_UNCHANGEDSINCE = 104,         /* "UNCHANGEDSINCE"  */
+  YYSYMBOL_K_CHANGEDSINCE = 105,           /* "CHANGEDSINCE"  */
+  YYSYMBOL_K_VANISHED = 106,               /* "VANISHED"  */
+  YYSYMBOL_T_BODY_SECTION = 107,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 108,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 109,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 110,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 111,                   /* "MIME"  */
+  YYSYMBOL_112_ = 112,                     /* '('  */
+  YYSYMBOL_113_ = 113,                     /* ')'  */
+  YYSYMBOL_114_ = 114,                     /* '<'  */
+  YYSYMBOL_115_ = 115,                     /* '.'  */
+  YYSYMBOL_116_ = 116,                     /* '>'  */
+  YYSYMBOL_117_ = 117,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 118,                 /* $accept  */
+  YYSYMBOL_command = 119,                  /* command  */
+  YYSYMBOL_120_1 = 120,                    /* $@1  */
+  YYSYMBOL_command_body = 121,             /* command_body  */
+  YYSYMBOL_command_any = 122,              /* command_any  */
+  YYSYMBOL_x_command = 123,                /* x_command  */
+  YYSYMBOL_x_args = 124,                   /* x_args  */
+  YYSYMBOL_unknown_command = 125,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 126,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 127,             /* command_auth  */
+  YYSYMBOL_idle = 128,                     /* idle  */
+  YYSYMBOL_compress = 129,                 /* compress  */
+  YYSYMBOL_command_select = 130,           /* command_select  */
+  YYSYMBOL_uid = 131,                      /* uid  */
+  YYSYMBOL_132_2 = 132,                    /* $@2  */
+  YYSYMBOL_uid_command = 133,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 134,              /* uid_expunge  */
+  YYSYMBOL_login = 135,                    /* login  */
+  YYSYMBOL_userid = 136,                   /* userid  */
+  YYSYMBOL_password = 137,                 /* password  */
+  YYSYMBOL_authenticate = 138,             /* authenticate  */
+  YYSYMBOL_initial_response = 139,         /* initial_response  */
+  YYSYMBOL_auth_type = 140,                /* auth_type  */
+  YYSYMBOL_append = 141,                   /* append  */
+  YYSYMBOL_append_rest = 142,              /* append_rest  */
+  YYSYMBOL_append_message = 143,           /* append_message  */
+  YYSYMBOL_create = 144,                   /* create  */
+  YYSYMBOL_delete = 145,                   /* delete  */
+  YYSYMBOL_examine = 146,                  /* examine  */
+  YYSYMBOL_list = 147,                     /* list  */
+  YYSYMBOL_lsub = 148,                     /* lsub  */
+  YYSYMBOL_rename = 149,                   /* rename  */
+  YYSYMBOL_select = 150,                   /* select  */
+  YYSYMBOL_select_params = 151,            /* select_params  */
+  YYSYMBOL_select_param_list = 152,        /* select_param_list  */
+  YYSYMBOL_select_param = 153,             /* select_param  */
+  YYSYMBOL_qresync_rest = 154,             /* qresync_rest  */
+  YYSYMBOL_known_uids = 155,               /* known_uids  */
+  YYSYMBOL_seq_match_data = 156,           /* seq_match_data  */
+  YYSYMBOL_status = 157,                   /* status  */
+  YYSYMBOL_status_att_list = 158,          /* status_att_list  */
+  YYSYMBOL_status_att = 159,               /* status_att  */
+  YYSYMBOL_subscribe = 160,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 161,              /* unsubscribe  */
+  YYSYMBOL_copy = 162,                     /* copy  */
+  YYSYMBOL_fetch = 163,                    /* fetch  */
+  YYSYMBOL_fetch_modifiers = 164,          /* fetch_modifiers  */
+  YYSYMBOL_fetch_modifier_list = 165,      /* fetch_modifier_list  */
+  YYSYMBOL_fetch_modifier = 166,           /* fetch_modifier  */
+  YYSYMBOL_fetch_what = 167,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 168,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 169,                /* fetch_att  */
+  YYSYMBOL_partial = 170,                  /* partial  */
+  YYSYMBOL_section = 171,                  /* section  */
+  YYSYMBOL_section_spec = 172,             /* section_spec  */
+  YYSYMBOL_section_part = 173,             /* section_part  */
+  YYSYMBOL_section_msgtext = 174,          /* section_msgtext  */
+  YYSYMBOL_section_text = 175,             /* section_text  */
+  YYSYMBOL_header_list = 176,              /* header_list  */
+  YYSYMBOL_header_fld_names = 177,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 178,          /* header_fld_name  */
+  YYSYMBOL_store = 179,                    /* store  */
+  YYSYMBOL_store_modifiers = 180,          /* store_modifiers  */
+  YYSYMBOL_store_modifier_list = 181,      /* store_modifier_list  */
+  YYSYMBOL_store_modifier = 182,           /* store_modifier  */
+  YYSYMBOL_store_att_flags = 183,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 184,              /* store_flags  */
+  YYSYMBOL_search = 185,                   /* search  */
+  YYSYMBOL_charset = 186,                  /* charset  */
+  YYSYMBOL_search_key_list = 187,          /* search_key_list  */
+  YYSYMBOL_search_key = 188,               /* search_key  */
+  YYSYMBOL_search_key_1 = 189,             /* search_key_1  */
+  YYSYMBOL_mod_sequence_value = 190,       /* mod_sequence_value  */
+  YYSYMBOL_mod_sequence_valzer = 191,      /* mod_sequence_valzer  */
+  YYSYMBOL_sequence_set = 192,             /* sequence_set  */
+  YYSYMBOL_mailbox = 193,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 194,             /* list_mailbox  */
+  YYSYMBOL_astring = 195,                  /* astring  */
+  YYSYMBOL_string = 196,                   /* string  */
+  YYSYMBOL_atom = 197,                     /* atom  */
+  YYSYMBOL_keyword = 198,                  /* keyword  */
+  YYSYMBOL_flag_list = 199,                /* flag_list  */
+  YYSYMBOL_flag_seq = 200,                 /* flag_seq  */
+  YYSYMBOL_flag = 201,                     /* flag  */
+  YYSYMBOL_flag_keyword = 202,             /* flag_keyword  */
+  YYSYMBOL_date = 203,                     /* date  */
+  YYSYMBOL_date_time = 204,                /* date_time  */
+  YYSYMBOL_number = 205,                   /* number  */
+  YYSYMBOL_nz_number = 206                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -612,19 +633,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   945
+#define YYLAST   1115
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  111
+#define YYNTOKENS  118
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  75
+#define YYNNTS  89
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  257
+#define YYNRULES  293
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  406
+#define YYNSTATES  480
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   359
+#define YYMAXUTOK   366
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -642,12 +663,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
+     112,   113,     2,     2,     2,     2,   115,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
+     114,     2,   116,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   117,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -673,39 +694,44 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
-     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
-     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
-     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
-     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     291,   292,   294,   296,   302,   309,   314,   319,   324,   331,
-     339,   346,   351,   356,   357,   364,   365,   366,   367,   368,
-     373,   378,   386,   394,   399,   400,   401,   402,   404,   410,
-     411,   421,   422,   423,   424,   425,   426,   427,   428,   429,
-     430,   431,   434,   436,   439,   445,   456,   457,   462,   463,
-     464,   470,   471,   478,   479,   482,   485,   490,   491,   496,
-     501,   502,   508,   513,   521,   522,   523,   524,   525,   526,
-     530,   531,   538,   543,   553,   557,   558,   576,   580,   581,
-     582,   583,   584,   585,   586,   587,   588,   589,   591,   592,
-     593,   594,   595,   596,   597,   598,   599,   600,   601,   602,
-     603,   605,   606,   607,   609,   610,   611,   613,   614,   615,
-     616,   617,   618,   619,   620,   632,   633,   634,   640,   646,
-     647,   648,   655,   656,   657,   662,   663,   669,   670,   671,
-     672,   673,   679,   679,   679,   679,   679,   679,   679,   680,
-     680,   680,   680,   681,   681,   681,   681,   681,   681,   682,
-     682,   682,   682,   682,   682,   683,   683,   683,   683,   683,
-     683,   683,   683,   684,   684,   684,   684,   684,   684,   685,
-     685,   685,   685,   685,   685,   686,   686,   686,   686,   686,
-     687,   687,   687,   687,   688,   688,   694,   695,   699,   701,
-     710,   711,   716,   722,   723,   729,   734,   739
+       0,   147,   147,   147,   151,   152,   153,   154,   155,   160,
+     161,   162,   163,   169,   174,   175,   178,   185,   191,   192,
+     193,   199,   199,   199,   199,   199,   199,   199,   199,   200,
+     200,   200,   200,   200,   207,   214,   221,   222,   223,   224,
+     224,   224,   224,   225,   230,   230,   234,   234,   234,   234,
+     235,   240,   248,   255,   260,   267,   270,   279,   284,   294,
+     299,   300,   302,   304,   310,   317,   322,   327,   333,   340,
+     348,   355,   366,   367,   372,   373,   380,   381,   388,   389,
+     391,   392,   399,   407,   417,   422,   423,   430,   431,   432,
+     433,   434,   436,   441,   446,   454,   462,   472,   473,   478,
+     479,   486,   488,   492,   493,   494,   495,   497,   503,   504,
+     514,   515,   516,   517,   518,   519,   520,   521,   522,   523,
+     525,   526,   529,   531,   534,   540,   551,   552,   557,   558,
+     559,   565,   566,   573,   574,   577,   580,   585,   586,   591,
+     596,   597,   603,   608,   610,   620,   625,   626,   632,   644,
+     645,   646,   647,   648,   649,   653,   654,   661,   666,   676,
+     680,   681,   699,   703,   704,   705,   706,   707,   708,   709,
+     710,   711,   712,   714,   715,   716,   717,   718,   719,   720,
+     721,   722,   723,   724,   725,   726,   728,   729,   730,   732,
+     733,   734,   736,   737,   738,   739,   740,   741,   747,   749,
+     752,   753,   764,   768,   776,   777,   778,   784,   790,   791,
+     792,   799,   800,   801,   806,   807,   813,   814,   815,   816,
+     817,   823,   823,   823,   823,   823,   823,   823,   824,   824,
+     824,   824,   825,   825,   825,   825,   825,   825,   826,   826,
+     826,   826,   826,   826,   827,   827,   827,   827,   827,   827,
+     827,   827,   828,   828,   828,   828,   828,   828,   829,   829,
+     829,   829,   829,   829,   830,   830,   830,   830,   830,   831,
+     831,   831,   831,   832,   832,   834,   834,   834,   834,   834,
+     835,   835,   841,   842,   846,   848,   857,   858,   863,   869,
+     870,   876,   881,   886
 };
 #endif
 
@@ -738,29 +764,34 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
-  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
-  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
-  "login", "userid", "password", "authenticate", "initial_response",
-  "auth_type", "append", "append_rest", "append_message", "create",
-  "delete", "examine", "list", "lsub", "rename", "select", "status",
+  "+FLAGS.SILENT", "-FLAGS.SILENT", "MODSEQ", "HIGHESTMODSEQ", "CONDSTORE",
+  "QRESYNC", "UNCHANGEDSINCE", "CHANGEDSINCE", "VANISHED", "BODY[",
+  "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME", "'('", "')'",
+  "'<'", "'.'", "'>'", "']'", "$accept", "command", "$@1", "command_body",
+  "command_any", "x_command", "x_args", "unknown_command",
+  "command_nonauth", "command_auth", "idle", "compress", "command_select",
+  "uid", "$@2", "uid_command", "uid_expunge", "login", "userid",
+  "password", "authenticate", "initial_response", "auth_type", "append",
+  "append_rest", "append_message", "create", "delete", "examine", "list",
+  "lsub", "rename", "select", "select_params", "select_param_list",
+  "select_param", "qresync_rest", "known_uids", "seq_match_data", "status",
   "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
-  "section", "section_spec", "section_part", "section_msgtext",
-  "section_text", "header_list", "header_fld_names", "header_fld_name",
-  "store", "store_att_flags", "store_flags", "search", "charset",
-  "search_key_list", "search_key", "search_key_1", "sequence_set",
-  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
-  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
-  "number", "nz_number", YY_NULLPTR
+  "fetch", "fetch_modifiers", "fetch_modifier_list", "fetch_modifier",
+  "fetch_what", "fetch_att_list", "fetch_att", "partial", "section",
+  "section_spec", "section_part", "section_msgtext", "section_text",
+  "header_list", "header_fld_names", "header_fld_name", "store",
+  "store_modifiers", "store_modifier_list", "store_modifier",
+  "store_att_flags", "store_flags", "search", "charset", "search_key_list",
+  "search_key", "search_key_1", "mod_sequence_value",
+  "mod_sequence_valzer", "sequence_set", "mailbox", "list_mailbox",
+  "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
+  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-365)
+#define YYPACT_NINF (-391)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -774,47 +805,54 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
-    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
-      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
-     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
-     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
-    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
-    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
-     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
-     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
-    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
-     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
-    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
-    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
-     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
-     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
-     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
-     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
-      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
-    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
-    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
-     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
-    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
-    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
-     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
-     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
-     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
-     267,   611,  -365,   169,  -365,  -365
+      51,  -391,    56,    49,  -391,  1069,  -391,  -391,    55,    57,
+    -391,  -391,  -391,    65,    83,    84,    86,  -391,    87,    91,
+      95,  -391,    96,  -391,    98,   102,   103,  -391,   104,   109,
+     110,   115,   117,  -391,   119,    99,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,    45,   760,   966,    40,   760,   760,   760,    40,
+     760,   760,   760,   760,   170,   760,   760,    40,   760,   760,
+    -391,   966,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,   120,  -391,  -391,  -391,  -391,   121,  -391,
+    -391,  -391,  -391,   122,  -391,  -391,   123,   126,   127,   128,
+    -391,   129,   130,   134,  -391,   137,  -391,   138,   140,   141,
+    -391,  -391,  -391,   145,   153,   155,   160,  -391,   166,  -391,
+     174,   176,  -391,  -391,   182,   183,   184,   185,   187,   188,
+     189,   190,  -391,  -391,  -391,  -391,   191,  -391,   193,   195,
+     570,   197,  -391,  -391,  -391,   123,   198,   210,  -391,  -391,
+      47,  -391,    22,   966,   760,    -2,  -391,    42,   657,   760,
+     657,   760,    40,   760,   760,    63,   760,   760,   760,   966,
+     181,   570,    63,   570,    63,    63,    63,    63,   181,   760,
+     760,   760,   966,   760,    38,    -7,   570,  -391,   150,    92,
+     245,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,   365,
+    -391,  -391,   246,   247,  -391,  -391,  -391,   -37,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,     2,     2,   168,   248,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,   249,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,   251,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,   253,  -391,  -391,   254,  -391,  -391,  -391,   -31,  -391,
+    -391,  -391,  -391,  -391,  -391,   169,   256,   259,    40,  -391,
+    -391,    -5,  -391,  -391,    67,   266,  -391,   261,    10,  -391,
+    -391,  -391,  -391,   262,   263,  -391,   171,   167,   172,  -391,
+    -391,   171,    11,  -391,   177,  -391,   760,   570,   570,   966,
+    -391,  -391,  -391,  -391,  -391,  -391,    12,  -391,   268,    13,
+    -391,   100,   468,  -391,   863,  -391,  -391,   270,  -391,   178,
+     -37,  -391,   179,   179,   181,  -391,  -391,    20,  -391,   168,
+    -391,   -25,  -391,  -391,   197,   274,   -31,  -391,   288,   169,
+    -391,   276,  -391,  -391,   277,  -391,   266,   291,  -391,   760,
+    -391,  -391,   186,  -391,  -391,  -391,  -391,  -391,   279,  -391,
+      19,  -391,   288,  -391,  -391,  -391,   468,  -391,   280,    23,
+    -391,   291,   294,   -25,  -391,  -391,  -391,   294,   760,  -391,
+     194,  -391,  -391,  -391,   282,  -391,  -391,     3,   192,    40,
+     284,  -391,  -391,  -391,   285,   199,    40,  -391,   196,  -391
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -830,65 +868,74 @@ static const yytype_int16 yydefact[] =
       24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
       41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
-     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
-     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
-     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
-     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
-     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
-     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
-       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
-       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
-     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
-       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
-     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
-      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
+      44,     0,     3,    16,    15,   216,   217,   218,   219,   212,
+     214,   215,   233,   221,   222,   223,   224,   225,   226,   227,
+     228,   229,   230,   231,   232,   234,   235,   236,   237,   238,
+     239,   240,   241,   242,   243,   244,   245,   246,   247,   248,
+     249,   250,   251,   252,   253,   254,   255,   256,   257,   258,
+     259,   260,   261,   262,   263,   264,   265,   266,   267,   268,
+     269,   270,   271,   272,   273,   274,   275,   276,   277,   278,
+     279,   280,   281,     0,   207,   213,   211,   220,    55,    58,
+     204,   205,   206,     0,    65,    66,    72,     0,     0,     0,
+      53,     0,     0,     0,   163,     0,   164,     0,     0,     0,
+     169,   187,   170,     0,     0,     0,     0,   173,     0,   174,
+       0,     0,   176,   177,     0,     0,     0,     0,     0,     0,
+       0,     0,   182,   183,   197,   184,     0,   186,     0,     0,
+       0,   157,   160,   162,   200,    72,     0,     0,    93,    94,
+       0,    35,     0,     0,     0,     0,    67,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
-      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
-       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
-       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
-      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
-     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
-     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
-     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
-     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
-       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
-      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
-      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
-       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
-       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
-       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
-       0,     0,   119,     0,   121,   105
+       0,     0,     0,     0,     0,     0,     0,    71,     0,     0,
+       0,    45,    50,    46,    47,    49,    48,   291,    64,     0,
+      59,    60,     0,     0,    56,    57,    95,     0,   119,   103,
+     105,   104,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   120,     0,     0,     0,    97,   106,   210,   209,    68,
+     208,    52,    54,    69,    70,   196,   167,   165,   289,   290,
+     166,   168,   171,     0,   142,   288,   172,   292,   189,   190,
+     175,     0,   192,   193,   194,   178,   195,   179,   180,   181,
+     185,     0,   159,   203,     0,   198,   201,   161,     0,   149,
+     151,   153,   150,   152,   154,     0,     0,     0,     0,   286,
+     282,     0,   284,   287,     0,     0,    76,     0,     0,    74,
+     293,   133,   136,     0,     0,   126,   121,     0,   129,   128,
+     131,   123,     0,   108,     0,    96,     0,     0,     0,     0,
+      88,    91,    87,    89,    90,    92,     0,    85,     0,     0,
+     146,     0,     0,    51,     0,   283,    61,     0,    62,     0,
+       0,    73,     0,     0,     0,   122,   127,     0,   124,     0,
+     107,     0,   188,   191,   158,     0,     0,    84,     0,     0,
+     145,     0,   143,   155,   156,   285,     0,     0,    75,     0,
+     134,   135,     0,   138,   137,   130,   132,   109,     0,   102,
+       0,    99,     0,    86,   148,   147,     0,    63,     0,     0,
+     140,     0,     0,     0,    98,   199,   144,     0,     0,   139,
+       0,   202,   101,   100,    78,   141,   125,     0,     0,     0,
+      79,    80,    82,    77,     0,     0,     0,    81,     0,    83
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
-    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
-    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
-     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
-    -208,  -146,   -48,  -236,  -342
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,  -391,  -391,  -319,  -391,  -391,  -391,  -391,
+    -391,  -391,  -391,    89,  -391,   -94,  -391,  -391,  -168,  -391,
+    -391,  -104,  -391,  -391,    93,    94,  -391,  -391,  -138,  -391,
+    -391,  -292,   -55,    24,  -391,  -391,   -89,  -391,   -84,  -391,
+    -390,   101,  -391,  -391,   -97,   -67,  -123,   105,  -391,  -204,
+    -224,  -391,  -131,  -378,   -65,   -52,    97,   -68,  -391,   -59,
+    -391,   106,    60,   -64,  -197,  -194,   -23,  -247,  -369
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
        0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
-      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
-      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
-     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
-     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
-     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
-     334,   296,   261,   304,   347
+      41,    42,    43,    44,   220,   261,   262,    45,   169,   301,
+      46,   274,   158,    47,   270,   271,    48,    49,    50,    51,
+      52,    53,    54,   226,   358,   359,   468,   470,   471,    55,
+     386,   387,    56,    57,    58,    59,   375,   440,   441,   295,
+     372,   296,   405,   366,   367,   368,   369,   435,   430,   449,
+     313,    60,   346,   389,   390,   347,   422,    61,   331,   211,
+     212,   213,   462,   335,   214,   153,   299,   154,   155,   156,
+     157,   423,   424,   352,   353,   310,   273,   318,   370
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -896,88 +943,94 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
-     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
-     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
-     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
-     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
-     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
-     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
-     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
-     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
-     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
-     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
-     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
-      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
-     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
-     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
-     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
-     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
-     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
-      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
-     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
-     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
-     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
-     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
-     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
-      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
-       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
-       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
-     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
+     163,   326,   373,   170,   167,   159,   255,   360,   160,   161,
+     162,   256,   217,   394,   164,   165,   166,   319,   168,   321,
+     171,   172,   221,   215,   216,   360,   218,   219,   400,   409,
+     416,   419,   337,   267,   268,   396,   398,   453,   436,   450,
+     444,   458,   316,   333,   380,   160,   161,   162,   320,   334,
+     322,   323,   324,   325,     1,   330,     4,    83,   448,   381,
+      84,   382,   383,   384,   455,   356,   357,     5,   465,   361,
+     385,   308,    13,    63,   309,    64,   260,    18,   267,   268,
+     438,   439,   460,    65,    25,   362,   278,   361,    29,   279,
+     280,   281,   282,   283,   284,   285,   286,   287,   288,   289,
+     290,    66,    67,   362,    68,    69,   336,   447,   395,    70,
+     277,   363,   364,    71,    72,   469,    73,   437,    82,   365,
+      74,    75,    76,   401,   410,   417,   420,    77,    78,   363,
+     364,   433,   454,    79,   269,    80,   459,    81,   222,   223,
+     224,   225,   291,   339,   227,   228,   229,   230,   231,   292,
+     293,   339,   232,   413,   294,   233,   234,   432,   235,   236,
+     300,   302,   300,   237,   275,   306,   307,   305,   311,   312,
+     314,   238,   276,   239,   414,   160,   161,   162,   240,   304,
+     315,   327,   328,   329,   241,   332,   317,   340,   341,   342,
+     343,   344,   242,   315,   243,   340,   341,   342,   343,   344,
+     244,   245,   246,   247,   345,   248,   249,   250,   251,   252,
+     315,   253,   278,   254,   173,   256,   258,   174,   282,   283,
+     284,   285,   286,   287,   288,   289,   290,   175,   259,   176,
+     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
+     187,   188,   189,   190,   191,   192,   193,   194,   195,   196,
+     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
+     207,   208,   338,   348,   354,   355,   374,   376,   291,   377,
+     209,   378,   379,   388,   391,   292,   293,   392,   268,   399,
+     402,   403,   210,   393,   406,   404,   418,   407,   426,   411,
+     427,   429,   442,   333,   446,   394,   360,   452,   457,   461,
+     467,   451,   475,   476,   257,   473,   428,   477,   412,   479,
+     466,   469,   443,   263,   264,   463,   408,   371,   434,   431,
+     415,   265,   445,   456,   421,   266,   464,   303,   272,   351,
+     425,   397,     0,   315,     0,   315,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
-       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
-     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
-       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
-     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
-     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
-     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
-      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
-       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
+       0,   314,     0,     0,     0,     0,     0,     0,     0,    85,
+      86,    87,     0,    88,     0,     0,     0,     0,   349,     0,
+       0,     0,     0,     0,     0,     0,     0,   315,     0,     0,
+     314,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   472,     0,   474,     0,     0,     0,     0,    92,
+       0,   478,    93,    94,    95,    96,    97,    98,    99,   100,
      101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
      111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
      121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
      131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
-      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,    85,    86,    87,     0,    88,     0,   350,     0,
+       0,   349,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
-     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    92,     0,     0,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   160,   161,   162,     0,     0,
+     269,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   173,     0,     0,   174,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   175,     0,   176,
+     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
+     187,   188,   189,   190,   191,   192,   193,   194,   195,   196,
+     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
+     207,    85,    86,    87,   297,    88,    89,   298,    90,    91,
+     209,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   210,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
       99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
-       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,    85,    86,    87,     0,    88,    89,
+       0,    90,    91,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,    92,     0,     0,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,    85,    86,    87,
+       0,    88,     0,     0,     0,     0,   349,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
@@ -986,7 +1039,18 @@ static const yytype_int16 yytable[] =
      113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
      123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
      133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+      85,    86,    87,     0,    88,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      92,     0,     0,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,     6,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
        9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
       19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
@@ -995,88 +1059,94 @@ static const yytype_int16 yytable[] =
 
 static const yytype_int16 yycheck[] =
 {
-      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
-      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
-     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
-      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
-      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
-      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
-     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
-     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
-     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
-     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
-      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
-      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
-      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
-      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
-     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
-      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
-      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
-      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
-      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
-     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
-     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
-       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
+      65,   248,   294,    71,    69,    64,   210,     5,     5,     6,
+       7,    18,    77,    18,    66,    67,    68,   241,    70,   243,
+      72,    73,    81,    75,    76,     5,    78,    79,    18,    18,
+      18,    18,   256,    11,    12,   354,   355,    18,   407,   429,
+     418,    18,   239,     5,    75,     5,     6,     7,   242,    11,
+     244,   245,   246,   247,     3,   252,     0,    12,   427,    90,
+      15,    92,    93,    94,   442,   102,   103,    18,   458,    67,
+     101,     8,    25,    18,    11,    18,    29,    30,    11,    12,
+     105,   106,   451,    18,    37,    83,    44,    67,    41,    47,
+      48,    49,    50,    51,    52,    53,    54,    55,    56,    57,
+      58,    18,    18,    83,    18,    18,   113,   426,   113,    18,
+     112,   109,   110,    18,    18,   112,    18,   409,    19,   117,
+      18,    18,    18,   113,   113,   113,   113,    18,    18,   109,
+     110,   111,   113,    18,   112,    18,   113,    18,    18,    18,
+      18,    18,   100,    51,    18,    18,    18,    18,    18,   107,
+     108,    51,    18,   377,   112,    18,    18,   404,    18,    18,
+     228,   229,   230,    18,   223,   233,   234,   232,   236,   237,
+     238,    18,   224,    18,   378,     5,     6,     7,    18,   231,
+     239,   249,   250,   251,    18,   253,     5,    95,    96,    97,
+      98,    99,    18,   252,    18,    95,    96,    97,    98,    99,
+      18,    18,    18,    18,   112,    18,    18,    18,    18,    18,
+     269,    18,    44,    18,    44,    18,    18,    47,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    57,    18,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,   112,    18,    18,    18,    18,    18,   100,    18,
+     100,    18,    18,   104,    18,   107,   108,    18,    12,    18,
+      18,    18,   112,   348,   117,   114,    18,   115,    18,   112,
+     112,   112,    18,     5,    18,    18,     5,    18,    18,     5,
+      18,   115,    18,    18,   215,   113,   400,   475,   376,   113,
+     116,   112,   416,   220,   220,   453,   371,   293,   407,   403,
+     379,   220,   419,   446,   391,   220,   457,   230,   222,   269,
+     394,   354,    -1,   392,    -1,   394,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
-      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
-       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
-      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
+      -1,   429,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
+       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   446,    -1,    -1,
+     458,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   467,    -1,   469,    -1,    -1,    -1,    -1,    44,
+      -1,   476,    47,    48,    49,    50,    51,    52,    53,    54,
       55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,     4,     5,     6,    -1,     8,    -1,   113,    -1,
+      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
-      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    47,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,     5,     6,     7,    -1,    -1,
+     112,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    57,    -1,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,     4,     5,     6,     7,     8,     9,    10,    11,    12,
+     100,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   112,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
       53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
       63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
       73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,     4,     5,     6,    -1,     8,     9,
+      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,    49,
+      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
@@ -1085,7 +1155,18 @@ static const yytype_int16 yycheck[] =
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    47,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,     4,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
       21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
       31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
@@ -1096,13 +1177,13 @@ static const yytype_int16 yycheck[] =
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
+       0,     3,   119,   120,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
-     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
-     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
-     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,   121,   122,   123,   125,   126,
+     127,   128,   129,   130,   131,   135,   138,   141,   144,   145,
+     146,   147,   148,   149,   150,   157,   160,   161,   162,   163,
+     179,   185,   124,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
       11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
@@ -1110,64 +1191,75 @@ static const yytype_uint8 yystos[] =
       64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
       74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
-     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
-     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
-     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   193,   195,   196,   197,   198,   140,   197,
+       5,     6,     7,   192,   193,   193,   193,   192,   193,   136,
+     195,   193,   193,    44,    47,    57,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,   100,
+     112,   187,   188,   189,   192,   193,   193,   192,   193,   193,
+     132,   197,    18,    18,    18,    18,   151,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
-     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
-     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
-     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
-     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
-     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
-     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
-     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
-      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
-     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
-     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
-     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
-     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
-      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
-     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
-     108,    18,   106,   185,   162,   109
+      18,    18,    18,    18,    18,   187,    18,   151,    18,    18,
+      29,   133,   134,   162,   163,   179,   185,    11,    12,   112,
+     142,   143,   199,   204,   139,   197,   193,   112,    44,    47,
+      48,    49,    50,    51,    52,    53,    54,    55,    56,    57,
+      58,   100,   107,   108,   112,   167,   169,     7,    10,   194,
+     195,   137,   195,   194,   193,   192,   195,   195,     8,    11,
+     203,   195,   195,   178,   195,   197,   202,     5,   205,   188,
+     203,   188,   203,   203,   203,   203,   205,   195,   195,   195,
+     202,   186,   195,     5,    11,   191,   113,   188,   112,    51,
+      95,    96,    97,    98,    99,   112,   180,   183,    18,    13,
+     113,   200,   201,   202,    18,    18,   102,   103,   152,   153,
+       5,    67,    83,   109,   110,   117,   171,   172,   173,   174,
+     206,   171,   168,   169,    18,   164,    18,    18,    18,    18,
+      75,    90,    92,    93,    94,   101,   158,   159,   104,   181,
+     182,    18,    18,   192,    18,   113,   143,   204,   143,    18,
+      18,   113,    18,    18,   114,   170,   117,   115,   170,    18,
+     113,   112,   195,   188,   187,   197,    18,   113,    18,    18,
+     113,   183,   184,   199,   200,   201,    18,   112,   153,   112,
+     176,   176,   205,   111,   174,   175,   206,   169,   105,   106,
+     165,   166,    18,   159,   191,   182,    18,   143,   206,   177,
+     178,   115,    18,    18,   113,   191,   184,    18,    18,   113,
+     206,     5,   190,   166,   190,   178,   116,    18,   154,   112,
+     155,   156,   192,   113,   192,    18,    18,   156,   192,   113
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
-     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
-     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
-     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
-     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
-     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
-     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
-     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
-     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
-     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
-     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
-     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
-     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
-     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
-     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
-     180,   180,   181,   182,   182,   183,   184,   185
+       0,   118,   120,   119,   121,   121,   121,   121,   121,   122,
+     122,   122,   122,   123,   124,   124,   124,   125,   126,   126,
+     126,   127,   127,   127,   127,   127,   127,   127,   127,   127,
+     127,   127,   127,   127,   128,   129,   130,   130,   130,   130,
+     130,   130,   130,   130,   132,   131,   133,   133,   133,   133,
+     133,   134,   135,   136,   137,   138,   138,   139,   140,   141,
+     142,   142,   142,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   151,   152,   152,   153,   153,   154,   154,
+     154,   154,   155,   156,   157,   158,   158,   159,   159,   159,
+     159,   159,   159,   160,   161,   162,   163,   164,   164,   165,
+     165,   166,   166,   167,   167,   167,   167,   167,   168,   168,
+     169,   169,   169,   169,   169,   169,   169,   169,   169,   169,
+     169,   169,   169,   169,   169,   170,   171,   171,   172,   172,
+     172,   173,   173,   174,   174,   174,   174,   175,   175,   176,
+     177,   177,   178,   179,   179,   180,   181,   181,   182,   183,
+     183,   183,   183,   183,   183,   184,   184,   185,   185,   186,
+     187,   187,   188,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   190,   191,   192,   192,   192,   193,   194,   194,
+     194,   195,   195,   195,   196,   196,   197,   197,   197,   197,
+     197,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
+     198,   198,   199,   199,   200,   200,   201,   201,   202,   203,
+     203,   204,   205,   206
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1179,26 +1271,30 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
        1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
        1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
-       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
-       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     3,     3,     5,     1,     3,     3,     4,     5,     5,
+       5,     4,     0,     4,     1,     3,     1,     8,     0,     2,
+       2,     4,     1,     5,     7,     1,     3,     1,     1,     1,
+       1,     1,     1,     3,     3,     5,     6,     0,     4,     1,
+       3,     3,     1,     1,     1,     1,     1,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
        3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
-       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
-       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
-       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
-       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
-       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
+       1,     3,     1,     7,     9,     3,     1,     3,     3,     1,
+       1,     1,     1,     1,     1,     1,     1,     3,     7,     1,
+       1,     3,     1,     1,     1,     3,     3,     3,     3,     1,
+       1,     3,     3,     1,     1,     3,     1,     1,     3,     3,
+       3,     3,     1,     1,     1,     3,     1,     1,     5,     3,
+       3,     5,     3,     3,     3,     3,     3,     1,     3,     7,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     2,     3,     1,     3,     1,     1,     1,     1,
+       1,     1,     1,     1
 };
 
 
@@ -1963,8 +2059,8 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 67: /* examine: "EXAMINE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
+  case 67: /* examine: "EXAMINE" "SP" mailbox select_params  */
+                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
   case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
@@ -1982,266 +2078,339 @@ yyreduce:
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 71: /* select: "SELECT" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
+  case 71: /* select: "SELECT" "SP" mailbox select_params  */
+                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
-  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 73: /* select_params: "SP" '(' select_param_list ')'  */
+                                { NOTE("select parameters"); }
+    break;
+
+  case 76: /* select_param: "CONDSTORE"  */
+                                { CMD->u.mailbox.params.condstore = true; NOTE("CONDSTORE"); }
+    break;
+
+  case 77: /* select_param: "QRESYNC" "SP" '(' nz_number "SP" mod_sequence_value qresync_rest ')'  */
+                                { CMD->u.mailbox.params.qresync = true;
+				  CMD->u.mailbox.params.uidvalidity = (yyvsp[-4].num);
+				  CMD->u.mailbox.params.modseq = (yyvsp[-2].u64); NOTE("QRESYNC parameters"); }
+    break;
+
+  case 79: /* qresync_rest: "SP" known_uids  */
+                                { CMD->u.mailbox.params.has_known_uids = true;
+				  CMD->u.mailbox.params.known_uids = (yyvsp[0].set); }
+    break;
+
+  case 81: /* qresync_rest: "SP" known_uids "SP" seq_match_data  */
+                                { CMD->u.mailbox.params.has_known_uids = true;
+				  CMD->u.mailbox.params.known_uids = (yyvsp[-2].set); }
+    break;
+
+  case 82: /* known_uids: sequence_set  */
+                                { CHECK(imap_build_nostar(ctx, &(yyvsp[0].set), "known UIDs")); (yyval.set) = (yyvsp[0].set);
+				  NOTE("known UIDs"); }
+    break;
+
+  case 83: /* seq_match_data: '(' sequence_set "SP" sequence_set ')'  */
+                                { CHECK(imap_build_nostar(ctx, &(yyvsp[-3].set), "known sequence set"));
+				  CHECK(imap_build_nostar(ctx, &(yyvsp[-1].set), "known UID set"));
+				  CMD->u.mailbox.params.has_seq_match = true;
+				  CMD->u.mailbox.params.known_seqs = (yyvsp[-3].set);
+				  CMD->u.mailbox.params.known_seq_uids = (yyvsp[-1].set); NOTE("sequence match data"); }
+    break;
+
+  case 84: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 73: /* status_att_list: status_att  */
+  case 85: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 74: /* status_att_list: status_att_list "SP" status_att  */
+  case 86: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 75: /* status_att: "MESSAGES"  */
+  case 87: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 76: /* status_att: "RECENT"  */
+  case 88: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 77: /* status_att: "UIDNEXT"  */
+  case 89: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 78: /* status_att: "UIDVALIDITY"  */
+  case 90: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 79: /* status_att: "UNSEEN"  */
+  case 91: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 92: /* status_att: "HIGHESTMODSEQ"  */
+                                { (yyval.op) = IMAP_STATUS_HIGHESTMODSEQ; }
+    break;
+
+  case 93: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 94: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 95: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
-                { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
+  case 96: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what fetch_modifiers  */
+                { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-3].set); }
     break;
 
-  case 84: /* fetch_what: "ALL"  */
+  case 98: /* fetch_modifiers: "SP" '(' fetch_modifier_list ')'  */
+                                { NOTE("fetch modifiers"); }
+    break;
+
+  case 101: /* fetch_modifier: "CHANGEDSINCE" "SP" mod_sequence_value  */
+                                { CMD->u.fetch.has_changedsince = true; CMD->u.fetch.changedsince = (yyvsp[0].u64); }
+    break;
+
+  case 102: /* fetch_modifier: "VANISHED"  */
+                                { CMD->u.fetch.vanished = true; NOTE("VANISHED"); }
+    break;
+
+  case 103: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 85: /* fetch_what: "FULL"  */
+  case 104: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 86: /* fetch_what: "FAST"  */
+  case 105: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 87: /* fetch_what: fetch_att  */
+  case 106: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 88: /* fetch_what: '(' fetch_att_list ')'  */
+  case 107: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 89: /* fetch_att_list: fetch_att  */
+  case 108: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 109: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 91: /* fetch_att: "ENVELOPE"  */
+  case 110: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "FLAGS"  */
+  case 111: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "INTERNALDATE"  */
+  case 112: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "RFC822"  */
+  case 113: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "RFC822.HEADER"  */
+  case 114: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "RFC822.SIZE"  */
+  case 115: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "RFC822.TEXT"  */
+  case 116: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "BODY"  */
+  case 117: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "BODYSTRUCTURE"  */
+  case 118: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 100: /* fetch_att: "UID"  */
+  case 119: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 101: /* fetch_att: "BODY[" section  */
+  case 120: /* fetch_att: "MODSEQ"  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_MODSEQ }; NOTE("fetch attribute"); }
+    break;
+
+  case 121: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 102: /* fetch_att: "BODY[" section partial  */
+  case 122: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 103: /* fetch_att: "BODY.PEEK[" section  */
+  case 123: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 124: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 105: /* partial: '<' number '.' nz_number '>'  */
+  case 125: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 106: /* section: ']'  */
+  case 126: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 107: /* section: section_spec ']'  */
+  case 127: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 108: /* section_spec: section_msgtext  */
+  case 128: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 109: /* section_spec: section_part  */
+  case 129: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 110: /* section_spec: section_part '.' section_text  */
+  case 130: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 111: /* section_part: nz_number  */
+  case 131: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 112: /* section_part: section_part '.' nz_number  */
+  case 132: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 113: /* section_msgtext: "HEADER"  */
+  case 133: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 134: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 135: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 116: /* section_msgtext: "TEXT"  */
+  case 136: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 117: /* section_text: section_msgtext  */
+  case 137: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 118: /* section_text: "MIME"  */
+  case 138: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 119: /* header_list: '(' header_fld_names ')'  */
+  case 139: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 120: /* header_fld_names: header_fld_name  */
+  case 140: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 141: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 122: /* header_fld_name: astring  */
+  case 142: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 143: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 124: /* store_att_flags: "FLAGS"  */
+  case 144: /* store: "STORE" "SP" sequence_set "SP" store_modifiers "SP" store_att_flags "SP" store_flags  */
+                { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-6].set); }
+    break;
+
+  case 145: /* store_modifiers: '(' store_modifier_list ')'  */
+                                { NOTE("store modifiers"); }
+    break;
+
+  case 148: /* store_modifier: "UNCHANGEDSINCE" "SP" mod_sequence_valzer  */
+                                { if (CMD->u.store.has_unchangedsince) {
+					  imap_parse_fail(ctx, "Only one UNCHANGEDSINCE may be given");
+					  YYERROR;
+				  }
+				  CMD->u.store.has_unchangedsince = true; CMD->u.store.unchangedsince = (yyvsp[0].u64); }
+    break;
+
+  case 149: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "FLAGS.SILENT"  */
+  case 150: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_att_flags: "+FLAGS"  */
+  case 151: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 152: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_att_flags: "-FLAGS"  */
+  case 153: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 154: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 130: /* store_flags: flag_list  */
+  case 155: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 131: /* store_flags: flag_seq  */
+  case 156: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 132: /* search: "SEARCH" "SP" search_key_list  */
+  case 157: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 158: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2249,286 +2418,303 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 134: /* charset: astring  */
+  case 159: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 135: /* search_key_list: search_key  */
+  case 160: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 136: /* search_key_list: search_key_list "SP" search_key  */
+  case 161: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 137: /* search_key: search_key_1  */
+  case 162: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 138: /* search_key_1: "ALL"  */
+  case 163: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 139: /* search_key_1: "ANSWERED"  */
+  case 164: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 140: /* search_key_1: "BCC" "SP" astring  */
+  case 165: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 141: /* search_key_1: "BEFORE" "SP" date  */
+  case 166: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 142: /* search_key_1: "BODY" "SP" astring  */
+  case 167: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "CC" "SP" astring  */
+  case 168: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "DELETED"  */
+  case 169: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 145: /* search_key_1: "FLAGGED"  */
+  case 170: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 146: /* search_key_1: "FROM" "SP" astring  */
+  case 171: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 172: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 148: /* search_key_1: "NEW"  */
+  case 173: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 149: /* search_key_1: "OLD"  */
+  case 174: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 150: /* search_key_1: "ON" "SP" date  */
+  case 175: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 151: /* search_key_1: "RECENT"  */
+  case 176: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 152: /* search_key_1: "SEEN"  */
+  case 177: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 153: /* search_key_1: "SINCE" "SP" date  */
+  case 178: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 179: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "TEXT" "SP" astring  */
+  case 180: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 156: /* search_key_1: "TO" "SP" astring  */
+  case 181: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNANSWERED"  */
+  case 182: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 158: /* search_key_1: "UNDELETED"  */
+  case 183: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 159: /* search_key_1: "UNFLAGGED"  */
+  case 184: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 185: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 161: /* search_key_1: "UNSEEN"  */
+  case 186: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 162: /* search_key_1: "DRAFT"  */
+  case 187: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 188: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 164: /* search_key_1: "LARGER" "SP" number  */
+  case 189: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 165: /* search_key_1: "NOT" "SP" search_key  */
+  case 190: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 191: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 192: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SENTON" "SP" date  */
+  case 193: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 194: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 170: /* search_key_1: "SMALLER" "SP" number  */
+  case 195: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 171: /* search_key_1: "UID" "SP" sequence_set  */
+  case 196: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 172: /* search_key_1: "UNDRAFT"  */
+  case 197: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 173: /* search_key_1: sequence_set  */
+  case 198: /* search_key_1: "MODSEQ" "SP" mod_sequence_valzer  */
+                                { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
+    break;
+
+  case 199: /* search_key_1: "MODSEQ" "SP" "quoted string" "SP" atom "SP" mod_sequence_valzer  */
+                                { CHECK(imap_build_modseq_entry(ctx, &(yyvsp[-4].tok), &(yyvsp[-2].str)));
+				  CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
+    break;
+
+  case 200: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 174: /* search_key_1: '(' search_key_list ')'  */
+  case 201: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 175: /* sequence_set: "number"  */
+  case 202: /* mod_sequence_value: "number"  */
+                                { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), false, &(yyval.u64))); NOTE("mod-sequence"); }
+    break;
+
+  case 203: /* mod_sequence_valzer: "number"  */
+                                { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), true, &(yyval.u64))); NOTE("mod-sequence"); }
+    break;
+
+  case 204: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 176: /* sequence_set: "sequence set"  */
+  case 205: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 177: /* sequence_set: "sequence set with *"  */
+  case 206: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 178: /* mailbox: astring  */
+  case 207: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 179: /* list_mailbox: astring  */
+  case 208: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 180: /* list_mailbox: "mailbox pattern"  */
+  case 209: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 181: /* list_mailbox: "sequence set with *"  */
+  case 210: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 182: /* astring: atom  */
+  case 211: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 183: /* astring: "astring"  */
+  case 212: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* astring: string  */
+  case 213: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 185: /* string: "quoted string"  */
+  case 214: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 186: /* string: "literal"  */
+  case 215: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 187: /* atom: "atom"  */
+  case 216: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 188: /* atom: "number"  */
+  case 217: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 189: /* atom: "sequence set"  */
+  case 218: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 190: /* atom: "date"  */
+  case 219: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 191: /* atom: keyword  */
+  case 220: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 246: /* flag_list: '(' ')'  */
+  case 282: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 247: /* flag_list: '(' flag_seq ')'  */
+  case 283: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 248: /* flag_seq: flag  */
+  case 284: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 249: /* flag_seq: flag_seq "SP" flag  */
+  case 285: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 250: /* flag: "flag"  */
+  case 286: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 251: /* flag: flag_keyword  */
+  case 287: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 252: /* flag_keyword: atom  */
+  case 288: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 253: /* date: "date"  */
+  case 289: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 254: /* date: "quoted string"  */
+  case 290: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 255: /* date_time: "quoted string"  */
+  case 291: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 256: /* number: "number"  */
+  case 292: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 257: /* nz_number: "number"  */
+  case 293: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 

@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 b1403e9a71b57b6edab47912a732292c9d0fbb6fe47f82de1359624045c18390), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C
@@ -164,11 +164,18 @@ extern int imap_yydebug;
     K_FLAGS_SILENT = 352,          /* "FLAGS.SILENT"  */
     K_PLUS_FLAGS_SILENT = 353,     /* "+FLAGS.SILENT"  */
     K_MINUS_FLAGS_SILENT = 354,    /* "-FLAGS.SILENT"  */
-    T_BODY_SECTION = 355,          /* "BODY["  */
-    T_BODY_PEEK_SECTION = 356,     /* "BODY.PEEK["  */
-    K_HEADER_FIELDS = 357,         /* "HEADER.FIELDS"  */
-    K_HEADER_FIELDS_NOT = 358,     /* "HEADER.FIELDS.NOT"  */
-    K_MIME = 359                   /* "MIME"  */
+    K_MODSEQ = 355,                /* "MODSEQ"  */
+    K_HIGHESTMODSEQ = 356,         /* "HIGHESTMODSEQ"  */
+    K_CONDSTORE = 357,             /* "CONDSTORE"  */
+    K_QRESYNC = 358,               /* "QRESYNC"  */
+    K_UNCHANGEDSINCE = 359,        /* "UNCHANGEDSINCE"  */
+    K_CHANGEDSINCE = 360,          /* "CHANGEDSINCE"  */
+    K_VANISHED = 361,              /* "VANISHED"  */
+    T_BODY_SECTION = 362,          /* "BODY["  */
+    T_BODY_PEEK_SECTION = 363,     /* "BODY.PEEK["  */
+    K_HEADER_FIELDS = 364,         /* "HEADER.FIELDS"  */
+    K_HEADER_FIELDS_NOT = 365,     /* "HEADER.FIELDS.NOT"  */
+    K_MIME = 366                   /* "MIME"  */
   };
   typedef enum imap_yytokentype imap_yytoken_kind_t;
 #endif
@@ -190,6 +197,7 @@ union IMAP_YYSTYPE
 	struct imap_datetime datetime;
 	uint32_t num;
 	int op;
+	uint64_t u64;           /* RFC 7162: mod-sequence-value */
 
 
 };

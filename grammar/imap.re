@@ -316,6 +316,13 @@ restart:
 	<ARG> 'UNFLAGGED'       { return lex_word(lx, val, K_UNFLAGGED); }
 	<ARG> 'UNKEYWORD'       { return lex_word(lx, val, K_UNKEYWORD); }
 	<ARG> 'UNSEEN'          { return lex_word(lx, val, K_UNSEEN); }
+	// ---- RFC 7162: CONDSTORE, QRESYNC (search-key, status-att,
+	// select-param, store-modifier) ----
+	<ARG> 'MODSEQ'          { return lex_word(lx, val, K_MODSEQ); }
+	<ARG> 'HIGHESTMODSEQ'   { return lex_word(lx, val, K_HIGHESTMODSEQ); }
+	<ARG> 'CONDSTORE'       { return lex_word(lx, val, K_CONDSTORE); }
+	<ARG> 'QRESYNC'         { return lex_word(lx, val, K_QRESYNC); }
+	<ARG> 'UNCHANGEDSINCE'  { return lex_word(lx, val, K_UNCHANGEDSINCE); }
 	<ARG> DATE              { return lex_word(lx, val, T_DATE); }
 	<ARG> ATOM_CHAR+        { return lex_word(lx, val, T_ATOM); }
 	<ARG> ASTRING_CHAR+     { return lex_word(lx, val, T_ASTRWORD); }
@@ -336,6 +343,10 @@ restart:
 	<FETCH> 'BODY'          { return lex_word(lx, val, K_BODY); }
 	<FETCH> 'BODYSTRUCTURE' { return lex_word(lx, val, K_BODYSTRUCTURE); }
 	<FETCH> 'UID'           { return lex_word(lx, val, K_UID); }
+	// ---- RFC 7162: fetch-mod-sequence, fetch-modifier ----
+	<FETCH> 'MODSEQ'        { return lex_word(lx, val, K_MODSEQ); }
+	<FETCH> 'CHANGEDSINCE'  { return lex_word(lx, val, K_CHANGEDSINCE); }
+	<FETCH> 'VANISHED'      { return lex_word(lx, val, K_VANISHED); }
 	<FETCH> 'BODY['   => SECTION { return T_BODY_SECTION; }
 	<FETCH> 'BODY.PEEK[' => SECTION { return T_BODY_PEEK_SECTION; }
 	<FETCH> (ATOM_CHAR \ "[")+ { return lex_word(lx, val, T_ATOM); }

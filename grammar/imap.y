@@ -62,6 +62,7 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 	struct imap_datetime datetime;
 	uint32_t num;
 	int op;
+	uint64_t u64;           /* RFC 7162: mod-sequence-value */
 }
 
 /* Tokens with text. */
@@ -110,6 +111,10 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_MESSAGES "MESSAGES" K_UIDNEXT "UIDNEXT" K_UIDVALIDITY "UIDVALIDITY"
 %token <tok> K_PLUS_FLAGS "+FLAGS" K_MINUS_FLAGS "-FLAGS" K_FLAGS_SILENT "FLAGS.SILENT"
 %token <tok> K_PLUS_FLAGS_SILENT "+FLAGS.SILENT" K_MINUS_FLAGS_SILENT "-FLAGS.SILENT"
+/* ---- RFC 7162: CONDSTORE, QRESYNC ---- */
+%token <tok> K_MODSEQ "MODSEQ" K_HIGHESTMODSEQ "HIGHESTMODSEQ" K_CONDSTORE "CONDSTORE"
+%token <tok> K_QRESYNC "QRESYNC" K_UNCHANGEDSINCE "UNCHANGEDSINCE" K_CHANGEDSINCE "CHANGEDSINCE"
+%token <tok> K_VANISHED "VANISHED"
 
 /* Inside FETCH: "BODY[" and "BODY.PEEK[" open a section; inside it: */
 %token T_BODY_SECTION "BODY[" T_BODY_PEEK_SECTION "BODY.PEEK["
@@ -130,6 +135,9 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <date> date
 %type <datetime> date_time
 %type <num> number nz_number
+/* ---- RFC 7162: CONDSTORE, QRESYNC ---- */
+%type <u64> mod_sequence_value mod_sequence_valzer
+%type <set> known_uids
 
 %%
 
@@ -316,7 +324,8 @@ delete:
 
 /* RFC2060 §9: examine = "EXAMINE" SPACE mailbox */
 examine:
-	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3; }
+	K_EXAMINE SP mailbox select_params
+				{ CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox */
@@ -343,7 +352,64 @@ rename:
 
 /* RFC2060 §9: select = "SELECT" SPACE mailbox */
 select:
-	K_SELECT SP mailbox     { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = $3; }
+	K_SELECT SP mailbox select_params
+				{ CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = $3; }
+	;
+
+/* ---- RFC 7162: CONDSTORE, QRESYNC (select-params) ---- */
+
+/* RFC4466 §2.1: select = "SELECT" SP mailbox [select-params];
+ *   select-params = SP "(" select-param *(SP select-param) ")"
+ * (examine likewise).  We know the parameters of RFC7162 only; any
+ * other is a syntax error, as its value could not be parsed. */
+select_params:
+	%empty
+	| SP '(' select_param_list ')'
+				{ NOTE("select parameters"); }
+	;
+
+select_param_list:
+	select_param
+	| select_param_list SP select_param
+	;
+
+/* RFC7162 §7: select-param =/ condstore-param; condstore-param = "CONDSTORE"
+ * select-param =/ "QRESYNC" SP "(" uidvalidity SP mod-sequence-value
+ *   [SP known-uids] [SP seq-match-data] ")";  uidvalidity = nz-number */
+select_param:
+	K_CONDSTORE             { CMD->u.mailbox.params.condstore = true; NOTE("CONDSTORE"); }
+	| K_QRESYNC SP '(' nz_number SP mod_sequence_value qresync_rest ')'
+				{ CMD->u.mailbox.params.qresync = true;
+				  CMD->u.mailbox.params.uidvalidity = $4;
+				  CMD->u.mailbox.params.modseq = $6; NOTE("QRESYNC parameters"); }
+	;
+
+qresync_rest:
+	%empty
+	| SP known_uids         { CMD->u.mailbox.params.has_known_uids = true;
+				  CMD->u.mailbox.params.known_uids = $2; }
+	| SP seq_match_data
+	| SP known_uids SP seq_match_data
+				{ CMD->u.mailbox.params.has_known_uids = true;
+				  CMD->u.mailbox.params.known_uids = $2; }
+	;
+
+/* RFC7162 §7: known-uids = sequence-set ;; "*" is not allowed */
+known_uids:
+	sequence_set            { CHECK(imap_build_nostar(ctx, &$1, "known UIDs")); $$ = $1;
+				  NOTE("known UIDs"); }
+	;
+
+/* RFC7162 §7: seq-match-data = "(" known-sequence-set SP known-uid-set ")";
+ *   known-sequence-set = sequence-set; known-uid-set = sequence-set
+ *   (no "*" in either) */
+seq_match_data:
+	'(' sequence_set SP sequence_set ')'
+				{ CHECK(imap_build_nostar(ctx, &$2, "known sequence set"));
+				  CHECK(imap_build_nostar(ctx, &$4, "known UID set"));
+				  CMD->u.mailbox.params.has_seq_match = true;
+				  CMD->u.mailbox.params.known_seqs = $2;
+				  CMD->u.mailbox.params.known_seq_uids = $4; NOTE("sequence match data"); }
 	;
 
 /* RFC2060 §9: status = "STATUS" SPACE mailbox SPACE "(" 1#status_att ")" */
@@ -366,6 +432,8 @@ status_att:
 	| K_UIDNEXT             { $$ = IMAP_STATUS_UIDNEXT; }
 	| K_UIDVALIDITY         { $$ = IMAP_STATUS_UIDVALIDITY; }
 	| K_UNSEEN              { $$ = IMAP_STATUS_UNSEEN; }
+	/* RFC7162 §7: status-att =/ "HIGHESTMODSEQ" */
+	| K_HIGHESTMODSEQ       { $$ = IMAP_STATUS_HIGHESTMODSEQ; }
 	;
 
 /* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
@@ -391,8 +459,33 @@ copy:
 /* RFC2060 §9: fetch = "FETCH" SPACE set SPACE ("ALL" / "FULL" /
  *   "FAST" / fetch_att / "(" 1#fetch_att ")") */
 fetch:
-	K_FETCH SP sequence_set SP fetch_what
+	K_FETCH SP sequence_set SP fetch_what fetch_modifiers
 		{ CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = $3; }
+	;
+
+/* ---- RFC 7162: CONDSTORE, QRESYNC (fetch-modifiers) ---- */
+
+/* RFC4466 §2.4: fetch = "FETCH" SP sequence-set SP ("ALL" / "FULL" /
+ *   "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers];
+ *   fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")" */
+fetch_modifiers:
+	%empty
+	| SP '(' fetch_modifier_list ')'
+				{ NOTE("fetch modifiers"); }
+	;
+
+fetch_modifier_list:
+	fetch_modifier
+	| fetch_modifier_list SP fetch_modifier
+	;
+
+/* RFC7162 §7: fetch-modifier =/ chgsince-fetch-mod;
+ *   chgsince-fetch-mod = "CHANGEDSINCE" SP mod-sequence-value
+ *   rexpunges-fetch-mod = "VANISHED" (UID FETCH only: the executor says) */
+fetch_modifier:
+	K_CHANGEDSINCE SP mod_sequence_value
+				{ CMD->u.fetch.has_changedsince = true; CMD->u.fetch.changedsince = $3; }
+	| K_VANISHED            { CMD->u.fetch.vanished = true; NOTE("VANISHED"); }
 	;
 
 fetch_what:
@@ -428,6 +521,8 @@ fetch_att:
 	| K_BODY                { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
 	| K_BODYSTRUCTURE       { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
 	| K_UID                 { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
+	/* RFC7162 §7: fetch-att =/ fetch-mod-sequence; fetch-mod-sequence = "MODSEQ" */
+	| K_MODSEQ              { $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_MODSEQ }; NOTE("fetch attribute"); }
 	| T_BODY_SECTION section
 				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = $2 };
 				  NOTE("section"); }
@@ -512,6 +607,34 @@ header_fld_name:
 store:
 	K_STORE SP sequence_set SP store_att_flags SP store_flags
 		{ CMD->type = IMAP_CMD_STORE; CMD->u.store.set = $3; }
+	| K_STORE SP sequence_set SP store_modifiers SP store_att_flags SP store_flags
+		{ CMD->type = IMAP_CMD_STORE; CMD->u.store.set = $3; }
+	;
+
+/* ---- RFC 7162: CONDSTORE (store-modifiers) ---- */
+
+/* RFC4466 §2.5: store = "STORE" SP sequence-set [store-modifiers] SP
+ *   store-att-flags;  store-modifiers = SP "(" store-modifier
+ *   *(SP store-modifier) ")" */
+store_modifiers:
+	'(' store_modifier_list ')'
+				{ NOTE("store modifiers"); }
+	;
+
+store_modifier_list:
+	store_modifier
+	| store_modifier_list SP store_modifier
+	;
+
+/* RFC7162 §7: store-modifier =/ "UNCHANGEDSINCE" SP mod-sequence-valzer
+ *   ;; Only a single "UNCHANGEDSINCE" may be specified */
+store_modifier:
+	K_UNCHANGEDSINCE SP mod_sequence_valzer
+				{ if (CMD->u.store.has_unchangedsince) {
+					  imap_parse_fail(ctx, "Only one UNCHANGEDSINCE may be given");
+					  YYERROR;
+				  }
+				  CMD->u.store.has_unchangedsince = true; CMD->u.store.unchangedsince = $3; }
 	;
 
 /* RFC2060 §9: store_att_flags = (["+" / "-"] "FLAGS" [".SILENT"]) SPACE
@@ -616,6 +739,16 @@ search_key_1:
 	| K_SMALLER SP number   { CHECK($$ = imap_key_new(ctx, IMAP_SK_SMALLER)); $$->number = $3; }
 	| K_UID SP sequence_set { CHECK($$ = imap_key_new(ctx, IMAP_SK_UID)); $$->set = $3; }
 	| K_UNDRAFT             { CHECK($$ = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
+	/* RFC7162 §7: search-key =/ search-modsequence;
+	 *   search-modsequence = "MODSEQ" [search-modseq-ext] SP mod-sequence-valzer;
+	 *   search-modseq-ext = SP entry-name SP entry-type-req.
+	 * We keep one mod-sequence per message, so the entry is checked and
+	 * then ignored (RFC7162 §3.1.5). */
+	| K_MODSEQ SP mod_sequence_valzer
+				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_MODSEQ)); $$->modseq = $3; }
+	| K_MODSEQ SP T_QUOTED SP atom SP mod_sequence_valzer
+				{ CHECK(imap_build_modseq_entry(ctx, &$3, &$5));
+				  CHECK($$ = imap_key_new(ctx, IMAP_SK_MODSEQ)); $$->modseq = $7; }
 	| sequence_set          { CHECK($$ = imap_key_new(ctx, IMAP_SK_SEQSET)); $$->set = $1; }
 	| '(' search_key_list ')'
 				{ CHECK($$ = imap_key_new(ctx, IMAP_SK_LIST));
@@ -623,6 +756,17 @@ search_key_1:
 	;
 
 /* ---- shared rules ---------------------------------------------------- */
+
+/* ---- RFC 7162: CONDSTORE ---- */
+/* RFC7162 §7: mod-sequence-value = 1*DIGIT ;; 1 <= n <= 9,223,372,036,854,775,807
+ *   mod-sequence-valzer = "0" / mod-sequence-value */
+mod_sequence_value:
+	T_NUMBER                { CHECK(imap_build_modseq(ctx, &$1, false, &$$)); NOTE("mod-sequence"); }
+	;
+
+mod_sequence_valzer:
+	T_NUMBER                { CHECK(imap_build_modseq(ctx, &$1, true, &$$)); NOTE("mod-sequence"); }
+	;
 
 /* RFC2060 §9: set = sequence_num / (sequence_num ":" sequence_num) /
  *   (set "," set);  sequence_num = nz_number / "*"
@@ -686,6 +830,9 @@ keyword:
 	| K_UNKEYWORD | K_UNSEEN | K_CHARSET | K_MESSAGES | K_UIDNEXT
 	| K_UIDVALIDITY | K_PLUS_FLAGS | K_MINUS_FLAGS | K_FLAGS_SILENT
 	| K_PLUS_FLAGS_SILENT | K_MINUS_FLAGS_SILENT
+	/* RFC 7162 */
+	| K_MODSEQ | K_HIGHESTMODSEQ | K_CONDSTORE | K_QRESYNC | K_UNCHANGEDSINCE
+	| K_CHANGEDSINCE | K_VANISHED
 	;
 
 /* RFC2060 §9: flag_list = "(" #flag ")"

@@ -32,6 +32,9 @@ void cmd_capability_list(struct session *s)
 			resp_puts(s, d->capability);
 		}
 	}
+	/* ---- RFC 7162: CONDSTORE (FETCH, STORE, SEARCH, STATUS, SELECT
+	 * and EXAMINE take its syntax: cmd/condstore.c) ---- */
+	resp_puts(s, " CONDSTORE");
 	/* The authentication state: what only the session knows. */
 	if (s->state == STATE_NOT_AUTH) {
 		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */

@@ -6,6 +6,7 @@
  * with the other mailbox updates before the tagged OK (cmd_ok).
  */
 #include "cmd/cmd.h"
+#include "cmd/modseq.h"
 #include "cmd/mboxcmd.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
@@ -27,6 +28,14 @@ void cmd_expunge(struct session *s, const struct imap_cmd *cmd)
 	}
 	if (!mbox_expunge(s->mbox, cmd->uid ? &only : NULL, &err)) {
 		mboxcmd_no(s, &err);
+		return;
+	}
+	/* RFC7162 §3.2.7, §3.2.9: with QRESYNC the tagged OK says the
+	 * HIGHESTMODSEQ reached once the VANISHED responses are out. */
+	if (modseq_qresync_on(s)) {
+		cmd_updates_send(s, true);
+		cmd_ok(s, "[HIGHESTMODSEQ %llu] %sEXPUNGE completed",
+		       (unsigned long long)mbox_highestmodseq(s->mbox), cmd->uid ? "UID " : "");
 		return;
 	}
 	cmd_ok(s, "%sEXPUNGE completed", cmd->uid ? "UID " : "");

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/condstore.h"
+#include "cmd/modseq.h"
 #include "cmd/fetch_mime.h"
 #include "cmd/mboxcmd.h"
 #include "cmd/mboxfmt.h"
@@ -111,6 +113,11 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 			PUT(l, "RFC822.SIZE ");
 			put_u64(l, mbox_msg_size(mb, seq));
 			break;
+		case IMAP_FETCH_MODSEQ:  /* RFC7162 §3.1.4.2 */
+			PUT(l, "MODSEQ (");
+			put_u64(l, mbox_msg_modseq(mb, seq));
+			PUT(l, ")");
+			break;
 		default:
 			break;  /* message-backed: fetch_one_full() */
 		}
@@ -163,6 +170,9 @@ static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch
 	}
 	case IMAP_FETCH_RFC822_SIZE:
 		sbuf_printf(b, "RFC822.SIZE %llu", (unsigned long long)mbox_msg_size(mb, seq));
+		break;
+	case IMAP_FETCH_MODSEQ:  /* RFC7162 §3.1.4.2 */
+		sbuf_printf(b, "MODSEQ (%llu)", (unsigned long long)mbox_msg_modseq(mb, seq));
 		break;
 	default:
 		break;
@@ -252,6 +262,7 @@ struct fetch_run {
 	size_t next_stream;                 /* m.streams[next_stream] is next */
 	const char *released;               /* pages before this are given back */
 	bool seen_changed, gone, nomem;
+	struct modseq_seen seen;         /* RFC7162 §3.2.4: their UID and MODSEQ after the commit */
 };
 
 /* Stream sections a buffer at a time, and give the pages behind back
@@ -314,6 +325,7 @@ static void fetch_finish(struct session *s, struct fetch_run *run)
 		struct store_err err;
 		/* A message expunged meanwhile keeps no flags: nothing lost. */
 		(void)mbox_flags_commit(s->mbox, &err);
+		modseq_seen_report(s, &run->seen);
 	}
 	if (run->nomem)
 		cmd_no(s, "Out of memory");
@@ -351,7 +363,13 @@ static bool fetch_produce(struct session *s, struct fetch_run *run)
 			continue;
 		}
 		fetch_msg_init(&run->m, mb, seq, &run->scratch);
-		if (!fetch_build(s, seq, run->f, run->uid, &run->m, &run->b, &run->seen_changed)) {
+		bool seen_before = run->seen_changed;
+		run->seen_changed = false;
+		bool built = fetch_build(s, seq, run->f, run->uid, &run->m, &run->b, &run->seen_changed);
+		if (built && run->seen_changed)
+			modseq_seen_note(s, &run->seen, seq);
+		run->seen_changed |= seen_before;
+		if (!built) {
 			fetch_msg_done(&run->m);
 			run->gone = true;
 			continue;
@@ -401,6 +419,9 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 		resp_bad(s, "%s", bad);
 		return;
 	}
+	/* RFC7162: CHANGEDSINCE, VANISHED, MODSEQ. */
+	if (!condstore_fetch_prepare(s, cmd, &run->f, &run->seqs))
+		return;
 	for (size_t i = 0; i < run->f->natts; i++) {
 		if (fetch_att_needs_message(&run->f->atts[i]))
 			run->needs_message = true;

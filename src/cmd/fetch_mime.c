@@ -24,6 +24,7 @@ bool fetch_att_needs_message(const struct imap_fetch_att *att)
 	case IMAP_FETCH_UID:
 	case IMAP_FETCH_INTERNALDATE:
 	case IMAP_FETCH_RFC822_SIZE:
+	case IMAP_FETCH_MODSEQ:  /* RFC7162 */
 		return false;
 	default:
 		return true;

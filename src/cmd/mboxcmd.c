@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/condstore.h"
 #include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
@@ -60,6 +61,9 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 {
 	/* RFC2060 §6.3.1: a SELECT first deselects, also when it fails. */
 	mboxcmd_deselect(s);
+	/* RFC7162 §3.2.5: parameters are checked before anything opens. */
+	if (!condstore_select_check(s, &cmd->u.mailbox.params))
+		return;
 	const char *name = mboxcmd_name(s, &cmd->u.mailbox.mailbox, false);
 	if (name == NULL)
 		return;
@@ -92,6 +96,8 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	}
 	sbuf_printf(&b, "* OK [UIDVALIDITY %u] UIDs valid\r\n", mbox_uidvalidity(mb));
 	sbuf_printf(&b, "* OK [UIDNEXT %u] Predicted next UID\r\n", mbox_uidnext(mb));
+	/* RFC7162 §3.1.2.1 HIGHESTMODSEQ; §3.2.5 what QRESYNC asks for. */
+	condstore_select_report(s, &cmd->u.mailbox.params, &b);
 	if (b.failed) {
 		mboxcmd_deselect(s);
 		cmd_no(s, "Out of memory");

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "cmd/modseq.h"
 #include "cmd/mboxcmd.h"
 #include "cmd/search_mime.h"
 #include "proto/response.h"
@@ -178,6 +179,7 @@ static bool match(struct mailbox *mb, uint32_t seq, const struct skey *p, struct
 	case IMAP_SK_SINCE: return msg_day(mb, seq) >= p->day;
 	case IMAP_SK_SEQSET:
 	case IMAP_SK_UID: return mbox_seqs_contains(&p->seqs, seq);
+	case IMAP_SK_MODSEQ: return mbox_msg_modseq(mb, seq) >= k->modseq;  /* RFC7162 §3.1.5 */
 	case IMAP_SK_NOT: return !match(mb, seq, p->sub[0], m);
 	case IMAP_SK_OR: return match(mb, seq, p->sub[0], m) || match(mb, seq, p->sub[1], m);
 	case IMAP_SK_LIST:
@@ -219,6 +221,12 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 			resp_bad(s, "%s", bad);
 		return;
 	}
+	/* RFC7162 §3.1.5: MODSEQ enables CONDSTORE, and a non-empty result
+	 * ends with the highest mod-sequence of the messages found. */
+	bool with_modseq = modseq_search_uses(c->keys);
+	uint64_t found_modseq = 0;
+	if (with_modseq)
+		modseq_enable(s);
 	struct arena scratch;
 	arena_init(&scratch);
 	struct sbuf b;
@@ -228,10 +236,15 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	for (uint32_t seq = 1; seq <= count; seq++) {
 		struct search_msg m;
 		search_msg_init(&m, mb, seq, &scratch);
-		if (match(mb, seq, top, &m))
+		if (match(mb, seq, top, &m)) {
 			sbuf_printf(&b, " %u", cmd->uid ? mbox_msg_uid(mb, seq) : seq);
+			if (with_modseq && mbox_msg_modseq(mb, seq) > found_modseq)
+				found_modseq = mbox_msg_modseq(mb, seq);
+		}
 		search_msg_done(&m);
 	}
+	if (found_modseq > 0)
+		sbuf_printf(&b, " (MODSEQ %llu)", (unsigned long long)found_modseq);
 	sbuf_adds(&b, "\r\n");
 	arena_free(&scratch);
 	mbox_cache_flush(mb);

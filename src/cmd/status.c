@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/modseq.h"
 #include "cmd/mboxcmd.h"
 #include "proto/response.h"
 #include "util/sbuf.h"
@@ -21,6 +22,9 @@ void cmd_status(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
+	/* RFC7162 §3.1: STATUS (HIGHESTMODSEQ) is an enabling command. */
+	if (c->atts & IMAP_STATUS_HIGHESTMODSEQ)
+		modseq_enable(s);
 	resp_puts(s, "* STATUS ");
 	resp_astring(s, name, strlen(name));
 	resp_puts(s, " (");
@@ -33,6 +37,11 @@ void cmd_status(struct session *s, const struct imap_cmd *cmd)
 		case IMAP_STATUS_UIDNEXT: key = "UIDNEXT"; v = st.uidnext; break;
 		case IMAP_STATUS_UIDVALIDITY: key = "UIDVALIDITY"; v = st.uidvalidity; break;
 		case IMAP_STATUS_UNSEEN: key = "UNSEEN"; v = st.unseen; break;
+		/* RFC7162 §3.1.7 */
+		case IMAP_STATUS_HIGHESTMODSEQ:
+			resp_printf(s, "%sHIGHESTMODSEQ %llu", i > 0 ? " " : "",
+				    (unsigned long long)st.highestmodseq);
+			continue;
 		}
 		resp_printf(s, "%s%s %u", i > 0 ? " " : "", key, v);
 	}

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 
 #include "cmd/cmd.h"
+#include "cmd/modseq.h"
 #include "cmd/mboxfmt.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
@@ -37,8 +38,12 @@ void cmd_updates_send(struct session *s, bool expunge_ok)
 		s->state = STATE_LOGOUT;
 		return;
 	}
-	for (uint32_t i = 0; i < ch.nexpunged; i++)
-		resp_untagged(s, "%u EXPUNGE", ch.expunged[i].seq);
+	/* RFC7162 §3.2.10.2: VANISHED instead, once QRESYNC is on. */
+	if (modseq_qresync_on(s))
+		modseq_vanished_send(s, ch.expunged, ch.nexpunged);
+	else
+		for (uint32_t i = 0; i < ch.nexpunged; i++)
+			resp_untagged(s, "%u EXPUNGE", ch.expunged[i].seq);
 	struct sbuf b;
 	sbuf_init(&b, NULL);
 	if (ch.flag_names) {
@@ -60,6 +65,7 @@ void cmd_updates_send(struct session *s, bool expunge_ok)
 		sbuf_reset(&b);
 		sbuf_printf(&b, "* %u FETCH (FLAGS ", ch.flags[i].seq);
 		mboxfmt_flags(mb, ch.flags[i].seq, &b);
+		modseq_fetch_items(s, mb, ch.flags[i].seq, ch.flags[i].modseq, &b);
 		sbuf_adds(&b, ")\r\n");
 		if (!b.failed)
 			resp_write(s, b.data, b.len);

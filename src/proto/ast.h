@@ -35,6 +35,8 @@ enum imap_fetch_att_type {
 	IMAP_FETCH_BODYSTRUCTURE,
 	IMAP_FETCH_UID,
 	IMAP_FETCH_BODY_SECTION,     /* "BODY" ["." "PEEK"] section ["<" ... ">"] */
+	/* ---- RFC 7162: CONDSTORE ---- */
+	IMAP_FETCH_MODSEQ,           /* fetch-mod-sequence = "MODSEQ" (RFC7162 §3.1.4.2) */
 };
 
 struct imap_fetch_att {
@@ -79,6 +81,8 @@ enum imap_search_key_type {
 	IMAP_SK_NOT,                 /* .sub[0] */
 	IMAP_SK_OR,                  /* .sub[0], .sub[1] */
 	IMAP_SK_LIST,                /* "(" search-key *(SP search-key) ")": .list */
+	/* ---- RFC 7162: CONDSTORE ---- */
+	IMAP_SK_MODSEQ,              /* "MODSEQ" [entry-name entry-type-req] valzer: .modseq */
 };
 
 struct imap_search_key {
@@ -91,6 +95,7 @@ struct imap_search_key {
 	struct imap_search_key *sub[2]; /* NOT, OR */
 	size_t nlist;                   /* "(" ... ")" and the top level */
 	struct imap_search_key **list;
+	uint64_t modseq;                /* MODSEQ (RFC7162 §3.1.5) */
 };
 
 /* status-att (RFC2060 §9); bits so that a request is one word. */
@@ -100,6 +105,8 @@ enum imap_status_att {
 	IMAP_STATUS_UIDNEXT     = 1 << 2,
 	IMAP_STATUS_UIDVALIDITY = 1 << 3,
 	IMAP_STATUS_UNSEEN      = 1 << 4,
+	/* ---- RFC 7162: CONDSTORE ---- */
+	IMAP_STATUS_HIGHESTMODSEQ = 1 << 12,  /* RFC7162 §3.1.7 */
 };
 
 /* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
@@ -149,9 +156,24 @@ struct imap_cmd_login {
 	struct imap_string password;         /* password = astring */
 };
 
+/* ---- RFC 7162: CONDSTORE, QRESYNC ---- */
+/* select-param (RFC4466 §2.1, RFC7162 §7) of SELECT and EXAMINE. */
+struct imap_select_params {
+	bool condstore;                      /* "CONDSTORE" (RFC7162 §3.1.8) */
+	bool qresync;                        /* "QRESYNC" SP "(" ... ")" (§3.2.5) */
+	uint32_t uidvalidity;                /* uidvalidity = nz-number */
+	uint64_t modseq;                     /* mod-sequence-value */
+	bool has_known_uids;
+	struct imap_seq_set known_uids;      /* known-uids: UIDs, no "*" */
+	bool has_seq_match;                  /* seq-match-data (§3.2.5.2) */
+	struct imap_seq_set known_seqs;      /* known-sequence-set */
+	struct imap_seq_set known_seq_uids;  /* known-uid-set */
+};
+
 /* SELECT EXAMINE CREATE DELETE SUBSCRIBE UNSUBSCRIBE */
 struct imap_cmd_mailbox {
 	struct imap_string mailbox;
+	struct imap_select_params params;    /* SELECT, EXAMINE (RFC7162) */
 };
 
 struct imap_cmd_rename {
@@ -192,6 +214,10 @@ struct imap_cmd_fetch {
 	bool parenthesised;                  /* "(" fetch-att *(SP fetch-att) ")" */
 	size_t natts;
 	struct imap_fetch_att *atts;
+	/* fetch-modifiers (RFC4466 §2.4), RFC7162 §3.1.4.1, §3.2.6 */
+	bool has_changedsince;
+	uint64_t changedsince;               /* "CHANGEDSINCE" SP mod-sequence-value */
+	bool vanished;                       /* "VANISHED" (UID FETCH only) */
 };
 
 struct imap_cmd_store {
@@ -200,6 +226,9 @@ struct imap_cmd_store {
 	bool silent;                         /* ".SILENT" */
 	bool parenthesised;                  /* flag-list rather than bare flags */
 	struct imap_flags flags;
+	/* store-modifiers (RFC4466 §2.5): RFC7162 §3.1.3 */
+	bool has_unchangedsince;
+	uint64_t unchangedsince;             /* "UNCHANGEDSINCE" SP mod-sequence-valzer */
 };
 
 struct imap_cmd_copy {

@@ -143,6 +143,7 @@ void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att)
 		[IMAP_FETCH_RFC822_HEADER] = "RFC822.HEADER", [IMAP_FETCH_RFC822_SIZE] = "RFC822.SIZE",
 		[IMAP_FETCH_RFC822_TEXT] = "RFC822.TEXT", [IMAP_FETCH_BODY] = "BODY",
 		[IMAP_FETCH_BODYSTRUCTURE] = "BODYSTRUCTURE", [IMAP_FETCH_UID] = "UID",
+		[IMAP_FETCH_MODSEQ] = "MODSEQ",
 	};
 	if (att->type != IMAP_FETCH_BODY_SECTION) {
 		sbuf_adds(out, names[att->type]);
@@ -216,6 +217,9 @@ void ast_print_search_key(struct sbuf *out, const struct imap_search_key *k)
 		sbuf_addc(out, ' ');
 		ast_print_search_key(out, k->sub[1]);
 		return;
+	case IMAP_SK_MODSEQ:  /* RFC7162 §3.1.5; the entry name is not kept */
+		sbuf_printf(out, "MODSEQ %llu", (unsigned long long)k->modseq);
+		return;
 	case IMAP_SK_LIST:
 		sbuf_addc(out, '(');
 		for (size_t i = 0; i < k->nlist; i++) {
@@ -247,6 +251,7 @@ const char *imap_status_att_name(enum imap_status_att att)
 	case IMAP_STATUS_UIDNEXT: return "UIDNEXT";
 	case IMAP_STATUS_UIDVALIDITY: return "UIDVALIDITY";
 	case IMAP_STATUS_UNSEEN: return "UNSEEN";
+	case IMAP_STATUS_HIGHESTMODSEQ: return "HIGHESTMODSEQ";
 	}
 	return "?";
 }
@@ -258,6 +263,32 @@ static void print_status_atts(struct sbuf *out, const struct imap_cmd_status *st
 		if (i > 0)
 			sbuf_addc(out, ' ');
 		sbuf_adds(out, imap_status_att_name(st->order[i]));
+	}
+	sbuf_addc(out, ')');
+}
+
+/* ---- RFC 7162: select-params of SELECT and EXAMINE ---- */
+static void print_select_params(struct sbuf *out, const struct imap_select_params *p)
+{
+	if (!p->condstore && !p->qresync)
+		return;
+	sbuf_adds(out, " (");
+	if (p->condstore)
+		sbuf_adds(out, p->qresync ? "CONDSTORE " : "CONDSTORE");
+	if (p->qresync) {
+		sbuf_printf(out, "QRESYNC (%u %llu", p->uidvalidity, (unsigned long long)p->modseq);
+		if (p->has_known_uids) {
+			sbuf_addc(out, ' ');
+			ast_print_seqset(out, &p->known_uids);
+		}
+		if (p->has_seq_match) {
+			sbuf_adds(out, " (");
+			ast_print_seqset(out, &p->known_seqs);
+			sbuf_addc(out, ' ');
+			ast_print_seqset(out, &p->known_seq_uids);
+			sbuf_addc(out, ')');
+		}
+		sbuf_addc(out, ')');
 	}
 	sbuf_addc(out, ')');
 }
@@ -312,6 +343,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_DELETE: case IMAP_CMD_SUBSCRIBE: case IMAP_CMD_UNSUBSCRIBE:
 		sbuf_addc(out, ' ');
 		print_astring(out, &cmd->u.mailbox.mailbox);
+		print_select_params(out, &cmd->u.mailbox.params);
 		break;
 	case IMAP_CMD_RENAME:
 		sbuf_addc(out, ' ');
@@ -379,10 +411,21 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		}
 		if (cmd->u.fetch.parenthesised)
 			sbuf_addc(out, ')');
+		/* RFC7162 fetch-modifiers */
+		if (cmd->u.fetch.has_changedsince && cmd->u.fetch.vanished)
+			sbuf_printf(out, " (CHANGEDSINCE %llu VANISHED)",
+				    (unsigned long long)cmd->u.fetch.changedsince);
+		else if (cmd->u.fetch.has_changedsince)
+			sbuf_printf(out, " (CHANGEDSINCE %llu)", (unsigned long long)cmd->u.fetch.changedsince);
+		else if (cmd->u.fetch.vanished)
+			sbuf_adds(out, " (VANISHED)");
 		break;
 	case IMAP_CMD_STORE:
 		sbuf_addc(out, ' ');
 		ast_print_seqset(out, &cmd->u.store.set);
+		if (cmd->u.store.has_unchangedsince)
+			sbuf_printf(out, " (UNCHANGEDSINCE %llu)",
+				    (unsigned long long)cmd->u.store.unchangedsince);
 		sbuf_adds(out, cmd->u.store.op == IMAP_STORE_ADD ? " +FLAGS"
 			  : cmd->u.store.op == IMAP_STORE_REMOVE ? " -FLAGS" : " FLAGS");
 		if (cmd->u.store.silent)

@@ -64,4 +64,17 @@ struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_st
 bool imap_status_add(struct imap_parse_ctx *ctx, int att);
 struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type);
 
+/* ---- RFC 7162: CONDSTORE, QRESYNC (proto/build_modseq.c) ---- */
+/* mod-sequence-value (1 to 2^63-1), or mod-sequence-valzer with zero_ok. */
+bool imap_build_modseq(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,
+		       bool zero_ok, uint64_t *modseq_r);
+/* A sequence set that must not contain "*" (known-uids, RFC7162 §7);
+ * `what` names it in the error. */
+bool imap_build_nostar(struct imap_parse_ctx *ctx, const struct imap_seq_set *set,
+		       const char *what);
+/* search-modseq-ext: entry-name "/flags/<flag>" and entry-type-req
+ * "priv" / "shared" / "all" (RFC7162 §7). */
+bool imap_build_modseq_entry(struct imap_parse_ctx *ctx, const struct imap_lexval *name,
+			     const struct imap_string *type);
+
 #endif

@@ -110,6 +110,9 @@ struct session {
 	struct store *store;
 	struct mailbox *mbox;          /* the selected mailbox (STATE_SELECTED) */
 	bool mbox_readonly;            /* EXAMINE, or no write access */
+	/* ---- RFC 7162: CONDSTORE, QRESYNC (cmd/condstore.c) ---- */
+	bool modseq_on;                /* a CONDSTORE enabling command ran (RFC7162 §3.1) */
+	bool qresync_enabled;          /* ENABLE QRESYNC (RFC7162 §3.2.3) */
 	struct spool *spool;           /* where large APPEND literals are read to */
 
 	/* enum cmd_flags (proto/cmddef.h) of the running command: whether
