@@ -496,6 +496,9 @@ struct sloop *sloop_start(struct ioloop *loop, struct session *s, bool implicit_
 	l->pumping = true;  /* no callback may end us before we are set up */
 	if (check_shutdown(s)) {
 		l->done = true;
+	} else if (s->state != STATE_NOT_AUTH && !s->preauth) {
+		/* Handed over logged in by a login process, which greeted. */
+		l->greeted = true;
 	} else if (implicit_tls) {
 		char err[256];
 		if (!tls_conn_begin(&s->conn, err, sizeof(err))) {

@@ -49,6 +49,7 @@ static struct sockaddr_storage addr;
 static socklen_t addrlen;
 static const char *user = "bench", *password = "bench", *mailbox = "INBOX";
 static long logins, errors;
+static int complaints;          /* protocol errors printed (the first few only) */
 static int ep;
 
 static double now(void)
@@ -116,7 +117,8 @@ static bool on_line(struct client *c, const char *line)
 		if (line[0] == '*')
 			return true;
 		if (strncmp(line, "a OK", 4) != 0) {
-			fprintf(stderr, "loginload: LOGIN: %s\n", line);
+			if (complaints++ < 3)
+				fprintf(stderr, "loginload: LOGIN: %s\n", line);
 			return false;
 		}
 		c->phase = P_SELECT;
@@ -125,7 +127,8 @@ static bool on_line(struct client *c, const char *line)
 		if (line[0] == '*')
 			return true;
 		if (strncmp(line, "b OK", 4) != 0) {
-			fprintf(stderr, "loginload: SELECT: %s\n", line);
+			if (complaints++ < 3)
+				fprintf(stderr, "loginload: SELECT: %s\n", line);
 			return false;
 		}
 		c->phase = P_FETCH;
@@ -134,7 +137,8 @@ static bool on_line(struct client *c, const char *line)
 		if (line[0] == '*')
 			return true;
 		if (strncmp(line, "c OK", 4) != 0) {
-			fprintf(stderr, "loginload: FETCH: %s\n", line);
+			if (complaints++ < 3)
+				fprintf(stderr, "loginload: FETCH: %s\n", line);
 			return false;
 		}
 		c->phase = P_LOGOUT;
