@@ -331,6 +331,51 @@ def tls_and_pipelining(sb):
     return True
 
 
+def write_msg(box, name, subject):
+    for d in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(box, d), exist_ok=True)
+    with open(os.path.join(box, "cur", name), "w") as f:
+        f.write("From: a@example.org\r\nSubject: %s\r\n\r\nsecret body\r\n" % subject)
+
+
+def symlink_out_of_root(sb):
+    """sandbox: no, one uid for all users: a folder, or a folder's cur/,
+    that is a symlink into another user's maildir is not read."""
+    sb.set(sandbox="no")
+    mine = os.path.join(sb.mail, USER)
+    other = os.path.join(sb.mail, "otheruser")
+    write_msg(mine, "1.M1.test:2,S", "mine")
+    write_msg(other, "2.M2.test:2,S", "theirs")
+    # a folder that is a symlink to the other user's INBOX (relative)
+    os.symlink("../otheruser", os.path.join(mine, ".Stolen"))
+    # a real folder whose cur/ points into the other user's maildir
+    evil = os.path.join(mine, ".Evil")
+    for d in ("new", "tmp"):
+        os.makedirs(os.path.join(evil, d))
+    os.symlink(os.path.join(other, "cur"), os.path.join(evil, "cur"))
+    def files(root):
+        return sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs)
+    theirs = files(other)
+    p, c = sb.imapd_pipe()
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    for box in ("Stolen", "Evil"):
+        u, t = c.cmd("SELECT %s" % box)
+        leaked = [x for x in u if re.match(r"\* [1-9]\d* EXISTS", x)]
+        assert not leaked, (box, u, t)
+        _, t2 = c.cmd("FETCH 1 BODY[]")
+        assert "secret" not in t2, t2
+    u, t = c.cmd("SELECT INBOX")
+    assert "* 1 EXISTS" in u, u
+    c.cmd("LOGOUT")
+    assert files(other) == theirs, "files written in the other maildir: %r" % (
+        sorted(set(files(other)) - set(theirs)))
+    p.wait(5)
+    assert "leads out of the mail root" in sb.logtext(), sb.logtext()[-2000:]
+    return True
+
+
 def login_rate(sb):
     """logins/s through imapd-master, 10 clients, 3 s (printed, not gated)."""
     exe = os.path.join(sb.dir, "loginload")
@@ -366,6 +411,7 @@ def main():
         ("maxlogins_per_user and mail_max_userip_connections", session_limits),
         ("per-user uids: two users' sessions under their own uids", per_user_uids),
         ("TLS relay and pipelined commands after LOGIN", tls_and_pipelining),
+        ("a symlink out of the mail root is refused with sandbox: no", symlink_out_of_root),
         ("logins per second (printed)", login_rate),
     ]
     for name, fn in tests:
