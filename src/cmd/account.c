@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
+#include "auth/mailview.h"
 #include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
@@ -37,6 +38,14 @@ bool account_open(struct session *s, const char *user, const char **why_r)
 	/* The protocol log is opened while we may still be root: it lives
 	 * under configdirectory, outside the user's reach. */
 	telemetry_start(s, user);
+	/* A second wall beside the uid and Landlock: the session sees no
+	 * mail but this user's (auth/mailview.h). */
+	if (!s->preauth && geteuid() == 0 && s->cfg->sandbox && s->cfg->mail_namespace
+	    && privs_mail_root(s->cfg, user, &root, why_r)) {
+		mailview_enter(s->cfg, root);
+		free(root);
+		root = NULL;
+	}
 	if (!privs_enter_user(s->cfg, user, s->preauth, &root, why_r)) {
 		telemetry_stop(s);
 		return false;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
+#include "auth/mailview.h"
 #include "auth/privs.h"
 #include "cmd/account.h"
 #include "cmd/cmd.h"
@@ -286,7 +287,7 @@ void serve_listener(const struct serve_options *opt, int listen_fd)
 		/* A session that logged in has taken on its user's identity
 		 * or been confined to a mail root: this process cannot serve
 		 * anyone else, so it leaves (imapd-master starts another). */
-		if (privs_bound())
+		if (privs_bound() || mailview_entered())
 			break;
 	}
 }

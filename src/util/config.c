@@ -67,6 +67,8 @@ static const struct opt opts[] = {
 	  "imapd-master: logged-in sessions of one user; 0 means no limit" },
 	{ "mail_max_userip_connections", OPT_UINT, O(mail_max_userip_connections), "10", 0, 1000000,
 	  "imapd-master: logged-in sessions of one user from one address; 0 means no limit" },
+	{ "mail_namespace", OPT_BOOL, O(mail_namespace), "yes", 0, 0,
+	  "with sandbox, as root: a mount namespace per session where its mail root is the only mail" },
 	{ "tls_server_cert", OPT_STRING, O(tls_server_cert), "", 0, 0,
 	  "PEM certificate chain for STARTTLS and imaps" },
 	{ "tls_server_key", OPT_STRING, O(tls_server_key), "", 0, 0,

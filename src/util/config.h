@@ -36,6 +36,7 @@ struct imapd_config {
 	unsigned failed_login_delay;/* seconds to wait after a failed login */
 	char *debug_command;        /* -D: printf format with %s program, %d pid */
 	bool sandbox;               /* confine a logged-in session to its mail root */
+	bool mail_namespace;        /* a mount namespace + chroot of the mail root per session */
 	bool munge8bit;             /* 8-bit octets in header sections sent as 'X' */
 
 	/* imapd-master's login processes and limits (man/imapd.conf.5) */

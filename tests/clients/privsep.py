@@ -339,9 +339,10 @@ def write_msg(box, name, subject):
 
 
 def symlink_out_of_root(sb):
-    """sandbox: no, one uid for all users: a folder, or a folder's cur/,
-    that is a symlink into another user's maildir is not read."""
-    sb.set(sandbox="no")
+    """sandbox: no, mail_namespace: no, one uid for all users: a folder,
+    or a folder's cur/, that is a symlink into another user's maildir is
+    not read (the store's openat2 wall alone)."""
+    sb.set(sandbox="no", mail_namespace="no")
     mine = os.path.join(sb.mail, USER)
     other = os.path.join(sb.mail, "otheruser")
     write_msg(mine, "1.M1.test:2,S", "mine")
@@ -373,6 +374,39 @@ def symlink_out_of_root(sb):
         sorted(set(files(other)) - set(theirs)))
     p.wait(5)
     assert "leads out of the mail root" in sb.logtext(), sb.logtext()[-2000:]
+    return True
+
+
+def mail_namespace(sb):
+    """A session process sees its own mail root and not another user's:
+    a mount namespace and chroot per session (the second wall)."""
+    mine = os.path.join(sb.mail, USER)
+    other = os.path.join(sb.mail, "otheruser")
+    write_msg(mine, "1.M1.test:2,S", "mine")
+    write_msg(other, "2.M2.test:2,S", "theirs")
+    port = free_port()
+    m = Master(sb, one_service(port))
+    c = Client.tcp(port)
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    u, t = c.cmd("SELECT INBOX")
+    assert "* 1 EXISTS" in u, u
+    _, t = c.cmd("FETCH 1 BODY[HEADER.FIELDS (SUBJECT)]")
+    sess = m.children("imapd")
+    assert len(sess) == 1, m.children()
+    view = "/proc/%d/root" % sess[0]
+    assert os.path.isdir(view + mine), view + mine
+    assert not os.path.exists(view + other), "another user's maildir is in the view"
+    assert not os.path.exists(view + sb.conf), "the configuration is in the view"
+    assert os.path.isdir(view + "/usr/lib")
+    assert os.readlink(view) != "/", os.readlink(view)
+    # /usr is there read-only
+    with open("/proc/%d/mountinfo" % sess[0]) as f:
+        usr = [line.split() for line in f if line.split()[4] == "/usr"]
+    assert usr and usr[0][5].startswith("ro"), usr
+    c.cmd("LOGOUT")
+    assert m.stop() == 0
     return True
 
 
@@ -412,6 +446,7 @@ def main():
         ("per-user uids: two users' sessions under their own uids", per_user_uids),
         ("TLS relay and pipelined commands after LOGIN", tls_and_pipelining),
         ("a symlink out of the mail root is refused with sandbox: no", symlink_out_of_root),
+        ("mail_namespace: a session sees its own mail root only", mail_namespace),
         ("logins per second (printed)", login_rate),
     ]
     for name, fn in tests:
