@@ -15,7 +15,8 @@ rounds per second of both, the ratio, and the CPU the load generator used
 Environment: LOGINS_SECONDS (30), LOGINS_CLIENTS (10), LOGINS_SERVERS
 ("imapd dovecot"), BENCH_BIN (build dir of imapd-master, default bin),
 LOGINS_KEEP=1 keeps the work directory, LOGINS_SERVICES (extra words for
-the imap service line, e.g. "prefork=2").  Exit status 0 when every server
+the imap service line, e.g. "prefork=2"), LOGINS_IMAPD_CONF (more
+imapd.conf lines, "key: value; key: value").  Exit status 0 when every server
 ran with no failed round, 1 otherwise, 2 when a prerequisite is missing.
 Reports; gates nothing.
 """
@@ -45,6 +46,8 @@ EXTRA = os.environ.get("LOGINS_SERVICES", "")
 # default: Dovecot's own defaults (one imap-login process per connection).
 DOVECOT_MODE = os.environ.get("LOGINS_DOVECOT_MODE", "default")
 DOVECOT = os.environ.get("DOVECOT", "/usr/sbin/dovecot")
+# More imapd.conf lines, "key: value; key: value" (e.g. "mail_namespace: no").
+IMAPD_EXTRA = os.environ.get("LOGINS_IMAPD_CONF", "")
 USER, PASS = "benchuser", "benchpass"
 NOBODY = 65534
 
@@ -106,6 +109,9 @@ def imapd(work, exe):
                 "mail_user: nobody\nfailed_login_delay: 0\nallowplaintext: yes\n"
                 "sasl_pwcheck_method: auxprop\nsasl_auxprop_plugin: sasldb\n"
                 "sasl_sasldb_path: %s\n" % (d, d, sasldb))
+        for kv in IMAPD_EXTRA.split(";"):
+            if kv.strip():
+                f.write(kv.strip() + "\n")
     port = free_port()
     services = os.path.join(d, "services.conf")
     with open(services, "w") as f:
