@@ -13,9 +13,11 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
+#include "auth/mailview.h"
 #include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
+#include "proto/response.h"
 #include "proto/telemetry.h"
 #include "store/mailbox.h"
 #include "store/store.h"
@@ -41,6 +43,14 @@ bool account_open(struct session *s, const char *login, const char **why_r)
 	/* The protocol log is opened while we may still be root: it lives
 	 * under configdirectory, outside the user's reach. */
 	telemetry_start(s, user);
+	/* A second wall beside the uid and Landlock: the session sees no
+	 * mail but this user's (auth/mailview.h). */
+	if (!s->preauth && geteuid() == 0 && s->cfg->sandbox && s->cfg->mail_namespace
+	    && privs_mail_root(s->cfg, user, &root, why_r)) {
+		mailview_enter(s->cfg, root);
+		free(root);
+		root = NULL;
+	}
 	if (!privs_enter_user(s->cfg, user, s->preauth, &root, why_r)) {
 		telemetry_stop(s);
 		return false;
@@ -82,6 +92,10 @@ static void peer_name(struct session *s, char *buf, size_t len)
 	socklen_t sl = sizeof(ss);
 	char host[INET6_ADDRSTRLEN];
 	buf[0] = '\0';
+	if (s->peer != NULL) {
+		snprintf(buf, len, " from %s", s->peer);
+		return;
+	}
 	if (getpeername(s->conn.rfd, (struct sockaddr *)&ss, &sl) != 0)
 		return;
 	if (ss.ss_family == AF_INET) {
@@ -95,7 +109,7 @@ static void peer_name(struct session *s, char *buf, size_t len)
 	}
 }
 
-void account_login_ok(struct session *s, const char *user, const char *method)
+bool account_login_finish(struct session *s, const char *user, const char *method)
 {
 	const char *why = NULL;
 	char who[300];
@@ -104,12 +118,13 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 		log_err("login of %s by %s refused: %s", who, method, why);
 		telemetry_forget(s);
 		cmd_no(s, "[UNAVAILABLE] %s", why);
-		return;
+		return false;
 	}
 	char peer[100];
 	peer_name(s, peer, sizeof(peer));
+	const char *tls = s->tls_relayed != NULL ? s->tls_relayed : tls_conn_describe(s->conn.tls);
 	log_info("login: user=%s method=%s%s%s%s", who, method, peer,
-		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(s->conn.tls));
+		 session_tls_active(s) ? " tls=" : "", session_tls_active(s) ? tls : "");
 	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
 	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
 	cmd_capability_list(s);
@@ -118,6 +133,60 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 	/* SASL and the TLS handshake are done with their scratch memory:
 	 * give the free pages back, so that an idle session stays small. */
 	malloc_trim(0);
+	return true;
+}
+
+void account_login_ok(struct session *s, const char *user, const char *method)
+{
+	/* In a login process the account is opened by the session process
+	 * that imapd-master starts for it, not here. */
+	if (s->hooks != NULL && s->hooks->login != NULL) {
+		s->hooks->login(s, user, method);
+		return;
+	}
+	account_login_finish(s, user, method);
+}
+
+/* While imapd-master decides: nothing to do but let go at the end. */
+static void handoff_cont(struct session *s, enum session_event ev, const char *line, size_t len)
+{
+	(void)line;
+	(void)len;
+	if (ev == SESSION_EV_ABORT) {
+		s->login_pending = false;
+		session_wait_done(s);
+	}
+}
+
+void account_handoff_wait(struct session *s)
+{
+	s->login_pending = true;
+	session_wait(s, 0, handoff_cont, NULL);
+}
+
+void account_handoff_done(struct session *s)
+{
+	s->login_pending = false;
+	session_wait_done(s);
+}
+
+void account_handoff_refused(struct session *s, const char *why)
+{
+	account_handoff_done(s);
+	telemetry_forget(s);
+	cmd_no(s, "[UNAVAILABLE] %s", why);
+}
+
+/* Answer a failed login; a connection that failed login_max_failures
+ * times is told BYE and closed (RFC3501 §7.1.5 allows BYE at any time). */
+static void login_failed_reply(struct session *s)
+{
+	cmd_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+	if (s->login_failures >= s->cfg->login_max_failures) {
+		resp_bye(s, "Too many failed logins");
+		log_notice("closing the connection after %u failed logins", s->login_failures);
+		s->state = STATE_LOGOUT;
+	}
 }
 
 /* The failed login's delay is over: answer it. */
@@ -130,7 +199,7 @@ static void login_failed_answer(struct session *s, enum session_event ev, const 
 		return;
 	session_wait_done(s);
 	if (ev == SESSION_EV_TIMER)
-		cmd_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+		login_failed_reply(s);
 }
 
 void account_login_failed(struct session *s, const char *user, const char *method,
@@ -141,6 +210,9 @@ void account_login_failed(struct session *s, const char *user, const char *metho
 	peer_name(s, peer, sizeof(peer));
 	log_notice("login failed: user=%s method=%s%s: %s", user != NULL ? user : "?", method, peer,
 		   detail != NULL ? detail : "authentication failed");
+	s->login_failures++;
+	if (s->hooks != NULL && s->hooks->login_failed != NULL)
+		s->hooks->login_failed(s);
 	/* Slow down password guessing (Cyrus waits 3 s too).  The command
 	 * waits on the session loop, so the login deadline still runs and a
 	 * process serving many connections is not held up. */
@@ -149,5 +221,5 @@ void account_login_failed(struct session *s, const char *user, const char *metho
 		session_wait_timer(s, (uint64_t)s->cfg->failed_login_delay * 1000);
 		return;
 	}
-	cmd_no(s, "[AUTHENTICATIONFAILED] Authentication failed");
+	login_failed_reply(s);
 }

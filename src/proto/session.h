@@ -76,6 +76,21 @@ struct cmdread {
 	const char *reply;         /* the tagged response once it is gone */
 };
 
+/*
+ * How a login process of imapd-master takes part in a session (NULL in
+ * every other process): a client that proved who it is is handed on to a
+ * session process instead of being served here, and failed logins are
+ * counted per address across all login processes.
+ */
+struct session_hooks {
+	/* `user` logged in with `method`: hand the connection on.  The hook
+	 * makes the command wait (account_handoff_wait) and later ends it
+	 * with account_handoff_refused(), or drops the session. */
+	void (*login)(struct session *s, const char *user, const char *method);
+	/* A LOGIN or AUTHENTICATE failed. */
+	void (*login_failed)(struct session *s);
+};
+
 struct imap_parser;
 struct cmd_def;         /* proto/cmddef.h: a row of the command table */
 struct auth_sasl;       /* auth/: SASL state */
@@ -117,6 +132,14 @@ struct session {
 	unsigned cmd_flags;
 
 	uint64_t commands;             /* commands executed, for the log */
+
+	/* Login processes and the sessions they hand on (server/login.c) */
+	const struct session_hooks *hooks;  /* NULL outside a login process */
+	void *hooks_ctx;
+	bool login_pending;            /* a login is being handed on: no deadline ends us now */
+	unsigned login_failures;       /* failed LOGIN/AUTHENTICATE on this connection */
+	const char *peer;              /* "addr:port" for logs when rfd is not the client's socket */
+	const char *tls_relayed;       /* TLS runs in the login process: its description */
 };
 
 /* Set up a session on fds rfd/wfd with configuration cfg, serving the

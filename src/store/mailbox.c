@@ -104,7 +104,7 @@ static int msgdir(struct mailbox *mb, int which)
 	if (!mb->msgdir_open[which]) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
-		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int fd = store_path_open(mb->store, path, O_RDONLY | O_DIRECTORY, 0);
 		if (fd < 0)
 			return -1;
 		mb->msgdir_fd[which] = fd;

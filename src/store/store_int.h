@@ -7,6 +7,7 @@
 #ifndef IMAPD_STORE_STORE_INT_H
 #define IMAPD_STORE_STORE_INT_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,6 +37,7 @@ struct mbox_flag_change;
 /* A user's mail root (store.h). */
 struct store {
 	char *root;                  /* the INBOX maildir */
+	int rootfd;                  /* root, opened once: paths are resolved beneath it */
 	struct mailbox *selected;    /* the session's selected view, or NULL */
 	char *spool_dir;             /* store_spool_dir() */
 	struct lockfile root_lock;   /* store_root_lock() (root.h) */
@@ -90,6 +92,17 @@ struct flag_op {
 	uint32_t upper;   /* system flag letters */
 	uint32_t lower;   /* keywords */
 };
+
+/*
+ * Open `path`, which lies under st->root, without following anything out
+ * of the root (util/beneath.h): a symlink in the maildir that leads to
+ * another user's mail is refused (logged), even without Landlock.
+ * Returns the descriptor or -1 with errno set.
+ */
+int store_path_open(const struct store *st, const char *path, int flags, mode_t mode);
+
+/* opendir(3) the same way; NULL with errno set. */
+DIR *store_path_opendir(const struct store *st, const char *path);
 
 struct mailbox {
 	struct store *store;

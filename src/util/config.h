@@ -46,7 +46,18 @@ struct imapd_config {
 	unsigned failed_login_delay;/* seconds to wait after a failed login */
 	char *debug_command;        /* -D: printf format with %s program, %d pid */
 	bool sandbox;               /* confine a logged-in session to its mail root */
+	bool mail_namespace;        /* a mount namespace + chroot of the mail root per session */
 	bool munge8bit;             /* 8-bit octets in header sections sent as 'X' */
+
+	/* imapd-master's login processes and limits (man/imapd.conf.5) */
+	char *login_user;           /* account of login processes; "" = imapd, else nobody */
+	unsigned login_max_failures;        /* failed logins on a connection before BYE */
+	unsigned login_max_ip_connections;  /* pre-login connections per address; 0 = no limit */
+	unsigned login_max_ip_failures;     /* failed logins per address in the window */
+	unsigned login_failure_window;      /* seconds: that window, and the refusal after it */
+	unsigned maxlogins_per_host;        /* logged-in sessions per address; 0 = no limit */
+	unsigned maxlogins_per_user;        /* logged-in sessions per user; 0 = no limit */
+	unsigned mail_max_userip_connections; /* sessions per user and address; 0 = no limit */
 
 	char *tls_server_cert;
 	char *tls_server_key;
