@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 60cf7d6a7de932ecdb157697e6fab6f5959551ffa146b2ee9ab5cfaa275c3101), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

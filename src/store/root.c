@@ -12,6 +12,7 @@
 
 #include "store/maildir.h"
 #include "store/root.h"
+#include "store/store_int.h"
 #include "util/log.h"
 
 struct store *store_open(const char *root, const char **why_r)
@@ -41,6 +42,8 @@ void store_close(struct store **stp)
 	if (st == NULL)
 		return;
 	lockfile_close(&st->root_lock);
+	for (unsigned i = 0; i < STORE_USE_COUNT; i++)
+		free(st->use_names[i]);
 	free(st->spool_dir);
 	free(st->root);
 	free(st);
