@@ -30,9 +30,14 @@ const char *mboxcmd_name(struct session *s, const struct imap_string *arg, bool 
 void mboxcmd_no(struct session *s, const struct store_err *err)
 {
 	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE; RFC6154
-	 * §3: a special use that cannot be given says USEATTR. */
-	cmd_no(s, "%s%s", err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] "
-	       : err->code == STORE_ERR_USEATTR ? "[USEATTR] " : "", err->text);
+	 * §3: a special use that cannot be given says USEATTR; RFC5530 §3:
+	 * CREATE or RENAME onto a mailbox that exists says ALREADYEXISTS
+	 * (offlineimap creates every level of a new folder's name and goes on
+	 * only when a NO for an existing one carries it, as Dovecot's does). */
+	const char *code = err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] "
+		: err->code == STORE_ERR_USEATTR ? "[USEATTR] "
+		: err->code == STORE_ERR_EXISTS ? "[ALREADYEXISTS] " : "";
+	cmd_no(s, "%s%s", code, err->text);
 }
 
 bool mboxcmd_check_flags(struct session *s, const struct imap_flags *flags)
