@@ -18,21 +18,42 @@ first, and goes on after a NO only when it carries [ALREADYEXISTS] (RFC
      broke;
   4. a run without changes changes nothing.
 
+All of it over plain IMAP; the first two over STARTTLS and over imaps
+(imapd -s) too, where offlineimap checks the server certificate by its
+SHA-256 fingerprint.
+
 offlineimap3 fails ("getfolder() asked for a nonexisting folder") when it
 creates on the server a level the local side does not have, whatever the
 server; the local trees here have every level.  The server's folders are
 read from its maildir (.Name/cur)."""
 
+import hashlib
 import imaplib
 import os
 import re
 import shutil
+import ssl
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import crlf, folder_path, maildir_messages, make_message, run_client_test  # noqa: E402
-from launchlib import PASSWORD, USER  # noqa: E402
+from clientlib import InetdServer, crlf, folder_path, maildir_messages, make_message  # noqa: E402
+from launchlib import IMAPD, PASSWORD, USER, Sandbox, Tap  # noqa: E402
+
+
+class ImapsServer(InetdServer):
+    """InetdServer whose imapd speaks TLS from the first octet (imapd -s)."""
+
+    def _loop(self):
+        while not self.stopping:
+            try:
+                conn, _ = self.ls.accept()
+            except OSError:
+                return
+            p = subprocess.Popen([IMAPD, "-C", self.sb.conf, "-s"], stdin=conn.fileno(),
+                                 stdout=conn.fileno(), env=self.sb.env, cwd=self.sb.dir)
+            conn.close()
+            self.procs.append(p)
 
 
 def msgids(messages):
@@ -78,12 +99,47 @@ def main():
     if shutil.which("offlineimap") is None:
         print("1..0 # SKIP offlineimap is not installed (Debian package offlineimap3)")
         return
-    run_client_test("offlineimap", run)
+    tap = Tap("offlineimap")
+    for mode in ("plain", "starttls", "imaps"):
+        sb = Sandbox()
+        srv = (ImapsServer if mode == "imaps" else InetdServer)(sb)
+        try:
+            run(tap, sb, srv, mode)
+        except Exception:
+            import traceback
+            tap.ok(False, "%s: the test ran to the end" % mode, traceback.format_exc())
+        finally:
+            codes = srv.stop()
+            tap.ok(all(c == 0 for c in codes), "%s: every imapd exited cleanly" % mode,
+                   "exit codes %r" % codes)
+            sb.close()
+    tap.done()
 
 
-def run(tap, sb, srv):
+def imap_login(srv, mode):
+    """An imaplib session with the server, over the mode's transport."""
+    if mode == "imaps":
+        M = imaplib.IMAP4_SSL("127.0.0.1", srv.port, ssl_context=ssl._create_unverified_context())
+    else:
+        M = imaplib.IMAP4("127.0.0.1", srv.port)
+        if mode == "starttls":
+            M.starttls(ssl._create_unverified_context())
+    M.login(USER, PASSWORD)
+    return M
+
+
+def run(tap_, sb, srv, mode):
+    class Prefixed:
+        def ok(self, cond, what, diag=None):
+            return tap_.ok(cond, "%s: %s" % (mode, what), diag)
+    tap = Prefixed()
     local = os.path.join(sb.dir, "local")
     os.makedirs(local)
+    with open(sb.cert, "rb") as f:
+        der = ssl.PEM_cert_to_DER_cert(f.read().decode())
+    tls = {"plain": "ssl = no\nstarttls = no\n",
+           "starttls": "ssl = no\nstarttls = yes\n",
+           "imaps": "ssl = yes\ncert_fingerprint = %s\n" % hashlib.sha256(der).hexdigest()}[mode]
     rc_file = os.path.join(sb.dir, "offlineimaprc")
     with open(rc_file, "w") as f:
         f.write("""[general]
@@ -106,11 +162,9 @@ remotehost = 127.0.0.1
 remoteport = %d
 remoteuser = %s
 remotepass = %s
-ssl = no
-starttls = no
-maxconnections = 1
+%smaxconnections = 1
 holdconnectionopen = no
-""" % (sb.dir, local, srv.port, USER, PASSWORD))
+""" % (sb.dir, local, srv.port, USER, PASSWORD, tls))
     env = dict(os.environ, HOME=sb.dir)
 
     def sync(what):
@@ -123,8 +177,7 @@ holdconnectionopen = no
         return out
 
     # 1. A tree made on the server.
-    M = imaplib.IMAP4("127.0.0.1", srv.port)
-    M.login(USER, PASSWORD)
+    M = imap_login(srv, mode)
     for name in ("Projects.Alpha.Docs", "Projects.Beta", "Archive", "Archive.2023",
                  "Team.Ops.Oncall"):
         typ, data = M.create(name)
@@ -157,6 +210,11 @@ holdconnectionopen = no
                "server: %s is a mailbox with its messages" % name,
                msgids(maildir_messages(sb, USER, name)))
 
+    if mode != "plain":
+        logins = [l for l in sb.logtext().splitlines() if "login: user=%s" % USER in l]
+        tap.ok(logins and all(" tls=" in l for l in logins),
+               "every login was over TLS (imapd's log)", "\n".join(logins))
+        return
     # 3. Local parents of a folder that exists on the server only under
     # \Noselect levels: offlineimap CREATEs Team, then Team.Ops, after
     # their child Team.Ops.Oncall.
@@ -171,8 +229,7 @@ holdconnectionopen = no
            "server: Team and Team.Ops got their messages, Team.Ops.Oncall kept its own")
 
     # What a client sees of the tree now: every level a mailbox, with children.
-    M = imaplib.IMAP4("127.0.0.1", srv.port)
-    M.login(USER, PASSWORD)
+    M = imap_login(srv, mode)
     typ, data = M.list('""', "Team*")
     lines = sorted(d.decode() for d in data)
     tap.ok(lines == ['(\\Unmarked \\HasChildren) "." Team', '(\\Unmarked \\HasChildren) "." Team.Ops',
