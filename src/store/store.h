@@ -88,7 +88,8 @@ char *store_name_path(const struct store *st, const char *name);
 
 /* ---- mailbox operations (RFC2060 §6.3) ------------------------------- */
 
-/* CREATE: the mailbox and any missing superiors (§6.3.3). */
+/* CREATE (§6.3.3): the mailbox; its missing superiors exist through it as
+ * \Noselect levels, and a later CREATE of one makes it a mailbox (OK). */
 bool store_create(struct store *st, const char *name, struct store_err *err);
 
 /* DELETE (§6.3.4): removes the mailbox and its messages; a name that
