@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 7929714a7e1c2bcda37ba6d1fc424694bcadb626a40aafc2367155b02d2e48da), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

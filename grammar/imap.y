@@ -304,9 +304,51 @@ append_message:
 	;
 
 /* RFC2060 §9: create = "CREATE" SPACE mailbox
- *   ;; Use of INBOX gives a NO error */
+ *   ;; Use of INBOX gives a NO error
+ * RFC4466 §2.2: create = "CREATE" SP mailbox [create-params] */
 create:
 	K_CREATE SP mailbox     { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3; }
+	| K_CREATE SP mailbox SP create_params
+				{ CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3; }
+	;
+
+/* ---- RFC 6154: CREATE-SPECIAL-USE ---- */
+
+/* RFC4466 §2.2: create-params = SP "(" create-param *( SP create-param) ")" */
+create_params:
+	'(' create_param_list ')'
+				{ NOTE("CREATE parameters"); }
+	;
+
+create_param_list:
+	create_param
+	| create_param_list SP create_param
+	;
+
+/* RFC4466 §2.2: create-param = create-param-name [SP create-param-value]
+ * RFC6154 §6: create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"
+ * USE is the only parameter we know; another is BAD (its value cannot be
+ * parsed without knowing it). */
+create_param:
+	create_param_name SP '(' use_attrs
+	;
+
+create_param_name:
+	T_ATOM                  { CHECK(imap_create_param(ctx, &$1)); NOTE("USE"); }
+	;
+
+/* RFC6154 §6: use-attr = "\All" / "\Archive" / "\Drafts" / "\Flagged" /
+ *   "\Junk" / "\Sent" / "\Trash" / use-attr-ext;  use-attr-ext = "\" atom.
+ * Any "\" atom parses; the executor says which uses it can give. */
+use_attrs:
+	')'                     { NOTE("USE list"); }
+	| use_attr_list ')'     { NOTE("USE list"); }
+	;
+
+use_attr_list:
+	T_FLAG                  { CHECK(imap_create_use_add(ctx, &$1)); NOTE("special-use attribute"); }
+	| use_attr_list SP T_FLAG
+				{ CHECK(imap_create_use_add(ctx, &$3)); NOTE("special-use attribute"); }
 	;
 
 /* RFC2060 §9: delete = "DELETE" SPACE mailbox */
@@ -319,11 +361,98 @@ examine:
 	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3; }
 	;
 
-/* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox */
+/* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox
+ * RFC5258 §6: list = "LIST" [SP list-select-opts] SP mailbox SP
+ *   mbox-or-pat [SP list-return-opts]
+ * The basic form stays RFC2060's; anything more is the extended syntax
+ * (RFC5258 §3: selection options, a parenthesised pattern list, or
+ * return options). */
 list:
 	K_LIST SP mailbox SP list_mailbox
 		{ CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5; }
+	| K_LIST SP mailbox SP list_mailbox SP list_return_opts
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5;
+		  CHECK(imap_list_pattern_add(ctx, &$5)); }
+	| K_LIST SP mailbox SP list_patterns list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $3; CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+	| K_LIST SP list_select_opts SP mailbox SP list_mailbox list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $5; CMD->u.list.pattern = $7;
+		  CHECK(imap_list_pattern_add(ctx, &$7)); }
+	| K_LIST SP list_select_opts SP mailbox SP list_patterns list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $5; CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+	;
+
+/* ---- RFC 5258: LIST-EXTENDED (with RFC 5819 LIST-STATUS, RFC 6154) ---- */
+
+list_return_tail:
+	%empty
+	| SP list_return_opts
+	;
+
+/* RFC5258 §6: list-select-opts = "(" [(*(list-select-mod-opt SP)
+ *   list-select-base-opt *(SP list-select-opt)) /
+ *   (list-select-independent-opt *(SP list-select-independent-opt))] ")"
+ * list-select-opt = "SUBSCRIBED" / "REMOTE" / "RECURSIVEMATCH" /
+ *   option-extension; RFC6154 §6 adds "SPECIAL-USE".  The options are
+ * atoms; the builder knows them and checks the combination. */
+list_select_opts:
+	'(' ')'                 { CMD->u.list.has_select = true; NOTE("selection options"); }
+	| '(' list_select_seq ')'
+				{ CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
+				  NOTE("selection options"); }
+	;
+
+list_select_seq:
+	T_ATOM                  { CHECK(imap_list_select_add(ctx, &$1)); NOTE("selection option"); }
+	| list_select_seq SP T_ATOM
+				{ CHECK(imap_list_select_add(ctx, &$3)); NOTE("selection option"); }
+	;
+
+/* RFC5258 §6: patterns = "(" list-mailbox *(SP list-mailbox) ")" */
+list_patterns:
+	'(' list_pattern_seq ')'
+				{ NOTE("mailbox patterns"); }
+	;
+
+list_pattern_seq:
+	list_mailbox            { CHECK(imap_list_pattern_add(ctx, &$1)); }
+	| list_pattern_seq SP list_mailbox
+				{ CHECK(imap_list_pattern_add(ctx, &$3)); }
+	;
+
+/* RFC5258 §6: list-return-opts = "RETURN" SP "(" [return-option
+ *   *(SP return-option)] ")";  return-option = "SUBSCRIBED" / "CHILDREN" /
+ *   option-extension.  RFC5819 §4: return-option =/ status-option;
+ *   status-option = "STATUS" SP "(" status-att *(SP status-att) ")".
+ * RFC6154 §6: return-option =/ "SPECIAL-USE".  An option's value follows
+ * it as the next item, so that one token of lookahead decides. */
+list_return_opts:
+	T_ATOM                  { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
+	  SP '(' list_return_body ')'
+				{ CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+	;
+
+list_return_body:
+	%empty
+	| list_return_seq
+	;
+
+list_return_seq:
+	list_return_item
+	| list_return_seq SP list_return_item
+	;
+
+list_return_item:
+	T_ATOM                  { CHECK(imap_list_return_add(ctx, &$1)); NOTE("return option"); }
+	| '('                   { CHECK(imap_list_return_value(ctx)); }
+	  status_att_list ')'   { NOTE("status attributes"); }
 	;
 
 /* RFC2060 §9: lsub = "LSUB" SPACE mailbox SPACE list_mailbox */
@@ -366,6 +495,9 @@ status_att:
 	| K_UIDNEXT             { $$ = IMAP_STATUS_UIDNEXT; }
 	| K_UIDVALIDITY         { $$ = IMAP_STATUS_UIDVALIDITY; }
 	| K_UNSEEN              { $$ = IMAP_STATUS_UNSEEN; }
+	/* RFC8438 §2 (STATUS=SIZE): status-att =/ "SIZE";
+	 * RFC7889 §5: status-att =/ "APPENDLIMIT" */
+	| T_ATOM                { int a = 0; CHECK(imap_build_status_att(ctx, &$1, &a)); $$ = a; }
 	;
 
 /* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
@@ -835,7 +967,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute or ALL, FAST, FULL";
 	if (HAS(K_ENVELOPE) && !HAS(T_ATOM))
 		return "fetch attribute";
-	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
+	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";

@@ -24,6 +24,75 @@
 #include "util/log.h"
 #include "util/spool.h"
 
+/* Whether `name` is one of the "|"-separated entries of list. */
+static bool in_bar_list(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = list; *p != '\0';) {
+		while (*p == ' ')
+			p++;
+		const char *end = strchr(p, '|');
+		const char *e = end != NULL ? end : p + strlen(p);
+		const char *t = e;
+		while (t > p && t[-1] == ' ')
+			t--;
+		if ((size_t)(t - p) == len && strncmp(p, name, len) == 0)
+			return true;
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return false;
+}
+
+/*
+ * The special-use folders of imapd.conf (RFC6154), and the folders a new
+ * account starts with (autocreate_inbox_folders, made once; those also in
+ * autocreate_subscribe_folders are subscribed).  A failure is logged: the
+ * login goes on without them.
+ */
+static bool setup_folders(struct session *s)
+{
+	const struct imapd_config *c = s->cfg;
+	const char *uses[STORE_USE_COUNT] = {
+		c->specialuse_all, c->specialuse_archive, c->specialuse_drafts,
+		c->specialuse_flagged, c->specialuse_junk, c->specialuse_sent, c->specialuse_trash,
+	};
+	if (!store_set_uses(s->store, uses))
+		return false;
+	const char *list = c->autocreate_inbox_folders;
+	if (list == NULL || list[0] == '\0')
+		return true;
+	char *copy = strdup(list);
+	size_t cap = 1;
+	for (const char *p = list; *p != '\0'; p++)
+		cap += *p == '|';
+	const char **names = calloc(cap, sizeof(*names));
+	bool *sub = calloc(cap, sizeof(*sub));
+	bool ok = copy != NULL && names != NULL && sub != NULL;
+	size_t n = 0;
+	for (char *p = copy, *save = NULL, *tok; ok && (tok = strtok_r(p, "|", &save)) != NULL;
+	     p = NULL) {
+		while (*tok == ' ')
+			tok++;
+		size_t len = strlen(tok);
+		while (len > 0 && tok[len - 1] == ' ')
+			tok[--len] = '\0';
+		if (len == 0)
+			continue;
+		names[n] = tok;
+		sub[n] = in_bar_list(c->autocreate_subscribe_folders, tok);
+		n++;
+	}
+	struct store_err err;
+	if (ok && !store_autocreate(s->store, names, sub, n, &err))
+		log_err("autocreate for %s: %s", s->user != NULL ? s->user : "?", err.text);
+	free(names);
+	free(sub);
+	free(copy);
+	return ok;
+}
+
 /* Close the selected mailbox, the store and the spool. */
 static void close_mail(struct session *s)
 {
@@ -70,6 +139,10 @@ bool account_open(struct session *s, const char *login, const char **why_r)
 	free(s->user);
 	s->user = strdup(user);
 	if (s->user == NULL) {
+		*why_r = "Out of memory";
+		return false;
+	}
+	if (!setup_folders(s)) {
 		*why_r = "Out of memory";
 		return false;
 	}

@@ -32,6 +32,17 @@ void cmd_capability_list(struct session *s)
 			resp_puts(s, d->capability);
 		}
 	}
+	/* ---- RFC 3348, 5258, 5819, 6154, 7889, 8438: what LIST, STATUS and
+	 * APPEND answer (the commands themselves are RFC2060's).  CHILDREN:
+	 * \HasChildren in every LIST; LIST-STATUS: RETURN (STATUS ...);
+	 * SPECIAL-USE: the use attributes and options; STATUS=SIZE; and
+	 * APPENDLIMIT=<maxmessagesize> (RFC7889 §2: one limit for every
+	 * mailbox), or APPENDLIMIT alone without a limit (STATUS says NIL). */
+	resp_puts(s, " CHILDREN LIST-STATUS SPECIAL-USE STATUS=SIZE");
+	if (s->cfg->maxmessagesize > 0)
+		resp_printf(s, " APPENDLIMIT=%llu", (unsigned long long)s->cfg->maxmessagesize);
+	else
+		resp_puts(s, " APPENDLIMIT");
 	/* The authentication state: what only the session knows. */
 	if (s->state == STATE_NOT_AUTH) {
 		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */

@@ -44,12 +44,16 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	/* RFC2060 §6.3: authenticated */
 	[IMAP_CMD_SELECT]       = { "SELECT",       cmd_select,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_EXAMINE]      = { "EXAMINE",      cmd_examine,      AUTHED,   0,    NULL, NULL, SMALL },
-	[IMAP_CMD_CREATE]       = { "CREATE",       cmd_create,       AUTHED,   0,    NULL, NULL, SMALL },
+	/* CREATE ... (USE (...)): RFC6154 §3 */
+	[IMAP_CMD_CREATE]       = { "CREATE",       cmd_create,       AUTHED,   0,    "CREATE-SPECIAL-USE",
+				    NULL, SMALL },
 	[IMAP_CMD_DELETE]       = { "DELETE",       cmd_delete,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_RENAME]       = { "RENAME",       cmd_rename,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_SUBSCRIBE]    = { "SUBSCRIBE",    cmd_subscribe,    AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_UNSUBSCRIBE]  = { "UNSUBSCRIBE",  cmd_unsubscribe,  AUTHED,   0,    NULL, NULL, SMALL },
-	[IMAP_CMD_LIST]         = { "LIST",         cmd_list,         AUTHED,   0,    NULL, NULL, SMALL },
+	/* the extended LIST: RFC5258 */
+	[IMAP_CMD_LIST]         = { "LIST",         cmd_list,         AUTHED,   0,    "LIST-EXTENDED",
+				    NULL, SMALL },
 	[IMAP_CMD_LSUB]         = { "LSUB",         cmd_lsub,         AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_STATUS]       = { "STATUS",       cmd_status,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_APPEND]       = { "APPEND",       cmd_append,       AUTHED,   0,    NULL, NULL, MSG },

@@ -100,6 +100,8 @@ enum imap_status_att {
 	IMAP_STATUS_UIDNEXT     = 1 << 2,
 	IMAP_STATUS_UIDVALIDITY = 1 << 3,
 	IMAP_STATUS_UNSEEN      = 1 << 4,
+	IMAP_STATUS_SIZE        = 1 << 5,   /* RFC8438 (STATUS=SIZE) */
+	IMAP_STATUS_APPENDLIMIT = 1 << 6,   /* RFC7889 */
 };
 
 /* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
@@ -152,16 +154,48 @@ struct imap_cmd_login {
 /* SELECT EXAMINE CREATE DELETE SUBSCRIBE UNSUBSCRIBE */
 struct imap_cmd_mailbox {
 	struct imap_string mailbox;
+	/* CREATE ... (USE (...)) (RFC4466 §2.2 create-params, RFC6154 §3):
+	 * the use-attr flags as written ("\Sent"), possibly none. */
+	bool has_use;
+	size_t nuse;
+	const char **use;
 };
 
 struct imap_cmd_rename {
 	struct imap_string from, to;
 };
 
-/* LIST and LSUB */
+/* RFC5258 §3.1 list-select-opt, RFC6154 §2 */
+enum imap_list_select {
+	IMAP_LIST_SEL_SUBSCRIBED     = 1 << 0,
+	IMAP_LIST_SEL_REMOTE         = 1 << 1,
+	IMAP_LIST_SEL_RECURSIVEMATCH = 1 << 2,
+	IMAP_LIST_SEL_SPECIALUSE     = 1 << 3,
+};
+
+/* RFC5258 §3.2 return-option, RFC5819 STATUS, RFC6154 §2 SPECIAL-USE */
+enum imap_list_return {
+	IMAP_LIST_RET_SUBSCRIBED = 1 << 0,
+	IMAP_LIST_RET_CHILDREN   = 1 << 1,
+	IMAP_LIST_RET_SPECIALUSE = 1 << 2,
+	IMAP_LIST_RET_STATUS     = 1 << 3,
+};
+
+/* LIST and LSUB; LIST in the extended syntax of RFC5258 §3 */
 struct imap_cmd_list {
 	struct imap_string reference;        /* mailbox */
-	struct imap_string pattern;          /* list-mailbox */
+	struct imap_string pattern;          /* list-mailbox (the first of patterns) */
+	bool extended;                       /* RFC5258 syntax: options or patterns */
+	bool has_select;                     /* "(" selection options ")" given */
+	bool has_return;                     /* "RETURN" "(" ... ")" given */
+	bool multi;                          /* patterns = "(" list-mailbox ... ")" */
+	unsigned select;                     /* enum imap_list_select */
+	unsigned ret;                        /* enum imap_list_return */
+	size_t npatterns;
+	struct imap_string *patterns;        /* extended: every pattern */
+	unsigned status_atts;                /* RETURN (STATUS (...)): enum imap_status_att */
+	size_t nstatus;
+	enum imap_status_att *status_order;  /* as requested */
 };
 
 struct imap_cmd_status {

@@ -247,19 +247,74 @@ const char *imap_status_att_name(enum imap_status_att att)
 	case IMAP_STATUS_UIDNEXT: return "UIDNEXT";
 	case IMAP_STATUS_UIDVALIDITY: return "UIDVALIDITY";
 	case IMAP_STATUS_UNSEEN: return "UNSEEN";
+	case IMAP_STATUS_SIZE: return "SIZE";
+	case IMAP_STATUS_APPENDLIMIT: return "APPENDLIMIT";
 	}
 	return "?";
 }
 
-static void print_status_atts(struct sbuf *out, const struct imap_cmd_status *st)
+static void print_status_atts(struct sbuf *out, const enum imap_status_att *order, size_t n)
 {
 	sbuf_addc(out, '(');
-	for (size_t i = 0; i < st->natts; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			sbuf_addc(out, ' ');
-		sbuf_adds(out, imap_status_att_name(st->order[i]));
+		sbuf_adds(out, imap_status_att_name(order[i]));
 	}
 	sbuf_addc(out, ')');
+}
+
+/* Option names in a fixed order (RFC5258 §3: their order is not significant). */
+static void print_options(struct sbuf *out, unsigned bits, const char *const *names, size_t n,
+			  bool *first)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (!*first)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, names[i]);
+		*first = false;
+	}
+}
+
+/* The extended LIST of RFC5258 §3 (after "LIST"). */
+static void print_list_ext(struct sbuf *out, const struct imap_cmd_list *l)
+{
+	static const char *const sel[] = { "SUBSCRIBED", "REMOTE", "RECURSIVEMATCH", "SPECIAL-USE" };
+	static const char *const ret[] = { "SUBSCRIBED", "CHILDREN", "SPECIAL-USE" };
+	bool first = true;
+	if (l->has_select) {
+		sbuf_adds(out, " (");
+		print_options(out, l->select, sel, 4, &first);
+		sbuf_addc(out, ')');
+	}
+	sbuf_addc(out, ' ');
+	if (l->reference.len == 0)
+		sbuf_adds(out, "\"\"");
+	else
+		print_astring(out, &l->reference);
+	sbuf_adds(out, l->multi ? " (" : " ");
+	for (size_t i = 0; i < l->npatterns; i++) {
+		if (i > 0)
+			sbuf_addc(out, ' ');
+		if (l->patterns[i].len == 0)
+			sbuf_adds(out, "\"\"");
+		else
+			print_list_mailbox(out, &l->patterns[i]);
+	}
+	if (l->multi)
+		sbuf_addc(out, ')');
+	if (l->has_return) {
+		sbuf_adds(out, " RETURN (");
+		first = true;
+		print_options(out, l->ret, ret, 3, &first);
+		if (l->ret & IMAP_LIST_RET_STATUS) {
+			sbuf_adds(out, first ? "STATUS " : " STATUS ");
+			print_status_atts(out, l->status_order, l->nstatus);
+		}
+		sbuf_addc(out, ')');
+	}
 }
 
 void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
@@ -312,6 +367,12 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_DELETE: case IMAP_CMD_SUBSCRIBE: case IMAP_CMD_UNSUBSCRIBE:
 		sbuf_addc(out, ' ');
 		print_astring(out, &cmd->u.mailbox.mailbox);
+		if (cmd->u.mailbox.has_use) {
+			sbuf_adds(out, " (USE (");
+			for (size_t i = 0; i < cmd->u.mailbox.nuse; i++)
+				sbuf_printf(out, "%s%s", i > 0 ? " " : "", cmd->u.mailbox.use[i]);
+			sbuf_adds(out, "))");
+		}
 		break;
 	case IMAP_CMD_RENAME:
 		sbuf_addc(out, ' ');
@@ -320,6 +381,10 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		print_astring(out, &cmd->u.rename.to);
 		break;
 	case IMAP_CMD_LIST: case IMAP_CMD_LSUB:
+		if (cmd->u.list.extended) {
+			print_list_ext(out, &cmd->u.list);
+			break;
+		}
 		sbuf_addc(out, ' ');
 		if (cmd->u.list.reference.len == 0)
 			sbuf_adds(out, "\"\"");
@@ -335,7 +400,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		sbuf_addc(out, ' ');
 		print_astring(out, &cmd->u.status.mailbox);
 		sbuf_addc(out, ' ');
-		print_status_atts(out, &cmd->u.status);
+		print_status_atts(out, cmd->u.status.order, cmd->u.status.natts);
 		break;
 	case IMAP_CMD_APPEND:
 		sbuf_addc(out, ' ');

@@ -15,6 +15,7 @@
 #include "store/maildir.h"
 #include "store/root.h"
 #include "util/beneath.h"
+#include "store/store_int.h"
 #include "util/log.h"
 
 struct store *store_open(const char *root, const char **why_r)
@@ -56,6 +57,8 @@ void store_close(struct store **stp)
 		return;
 	lockfile_close(&st->root_lock);
 	close(st->rootfd);
+	for (unsigned i = 0; i < STORE_USE_COUNT; i++)
+		free(st->use_names[i]);
 	free(st->spool_dir);
 	free(st->root);
 	free(st);

@@ -30,6 +30,8 @@ struct mbox_flag_change;
 #define SUBS_FILE         "subscriptions"
 #define UIDVALIDITY_FILE  "imapd-uidvalidity"
 #define ROOT_LOCK_FILE    "imapd.lock"
+#define USES_FILE         "imapd-specialuse"   /* uses given by CREATE (RFC6154 §3) */
+#define AUTOCREATED_FILE  "imapd-autocreated"  /* store_autocreate() ran */
 /* Prefix of folders being deleted or created ("..x" is no mailbox name). */
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
@@ -41,6 +43,7 @@ struct store {
 	struct mailbox *selected;    /* the session's selected view, or NULL */
 	char *spool_dir;             /* store_spool_dir() */
 	struct lockfile root_lock;   /* store_root_lock() (root.h) */
+	char *use_names[STORE_USE_COUNT]; /* store_set_uses(): "|"-separated, or NULL */
 };
 
 /* msg.state bits: the first two are shared (stored in the index), the

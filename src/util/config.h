@@ -69,6 +69,12 @@ struct imapd_config {
 	uint64_t maxliteral;        /* largest literal outside APPEND */
 	uint64_t maxmessagesize;    /* largest APPEND message; 0 = no limit */
 
+	/* RFC6154 special-use folders: "|"-separated mailbox names per use */
+	char *specialuse_all, *specialuse_archive, *specialuse_drafts, *specialuse_flagged,
+		*specialuse_junk, *specialuse_sent, *specialuse_trash;
+	char *autocreate_inbox_folders;     /* made at a new account's first login ("|") */
+	char *autocreate_subscribe_folders; /* of those, the ones subscribed */
+
 	size_t nsasl;
 	struct config_sasl_opt *sasl;
 };
