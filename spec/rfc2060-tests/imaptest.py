@@ -75,6 +75,16 @@ DIRECTIVES
                            grammar of RFC2060 §9 (imapsyntax.py)
     @ idle seconds         read whatever the server sends unasked for that
                            long; it becomes the current block (R~ R! R#)
+    @ compress             from here on this connection is one raw DEFLATE
+                           stream each way (RFC4978 COMPRESS=DEFLATE, after
+                           the tagged OK of a COMPRESS command): what the
+                           client sends is compressed (flushed with
+                           Z_SYNC_FLUSH after every write), what the server
+                           sends is inflated; anything not DEFLATE fails
+    @ deliver NAME file    our server only: put a message file into the
+                           maildir of mailbox NAME now, as a delivery agent
+                           would (tmp/, then a rename into new/), while the
+                           server runs
     @ assert expr [;; msg] a Python expression over the variables (strings),
                            with helpers defined(name), instant(date_time),
                            now(), unregistered(capabilities), same(a, b)
@@ -118,6 +128,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -206,6 +217,23 @@ class Connection:
         self.bytewise = False
         self.log = []
         self.checker = None  # an imapsyntax.ResponseChecker, or None
+        self.deflate = None  # RFC4978: the compressor of what we send, once on
+        self.inflate = None  # and the decompressor of what we read
+
+    def start_compression(self):
+        """COMPRESS=DEFLATE (RFC4978 §3): both directions become raw DEFLATE
+        (window bits -15: no zlib header) from now on.  Octets already read
+        past the tagged OK are the first compressed ones."""
+        self.deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.inflate = zlib.decompressobj(-15)
+        pending, self.buf = self.buf, b""
+        self.buf = self._inflate(pending)
+
+    def _inflate(self, data):
+        try:
+            return self.inflate.decompress(data)
+        except zlib.error as e:
+            raise TranscriptError("the server's data is not a DEFLATE stream (%s): %r" % (e, data[:80]))
 
     def send(self, data):
         self.log.append("C: " + data.decode("utf-8", "replace").rstrip("\r\n"))
@@ -217,6 +245,8 @@ class Connection:
             self._write(data)
 
     def _write(self, data):
+        if self.deflate is not None:
+            data = self.deflate.compress(data) + self.deflate.flush(zlib.Z_SYNC_FLUSH)
         try:
             if isinstance(self.wfile, ssl.SSLSocket) or isinstance(self.wfile, socket.socket):
                 self.wfile.sendall(data)
@@ -245,6 +275,8 @@ class Connection:
                 chunk = b""
             if not chunk:
                 return None
+            if self.inflate is not None:
+                chunk = self._inflate(chunk)
             self.buf += chunk
             return True
 
@@ -465,6 +497,21 @@ class OurServer:
         name = "%d.M%06dP%dQ%d.imaptest" % (self.msg_secs, self.msg_counter, os.getpid(),
                                             self.msg_counter)
         shutil.copy(path, os.path.join(folder, "new", name))
+
+    def deliver(self, mailbox, path, user):
+        """A delivery while the server runs: written to tmp/, then renamed
+        into new/ (maildir's own protocol), so a watcher sees one event."""
+        root = os.path.join(self.workdir, "mail", user)
+        folder = root if mailbox in (".", "INBOX") else os.path.join(root, "." + mailbox)
+        if not hasattr(self, "msg_counter"):
+            self.msg_counter = 0
+            self.msg_secs = int(time.time())
+        self.msg_counter += 1
+        name = "%d.M%06dP%dQ%d.imaptest" % (self.msg_secs, self.msg_counter, os.getpid(),
+                                            self.msg_counter)
+        tmp = os.path.join(folder, "tmp", name)
+        shutil.copy(path, tmp)
+        os.rename(tmp, os.path.join(folder, "new", name))
 
     def stop(self):
         self._close_pipe()
@@ -782,6 +829,7 @@ class Runner:
                 return lines
 
     def play(self, body, path):
+        self.path = path
         self.keep_going = False
         self.step_timeout = None  # @ timeout
         self.failures = []
@@ -952,6 +1000,14 @@ class Runner:
                         c.checker.greeted = any(l.startswith("S: ") for l in c.log)
                 elif word == "idle":
                     self.block = conn.read_for(float(rest))
+                elif arg == "compress":
+                    conn.start_compression()
+                elif word == "deliver":
+                    if not self.ours:
+                        raise TranscriptError("%s: @ deliver needs our server (@ skip-unless-ours)" % where)
+                    mbox, f = rest.split(None, 1)
+                    self.server.deliver(self.vars.get(mbox, mbox),
+                                        os.path.join(os.path.dirname(self.path), f), self.mail_user())
                 elif word == "assert":
                     expr, _, msg = rest.partition(";;")
                     if not self.evaluate(expr, where):
