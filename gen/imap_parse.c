@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 fdd4d4d1adfa63611a0ffc3bef7a5785eeb4c0d546d7fa00695e7ff46a23488e), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -151,145 +151,157 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
-  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 62,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 73,                      /* "ON"  */
-  YYSYMBOL_K_OR = 74,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 84,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
-  YYSYMBOL_105_ = 105,                     /* '('  */
-  YYSYMBOL_106_ = 106,                     /* ')'  */
-  YYSYMBOL_107_ = 107,                     /* '<'  */
-  YYSYMBOL_108_ = 108,                     /* '.'  */
-  YYSYMBOL_109_ = 109,                     /* '>'  */
-  YYSYMBOL_110_ = 110,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
-  YYSYMBOL_command = 112,                  /* command  */
-  YYSYMBOL_113_1 = 113,                    /* $@1  */
-  YYSYMBOL_command_body = 114,             /* command_body  */
-  YYSYMBOL_command_any = 115,              /* command_any  */
-  YYSYMBOL_x_command = 116,                /* x_command  */
-  YYSYMBOL_x_args = 117,                   /* x_args  */
-  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 120,             /* command_auth  */
-  YYSYMBOL_idle = 121,                     /* idle  */
-  YYSYMBOL_compress = 122,                 /* compress  */
-  YYSYMBOL_command_select = 123,           /* command_select  */
-  YYSYMBOL_uid = 124,                      /* uid  */
-  YYSYMBOL_125_2 = 125,                    /* $@2  */
-  YYSYMBOL_uid_command = 126,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
-  YYSYMBOL_login = 128,                    /* login  */
-  YYSYMBOL_userid = 129,                   /* userid  */
-  YYSYMBOL_password = 130,                 /* password  */
-  YYSYMBOL_authenticate = 131,             /* authenticate  */
-  YYSYMBOL_initial_response = 132,         /* initial_response  */
-  YYSYMBOL_auth_type = 133,                /* auth_type  */
-  YYSYMBOL_append = 134,                   /* append  */
-  YYSYMBOL_append_rest = 135,              /* append_rest  */
-  YYSYMBOL_append_message = 136,           /* append_message  */
-  YYSYMBOL_create = 137,                   /* create  */
-  YYSYMBOL_delete = 138,                   /* delete  */
-  YYSYMBOL_examine = 139,                  /* examine  */
-  YYSYMBOL_list = 140,                     /* list  */
-  YYSYMBOL_lsub = 141,                     /* lsub  */
-  YYSYMBOL_rename = 142,                   /* rename  */
-  YYSYMBOL_select = 143,                   /* select  */
-  YYSYMBOL_status = 144,                   /* status  */
-  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
-  YYSYMBOL_status_att = 146,               /* status_att  */
-  YYSYMBOL_subscribe = 147,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
-  YYSYMBOL_copy = 149,                     /* copy  */
-  YYSYMBOL_fetch = 150,                    /* fetch  */
-  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
-  YYSYMBOL_partial = 154,                  /* partial  */
-  YYSYMBOL_section = 155,                  /* section  */
-  YYSYMBOL_section_spec = 156,             /* section_spec  */
-  YYSYMBOL_section_part = 157,             /* section_part  */
-  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
-  YYSYMBOL_section_text = 159,             /* section_text  */
-  YYSYMBOL_header_list = 160,              /* header_list  */
-  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
-  YYSYMBOL_store = 163,                    /* store  */
-  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 165,              /* store_flags  */
-  YYSYMBOL_search = 166,                   /* search  */
-  YYSYMBOL_charset = 167,                  /* charset  */
-  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
-  YYSYMBOL_search_key = 169,               /* search_key  */
-  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
-  YYSYMBOL_mailbox = 172,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
-  YYSYMBOL_astring = 174,                  /* astring  */
-  YYSYMBOL_string = 175,                   /* string  */
-  YYSYMBOL_atom = 176,                     /* atom  */
-  YYSYMBOL_keyword = 177,                  /* keyword  */
-  YYSYMBOL_flag_list = 178,                /* flag_list  */
-  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
-  YYSYMBOL_flag = 180,                     /* flag  */
-  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
-  YYSYMBOL_date = 182,                     /* date  */
-  YYSYMBOL_date_time = 183,                /* date_time  */
-  YYSYMBOL_number = 184,                   /* number  */
-  YYSYMBOL_nz_number = 185                 /* nz_number  */
+  YYSYMBOL_K_NAMESPACE = 47,               /* "NAMESPACE"  */
+  YYSYMBOL_K_ID = 48,                      /* "ID"  */
+  YYSYMBOL_K_UNSELECT = 49,                /* "UNSELECT"  */
+  YYSYMBOL_K_ENABLE = 50,                  /* "ENABLE"  */
+  YYSYMBOL_K_ALL = 51,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 52,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 53,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 54,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 55,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 56,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 57,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 58,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 59,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 60,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 61,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 62,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 63,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 64,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 65,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 66,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 67,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 68,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 69,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 70,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 71,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 72,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 73,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 74,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 75,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 76,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 77,                      /* "ON"  */
+  YYSYMBOL_K_OR = 78,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 79,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 80,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 81,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 82,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 83,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 84,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 85,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 86,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 87,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 88,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 89,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 90,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 91,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 92,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 93,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 94,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 95,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 96,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 97,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 98,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 99,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 100,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 101,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 102,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 103,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 104,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 105,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 106,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 107,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 108,                   /* "MIME"  */
+  YYSYMBOL_109_ = 109,                     /* '('  */
+  YYSYMBOL_110_ = 110,                     /* ')'  */
+  YYSYMBOL_111_ = 111,                     /* '<'  */
+  YYSYMBOL_112_ = 112,                     /* '.'  */
+  YYSYMBOL_113_ = 113,                     /* '>'  */
+  YYSYMBOL_114_ = 114,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 115,                 /* $accept  */
+  YYSYMBOL_command = 116,                  /* command  */
+  YYSYMBOL_117_1 = 117,                    /* $@1  */
+  YYSYMBOL_command_body = 118,             /* command_body  */
+  YYSYMBOL_command_any = 119,              /* command_any  */
+  YYSYMBOL_x_command = 120,                /* x_command  */
+  YYSYMBOL_x_args = 121,                   /* x_args  */
+  YYSYMBOL_unknown_command = 122,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 123,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 124,             /* command_auth  */
+  YYSYMBOL_idle = 125,                     /* idle  */
+  YYSYMBOL_compress = 126,                 /* compress  */
+  YYSYMBOL_namespace = 127,                /* namespace  */
+  YYSYMBOL_enable = 128,                   /* enable  */
+  YYSYMBOL_enable_caps = 129,              /* enable_caps  */
+  YYSYMBOL_id = 130,                       /* id  */
+  YYSYMBOL_id_params_list = 131,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 132,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 133,               /* id_nstring  */
+  YYSYMBOL_unselect = 134,                 /* unselect  */
+  YYSYMBOL_command_select = 135,           /* command_select  */
+  YYSYMBOL_uid = 136,                      /* uid  */
+  YYSYMBOL_137_2 = 137,                    /* $@2  */
+  YYSYMBOL_uid_command = 138,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 139,              /* uid_expunge  */
+  YYSYMBOL_login = 140,                    /* login  */
+  YYSYMBOL_userid = 141,                   /* userid  */
+  YYSYMBOL_password = 142,                 /* password  */
+  YYSYMBOL_authenticate = 143,             /* authenticate  */
+  YYSYMBOL_initial_response = 144,         /* initial_response  */
+  YYSYMBOL_auth_type = 145,                /* auth_type  */
+  YYSYMBOL_append = 146,                   /* append  */
+  YYSYMBOL_append_rest = 147,              /* append_rest  */
+  YYSYMBOL_append_message = 148,           /* append_message  */
+  YYSYMBOL_create = 149,                   /* create  */
+  YYSYMBOL_delete = 150,                   /* delete  */
+  YYSYMBOL_examine = 151,                  /* examine  */
+  YYSYMBOL_list = 152,                     /* list  */
+  YYSYMBOL_lsub = 153,                     /* lsub  */
+  YYSYMBOL_rename = 154,                   /* rename  */
+  YYSYMBOL_select = 155,                   /* select  */
+  YYSYMBOL_status = 156,                   /* status  */
+  YYSYMBOL_status_att_list = 157,          /* status_att_list  */
+  YYSYMBOL_status_att = 158,               /* status_att  */
+  YYSYMBOL_subscribe = 159,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 160,              /* unsubscribe  */
+  YYSYMBOL_copy = 161,                     /* copy  */
+  YYSYMBOL_fetch = 162,                    /* fetch  */
+  YYSYMBOL_fetch_what = 163,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 164,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 165,                /* fetch_att  */
+  YYSYMBOL_partial = 166,                  /* partial  */
+  YYSYMBOL_section = 167,                  /* section  */
+  YYSYMBOL_section_spec = 168,             /* section_spec  */
+  YYSYMBOL_section_part = 169,             /* section_part  */
+  YYSYMBOL_section_msgtext = 170,          /* section_msgtext  */
+  YYSYMBOL_section_text = 171,             /* section_text  */
+  YYSYMBOL_header_list = 172,              /* header_list  */
+  YYSYMBOL_header_fld_names = 173,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 174,          /* header_fld_name  */
+  YYSYMBOL_store = 175,                    /* store  */
+  YYSYMBOL_store_att_flags = 176,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 177,              /* store_flags  */
+  YYSYMBOL_search = 178,                   /* search  */
+  YYSYMBOL_charset = 179,                  /* charset  */
+  YYSYMBOL_search_key_list = 180,          /* search_key_list  */
+  YYSYMBOL_search_key = 181,               /* search_key  */
+  YYSYMBOL_search_key_1 = 182,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 183,             /* sequence_set  */
+  YYSYMBOL_mailbox = 184,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 185,             /* list_mailbox  */
+  YYSYMBOL_astring = 186,                  /* astring  */
+  YYSYMBOL_string = 187,                   /* string  */
+  YYSYMBOL_atom = 188,                     /* atom  */
+  YYSYMBOL_keyword = 189,                  /* keyword  */
+  YYSYMBOL_flag_list = 190,                /* flag_list  */
+  YYSYMBOL_flag_seq = 191,                 /* flag_seq  */
+  YYSYMBOL_flag = 192,                     /* flag  */
+  YYSYMBOL_flag_keyword = 193,             /* flag_keyword  */
+  YYSYMBOL_date = 194,                     /* date  */
+  YYSYMBOL_date_time = 195,                /* date_time  */
+  YYSYMBOL_number = 196,                   /* number  */
+  YYSYMBOL_nz_number = 197                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -612,19 +624,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   945
+#define YYLAST   1245
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  111
+#define YYNTOKENS  115
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  75
+#define YYNNTS  83
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  257
+#define YYNRULES  274
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  406
+#define YYNSTATES  435
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   359
+#define YYMAXUTOK   363
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -642,12 +654,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
+     109,   110,     2,     2,     2,     2,   112,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
+     111,     2,   113,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   114,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -673,39 +685,42 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
-     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
-     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
-     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
-     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     292,   293,   295,   297,   303,   310,   316,   322,   328,   335,
-     343,   352,   358,   364,   365,   372,   373,   374,   375,   376,
-     381,   387,   396,   404,   409,   410,   411,   412,   414,   420,
-     421,   431,   432,   433,   434,   435,   436,   437,   438,   439,
-     440,   441,   444,   446,   449,   455,   466,   467,   472,   473,
-     474,   480,   481,   488,   489,   492,   495,   500,   501,   506,
-     511,   512,   518,   523,   531,   532,   533,   534,   535,   536,
-     540,   541,   548,   553,   563,   567,   568,   586,   590,   591,
-     592,   593,   594,   595,   596,   597,   598,   599,   601,   602,
-     603,   604,   605,   606,   607,   608,   609,   610,   611,   612,
-     613,   615,   616,   617,   619,   620,   621,   623,   624,   625,
-     626,   627,   628,   629,   630,   642,   643,   644,   650,   656,
-     657,   658,   665,   666,   667,   672,   673,   679,   680,   681,
-     682,   683,   689,   689,   689,   689,   689,   689,   689,   690,
-     690,   690,   690,   691,   691,   691,   691,   691,   691,   692,
-     692,   692,   692,   692,   692,   693,   693,   693,   693,   693,
-     693,   693,   693,   694,   694,   694,   694,   694,   694,   695,
-     695,   695,   695,   695,   695,   696,   696,   696,   696,   696,
-     697,   697,   697,   697,   698,   698,   704,   705,   709,   711,
-     720,   721,   726,   732,   733,   739,   744,   749
+       0,   143,   143,   143,   147,   148,   149,   150,   151,   156,
+     157,   158,   159,   160,   166,   171,   172,   175,   182,   188,
+     189,   190,   196,   196,   196,   196,   196,   196,   196,   196,
+     197,   197,   197,   197,   197,   198,   198,   205,   212,   221,
+     230,   234,   235,   244,   248,   249,   250,   254,   255,   261,
+     262,   270,   276,   277,   278,   279,   279,   279,   279,   280,
+     281,   286,   286,   290,   290,   290,   290,   291,   296,   304,
+     311,   316,   323,   326,   335,   340,   350,   356,   357,   359,
+     361,   367,   374,   380,   386,   392,   399,   407,   416,   422,
+     428,   429,   436,   437,   438,   439,   440,   445,   451,   460,
+     468,   473,   474,   475,   476,   478,   484,   485,   495,   496,
+     497,   498,   499,   500,   501,   502,   503,   504,   505,   508,
+     510,   513,   519,   530,   531,   536,   537,   538,   544,   545,
+     552,   553,   556,   559,   564,   565,   570,   575,   576,   582,
+     587,   595,   596,   597,   598,   599,   600,   604,   605,   612,
+     617,   627,   631,   632,   650,   654,   655,   656,   657,   658,
+     659,   660,   661,   662,   663,   665,   666,   667,   668,   669,
+     670,   671,   672,   673,   674,   675,   676,   677,   679,   680,
+     681,   683,   684,   685,   687,   688,   689,   690,   691,   692,
+     693,   694,   706,   707,   708,   714,   720,   721,   722,   729,
+     730,   731,   736,   737,   743,   744,   745,   746,   747,   753,
+     753,   753,   753,   753,   753,   753,   754,   754,   754,   754,
+     755,   755,   755,   755,   755,   755,   756,   756,   756,   756,
+     756,   756,   757,   757,   757,   757,   757,   757,   757,   757,
+     758,   758,   758,   758,   758,   758,   759,   759,   759,   759,
+     759,   759,   760,   760,   760,   760,   760,   761,   761,   761,
+     761,   762,   762,   768,   769,   773,   775,   784,   785,   790,
+     796,   797,   803,   808,   813
 };
 #endif
 
@@ -730,37 +745,39 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
-  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
-  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
-  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
-  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
-  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
-  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
-  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
-  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
-  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
-  "login", "userid", "password", "authenticate", "initial_response",
-  "auth_type", "append", "append_rest", "append_message", "create",
-  "delete", "examine", "list", "lsub", "rename", "select", "status",
-  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
-  "section", "section_spec", "section_part", "section_msgtext",
-  "section_text", "header_list", "header_fld_names", "header_fld_name",
-  "store", "store_att_flags", "store_flags", "search", "charset",
-  "search_key_list", "search_key", "search_key_1", "sequence_set",
-  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
-  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
-  "number", "nz_number", YY_NULLPTR
+  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "ALL", "FAST",
+  "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
+  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
+  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
+  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
+  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
+  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
+  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
+  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
+  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
+  "'('", "')'", "'<'", "'.'", "'>'", "']'", "$accept", "command", "$@1",
+  "command_body", "command_any", "x_command", "x_args", "unknown_command",
+  "command_nonauth", "command_auth", "idle", "compress", "namespace",
+  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
+  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
+  "uid_expunge", "login", "userid", "password", "authenticate",
+  "initial_response", "auth_type", "append", "append_rest",
+  "append_message", "create", "delete", "examine", "list", "lsub",
+  "rename", "select", "status", "status_att_list", "status_att",
+  "subscribe", "unsubscribe", "copy", "fetch", "fetch_what",
+  "fetch_att_list", "fetch_att", "partial", "section", "section_spec",
+  "section_part", "section_msgtext", "section_text", "header_list",
+  "header_fld_names", "header_fld_name", "store", "store_att_flags",
+  "store_flags", "search", "charset", "search_key_list", "search_key",
+  "search_key_1", "sequence_set", "mailbox", "list_mailbox", "astring",
+  "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
+  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-365)
+#define YYPACT_NINF (-378)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -774,47 +791,50 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
-    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
-      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
-     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
-     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
-    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
-    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
-     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
-     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
-    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
-     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
-    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
-    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
-     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
-     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
-     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
-     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
-      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
-    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
-    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
-     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
-    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
-    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
-     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
-     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
-     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
-     267,   611,  -365,   169,  -365,  -365
+      21,  -378,    44,    60,  -378,  1195,  -378,  -378,    65,    66,
+    -378,  -378,  -378,    67,    69,    70,    71,  -378,    72,    73,
+      74,  -378,    76,  -378,    78,    79,    80,  -378,    81,    82,
+      83,    84,    85,  -378,    86,  -378,    91,  -378,    94,   100,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+      31,   743,  1043,    75,   743,   743,   743,    75,   743,   743,
+     743,   743,   500,   743,   743,    75,   743,   743,  -378,  1043,
+     167,  1043,   102,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,   103,  -378,  -378,
+    -378,  -378,   104,  -378,  -378,  -378,  -378,   105,  -378,  -378,
+    -378,   107,   109,   112,  -378,   113,   115,   116,  -378,   117,
+    -378,   119,   120,   121,  -378,  -378,  -378,   122,   123,   124,
+     125,  -378,   126,  -378,   127,   129,  -378,  -378,   130,   131,
+     132,   133,   134,   135,   136,   140,  -378,  -378,  -378,  -378,
+     141,  -378,   144,   552,   151,  -378,  -378,  -378,  -378,   156,
+     161,  -378,  -378,    28,  -378,     0,  -378,  -378,  -378,  1043,
+       9,  1043,   743,  1103,   643,   743,   643,   743,    75,   743,
+     743,    37,   743,   743,   743,  1043,    88,   552,    37,   552,
+      37,    37,    37,    37,    88,   743,   743,   743,  1043,   743,
+      -2,   552,    77,   -40,   163,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,     1,   165,  -378,  -378,  -378,   301,  -378,  -378,
+     166,   171,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,    -1,    -1,
+     242,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,   172,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,   173,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,   175,  -378,  -378,
+    -378,   -30,  -378,  -378,  -378,  -378,  -378,  -378,   176,    75,
+      39,  -378,   843,  -378,  -378,     7,  -378,  -378,    43,   184,
+    -378,  -378,  -378,   179,   180,  -378,    89,    87,    90,  -378,
+    -378,    89,    14,  -378,   743,   552,   552,  -378,  -378,  -378,
+    -378,  -378,    19,  -378,   401,  -378,   181,  -378,  -378,  -378,
+     943,  -378,  -378,   185,  -378,    95,    95,    88,  -378,  -378,
+       8,  -378,   242,  -378,  -378,  -378,   151,   -30,  -378,  -378,
+    -378,   187,   843,  -378,   184,   743,  -378,  -378,    96,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,    22,  -378,   201,
+     743,  -378,    97,  -378,  -378
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -822,73 +842,78 @@ static const yytype_int16 yypact[] =
    means the default is an error.  */
 static const yytype_int16 yydefact[] =
 {
-       0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
-       0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
-       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
-      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
+       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
+       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
+       4,    12,     8,     5,     6,    33,    34,    35,    36,    13,
+      60,     7,    59,    19,    20,    22,    23,    24,    25,    26,
+      27,    28,    29,    30,    31,    32,    55,    56,    57,    58,
+      14,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    61,     0,
+       0,     0,    40,     3,    17,    16,   204,   205,   206,   207,
+     200,   202,   203,   221,   209,   210,   211,   212,   213,   214,
+     215,   216,   217,   218,   219,   220,   222,   223,   224,   225,
+     226,   227,   228,   229,   230,   231,   232,   233,   234,   235,
+     236,   237,   238,   239,   240,   241,   242,   243,   244,   245,
+     246,   247,   248,   249,   250,   251,   252,   253,   254,   255,
+     256,   257,   258,   259,   260,   261,   262,     0,   195,   201,
+     199,   208,    72,    75,   192,   193,   194,     0,    82,    83,
+      84,     0,     0,     0,    70,     0,     0,     0,   155,     0,
+     156,     0,     0,     0,   161,   179,   162,     0,     0,     0,
+       0,   165,     0,   166,     0,     0,   168,   169,     0,     0,
+       0,     0,     0,     0,     0,     0,   174,   175,   189,   176,
+       0,   178,     0,     0,   149,   152,   154,   190,    88,     0,
+       0,    97,    98,     0,    38,     0,    43,    46,    41,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
-     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
-     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
-     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
-     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
-     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
-     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
-       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
-       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
-     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
-       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
-     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
-      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
-      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
-       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
-       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
-      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
-     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
-     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
-     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
-     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
-       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
-      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
-      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
-       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
-       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
-       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
-       0,     0,   119,     0,   121,   105
+       0,     0,     0,     0,     0,    62,    67,    63,    64,    66,
+      65,    44,     0,     0,    42,   272,    81,     0,    76,    77,
+       0,     0,    73,    74,    99,   117,   101,   103,   102,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,     0,     0,
+       0,   100,   104,   198,   197,    85,   196,    69,    71,    86,
+      87,   188,   159,   157,   270,   271,   158,   160,   163,     0,
+     139,   269,   164,   273,   181,   182,   167,     0,   184,   185,
+     186,   170,   187,   171,   172,   173,   177,     0,   151,   191,
+     153,     0,   141,   143,   145,   142,   144,   146,     0,     0,
+       0,    45,     0,   267,   263,     0,   265,   268,     0,     0,
+     274,   130,   133,     0,     0,   123,   118,     0,   126,   125,
+     128,   120,     0,   106,     0,     0,     0,    93,    96,    92,
+      94,    95,     0,    90,     0,    68,     0,    47,    49,    50,
+       0,   264,    78,     0,    79,     0,     0,     0,   119,   124,
+       0,   121,     0,   105,   180,   183,   150,     0,    89,   140,
+     147,   148,     0,   266,     0,     0,   131,   132,     0,   135,
+     134,   127,   129,   107,    91,    48,    80,     0,   137,     0,
+       0,   136,     0,   138,   122
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
-    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
-    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
-     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
-    -208,  -146,   -48,  -236,  -342
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -227,  -378,
+    -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -341,  -378,  -378,  -378,  -378,  -378,  -378,
+    -378,  -378,  -378,  -200,  -378,  -378,   -14,   -11,  -378,  -378,
+    -295,  -158,   -84,  -378,  -378,  -184,  -378,  -179,  -378,  -359,
+      48,  -378,  -378,    49,  -378,  -206,  -239,  -378,   -71,   -45,
+      38,   -79,  -224,   -63,  -378,  -111,  -109,  -113,  -211,  -176,
+     -78,  -251,  -377
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
-      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
-      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
-     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
-     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
-     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
-     334,   296,   261,   304,   347
+       0,     2,     3,    39,    40,    41,    70,    42,    43,    44,
+      45,    46,    47,    48,    92,    49,   226,   272,   387,    50,
+      51,    52,   223,   265,   266,    53,   173,   307,    54,   282,
+     162,    55,   278,   279,    56,    57,    58,    59,    60,    61,
+      62,    63,   382,   383,    64,    65,    66,    67,   301,   372,
+     302,   398,   366,   367,   368,   369,   421,   416,   427,   319,
+      68,   348,   409,    69,   337,   214,   215,   216,   217,   157,
+     305,   158,   159,   160,   161,   280,   355,   356,   357,   316,
+     281,   324,   370
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -896,309 +921,376 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
-     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
-     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
-     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
-     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
-     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
-     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
-     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
-     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
-     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
-     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
-     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
-      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
-     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
-     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
-     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
-     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
-     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
-      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
-     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
-     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
-     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
-     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
-     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
-      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
-       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
-       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
-     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     174,   273,   167,   332,   360,   373,   171,   260,   325,   163,
+     327,   101,   102,   360,   220,   342,   261,   392,   394,   350,
+     275,   276,   340,   422,     1,   390,   224,   227,   228,   168,
+     169,   170,   402,   172,   322,   175,   176,   407,   218,   219,
+     430,   221,   222,    94,     4,   314,    95,   336,   315,   377,
+     101,   102,   432,    13,   275,   276,   428,   264,    18,   343,
+     344,   345,   346,   347,   378,    25,   379,   380,   381,    29,
+     361,   433,   326,   426,   328,   329,   330,   331,     5,   361,
+     164,   165,   166,    71,    72,    73,   362,    74,    75,    76,
+      77,    78,    79,   323,    80,   362,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,   363,   364,   423,   339,    90,
+     271,   351,    91,   365,   363,   364,   419,   391,   277,    93,
+     229,   230,   231,   232,   403,   233,   386,   234,   388,   408,
+     235,   236,   431,   237,   238,   239,   405,   240,   241,   242,
+     243,   244,   245,   246,   247,   248,   418,   249,   250,   251,
+     252,   253,   254,   255,   256,   306,   308,   306,   257,   258,
+     312,   313,   259,   317,   318,   320,   274,   311,   283,   261,
+     406,    96,    97,    98,   262,    99,   333,   334,   335,   263,
+     338,   349,   321,   352,   358,   425,   341,   284,   388,   359,
+     374,   375,   310,   376,   384,   321,   276,   395,   396,   412,
+     397,   399,   400,   414,   415,   390,   360,   424,   429,   267,
+     434,   103,   268,   401,   321,   371,   420,   417,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   269,   270,   410,   309,   411,   225,   413,   385,     0,
+     393,     0,     0,     0,     0,     0,   285,     0,     0,   389,
+       0,     0,     0,     0,     0,   404,   289,   290,   291,   292,
+     293,   294,   295,   296,   297,    96,    97,    98,     0,    99,
+       0,     0,     0,     0,   353,     0,     0,     0,     0,     0,
+       0,   321,     0,     0,     0,     0,     0,   321,     0,     0,
+       0,     0,     0,     0,     0,     0,   320,     0,     0,     0,
+       0,     0,     0,     0,     0,   103,   298,   299,     0,   389,
+       0,   320,   104,   105,   106,   107,   108,   109,   110,   111,
      112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
      122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
      132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,    96,    97,    98,     0,    99,
+       0,   354,     0,     0,   353,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
-       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
-     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
-       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
-     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
-     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
-     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
-      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
-       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
-      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   103,     0,     0,     0,     0,
+       0,     0,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   164,   165,   166,     0,     0,
+     277,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
-     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   177,     0,     0,     0,     0,     0,
+       0,   178,     0,     0,     0,     0,     0,   164,   165,   166,
+       0,   179,     0,   180,   181,   182,   183,   184,   185,   186,
+     187,   188,   189,   190,   191,   192,   193,   194,   195,   196,
+     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
+     207,   208,   209,   210,   211,   212,   177,     0,     0,     0,
+       0,     0,     0,   178,     0,     0,     0,     0,     0,   213,
+       0,     0,     0,   179,     0,   180,   181,   182,   183,   184,
+     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
+     195,   196,   197,   198,   199,   200,   201,   202,   203,   204,
+     205,   206,   207,   208,   209,   210,   211,    96,    97,    98,
+     303,    99,   100,   304,   101,   102,     0,     0,     0,     0,
+       0,   213,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   103,     0,     0,
+       0,     0,     0,     0,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,    96,    97,    98,
+       0,    99,   100,     0,   101,   102,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
-       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   103,     0,     0,
+       0,     0,     0,     0,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,    96,    97,    98,
+       0,    99,     0,     0,   101,   102,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
-       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
-      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
-      29,    30,    31,    32,    33,    34
+       0,     0,     0,     0,     0,     0,     0,   103,     0,     0,
+       0,     0,     0,     0,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,    96,    97,    98,
+       0,    99,     0,     0,     0,     0,   353,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   103,     0,     0,
+       0,     0,     0,     0,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,    96,    97,    98,
+       0,    99,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   103,     0,     0,
+       0,     0,     0,     0,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   285,     0,     0,
+       0,     0,     0,     0,   286,   287,   288,   289,   290,   291,
+     292,   293,   294,   295,   296,   297,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     6,
+       0,     0,     0,     0,     0,     0,     0,   298,   299,     7,
+       0,     0,   300,     0,     0,     8,     9,    10,    11,    12,
+      13,    14,    15,    16,    17,    18,    19,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38
 };
 
 static const yytype_int16 yycheck[] =
 {
-      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
-      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
-     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
-      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
-      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
-      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
-     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
-     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
-     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
-     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
-      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
-      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
-      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
-      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
-     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
-      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
-      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
-      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
-      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
-     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
-     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
-       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
-      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
-       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
-      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
-      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
+      79,   225,    73,   254,     5,   300,    77,   213,   247,    72,
+     249,    11,    12,     5,    85,    55,    18,   358,   359,    18,
+      11,    12,   261,   400,     3,    18,    89,    90,    91,    74,
+      75,    76,    18,    78,   245,    80,    81,    18,    83,    84,
+      18,    86,    87,    12,     0,     8,    15,   258,    11,    79,
+      11,    12,   429,    25,    11,    12,   415,    29,    30,    99,
+     100,   101,   102,   103,    94,    37,    96,    97,    98,    41,
+      71,   430,   248,   414,   250,   251,   252,   253,    18,    71,
+       5,     6,     7,    18,    18,    18,    87,    18,    18,    18,
+      18,    18,    18,     5,    18,    87,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,   106,   107,   402,   110,    18,
+     110,   110,    18,   114,   106,   107,   108,   110,   109,    19,
+      18,    18,    18,    18,   110,    18,   350,    18,   352,   110,
+      18,    18,   110,    18,    18,    18,   375,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,   397,    18,    18,    18,
+      18,    18,    18,    18,    18,   234,   235,   236,    18,    18,
+     239,   240,    18,   242,   243,   244,   229,   238,   231,    18,
+     376,     4,     5,     6,    18,     8,   255,   256,   257,    18,
+     259,    18,   245,    18,    18,   412,   109,   232,   412,    18,
+      18,    18,   237,    18,    18,   258,    12,    18,    18,    18,
+     111,   114,   112,    18,   109,    18,     5,   407,   112,   223,
+     113,    44,   223,   371,   277,   299,   400,   396,    51,    52,
       53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
       63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
       73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   223,   223,   384,   236,   384,   109,   390,   349,    -1,
+     358,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,   352,
+      -1,    -1,    -1,    -1,    -1,   374,    54,    55,    56,    57,
+      58,    59,    60,    61,    62,     4,     5,     6,    -1,     8,
+      -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,   384,    -1,    -1,    -1,    -1,    -1,   390,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,   415,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,   104,   105,    -1,   412,
+      -1,   430,    51,    52,    53,    54,    55,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,     4,     5,     6,    -1,     8,
+      -1,   110,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    51,    52,    53,    54,    55,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,     5,     6,     7,    -1,    -1,
+     109,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    51,    -1,    -1,    -1,    -1,    -1,     5,     6,     7,
+      -1,    61,    -1,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    51,    -1,    -1,    -1,    -1,    -1,   109,
+      -1,    -1,    -1,    61,    -1,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,     4,     5,     6,
+       7,     8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,
+      -1,   109,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
-      41,    42,    43,    44,    45,    46
+      97,    98,    99,   100,   101,   102,   103,     4,     5,     6,
+      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,     4,     5,     6,
+      -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   104,   105,    14,
+      -1,    -1,   109,    -1,    -1,    20,    21,    22,    23,    24,
+      25,    26,    27,    28,    29,    30,    31,    32,    33,    34,
+      35,    36,    37,    38,    39,    40,    41,    42,    43,    44,
+      45,    46,    47,    48,    49,    50
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
+       0,     3,   116,   117,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
-     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
-     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
-     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,    48,    49,    50,   118,
+     119,   120,   122,   123,   124,   125,   126,   127,   128,   130,
+     134,   135,   136,   140,   143,   146,   149,   150,   151,   152,
+     153,   154,   155,   156,   159,   160,   161,   162,   175,   178,
+     121,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
-     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
-     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
-     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
+      18,    18,   129,    19,    12,    15,     4,     5,     6,     8,
+       9,    11,    12,    44,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   184,   186,   187,
+     188,   189,   145,   188,     5,     6,     7,   183,   184,   184,
+     184,   183,   184,   141,   186,   184,   184,    44,    51,    61,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,   109,   180,   181,   182,   183,   184,   184,
+     183,   184,   184,   137,   188,   109,   131,   188,   188,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
-     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
-     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
-     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
-     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
-     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
-     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
-     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
-      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
-     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
-     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
-     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
-     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
-      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
-     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
-     108,    18,   106,   185,   162,   109
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+     180,    18,    18,    18,    29,   138,   139,   161,   162,   175,
+     178,   110,   132,   187,   188,    11,    12,   109,   147,   148,
+     190,   195,   144,   188,   184,    44,    51,    52,    53,    54,
+      55,    56,    57,    58,    59,    60,    61,    62,   104,   105,
+     109,   163,   165,     7,    10,   185,   186,   142,   186,   185,
+     184,   183,   186,   186,     8,    11,   194,   186,   186,   174,
+     186,   188,   193,     5,   196,   181,   194,   181,   194,   194,
+     194,   194,   196,   186,   186,   186,   193,   179,   186,   110,
+     181,   109,    55,    99,   100,   101,   102,   103,   176,    18,
+      18,   110,    18,    13,   110,   191,   192,   193,    18,    18,
+       5,    71,    87,   106,   107,   114,   167,   168,   169,   170,
+     197,   167,   164,   165,    18,    18,    18,    79,    94,    96,
+      97,    98,   157,   158,    18,   183,   187,   133,   187,   188,
+      18,   110,   148,   195,   148,    18,    18,   111,   166,   114,
+     112,   166,    18,   110,   186,   181,   180,    18,   110,   177,
+     190,   191,    18,   192,    18,   109,   172,   172,   196,   108,
+     170,   171,   197,   165,   158,   133,   148,   173,   174,   112,
+      18,   110,   197,   174,   113
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
-     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
-     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
-     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
-     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
-     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
-     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
-     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
-     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
-     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
-     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
-     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
-     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
-     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
-     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
-     180,   180,   181,   182,   182,   183,   184,   185
+       0,   115,   117,   116,   118,   118,   118,   118,   118,   119,
+     119,   119,   119,   119,   120,   121,   121,   121,   122,   123,
+     123,   123,   124,   124,   124,   124,   124,   124,   124,   124,
+     124,   124,   124,   124,   124,   124,   124,   125,   126,   127,
+     128,   129,   129,   130,   131,   131,   131,   132,   132,   133,
+     133,   134,   135,   135,   135,   135,   135,   135,   135,   135,
+     135,   137,   136,   138,   138,   138,   138,   138,   139,   140,
+     141,   142,   143,   143,   144,   145,   146,   147,   147,   147,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   157,   158,   158,   158,   158,   158,   159,   160,   161,
+     162,   163,   163,   163,   163,   163,   164,   164,   165,   165,
+     165,   165,   165,   165,   165,   165,   165,   165,   165,   165,
+     165,   165,   166,   167,   167,   168,   168,   168,   169,   169,
+     170,   170,   170,   170,   171,   171,   172,   173,   173,   174,
+     175,   176,   176,   176,   176,   176,   176,   177,   177,   178,
+     178,   179,   180,   180,   181,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   183,   183,   183,   184,   185,   185,   185,   186,
+     186,   186,   187,   187,   188,   188,   188,   188,   188,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   190,   190,   191,   191,   192,   192,   193,
+     194,   194,   195,   196,   197
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
 static const yytype_int8 yyr2[] =
 {
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
+       1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
-       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
-       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
-       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
-       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
-       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
-       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
-       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
-       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
+       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     0,     4,     1,     1,     1,     1,     1,     3,     5,
+       1,     1,     3,     5,     1,     1,     5,     1,     3,     3,
+       5,     1,     3,     3,     3,     5,     5,     5,     3,     7,
+       1,     3,     1,     1,     1,     1,     1,     3,     3,     5,
+       5,     1,     1,     1,     1,     3,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     2,     3,
+       2,     3,     5,     1,     2,     1,     1,     3,     1,     3,
+       1,     3,     3,     1,     1,     1,     3,     1,     3,     1,
+       7,     1,     1,     1,     1,     1,     1,     1,     1,     3,
+       7,     1,     1,     3,     1,     1,     1,     3,     3,     3,
+       3,     1,     1,     3,     3,     1,     1,     3,     1,     1,
+       3,     3,     3,     3,     1,     1,     1,     3,     1,     1,
+       5,     3,     3,     5,     3,     3,     3,     3,     3,     1,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     2,     3,     1,     3,     1,     1,     1,
+       1,     1,     1,     1,     1
 };
 
 
@@ -1844,414 +1936,467 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_NOOP; }
     break;
 
-  case 13: /* x_command: "X-command" x_args  */
+  case 14: /* x_command: "X-command" x_args  */
                                 { CMD->type = IMAP_CMD_X; CMD->u.x.name = (yyvsp[-1].tok).s;
 				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
     break;
 
-  case 15: /* x_args: x_args "X-command arguments"  */
+  case 16: /* x_args: x_args "X-command arguments"  */
                                 { CMD->u.x.args = CMD->u.x.args == NULL ? (yyvsp[0].tok).s
 				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, (yyvsp[0].tok).s);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 16: /* x_args: x_args "literal"  */
+  case 17: /* x_args: x_args "literal"  */
                                 { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
 				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, (yyvsp[0].tok).len);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 17: /* unknown_command: "atom"  */
+  case 18: /* unknown_command: "atom"  */
                                 { imap_parse_fail(ctx, "Unknown command %s", (yyvsp[0].tok).s); YYERROR; }
     break;
 
-  case 20: /* command_nonauth: "STARTTLS"  */
+  case 21: /* command_nonauth: "STARTTLS"  */
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 34: /* idle: "IDLE"  */
+  case 37: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 35: /* compress: "COMPRESS" "SP" atom  */
+  case 38: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 36: /* command_select: "CHECK"  */
+  case 39: /* namespace: "NAMESPACE"  */
+                                { CMD->type = IMAP_CMD_NAMESPACE; }
+    break;
+
+  case 40: /* enable: "ENABLE" enable_caps  */
+                                { CMD->type = IMAP_CMD_ENABLE; }
+    break;
+
+  case 41: /* enable_caps: "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 42: /* enable_caps: enable_caps "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 43: /* id: "ID" "SP" id_params_list  */
+                                { CMD->type = IMAP_CMD_ID; }
+    break;
+
+  case 44: /* id_params_list: '(' ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 45: /* id_params_list: '(' id_pairs ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 46: /* id_params_list: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
+    break;
+
+  case 47: /* id_pairs: string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 49: /* id_nstring: string  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
+    break;
+
+  case 50: /* id_nstring: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+    break;
+
+  case 51: /* unselect: "UNSELECT"  */
+                                { CMD->type = IMAP_CMD_UNSELECT; }
+    break;
+
+  case 52: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 37: /* command_select: "CLOSE"  */
+  case 53: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 38: /* command_select: "EXPUNGE"  */
+  case 54: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 44: /* $@2: %empty  */
+  case 61: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 68: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 69: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 53: /* userid: astring  */
+  case 70: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 54: /* password: astring  */
+  case 71: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 72: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 73: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 57: /* initial_response: atom  */
+  case 74: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 58: /* auth_type: atom  */
+  case 75: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 76: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
 		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" append_message  */
+  case 78: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 62: /* append_rest: date_time "SP" append_message  */
+  case 79: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 80: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 64: /* append_message: "literal"  */
+  case 81: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 65: /* create: "CREATE" "SP" mailbox  */
+  case 82: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 66: /* delete: "DELETE" "SP" mailbox  */
+  case 83: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 67: /* examine: "EXAMINE" "SP" mailbox  */
+  case 84: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 85: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 86: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 87: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
 		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
 		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 71: /* select: "SELECT" "SP" mailbox  */
+  case 88: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 89: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
 		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
     break;
 
-  case 73: /* status_att_list: status_att  */
+  case 90: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 74: /* status_att_list: status_att_list "SP" status_att  */
+  case 91: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 75: /* status_att: "MESSAGES"  */
+  case 92: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 76: /* status_att: "RECENT"  */
+  case 93: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 77: /* status_att: "UIDNEXT"  */
+  case 94: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 78: /* status_att: "UIDVALIDITY"  */
+  case 95: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 79: /* status_att: "UNSEEN"  */
+  case 96: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 97: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 98: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 99: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 100: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 84: /* fetch_what: "ALL"  */
+  case 101: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 85: /* fetch_what: "FULL"  */
+  case 102: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 86: /* fetch_what: "FAST"  */
+  case 103: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 87: /* fetch_what: fetch_att  */
+  case 104: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 88: /* fetch_what: '(' fetch_att_list ')'  */
+  case 105: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 89: /* fetch_att_list: fetch_att  */
+  case 106: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 107: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 91: /* fetch_att: "ENVELOPE"  */
+  case 108: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "FLAGS"  */
+  case 109: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "INTERNALDATE"  */
+  case 110: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "RFC822"  */
+  case 111: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "RFC822.HEADER"  */
+  case 112: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "RFC822.SIZE"  */
+  case 113: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "RFC822.TEXT"  */
+  case 114: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "BODY"  */
+  case 115: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "BODYSTRUCTURE"  */
+  case 116: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 100: /* fetch_att: "UID"  */
+  case 117: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 101: /* fetch_att: "BODY[" section  */
+  case 118: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 102: /* fetch_att: "BODY[" section partial  */
+  case 119: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 103: /* fetch_att: "BODY.PEEK[" section  */
+  case 120: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 121: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 105: /* partial: '<' number '.' nz_number '>'  */
+  case 122: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 106: /* section: ']'  */
+  case 123: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 107: /* section: section_spec ']'  */
+  case 124: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 108: /* section_spec: section_msgtext  */
+  case 125: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 109: /* section_spec: section_part  */
+  case 126: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 110: /* section_spec: section_part '.' section_text  */
+  case 127: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 111: /* section_part: nz_number  */
+  case 128: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 112: /* section_part: section_part '.' nz_number  */
+  case 129: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 113: /* section_msgtext: "HEADER"  */
+  case 130: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 131: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 132: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 116: /* section_msgtext: "TEXT"  */
+  case 133: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 117: /* section_text: section_msgtext  */
+  case 134: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 118: /* section_text: "MIME"  */
+  case 135: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 119: /* header_list: '(' header_fld_names ')'  */
+  case 136: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 120: /* header_fld_names: header_fld_name  */
+  case 137: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 138: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 122: /* header_fld_name: astring  */
+  case 139: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 140: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 124: /* store_att_flags: "FLAGS"  */
+  case 141: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "FLAGS.SILENT"  */
+  case 142: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_att_flags: "+FLAGS"  */
+  case 143: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 144: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_att_flags: "-FLAGS"  */
+  case 145: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 146: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 130: /* store_flags: flag_list  */
+  case 147: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 131: /* store_flags: flag_seq  */
+  case 148: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 132: /* search: "SEARCH" "SP" search_key_list  */
+  case 149: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 150: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2259,286 +2404,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 134: /* charset: astring  */
+  case 151: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 135: /* search_key_list: search_key  */
+  case 152: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 136: /* search_key_list: search_key_list "SP" search_key  */
+  case 153: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 137: /* search_key: search_key_1  */
+  case 154: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 138: /* search_key_1: "ALL"  */
+  case 155: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 139: /* search_key_1: "ANSWERED"  */
+  case 156: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 140: /* search_key_1: "BCC" "SP" astring  */
+  case 157: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 141: /* search_key_1: "BEFORE" "SP" date  */
+  case 158: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 142: /* search_key_1: "BODY" "SP" astring  */
+  case 159: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "CC" "SP" astring  */
+  case 160: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "DELETED"  */
+  case 161: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 145: /* search_key_1: "FLAGGED"  */
+  case 162: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 146: /* search_key_1: "FROM" "SP" astring  */
+  case 163: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 164: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 148: /* search_key_1: "NEW"  */
+  case 165: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 149: /* search_key_1: "OLD"  */
+  case 166: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 150: /* search_key_1: "ON" "SP" date  */
+  case 167: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 151: /* search_key_1: "RECENT"  */
+  case 168: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 152: /* search_key_1: "SEEN"  */
+  case 169: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 153: /* search_key_1: "SINCE" "SP" date  */
+  case 170: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 171: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "TEXT" "SP" astring  */
+  case 172: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 156: /* search_key_1: "TO" "SP" astring  */
+  case 173: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNANSWERED"  */
+  case 174: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 158: /* search_key_1: "UNDELETED"  */
+  case 175: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 159: /* search_key_1: "UNFLAGGED"  */
+  case 176: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 177: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 161: /* search_key_1: "UNSEEN"  */
+  case 178: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 162: /* search_key_1: "DRAFT"  */
+  case 179: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 180: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 164: /* search_key_1: "LARGER" "SP" number  */
+  case 181: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 165: /* search_key_1: "NOT" "SP" search_key  */
+  case 182: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 183: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 184: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SENTON" "SP" date  */
+  case 185: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 186: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 170: /* search_key_1: "SMALLER" "SP" number  */
+  case 187: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 171: /* search_key_1: "UID" "SP" sequence_set  */
+  case 188: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 172: /* search_key_1: "UNDRAFT"  */
+  case 189: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 173: /* search_key_1: sequence_set  */
+  case 190: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 174: /* search_key_1: '(' search_key_list ')'  */
+  case 191: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 175: /* sequence_set: "number"  */
+  case 192: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 176: /* sequence_set: "sequence set"  */
+  case 193: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 177: /* sequence_set: "sequence set with *"  */
+  case 194: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 178: /* mailbox: astring  */
+  case 195: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 179: /* list_mailbox: astring  */
+  case 196: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 180: /* list_mailbox: "mailbox pattern"  */
+  case 197: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 181: /* list_mailbox: "sequence set with *"  */
+  case 198: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 182: /* astring: atom  */
+  case 199: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 183: /* astring: "astring"  */
+  case 200: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* astring: string  */
+  case 201: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 185: /* string: "quoted string"  */
+  case 202: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 186: /* string: "literal"  */
+  case 203: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 187: /* atom: "atom"  */
+  case 204: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 188: /* atom: "number"  */
+  case 205: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 189: /* atom: "sequence set"  */
+  case 206: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 190: /* atom: "date"  */
+  case 207: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 191: /* atom: keyword  */
+  case 208: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 246: /* flag_list: '(' ')'  */
+  case 263: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 247: /* flag_list: '(' flag_seq ')'  */
+  case 264: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 248: /* flag_seq: flag  */
+  case 265: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 249: /* flag_seq: flag_seq "SP" flag  */
+  case 266: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 250: /* flag: "flag"  */
+  case 267: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 251: /* flag: flag_keyword  */
+  case 268: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 252: /* flag_keyword: atom  */
+  case 269: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 253: /* date: "date"  */
+  case 270: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 254: /* date: "quoted string"  */
+  case 271: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 255: /* date_time: "quoted string"  */
+  case 272: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 256: /* number: "number"  */
+  case 273: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 257: /* nz_number: "number"  */
+  case 274: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -2878,6 +3023,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

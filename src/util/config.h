@@ -48,6 +48,10 @@ struct imapd_config {
 	uint64_t maxliteral;        /* largest literal outside APPEND */
 	uint64_t maxmessagesize;    /* largest APPEND message; 0 = no limit */
 
+	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
+	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
+	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
+
 	size_t nsasl;
 	struct config_sasl_opt *sasl;
 };

@@ -21,8 +21,9 @@ from launchlib import IMAPD, Sandbox, Tap  # noqa: F401  (re-exported)
 class InetdServer:
     """inetd "nowait" in a thread: accept, spawn imapd on the socket."""
 
-    def __init__(self, sandbox):
+    def __init__(self, sandbox, args=()):
         self.sb = sandbox
+        self.args = list(args)  # e.g. ["-s"]: imaps
         self.ls = socket.socket()
         self.ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.ls.bind(("127.0.0.1", 0))
@@ -39,7 +40,7 @@ class InetdServer:
                 conn, _ = self.ls.accept()
             except OSError:
                 return
-            p = subprocess.Popen([IMAPD, "-C", self.sb.conf], stdin=conn.fileno(),
+            p = subprocess.Popen([IMAPD, "-C", self.sb.conf] + self.args, stdin=conn.fileno(),
                                  stdout=conn.fileno(), env=self.sb.env, cwd=self.sb.dir)
             conn.close()
             self.procs.append(p)
