@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 fdd4d4d1adfa63611a0ffc3bef7a5785eeb4c0d546d7fa00695e7ff46a23488e), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 6a51211eff79fcf3fb5cc7c2a42a66c1638dab7d8259d73c2f7f778c2d69adae), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.

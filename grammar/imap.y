@@ -198,7 +198,7 @@ command_auth:
 	| namespace | enable
 	;
 
-/* RFC2177 §6: idle = "IDLE" CRLF "DONE" (command_auth).  The parser sees
+/* RFC2177 §4: idle ::= "IDLE" CRLF "DONE" (command_auth).  The parser sees
  * "IDLE" CRLF; the "DONE" line is read by the waiting command
  * (src/cmd/idle.c), as the continuation it is. */
 idle:
