@@ -7,8 +7,11 @@
 #   make conformance  the RFC 2060 conformance matrix and suite; against
 #                     another server: make conformance HOST=h PORT=p USER=u PASS=p [TLS=1]
 #                     (USER counts only when given on make's command line)
-#   make fuzz         run the libFuzzer target for the lexer + parser (clang)
+#   make fuzz         run every libFuzzer target (parser, mime, mutf7, base64, config;
+#                     clang) for FUZZ_SECONDS each; prints runs and coverage per target
 #   make run          build, set up a demo under run/, serve on 127.0.0.1
+#   make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall
+#   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
 #
@@ -17,10 +20,13 @@
 
 CC       ?= cc
 PKGS     := openssl libsasl2 zlib
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+# pkg-config runs when a flag is first used, not when make reads this file:
+# on a fresh machine the deps step installs the -dev packages in between.
+pkgconf   = $(eval $1 := $$(shell pkg-config $2 2>/dev/null))$($1)
+PKG_CFLAGS    = $(call pkgconf,PKG_CFLAGS,--cflags $(PKGS))
+PKG_LIBS      = $(call pkgconf,PKG_LIBS,--libs $(PKGS))
+CMOCKA_CFLAGS = $(call pkgconf,CMOCKA_CFLAGS,--cflags cmocka)
+CMOCKA_LIBS   = $(call pkgconf,CMOCKA_LIBS,--libs cmocka)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	    -Wno-unused-parameter
@@ -54,12 +60,28 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check
+	run bench clean distclean man-check check-fresh install uninstall deb
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
 
+# ---- Debian packages (tools/deps.list) ---------------------------------------
+# The first build, `make run` or `make check` run as root installs what the
+# machine lacks, saying so in one line; not as root it stops with the
+# apt-get line (exit 2).  Every compile waits for it (| deps).  NO_DEPS=1
+# skips it (a package build, whose Build-Depends dpkg has checked).
+DEPS_FOR_run         := run
+DEPS_FOR_check       := run test
+DEPS_FOR_unit        := test
+DEPS_FOR_protocol    := run test
+DEPS_FOR_clients     := run test
+DEPS_FOR_conformance := run test
+DEPS_FOR_fuzz        := test
+DEPS_FOR_fuzz-build  := test
+DEPS_FOR_gen         := test
+DEPS_FOR_bench       := run test
+DEPS_FOR_deb         := deb
 deps:
-	@sh tools/check-deps.sh
+	$(if $(NO_DEPS),@true,@sh tools/deps build $(sort $(foreach g,$(MAKECMDGOALS),$(DEPS_FOR_$(g)))))
 
 # `make V=1` shows the full commands.
 ifeq ($(V),1)
@@ -70,12 +92,12 @@ else
   say = @printf '  %-6s %s\n'
 endif
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/gen/%.o: gen/%.c
+$(BUILD)/gen/%.o: gen/%.c | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
@@ -98,20 +120,20 @@ $(BIN)/imapd-master: $(BUILD)/src/master.o $(LIB)
 $(BIN)/rimapd: $(BIN)/imapd
 	$(Q)ln -sf imapd $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) | deps
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) \
 		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS) -lpthread
 
 # ---- generated parser ---------------------------------------------------
-gen:
+gen: deps
 	sh tools/gen.sh gen
 
 # gen/ must be what the grammar produces: compare the grammar hash stamped
 # in gen/ (works without re2c/bison), and regenerate and diff when the
 # tools are here.
-check-gen:
+check-gen: deps
 	@sh tools/check-gen.sh
 
 # ---- tests ----------------------------------------------------------------
@@ -138,10 +160,10 @@ run: all
 	@sh tools/run-demo.sh $(BIN) $(RUN_DIR) $(IMAP_PORT) $(IMAPS_PORT)
 
 FUZZ_SECONDS ?= 60
-fuzz-build:
+fuzz-build: deps
 	@sh tools/fuzz.sh build
 
-fuzz:
+fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tools/fuzz.sh run
 
 # ---- benchmark: our imapd against Dovecot (tools/bench/README.md) -----------
@@ -152,7 +174,71 @@ bench:
 	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
 		BENCH_BIN=build/bench/bin python3 tools/bench/bench.py
 
+# ---- install ----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=...]: binaries, man pages, the
+# example configurations (share/doc/imapd/examples), systemd units with the
+# installed paths, and /etc/imapd.conf and /etc/imapd-master.conf from the
+# examples unless they exist (an existing one is never overwritten).
+# make uninstall removes all but the files in /etc.
+PREFIX     ?= /usr/local
+SBINDIR    ?= $(PREFIX)/sbin
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/imapd
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+SYSCONFDIR ?= /etc
+INSTALL_UNITS ?= imapd-master.service imapd.socket imapd@.service
+EXAMPLES   := conf/imapd.conf conf/imapd-master.conf conf/inetd.conf conf/xinetd.d/imap \
+	      $(wildcard conf/systemd/*)
+# The examples name /usr/sbin and /etc: say where this install put things.
+install_paths = sed -e 's|/usr/sbin/|$(SBINDIR)/|g' -e 's|/etc/imapd|$(SYSCONFDIR)/imapd|g'
+
+install: all
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(DOCDIR)/examples/systemd $(DESTDIR)$(DOCDIR)/examples/xinetd.d \
+		$(DESTDIR)$(SYSCONFDIR)
+	install -m 755 $(BIN)/imapd $(BIN)/imapd-master $(DESTDIR)$(SBINDIR)/
+	ln -sf imapd $(DESTDIR)$(SBINDIR)/rimapd
+	install -m 644 man/imapd.8 man/imapd-master.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 man/imapd.conf.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
+	@for f in $(EXAMPLES); do \
+		$(install_paths) $$f >$(DESTDIR)$(DOCDIR)/examples/$${f#conf/} || exit 1; \
+		chmod 644 $(DESTDIR)$(DOCDIR)/examples/$${f#conf/}; done
+	$(if $(strip $(INSTALL_UNITS)),install -d $(DESTDIR)$(UNITDIR))
+	@for u in $(INSTALL_UNITS); do \
+		$(install_paths) conf/systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && \
+		chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; done
+	@for f in imapd.conf imapd-master.conf; do \
+		if [ -e $(DESTDIR)$(SYSCONFDIR)/$$f ]; then \
+			echo "install: kept $(DESTDIR)$(SYSCONFDIR)/$$f; the example is $(DOCDIR)/examples/$$f"; \
+		else install -m 644 $(DESTDIR)$(DOCDIR)/examples/$$f $(DESTDIR)$(SYSCONFDIR)/$$f || exit 1; fi; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/imapd $(DESTDIR)$(SBINDIR)/imapd-master $(DESTDIR)$(SBINDIR)/rimapd \
+		$(DESTDIR)$(MANDIR)/man8/imapd.8 $(DESTDIR)$(MANDIR)/man8/imapd-master.8 \
+		$(DESTDIR)$(MANDIR)/man5/imapd.conf.5 \
+		$(foreach u,$(INSTALL_UNITS),$(DESTDIR)$(UNITDIR)/$(u))
+	rm -rf $(DESTDIR)$(DOCDIR)
+	@echo "uninstall: $(DESTDIR)$(SYSCONFDIR)/imapd.conf and imapd-master.conf are left as they are"
+
+# ---- the Debian package (debian/) --------------------------------------------
+# make deb: dpkg-buildpackage -us -uc -b on a copy of the tree under
+# build/deb/src, so the .deb, .buildinfo and .changes land in build/deb/;
+# then lintian on them.
+deb: deps
+	rm -rf build/deb && mkdir -p build/deb/src
+	tar -cf - --exclude=./build --exclude=./bin --exclude=./run --exclude=./.git . | \
+		tar -C build/deb/src -xf -
+	cd build/deb/src && dpkg-buildpackage -us -uc -b
+	lintian --info --display-info build/deb/*.changes
+
+# ---- the README's commands on a new minimal Debian 12 root, as root ------------
+check-fresh:
+	@sh tools/deps fresh
+	@sh tools/check-fresh.sh
+
 clean:
 	rm -rf build bin
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print 2>/dev/null)

@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6a51211eff79fcf3fb5cc7c2a42a66c1638dab7d8259d73c2f7f778c2d69adae), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 3e9e0b81603daead79c7b258a1bceedf84bb7669b6c8dd85497311e1c40f3aa1), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -700,27 +700,27 @@ static const yytype_int16 yyrline[] =
      230,   234,   235,   244,   248,   249,   250,   254,   255,   261,
      262,   270,   276,   277,   278,   279,   279,   279,   279,   280,
      281,   286,   286,   290,   290,   290,   290,   291,   296,   304,
-     311,   316,   323,   326,   335,   340,   350,   356,   357,   359,
-     361,   367,   374,   380,   386,   392,   399,   407,   416,   422,
-     428,   429,   436,   437,   438,   439,   440,   445,   451,   460,
-     468,   473,   474,   475,   476,   478,   484,   485,   495,   496,
-     497,   498,   499,   500,   501,   502,   503,   504,   505,   508,
-     510,   513,   519,   530,   531,   536,   537,   538,   544,   545,
-     552,   553,   556,   559,   564,   565,   570,   575,   576,   582,
-     587,   595,   596,   597,   598,   599,   600,   604,   605,   612,
-     617,   627,   631,   632,   650,   654,   655,   656,   657,   658,
-     659,   660,   661,   662,   663,   665,   666,   667,   668,   669,
-     670,   671,   672,   673,   674,   675,   676,   677,   679,   680,
-     681,   683,   684,   685,   687,   688,   689,   690,   691,   692,
-     693,   694,   706,   707,   708,   714,   720,   721,   722,   729,
-     730,   731,   736,   737,   743,   744,   745,   746,   747,   753,
-     753,   753,   753,   753,   753,   753,   754,   754,   754,   754,
-     755,   755,   755,   755,   755,   755,   756,   756,   756,   756,
-     756,   756,   757,   757,   757,   757,   757,   757,   757,   757,
-     758,   758,   758,   758,   758,   758,   759,   759,   759,   759,
-     759,   759,   760,   760,   760,   760,   760,   761,   761,   761,
-     761,   762,   762,   768,   769,   773,   775,   784,   785,   790,
-     796,   797,   803,   808,   813
+     311,   316,   323,   326,   335,   340,   350,   355,   356,   358,
+     360,   366,   373,   378,   383,   388,   395,   403,   410,   415,
+     420,   421,   428,   429,   430,   431,   432,   437,   442,   450,
+     458,   463,   464,   465,   466,   468,   474,   475,   485,   486,
+     487,   488,   489,   490,   491,   492,   493,   494,   495,   498,
+     500,   503,   509,   520,   521,   526,   527,   528,   534,   535,
+     542,   543,   546,   549,   554,   555,   560,   565,   566,   572,
+     577,   585,   586,   587,   588,   589,   590,   594,   595,   602,
+     607,   617,   621,   622,   640,   644,   645,   646,   647,   648,
+     649,   650,   651,   652,   653,   655,   656,   657,   658,   659,
+     660,   661,   662,   663,   664,   665,   666,   667,   669,   670,
+     671,   673,   674,   675,   677,   678,   679,   680,   681,   682,
+     683,   684,   696,   697,   698,   704,   710,   711,   712,   719,
+     720,   721,   726,   727,   733,   734,   735,   736,   737,   743,
+     743,   743,   743,   743,   743,   743,   744,   744,   744,   744,
+     745,   745,   745,   745,   745,   745,   746,   746,   746,   746,
+     746,   746,   747,   747,   747,   747,   747,   747,   747,   747,
+     748,   748,   748,   748,   748,   748,   749,   749,   749,   749,
+     749,   749,   750,   750,   750,   750,   750,   751,   751,   751,
+     751,   752,   752,   758,   759,   763,   765,   774,   775,   780,
+     786,   787,   793,   798,   803
 };
 #endif
 
@@ -2079,8 +2079,7 @@ yyreduce:
     break;
 
   case 76: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
-                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
-		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
+                { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
   case 78: /* append_rest: flag_list "SP" append_message  */
@@ -2102,18 +2101,15 @@ yyreduce:
     break;
 
   case 82: /* create: "CREATE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 83: /* delete: "DELETE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 84: /* examine: "EXAMINE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 85: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
@@ -2128,19 +2124,15 @@ yyreduce:
 
   case 87: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
-		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
-		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
-		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
   case 88: /* select: "SELECT" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 89: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
-                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
-		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
+                { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
   case 90: /* status_att_list: status_att  */
@@ -2172,18 +2164,16 @@ yyreduce:
     break;
 
   case 97: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 98: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
-                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+                                { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
   case 99: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
-		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
   case 100: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */

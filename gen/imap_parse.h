@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6a51211eff79fcf3fb5cc7c2a42a66c1638dab7d8259d73c2f7f778c2d69adae), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 3e9e0b81603daead79c7b258a1bceedf84bb7669b6c8dd85497311e1c40f3aa1), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

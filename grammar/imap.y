@@ -348,8 +348,7 @@ auth_type:
  *   [SPACE date_time] SPACE literal */
 append:
 	K_APPEND SP mailbox SP append_rest
-		{ CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = $3;
-		  CMD->u.append.is_inbox = imap_str_is_inbox(&$3); }
+		{ CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = $3; }
 	;
 
 append_rest:
@@ -371,20 +370,17 @@ append_message:
 /* RFC2060 §9: create = "CREATE" SPACE mailbox
  *   ;; Use of INBOX gives a NO error */
 create:
-	K_CREATE SP mailbox     { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	K_CREATE SP mailbox     { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: delete = "DELETE" SPACE mailbox */
 delete:
-	K_DELETE SP mailbox     { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	K_DELETE SP mailbox     { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: examine = "EXAMINE" SPACE mailbox */
 examine:
-	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox */
@@ -406,22 +402,18 @@ lsub:
 rename:
 	K_RENAME SP mailbox SP mailbox
 		{ CMD->type = IMAP_CMD_RENAME;
-		  CMD->u.rename.from = $3; CMD->u.rename.to = $5;
-		  CMD->u.rename.from_inbox = imap_str_is_inbox(&$3);
-		  CMD->u.rename.to_inbox = imap_str_is_inbox(&$5); }
+		  CMD->u.rename.from = $3; CMD->u.rename.to = $5; }
 	;
 
 /* RFC2060 §9: select = "SELECT" SPACE mailbox */
 select:
-	K_SELECT SP mailbox     { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	K_SELECT SP mailbox     { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: status = "STATUS" SPACE mailbox SPACE "(" 1#status_att ")" */
 status:
 	K_STATUS SP mailbox SP '(' status_att_list ')'
-		{ CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = $3;
-		  CMD->u.status.is_inbox = imap_str_is_inbox(&$3); }
+		{ CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = $3; }
 	;
 
 status_att_list:
@@ -442,15 +434,13 @@ status_att:
 
 /* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
 subscribe:
-	K_SUBSCRIBE SP mailbox  { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+	K_SUBSCRIBE SP mailbox  { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* RFC2060 §9: unsubscribe = "UNSUBSCRIBE" SPACE mailbox */
 unsubscribe:
 	K_UNSUBSCRIBE SP mailbox
-				{ CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = $3;
-				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&$3); }
+				{ CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = $3; }
 	;
 
 /* ---- command_select -------------------------------------------------- */
@@ -459,7 +449,7 @@ unsubscribe:
 copy:
 	K_COPY SP sequence_set SP mailbox
 		{ CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = $3;
-		  CMD->u.copy.mailbox = $5; CMD->u.copy.is_inbox = imap_str_is_inbox(&$5); }
+		  CMD->u.copy.mailbox = $5; }
 	;
 
 /* RFC2060 §9: fetch = "FETCH" SPACE set SPACE ("ALL" / "FULL" /

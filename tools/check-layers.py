@@ -36,13 +36,7 @@ LAYERS = {
 }
 
 # Cycles known and accepted, each with its reason.  Keep this short.
-ACCEPTED_CYCLES = {
-    # TLS is the connection's transport: tls.c reads the descriptors and
-    # timeouts of struct conn, conn.c calls tls_conn_read/write.  They
-    # change together (non-blocking I/O); calls go one way only, which the
-    # symbol graph checks.
-    ("includes", ("net/conn", "net/tls")),
-}
+ACCEPTED_CYCLES = set()
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
@@ -204,7 +198,8 @@ def main():
     else:
         problems += check("symbols", syms, "uses")
     if problems:
-        print("%d layering problem(s); the order is in tools/check-layers.py and README.md" % problems)
+        print("%d layering problem(s); the order is in tools/check-layers.py and README.md"
+              % problems)
         return 1
     return 0
 

@@ -1,12 +1,22 @@
 #!/bin/sh
-# tools/fuzz.sh build|run - build the libFuzzer targets with clang (ASan +
-# UBSan) and run each for $FUZZ_SECONDS seconds (default 60):
-#   fuzz_parser  the command lexer and parser (tests/fuzz/fuzz_parser.c),
-#                seed corpus tests/fuzz/corpus/
-#   fuzz_mime    the MIME parser, ENVELOPE, BODYSTRUCTURE, sections, search
-#                (tests/mime-corpus/fuzz_mime.c), seeds tests/mime-corpus/msgs/
-# New inputs go to build/fuzz/<target>-corpus.  Exits non-zero if a
-# fuzzer found a crash, leak or timeout (the input is kept in build/fuzz/).
+# tools/fuzz.sh build|run [TARGET...] - libFuzzer targets (clang, ASan +
+# UBSan) for every parser that reads outside input, each run for
+# $FUZZ_SECONDS seconds (default 60):
+#   parser  command lines and literals through the session's reader over a
+#           socket: cmdread, the lexer, the parser (tests/fuzz/fuzz_parser.c)
+#   mime    messages: MIME structure, ENVELOPE, BODYSTRUCTURE, sections,
+#           search (tests/mime-corpus/fuzz_mime.c; seeds also
+#           tests/mime-corpus/msgs/)
+#   mutf7   mailbox names: modified UTF-7 and the names kept inside the
+#           mail root (tests/fuzz/fuzz_mutf7.c)
+#   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
+#   config  imapd.conf (tests/fuzz/fuzz_config.c)
+# Seed corpora are kept in tests/fuzz/<target>/; new inputs go to
+# build/fuzz/<target>-corpus.  For each target one line says how many
+# inputs ran and the coverage reached (libFuzzer's cov: edges, ft:
+# features), also written to build/fuzz/summary.txt.  Exits non-zero if a
+# fuzzer found a crash, leak or timeout (the input is kept in build/fuzz/,
+# the fuzzer's output in build/fuzz/<target>.log).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -14,8 +24,9 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+ALL="parser mime mutf7 base64 config"
 
-# compile SRC... : object files for the fuzzers, rebuilt when stale
+# compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
 	objs=""
 	for s in "$@"; do
@@ -27,28 +38,77 @@ compile() {
 	done
 }
 
-compile gen/imap_parse.c gen/imap_lex.c src/proto/parser.c src/proto/build.c \
-	src/proto/ast_print.c src/util/arena.c src/util/sbuf.c src/util/date.c
-$CC $flags -fsanitize=fuzzer -o "$out/fuzz_parser" tests/fuzz/fuzz_parser.c $objs
+# What each target is: its harness, the sources it links, the longest
+# input, its dictionary and seed directories.
+describe() {
+	dict=""
+	libs=""
+	extra_seeds=""
+	case $1 in
+	parser)
+		harness=tests/fuzz/fuzz_parser.c maxlen=4096 dict=tests/fuzz/imap.dict
+		# The session's own reader over a socket: proto/, the
+		# connection layer, and what a session links (SASL, TLS, zlib).
+		srcs="gen/imap_parse.c gen/imap_lex.c $(echo src/proto/*.c) src/net/conn.c
+		      src/net/tls.c src/net/compress.c src/net/ioloop.c src/auth/auth.c
+		      $(echo src/util/*.c)"
+		libs=$(pkg-config --libs openssl libsasl2 zlib) ;;
+	mime)
+		harness=tests/mime-corpus/fuzz_mime.c maxlen=65536
+		dict=tests/mime-corpus/fuzz_mime.dict extra_seeds=tests/mime-corpus/msgs
+		srcs="$(echo src/mime/*.c) src/util/arena.c src/util/sbuf.c src/util/date.c
+		      src/util/base64.c" ;;
+	mutf7)
+		harness=tests/fuzz/fuzz_mutf7.c maxlen=512
+		srcs="src/store/mboxname.c src/util/base64.c" ;;
+	base64)
+		harness=tests/fuzz/fuzz_base64.c maxlen=4096
+		srcs="src/util/base64.c" ;;
+	config)
+		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
+		srcs="src/util/config.c src/util/idlist.c" ;;
+	*)
+		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
+		exit 2 ;;
+	esac
+}
 
-compile src/mime/*.c src/util/arena.c src/util/sbuf.c src/util/date.c src/util/base64.c
-$CC $flags -fsanitize=fuzzer -o "$out/fuzz_mime" tests/mime-corpus/fuzz_mime.c $objs
+build() {
+	describe "$1"
+	compile $srcs
+	$CC $flags -fsanitize=fuzzer -o "$out/fuzz_$1" "$harness" $objs $libs
+}
 
-[ "${1:-run}" = build ] && exit 0
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+targets=${*:-$ALL}
+for t in $targets; do
+	build "$t"
+done
+[ "$mode" = build ] && exit 0
+
 secs=${FUZZ_SECONDS:-60}
 status=0
-run() { # run TARGET MAXLEN DICT SEEDS
-	mkdir -p "$out/$1-corpus"
-	echo "fuzzing $1 for ${secs}s"
-	if ! "$out/$1" -max_total_time="$secs" -max_len="$2" -timeout=10 -dict="$3" \
-		-artifact_prefix="$out/$1-" -print_final_stats=1 "$out/$1-corpus" "$4" \
-		>"$out/$1.log" 2>&1; then
-		tail -40 "$out/$1.log"
-		status=1
+: >"$out/summary.txt"
+for t in $targets; do
+	describe "$t"
+	mkdir -p "$out/$t-corpus"
+	if "$out/fuzz_$t" -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
+		${dict:+-dict="$dict"} -artifact_prefix="$out/$t-" -print_final_stats=1 \
+		"$out/$t-corpus" "tests/fuzz/$t" $extra_seeds >"$out/$t.log" 2>&1; then
+		result="no crash"
 	else
-		grep -E 'stat::number_of_executed_units|stat::new_units_added' "$out/$1.log"
+		result="FAILED, see $out/$t.log"
+		status=1
 	fi
-}
-run fuzz_parser 4096 tests/fuzz/imap.dict tests/fuzz/corpus
-run fuzz_mime 65536 tests/mime-corpus/fuzz_mime.dict tests/mime-corpus/msgs
+	# "#123 DONE cov: 456 ft: 789 corp: 12/345b ..." and the final stats
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log" | tail -1)
+	new=$(sed -n 's/^stat::new_units_added: *//p' "$out/$t.log" | tail -1)
+	cov=$(grep -E '^#[0-9]+' "$out/$t.log" | tail -1 |
+		sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\).*/cov \1, ft \2, corpus \3/p')
+	line="fuzz_$t: ${runs:-?} runs in ${secs}s, ${cov:-no coverage line}, ${new:-0} new inputs, $result"
+	echo "$line"
+	echo "$line" >>"$out/summary.txt"
+	[ "$result" = "no crash" ] || tail -40 "$out/$t.log"
+done
 exit $status

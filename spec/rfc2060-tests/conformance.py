@@ -22,9 +22,10 @@ them, which are covered, and how many were met and failed on this server.
     conformance.py --compare ours.json dovecot.json cyrus.json
                                                        Markdown table, side by side
 
-A run that tests nothing fails: when the server cannot be reached or the
-test account cannot log in, before any transcript runs (exit 2); when
-every transcript was skipped (exit 2).
+A run that tests nothing fails, with the reason and a closing "0 passed,
+N failed" line: when our imapd or a tool it needs is missing, when the
+server cannot be reached or the test account cannot log in (before any
+transcript runs), and when every transcript was skipped.
 
 Under `make conformance HOST=... PORT=... USER=... PASS=... TLS=1` the
 values given on make's command line are read from MAKEFLAGS too, so USER
@@ -211,20 +212,19 @@ def reachable(args):
     server = imaptest.RemoteServer(args.host, args.port, args.tls, args.timeout)
     try:
         conn = server.connect()
-    except OSError as e:
+    except (OSError, imaptest.IMAPError) as e:
         return "cannot connect to %s:%d%s: %s" % (args.host, args.port, " (TLS)" if args.tls else "", e)
     try:
         greeting = conn.read_line()
         if greeting is None or not greeting.startswith(("* OK", "* PREAUTH")):
             return "%s:%d sent no IMAP greeting: %r" % (args.host, args.port, greeting)
-        conn.log.append("S: " + greeting)
         try:
             runner.login(conn, "login check")
         except imaptest.TranscriptError as e:
             return "the test account %r cannot log in: %s" % (args.user, e)
         conn.send(b"Z LOGOUT\r\n")
         return None
-    except (imaptest.TranscriptError, OSError) as e:
+    except (imaptest.TranscriptError, imaptest.IMAPError, OSError) as e:
         return "%s:%d: %s" % (args.host, args.port, e)
     finally:
         server.stop()
@@ -234,27 +234,19 @@ def run_suite(args, tests):
     runner = imaptest.Runner(args)
     results = {}
     names = sorted(tests)
-    print("1..%d" % len(names))
-    for n, name in enumerate(names, 1):
+    tap = imaptest.Tap(plan=len(names), max_diag=None)
+    for name in names:
         t0 = time.time()
-        try:
-            status, detail = runner.run_file(tests[name]["path"])
-        except (imaptest.TranscriptError, OSError) as e:
-            status, detail = "fail", "%s: %s" % (type(e).__name__, e)
+        status, detail = imaptest.run_one(runner, tests[name]["path"])
         results[name] = {"status": status, "detail": detail or "", "seconds": round(time.time() - t0, 2),
                          "failed_reqs": getattr(runner, "failed_reqs", None) if status == "fail" else None}
-        if status == "ok":
-            print("ok %d - %s" % (n, name))
-        elif status == "skip":
-            print("ok %d - %s # SKIP %s" % (n, name, detail))
-        else:
-            print("not ok %d - %s" % (n, name))
-            lines = (detail or "").splitlines()
-            if not args.verbose and len(lines) > 14:
-                lines = lines[:14] + ["... (-v shows all)"]
-            for l in lines:
-                print("#   " + l)
-        sys.stdout.flush()
+        if status == "skip":
+            tap.skip(name, detail)
+            continue
+        lines = (detail or "").splitlines()
+        if not args.verbose and len(lines) > 14:
+            lines = lines[:14] + ["... (-v shows all)"]
+        tap.ok(status == "ok", name, "\n".join(lines))
     return results
 
 
@@ -501,8 +493,8 @@ def main():
     try:
         reqs, titles = load_requirements()
     except RequirementsError as e:
-        print("Bail out! the requirement files are malformed:\n" + str(e))
-        return 2
+        print("the requirement files are malformed:\n%s\n0 passed, 1 failed" % e)
+        return 1
 
     if args.compare:
         compare(args.compare, args.names.split(",") if args.names else None)
@@ -524,21 +516,28 @@ def main():
     clients = load_client_covers()
     shown = [r for r in reqs if not args.rfc or r["rfc"] in args.rfc]
     if not shown:
-        print("Bail out! no requirements for RFC %s" % ", ".join(map(str, args.rfc)))
-        return 2
+        print("no requirements for RFC %s\n0 passed, 1 failed" % ", ".join(map(str, args.rfc)))
+        return 1
 
     results = None
     if not (args.matrix_only or (args.list and not args.json)):
+        # No silent zeroes: nothing to run, a tool every run of our server
+        # needs, or a server that cannot be reached or logged in to fails
+        # the suite with the reason, before any transcript runs.
         if not tests:
-            print("Bail out! no transcripts to run")
-            return 2
-        if args.host is None and not os.path.exists(args.imapd):
-            print("Bail out! no %s: build it first (make), or give --host" % args.imapd)
-            return 2
+            print("1..0\nno transcripts found in %s\n0 passed, 1 failed" % HERE)
+            return 1
+        why = imaptest.cannot_run(args)
+        if why:
+            print("cannot run: %s (make conformance installs what is missing as root; or give "
+                  "--host): none of the %d transcripts can run\n0 passed, %d failed"
+                  % (why, len(tests), len(tests)))
+            return 1
         why = reachable(args)
         if why is not None:
-            print("Bail out! %s" % why)
-            return 2
+            print("cannot run: %s: none of the %d transcripts can run\n0 passed, %d failed"
+                  % (why, len(tests), len(tests)))
+            return 1
         results = run_suite(args, tests)
     elif not args.list:
         print("1..0 # SKIP --matrix-only: nothing run")
@@ -573,12 +572,12 @@ def main():
             json.dump({"server": args.server_name or ("imapd" if not args.host else target),
                        "tests": {t: dict(results[t], covers=tests[t]["covers"]) for t in results}},
                       fh, indent=1, sort_keys=True)
-    print("%d passed, %d failed, %d skipped" % (p, f, s))
     if p + f == 0:
-        # Every transcript skipped: nothing was tested, which must not look
-        # like success.
-        print("# nothing was tested: all %d transcripts were skipped" % s)
-        return 2
+        # Every transcript skipped: nothing about this server was tested,
+        # which must not look like success.
+        print("# every transcript was skipped: nothing was tested")
+        f = 1
+    print("%d passed, %d failed, %d skipped" % (p, f, s))
     return 1 if f or (args.strict and not strict_ok) else 0
 
 

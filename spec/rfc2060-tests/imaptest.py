@@ -101,6 +101,11 @@ DIRECTIVES
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
                            and the test goes on; it fails at the end with all
+    @ lax-framing          the transcript's own lines may end in a bare LF (a
+                           test of how a server takes one); otherwise a
+                           client line ending in LF without CR, as a
+                           literal whose count is one short leaves it, fails
+                           the test
     @ covers R-x ...       the checks that follow test these requirements
                            (a subset of the "# covers:" line); with
                            keep-going, a failed check is charged to them only
@@ -125,24 +130,24 @@ import argparse
 import base64
 import os
 import re
-import select
-import shutil
-import socket
-import ssl
-import subprocess
 import sys
-import tempfile
 import time
-import zlib
+import traceback
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+# The shared test modules (tests/lib/): the IMAP client needs nothing but
+# Python, so the runner works against any server; the Sandbox of
+# imapdtest.py is only for our own imapd.
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "lib"))
+from imapclient import DEFAULT_TIMEOUT, Connection, IMAPError  # noqa: E402
+from imapdtest import Sandbox, Tap, me  # noqa: E402
 
-DEFAULT_TIMEOUT = 10.0
 LOGIN_TIMEOUT = 30.0  # @ login: servers delay logins after failed ones
 
-
-class TranscriptError(Exception):
-    pass
+# A broken conversation, from the transcript's checks or from the
+# connection (timeouts, the server closing, syntax errors): one class.
+TranscriptError = IMAPError
 
 
 def unescape(s):
@@ -333,348 +338,79 @@ def template_regex(tpl):
     return re.compile("".join(out), re.S)
 
 
-class Connection:
-    """A client connection to the server under test."""
-
-    def __init__(self, rfile, wfile, close_fn, timeout):
-        self.rfile = rfile  # file descriptor to read
-        self.wfile = wfile  # file descriptor to write
-        self.close_fn = close_fn
-        self.timeout = timeout
-        self.buf = b""
-        self.bytewise = False
-        self.log = []
-        self.checker = None  # an imapsyntax.ResponseChecker, or None
-        self.deflate = None  # RFC4978: the compressor of what we send, once on
-        self.inflate = None  # and the decompressor of what we read
-
-    def start_compression(self):
-        """COMPRESS=DEFLATE (RFC4978 §3): both directions become raw DEFLATE
-        (window bits -15: no zlib header) from now on.  Octets already read
-        past the tagged OK are the first compressed ones."""
-        self.deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-        self.inflate = zlib.decompressobj(-15)
-        pending, self.buf = self.buf, b""
-        self.buf = self._inflate(pending)
-
-    def _inflate(self, data):
-        try:
-            return self.inflate.decompress(data)
-        except zlib.error as e:
-            raise TranscriptError("the server's data is not a DEFLATE stream (%s): %r" % (e, data[:80]))
-
-    def send(self, data):
-        self.log.append("C: " + data.decode("utf-8", "replace").rstrip("\r\n"))
-        if self.bytewise:
-            for i in range(len(data)):
-                self._write(data[i:i + 1])
-                time.sleep(0.001)
-        else:
-            self._write(data)
-
-    def _write(self, data):
-        if self.deflate is not None:
-            data = self.deflate.compress(data) + self.deflate.flush(zlib.Z_SYNC_FLUSH)
-        try:
-            if isinstance(self.wfile, ssl.SSLSocket) or isinstance(self.wfile, socket.socket):
-                self.wfile.sendall(data)
-            else:
-                os.write(self.wfile, data)
-        except (BrokenPipeError, ConnectionResetError) as e:
-            raise TranscriptError("server closed the connection while we sent: %s" % e)
-
-    def _read_more(self, deadline):
-        while True:
-            left = deadline - time.time()
-            if left <= 0:
-                return False
-            if isinstance(self.rfile, ssl.SSLSocket) and self.rfile.pending():
-                r = [self.rfile]
-            else:
-                r, _, _ = select.select([self.rfile], [], [], left)
-            if not r:
-                return False
-            try:
-                if isinstance(self.rfile, (socket.socket, ssl.SSLSocket)):
-                    chunk = self.rfile.recv(65536)
-                else:
-                    chunk = os.read(self.rfile, 65536)
-            except (ConnectionResetError, ssl.SSLError):
-                chunk = b""
-            if not chunk:
-                return None
-            if self.inflate is not None:
-                chunk = self._inflate(chunk)
-            self.buf += chunk
-            return True
-
-    def read_line(self, timeout=None):
-        """Next server line without CRLF, with literals folded in; None at EOF."""
-        deadline = time.time() + (timeout or self.timeout)
-        line = b""
-        while True:
-            i = self.buf.find(b"\r\n")
-            if i < 0:
-                r = self._read_more(deadline)
-                if r is None:
-                    if self.buf or line:
-                        rest = line + self.buf
-                        self.buf = b""
-                        return rest.decode("utf-8", "surrogateescape")
-                    return None
-                if r is False:
-                    raise TranscriptError("timed out waiting for the server (have %r)" % (line + self.buf)[:200])
-                continue
-            part = self.buf[:i]
-            self.buf = self.buf[i + 2:]
-            line += part
-            m = re.search(rb"\{(\d+)\}$", part)
-            if m:
-                # A literal follows: fold it into the line, as text.
-                n = int(m.group(1))
-                while len(self.buf) < n:
-                    r = self._read_more(deadline)
-                    if not r:
-                        raise TranscriptError("server literal cut short")
-                line += b"\r\n" + self.buf[:n]
-                self.buf = self.buf[n:]
-                continue
-            text = line.decode("utf-8", "surrogateescape")
-            self.log.append("S: " + text)
-            if self.checker is not None:
-                err = self.checker.check(text)
-                if err:
-                    raise TranscriptError("RFC2060 §9 syntax: %s\n  in line %r" % (err, text[:300]))
-            return text
-
-    def unread(self, text):
-        """Put a line back, to be read again by the next read_line."""
-        self.buf = (text + "\r\n").encode("utf-8", "surrogateescape") + self.buf
-        if self.log and self.log[-1] == "S: " + text:
-            self.log.pop()
-        if self.checker is not None:
-            self.checker.unread = True
-
-    def read_for(self, seconds):
-        """Every complete line that arrives within seconds."""
-        deadline = time.time() + seconds
-        lines = []
-        while True:
-            if b"\r\n" in self.buf:
-                got = self.read_line(timeout=max(deadline - time.time(), 0.5))
-                if got is None:
-                    break
-                lines.append(got)
-                continue
-            r = self._read_more(deadline)
-            if not r:
-                break
-        return lines
-
-    def expect_close(self, timeout=None):
-        deadline = time.time() + (timeout or self.timeout)
-        while True:
-            if self.buf:
-                extra = self.buf
-                self.buf = b""
-                raise TranscriptError("expected the server to close, got %r" % extra[:200])
-            r = self._read_more(deadline)
-            if r is None:
-                return
-            if r is False:
-                raise TranscriptError("expected the server to close; it did not")
-
-    def close(self):
-        self.close_fn()
-
-
 class OurServer:
-    """Starts bin/imapd for one transcript, in a scratch directory."""
+    """Our imapd for one transcript, in a Sandbox of its own: its
+    imapd.conf takes the transcript's "@ config" lines on top of the
+    sandbox's defaults; with login "sasl" the test user is in a sasldb of
+    the sandbox's (realm imapd.test, the servername, so "LOGIN testuser
+    testpass" finds testuser@imapd.test, as Cyrus does; test users are not
+    Unix accounts, so their mail runs as whoever runs the tests); with
+    "preauth" our server runs as rimapd."""
 
-    def __init__(self, imapd, mode, config_lines, workdir, timeout, login="preauth",
+    def __init__(self, imapd, mode, config_lines, timeout, login="preauth",
                  user="testuser", password="testpass"):
-        self.imapd = imapd
-        self.login = login
-        self.user = user
-        self.uses_login = False
         self.mode = mode
-        self.workdir = workdir
         self.timeout = timeout
-        self.proc = None
-        self.sock = None
-        self.extra = []  # more connections of the same test: (proc, sock)
+        self.login = login
+        self.uses_login = False
         self.as_rimapd = False
-        conf = os.path.join(workdir, "imapd.conf")
-        mail = os.path.join(workdir, "mail")
-        os.makedirs(os.path.join(workdir, "config"), exist_ok=True)
-        base = [
-            "configdirectory: %s" % os.path.join(workdir, "config"),
-            "servername: imapd.test",
-            "mail_location: %s/%%u" % mail,
-            "failed_login_delay: 0",
-        ]
-        keys = set(l.split(":", 1)[0].strip() for l in config_lines)
-        lines = [l for l in base if l.split(":", 1)[0] not in keys] + config_lines
-        with open(conf, "w") as f:
-            f.write("\n".join(lines) + "\n")
-        self.conf = conf
+        self.started = False
+        conf = {}
+        for line in config_lines:
+            k, _, v = line.partition(":")
+            conf[k.strip()] = v.strip()
         if login == "sasl":
-            # A SASL user database of our own for the test user.
-            db = os.path.join(workdir, "sasldb2")
-            p = subprocess.run(["saslpasswd2", "-c", "-p", "-f", db, "-u", "imapd.test", user],
-                               input=password.encode(), capture_output=True)
-            if p.returncode != 0:
-                raise TranscriptError("saslpasswd2 failed: %s" % p.stderr.decode(errors="replace"))
-            # The realm is the servername ("imapd.test" above): imapd hands
-            # it to SASL as the server's name, so "LOGIN testuser testpass"
-            # finds testuser@imapd.test, as Cyrus does.  Test users are not
-            # Unix accounts: run their mail as whoever runs the tests.
-            import pwd
-            extra = ["sasl_pwcheck_method: auxprop", "sasl_auxprop_plugin: sasldb",
-                     "sasl_sasldb_path: %s" % db, "allowplaintext: yes",
-                     "mail_user: %s" % pwd.getpwuid(os.getuid()).pw_name]
-            with open(conf, "a") as f:
-                for l in extra:
-                    if l.split(":", 1)[0] not in keys:
-                        f.write(l + "\n")
-        self.env = dict(os.environ)
-        self.env["IMAPD_LOG_FILE"] = os.path.join(workdir, "imapd.log")
+            self.sb = Sandbox(conf, sasl=True, tls=False, user=user, password=password,
+                              imapd=imapd, prefix="imaptest-")
+        else:
+            self.sb = Sandbox(dict({"allowplaintext": None, "mail_user": None}, **conf),
+                              sasl=False, tls=False, imapd=imapd, prefix="imaptest-")
+        self.log = self.sb.log
 
     def connect(self):
-        if self.proc is not None:
-            return self._connect_another()
+        """The first connection starts the server; more connections (@ conn)
+        are more pipe servers on the same mail store (a second client)."""
+        rimapd = self.as_rimapd or (self.login == "preauth" and self.uses_login)
+        if self.started and self.mode != "pipe":
+            raise TranscriptError("@ conn needs @ mode pipe")
         if self.mode == "pipe":
-            prog = self.imapd
-            if self.as_rimapd or (self.login == "preauth" and self.uses_login):
-                # rimapd: imapd under the name that pre-authenticates as
-                # the Unix user running it.
-                prog = os.path.join(self.workdir, "rimapd")
-                os.symlink(self.imapd, prog)
-            self.proc = subprocess.Popen([prog, "-C", self.conf], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, env=self.env, cwd=self.workdir)
-            return Connection(self.proc.stdout.fileno(), self.proc.stdin.fileno(), self._close_pipe,
-                              self.timeout)
+            self.started = True
+            _, conn = self.sb.imapd_pipe(rimapd=rimapd, timeout=self.timeout)
+            return conn
         if self.mode in ("tcp", "inetd"):
             # inetd "wait": imapd gets the listening socket as fd 0.
-            lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            lsock.bind(("127.0.0.1", 0))
-            lsock.listen(8)
-            port = lsock.getsockname()[1]
-            self.proc = subprocess.Popen([self.imapd, "-C", self.conf, "-U", "1", "-T", "30"],
-                                         stdin=lsock.fileno(), stdout=subprocess.DEVNULL,
-                                         env=self.env, cwd=self.workdir)
-            lsock.close()
-            s = socket.create_connection(("127.0.0.1", port), timeout=self.timeout)
-            self.sock = s
-            return Connection(s, s, self._close_sock, self.timeout)
+            self.started = True
+            return self.sb.imapd_listener("-U", "1", "-T", "30").connect(timeout=self.timeout)
         raise TranscriptError("unknown mode %s" % self.mode)
-
-    def _connect_another(self):
-        """A further connection to the same mail store (a second client)."""
-        if self.mode != "pipe":
-            raise TranscriptError("@ conn needs @ mode pipe")
-        prog = self.imapd
-        if self.as_rimapd or (self.login == "preauth" and self.uses_login):
-            prog = os.path.join(self.workdir, "rimapd")
-        proc = subprocess.Popen([prog, "-C", self.conf], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, env=self.env, cwd=self.workdir)
-        self.extra.append(proc)
-
-        def close():
-            try:
-                proc.stdin.close()
-            except OSError:
-                pass
-        return Connection(proc.stdout.fileno(), proc.stdin.fileno(), close, self.timeout)
 
     def make_mailbox(self, mailbox, user):
         """An empty maildir++ folder for mailbox (what put_message fills)."""
-        root = os.path.join(self.workdir, "mail", user)
-        folder = root if mailbox in (".", "INBOX") else os.path.join(root, "." + mailbox)
-        for d in ("cur", "new", "tmp"):
-            os.makedirs(os.path.join(folder, d), exist_ok=True)
-
-    def _close_pipe(self):
-        if self.proc and self.proc.stdin:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
-
-    def _close_sock(self):
-        if self.sock:
-            try:
-                self.sock.close()
-            except OSError:
-                pass
-            self.sock = None
+        self.sb.make_folder(user, mailbox)
 
     def put_message(self, mailbox, path, user):
-        root = os.path.join(self.workdir, "mail", user)
-        folder = root if mailbox in (".", "INBOX") else os.path.join(root, "." + mailbox)
-        for d in ("cur", "new", "tmp"):
-            os.makedirs(os.path.join(folder, d), exist_ok=True)
-        # Names that sort in the order the transcript lists the messages:
-        # one clock reading per test, then a counter as the microseconds
-        # (zero-padded), so UIDs come out in that order on any server
-        # that orders a scan by name.
-        if not hasattr(self, "msg_counter"):
-            self.msg_counter = 0
-            self.msg_secs = int(time.time())
-        self.msg_counter += 1
-        name = "%d.M%06dP%dQ%d.imaptest" % (self.msg_secs, self.msg_counter, os.getpid(),
-                                            self.msg_counter)
-        shutil.copy(path, os.path.join(folder, "new", name))
+        """The message file into the mailbox's new/, named to sort in the
+        order the transcript lists the messages."""
+        with open(path, "rb") as f:
+            self.sb.deliver(user, mailbox, f.read(), suffix="imaptest")
 
     def deliver(self, mailbox, path, user):
         """A delivery while the server runs: written to tmp/, then renamed
         into new/ (maildir's own protocol), so a watcher sees one event."""
-        root = os.path.join(self.workdir, "mail", user)
-        folder = root if mailbox in (".", "INBOX") else os.path.join(root, "." + mailbox)
-        if not hasattr(self, "msg_counter"):
-            self.msg_counter = 0
-            self.msg_secs = int(time.time())
-        self.msg_counter += 1
-        name = "%d.M%06dP%dQ%d.imaptest" % (self.msg_secs, self.msg_counter, os.getpid(),
-                                            self.msg_counter)
-        tmp = os.path.join(folder, "tmp", name)
-        shutil.copy(path, tmp)
-        os.rename(tmp, os.path.join(folder, "new", name))
+        with open(path, "rb") as f:
+            self.sb.deliver(user, mailbox, f.read(), suffix="imaptest")
 
     def stop(self):
-        self._close_pipe()
-        self._close_sock()
-        for proc in self.extra:
-            try:
-                proc.stdin.close()
-            except OSError:
-                pass
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
-        self.extra = []
-        if self.proc:
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-            for f in (self.proc.stdout, self.proc.stdin):
-                if f:
-                    try:
-                        f.close()
-                    except OSError:
-                        pass
-            rc = self.proc.returncode
-            self.proc = None
-            # A signal (ASan abort, segfault) is a failure whatever the transcript said.
-            if rc is not None and rc < 0:
-                raise TranscriptError("imapd died with signal %d" % -rc)
-            if rc not in (0, None):
-                raise TranscriptError("imapd exited with status %d" % rc)
+        """Wait for every imapd of the test; one killed by a signal (ASan
+        abort, segfault) or exiting with an error is a failure whatever the
+        transcript said."""
+        codes = self.sb.reap(timeout=5)
+        bad = ["imapd died with signal %d" % -rc if rc < 0 else "imapd exited with status %d" % rc
+               for rc in codes if rc != 0]
+        if bad:
+            raise TranscriptError("; ".join(bad))
+
+    def close(self):
+        self.sb.close()
 
 
 class RemoteServer:
@@ -682,25 +418,21 @@ class RemoteServer:
 
     def __init__(self, host, port, use_tls, timeout):
         self.host, self.port, self.use_tls, self.timeout = host, port, use_tls, timeout
-        self.sock = None
+        self.log = None
+        self.conns = []
 
     def connect(self):
-        s = socket.create_connection((self.host, self.port), timeout=self.timeout)
-        if self.use_tls:
-            ctx = ssl.create_default_context()
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-            s = ctx.wrap_socket(s, server_hostname=self.host)
-        self.sock = s
-        return Connection(s, s, self._close, self.timeout)
-
-    def _close(self):
-        if self.sock:
-            self.sock.close()
-            self.sock = None
+        c = Connection.tcp(self.port, host=self.host, tls=self.use_tls, timeout=self.timeout)
+        self.conns.append(c)
+        return c
 
     def stop(self):
-        self._close()
+        for c in self.conns:
+            c.close()
+        self.conns = []
+
+    def close(self):
+        self.stop()
 
 
 def parse_transcript(path):
@@ -775,14 +507,13 @@ class Runner:
             if kind == "@ " and arg.startswith("maildir "):
                 _, mbox, f = arg.split(None, 2)
                 messages.append((self.vars.get(mbox, mbox), os.path.join(here, f)))
-        workdir = tempfile.mkdtemp(prefix="imaptest-")
         server = None
         self.conns = {}
         self.syntax = False
         remote_made = False
         try:
             if self.ours:
-                server = OurServer(self.args.imapd, mode, config, workdir, self.args.timeout,
+                server = OurServer(self.args.imapd, mode, config, self.args.timeout,
                                    self.args.login, self.args.user, self.args.password)
                 server.uses_login = any(k == "@ " and a == "login" for k, a, _ in body)
                 server.as_rimapd = rimapd
@@ -801,6 +532,7 @@ class Runner:
             self.conn = self.conns["main"]
             try:
                 self.play(body, path)
+                self.check_framing(path)
             except SkipTest as e:
                 self.close_all()
                 server.stop()
@@ -820,9 +552,8 @@ class Runner:
                     server.stop()
                 except TranscriptError as e2:
                     detail += "\n  " + str(e2)
-            logf = os.path.join(workdir, "imapd.log")
-            if os.path.exists(logf):
-                with open(logf, errors="replace") as lf:
+            if server and server.log and os.path.exists(server.log):
+                with open(server.log, errors="replace") as lf:
                     tail = lf.read().splitlines()[-8:]
                 if tail:
                     detail += "\n  imapd.log:\n    " + "\n    ".join(tail)
@@ -833,7 +564,19 @@ class Runner:
                     self.remote_cleanup(server, [self.vars[v] for v, _ in mailboxes])
                 except (TranscriptError, OSError):
                     pass
-            shutil.rmtree(workdir, ignore_errors=True)
+            if server:
+                server.close()
+
+    def check_framing(self, path):
+        """The transcript's own lines end in CRLF and each literal is
+        exactly its count (unless "@ lax-framing")."""
+        if self.lax_framing:
+            return
+        bad = ["%s: %s" % (name, e) for name, c in self.conns.items() for e in c.framing.errors]
+        if bad:
+            raise TranscriptError("%s: the transcript's client data is misframed (a literal's "
+                                  "count, or a bare LF; \"@ lax-framing\" if meant):\n  %s"
+                                  % (os.path.basename(path), "\n  ".join(bad[:5])))
 
     def close_all(self):
         for c in self.conns.values():
@@ -849,28 +592,12 @@ class Runner:
         return conn
 
     def command(self, conn, tag, line, literal=None):
-        """Send a command (with one synchronising literal at its end); return its lines."""
-        if literal is None:
-            conn.send(("%s %s\r\n" % (tag, line)).encode("utf-8", "surrogateescape"))
-        else:
-            conn.send(("%s %s {%d}\r\n" % (tag, line, len(literal))).encode())
-            while True:
-                got = conn.read_line()
-                if got is None:
-                    raise TranscriptError("setup: server closed")
-                if got.startswith("+"):
-                    break
-                if got.startswith(tag + " "):
-                    raise TranscriptError("setup: %s refused: %r" % (line, got))
-            conn.send(literal + b"\r\n")
-        lines = []
-        while True:
-            got = conn.read_line()
-            if got is None:
-                raise TranscriptError("setup: server closed")
-            lines.append(got)
-            if got.startswith(tag + " "):
-                return lines
+        """Send a command (with one synchronising literal at its end); return
+        its lines, the tagged one last."""
+        untagged, tagged = conn.cmd(line, *([literal] if literal is not None else []), tag=tag)
+        if tagged is None:
+            raise TranscriptError("setup: server closed")
+        return untagged + [tagged]
 
     def remote_setup(self, server, create, messages):
         if not create and not messages:
@@ -965,6 +692,7 @@ class Runner:
         self.scope = None       # requirements of the checks that follow (@ covers)
         self.failed_reqs = set()
         self.block = []
+        self.lax_framing = False
         i = 0
         while i < len(body):
             kind, arg, lineno = body[i]
@@ -1161,6 +889,8 @@ class Runner:
                                               if m)
                 elif arg == "keep-going":
                     self.keep_going = True
+                elif arg == "lax-framing":
+                    self.lax_framing = True
                 elif word == "covers":
                     self.scope = rest.split() or None
                 else:
@@ -1188,10 +918,7 @@ class Runner:
 
     def mail_user(self):
         """Whose maildir our server will open for the test."""
-        if self.args.login == "preauth":
-            import pwd
-            return pwd.getpwuid(os.getuid()).pw_name
-        return self.args.user
+        return me() if self.args.login == "preauth" else self.args.user
 
     def login(self, conn, where):
         seen = [l[3:] for l in conn.log if l.startswith("S: ")]
@@ -1206,22 +933,19 @@ class Runner:
             raise TranscriptError("%s: unexpected greeting %r" % (where, greeting))
         u, p = self.args.user, self.args.password
         if self.ours:
-            conn.send(("L0 LOGIN {%d+}\r\n" % len(u)).encode() + u.encode() +
-                      (" {%d+}\r\n" % len(p)).encode() + p.encode() + b"\r\n")
+            args = (u.encode("utf-8"), p.encode("utf-8"))  # LITERAL+
         else:
             # Any server: quoted strings need no LITERAL+.
-            q = lambda v: '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"')
-            conn.send(("L0 LOGIN %s %s\r\n" % (q(u), q(p))).encode())
-        while True:
-            # A server may delay even a good login after failed ones from the
-            # same address (Dovecot's auth penalty: up to 15 s).
-            got = conn.read_line(timeout=max(conn.timeout, LOGIN_TIMEOUT))
-            if got is None:
-                raise TranscriptError("%s: server closed during login" % where)
-            if got.startswith("L0 "):
-                if not got.startswith("L0 OK"):
-                    raise TranscriptError("%s: login failed: %r" % (where, got))
-                return
+            q = lambda v: '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
+            args = (q(u), q(p))
+        # A server may delay even a good login after failed ones from the
+        # same address (Dovecot's auth penalty: up to 15 s).
+        _, got = conn.cmd("LOGIN", *args, tag="L0", literal_plus=True,
+                          timeout=max(conn.timeout, LOGIN_TIMEOUT))
+        if got is None:
+            raise TranscriptError("%s: server closed during login" % where)
+        if not got.startswith("L0 OK"):
+            raise TranscriptError("%s: login failed: %r" % (where, got))
 
 
 def main():
@@ -1243,28 +967,40 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.imapd = os.path.abspath(args.imapd)
-    here = os.path.dirname(os.path.abspath(__file__))
-    tests = args.tests or sorted(os.path.join(here, f) for f in os.listdir(here) if f.endswith(".test"))
+    tests = args.tests or sorted(os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith(".test"))
+    why = cannot_run(args)
+    if why:
+        Tap().bail(why)
     runner = Runner(args)
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, t in enumerate(tests, 1):
+    tap = Tap(plan=len(tests), max_diag=None)
+    for t in tests:
         name = os.path.basename(t)
-        try:
-            status, detail = runner.run_file(t)
-        except (TranscriptError, OSError) as e:
-            status, detail = "fail", "%s: %s" % (type(e).__name__, e)
-        if status == "ok":
-            print("ok %d - %s" % (n, name))
-        elif status == "skip":
-            print("ok %d - %s # SKIP %s" % (n, name, detail))
+        status, detail = run_one(runner, t)
+        if status == "skip":
+            tap.skip(name, detail)
         else:
-            failed += 1
-            print("not ok %d - %s" % (n, name))
-            for l in (detail or "").splitlines():
-                print("#   " + l)
-        sys.stdout.flush()
-    return 1 if failed else 0
+            tap.ok(status == "ok", name, detail)
+    return tap.done(exit=False)
+
+
+def cannot_run(args):
+    """Why the transcripts cannot run here at all (our imapd not built, a
+    tool missing), or None."""
+    if args.host is not None:
+        return None
+    gone = Tap.missing(args.imapd, *(["saslpasswd2"] if args.login == "sasl" else []))
+    return "not installed: " + ", ".join(gone) if gone else None
+
+
+def run_one(runner, path):
+    """("ok" | "skip" | "fail", detail) of one transcript; a crash of the
+    runner itself is a failure with its traceback."""
+    try:
+        return runner.run_file(path)
+    except (TranscriptError, OSError) as e:
+        return "fail", "%s: %s" % (type(e).__name__, e)
+    except Exception:  # noqa: BLE001 - a broken runner fails the test, not the suite
+        return "fail", traceback.format_exc()
 
 
 if __name__ == "__main__":

@@ -137,8 +137,11 @@ struct auth_sasl *auth_sasl_new(const struct imapd_config *cfg, const char *serv
 	if (getpeername(fd, (struct sockaddr *)&ss, &sl) == 0)
 		addr_string(&ss, remote, sizeof(remote));
 	/* serverFQDN is the servername, as Cyrus does: a user without a
-	 * realm is looked up in that realm (saslpasswd2 -u servername). */
-	int r = sasl_server_new("imap", servername, NULL, local[0] ? local : NULL,
+	 * realm is looked up in that realm (saslpasswd2 -u servername), or
+	 * in defaultdomain when set (auth/privs.h maps user@that to user). */
+	const char *realm = cfg->defaultdomain != NULL && cfg->defaultdomain[0] != '\0'
+		? cfg->defaultdomain : NULL;
+	int r = sasl_server_new("imap", servername, realm, local[0] ? local : NULL,
 				remote[0] ? remote : NULL, NULL, 0, &a->conn);
 	if (r != SASL_OK) {
 		log_err("sasl_server_new: %s", sasl_errstring(r, NULL, NULL));
@@ -299,72 +302,4 @@ const char *auth_user(struct auth_sasl *a)
 const char *auth_errdetail(struct auth_sasl *a)
 {
 	return a != NULL ? sasl_errdetail(a->conn) : "SASL is not available";
-}
-
-/* ---- base64 (RFC4648 §4) ------------------------------------------------ */
-
-static const char b64chars[] =
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-bool auth_b64_decode(const char *in, size_t inlen, char **out_r, size_t *outlen_r)
-{
-	/* Strict: whole quanta, padding only at the end (RFC3501 §6.2.2
-	 * says base64, and a lenient decoder hides client bugs). */
-	if (inlen % 4 != 0)
-		return false;
-	char *out = malloc(inlen / 4 * 3 + 1);
-	if (out == NULL)
-		return false;
-	size_t o = 0;
-	for (size_t i = 0; i < inlen; i += 4) {
-		const unsigned char *q = (const unsigned char *)in + i;
-		bool last = i + 4 == inlen;
-		int v[4];
-		int pad = 0;
-		for (int k = 0; k < 4; k++) {
-			if (q[k] == '=' && last && k >= 2) {
-				v[k] = 0;
-				pad++;
-				continue;
-			}
-			v[k] = pad > 0 ? -1 : base64_value(q[k], '/');
-			if (v[k] < 0) {
-				free(out);
-				return false;
-			}
-		}
-		unsigned bits = (unsigned)v[0] << 18 | (unsigned)v[1] << 12 | (unsigned)v[2] << 6
-			| (unsigned)v[3];
-		out[o++] = (char)(bits >> 16);
-		if (pad < 2)
-			out[o++] = (char)(bits >> 8 & 0xff);
-		if (pad < 1)
-			out[o++] = (char)(bits & 0xff);
-	}
-	out[o] = '\0';
-	*out_r = out;
-	*outlen_r = o;
-	return true;
-}
-
-char *auth_b64_encode(const char *in, size_t inlen)
-{
-	char *out = malloc((inlen + 2) / 3 * 4 + 1);
-	if (out == NULL)
-		return NULL;
-	const unsigned char *p = (const unsigned char *)in;
-	size_t o = 0;
-	for (size_t i = 0; i < inlen; i += 3) {
-		unsigned b = (unsigned)p[i] << 16;
-		if (i + 1 < inlen)
-			b |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < inlen)
-			b |= p[i + 2];
-		out[o++] = b64chars[b >> 18 & 63];
-		out[o++] = b64chars[b >> 12 & 63];
-		out[o++] = i + 1 < inlen ? b64chars[b >> 6 & 63] : '=';
-		out[o++] = i + 2 < inlen ? b64chars[b & 63] : '=';
-	}
-	out[o] = '\0';
-	return out;
 }

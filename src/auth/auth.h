@@ -81,12 +81,4 @@ const char *auth_user(struct auth_sasl *a);
 /* SASL's text for the last failure, for the log. */
 const char *auth_errdetail(struct auth_sasl *a);
 
-/*
- * Base64 (RFC4648 §4, as RFC3501 §6.2.2 requires): decode `in` into a
- * malloc'd buffer *out_r (NUL-terminated, *outlen_r octets); false when
- * `in` is not valid base64.  Encode returns a malloc'd string or NULL.
- */
-bool auth_b64_decode(const char *in, size_t inlen, char **out_r, size_t *outlen_r);
-char *auth_b64_encode(const char *in, size_t inlen);
-
 #endif

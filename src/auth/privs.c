@@ -3,6 +3,7 @@
  */
 #include "auth/privs.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -54,13 +55,90 @@ static bool lookup(const char *name, struct account *a)
 	return true;
 }
 
-bool privs_mail_root(const struct imapd_config *cfg, const char *user, char **root_r,
-		     const char **why_r)
+/* The domain of users who name none: the realm Cyrus SASL looks them up
+ * in (auth.c passes defaultdomain as the user realm, else SASL takes
+ * the servername, which is the host name when empty), in lower case. */
+static void default_domain(const struct imapd_config *cfg, char *out, size_t size)
 {
-	if (!safe_user(user)) {
-		*why_r = "This user name cannot be served";
+	const char *d = cfg->defaultdomain != NULL && cfg->defaultdomain[0] != '\0' ? cfg->defaultdomain
+		: cfg->servername != NULL && cfg->servername[0] != '\0' ? cfg->servername : NULL;
+	if (d != NULL)
+		snprintf(out, size, "%s", d);
+	else if (gethostname(out, size) != 0)
+		snprintf(out, size, "localhost");
+	out[size - 1] = '\0';
+	for (char *p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+}
+
+/* A domain that can be a directory name: a host name (letters, digits,
+ * "-", dot-separated non-empty labels). */
+static bool safe_domain(const char *d, size_t len)
+{
+	if (len == 0 || len > 253 || d[0] == '.' || d[len - 1] == '.')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)d[i];
+		if (!isalnum(c) && c != '-' && c != '.')
+			return false;
+		if (c == '.' && d[i + 1] == '.')
+			return false;
+	}
+	return true;
+}
+
+bool privs_canon_user(const struct imapd_config *cfg, const char *login, char *out, size_t outsz,
+		      const char **why_r)
+{
+	*why_r = "This user name cannot be served";
+	const char *at = strrchr(login, '@');
+	size_t local_len = at != NULL ? (size_t)(at - login) : strlen(login);
+	char local[256];
+	if (local_len >= sizeof(local))
+		return false;
+	memcpy(local, login, local_len);
+	local[local_len] = '\0';
+	if (!safe_user(local) || strchr(local, '@') != NULL)
+		return false;
+	if (at == NULL) {
+		if ((size_t)snprintf(out, outsz, "%s", local) >= outsz)
+			return false;
+		return true;
+	}
+	const char *dom = at + 1;
+	if (!safe_domain(dom, strlen(dom)))
+		return false;
+	char domain[256], def[256];
+	snprintf(domain, sizeof(domain), "%s", dom);
+	for (char *p = domain; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	default_domain(cfg, def, sizeof(def));
+	/* RFC 1035 §2.3.3: domains compare without regard to case. */
+	if (strcmp(domain, def) == 0)
+		return (size_t)snprintf(out, outsz, "%s", local) < outsz;
+	if (cfg->virtdomains != CONFIG_VIRTDOMAINS_USERID) {
+		log_notice("login %s names domain %s, not the default domain %s: "
+			   "set virtdomains: userid to serve other domains", login, domain, def);
 		return false;
 	}
+	return (size_t)snprintf(out, outsz, "%s@%s", local, domain) < outsz;
+}
+
+bool privs_mail_root(const struct imapd_config *cfg, const char *login, char **root_r,
+		     const char **why_r)
+{
+	char user[600];
+	if (!privs_canon_user(cfg, login, user, sizeof(user), why_r))
+		return false;
+	/* %n and %d: the parts of user@domain; a user without a domain is
+	 * in the default domain. */
+	char local[600], domain[256];
+	const char *at = strrchr(user, '@');
+	snprintf(local, sizeof(local), "%.*s", at != NULL ? (int)(at - user) : (int)strlen(user), user);
+	if (at != NULL)
+		snprintf(domain, sizeof(domain), "%s", at + 1);
+	else
+		default_domain(cfg, domain, sizeof(domain));
 	struct account acct;
 	bool looked_up = false;
 	struct sbuf b;
@@ -73,6 +151,17 @@ bool privs_mail_root(const struct imapd_config *cfg, const char *user, char **ro
 		p++;
 		if (*p == 'u') {
 			sbuf_adds(&b, user);
+		} else if (*p == 'n') {
+			sbuf_adds(&b, local);
+		} else if (*p == 'd') {
+			if (!safe_domain(domain, strlen(domain))) {
+				sbuf_free(&b);
+				log_err("mail_location uses %%d but the default domain \"%s\" "
+					"is no domain name", domain);
+				*why_r = "No mail location for this user";
+				return false;
+			}
+			sbuf_adds(&b, domain);
 		} else if (*p == 'h') {
 			if (!looked_up)
 				lookup(user, &acct);
@@ -291,11 +380,13 @@ bool privs_bound(void)
 	return bound;
 }
 
-bool privs_enter_user(const struct imapd_config *cfg, const char *user, bool preauth,
+bool privs_enter_user(const struct imapd_config *cfg, const char *login, bool preauth,
 		      char **root_r, const char **why_r)
 {
 	char *root = NULL;
-	if (!privs_mail_root(cfg, user, &root, why_r))
+	char user[600];
+	if (!privs_canon_user(cfg, login, user, sizeof(user), why_r)
+	    || !privs_mail_root(cfg, user, &root, why_r))
 		return false;
 	if (geteuid() == 0) {
 		uid_t uid;

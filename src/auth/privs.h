@@ -11,15 +11,33 @@
 #include "util/config.h"
 
 /*
- * Resolve `user`'s mail root from cfg->mail_location (%u user, %h home,
- * %% a percent sign) into a malloc'd absolute path in *root_r.  Returns
+ * The account a login name stands for, as the mail location, the logs
+ * and the protocol log know it, into out (outsz octets).  "user@domain"
+ * in the default domain (defaultdomain, else servername, else the host
+ * name: the realm Cyrus SASL gives a user who names none, so that
+ * "bob@<that realm>" is bob) is "user".  Another domain is refused unless
+ * virtdomains is userid (Cyrus imapd's keys), and is then "user@domain"
+ * with the domain in lower case.  Refused too: what could leave the
+ * mail root or the domain's directory (empty, "/", a leading ".",
+ * control characters, two "@", a domain that is no host name).  Returns
  * false with a reason for the client in *why_r.
  */
-bool privs_mail_root(const struct imapd_config *cfg, const char *user, char **root_r,
+bool privs_canon_user(const struct imapd_config *cfg, const char *login, char *out, size_t outsz,
+		      const char **why_r);
+
+/*
+ * Resolve the mail root of the account `login` stands for (above) from
+ * cfg->mail_location (%u the account, %n its local part, %d its domain or
+ * the default domain, %h the home directory of the Unix account of that
+ * name, %% a percent sign) into a malloc'd absolute path in *root_r.
+ * Returns false with a reason for the client in *why_r.
+ */
+bool privs_mail_root(const struct imapd_config *cfg, const char *login, char **root_r,
 		     const char **why_r);
 
 /*
- * Take on `user`'s identity for the rest of the process: the mail root
+ * Take on the identity of the account `login` stands for (above) for the
+ * rest of the process: the mail root
  * (*root_r, malloc'd, created if missing); when running as root, the
  * switch to mail_user/mail_group, or else to the user's own Unix account
  * (root itself only for `preauth`, rimapd run by root, or when mail_user
@@ -29,7 +47,7 @@ bool privs_mail_root(const struct imapd_config *cfg, const char *user, char **ro
  * Returns false with a reason in *why_r; the identity switch cannot be
  * undone, so a failure after it leaves the process unable to serve.
  */
-bool privs_enter_user(const struct imapd_config *cfg, const char *user, bool preauth,
+bool privs_enter_user(const struct imapd_config *cfg, const char *login, bool preauth,
 		      char **root_r, const char **why_r);
 
 /* Confine the process to `root` with Landlock (see above); true when

@@ -16,7 +16,6 @@
 #include "auth/privs.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
-#include "proto/response.h"
 #include "proto/telemetry.h"
 #include "store/mailbox.h"
 #include "store/store.h"
@@ -31,9 +30,14 @@ static void close_mail(struct session *s)
 	spool_free(&s->spool);
 }
 
-bool account_open(struct session *s, const char *user, const char **why_r)
+bool account_open(struct session *s, const char *login, const char **why_r)
 {
 	char *root = NULL;
+	/* The account the login name stands for ("bob@<default domain>" is
+	 * bob, auth/privs.h): the protocol log, mail root and logs use it. */
+	char user[600];
+	if (!privs_canon_user(s->cfg, login, user, sizeof(user), why_r))
+		return false;
 	/* The protocol log is opened while we may still be root: it lives
 	 * under configdirectory, outside the user's reach. */
 	telemetry_start(s, user);
@@ -53,13 +57,11 @@ bool account_open(struct session *s, const char *user, const char **why_r)
 		*why_r = "Out of memory";
 		return false;
 	}
-	if (s->user != user) {
-		free(s->user);
-		s->user = strdup(user);
-		if (s->user == NULL) {
-			*why_r = "Out of memory";
-			return false;
-		}
+	free(s->user);
+	s->user = strdup(user);
+	if (s->user == NULL) {
+		*why_r = "Out of memory";
+		return false;
 	}
 	s->state = STATE_AUTH;
 	/* SASL is done with; its per-connection state is not kept. */
@@ -107,7 +109,7 @@ void account_login_ok(struct session *s, const char *user, const char *method)
 	char peer[100];
 	peer_name(s, peer, sizeof(peer));
 	log_info("login: user=%s method=%s%s%s%s", who, method, peer,
-		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(&s->conn));
+		 session_tls_active(s) ? " tls=" : "", tls_conn_describe(s->conn.tls));
 	/* One tagged line carrying the new capabilities (RFC3501 §7.1). */
 	conn_printf(&s->conn, "%s OK [CAPABILITY ", s->tag != NULL ? s->tag : "*");
 	cmd_capability_list(s);

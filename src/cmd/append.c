@@ -8,7 +8,6 @@
 
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
-#include "proto/response.h"
 #include "util/spool.h"
 
 void cmd_append(struct session *s, const struct imap_cmd *cmd)

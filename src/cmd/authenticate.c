@@ -17,6 +17,7 @@
 #include "cmd/cmd.h"
 #include "proto/response.h"
 #include "proto/telemetry.h"
+#include "util/base64.h"
 #include "util/log.h"
 
 struct auth_state {
@@ -54,7 +55,7 @@ static void auth_response(struct session *s, enum session_event ev, const char *
 	}
 	char *in = NULL;
 	size_t inlen = 0;
-	if (!auth_b64_decode(line, len, &in, &inlen)) {
+	if (!base64_decode(line, len, &in, &inlen)) {
 		telemetry_forget(s);
 		resp_bad(s, "Invalid base64 in the AUTHENTICATE response");
 		return;
@@ -71,7 +72,7 @@ static void auth_next(struct session *s, struct auth_state *st, enum auth_result
 {
 	switch (r) {
 	case AUTH_CONTINUE: {
-		char *b64 = auth_b64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
+		char *b64 = base64_encode(out != NULL ? out : "", out != NULL ? outlen : 0);
 		if (b64 == NULL) {
 			cmd_no(s, "Out of memory");
 			return;
@@ -111,7 +112,7 @@ void cmd_authenticate(struct session *s, const struct imap_cmd *cmd)
 		const struct imap_string *ir = &cmd->u.authenticate.initial;
 		if (ir->len == 1 && ir->data[0] == '=') {
 			in = strdup("");
-		} else if (!auth_b64_decode(ir->data, ir->len, &in, &inlen)) {
+		} else if (!base64_decode(ir->data, ir->len, &in, &inlen)) {
 			resp_bad(s, "Invalid base64 in the initial response");
 			return;
 		}

@@ -5,7 +5,6 @@
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
-#include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/log.h"
 

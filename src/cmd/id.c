@@ -14,7 +14,7 @@
  * against an attacker sending arbitrary garbage data in order to fill up
  * the ID log"): the parser already refused more than 30 pairs and values
  * over 1024 octets (RFC2971 §3.3); each value is cut to ID_LOG_VALUE
- * octets, octets outside printable US-ASCII are masked, and only the
+ * octets, quotes and octets outside printable US-ASCII are masked, and only the
  * first ID_LOG_MAX ID commands of a session are logged.
  */
 #include <string.h>
@@ -44,9 +44,9 @@ static void id_send_pair(void *ctx, const char *field, const char *value)
 	sbuf_add_imap_nstring(b, value, value != NULL ? strlen(value) : 0);
 }
 
-/* A client string as a log word: quoted, at most `max` octets of it,
- * quotes and backslashes escaped and other unprintable octets as "?",
- * so that the line can neither be cut nor forged. */
+/* A client string as a log word: quoted, at most `max` octets of it, a
+ * quote or an octet outside printable US-ASCII masked as "?", so that the
+ * pairs cannot be forged (the log escapes backslashes itself). */
 static void id_log_string(struct sbuf *b, const struct imap_string *v, size_t max)
 {
 	if (v->data == NULL) {
@@ -56,9 +56,7 @@ static void id_log_string(struct sbuf *b, const struct imap_string *v, size_t ma
 	sbuf_addc(b, '"');
 	for (size_t i = 0; i < v->len && i < max; i++) {
 		unsigned char c = (unsigned char)v->data[i];
-		if (c == '"' || c == '\\')
-			sbuf_addc(b, '\\');
-		sbuf_addc(b, c >= 0x20 && c < 0x7f ? (char)c : '?');
+		sbuf_addc(b, c >= 0x20 && c < 0x7f && c != '"' ? (char)c : '?');
 	}
 	if (v->len > max)
 		sbuf_adds(b, "...");

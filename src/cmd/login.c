@@ -9,7 +9,6 @@
 #include "auth/auth.h"
 #include "cmd/account.h"
 #include "cmd/cmd.h"
-#include "proto/response.h"
 #include "proto/telemetry.h"
 
 void cmd_login(struct session *s, const struct imap_cmd *cmd)

@@ -44,8 +44,8 @@ static void sysflag_text_init(void)
 
 size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap)
 {
-	unsigned f = mbox_msg_flags(mb, seq);
-	uint32_t kw = mbox_msg_keywords(mb, seq);
+	uint32_t kw;
+	unsigned f = mbox_msg_flags_show(mb, seq, &kw);
 	if (sysflag_text[0].len == 0)
 		sysflag_text_init();
 	size_t n = sysflag_text[f & 63].len;
@@ -65,7 +65,6 @@ size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t c
 		n += l;
 	}
 	out[n++] = ')';
-	mbox_msg_flags_shown(mb, seq);
 	return n;
 }
 

@@ -15,12 +15,12 @@
 #include "util/sbuf.h"
 
 /* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out.
- * Counts as showing the flags (mbox_msg_flags_shown). */
+ * Counts as showing the flags (mbox_msg_flags_show). */
 void mboxfmt_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
 
 /* The same flag-list written into out (at most cap octets, no NUL);
- * returns its length, or 0 when it does not fit (then nothing counts as
- * shown).  For loops over many messages. */
+ * returns its length, or 0 when it does not fit.  For loops over many
+ * messages. */
 size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap);
 
 /* Append the "(\Answered ... keywords)" list of defined flags (FLAGS

@@ -3,7 +3,6 @@
  * to poll, so pending mailbox changes are reported first.
  */
 #include "cmd/cmd.h"
-#include "proto/response.h"
 
 void cmd_noop(struct session *s, const struct imap_cmd *cmd)
 {

@@ -5,7 +5,6 @@
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
-#include "proto/response.h"
 
 void cmd_rename(struct session *s, const struct imap_cmd *cmd)
 {

@@ -27,7 +27,7 @@
 
 #define SEQS     CMD_FLAG_USES_SEQS
 #define SMALL    CMD_LITERAL_SMALL
-#define MESSAGE  CMD_LITERAL_MESSAGE
+#define MSG      CMD_LITERAL_MESSAGE
 
 const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	/* RFC2060 §6.1: any state */
@@ -52,7 +52,7 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_LIST]         = { "LIST",         cmd_list,         AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_LSUB]         = { "LSUB",         cmd_lsub,         AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_STATUS]       = { "STATUS",       cmd_status,       AUTHED,   0,    NULL, NULL, SMALL },
-	[IMAP_CMD_APPEND]       = { "APPEND",       cmd_append,       AUTHED,   0,    NULL, NULL, MESSAGE },
+	[IMAP_CMD_APPEND]       = { "APPEND",       cmd_append,       AUTHED,   0,    NULL, NULL, MSG },
 	/* RFC2177 */
 	[IMAP_CMD_IDLE]         = { "IDLE",         cmd_idle,         AUTHED,   0,    "IDLE", NULL, SMALL },
 	/* RFC4978: once per connection */

@@ -4,7 +4,6 @@
  */
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
-#include "proto/response.h"
 
 void cmd_unsubscribe(struct session *s, const struct imap_cmd *cmd)
 {

@@ -92,13 +92,13 @@ ssize_t conn_raw_write(struct conn *c, const void *buf, size_t len)
 
 bool conn_input_ready(const struct conn *c)
 {
-	return c->rpos < c->rlen || (c->tls != NULL && tls_conn_pending(c));
+	return c->rpos < c->rlen || (c->tls != NULL && tls_conn_pending(c->tls));
 }
 
 unsigned conn_read_events(const struct conn *c)
 {
 	if (c->tls != NULL)
-		return tls_conn_read_events(c);
+		return tls_conn_read_events(c->tls);
 	return IO_READ;
 }
 
@@ -107,19 +107,19 @@ unsigned conn_write_events(const struct conn *c)
 	if (conn_output_pending(c) == 0 || c->failed)
 		return 0;
 	if (c->tls != NULL)
-		return tls_conn_write_events(c);
+		return tls_conn_write_events(c->tls);
 	return IO_WRITE;
 }
 
 /* The socket, or TLS over it. */
 static ssize_t wire_read(struct conn *c, void *buf, size_t len)
 {
-	return c->tls != NULL ? tls_conn_read(c, buf, len) : conn_raw_read(c, buf, len);
+	return c->tls != NULL ? tls_conn_read(c->tls, buf, len) : conn_raw_read(c, buf, len);
 }
 
 static ssize_t wire_write(struct conn *c, const void *buf, size_t len)
 {
-	return c->tls != NULL ? tls_conn_write(c, buf, len) : conn_raw_write(c, buf, len);
+	return c->tls != NULL ? tls_conn_write(c->tls, buf, len) : conn_raw_write(c, buf, len);
 }
 
 /* Under COMPRESS: inflate what came, reading the wire when it is not
@@ -169,6 +169,12 @@ static int deflate_flush(struct conn *c)
 			c->tap(c->tap_ctx, false, c->wbuf + c->wpos, (size_t)used);
 		c->wpos += (size_t)used;
 	}
+}
+
+bool conn_tls_begin(struct conn *c, char *err, size_t errlen)
+{
+	c->tls = tls_conn_new(c->rfd, c->wfd, err, errlen);
+	return c->tls != NULL;
 }
 
 bool conn_compress_start(struct conn *c)
@@ -296,6 +302,14 @@ ssize_t conn_read_line(struct conn *c, size_t max, char **line_r)
 	if (c->discarding)
 		return discard_line(c, line_r);
 	for (;;) {
+		if (c->rbuf == NULL) {
+			/* Nothing read yet: the buffer comes with the first fill
+			 * (no arithmetic on a null pointer). */
+			ssize_t n = conn_fill(c);
+			if (n < 0)
+				return n;
+			continue;
+		}
 		unsigned char *start = c->rbuf + c->rpos;
 		size_t avail = c->rlen - c->rpos;
 		unsigned char *lf = avail > c->scanned

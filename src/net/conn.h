@@ -22,11 +22,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define CONN_EOF      (-1)
-#define CONN_ERROR    (-2)
-#define CONN_TIMEOUT  (-3)   /* conn_flush_wait(): the deadline passed */
-#define CONN_TOOLONG  (-4)
-#define CONN_AGAIN    (-5)   /* nothing more now: wait, then call again */
+#include "net/iocodes.h"
+
 
 /* How much output a producer (FETCH, SEARCH) queues before it yields to
  * the event loop until the client has read some of it.  This, not the
@@ -121,6 +118,11 @@ size_t conn_discard_buffered(struct conn *c);
  * what is already buffered was sent compressed too.  False when zlib
  * cannot be set up. */
 bool conn_compress_start(struct conn *c);
+
+/* Put the connection under TLS, server side (STARTTLS, or imaps from the
+ * start); the handshake then runs through tls_conn_handshake(c->tls).
+ * False with the reason in err. */
+bool conn_tls_begin(struct conn *c, char *err, size_t errlen);
 
 /* Queue output (never blocks; see CONN_OUTPUT_HIGH_WATER). */
 void conn_write(struct conn *c, const void *data, size_t len);

@@ -13,7 +13,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
-#include "net/conn.h"
+#include "net/iocodes.h"
 #include "net/ioloop.h"
 
 struct conn_tls {
@@ -200,22 +200,22 @@ static unsigned want_of(int e)
 	return e == SSL_ERROR_WANT_READ ? IO_READ : e == SSL_ERROR_WANT_WRITE ? IO_WRITE : 0;
 }
 
-bool tls_conn_begin(struct conn *c, char *err, size_t errlen)
+struct conn_tls *tls_conn_new(int rfd, int wfd, char *err, size_t errlen)
 {
 	if (server_ctx == NULL) {
 		snprintf(err, errlen, "TLS is not configured");
-		return false;
+		return NULL;
 	}
 	struct conn_tls *t = calloc(1, sizeof(*t));
 	if (t == NULL) {
 		snprintf(err, errlen, "out of memory");
-		return false;
+		return NULL;
 	}
 	t->ssl = SSL_new(server_ctx);
-	if (t->ssl == NULL || SSL_set_rfd(t->ssl, c->rfd) != 1 || SSL_set_wfd(t->ssl, c->wfd) != 1) {
+	if (t->ssl == NULL || SSL_set_rfd(t->ssl, rfd) != 1 || SSL_set_wfd(t->ssl, wfd) != 1) {
 		last_error(err, errlen, "cannot set up TLS");
 		tls_conn_free(&t);
-		return false;
+		return NULL;
 	}
 	/* Our write buffer moves (it slides and grows) between a write that
 	 * could not finish and its retry, and we take partial writes. */
@@ -223,23 +223,21 @@ bool tls_conn_begin(struct conn *c, char *err, size_t errlen)
 	SSL_set_accept_state(t->ssl);
 	t->handshaking = true;
 	t->hs_want = IO_READ;
-	c->tls = t;
-	return true;
+	return t;
 }
 
-bool tls_conn_handshaking(const struct conn *c)
+bool tls_conn_handshaking(const struct conn_tls *t)
 {
-	return c->tls != NULL && c->tls->handshaking;
+	return t != NULL && t->handshaking;
 }
 
-unsigned tls_conn_handshake_events(const struct conn *c)
+unsigned tls_conn_handshake_events(const struct conn_tls *t)
 {
-	return c->tls != NULL ? c->tls->hs_want : 0;
+	return t != NULL ? t->hs_want : 0;
 }
 
-int tls_conn_handshake(struct conn *c, char *err, size_t errlen)
+int tls_conn_handshake(struct conn_tls *t, char *err, size_t errlen)
 {
-	struct conn_tls *t = c->tls;
 	int r = SSL_do_handshake(t->ssl);
 	if (r == 1) {
 		t->handshaking = false;
@@ -261,37 +259,36 @@ int tls_conn_handshake(struct conn *c, char *err, size_t errlen)
 	return CONN_ERROR;
 }
 
-unsigned tls_conn_ssf(const struct conn *c)
+unsigned tls_conn_ssf(const struct conn_tls *t)
 {
-	if (c->tls == NULL)
+	if (t == NULL)
 		return 0;
-	int bits = SSL_get_cipher_bits(c->tls->ssl, NULL);
+	int bits = SSL_get_cipher_bits(t->ssl, NULL);
 	return bits > 0 ? (unsigned)bits : 0;
 }
 
-const char *tls_conn_describe(const struct conn *c)
+const char *tls_conn_describe(const struct conn_tls *t)
 {
-	return c->tls == NULL ? "" : c->tls->desc;
+	return t == NULL ? "" : t->desc;
 }
 
-bool tls_conn_pending(const struct conn *c)
+bool tls_conn_pending(const struct conn_tls *t)
 {
-	return SSL_pending(c->tls->ssl) > 0;
+	return SSL_pending(t->ssl) > 0;
 }
 
-unsigned tls_conn_read_events(const struct conn *c)
+unsigned tls_conn_read_events(const struct conn_tls *t)
 {
-	return c->tls->read_want != 0 ? c->tls->read_want : IO_READ;
+	return t->read_want != 0 ? t->read_want : IO_READ;
 }
 
-unsigned tls_conn_write_events(const struct conn *c)
+unsigned tls_conn_write_events(const struct conn_tls *t)
 {
-	return c->tls->write_want != 0 ? c->tls->write_want : IO_WRITE;
+	return t->write_want != 0 ? t->write_want : IO_WRITE;
 }
 
-ssize_t tls_conn_read(struct conn *c, void *buf, size_t len)
+ssize_t tls_conn_read(struct conn_tls *t, void *buf, size_t len)
 {
-	struct conn_tls *t = c->tls;
 	size_t got = 0;
 	t->read_want = 0;
 	int r = SSL_read_ex(t->ssl, buf, len, &got);
@@ -308,9 +305,8 @@ ssize_t tls_conn_read(struct conn *c, void *buf, size_t len)
 	return e == SSL_ERROR_ZERO_RETURN || e == SSL_ERROR_SYSCALL ? CONN_EOF : CONN_ERROR;
 }
 
-ssize_t tls_conn_write(struct conn *c, const void *buf, size_t len)
+ssize_t tls_conn_write(struct conn_tls *t, const void *buf, size_t len)
 {
-	struct conn_tls *t = c->tls;
 	size_t done = 0;
 	t->write_want = 0;
 	int r = SSL_write_ex(t->ssl, buf, len, &done);

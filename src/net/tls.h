@@ -13,7 +13,6 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-struct conn;
 struct conn_tls;
 
 struct tls_settings {
@@ -33,33 +32,36 @@ bool tls_init(const struct tls_settings *set, char *err, size_t errlen);
 bool tls_available(void);
 
 /*
- * Put c under TLS, server side; the handshake is then run by calling
- * tls_conn_handshake() whenever the socket is ready for the events
- * tls_conn_handshake_events() names, until it returns 0 (done) or
- * CONN_ERROR (reason in err; close the connection).  CONN_AGAIN: wait.
- * The caller puts a deadline on the whole handshake.
+ * A TLS connection over rfd/wfd, server side, or NULL with the reason in
+ * err.  The handshake is then run by calling tls_conn_handshake()
+ * whenever the socket is ready for the events tls_conn_handshake_events()
+ * names, until it returns 0 (done) or CONN_ERROR (reason in err; close the
+ * connection); CONN_AGAIN: wait.  The caller puts a deadline on the
+ * whole handshake.
  */
-bool tls_conn_begin(struct conn *c, char *err, size_t errlen);
-int tls_conn_handshake(struct conn *c, char *err, size_t errlen);
-unsigned tls_conn_handshake_events(const struct conn *c);
-bool tls_conn_handshaking(const struct conn *c);
+struct conn_tls *tls_conn_new(int rfd, int wfd, char *err, size_t errlen);
+int tls_conn_handshake(struct conn_tls *t, char *err, size_t errlen);
+unsigned tls_conn_handshake_events(const struct conn_tls *t);
+
+/* Whether t (NULL: no TLS) is still in its handshake. */
+bool tls_conn_handshaking(const struct conn_tls *t);
 
 /* The negotiated cipher's strength in bits (the SASL SSF), 0 without TLS. */
-unsigned tls_conn_ssf(const struct conn *c);
+unsigned tls_conn_ssf(const struct conn_tls *t);
 
 /* "TLSv1.3 TLS_AES_256_GCM_SHA384" for logs; "" without TLS. */
-const char *tls_conn_describe(const struct conn *c);
+const char *tls_conn_describe(const struct conn_tls *t);
 
 /* Non-blocking record I/O for conn.c: > 0, CONN_AGAIN (the events to
  * wait for are in tls_conn_read_events() / tls_conn_write_events()),
- * CONN_EOF, CONN_ERROR. */
-ssize_t tls_conn_read(struct conn *c, void *buf, size_t len);
-ssize_t tls_conn_write(struct conn *c, const void *buf, size_t len);
-unsigned tls_conn_read_events(const struct conn *c);
-unsigned tls_conn_write_events(const struct conn *c);
+ * CONN_EOF, CONN_ERROR (net/iocodes.h). */
+ssize_t tls_conn_read(struct conn_tls *t, void *buf, size_t len);
+ssize_t tls_conn_write(struct conn_tls *t, const void *buf, size_t len);
+unsigned tls_conn_read_events(const struct conn_tls *t);
+unsigned tls_conn_write_events(const struct conn_tls *t);
 
 /* Whether OpenSSL holds decrypted octets not yet read. */
-bool tls_conn_pending(const struct conn *c);
+bool tls_conn_pending(const struct conn_tls *t);
 void tls_conn_free(struct conn_tls **t);
 
 #endif

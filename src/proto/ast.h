@@ -183,12 +183,10 @@ struct imap_cmd_login {
 /* SELECT EXAMINE CREATE DELETE SUBSCRIBE UNSUBSCRIBE */
 struct imap_cmd_mailbox {
 	struct imap_string mailbox;
-	bool is_inbox;                       /* "INBOX" in any case, any form */
 };
 
 struct imap_cmd_rename {
 	struct imap_string from, to;
-	bool from_inbox, to_inbox;
 };
 
 /* LIST and LSUB */
@@ -199,7 +197,6 @@ struct imap_cmd_list {
 
 struct imap_cmd_status {
 	struct imap_string mailbox;
-	bool is_inbox;
 	unsigned atts;                       /* enum imap_status_att bits */
 	size_t natts;
 	enum imap_status_att *order;         /* as requested, for the reply */
@@ -207,7 +204,6 @@ struct imap_cmd_status {
 
 struct imap_cmd_append {
 	struct imap_string mailbox;
-	bool is_inbox;
 	bool has_flags;
 	struct imap_flags flags;
 	bool has_date;
@@ -240,7 +236,6 @@ struct imap_cmd_store {
 struct imap_cmd_copy {
 	struct imap_seq_set set;
 	struct imap_string mailbox;
-	bool is_inbox;
 };
 
 /* UID EXPUNGE (RFC4315 §2.1); a plain EXPUNGE has no arguments. */

@@ -52,12 +52,6 @@ struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_st
 				     .spool_fd = tok->spooled ? tok->spool_fd : -1 };
 }
 
-bool imap_str_is_inbox(const struct imap_string *s)
-{
-	/* RFC3501 §5.1: INBOX is case-insensitive, in every string form. */
-	return s->len == 5 && strncasecmp(s->data, "INBOX", 5) == 0;
-}
-
 bool imap_status_add(struct imap_parse_ctx *ctx, int att)
 {
 	struct imap_cmd_status *st = &ctx->cmd->u.status;

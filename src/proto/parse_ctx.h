@@ -59,7 +59,6 @@ bool imap_build_number(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 bool imap_flags_add(struct imap_parse_ctx *ctx, struct imap_flags *flags,
 		    const char *flag);
 struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_str_form form);
-bool imap_str_is_inbox(const struct imap_string *s);
 /* Add a status-att to the STATUS command being built, keeping the order
  * the client asked in (the reply follows it). */
 bool imap_status_add(struct imap_parse_ctx *ctx, int att);

@@ -1,7 +1,7 @@
 /*
  * session.c - one session's state (see session.h): setting it up and
  * tearing it down, and its security layers as SASL must know them.  The
- * loop that serves it is server/session_run.c.
+ * loop that serves it is server/session_loop.c.
  */
 #include "proto/session.h"
 
@@ -75,7 +75,7 @@ void session_deinit(struct session *s)
 
 void session_sasl_security(struct session *s)
 {
-	unsigned ssf = session_tls_active(s) ? tls_conn_ssf(&s->conn) : 0;
+	unsigned ssf = session_tls_active(s) ? tls_conn_ssf(s->conn.tls) : 0;
 	if (s->external_ssf > ssf)
 		ssf = s->external_ssf;
 	auth_set_security(s->auth, ssf, session_plaintext_ok(s));
@@ -90,7 +90,7 @@ void session_sasl_restart(struct session *s)
 
 bool session_tls_active(const struct session *s)
 {
-	return s->conn.tls != NULL && !tls_conn_handshaking(&s->conn);
+	return s->conn.tls != NULL && !tls_conn_handshaking(s->conn.tls);
 }
 
 bool session_plaintext_ok(const struct session *s)

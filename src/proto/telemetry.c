@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "proto/session.h"
+#include "proto/redact.h"
 #include "util/log.h"
 #include "util/sbuf.h"
 
@@ -20,6 +21,7 @@ struct telemetry {
 	int fd;                  /* log/<user>/<pid>, or -1 until started */
 	bool at_line_start[2];   /* [incoming]: next octet starts a line */
 	struct sbuf pending;     /* masked authentication lines, prefixed */
+	struct redact redact;    /* drops secrets sent after login */
 };
 
 static struct telemetry *get(struct session *s)
@@ -31,6 +33,7 @@ static struct telemetry *get(struct session *s)
 		s->telemetry->fd = -1;
 		s->telemetry->at_line_start[0] = s->telemetry->at_line_start[1] = true;
 		sbuf_init(&s->telemetry->pending, NULL);
+		redact_init(&s->telemetry->redact);
 	}
 	return s->telemetry;
 }
@@ -67,8 +70,9 @@ static void write_all(int fd, const void *data, size_t len)
 	}
 }
 
-/* The connection's tap: prefix each line with its direction and time. */
-static void tap(void *ctx, bool incoming, const unsigned char *data, size_t len)
+/* Write what may be logged, each line prefixed with its direction and
+ * time. */
+static void log_out(void *ctx, bool incoming, const char *data, size_t len)
 {
 	struct telemetry *t = ctx;
 	char prefix[32];
@@ -77,13 +81,22 @@ static void tap(void *ctx, bool incoming, const unsigned char *data, size_t len)
 	while (len > 0) {
 		if (t->at_line_start[incoming])
 			write_all(t->fd, prefix, (size_t)plen);
-		const unsigned char *lf = memchr(data, '\n', len);
+		const char *lf = memchr(data, '\n', len);
 		size_t take = lf != NULL ? (size_t)(lf - data) + 1 : len;
 		write_all(t->fd, data, take);
 		t->at_line_start[incoming] = lf != NULL;
 		data += take;
 		len -= take;
 	}
+}
+
+/* The connection's tap: every octet read or written, through the filter
+ * that drops a LOGIN's password or an AUTHENTICATE's initial response
+ * sent after login (refused, but on the wire). */
+static void tap(void *ctx, bool incoming, const unsigned char *data, size_t len)
+{
+	struct telemetry *t = ctx;
+	redact_feed(&t->redact, incoming, data, len, log_out, t);
 }
 
 bool telemetry_start(struct session *s, const char *user)
@@ -112,17 +125,26 @@ bool telemetry_start(struct session *s, const char *user)
 	time_t now = time(NULL);
 	char date[64];
 	ctime_r(&now, date);
-	char header[512];
-	int n = snprintf(header, sizeof(header), "---------- %s %s", user, date);
+	/* The header is text for the administrator, not protocol octets:
+	 * the user name is escaped as the log escapes it. */
+	char who[1100], header[1200];
+	log_escape(user, who, sizeof(who));
+	int n = snprintf(header, sizeof(header), "---------- %s %s", who, date);
 	if (n > 0)
 		write_all(t->fd, header, (size_t)n < sizeof(header) ? (size_t)n : sizeof(header) - 1);
 	if (t->pending.len > 0)
 		write_all(t->fd, t->pending.data, t->pending.len);
 	sbuf_free(&t->pending);
 	/* Output already queued (a LOGIN's tagged OK) is written through
-	 * the tap when it is flushed. */
+	 * the tap when it is flushed.  Input already read (commands the
+	 * client pipelined after its LOGIN, in the same packet) went past
+	 * the tap before it was set: it starts at the next command, and is
+	 * logged now. */
 	s->conn.tap = tap;
 	s->conn.tap_ctx = t;
+	size_t buffered = conn_buffered(&s->conn);
+	if (buffered > 0)
+		tap(t, true, s->conn.rbuf + s->conn.rpos, buffered);
 	return true;
 }
 
@@ -137,6 +159,7 @@ void telemetry_stop(struct session *s)
 	}
 	if (t->fd >= 0)
 		close(t->fd);
+	redact_free(&t->redact);
 	sbuf_free(&t->pending);
 	free(t);
 	s->telemetry = NULL;

@@ -10,7 +10,9 @@
  *
  * Unlike Cyrus, secrets never reach the file: the command that
  * authenticated the session is written with its password or SASL
- * responses replaced by "***".
+ * responses replaced by "***", and so is a LOGIN or AUTHENTICATE sent
+ * after login (redact.h).  Commands the client pipelined after its
+ * LOGIN, already read when the log starts, are logged too.
  */
 #ifndef IMAPD_PROTO_TELEMETRY_H
 #define IMAPD_PROTO_TELEMETRY_H

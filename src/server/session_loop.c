@@ -39,6 +39,9 @@ struct sloop {
 	struct session *s;
 	struct ioloop *loop;
 	struct io *rio, *wio;          /* the client; wio NULL when wfd == rfd */
+	/* stdin or stdout is a regular file (`rimapd < script > out`):
+	 * epoll cannot watch one, and it never needs waiting for. */
+	bool rfile, wfile;
 	struct io *mio;                /* the selected mailbox's notifications */
 	struct mailbox *mio_mbox;      /* which mailbox mio watches */
 	bool implicit_tls;
@@ -115,7 +118,7 @@ static bool handshake_step(struct sloop *l)
 {
 	struct session *s = l->s;
 	char err[256];
-	int r = tls_conn_handshake(&s->conn, err, sizeof(err));
+	int r = tls_conn_handshake(s->conn.tls, err, sizeof(err));
 	if (r == CONN_AGAIN)
 		return false;
 	if (r < 0) {
@@ -124,7 +127,7 @@ static bool handshake_step(struct sloop *l)
 		s->conn.failed = true;
 		return end_session(l);
 	}
-	log_info("%s: %s", l->greeted ? "STARTTLS" : "imaps", tls_conn_describe(&s->conn));
+	log_info("%s: %s", l->greeted ? "STARTTLS" : "imaps", tls_conn_describe(s->conn.tls));
 	/* RFC3501 §6.2.1: what was learned before TLS is forgotten; SASL
 	 * starts over knowing the new security layer. */
 	session_sasl_restart(s);
@@ -148,7 +151,7 @@ static bool starttls_begin(struct sloop *l)
 		log_notice("STARTTLS: discarded %zu octets sent in the clear after the command",
 			   dropped);
 	char err[256];
-	if (!tls_conn_begin(&s->conn, err, sizeof(err))) {
+	if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
 		log_notice("STARTTLS: %s", err);
 		s->conn.failed = true;
 		return end_session(l);
@@ -238,7 +241,7 @@ static bool command_step(struct sloop *l)
 static bool step(struct sloop *l)
 {
 	struct session *s = l->s;
-	if (tls_conn_handshaking(&s->conn))
+	if (tls_conn_handshaking(s->conn.tls))
 		return handshake_step(l);
 	if (conn_output_pending(&s->conn) > 0 && conn_flush(&s->conn) == CONN_ERROR)
 		return end_session(l);
@@ -286,14 +289,15 @@ static void watch_mailbox(struct sloop *l)
 	}
 }
 
-/* Point the client watches at what the next step waits for. */
-static void watch_client(struct sloop *l)
+/* Point the client watches at what the next step waits for; true when
+ * that is a regular file, which is always ready. */
+static bool watch_client(struct sloop *l)
 {
 	struct session *s = l->s;
 	struct conn *c = &s->conn;
 	unsigned ev = 0;
-	if (tls_conn_handshaking(c)) {
-		ev = tls_conn_handshake_events(c);
+	if (tls_conn_handshaking(c->tls)) {
+		ev = tls_conn_handshake_events(c->tls);
 	} else {
 		ev |= conn_write_events(c);
 		bool input_wanted = !s->tls_pending && !s->compress_pending
@@ -302,12 +306,25 @@ static void watch_client(struct sloop *l)
 		if (input_wanted)
 			ev |= conn_read_events(c);
 	}
-	if (l->wio == NULL) {
-		io_set_events(l->rio, ev);
-	} else {
-		io_set_events(l->rio, ev & IO_READ);
+	if ((l->rfile && (ev & IO_READ)) || (l->wfile && (ev & IO_WRITE)))
+		return true;
+	if (l->rio != NULL)
+		io_set_events(l->rio, l->wio == NULL && !l->wfile ? ev : ev & IO_READ);
+	if (l->wio != NULL)
 		io_set_events(l->wio, ev & IO_WRITE);
-	}
+	return false;
+}
+
+/* Watch fd for the client, or note that it is a regular file. */
+static bool watch_fd(struct sloop *l, int fd, struct io **io_r, bool *file_r)
+{
+	*io_r = io_add(l->loop, fd, 0, on_client, l);
+	if (*io_r != NULL)
+		return true;
+	if (errno != EPERM)
+		return false;
+	*file_r = true;
+	return true;
 }
 
 /* Milliseconds until the nearest deadline; 0 when one has passed. */
@@ -340,12 +357,8 @@ void session_loop_run(struct session *s, bool implicit_tls)
 	uint64_t now = ioloop_now_ms();
 	l.login_deadline = now + (uint64_t)s->cfg->login_timeout * 1000;
 	l.last_activity = now;
-	l.rio = io_add(l.loop, s->conn.rfd, 0, on_client, &l);
-	if (s->conn.wfd != s->conn.rfd)
-		l.wio = io_add(l.loop, s->conn.wfd, 0, on_client, &l);
-	if (l.rio == NULL || (s->conn.wfd != s->conn.rfd && l.wio == NULL)) {
-		/* epoll cannot watch regular files: a test feeding a file on
-		 * stdin.  Not a way imapd is meant to run. */
+	if (!watch_fd(&l, s->conn.rfd, &l.rio, &l.rfile)
+	    || (s->conn.wfd != s->conn.rfd && !watch_fd(&l, s->conn.wfd, &l.wio, &l.wfile))) {
 		log_err("cannot wait on the client's descriptors: %s", strerror(errno));
 		goto out;
 	}
@@ -354,7 +367,7 @@ void session_loop_run(struct session *s, bool implicit_tls)
 		goto out;
 	if (implicit_tls) {
 		char err[256];
-		if (!tls_conn_begin(&s->conn, err, sizeof(err))) {
+		if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
 			log_notice("imaps: %s", err);
 			goto out;
 		}
@@ -377,14 +390,15 @@ void session_loop_run(struct session *s, bool implicit_tls)
 		int wait = next_timeout(&l, &expired);
 		if (expired) {
 			/* RFC2060 §5.4 autologout: say why before closing. */
-			if (!tls_conn_handshaking(&s->conn))
+			if (!tls_conn_handshaking(s->conn.tls))
 				resp_untagged(s, "BYE Autologout; idle for too long");
 			log_info("%s%s%s", s->state == STATE_NOT_AUTH ? "login timeout" : "autologout",
 				 s->user ? " user=" : "", s->user ? s->user : "");
 			break;
 		}
 		watch_mailbox(&l);
-		watch_client(&l);
+		if (watch_client(&l))
+			wait = 0;
 		if (ioloop_run_once(l.loop, wait) < 0) {
 			log_err("event loop: %s", strerror(errno));
 			break;
@@ -397,7 +411,7 @@ out:
 		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
 		session_wait_done(s);
 	}
-	if (!s->conn.failed && !tls_conn_handshaking(&s->conn))
+	if (!s->conn.failed && !tls_conn_handshaking(s->conn.tls))
 		conn_flush_wait(&s->conn, FINAL_FLUSH_MS);
 	io_remove(&l.mio);
 	io_remove(&l.wio);

@@ -18,6 +18,7 @@
 #include "store/store_int.h"
 #include "store/subs.h"
 #include "util/log.h"
+#include "util/wildmat.h"
 
 /* ---- matching ------------------------------------------------------------- */
 
@@ -27,41 +28,21 @@ static size_t inbox_prefix(const char *name)
 	return strncmp(name, "INBOX", 5) == 0 && (name[5] == '\0' || name[5] == STORE_DELIM) ? 5 : 0;
 }
 
-static bool match_at(const char *pat, const char *name, size_t pos, size_t ci)
+/* Names are at most one directory entry; 4096 leaves room for a
+ * subscriptions file written by hand. */
+#define LIST_NAME_MAX 4096
+
+static bool list_match(const struct wildmat *wm, const char *name)
 {
-	for (;;) {
-		char p = *pat;
-		if (p == '\0')
-			return name[pos] == '\0';
-		if (p == '*') {
-			for (size_t i = pos;; i++) {
-				if (match_at(pat + 1, name, i, ci))
-					return true;
-				if (name[i] == '\0')
-					return false;
-			}
-		}
-		if (p == '%') {
-			for (size_t i = pos;; i++) {
-				if (match_at(pat + 1, name, i, ci))
-					return true;
-				if (name[i] == '\0' || name[i] == STORE_DELIM)
-					return false;
-			}
-		}
-		char c = name[pos];
-		if (c == '\0')
-			return false;
-		if (pos < ci ? (p | 0x20) != (c | 0x20) : p != c)
-			return false;
-		pat++;
-		pos++;
-	}
+	return wildmat_match(wm, name, inbox_prefix(name), NULL);
 }
 
 bool store_list_match(const char *pattern, const char *name)
 {
-	return match_at(pattern, name, 0, inbox_prefix(name));
+	struct wildmat *wm = wildmat_new(pattern, STORE_DELIM, LIST_NAME_MAX);
+	bool m = wm != NULL && list_match(wm, name);
+	wildmat_free(&wm);
+	return m;
 }
 
 /* ---- the names --------------------------------------------------------------- */
@@ -251,13 +232,18 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 	char *full = NULL;
 	if (asprintf(&full, "%s%s", reference, pattern) < 0)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	struct wildmat *wm = wildmat_new(full, STORE_DELIM, LIST_NAME_MAX);
+	if (wm == NULL) {
+		free(full);
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	}
 	struct names ns = { 0 };
 	bool ok = true;
 	if (!lsub) {
 		ok = collect(st, &ns, err);
 		for (size_t i = 0; ok && i < ns.n; i++) {
 			const struct name_ent *e = &ns.e[i];
-			if (!store_list_match(full, e->name))
+			if (!list_match(wm, e->name))
 				continue;
 			unsigned attrs = e->attrs;
 			if (!(attrs & STORE_LIST_NOSELECT))
@@ -268,6 +254,7 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 		char **subs;
 		size_t nsubs;
 		if (!subs_read(st, &subs, &nsubs)) {
+			wildmat_free(&wm);
 			free(full);
 			return store_fail(err, STORE_ERR_IO, "Cannot read the subscriptions");
 		}
@@ -281,7 +268,7 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 		bool pct = strchr(full, '%') != NULL;
 		for (size_t i = 0; ok && i < ns.n; i++) {
 			const char *name = ns.e[i].name;
-			if (store_list_match(full, name)) {
+			if (list_match(wm, name)) {
 				fn(ctx, name, ns.e[i].attrs);
 				continue;
 			}
@@ -293,7 +280,7 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 					continue;
 				memcpy(buf, name, k);
 				buf[k] = '\0';
-				if (names_has(&ns, buf) || !store_list_match(full, buf))
+				if (names_has(&ns, buf) || !list_match(wm, buf))
 					continue;
 				bool dup = false;
 				for (size_t j = 0; j < parents.n && !dup; j++)
@@ -310,6 +297,7 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 			store_fail(err, STORE_ERR_IO, "Out of memory");
 	}
 	names_free(&ns);
+	wildmat_free(&wm);
 	free(full);
 	return ok;
 }

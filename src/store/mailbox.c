@@ -88,6 +88,9 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 {
 	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
 		return false;
+	/* Selecting a mailbox clears what crashed writers left in its
+	 * tmp/ (INBOX's is the root's, where APPEND spools go). */
+	mdir_clean_tmp((*mb_r)->path, time(NULL));
 	st->selected = *mb_r;
 	return true;
 }
@@ -236,9 +239,12 @@ bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq)
 
 /* ---- what the client has seen -------------------------------------------------------- */
 
-void mbox_msg_flags_shown(struct mailbox *mb, uint32_t seq)
+unsigned mbox_msg_flags_show(struct mailbox *mb, uint32_t seq, uint32_t *keywords_r)
 {
-	mb->msgs[seq - 1].state &= (uint16_t)~MSG_CHANGED;
+	struct mbox_msg *m = &mb->msgs[seq - 1];
+	m->state &= (uint16_t)~MSG_CHANGED;
+	*keywords_r = m->lower;
+	return mdir_upper_to_sysflags(m->upper) | ((m->state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
 }
 
 /* ---- sequence sets ---------------------------------------------------------------------- */

@@ -7,12 +7,13 @@
  * client knows them.  The view changes only at points where the client
  * may learn of it (RFC2060 §5.2, §7.4.1): mbox_sync() takes in what other
  * sessions and deliveries did, and mbox_changes_take() hands it to the
- * caller as data, which cmd/ reports as EXISTS / RECENT / EXPUNGE / FETCH.  A message expunged by
- * someone else stays in the view, marked expunged (a "ghost"), until an
- * EXPUNGE response may be sent; its cached data (UID, flags, size, date)
- * still answer, its contents may be gone (mbox_msg_open() fails).
+ * caller as data, which cmd/ reports as EXISTS / RECENT / EXPUNGE /
+ * FETCH.  A message expunged by someone else stays in the view, marked
+ * expunged (a "ghost"), until an EXPUNGE response may be sent; its cached
+ * data (UID, flags, size, date) still answer, its contents may be gone
+ * (mbox_msg_open() fails).
  *
- * Everything listed per message here comes from the index (store/index.h)
+ * Everything listed per message here comes from the index (store/index.c)
  * and never reads the message file; only mbox_msg_open() does.
  *
  * Sequence numbers passed in are always 1..mbox_count(); callers get them
@@ -106,9 +107,12 @@ bool mbox_keywords_lookup(struct mailbox *mb, const char *const *names, size_t n
 
 /* ---- what the client has seen --------------------------------------------- */
 
-/* The client was just shown message seq's flags (a FLAGS item of a FETCH
- * response): a pending report of a change made elsewhere is dropped. */
-void mbox_msg_flags_shown(struct mailbox *mb, uint32_t seq);
+/* Message seq's flags for a FLAGS item that goes to the client: system
+ * flags as mbox_msg_flags() returns them, keyword slots in *keywords_r.
+ * The client then knows them: a pending report of a change made
+ * elsewhere is dropped.  (One call per message: FETCH 1:* (FLAGS) on a
+ * large mailbox is mostly this.) */
+unsigned mbox_msg_flags_show(struct mailbox *mb, uint32_t seq, uint32_t *keywords_r);
 
 /* ---- sequence sets ------------------------------------------------------- */
 

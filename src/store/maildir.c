@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/store.h"
 #include "util/fd.h"
+#include "util/uniqname.h"
 #include "util/imap_types.h"
+#include "util/log.h"
 
 size_t mdir_base_len(const char *name)
 {
@@ -95,11 +99,13 @@ static const struct {
 
 unsigned mdir_upper_to_sysflags(uint32_t upper)
 {
-	unsigned f = 0;
-	for (size_t i = 0; i < sizeof(sysletters) / sizeof(sysletters[0]); i++)
-		if (upper & MDIR_UPPER(sysletters[i].letter))
-			f |= sysletters[i].flag;
-	return f;
+	/* The letters of sysletters[], spelt out: this runs once per message
+	 * of a FETCH 1:* (FLAGS). */
+	return ((upper & MDIR_UPPER('D')) ? IMAP_FLAG_DRAFT : 0) |
+	       ((upper & MDIR_UPPER('F')) ? IMAP_FLAG_FLAGGED : 0) |
+	       ((upper & MDIR_UPPER('R')) ? IMAP_FLAG_ANSWERED : 0) |
+	       ((upper & MDIR_UPPER('S')) ? IMAP_FLAG_SEEN : 0) |
+	       ((upper & MDIR_UPPER('T')) ? IMAP_FLAG_DELETED : 0);
 }
 
 uint32_t mdir_sysflags_to_upper(unsigned sysflags)
@@ -111,46 +117,95 @@ uint32_t mdir_sysflags_to_upper(unsigned sysflags)
 	return u;
 }
 
-/* The host name as the maildir spec wants it in a file name: "/" and
- * ":" (and "," which starts our size fields) written as \ooo. */
-static const char *maildir_host(void)
-{
-	static char host[128];
-	if (host[0] != '\0')
-		return host;
-	char raw[64];
-	if (gethostname(raw, sizeof(raw) - 1) != 0 || raw[0] == '\0')
-		snprintf(raw, sizeof(raw), "localhost");
-	raw[sizeof(raw) - 1] = '\0';
-	size_t n = 0;
-	for (const char *p = raw; *p != '\0' && n + 5 < sizeof(host); p++) {
-		if (*p == '/' || *p == ':' || *p == ',')
-			n += (size_t)snprintf(host + n, sizeof(host) - n, "\\%03o", (unsigned char)*p);
-		else
-			host[n++] = *p;
-	}
-	host[n] = '\0';
-	return host;
-}
-
 size_t mdir_unique_base(uint64_t size, uint64_t vsize, char *out, size_t outsz)
 {
-	static unsigned counter;
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	int n = snprintf(out, outsz, "%lld.M%ldP%ldQ%u.%s", (long long)tv.tv_sec, (long)tv.tv_usec,
-			 (long)getpid(), ++counter, maildir_host());
-	if (n < 0 || (size_t)n >= outsz)
+	size_t len = uniq_name(out, outsz);
+	if (len == 0)
 		return 0;
-	size_t len = (size_t)n;
 	if (size > 0 || vsize > 0) {
-		n = snprintf(out + len, outsz - len, ",S=%llu,W=%llu", (unsigned long long)size,
+		int n = snprintf(out + len, outsz - len, ",S=%llu,W=%llu", (unsigned long long)size,
 			     (unsigned long long)vsize);
 		if (n < 0 || (size_t)n >= outsz - len)
 			return 0;
 		len += (size_t)n;
 	}
 	return len > MDIR_NAME_MAX - 60 ? 0 : len;
+}
+
+/* ---- tmp/ after a crash ------------------------------------------------------ */
+
+/* The maildir convention (qmail's maildir(5), Dovecot's tmp cleaning): a
+ * file in tmp/ that nobody touched for 36 hours is garbage. */
+#define TMP_STALE_SECONDS (36 * 3600)
+
+/* Whether name is one of ours (mdir_unique_base: "<sec>.M<usec>P<pid>Q<n>.
+ * <host>" and its ",S=" ",W=" fields or ":2," info, or an APPEND spool
+ * "<base>.spool") written on this host by a process that is gone.  The
+ * maildir names are unique by host and pid, so a pid of this host that
+ * no longer exists writes no more. */
+static bool writer_gone(const char *name)
+{
+	char *end;
+	const char *p = name;
+	strtoull(p, &end, 10);
+	if (end == p || end[0] != '.' || end[1] != 'M')
+		return false;
+	p = end + 2;
+	strtoull(p, &end, 10);
+	if (end == p || *end != 'P')
+		return false;
+	p = end + 1;
+	unsigned long long pid = strtoull(p, &end, 10);
+	if (end == p || *end != 'Q' || pid == 0 || pid > INT32_MAX)
+		return false;
+	p = end + 1;
+	strtoull(p, &end, 10);
+	if (end == p || *end != '.')
+		return false;
+	const char *host = uniq_host();
+	size_t hl = strlen(host);
+	p = end + 1;
+	if (strncmp(p, host, hl) != 0)
+		return false;
+	p += hl;
+	if (*p != '\0' && *p != ',' && *p != ':' && strcmp(p, ".spool") != 0)
+		return false;
+	if ((pid_t)pid == getpid())
+		return false;  /* our own, maybe still in use */
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+unsigned mdir_clean_tmp(const char *maildir, time_t now)
+{
+	char path[4096];
+	if (snprintf(path, sizeof(path), "%s/tmp", maildir) >= (int)sizeof(path))
+		return 0;
+	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return 0;
+	DIR *d = fdopendir(dfd);
+	if (d == NULL) {
+		close(dfd);
+		return 0;
+	}
+	unsigned removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		struct stat st;
+		if (name[0] == '.' || fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0
+		    || !S_ISREG(st.st_mode))
+			continue;
+		time_t cutoff = now - TMP_STALE_SECONDS;
+		bool stale = st.st_atime < cutoff && st.st_mtime < cutoff && st.st_ctime < cutoff;
+		if ((stale || writer_gone(name)) && unlinkat(dfd, name, 0) == 0)
+			removed++;
+	}
+	closedir(d);
+	if (removed > 0)
+		log_notice("removed %u file%s left in %s by writers that crashed", removed,
+			   removed == 1 ? "" : "s", path);
+	return removed;
 }
 
 uint64_t store_crlf_size(const char *data, size_t len)

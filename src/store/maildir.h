@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 /* Longest file name we create or accept (NAME_MAX). */
 #define MDIR_NAME_MAX 255
@@ -65,6 +66,15 @@ bool mdir_fsync_dir(const char *path);
 /* Write data to dir/name crash-safely: a temporary file in dir, fsync,
  * rename over name, fsync dir.  Returns false with errno set. */
 bool mdir_write_file(const char *dir, const char *name, const void *data, size_t len);
+
+/*
+ * Remove what crashed writers left in maildir/tmp: a file we named
+ * (mdir_unique_base, APPEND spools) whose process on this host is gone,
+ * and any file untouched (atime, mtime, ctime) for 36 hours before `now`,
+ * the maildir convention.  A live writer's file, another host's, and
+ * anything that is no regular file stay.  Returns how many were removed.
+ */
+unsigned mdir_clean_tmp(const char *maildir, time_t now);
 
 /* mkdir -p path with mode 0700; false with errno set. */
 bool mdir_mkdirs(const char *path);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/maildir.h"
@@ -32,6 +33,8 @@ struct store *store_open(const char *root, const char **why_r)
 		return NULL;
 	}
 	st->root_lock = (struct lockfile)LOCKFILE_INIT;
+	/* APPEND spools of sessions that crashed are in the root's tmp/. */
+	mdir_clean_tmp(st->root, time(NULL));
 	return st;
 }
 

@@ -118,7 +118,8 @@ bool store_list(struct store *st, const char *reference, const char *pattern, bo
 		store_list_fn *fn, void *ctx, struct store_err *err);
 
 /* Whether a LIST pattern ("*" anything, "%" anything but the delimiter)
- * matches a canonical name; INBOX's first level in any case. */
+ * matches a canonical name; INBOX's first level in any case.  Linear in
+ * the name for any pattern (util/wildmat.h); false when out of memory. */
 bool store_list_match(const char *pattern, const char *name);
 
 /* STATUS (§6.3.10) of a mailbox that need not be selected. */

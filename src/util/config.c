@@ -13,7 +13,7 @@
 
 #include "util/idlist.h"
 
-enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE };
+enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE, OPT_ENUM };
 
 struct opt {
 	const char *name;
@@ -55,7 +55,11 @@ static const struct opt opts[] = {
 	{ "servername", OPT_STRING, O(servername), "", 0, 0,
 	  "name in the greeting; empty means the host name" },
 	{ "mail_location", OPT_STRING, O(mail_location), "%h/Maildir", 0, 0,
-	  "maildir root of a user: %u is the user name, %h the home directory" },
+	  "maildir root of a user: %u user, %n its local part, %d its domain, %h home directory" },
+	{ "virtdomains", OPT_ENUM, O(virtdomains), "off", 0, 0,
+	  "userid: a login user@domain is a user of that domain; off: only of defaultdomain" },
+	{ "defaultdomain", OPT_STRING, O(defaultdomain), "", 0, 0,
+	  "domain of users who log in without one (their SASL realm); empty: servername" },
 	{ "mail_user", OPT_STRING, O(mail_user), "", 0, 0,
 	  "Unix user that owns all mail (virtual users); empty: the login's own account" },
 	{ "mail_group", OPT_STRING, O(mail_group), "", 0, 0,
@@ -101,6 +105,15 @@ static const struct opt opts[] = {
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
 
+/* The values of each OPT_ENUM key, NULL-ended; the field holds the index. */
+static const char *const virtdomains_choices[] = { "off", "userid", NULL };
+
+static const char *const *enum_choices(const struct opt *o)
+{
+	static const char *const none[] = { NULL };
+	return o->offset == O(virtdomains) ? virtdomains_choices : none;
+}
+
 static void *field(struct imapd_config *cfg, const struct opt *o)
 {
 	return (char *)cfg + o->offset;
@@ -133,6 +146,21 @@ static const char *set_opt(struct imapd_config *cfg, const struct opt *o, const 
 		else
 			return "expected yes or no";
 		return NULL;
+	}
+	case OPT_ENUM: {
+		const char *const *choices = enum_choices(o);
+		for (unsigned i = 0; choices[i] != NULL; i++) {
+			if (strcasecmp(value, choices[i]) == 0) {
+				*(unsigned *)field(cfg, o) = i;
+				return NULL;
+			}
+		}
+		static char expect[128];
+		snprintf(expect, sizeof(expect), "expected");
+		for (unsigned i = 0; choices[i] != NULL; i++)
+			snprintf(expect + strlen(expect), sizeof(expect) - strlen(expect), "%s %s",
+				 i == 0 ? "" : choices[i + 1] == NULL ? " or" : ",", choices[i]);
+		return expect;
 	}
 	case OPT_UINT:
 	case OPT_SIZE: {
@@ -208,28 +236,47 @@ static char *trim(char *s)
 int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		void (*report)(const char *msg))
 {
-	memset(cfg, 0, sizeof(*cfg));
-	set_defaults(cfg);
-	cfg->path = strdup(path);
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
+		int e = errno;
+		memset(cfg, 0, sizeof(*cfg));
+		set_defaults(cfg);
+		cfg->path = strdup(path);
 		char msg[512];
-		snprintf(msg, sizeof(msg), "%s: %s%s", path, strerror(errno),
+		snprintf(msg, sizeof(msg), "%s: %s%s", path, strerror(e),
 			 must_exist ? "" : "; using built-in defaults");
 		report(msg);
 		return must_exist ? -1 : 0;
 	}
+	int errors = config_read(cfg, f, path, report);
+	fclose(f);
+	return errors;
+}
+
+int config_read(struct imapd_config *cfg, FILE *f, const char *path, void (*report)(const char *msg))
+{
+	memset(cfg, 0, sizeof(*cfg));
+	set_defaults(cfg);
+	cfg->path = strdup(path);
 	cfg->loaded = true;
 	int errors = 0;
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned lineno = 0;
-	while (getline(&line, &cap, f) >= 0) {
+	ssize_t len;
+	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		char msg[512];
+		/* A NUL would cut the line short without a word: say so. */
+		if (memchr(line, '\0', (size_t)len) != NULL) {
+			snprintf(msg, sizeof(msg), "%s:%u: NUL octet in the line", path, lineno);
+			report(msg);
+			errors++;
+			continue;
+		}
 		char *s = trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
-		char msg[512];
 		char *colon = strchr(s, ':');
 		if (colon == NULL) {
 			snprintf(msg, sizeof(msg), "%s:%u: expected \"key: value\"", path, lineno);
@@ -266,7 +313,6 @@ int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		}
 	}
 	free(line);
-	fclose(f);
 	return errors;
 }
 

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define IMAPD_DEFAULT_CONFIG "/etc/imapd.conf"
 
@@ -21,13 +22,22 @@ struct config_sasl_opt {
 	char *value;
 };
 
+/* virtdomains (Cyrus imapd's key): whether "user@domain" is a user of
+ * that domain, or only of the default domain. */
+enum config_virtdomains {
+	CONFIG_VIRTDOMAINS_OFF,
+	CONFIG_VIRTDOMAINS_USERID,
+};
+
 struct imapd_config {
 	char *path;                 /* the file read, or looked for */
 	bool loaded;                /* false: built-in defaults only */
 
 	char *configdirectory;      /* msg/shutdown, msg/motd, log/<user>/ */
 	char *servername;           /* greeting; default: the host name */
-	char *mail_location;        /* maildir root template: %u user, %h home */
+	char *mail_location;        /* maildir root template: %u user, %n %d %h */
+	unsigned virtdomains;       /* enum config_virtdomains */
+	char *defaultdomain;        /* realm of users who name none; "" = servername */
 	char *mail_user;            /* run as this user after login ("" = the login's own) */
 	char *mail_group;
 	bool allowplaintext;        /* LOGIN / PLAIN without TLS or -p ssf > 1 */
@@ -65,6 +75,13 @@ struct imapd_config {
  */
 int config_load(struct imapd_config *cfg, const char *path, bool must_exist,
 		void (*report)(const char *msg));
+
+/*
+ * The same from an open stream f, reported under the name `path`: the
+ * defaults, then every line of f, whatever octets it holds (a line with
+ * a NUL is reported and skipped).  Returns the count of reports.
+ */
+int config_read(struct imapd_config *cfg, FILE *f, const char *path, void (*report)(const char *msg));
 
 /* Free everything config_load() allocated. */
 void config_free(struct imapd_config *cfg);

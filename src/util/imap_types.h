@@ -13,9 +13,9 @@
 #include <stdint.h>
 #include <time.h>
 
-/* Which wire form a string arrived in (RFC2060 §4.3).  Kept so that the
- * printer can reproduce a literal as a literal, and because "INBOX" is
- * case-insensitive in every form (RFC3501 §5.1). */
+/* Which wire form a string arrived in (RFC2060 §4.3), kept so that the
+ * printer can reproduce a literal as a literal.  ("INBOX" is
+ * case-insensitive in every form, RFC3501 §5.1: store_name_check.) */
 enum imap_str_form {
 	IMAP_STR_ATOM,     /* atom, or astring made of ASTRING-CHARs */
 	IMAP_STR_QUOTED,   /* quoted, escapes already removed */

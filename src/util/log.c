@@ -64,7 +64,7 @@ void log_open(const char *ident)
  * facility mail. */
 static void syslog_send(int prio, const char *level, const char *msg)
 {
-	char line[1300];
+	char line[2300];
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
@@ -93,16 +93,47 @@ void log_to_stderr(bool on)
 	also_stderr = on;
 }
 
+size_t log_escape(const char *s, char *out, size_t size)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0;
+	if (size == 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		char esc[4];
+		size_t n;
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
+			esc[0] = (char)*p;
+			n = 1;
+		} else if (*p == '\\') {
+			esc[0] = esc[1] = '\\';
+			n = 2;
+		} else {
+			esc[0] = '\\';
+			esc[1] = 'x';
+			esc[2] = hex[*p >> 4];
+			esc[3] = hex[*p & 15];
+			n = 4;
+		}
+		if (o + n >= size)
+			break;  /* cut before an escape, never inside one */
+		memcpy(out + o, esc, n);
+		o += n;
+	}
+	out[o] = '\0';
+	return o;
+}
+
 static void log_v(int prio, const char *level, const char *fmt, va_list ap)
 {
-	char msg[1024];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	/* Client-supplied text can reach the log; keep lines single. */
-	for (char *p = msg; *p; p++)
-		if (*p == '\r' || *p == '\n')
-			*p = ' ';
+	char raw[1024], msg[2048];
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	/* The one choke point for client-supplied text on its way to the
+	 * log: a user name with ESC or CR LF must neither drive the
+	 * administrator's terminal nor forge a line. */
+	log_escape(raw, msg, sizeof(msg));
 	if (log_fd >= 0) {
-		char line[1200];
+		char line[2200];
 		time_t now = time(NULL);
 		struct tm tm;
 		localtime_r(&now, &tm);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/log.h"
+#include "util/uniqname.h"
 
 /* A command has at most a few spooled literals; past this many files,
  * the oldest are removed (their commands are long done). */
@@ -60,16 +61,13 @@ void spool_free(struct spool **spp)
 
 int spool_create(struct spool *sp)
 {
-	static unsigned counter;
 	if (sp->n == SPOOL_FILES)
 		spool_cleanup(sp);
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	char *path = NULL;
-	/* Unique among processes (pid) and within one (counter); the ".spool"
-	 * suffix tells an administrator what a leftover file was. */
-	if (asprintf(&path, "%s/%lld.%09ld.P%ldQ%u.spool", sp->dir, (long long)ts.tv_sec,
-		     ts.tv_nsec, (long)getpid(), ++counter) < 0)
+	/* A maildir-style unique name (host and pid in it, so that the
+	 * store can tell a crashed writer's leftover from a live one); the
+	 * ".spool" suffix tells an administrator what the file was. */
+	char base[256], *path = NULL;
+	if (uniq_name(base, sizeof(base)) == 0 || asprintf(&path, "%s/%s.spool", sp->dir, base) < 0)
 		return -1;
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {

@@ -13,8 +13,8 @@ import socket
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import USER, PASSWORD, Client, Sandbox, Tap  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, USER, PASSWORD, Tap  # noqa: E402
 
 tap = Tap("admin")
 
@@ -52,7 +52,7 @@ def motd(sb):
     write(os.path.join(sb.configdir, "msg", "motd"), "Welcome to the test server\nmore\n")
     p, c = sb.imapd_pipe()
     assert c.greeting().startswith("* OK [CAPABILITY")
-    assert c.line() == "* OK [ALERT] Welcome to the test server"
+    assert c.read_line() == "* OK [ALERT] Welcome to the test server"
     _, t = c.cmd("NOOP")
     assert t.endswith("OK NOOP completed"), t
     c.cmd("LOGOUT")
@@ -99,9 +99,9 @@ def telemetry_authenticate(sb):
     assert " NO " in t, t
     good = base64.b64encode(b"\0testuser\0" + PASSWORD.encode()).decode()
     c.send("a AUTHENTICATE PLAIN\r\n")
-    assert c.line().startswith("+")
+    assert c.read_line().startswith("+")
     c.send(good + "\r\n")
-    l = c.line()
+    l = c.read_line()
     assert l.startswith("a OK [CAPABILITY"), l
     c.cmd("LOGOUT")
     p.wait(5)
@@ -113,6 +113,90 @@ def telemetry_authenticate(sb):
     assert re.search(r"^>\d+>\+ \*\*\*\r$", text, re.M), text
     assert re.search(r"^<\d+<\*\*\*\r$", text, re.M), text
     assert "t1 AUTHENTICATE" not in text, text
+    return True
+
+
+def telemetry_pipelined(sb):
+    """Commands sent in the same packet as LOGIN are in the log: they were
+    already buffered when the log started."""
+    os.makedirs(os.path.join(sb.configdir, "log", USER))
+    p, c = sb.imapd_pipe()
+    c.greeting()
+    c.send("t1 LOGIN %s %s\r\nt2 NOOP\r\nt3 SELECT INBOX\r\nt4 LOGOUT\r\n" % (USER, PASSWORD))
+    lines = c.lines_until_eof()
+    assert lines[-1].startswith("t4 OK"), lines
+    p.wait(5)
+    with open(os.path.join(sb.configdir, "log", USER, str(p.pid)), newline="") as f:
+        text = f.read()
+    assert PASSWORD not in text, text
+    for want in (r"t1 LOGIN testuser \*\*\*", "t2 NOOP", "t3 SELECT INBOX", "t4 LOGOUT"):
+        assert re.search(r"^<\d+<%s\r$" % want, text, re.M), (want, text)
+    for want in ("t2 OK NOOP", r"t3 OK \[READ-WRITE\]", "t4 OK LOGOUT"):
+        assert re.search(r"^>\d+>%s" % want, text, re.M), (want, text)
+    return True
+
+
+def tagged(c, tag):
+    """The tagged response for tag, skipping untagged lines."""
+    while True:
+        l = c.read_line()
+        if l is None or l.startswith(tag + " "):
+            return l
+
+
+def telemetry_secrets_after_login(sb):
+    """LOGIN and AUTHENTICATE sent after login (refused) are logged with
+    their secrets masked, in every form: quoted, literal, non-synchronising
+    literal, pipelined, initial response; literals of other commands and a
+    refused synchronising literal do not confuse the masking."""
+    os.makedirs(os.path.join(sb.configdir, "log", USER))
+    p, c = sb.imapd_pipe()
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    secrets = ["Secret1a", "Secret 2b", "Secret3c", "Secret4d", "Secret5e", "Secret6f",
+               base64.b64encode(b"\0testuser\0Secret7g").decode()]
+    _, t = c.cmd("LOGIN testuser Secret1a", tag="u1")
+    assert t.startswith("u1 BAD") or t.startswith("u1 NO"), t
+    _, t = c.cmd('LOGIN "testuser" "Secret 2b"', tag="u2")
+    assert t.startswith("u2 "), t
+    c.send("u3 LOGIN testuser {8}\r\n")
+    assert c.read_line().startswith("+")
+    c.send("Secret3c\r\n")
+    t = tagged(c, "u3")
+    assert t.startswith("u3 "), t
+    c.send("u4 LOGIN {8+}\r\ntestuser {8+}\r\nSecret4d\r\nu5 NOOP\r\n")
+    assert tagged(c, "u4")
+    assert tagged(c, "u5").startswith("u5 OK")
+    # A refused synchronising literal: the client must not send it, and
+    # what it sends next is a command again.
+    c.send("u6 APPEND INBOX {99999999999}\r\n")
+    l = c.read_line()
+    assert l.startswith("u6 NO") or l.startswith("u6 BAD"), l
+    _, t = c.cmd("LOGIN testuser Secret5e", tag="u7")
+    assert t.startswith("u7 "), t
+    # A literal of another command that looks like a LOGIN is logged as it is.
+    msg = "Subject: x\r\n\r\nu8 LOGIN testuser notasecret\r\n"
+    c.send("u8 APPEND INBOX {%d}\r\n" % len(msg))
+    assert c.read_line().startswith("+")
+    c.send(msg + "\r\n")
+    t = tagged(c, "u8")
+    assert t.startswith("u8 OK"), t
+    c.send("u9 login testuser Secret6f\r\nu10 AUTHENTICATE PLAIN %s\r\n" % secrets[-1])
+    assert tagged(c, "u9")
+    assert tagged(c, "u10")
+    c.cmd("LOGOUT")
+    p.wait(5)
+    with open(os.path.join(sb.configdir, "log", USER, str(p.pid)), newline="") as f:
+        text = f.read()
+    for secret in secrets + [PASSWORD]:
+        assert secret not in text, (secret, text)
+    for want in (r"u1 LOGIN testuser \*\*\*", r'u2 LOGIN "testuser" \*\*\*',
+                 r"u3 LOGIN testuser \*\*\*", r"u4 LOGIN \*\*\*", r"\*\*\*", "u5 NOOP",
+                 r"u6 APPEND INBOX \{99999999999\}", r"u7 LOGIN testuser \*\*\*",
+                 "u8 LOGIN testuser notasecret", r"u9 login testuser \*\*\*",
+                 r"u10 AUTHENTICATE PLAIN \*\*\*"):
+        assert re.search(r"^<\d+<%s\r$" % want, text, re.M), (want, text)
     return True
 
 
@@ -157,6 +241,66 @@ def syslog_mail(sb):
     return True
 
 
+def log_escapes_controls(sb):
+    """Control characters of a user name reach no log raw: the log file,
+    syslog and the protocol log's header get \\xHH (8-bit octets too)."""
+    hostile = b"bob\x1b[2J\x07"
+    sb.add_user("esc\x07user", "pw")
+    sb.add_user("h\u00e9l\u00e8ne", "pw")
+    os.makedirs(os.path.join(sb.configdir, "log", "h\u00e9l\u00e8ne"))
+    path = os.path.join(sb.dir, "log.sock")
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    s.bind(path)
+    s.settimeout(0.5)
+    for where in ("file", "syslog"):
+        if where == "syslog":
+            sb.env.pop("IMAPD_LOG_FILE")
+            sb.env["IMAPD_SYSLOG_SOCKET"] = path
+        p, c = sb.imapd_pipe()
+        c.greeting()
+        c.send(b"a LOGIN {%d}\r\n" % len(hostile))
+        assert c.read_line().startswith("+")
+        c.send(hostile + b" wrong\r\n")
+        l = c.read_line()
+        assert l.startswith("a NO "), l
+        c.send(b"b LOGIN {8}\r\n")
+        assert c.read_line().startswith("+")
+        c.send(b"esc\x07user pw\r\n")
+        l = c.read_line()
+        assert l.startswith("b NO [UNAVAILABLE]"), l
+        if where == "file":
+            name = "h\u00e9l\u00e8ne".encode()
+            c.send(b"c LOGIN {%d}\r\n" % len(name))
+            assert c.read_line().startswith("+")
+            c.send(name + b" pw\r\n")
+            l = c.read_line()
+            assert l.startswith("c OK"), l
+        c.cmd("LOGOUT")
+        p.wait(5)
+        if where == "file":
+            with open(sb.log, "rb") as f:
+                text = f.read()
+        else:
+            got = []
+            while True:
+                try:
+                    got.append(s.recv(4096))
+                except socket.timeout:
+                    break
+            text = b"\n".join(got)
+        assert b"\x1b" not in text and b"\x07" not in text, text
+        assert b"login failed: user=bob\\x1b[2J\\x07 method=LOGIN" in text, text
+        assert b"login of esc\\x07user by LOGIN refused" in text, text
+    s.close()
+    logdir = os.path.join(sb.configdir, "log", "h\u00e9l\u00e8ne")
+    for name in os.listdir(logdir):
+        with open(os.path.join(logdir, name), "rb") as f:
+            header = f.readline()
+        assert header.startswith(b"---------- h\\xc3\\xa9l\\xc3\\xa8ne "), header
+    assert os.listdir(logdir), "no protocol log"
+    return True
+
+
 def timeout_floor(sb):
     """timeout is in minutes and at least 30 (RFC 2060 §5.4)."""
     sb.write_conf("timeout: 29\n")
@@ -175,15 +319,18 @@ def main():
         ("msg/motd: ALERT after the greeting", motd),
         ("log/<user>/<pid>: Cyrus layout, password masked", telemetry_login),
         ("log/<user>/<pid>: SASL responses masked, failures not logged", telemetry_authenticate),
+        ("log/<user>/<pid>: commands pipelined with LOGIN are logged", telemetry_pipelined),
+        ("log/<user>/<pid>: LOGIN and AUTHENTICATE after login masked", telemetry_secrets_after_login),
         ("no log/<user>/: no protocol log", telemetry_off),
         ("syslog facility mail: connects, logins, failures", syslog_mail),
         ("timeout below 30 minutes is refused", timeout_floor),
+        ("control characters of a user name are escaped in every log", log_escapes_controls),
     ]
+    tap.need(IMAPD, "saslpasswd2", "openssl")
     for name, fn in tests:
-        with Sandbox() as sb:
-            tap.check(name, lambda: fn(sb))
+        tap.run(name, fn)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

@@ -8,9 +8,8 @@ import re
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import run_client_test, crlf, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import PASSWORD, USER, crlf, make_message, run_client_test  # noqa: E402
 
 
 def curl(srv, path, *args, tls=False):
@@ -23,7 +22,7 @@ def curl(srv, path, *args, tls=False):
 
 
 def main():
-    run_client_test("curl", run)
+    run_client_test("curl", run, tools=("curl",))
 
 
 def run(tap, sb, srv):
@@ -33,7 +32,7 @@ def run(tap, sb, srv):
             f.write(crlf(make_message(i)))
         rc, out, err = curl(srv, "INBOX", "-T", msgfile)
         tap.ok(rc == 0, "upload message %d (APPEND)" % i, err)
-    on_disk = sorted(c for _, c in maildir_messages(sb, USER, "INBOX").values())
+    on_disk = sorted(c for _, c in sb.messages(USER, "INBOX").values())
     tap.ok(on_disk == [make_message(1).encode(), make_message(2).encode()],
            "both uploads are in INBOX on disk, with LF line ends")
 
@@ -59,7 +58,7 @@ def run(tap, sb, srv):
     tap.ok(rc == 0 and out.strip() == b"* SEARCH 2", "search SUBJECT \"message 2\"", out)
     rc, out, err = curl(srv, "INBOX", "-X", "STORE 1 +FLAGS (\\Flagged)")
     tap.ok(rc == 0 and b"\\Flagged" in out, "custom STORE +FLAGS \\Flagged", out + err.encode())
-    flags = [info for info, c in maildir_messages(sb, USER, "INBOX").values()
+    flags = [info for info, c in sb.messages(USER, "INBOX").values()
              if c == make_message(1).encode()]
     tap.ok(flags == ["F"] or (len(flags) == 1 and "F" in flags[0]), "\\Flagged is in the file name", flags)
 

@@ -9,15 +9,14 @@ server (flagged \\Deleted and expunged: the server's maildir is empty)."""
 import glob
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import InetdServer, make_message, maildir_messages  # noqa: E402
-from launchlib import PASSWORD, USER, Sandbox, Tap, wait_for  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, PASSWORD, USER, Sandbox, Tap, make_message, wait_for  # noqa: E402
 from client_imaplib2 import deliver  # noqa: E402
 
 
@@ -70,9 +69,9 @@ def run(tap, sb, label, port, tls_line):
         if not tap.ok(len(delivered(outdir)) == 1, "%s: fetchmail fetched the waiting message" % label,
                       logtext()):
             return
-        gone = wait_for(lambda: not maildir_messages(sb, USER, "INBOX"), timeout=10)
+        gone = wait_for(lambda: not sb.messages(USER, "INBOX"), timeout=10)
         tap.ok(gone, "%s: ... and deleted it on the server" % label,
-               sorted(maildir_messages(sb, USER, "INBOX")))
+               sorted(sb.messages(USER, "INBOX")))
         idling = wait_for(lambda: "IDLE" in logtext() or p.poll() is not None, timeout=10)
         tap.ok(idling and p.poll() is None, "%s: fetchmail is in IDLE" % label, logtext())
         time.sleep(0.5)
@@ -87,9 +86,9 @@ def run(tap, sb, label, port, tls_line):
         want = sorted(m.encode() for m in (first, second))
         tap.ok(bodies == want, "%s: both arrived unchanged (but for fetchmail's Received line)" % label,
                bodies)
-        gone = wait_for(lambda: not maildir_messages(sb, USER, "INBOX"), timeout=10)
+        gone = wait_for(lambda: not sb.messages(USER, "INBOX"), timeout=10)
         tap.ok(gone, "%s: the server's maildir is empty again (fetched, \\Deleted, expunged)" % label,
-               sorted(maildir_messages(sb, USER, "INBOX")))
+               sorted(sb.messages(USER, "INBOX")))
         if "imaps" not in label:
             full = open(log.name, errors="replace").read()
             tap.ok(re.search(r"IMAP> A\d+ STARTTLS", full) and re.search(r"IMAP< A\d+ OK", full),
@@ -107,12 +106,14 @@ def run(tap, sb, label, port, tls_line):
 
 def main():
     tap = Tap("fetchmail")
-    if shutil.which("fetchmail") is None:
-        tap.skip("fetchmail --idle", "fetchmail is not installed")
-        tap.done()
+    tap.main(lambda: run_all(tap))
+
+
+def run_all(tap):
+    tap.need(IMAPD, "saslpasswd2", "openssl", "fetchmail")
     sb = Sandbox()
-    plain = InetdServer(sb)
-    imaps = InetdServer(sb, ["-s"])
+    plain = sb.inetd()
+    imaps = sb.inetd("-s")
     try:
         # Our test certificate is self-signed: no certificate check.
         tap.check("plain+STARTTLS run", lambda: run(tap, sb, "plain+STARTTLS", plain.port,
@@ -122,7 +123,6 @@ def main():
         codes = plain.stop() + imaps.stop()
         tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
         sb.close()
-    tap.done()
 
 
 if __name__ == "__main__":

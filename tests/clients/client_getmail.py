@@ -8,15 +8,14 @@ delete = true - removed from the server's maildir (flagged \\Deleted and
 expunged)."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import InetdServer, crlf, folder_path, make_message, maildir_messages  # noqa: E402
-from launchlib import PASSWORD, USER, Sandbox, Tap, wait_for  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, PASSWORD, USER, Sandbox, Tap, make_message, wait_for  # noqa: E402
 from client_imaplib2 import deliver  # noqa: E402
 
 
@@ -87,9 +86,9 @@ verbose = 2
         if not tap.ok(got, "%s: getmail fetched the waiting message" % label,
                       open(log.name).read()[-1500:]):
             return
-        gone = wait_for(lambda: not maildir_messages(sb, USER, "INBOX"), timeout=10)
+        gone = wait_for(lambda: not sb.messages(USER, "INBOX"), timeout=10)
         tap.ok(gone, "%s: ... and deleted it on the server (delete = true)" % label,
-               sorted(maildir_messages(sb, USER, "INBOX")))
+               sorted(sb.messages(USER, "INBOX")))
         # getmail is in IDLE now (its log says so); deliver the second.
         wait_for(lambda: "IDLE" in open(log.name).read() or p.poll() is not None, timeout=10)
         time.sleep(0.5)
@@ -104,9 +103,9 @@ verbose = 2
         want = sorted(m.encode() for m in (first, second))
         tap.ok(sorted(bodies) == want, "%s: both arrived unchanged (but for getmail's own header lines)" % label,
                bodies)
-        gone = wait_for(lambda: not maildir_messages(sb, USER, "INBOX"), timeout=10)
+        gone = wait_for(lambda: not sb.messages(USER, "INBOX"), timeout=10)
         tap.ok(gone, "%s: the server's maildir is empty again (fetched, \\Deleted, expunged)" % label,
-               sorted(maildir_messages(sb, USER, "INBOX")))
+               sorted(sb.messages(USER, "INBOX")))
         tap.ok(p.poll() is None, "%s: getmail is still idling" % label, open(log.name).read()[-1500:])
     finally:
         if p.poll() is None:
@@ -121,12 +120,14 @@ verbose = 2
 
 def main():
     tap = Tap("getmail")
-    if shutil.which("getmail") is None:
-        tap.skip("getmail --idle", "getmail6 is not installed")
-        tap.done()
+    tap.main(lambda: run_all(tap))
+
+
+def run_all(tap):
+    tap.need(IMAPD, "saslpasswd2", "openssl", "getmail")
     sb = Sandbox()
-    plain = InetdServer(sb)
-    imaps = InetdServer(sb, ["-s"])
+    plain = sb.inetd()
+    imaps = sb.inetd("-s")
     try:
         tap.check("plain IMAP run", lambda: run(tap, sb, "plain", plain.port, "SimpleIMAPRetriever"))
         tap.check("imaps run", lambda: run(tap, sb, "imaps", imaps.port, "SimpleIMAPSSLRetriever"))
@@ -134,7 +135,6 @@ def main():
         codes = plain.stop() + imaps.stop()
         tap.ok(all(c == 0 for c in codes), "every imapd exited cleanly", "exit codes %r" % codes)
         sb.close()
-    tap.done()
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ import re
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import run_client_test, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (PASSWORD, USER, crlf, flag_letters, make_message,  # noqa: E402
+                       run_client_test)
 
 
 def main():
@@ -138,14 +138,14 @@ def session(tap, sb, srv):
     tap.ok(typ == "BYE", "LOGOUT", data)
 
     # What the store holds now
-    inbox = maildir_messages(sb, USER, "INBOX")
+    inbox = sb.messages(USER, "INBOX")
     tap.ok(len(inbox) == 3, "INBOX holds 3 message files", sorted(inbox))
     contents = sorted(c for _, c in inbox.values())
     want = sorted(make_message(i).encode() for i in (1, 2, 5))
     tap.ok(contents == want, "INBOX files are messages 1, 2, 5, stored with LF line ends")
     flags = sorted(flag_letters(info) for info, _ in inbox.values())
     tap.ok(flags == ["F", "R", "S"], "flags on disk: F (1), S (2), R (5)", flags)
-    archive = maildir_messages(sb, USER, "Archive")
+    archive = sb.messages(USER, "Archive")
     tap.ok(len(archive) == 1, "Archive holds the one message CLOSE left", sorted(archive))
     tap.ok(not os.path.exists(os.path.join(sb.mail, USER, ".Archive.Projects")),
            "Archive.Projects is gone from disk")

@@ -11,9 +11,9 @@ import re
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import run_client_test, crlf, flag_letters, maildir_messages, make_message  # noqa: E402
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (PASSWORD, USER, crlf, flag_letters, maildir_messages,  # noqa: E402
+                       make_message, run_client_test)
 
 
 def msgid(content):
@@ -22,19 +22,8 @@ def msgid(content):
 
 
 def by_id(messages):
-    """{Message-ID: flag letters} of maildir_messages() output."""
+    """{Message-ID: flag letters} of maildir_messages() or sb.messages() output."""
     return {msgid(c): flag_letters(info) for info, c in messages.values()}
-
-
-def local_messages(folder):
-    out = {}
-    for sub in ("new", "cur"):
-        d = os.path.join(folder, sub)
-        for f in os.listdir(d) if os.path.isdir(d) else []:
-            base, _, info = f.partition(":2,")
-            with open(os.path.join(d, f), "rb") as fh:
-                out[base] = (info, fh.read())
-    return out
 
 
 def write_local(folder, n0, n1, flags_of):
@@ -47,7 +36,7 @@ def write_local(folder, n0, n1, flags_of):
 
 
 def main():
-    run_client_test("mbsync", run)
+    run_client_test("mbsync", run, tools=("mbsync",))
 
 
 def run(tap, sb, srv):
@@ -90,14 +79,14 @@ SyncState *
 
     # 1. First sync: everything goes up, with flags.
     mbsync("first sync (upload 50)")
-    server = by_id(maildir_messages(sb, USER, "INBOX"))
+    server = by_id(sb.messages(USER, "INBOX"))
     want = {"msg%d@example.com" % i: "".join(sorted(flags_of(i))) for i in range(1, 51)}
     tap.ok(len(server) == 50, "the server holds 50 messages", len(server))
     tap.ok(server == want, "each with its flags (\\Seen on even, \\Flagged on every fifth)",
            sorted(set(server.items()) ^ set(want.items()))[:6])
     # mbsync adds an X-TUID header of its own to what it uploads.
     contents = sorted(re.sub(rb"(?m)^X-TUID: [^\n]*\n", b"", c)
-                      for _, c in maildir_messages(sb, USER, "INBOX").values())
+                      for _, c in sb.messages(USER, "INBOX").values())
     wanted = sorted(make_message(i).encode() for i in range(1, 51))
     tap.ok(contents == wanted, "message contents arrived unchanged (but for mbsync's X-TUID)",
            "first difference: %r" % (next(((a[:300], b[:300]) for a, b in zip(contents, wanted)
@@ -125,8 +114,8 @@ SyncState *
     write_local(os.path.join(local, "Lists"), 60, 64, lambda i: "S")
 
     mbsync("second sync (both ways)")
-    server = by_id(maildir_messages(sb, USER, "INBOX"))
-    near = by_id(local_messages(inbox))
+    server = by_id(sb.messages(USER, "INBOX"))
+    near = by_id(maildir_messages(inbox))
     tap.ok("msg2@example.com" not in near, "the server's expunge reached the local side")
     tap.ok(near.get("msg51@example.com") == "S", "the server's new message reached the local side with \\Seen",
            near.get("msg51@example.com"))
@@ -135,14 +124,14 @@ SyncState *
            server.get("msg3@example.com"))
     tap.ok(server == near, "both sides hold the same messages with the same flags",
            sorted(set(server.items()) ^ set(near.items()))[:6])
-    lists = by_id(maildir_messages(sb, USER, "Lists"))
+    lists = by_id(sb.messages(USER, "Lists"))
     tap.ok(lists == {"msg%d@example.com" % i: "S" for i in range(60, 65)},
            "the new local folder was created on the server with its 5 messages", lists)
 
     # 4. Nothing changed: a third run must not change either side.
-    before = (maildir_messages(sb, USER, "INBOX"), local_messages(inbox))
+    before = (sb.messages(USER, "INBOX"), maildir_messages(inbox))
     mbsync("third sync (no changes)")
-    after = (maildir_messages(sb, USER, "INBOX"), local_messages(inbox))
+    after = (sb.messages(USER, "INBOX"), maildir_messages(inbox))
     tap.ok(before == after, "a sync without changes changes nothing")
 
 

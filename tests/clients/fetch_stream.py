@@ -18,10 +18,10 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import launchlib  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import imapdtest  # noqa: E402
 
-TAP = launchlib.Tap("fetch-stream")
+TAP = imapdtest.Tap("fetch-stream")
 RSS_LIMIT_KB = 16 * 1024
 LINE = b"The quick brown fox jumps over the lazy dog 0123456789 abcdefghijklmnopq\n"
 
@@ -56,8 +56,7 @@ def write_message(path, body_octets, header=b"Subject: big\nFrom: a@example.org\
 
 class Session:
     def __init__(self, sb):
-        self.p = sb.popen([os.path.join(os.path.dirname(launchlib.IMAPD), "rimapd"), "-C", sb.conf],
-                          stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.p = sb.popen(sb.imapd_argv(rimapd=True), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.fd = self.p.stdout.fileno()
         self.buf = b""
         self.n = 0
@@ -103,7 +102,7 @@ class Session:
         return h.hexdigest()
 
     def rss_peak_kb(self):
-        return int(launchlib.proc_status(self.p.pid, "VmHWM")[0])
+        return int(imapdtest.proc_status(self.p.pid, "VmHWM")[0])
 
 
 def fetch_literal(s, cmd, slow=0):
@@ -135,10 +134,9 @@ def check_rss(ok, what, detail=""):
 
 
 def main():
-    with launchlib.Sandbox(sasl=False, tls=False) as sb:
-        import pwd
-        me = pwd.getpwuid(os.getuid()).pw_name
-        root = os.path.join(sb.mail, me)
+    TAP.need(imapdtest.IMAPD)
+    with imapdtest.Sandbox(sasl=False, tls=False) as sb:
+        root = os.path.join(sb.mail, imapdtest.me())
         for d in ("cur", "new", "tmp"):
             os.makedirs(os.path.join(root, d))
         big = {}

@@ -11,14 +11,15 @@ conf/systemd/imapd@.service's command), rimapd, -D, -C, config errors.
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import (IMAPD, TOP, USER, PASSWORD, Client, Sandbox, Tap,  # noqa: E402
-                       capabilities, free_port, wait_for, wait_port)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (IMAPD, TOP, USER, PASSWORD, Connection, Tap, connect,  # noqa: E402
+                       free_port, me, no_verify_context, wait_port)
 
 tap = Tap("launch")
 
@@ -45,14 +46,10 @@ def pipe_mode(sb):
 
 
 def socketpair_mode(sb):
-    a, b = socket.socketpair()
-    p = sb.popen([IMAPD, "-C", sb.conf], stdin=b.fileno(), stdout=b.fileno())
-    b.close()
-    c = Client.socket(a)
-    a.settimeout(10)
+    p, c = sb.imapd_socketpair()
     assert login_logout(c)
     assert p.wait(5) == 0
-    a.close()
+    c.close()
     return True
 
 
@@ -77,23 +74,9 @@ def conf_args(path, pattern):
     return out
 
 
-def inetd_nowait(sb, args):
-    """inetd accepted the connection: the socket is stdin and stdout."""
-    ls = socket.socket()
-    ls.bind(("127.0.0.1", 0))
-    ls.listen(1)
-    client = socket.create_connection(ls.getsockname(), timeout=10)
-    conn, _ = ls.accept()
-    ls.close()
-    p = sb.popen([IMAPD, "-C", sb.conf] + args, stdin=conn.fileno(), stdout=conn.fileno())
-    conn.close()
-    c = Client.socket(client)
-    return p, c
-
-
 def inetd_conf_nowait(sb):
     args = conf_args("conf/inetd.conf", r"^imap\s+stream\s+tcp\s+nowait\s+\S+\s+\S+\s+imapd(.*)$")
-    p, c = inetd_nowait(sb, args)
+    p, c = sb.imapd_inetd(*args)
     assert login_logout(c)
     assert p.wait(5) == 0
     return True
@@ -102,21 +85,16 @@ def inetd_conf_nowait(sb):
 def inetd_conf_imaps(sb):
     args = conf_args("conf/inetd.conf", r"^imaps\s+stream\s+tcp\s+nowait\s+\S+\s+\S+\s+imapd(.*)$")
     assert "-s" in args, args
-    p, c = inetd_nowait(sb, args)
-    import ssl
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.verify_mode = ssl.CERT_NONE
-    s = ctx.wrap_socket(c.sock)
-    c2 = Client.socket(s)
-    assert login_logout(c2)
+    p, c = sb.imapd_inetd(*args)
+    c.tls_handshake(no_verify_context())
+    assert login_logout(c)
     assert p.wait(5) == 0
     return True
 
 
 def xinetd_conf(sb):
     args = conf_args("conf/xinetd.d/imap", r"^\s*server_args\s*=(.*)$")
-    p, c = inetd_nowait(sb, args)
+    p, c = sb.imapd_inetd(*args)
     assert login_logout(c)
     assert p.wait(5) == 0
     return True
@@ -126,56 +104,56 @@ def inetd_wait_uses(sb):
     """-U 2: two connections, then exit.  With no identity switch and no
     sandbox, a logged-in connection counts like any other."""
     sb.set(sandbox="no")
-    p, port = sb.imapd_listener("-U", "2", "-T", "30")
+    srv = sb.imapd_listener("-U", "2", "-T", "30")
     for _ in range(2):
-        c = Client.tcp(port)
+        c = srv.connect()
         assert login_logout(c)
         c.close()
-    assert p.wait(5) == 0, "imapd did not exit after -U 2 connections"
+    assert srv.proc.wait(5) == 0, "imapd did not exit after -U 2 connections"
     return True
 
 
 def inetd_wait_uses_anonymous(sb):
     """-U counts connections that never log in too."""
-    p, port = sb.imapd_listener("-U", "3", "-T", "30")
+    srv = sb.imapd_listener("-U", "3", "-T", "30")
     for i in range(3):
-        assert p.poll() is None, "exited after %d connections" % i
-        c = Client.tcp(port)
+        assert srv.proc.poll() is None, "exited after %d connections" % i
+        c = srv.connect()
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
         c.close()
-    assert p.wait(5) == 0, "imapd did not exit after -U 3 connections"
+    assert srv.proc.wait(5) == 0, "imapd did not exit after -U 3 connections"
     return True
 
 
 def inetd_wait_login_ends_confined(sb):
     """A process confined to one user's mail root (sandbox: yes) serves
     nobody after that user: it exits when the session ends."""
-    p, port = sb.imapd_listener("-U", "5", "-T", "30")
-    c = Client.tcp(port)
+    srv = sb.imapd_listener("-U", "5", "-T", "30")
+    c = srv.connect()
     assert login_logout(c)
-    assert p.wait(5) == 0, "a confined imapd went on accepting"
+    assert srv.proc.wait(5) == 0, "a confined imapd went on accepting"
     return True
 
 
 def inetd_wait_default_uses(sb):
     """Default -U is 250: after 3 connections imapd still listens."""
-    p, port = sb.imapd_listener("-T", "30")
+    srv = sb.imapd_listener("-T", "30")
     for _ in range(3):
-        c = Client.tcp(port)
+        c = srv.connect()
         g = c.greeting()
         assert g.startswith("* OK"), g
         c.cmd("LOGOUT")
         c.close()
     time.sleep(0.2)
-    assert p.poll() is None, "imapd exited early"
-    p.terminate()
-    assert p.wait(5) == 0
+    assert srv.proc.poll() is None, "imapd exited early"
+    srv.proc.terminate()
+    assert srv.proc.wait(5) == 0
     return True
 
 
 def inetd_wait_timeout(sb):
-    p, port = sb.imapd_listener("-T", "1")
+    p = sb.imapd_listener("-T", "1").proc
     t0 = time.time()
     rc = p.wait(5)
     took = time.time() - t0
@@ -184,14 +162,14 @@ def inetd_wait_timeout(sb):
 
 
 def inetd_wait_timeout_zero(sb):
-    p, port = sb.imapd_listener("-T", "0", "-U", "0")
+    srv = sb.imapd_listener("-T", "0", "-U", "0")
     time.sleep(1.5)
-    assert p.poll() is None, "imapd -T 0 exited while idle"
-    c = Client.tcp(port)
+    assert srv.proc.poll() is None, "imapd -T 0 exited while idle"
+    c = srv.connect()
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
-    p.terminate()
-    assert p.wait(5) == 0
+    srv.proc.terminate()
+    assert srv.proc.wait(5) == 0
     return True
 
 
@@ -215,7 +193,7 @@ def systemd_listening(sb):
     os.close(fd)
     ls.close()
     for _ in range(2):
-        c = Client.tcp(port)
+        c = connect(port)
         assert login_logout(c)
         c.close()
     assert p.wait(5) == 0
@@ -228,7 +206,7 @@ def systemd_wrong_pid(sb):
     env["LISTEN_PID"] = "1"
     env["LISTEN_FDS"] = "1"
     p = sb.popen([IMAPD, "-C", sb.conf], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-    c = Client.pipe(p)
+    c = Connection.over_pipe(p)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     assert p.wait(5) == 0
@@ -238,7 +216,7 @@ def systemd_wrong_pid(sb):
 def systemd_accept_yes(sb):
     """Accept=yes with the real systemd-socket-activate and the command
     line of conf/systemd/imapd@.service."""
-    tool = "/usr/bin/systemd-socket-activate"
+    tool = shutil.which("systemd-socket-activate")
     with open(os.path.join(TOP, "conf/systemd/imapd@.service")) as f:
         m = re.search(r"^ExecStart=\S+(.*)$", f.read(), re.M)
     args = [a for a in shlex.split(m.group(1))]
@@ -251,7 +229,7 @@ def systemd_accept_yes(sb):
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert wait_port(port)
     for _ in range(2):
-        c = Client.tcp(port)
+        c = connect(port)
         assert login_logout(c)
         c.close()
     p.terminate()
@@ -272,7 +250,7 @@ def systemd_accept_yes_emulated(sb):
                  stdout=subprocess.DEVNULL, pass_fds=[fd])
     os.close(fd)
     conn.close()
-    c = Client.socket(client)
+    c = Connection.over_socket(client)
     assert login_logout(c)
     assert p.wait(5) == 0
     return True
@@ -280,19 +258,15 @@ def systemd_accept_yes_emulated(sb):
 
 def rimapd(sb):
     """Invoked as rimapd: PREAUTH as the Unix user running it."""
-    import pwd
-    me = pwd.getpwuid(os.getuid()).pw_name
-    link = os.path.join(sb.dir, "rimapd")
-    os.symlink(IMAPD, link)
-    p, c = sb.imapd_pipe(prog=link)
+    p, c = sb.imapd_pipe(rimapd=True)
     g = c.greeting()
-    assert g.startswith("* PREAUTH [CAPABILITY IMAP4rev1") and g.endswith("logged in as %s" % me), g
+    assert g.startswith("* PREAUTH [CAPABILITY IMAP4rev1") and g.endswith("logged in as %s" % me()), g
     _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " BAD " in t, t  # already authenticated
     c.cmd("LOGOUT")
     assert p.wait(5) == 0
-    assert os.path.isdir(os.path.join(sb.mail, me)), "mail root of %s not created" % me
-    assert "login: user=%s method=preauth" % me in sb.logtext()
+    assert os.path.isdir(os.path.join(sb.mail, me())), "mail root of %s not created" % me()
+    assert "login: user=%s method=preauth" % me() in sb.logtext()
     return True
 
 
@@ -300,16 +274,13 @@ def rimapd_home(sb):
     """%h in mail_location is the home directory of the user running
     rimapd: the mail root is created there (and removed again here)."""
     import pwd
-    import shutil
     pw = pwd.getpwuid(os.getuid())
     name = ".imapd-test-%d" % os.getpid()
     top = os.path.join(pw.pw_dir, name)
     assert not os.path.exists(top)
     sb.set(mail_location="%%h/%s/Maildir" % name)
-    link = os.path.join(sb.dir, "rimapd")
-    os.symlink(IMAPD, link)
     try:
-        p, c = sb.imapd_pipe(prog=link)
+        p, c = sb.imapd_pipe(rimapd=True)
         g = c.greeting()
         c.cmd("LOGOUT")
         p.wait(5)
@@ -376,10 +347,10 @@ def bad_option(sb):
 
 
 def connect_logged(sb):
-    p, port = sb.imapd_listener("-U", "1")
-    c = Client.tcp(port)
+    srv = sb.imapd_listener("-U", "1")
+    c = srv.connect()
     login_logout(c)
-    p.wait(5)
+    srv.proc.wait(5)
     log = sb.logtext()
     assert re.search(r"connect from 127\.0\.0\.1:\d+", log), log
     assert "login: user=testuser method=LOGIN from 127.0.0.1:" in log, log
@@ -410,17 +381,17 @@ def main():
         ("a bad option prints the usage", bad_option),
         ("connects and logins are logged", connect_logged),
     ]
+    tap.need(IMAPD, "saslpasswd2", "openssl")
     for name, fn in tests:
-        with Sandbox() as sb:
-            tap.check(name, lambda: fn(sb))
-    if os.path.exists("/usr/bin/systemd-socket-activate"):
-        with Sandbox() as sb:
-            tap.check("systemd-socket-activate --accept with conf/systemd/imapd@.service",
-                      lambda: systemd_accept_yes(sb))
+        tap.run(name, fn)
+    what = "systemd-socket-activate --accept with conf/systemd/imapd@.service"
+    gone = tap.missing("systemd-socket-activate")
+    if gone:
+        tap.ok(False, what, "not installed: " + gone[0])
     else:
-        tap.skip("systemd-socket-activate --accept", "systemd-socket-activate not installed")
+        tap.run(what, systemd_accept_yes)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

@@ -7,16 +7,13 @@ import hashlib
 import imaplib
 import os
 import re
-import shutil
 import signal
-import ssl
 import subprocess
 import sys
-import tempfile
-import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import BIN, TOP, Tap, free_port, wait_for  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (BIN, IMAPD, MASTER, TOP, Tap, free_port,  # noqa: E402
+                       no_verify_context, wait_for)
 
 tap = Tap("make-run")
 
@@ -30,15 +27,19 @@ def makefile_target():
 
 
 class Demo:
-    def __init__(self, run):
+    """tools/run-demo.sh RUN in a process group of its own (as a terminal
+    would run it), started by the sandbox, which kills the group at the
+    latest when it is closed."""
+
+    def __init__(self, sb, run):
         self.run = run
         self.imap, self.imaps = free_port(), free_port()
         self.out = open(os.path.join(os.path.dirname(run), "out.txt"), "w+")
         env = dict(os.environ)
         env.pop("IMAPD_LOG_FILE", None)
-        self.p = subprocess.Popen(["sh", os.path.join(TOP, "tools/run-demo.sh"), BIN, run,
-                                   str(self.imap), str(self.imaps)], stdout=self.out,
-                                  stderr=subprocess.STDOUT, start_new_session=True, env=env)
+        self.p = sb.popen(["sh", os.path.join(TOP, "tools/run-demo.sh"), BIN, run,
+                           str(self.imap), str(self.imaps)], group=True, stdout=self.out,
+                          stderr=subprocess.STDOUT, env=env)
 
     def log(self):
         try:
@@ -73,9 +74,9 @@ def curl(args):
                           capture_output=True, text=True)
 
 
-def demo_session(tmp):
-    run = os.path.join(tmp, "run")
-    d = Demo(run)
+def demo_session(sb):
+    run = os.path.join(sb.dir, "run")
+    d = Demo(sb, run)
     try:
         assert d.ready(), d.output() + d.log()
         out = d.output()
@@ -89,7 +90,7 @@ def demo_session(tmp):
         r = curl(["imaps://127.0.0.1:%d/" % d.imaps, "-u", "demo:wrong", "-X", "NOOP"])
         assert r.returncode == 67, r.returncode
         m = imaplib.IMAP4("127.0.0.1", d.imap)
-        m.starttls(ssl_context=ssl._create_unverified_context())
+        m.starttls(ssl_context=no_verify_context())
         assert m.login("demo", "demo")[0] == "OK"
         m.logout()
         box = os.path.join(run, "mail", "demo")
@@ -109,7 +110,7 @@ def demo_session(tmp):
     with open(os.path.join(run, "tls", "cert.pem"), "rb") as f:
         cert = hashlib.sha256(f.read()).hexdigest()
     # Again: the set-up is reused, the ports may change.
-    d = Demo(run)
+    d = Demo(sb, run)
     try:
         assert d.ready(), d.output() + d.log()
         assert "making a self-signed certificate" not in d.output()
@@ -124,17 +125,15 @@ def demo_session(tmp):
 
 
 def main():
+    tap.need(IMAPD, MASTER, "make", "saslpasswd2", "openssl", "curl", "ps")
     tap.check("make run IMAP_PORT=.. IMAPS_PORT=.. runs tools/run-demo.sh with them",
               makefile_target)
-    tmp = tempfile.mkdtemp(prefix="imapd-make-run-")
-    os.chmod(tmp, 0o755)
-    try:
-        tap.check("demo: set up, served on both ports, Ctrl-C stops, reused on rerun",
-                  lambda: demo_session(tmp))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    # The sandbox is only the scratch directory and the process cleanup:
+    # run-demo.sh makes its own set-up under run/.
+    tap.run("demo: set up, served on both ports, Ctrl-C stops, reused on rerun", demo_session,
+            sasl=False, tls=False)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

@@ -8,12 +8,11 @@ default, and every option of the synopses is described.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import TOP, Tap  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import TOP, Tap  # noqa: E402
 
 tap = Tap("man")
 PAGES = ["man/imapd.8", "man/imapd-master.8", "man/imapd.conf.5"]
@@ -66,10 +65,10 @@ def options_documented(page, opts):
 
 
 def main():
-    have_tools = shutil.which("groff") and shutil.which("man")
+    gone = tap.missing("groff", "man")
     for page in PAGES:
-        if not have_tools:
-            tap.skip("%s renders without warnings" % page, "groff or man not installed")
+        if gone:
+            tap.ok(False, "%s renders without warnings" % page, "not installed: " + ", ".join(gone))
             continue
         tap.check("%s: groff -ww prints no warning" % page, lambda: groff_clean(page))
         tap.check("%s: man -l renders it" % page, lambda: man_clean(page))
@@ -82,4 +81,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

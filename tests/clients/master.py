@@ -14,52 +14,11 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import (MASTER, TOP, USER, PASSWORD, Client, Sandbox, Tap,  # noqa: E402
-                       capabilities, children_of, free_port, wait_for, wait_port)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (IMAPD, MASTER, TOP, USER, PASSWORD, Sandbox, Tap, connect,  # noqa: E402
+                       free_port, private_kb, wait_for, wait_port)
 
 tap = Tap("master")
-
-
-class Master:
-    def __init__(self, sb, services):
-        self.sb = sb
-        self.path = os.path.join(sb.dir, "services.conf")
-        self.write(services)
-        self.p = sb.popen([MASTER, "-C", sb.conf, "-M", self.path], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE)
-
-    def ready(self):
-        """Started: the log says so (probing the port would be a client)."""
-        return wait_for(lambda: "started (pid %d)" % self.p.pid in self.sb.logtext(), 5)
-
-    def write(self, services):
-        with open(self.path, "w") as f:
-            f.write(services)
-
-    def children(self):
-        return sorted(children_of(self.p.pid))
-
-    def settle(self, n, timeout=5):
-        return wait_for(lambda: len(self.children()) == n, timeout)
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-        return self.p.wait(15)
-
-
-def private_kb(pid):
-    """(Private_Dirty, Private_Clean) in kB.  Dirty pages are this
-    process's own memory; clean ones are file pages (libraries) only it
-    has touched so far, shared through the page cache with any process
-    that maps them."""
-    got = {}
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for line in f:
-            if line.startswith("Private_"):
-                got[line.split(":")[0]] = int(line.split()[1])
-    return got.get("Private_Dirty", 0), got.get("Private_Clean", 0)
 
 
 def services(imap, imaps, imap_opts="prefork=2 maxchild=4", imap_args="-U 3 -T 30",
@@ -72,18 +31,18 @@ def services(imap, imaps, imap_opts="prefork=2 maxchild=4", imap_args="-U 3 -T 3
 
 def pool(sb):
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b))
+    m = sb.master(services(a, b))
     assert m.ready()
     assert m.settle(3), "expected 2 + 1 preforked children, have %r" % m.children()
     for pid in m.children():
         with open("/proc/%d/comm" % pid) as f:
             assert f.read().strip() == "imapd"
     # TLS service
-    c = Client.tls(b)
+    c = connect(b, tls=True)
     assert c.greeting().startswith("* OK [CAPABILITY IMAP4rev1")
     c.cmd("LOGOUT")
     # the master never serves: whoever logs the connect is a child
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     time.sleep(0.2)
@@ -97,37 +56,37 @@ def busy_children_replaced(sb):
     """A busy child is replaced so that prefork idle ones stay ready; the
     total never goes past maxchild."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imaps_opts="prefork=0 maxchild=1"))
+    m = sb.master(services(a, b, imaps_opts="prefork=0 maxchild=1"))
     assert m.ready()
     assert m.settle(2), m.children()
     held = []
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     held.append(c)
     assert m.settle(3), "no replacement for the busy child: %r" % m.children()
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     held.append(c)
     assert m.settle(4), m.children()
     for _ in range(2):
-        c = Client.tcp(a)
+        c = connect(a)
         held.append(c)
     # maxchild=4: four connections are served, the fifth waits
     time.sleep(0.5)
     assert len(m.children()) == 4, m.children()
-    held[3].sock.settimeout(5)
+    held[3].timeout = 5
     g = held[3].greeting()  # served by the 4th child
     assert g.startswith("* OK"), g
-    c5 = Client.tcp(a, timeout=1)
+    c5 = connect(a, timeout=1)
     try:
         g5 = c5.greeting()
-    except socket.timeout:
+    except TimeoutError:
         g5 = None
     assert g5 is None, "a fifth client was served with maxchild=4: %r" % g5
     assert len(m.children()) == 4, m.children()
     # one leaves: the waiting client is served
     held[0].cmd("LOGOUT")
-    c5.sock.settimeout(5)
+    c5.timeout = 5
     g5 = c5.greeting()
     assert g5 and g5.startswith("* OK"), g5
     assert len(m.children()) <= 4
@@ -140,12 +99,12 @@ def busy_children_replaced(sb):
 def on_demand(sb):
     """prefork=0: no child until a client comes."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imap_opts="prefork=0 maxchild=2",
+    m = sb.master(services(a, b, imap_opts="prefork=0 maxchild=2",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready()
     time.sleep(0.3)
     assert m.children() == [], m.children()
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     assert len(m.children()) == 1
     c.cmd("LOGOUT")
@@ -156,13 +115,13 @@ def on_demand(sb):
 def uses_respawn(sb):
     """-U 2: a child leaves after two connections and is replaced."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-U 2",
+    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-U 2",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
     first = m.children()[0]
     # Idle children race for each connection: go on until `first` had two.
     for _ in range(12):
-        c = Client.tcp(a)
+        c = connect(a)
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
         c.close()
@@ -172,7 +131,7 @@ def uses_respawn(sb):
     served = len(re.findall(r"imapd\[%d\]: info: connect from" % first, sb.logtext()))
     assert served == 2, "child %d served %d connections" % (first, served)
     assert wait_for(lambda: 1 <= len(m.children()) <= 2), m.children()
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     assert m.stop() == 0
@@ -182,7 +141,7 @@ def uses_respawn(sb):
 def idle_respawn(sb):
     """-T 1: idle children leave after a second and are replaced."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-T 1",
+    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-T 1",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
     first = m.children()[0]
@@ -194,17 +153,17 @@ def idle_respawn(sb):
 def login_respawn(sb):
     """A child whose session logged in (and was confined) is replaced."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2",
+    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
-    c = Client.tcp(a)
+    c = connect(a)
     c.greeting()
     _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
     c.cmd("LOGOUT")
     c.close()
     assert wait_for(lambda: len(m.children()) == 1), m.children()
-    c = Client.tcp(a)
+    c = connect(a)
     c.greeting()
     _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
@@ -214,10 +173,10 @@ def login_respawn(sb):
 
 def reload_hup(sb):
     a, b, d = free_port(), free_port(), free_port()
-    m = Master(sb, services(a, b))
+    m = sb.master(services(a, b))
     assert m.ready() and m.settle(3)
     old = set(m.children())
-    held = Client.tcp(a)
+    held = connect(a)
     assert held.greeting().startswith("* OK")
     # new file: imaps gone, a second plain service added
     m.write(services(a, b).splitlines()[1] + "\n" +
@@ -233,7 +192,7 @@ def reload_hup(sb):
     held.close()
     assert wait_for(lambda: not (set(m.children()) & old), 5), (old, m.children())
     assert m.settle(3)  # imap prefork 2 + imap2 prefork 1
-    c = Client.tcp(d)
+    c = connect(d)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     assert m.stop() == 0
@@ -242,10 +201,10 @@ def reload_hup(sb):
 
 def stop_term(sb):
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b))
+    m = sb.master(services(a, b))
     assert m.ready() and m.settle(3)
     kids = m.children()
-    c = Client.tcp(a)
+    c = connect(a)
     assert c.greeting().startswith("* OK")
     t0 = time.time()
     m.p.send_signal(signal.SIGTERM)
@@ -282,7 +241,7 @@ def detach_pidfile(sb):
         with open("/proc/%d/stat" % pid) as f:
             fields = f.read().rsplit(")", 1)[1].split()
         assert int(fields[3]) == pid, "not a session leader: %r" % fields[:4]  # setsid
-        c = Client.tcp(a)
+        c = connect(a)
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
     finally:
@@ -320,9 +279,9 @@ def example_services_file():
         a, b = free_port(), free_port()
         text = text.replace("listen=143", "listen=127.0.0.1:%d" % a)
         text = text.replace("listen=993", "listen=127.0.0.1:%d" % b)
-        m = Master(sb, text)
+        m = sb.master(text)
         assert m.ready()
-        c = Client.tls(b)
+        c = connect(b, tls=True)
         assert c.greeting().startswith("* OK")
         assert m.stop() == 0
     return True
@@ -332,17 +291,17 @@ def memory(sb):
     """Private memory of preforked children (idle; holding a logged-in idle
     connection).  Dovecot 2.3 costs about 490 kB per idle connection."""
     a, b = free_port(), free_port()
-    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=3",
+    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=3",
                             imaps_opts="prefork=1 maxchild=2"))
     assert m.ready() and m.settle(2)
     time.sleep(0.3)
     idle = [private_kb(pid) for pid in m.children()]
-    c = Client.tcp(a)
+    c = connect(a)
     c.greeting()
     _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
     c.cmd("NOOP")
-    tls = Client.tls(b)
+    tls = connect(b, tls=True)
     tls.greeting()
     _, t = tls.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
@@ -380,12 +339,12 @@ def main():
         ("-d detaches, -p writes and removes the pid file", detach_pidfile),
         ("private dirty memory per idle connection below 490 kB", memory),
     ]
+    tap.need(IMAPD, MASTER, "saslpasswd2", "openssl")
     for name, fn in tests:
-        with Sandbox() as sb:
-            tap.check(name, lambda: fn(sb))
+        tap.run(name, fn)
     tap.check("conf/imapd-master.conf works as shipped", example_services_file)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

@@ -10,8 +10,8 @@ import os
 import pwd
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from launchlib import USER, PASSWORD, Sandbox, Tap, proc_status  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, USER, PASSWORD, Tap, proc_status  # noqa: E402
 
 tap = Tap("privileges")
 
@@ -115,6 +115,7 @@ def main():
         ("root cannot log in to a root imapd", root_refused),
         ("sandbox: no keeps the switch, drops the confinement", sandbox_off),
     ]
+    tap.need(IMAPD, "saslpasswd2", "openssl")
     for name, fn in tests:
         if os.getuid() != 0:
             tap.skip(name, "needs root")
@@ -124,10 +125,9 @@ def main():
         except KeyError:
             tap.skip(name, "no user nobody")
             continue
-        with Sandbox() as sb:
-            tap.check(name, lambda: fn(sb))
+        tap.run(name, fn)
     tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    tap.main(main)

@@ -1,116 +1,170 @@
 /*
- * fuzz_parser.c - libFuzzer target for the lexer and parser.
+ * fuzz_parser.c - libFuzzer target for the command reader, the lexer and
+ * the parser: the input is what a client sends, and it goes through the
+ * server's own reader (proto/cmdread.c) over a socket, exactly as in a
+ * session: lines, literals (synchronising and not), limits, over-long
+ * lines and the discarding of rejected commands.
  *
- * The input is split the way proto/cmdread.c splits the wire: lines end at
- * LF (normalised to CRLF), a line ending in a literal header is followed
- * by that many octets.  Whatever the input, parsing must not crash, leak
- * or read out of bounds (ASan/UBSan), and a command that parses must
- * print to text that parses again to the same print (the round trip the
- * unit tests check on known forms).
+ * Whatever the input, reading must not crash, leak or read out of bounds
+ * (ASan/UBSan), must come to an end, and every command that parses must
+ * print to text that the reader parses again to the same print (the round
+ * trip the unit tests check on known forms).  The first octet picks the
+ * session state (before or after login: APPEND's message literal is
+ * refused before "+" in one, read in the other).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "proto/ast_print.h"
+#include "proto/cmddef.h"
+#include "proto/cmdread.h"
 #include "proto/parser.h"
+#include "proto/session.h"
+#include "util/config.h"
 
-static void round_trip(const char *printed, size_t len);
-
-/* Parse one command from data; returns octets consumed (0 = stop). */
-static size_t parse_one(struct imap_parser *p, struct arena *a, const uint8_t *data, size_t len,
-			bool check_print)
+/* The reader asks the command table how to take a command's literals;
+ * these rows give it the policies that exist without linking every
+ * executor (a message literal for APPEND, small ones for the rest). */
+static void no_exec(struct session *s, const struct imap_cmd *cmd)
 {
-	imap_parser_begin(p, a);
-	size_t pos = 0;
-	while (pos < len) {
-		const uint8_t *nl = memchr(data + pos, '\n', len - pos);
-		size_t raw = nl != NULL ? (size_t)(nl - (data + pos)) + 1 : len - pos;
-		size_t body = nl != NULL ? raw - 1 : raw;
-		if (body > 0 && data[pos + body - 1] == '\r')
-			body--;
-		char *line = malloc(body + 3);
-		if (line == NULL)
-			return 0;
-		memcpy(line, data + pos, body);
-		memcpy(line + body, "\r\n", 3);
-		pos += raw;
-		struct imap_literal_req lit;
-		enum imap_parse_status st = imap_parser_feed_line(p, line, body + 2, &lit);
-		free(line);
-		while (st == IMAP_PARSE_LITERAL) {
-			if (lit.toobig || lit.size > len - pos)
-				return 0;
-			char *d = arena_strndup(a, (const char *)data + pos, (size_t)lit.size);
-			if (d == NULL)
-				return 0;
-			pos += (size_t)lit.size;
-			st = imap_parser_feed_literal(p, d, (size_t)lit.size, -1);
-		}
-		if (st == IMAP_PARSE_MORE)
-			continue;
-		/* x-command arguments are kept raw without their literals'
-		 * octets (the server answers BAD to them), so they do not
-		 * round-trip; every RFC command must. */
-		if (st == IMAP_PARSE_DONE && check_print
-		    && imap_parser_command(p)->type != IMAP_CMD_X) {
-			struct sbuf b;
-			sbuf_init(&b, NULL);
-			ast_print(&b, imap_parser_command(p));
-			if (!b.failed)
-				round_trip(b.data, b.len);
-			sbuf_free(&b);
-		}
-		return pos;
-	}
+	(void)s;
+	(void)cmd;
+}
+
+static const struct cmd_def fuzz_table[IMAP_CMD__COUNT] = {
+	[IMAP_CMD_APPEND] = { "APPEND", no_exec, STATE_AUTH | STATE_SELECTED, 0, NULL, NULL,
+			      CMD_LITERAL_MESSAGE },
+	[IMAP_CMD_LOGIN] = { "LOGIN", no_exec, STATE_NOT_AUTH, 0, NULL, NULL, CMD_LITERAL_SMALL },
+};
+
+static struct imapd_config cfg;
+
+static void quiet(const char *msg)
+{
+	(void)msg;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	/* Small limits, so that the fuzzer reaches them. */
+	static const char conf[] = "maxline: 1024\nmaxliteral: 1024\nmaxmessagesize: 4096\n";
+	FILE *f = fmemopen((void *)conf, sizeof(conf) - 1, "r");
+	if (f == NULL || config_read(&cfg, f, "fuzz.conf", quiet) != 0)
+		abort();
+	fclose(f);
 	return 0;
 }
 
-static struct imap_parser *parser2;
+typedef void command_fn(const struct imap_cmd *cmd, void *ctx);
 
-static void round_trip(const char *printed, size_t len)
+/*
+ * Feed data to the reader of a fresh session in `state` over a socket
+ * pair and call fn for every command it reads, until the end of the
+ * input.  Returns the number of commands.
+ */
+static unsigned read_commands(const uint8_t *data, size_t size, enum session_state state,
+			      command_fn *fn, void *ctx)
 {
-	struct arena a;
-	arena_init(&a);
-	size_t used = parse_one(parser2, &a, (const uint8_t *)printed, len, false);
-	struct imap_cmd *cmd = imap_parser_command(parser2);
-	if (used == 0 || cmd == NULL) {
-		fprintf(stderr, "printed command does not parse: %.*s\n", (int)len, printed);
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
 		abort();
+	/* The input fits the socket's buffer (libFuzzer's -max_len). */
+	size_t off = 0;
+	while (off < size) {
+		ssize_t n = write(sv[1], data + off, size - off);
+		if (n <= 0)
+			abort();
+		off += (size_t)n;
 	}
+	shutdown(sv[1], SHUT_WR);
+	struct session s;
+	session_init(&s, &cfg, fuzz_table, sv[0], sv[0]);
+	s.state = state;
+	unsigned commands = 0;
+	for (unsigned steps = 0;; steps++) {
+		/* Each step reads or ends; a loop that does neither is a bug. */
+		if (steps > 4 * size + 16)
+			abort();
+		struct imap_cmd *cmd = NULL;
+		enum cmdread_result r = cmdread_step(&s, &cmd);
+		if (r == CMDREAD_COMMAND) {
+			commands++;
+			fn(cmd, ctx);
+			continue;
+		}
+		if (r == CMDREAD_REJECTED)
+			continue;
+		/* Everything was written and the writing side shut: waiting
+		 * for more can only mean the end. */
+		break;
+	}
+	session_deinit(&s);
+	close(sv[0]);
+	close(sv[1]);
+	return commands;
+}
+
+struct reprint {
+	const char *want;
+	size_t len;
+	bool seen;
+};
+
+static void compare(const struct imap_cmd *cmd, void *ctx)
+{
+	struct reprint *r = ctx;
 	struct sbuf b;
 	sbuf_init(&b, NULL);
 	ast_print(&b, cmd);
-	if (b.len != len || memcmp(b.data, printed, len) != 0) {
-		fprintf(stderr, "round trip differs:\n%.*s\n%.*s\n", (int)len, printed,
+	if (r->seen || b.len != r->len || memcmp(b.data, r->want, r->len) != 0) {
+		fprintf(stderr, "round trip differs:\n%.*s\n%.*s\n", (int)r->len, r->want,
 			(int)b.len, b.data);
 		abort();
 	}
+	r->seen = true;
 	sbuf_free(&b);
-	arena_free(&a);
+}
+
+static enum session_state fuzz_state;
+
+static void round_trip(const struct imap_cmd *cmd, void *ctx)
+{
+	(void)ctx;
+	/* x-command arguments are kept raw without their literals' octets
+	 * (the server answers BAD to them), so they do not round-trip;
+	 * every RFC command must. */
+	if (cmd->type == IMAP_CMD_X)
+		return;
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	ast_print(&b, cmd);
+	if (!b.failed) {
+		struct reprint r = { b.data, b.len, false };
+		/* Printed literals are synchronising: the reader sends "+"
+		 * into the socket, which nobody reads; that is fine. */
+		if (read_commands((const uint8_t *)b.data, b.len, fuzz_state, compare, &r) != 1) {
+			fprintf(stderr, "printed command does not parse: %.*s\n", (int)b.len, b.data);
+			abort();
+		}
+	}
+	sbuf_free(&b);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct imap_parser *p;
-	if (p == NULL) {
-		p = imap_parser_new();
-		parser2 = imap_parser_new();
-	}
-	struct arena a;
-	arena_init(&a);
-	a.limit = 1 << 20;
-	size_t pos = 0;
-	while (pos < size) {
-		size_t used = parse_one(p, &a, data + pos, size - pos, true);
-		if (used == 0)
-			break;
-		pos += used;
-		arena_reset(&a);
-	}
-	arena_free(&a);
+	if (size == 0)
+		return 0;
+	fuzz_state = data[0] & 1 ? STATE_AUTH : STATE_NOT_AUTH;
+	read_commands(data + 1, size - 1, fuzz_state, round_trip, NULL);
 	return 0;
 }

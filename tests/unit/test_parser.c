@@ -116,7 +116,6 @@ static void test_ast_values(void **state)
 	assert_true(r.ok);
 	c = r.cmd;
 	assert_int_equal(c->type, IMAP_CMD_APPEND);
-	assert_true(c->u.append.is_inbox);
 	assert_int_equal(c->u.append.flags.sys, IMAP_FLAG_SEEN);
 	assert_int_equal(c->u.append.flags.nkeywords, 1);
 	assert_string_equal(c->u.append.flags.keywords[0], "$Junk");
@@ -133,7 +132,6 @@ static void test_ast_values(void **state)
 	r = parse_str(&a, "t STATUS \"INBOX\" (UIDNEXT MESSAGES UIDNEXT)\r\n");
 	assert_true(r.ok);
 	c = r.cmd;
-	assert_true(c->u.status.is_inbox);
 	assert_int_equal(c->u.status.natts, 2);
 	assert_int_equal(c->u.status.order[0], IMAP_STATUS_UIDNEXT);
 	assert_int_equal(c->u.status.order[1], IMAP_STATUS_MESSAGES);
@@ -164,8 +162,9 @@ static void test_ast_values(void **state)
 
 	r = parse_str(&a, "t RENAME Inbox \"Old Mail\"\r\n");
 	assert_true(r.ok);
-	assert_true(r.cmd->u.rename.from_inbox);
-	assert_false(r.cmd->u.rename.to_inbox);
+	assert_string_equal(r.cmd->u.rename.from.data, "Inbox");
+	assert_string_equal(r.cmd->u.rename.to.data, "Old Mail");
+	assert_int_equal(r.cmd->u.rename.to.form, IMAP_STR_QUOTED);
 
 	r = parse_str(&a, "t XFOO  raw {2+}\r\nab tail\r\n");
 	assert_true(r.ok);

@@ -1,6 +1,6 @@
 /*
  * test_privs.c - mail root templates, confinement to the mail root
- * (Landlock), the switch to another account, and the base64 of SASL.
+ * (Landlock), the switch to another account, login names with domains.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +19,6 @@
 #include <cmocka.h>
 #include <linux/landlock.h>
 
-#include "auth/auth.h"
 #include "auth/privs.h"
 #include "util/config.h"
 
@@ -74,6 +73,79 @@ static void test_mail_root(void **state)
 	/* A template that does not give an absolute path is an error. */
 	load(&cfg, "mail_location: Maildir/%u\n");
 	assert_false(privs_mail_root(&cfg, "alice", &root, &why));
+	config_free(&cfg);
+}
+
+/* Login names and the account they stand for (auth/privs.h). */
+static void test_canon_user(void **state)
+{
+	static const struct {
+		const char *conf, *login, *account;  /* account NULL: refused */
+	} cases[] = {
+		/* virtdomains: off: the default domain only (servername here). */
+		{ "servername: Mail.Example.ORG\n", "bob", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@mail.example.org", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@MAIL.example.ORG", "bob" },
+		{ "servername: Mail.Example.ORG\n", "bob@example.org", NULL },
+		{ "servername: m\ndefaultdomain: example.org\n", "bob@example.org", "bob" },
+		{ "servername: m\ndefaultdomain: example.org\n", "bob@m", NULL },
+		/* virtdomains: userid: any domain, in lower case. */
+		{ "servername: m\nvirtdomains: userid\n", "bob@Example.ORG", "bob@example.org" },
+		{ "servername: m\nvirtdomains: userid\n", "bob@m", "bob" },
+		{ "servername: m\nvirtdomains: USERID\n", "Bob", "Bob" },
+		/* What cannot be a path, or is ambiguous. */
+		{ "virtdomains: userid\n", "", NULL },
+		{ "virtdomains: userid\n", "@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@", NULL },
+		{ "virtdomains: userid\n", "a@b@example.org", NULL },
+		{ "virtdomains: userid\n", "../x@example.org", NULL },
+		{ "virtdomains: userid\n", "..@example.org", NULL },
+		{ "virtdomains: userid\n", ".x@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@..", NULL },
+		{ "virtdomains: userid\n", "bob@.example.org", NULL },
+		{ "virtdomains: userid\n", "bob@example..org", NULL },
+		{ "virtdomains: userid\n", "bob@example.org.", NULL },
+		{ "virtdomains: userid\n", "bob@ex/ample.org", NULL },
+		{ "virtdomains: userid\n", "bob@ex_ample.org", NULL },
+		{ "virtdomains: userid\n", "b/ob@example.org", NULL },
+		{ "virtdomains: userid\n", "bob\x1b@example.org", NULL },
+		{ "virtdomains: userid\n", "bob@exa\nmple.org", NULL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct imapd_config cfg;
+		load(&cfg, cases[i].conf);
+		char out[600];
+		const char *why = NULL;
+		bool ok = privs_canon_user(&cfg, cases[i].login, out, sizeof(out), &why);
+		if (ok != (cases[i].account != NULL) || (ok && strcmp(out, cases[i].account) != 0))
+			fail_msg("%s: \"%s\" gave %s \"%s\"", cases[i].conf, cases[i].login,
+				 ok ? "account" : "refusal", ok ? out : why);
+		config_free(&cfg);
+	}
+}
+
+/* %n and %d in mail_location; the default domain for a user without one. */
+static void test_mail_root_domains(void **state)
+{
+	static const struct {
+		const char *login, *root;
+	} cases[] = {
+		{ "alice@Example.org", "/vmail/example.org/alice/alice@example.org" },
+		{ "bob", "/vmail/mail.test/bob/bob" },
+		{ "bob@mail.test", "/vmail/mail.test/bob/bob" },
+		{ "x@..", NULL },
+	};
+	struct imapd_config cfg;
+	load(&cfg, "servername: mail.test\nvirtdomains: userid\nmail_location: /vmail/%d/%n/%u\n");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *root = NULL;
+		const char *why = NULL;
+		bool ok = privs_mail_root(&cfg, cases[i].login, &root, &why);
+		assert_int_equal(ok, cases[i].root != NULL);
+		if (ok)
+			assert_string_equal(root, cases[i].root);
+		free(root);
+	}
 	config_free(&cfg);
 }
 
@@ -196,44 +268,13 @@ static void test_confine(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
-static void test_base64(void **state)
-{
-	(void)state;
-	static const struct { const char *in; const char *out; size_t outlen; } ok[] = {
-		{ "", "", 0 },
-		{ "AHRlc3R1c2VyAHRlc3RwYXNz", "\0testuser\0testpass", 18 },
-		{ "YQ==", "a", 1 },
-		{ "YWI=", "ab", 2 },
-		{ "YWJj", "abc", 3 },
-		{ "+/+/", "\xfb\xff\xbf", 3 },
-	};
-	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		char *out = NULL;
-		size_t len = 0;
-		assert_true(auth_b64_decode(ok[i].in, strlen(ok[i].in), &out, &len));
-		assert_int_equal(len, ok[i].outlen);
-		assert_memory_equal(out, ok[i].out, len);
-		char *back = auth_b64_encode(out, len);
-		assert_string_equal(back, ok[i].in);
-		free(back);
-		free(out);
-	}
-	static const char *bad[] = { "Y", "YQ=", "Y===", "=YWJ", "YQ=a", "YW J", "YWJj\r\n", "YW!j",
-				     "YQ==YQ==" };
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		char *out = NULL;
-		size_t len = 0;
-		assert_false(auth_b64_decode(bad[i], strlen(bad[i]), &out, &len));
-		assert_null(out);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mail_root),
+		cmocka_unit_test(test_canon_user),
+		cmocka_unit_test(test_mail_root_domains),
 		cmocka_unit_test(test_confine),
-		cmocka_unit_test(test_base64),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

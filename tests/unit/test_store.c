@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <sys/resource.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -278,6 +281,47 @@ static void test_list_match(void **state)
 	}
 }
 
+/* Patterns that make a backtracking matcher try every way of placing
+ * each "*" (LIST "" "*a*a*a*a*a*a*a*a*a*a*b" against 40 "a"s took 16 s)
+ * must answer at once: run them in a child with 2 s of CPU, so that a
+ * slow matcher is killed by SIGXCPU instead of hanging the test. */
+static void test_list_match_hostile(void **state)
+{
+	char name[4097], pat[4097];
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = { 2, 3 };
+		setrlimit(RLIMIT_CPU, &rl);
+		memset(name, 'a', 40);
+		name[40] = '\0';
+		if (store_list_match("*a*a*a*a*a*a*a*a*a*a*b", name))
+			_exit(1);
+		if (!store_list_match("*a*a*a*a*a*a*a*a*a*a*", name))
+			_exit(2);
+		if (store_list_match("%a%a%a%a%a%a%a%a%a%a%b", name))
+			_exit(3);
+		/* Longer: 1,000 "*a" against 4,000 "a"s, and the same with "%". */
+		memset(name, 'a', 4000);
+		name[4000] = '\0';
+		for (size_t i = 0; i < 1000; i++)
+			memcpy(pat + 2 * i, "*a", 2);
+		memcpy(pat + 2000, "b", 2);
+		if (store_list_match(pat, name))
+			_exit(4);
+		for (size_t i = 0; i < 1000; i++)
+			pat[2 * i] = '%';
+		if (store_list_match(pat, name))
+			_exit(5);
+		_exit(0);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("the matcher was killed by signal %d (SIGXCPU is %d)", WTERMSIG(status), SIGXCPU);
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_list_match),
+		cmocka_unit_test(test_list_match_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /*
- * test_util.c - arena, sbuf and imapd.conf parsing.
+ * test_util.c - arena, sbuf, base64 and imapd.conf parsing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "util/arena.h"
+#include "util/base64.h"
 #include "util/config.h"
 #include "util/sbuf.h"
 
@@ -69,6 +70,40 @@ static void test_sbuf(void **state)
 	assert_int_equal(b.len, 10000);
 	assert_false(b.failed);
 	arena_free(&a);
+}
+
+/* SASL's strict base64 (RFC4648 §4, RFC3501 §6.2.2). */
+static void test_base64(void **state)
+{
+	static const struct { const char *in; const char *out; size_t outlen; } ok[] = {
+		{ "", "", 0 },
+		{ "AHRlc3R1c2VyAHRlc3RwYXNz", "\0testuser\0testpass", 18 },
+		{ "YQ==", "a", 1 },
+		{ "YWI=", "ab", 2 },
+		{ "YWJj", "abc", 3 },
+		{ "+/+/", "\xfb\xff\xbf", 3 },
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		char *out = NULL;
+		size_t len = 0;
+		assert_true(base64_decode(ok[i].in, strlen(ok[i].in), &out, &len));
+		assert_int_equal(len, ok[i].outlen);
+		assert_memory_equal(out, ok[i].out, len);
+		char *back = base64_encode(out, len);
+		assert_string_equal(back, ok[i].in);
+		free(back);
+		free(out);
+	}
+	/* The last two: padding bits that are not zero, so another string
+	 * encodes the same octets (RFC4648 §3.5: canonical encoding). */
+	static const char *bad[] = { "Y", "YQ=", "Y===", "=YWJ", "YQ=a", "YW J", "YWJj\r\n", "YW!j",
+				     "YQ==YQ==", "YR==", "YWK=" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *out = NULL;
+		size_t len = 0;
+		assert_false(base64_decode(bad[i], strlen(bad[i]), &out, &len));
+		assert_null(out);
+	}
 }
 
 static char reports[4][512];
@@ -132,6 +167,35 @@ static void test_config(void **state)
 	config_free(&cfg);
 	assert_int_equal(config_load(&cfg, "/nonexistent/imapd.conf", true, collect), -1);
 	config_free(&cfg);
+
+	/* An enumerated key: its values, any case; anything else named. */
+	memcpy(path, "/tmp/imapd-conf-XXXXXX", sizeof(path));
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	text = "virtdomains: UserID\nvirtdomains: on\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	nreports = 0;
+	assert_int_equal(config_load(&cfg, path, true, collect), 1);
+	snprintf(want, sizeof(want), "%s:2: virtdomains: expected off or userid (\"on\")", path);
+	assert_string_equal(reports[0], want);
+	assert_int_equal(cfg.virtdomains, CONFIG_VIRTDOMAINS_USERID);
+	config_free(&cfg);
+	unlink(path);
+
+	/* Any octets: a line with a NUL is reported, not cut short in
+	 * silence (config_read on a stream, as the fuzzer reads it). */
+	static const char nul[] = "servername: a\0b\nmaxline: 2048\n\0\n";
+	FILE *f = fmemopen((void *)nul, sizeof(nul) - 1, "r");
+	assert_non_null(f);
+	nreports = 0;
+	assert_int_equal(config_read(&cfg, f, "mem.conf", collect), 2);
+	fclose(f);
+	assert_string_equal(reports[0], "mem.conf:1: NUL octet in the line");
+	assert_string_equal(reports[1], "mem.conf:3: NUL octet in the line");
+	assert_string_equal(cfg.servername, "");
+	assert_int_equal(cfg.maxline, 2048);
+	config_free(&cfg);
 }
 
 int main(void)
@@ -139,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_sbuf),
+		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_config),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

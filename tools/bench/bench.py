@@ -21,8 +21,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,8 +29,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
 sys.dont_write_bytecode = True
 import maildir_gen  # noqa: E402
+# The IMAP client and helpers the tests use (tests/lib/).
+from imapclient import Connection, IMAPError, connect  # noqa: E402
+from imapdtest import children_of, free_port, make_cert, private_kb, wait_for, wait_port  # noqa: E402
 
 N = int(os.environ.get("BENCH_N", "100000"))
 REPS = max(1, int(os.environ.get("BENCH_REPS", "3")))
@@ -72,28 +74,6 @@ def log(msg):
 
 # ---- IMAP over a pipe ------------------------------------------------------------
 
-LITERAL = re.compile(rb"\{(\d+)\+?\}$")
-
-
-def split_responses(buf):
-    """Responses (without their final CRLF) of a server's output, literals
-    kept inside the response they belong to."""
-    out = []
-    pos, start, n = 0, 0, len(buf)
-    while pos < n:
-        eol = buf.find(b"\r\n", pos)
-        if eol < 0:
-            out.append(bytes(buf[start:]))
-            break
-        m = LITERAL.search(buf, max(pos, eol - 24), eol) if buf[eol - 1:eol] == b"}" else None
-        if m and m.end() == eol:
-            pos = eol + 2 + int(m.group(1))
-            continue
-        out.append(bytes(buf[start:eol]))
-        pos = start = eol + 2
-    return out
-
-
 class Session:
     """One server process speaking IMAP on stdin/stdout, pre-authenticated."""
 
@@ -106,51 +86,27 @@ class Session:
                 __import__("fcntl").fcntl(f.fileno(), F_SETPIPE_SZ, 1 << 20)
             except OSError:
                 pass
-        self.n = 0
-        self.rbuf = b""
-        greeting = self._line()
-        if not greeting.startswith(b"* PREAUTH"):
+        self.conn = Connection.over_pipe(self.p, timeout=600, tag_prefix="b")
+        greeting = self.conn.greeting()
+        if greeting is None or not greeting.startswith("* PREAUTH"):
             raise RuntimeError("%s: greeting %r; stderr %r" % (name, greeting,
                                                                self.p.stderr.read(2000)))
-
-    def _line(self):
-        while b"\r\n" not in self.rbuf:
-            c = os.read(self.p.stdout.fileno(), 65536)
-            if not c:
-                break
-            self.rbuf += c
-        line, _, self.rbuf = self.rbuf.partition(b"\r\n")
-        return line
 
     def cmd(self, text):
         """Send one command; return (responses before the tagged one, tagged
         line, seconds from the write of the command to the read of the tagged
         line).  The output is read in large blocks and only its end is looked
-        at while the clock runs, so the time is the server's."""
-        self.n += 1
-        tag = b"b%d" % self.n
-        fd = self.p.stdout.fileno()
-        buf = bytearray(self.rbuf)
-        self.rbuf = b""
+        at while the clock runs, so the time is the server's
+        (Connection.timed_cmd)."""
         cpu0 = self.cpu()
-        start = time.perf_counter()
-        os.write(self.p.stdin.fileno(), tag + b" " + text.encode() + b"\r\n")
-        while True:
-            if buf.endswith(b"\r\n"):
-                at = buf.rfind(b"\r\n", 0, len(buf) - 2)
-                if buf.startswith(tag + b" ", at + 2 if at >= 0 else 0):
-                    break
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                raise RuntimeError("%s closed the connection during %s" % (self.name, text))
-            buf += chunk
-        secs = time.perf_counter() - start
+        try:
+            resps, tagged, secs = self.conn.timed_cmd(text)
+        except (IMAPError, OSError) as e:  # the server closed, or said nothing for 600 s
+            raise RuntimeError("%s: %s: %s" % (self.name, text, e))
         self.last_cpu = self.cpu() - cpu0
-        end = at + 2 if at >= 0 else 0
-        tagged = bytes(buf[end:-2]).decode(errors="replace")
-        if not tagged.startswith(tag.decode() + " OK"):
+        if tagged.split()[1:2] != ["OK"]:
             raise RuntimeError("%s: %s -> %s" % (self.name, text, tagged))
-        return split_responses(buf[:end]), tagged, secs
+        return resps, tagged, secs
 
     def cpu(self):
         """User + system CPU seconds the server process has used so far."""
@@ -160,8 +116,8 @@ class Session:
 
     def close(self):
         try:
-            os.write(self.p.stdin.fileno(), b"z LOGOUT\r\n")
-        except OSError:
+            self.conn.send("z LOGOUT\r\n")
+        except (IMAPError, OSError):
             pass
         try:
             self.p.stdin.close()
@@ -393,19 +349,9 @@ def compare(rep, results, truth):
 
 # ---- memory per idle connection --------------------------------------------------------
 
-def private_kb(pid):
-    got = {}
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for line in f:
-            if line.startswith("Private_"):
-                got[line.split(":")[0]] = int(line.split()[1])
-    return got.get("Private_Dirty", 0), got.get("Private_Clean", 0)
-
-
 def children(pid):
-    out = subprocess.run(["ps", "-o", "pid=,comm=", "--ppid", str(pid)], capture_output=True,
-                         text=True).stdout
-    return {int(a): b for a, b in (l.split(None, 1) for l in out.splitlines() if l.strip())}
+    """{pid: command name} of pid's children."""
+    return {p: comm_of(p) for p in children_of(pid)}
 
 
 def comm_of(pid):
@@ -416,73 +362,28 @@ def comm_of(pid):
         return "?"
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+def client(port, tls=False):
+    """A logged-out connection, greeting read."""
+    c = connect(port, tls=tls, timeout=60, tag_prefix="m")
+    if c.greeting() is None:
+        raise RuntimeError("connection closed")
+    return c
 
 
-def wait_for(cond, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        r = cond()
-        if r:
-            return r
-        time.sleep(0.05)
-    return cond()
+def ok(c, text):
+    """One command that must succeed."""
+    _, t = c.cmd(text)
+    if t is None or t.split()[1:2] != ["OK"]:
+        raise RuntimeError("%s -> %r" % (text, t))
+    return t
 
 
-class Client:
-    def __init__(self, port, tls=False):
-        s = socket.create_connection(("127.0.0.1", port), timeout=60)
-        if tls:
-            import ssl
-            ctx = ssl.create_default_context()
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-            s = ctx.wrap_socket(s)
-        self.s = s
-        self.buf = b""
-        self.n = 0
-        self.line()
-
-    def line(self):
-        while b"\r\n" not in self.buf:
-            c = self.s.recv(1 << 20)
-            if not c:
-                raise RuntimeError("connection closed")
-            self.buf += c
-        l, _, self.buf = self.buf.partition(b"\r\n")
-        return l
-
-    def cmd(self, text):
-        self.n += 1
-        tag = b"m%d" % self.n
-        self.s.sendall(tag + b" " + text.encode() + b"\r\n")
-        while True:
-            l = self.line()
-            if l.startswith(tag + b" "):
-                if not l.startswith(tag + b" OK"):
-                    raise RuntimeError("%s -> %r" % (text, l))
-                return l
-
-    def close(self):
-        try:
-            self.cmd("LOGOUT")
-        except (RuntimeError, OSError):
-            pass
-        self.s.close()
-
-
-def make_cert(d):
-    cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
-                    "-days", "2", "-subj", "/CN=localhost"], check=True, capture_output=True)
-    os.chmod(key, 0o644)
-    return cert, key
+def logout(c):
+    try:
+        ok(c, "LOGOUT")
+    except (RuntimeError, IMAPError, OSError):
+        pass
+    c.close()
 
 
 def small_maildir(root):
@@ -501,19 +402,19 @@ def connections(port, tlsport, settle):
     connection."""
     out = {}
     for k in range(2):
-        c = Client(port)
-        c.cmd("LOGIN %s %s" % (MEM_USER, MEM_PASS))
-        c.cmd("SELECT INBOX")
-        c.cmd("SELECT Big")
-        c.close()
+        c = client(port)
+        ok(c, "LOGIN %s %s" % (MEM_USER, MEM_PASS))
+        ok(c, "SELECT INBOX")
+        ok(c, "SELECT Big")
+        logout(c)
         settle(None)
         time.sleep(PAUSE if k == 0 else 0.2)
     for kind, p, tls, mbox in (("plain", port, False, "INBOX"), ("tls", tlsport, True, "INBOX"),
                                ("big", port, False, "Big")):
-        c = Client(p, tls)
-        c.cmd("LOGIN %s %s" % (MEM_USER, MEM_PASS))
-        c.cmd("SELECT %s" % mbox)
-        c.cmd("NOOP")
+        c = client(p, tls)
+        ok(c, "LOGIN %s %s" % (MEM_USER, MEM_PASS))
+        ok(c, "SELECT %s" % mbox)
+        ok(c, "NOOP")
         time.sleep(0.3)
         pids = settle(kind)
         out[kind] = [private_kb(x) + (comm_of(x),) for x in pids]
@@ -529,7 +430,7 @@ def memory_imapd(work, master_maildir):
     subprocess.run(["cp", "-al", master_maildir, os.path.join(mail, ".Big")], check=True)
     subprocess.run(["chown", "-R", "%d:%d" % (NOBODY, NOBODY), os.path.join(d, "mail"),
                     os.path.join(d, "config")], check=True)
-    cert, key = make_cert(d)
+    cert, key = make_cert(d, key_mode=0o644)
     sasldb = os.path.join(d, "sasldb2")
     subprocess.run(["saslpasswd2", "-c", "-p", "-f", sasldb, "-u", "bench", MEM_USER],
                    input=MEM_PASS.encode(), check=True, capture_output=True)
@@ -559,9 +460,9 @@ def memory_imapd(work, master_maildir):
             return ""
     conns = {}
     try:
-        if not wait_for(lambda: "started (pid %d)" % m.pid in logtext()):
+        if not wait_for(lambda: "started (pid %d)" % m.pid in logtext(), 10):
             raise RuntimeError("imapd-master did not start: %s" % logtext()[-500:])
-        wait_for(lambda: len(children(m.pid)) >= 2)
+        wait_for(lambda: len(children(m.pid)) >= 2, 10)
         seen = set()
 
         def settle(kind):
@@ -581,7 +482,7 @@ def memory_imapd(work, master_maildir):
     finally:
         for k, c in list(conns.items()):
             if k.endswith("_conn"):
-                c.close()
+                logout(c)
         m.terminate()
         try:
             m.wait(20)
@@ -599,7 +500,7 @@ def memory_dovecot(work, master_maildir):
     subprocess.run(["cp", "-al", master_maildir, os.path.join(mail, ".Big")], check=True)
     subprocess.run(["chown", "-R", "%d:%d" % (NOBODY, NOBODY), os.path.join(d, "mail")],
                    check=True)
-    cert, key = make_cert(d)
+    cert, key = make_cert(d, key_mode=0o644)
     with open(os.path.join(d, "passwd"), "w") as f:
         f.write("%s:{PLAIN}%s::::::\n" % (MEM_USER, MEM_PASS))
     port, tlsport = free_port(), free_port()
@@ -657,13 +558,7 @@ namespace inbox {{
                          stderr=subprocess.PIPE)
     conns = {}
     try:
-        def up():
-            try:
-                socket.create_connection(("127.0.0.1", port), 0.2).close()
-                return True
-            except OSError:
-                return False
-        if not wait_for(up):
+        if not wait_port(port, timeout=10):
             err = m.stderr.read1(2000) if m.poll() is not None else b""
             raise RuntimeError("dovecot did not start: %r" % err)
         seen = set()
@@ -688,7 +583,7 @@ namespace inbox {{
     finally:
         for k, c in list(conns.items()):
             if k.endswith("_conn"):
-                c.close()
+                logout(c)
         m.terminate()
         try:
             m.wait(20)
