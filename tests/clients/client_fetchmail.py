@@ -43,8 +43,9 @@ def run(tap, sb, label, port, tls_line):
     outdir = os.path.join(home, "out")
     os.makedirs(outdir)
     rc = os.path.join(home, "fetchmailrc")
-    # The MDA writes each message to a file of its own.
-    mda = "/bin/sh -c 'cat > %s/msg.$$'" % outdir
+    # The MDA writes each message to a file of its own, renamed into place
+    # once complete (the test reads msg.* files as soon as they appear).
+    mda = "/bin/sh -c 'cat > %s/tmp.$$ && mv %s/tmp.$$ %s/msg.$$'" % (outdir, outdir, outdir)
     with open(rc, "w") as f:
         f.write('set no bouncemail\n'
                 'poll 127.0.0.1 with proto IMAP port %d\n'
