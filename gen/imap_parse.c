@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 7929714a7e1c2bcda37ba6d1fc424694bcadb626a40aafc2367155b02d2e48da), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 fae938d8202695a463c22ac11d95dff0a2b31422dc93d611c9ca1ba2d39f862d), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -151,162 +151,174 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
-  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 62,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 73,                      /* "ON"  */
-  YYSYMBOL_K_OR = 74,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 84,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
-  YYSYMBOL_105_ = 105,                     /* '('  */
-  YYSYMBOL_106_ = 106,                     /* ')'  */
-  YYSYMBOL_107_ = 107,                     /* '<'  */
-  YYSYMBOL_108_ = 108,                     /* '.'  */
-  YYSYMBOL_109_ = 109,                     /* '>'  */
-  YYSYMBOL_110_ = 110,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
-  YYSYMBOL_command = 112,                  /* command  */
-  YYSYMBOL_113_1 = 113,                    /* $@1  */
-  YYSYMBOL_command_body = 114,             /* command_body  */
-  YYSYMBOL_command_any = 115,              /* command_any  */
-  YYSYMBOL_x_command = 116,                /* x_command  */
-  YYSYMBOL_x_args = 117,                   /* x_args  */
-  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 120,             /* command_auth  */
-  YYSYMBOL_idle = 121,                     /* idle  */
-  YYSYMBOL_compress = 122,                 /* compress  */
-  YYSYMBOL_command_select = 123,           /* command_select  */
-  YYSYMBOL_uid = 124,                      /* uid  */
-  YYSYMBOL_125_2 = 125,                    /* $@2  */
-  YYSYMBOL_uid_command = 126,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
-  YYSYMBOL_login = 128,                    /* login  */
-  YYSYMBOL_userid = 129,                   /* userid  */
-  YYSYMBOL_password = 130,                 /* password  */
-  YYSYMBOL_authenticate = 131,             /* authenticate  */
-  YYSYMBOL_initial_response = 132,         /* initial_response  */
-  YYSYMBOL_auth_type = 133,                /* auth_type  */
-  YYSYMBOL_append = 134,                   /* append  */
-  YYSYMBOL_append_rest = 135,              /* append_rest  */
-  YYSYMBOL_append_message = 136,           /* append_message  */
-  YYSYMBOL_create = 137,                   /* create  */
-  YYSYMBOL_create_params = 138,            /* create_params  */
-  YYSYMBOL_create_param_list = 139,        /* create_param_list  */
-  YYSYMBOL_create_param = 140,             /* create_param  */
-  YYSYMBOL_create_param_name = 141,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 142,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 143,            /* use_attr_list  */
-  YYSYMBOL_delete = 144,                   /* delete  */
-  YYSYMBOL_examine = 145,                  /* examine  */
-  YYSYMBOL_list = 146,                     /* list  */
-  YYSYMBOL_list_return_tail = 147,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 148,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 149,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 150,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 151,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 152,         /* list_return_opts  */
-  YYSYMBOL_153_3 = 153,                    /* $@3  */
-  YYSYMBOL_list_return_body = 154,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 155,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 156,         /* list_return_item  */
-  YYSYMBOL_157_4 = 157,                    /* $@4  */
-  YYSYMBOL_lsub = 158,                     /* lsub  */
-  YYSYMBOL_rename = 159,                   /* rename  */
-  YYSYMBOL_select = 160,                   /* select  */
-  YYSYMBOL_status = 161,                   /* status  */
-  YYSYMBOL_status_att_list = 162,          /* status_att_list  */
-  YYSYMBOL_status_att = 163,               /* status_att  */
-  YYSYMBOL_subscribe = 164,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 165,              /* unsubscribe  */
-  YYSYMBOL_copy = 166,                     /* copy  */
-  YYSYMBOL_fetch = 167,                    /* fetch  */
-  YYSYMBOL_fetch_what = 168,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 169,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 170,                /* fetch_att  */
-  YYSYMBOL_partial = 171,                  /* partial  */
-  YYSYMBOL_section = 172,                  /* section  */
-  YYSYMBOL_section_spec = 173,             /* section_spec  */
-  YYSYMBOL_section_part = 174,             /* section_part  */
-  YYSYMBOL_section_msgtext = 175,          /* section_msgtext  */
-  YYSYMBOL_section_text = 176,             /* section_text  */
-  YYSYMBOL_header_list = 177,              /* header_list  */
-  YYSYMBOL_header_fld_names = 178,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 179,          /* header_fld_name  */
-  YYSYMBOL_store = 180,                    /* store  */
-  YYSYMBOL_store_att_flags = 181,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 182,              /* store_flags  */
-  YYSYMBOL_search = 183,                   /* search  */
-  YYSYMBOL_charset = 184,                  /* charset  */
-  YYSYMBOL_search_key_list = 185,          /* search_key_list  */
-  YYSYMBOL_search_key = 186,               /* search_key  */
-  YYSYMBOL_search_key_1 = 187,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 188,             /* sequence_set  */
-  YYSYMBOL_mailbox = 189,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 190,             /* list_mailbox  */
-  YYSYMBOL_astring = 191,                  /* astring  */
-  YYSYMBOL_string = 192,                   /* string  */
-  YYSYMBOL_atom = 193,                     /* atom  */
-  YYSYMBOL_keyword = 194,                  /* keyword  */
-  YYSYMBOL_flag_list = 195,                /* flag_list  */
-  YYSYMBOL_flag_seq = 196,                 /* flag_seq  */
-  YYSYMBOL_flag = 197,                     /* flag  */
-  YYSYMBOL_flag_keyword = 198,             /* flag_keyword  */
-  YYSYMBOL_date = 199,                     /* date  */
-  YYSYMBOL_date_time = 200,                /* date_time  */
-  YYSYMBOL_number = 201,                   /* number  */
-  YYSYMBOL_nz_number = 202                 /* nz_number  */
+  YYSYMBOL_K_NAMESPACE = 47,               /* "NAMESPACE"  */
+  YYSYMBOL_K_ID = 48,                      /* "ID"  */
+  YYSYMBOL_K_UNSELECT = 49,                /* "UNSELECT"  */
+  YYSYMBOL_K_ENABLE = 50,                  /* "ENABLE"  */
+  YYSYMBOL_K_ALL = 51,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 52,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 53,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 54,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 55,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 56,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 57,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 58,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 59,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 60,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 61,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 62,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 63,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 64,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 65,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 66,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 67,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 68,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 69,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 70,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 71,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 72,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 73,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 74,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 75,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 76,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 77,                      /* "ON"  */
+  YYSYMBOL_K_OR = 78,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 79,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 80,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 81,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 82,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 83,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 84,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 85,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 86,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 87,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 88,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 89,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 90,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 91,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 92,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 93,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 94,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 95,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 96,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 97,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 98,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 99,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 100,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 101,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 102,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 103,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 104,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 105,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 106,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 107,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 108,                   /* "MIME"  */
+  YYSYMBOL_109_ = 109,                     /* '('  */
+  YYSYMBOL_110_ = 110,                     /* ')'  */
+  YYSYMBOL_111_ = 111,                     /* '<'  */
+  YYSYMBOL_112_ = 112,                     /* '.'  */
+  YYSYMBOL_113_ = 113,                     /* '>'  */
+  YYSYMBOL_114_ = 114,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 115,                 /* $accept  */
+  YYSYMBOL_command = 116,                  /* command  */
+  YYSYMBOL_117_1 = 117,                    /* $@1  */
+  YYSYMBOL_command_body = 118,             /* command_body  */
+  YYSYMBOL_command_any = 119,              /* command_any  */
+  YYSYMBOL_x_command = 120,                /* x_command  */
+  YYSYMBOL_x_args = 121,                   /* x_args  */
+  YYSYMBOL_unknown_command = 122,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 123,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 124,             /* command_auth  */
+  YYSYMBOL_idle = 125,                     /* idle  */
+  YYSYMBOL_compress = 126,                 /* compress  */
+  YYSYMBOL_namespace = 127,                /* namespace  */
+  YYSYMBOL_enable = 128,                   /* enable  */
+  YYSYMBOL_enable_caps = 129,              /* enable_caps  */
+  YYSYMBOL_id = 130,                       /* id  */
+  YYSYMBOL_id_params_list = 131,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 132,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 133,               /* id_nstring  */
+  YYSYMBOL_unselect = 134,                 /* unselect  */
+  YYSYMBOL_command_select = 135,           /* command_select  */
+  YYSYMBOL_uid = 136,                      /* uid  */
+  YYSYMBOL_137_2 = 137,                    /* $@2  */
+  YYSYMBOL_uid_command = 138,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 139,              /* uid_expunge  */
+  YYSYMBOL_login = 140,                    /* login  */
+  YYSYMBOL_userid = 141,                   /* userid  */
+  YYSYMBOL_password = 142,                 /* password  */
+  YYSYMBOL_authenticate = 143,             /* authenticate  */
+  YYSYMBOL_initial_response = 144,         /* initial_response  */
+  YYSYMBOL_auth_type = 145,                /* auth_type  */
+  YYSYMBOL_append = 146,                   /* append  */
+  YYSYMBOL_append_rest = 147,              /* append_rest  */
+  YYSYMBOL_append_message = 148,           /* append_message  */
+  YYSYMBOL_create = 149,                   /* create  */
+  YYSYMBOL_create_params = 150,            /* create_params  */
+  YYSYMBOL_create_param_list = 151,        /* create_param_list  */
+  YYSYMBOL_create_param = 152,             /* create_param  */
+  YYSYMBOL_create_param_name = 153,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 154,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 155,            /* use_attr_list  */
+  YYSYMBOL_delete = 156,                   /* delete  */
+  YYSYMBOL_examine = 157,                  /* examine  */
+  YYSYMBOL_list = 158,                     /* list  */
+  YYSYMBOL_list_return_tail = 159,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 160,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 161,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 162,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 163,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 164,         /* list_return_opts  */
+  YYSYMBOL_165_3 = 165,                    /* $@3  */
+  YYSYMBOL_list_return_body = 166,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 167,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 168,         /* list_return_item  */
+  YYSYMBOL_169_4 = 169,                    /* $@4  */
+  YYSYMBOL_lsub = 170,                     /* lsub  */
+  YYSYMBOL_rename = 171,                   /* rename  */
+  YYSYMBOL_select = 172,                   /* select  */
+  YYSYMBOL_status = 173,                   /* status  */
+  YYSYMBOL_status_att_list = 174,          /* status_att_list  */
+  YYSYMBOL_status_att = 175,               /* status_att  */
+  YYSYMBOL_subscribe = 176,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 177,              /* unsubscribe  */
+  YYSYMBOL_copy = 178,                     /* copy  */
+  YYSYMBOL_fetch = 179,                    /* fetch  */
+  YYSYMBOL_fetch_what = 180,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 181,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 182,                /* fetch_att  */
+  YYSYMBOL_partial = 183,                  /* partial  */
+  YYSYMBOL_section = 184,                  /* section  */
+  YYSYMBOL_section_spec = 185,             /* section_spec  */
+  YYSYMBOL_section_part = 186,             /* section_part  */
+  YYSYMBOL_section_msgtext = 187,          /* section_msgtext  */
+  YYSYMBOL_section_text = 188,             /* section_text  */
+  YYSYMBOL_header_list = 189,              /* header_list  */
+  YYSYMBOL_header_fld_names = 190,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 191,          /* header_fld_name  */
+  YYSYMBOL_store = 192,                    /* store  */
+  YYSYMBOL_store_att_flags = 193,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 194,              /* store_flags  */
+  YYSYMBOL_search = 195,                   /* search  */
+  YYSYMBOL_charset = 196,                  /* charset  */
+  YYSYMBOL_search_key_list = 197,          /* search_key_list  */
+  YYSYMBOL_search_key = 198,               /* search_key  */
+  YYSYMBOL_search_key_1 = 199,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 200,             /* sequence_set  */
+  YYSYMBOL_mailbox = 201,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 202,             /* list_mailbox  */
+  YYSYMBOL_astring = 203,                  /* astring  */
+  YYSYMBOL_string = 204,                   /* string  */
+  YYSYMBOL_atom = 205,                     /* atom  */
+  YYSYMBOL_keyword = 206,                  /* keyword  */
+  YYSYMBOL_flag_list = 207,                /* flag_list  */
+  YYSYMBOL_flag_seq = 208,                 /* flag_seq  */
+  YYSYMBOL_flag = 209,                     /* flag  */
+  YYSYMBOL_flag_keyword = 210,             /* flag_keyword  */
+  YYSYMBOL_date = 211,                     /* date  */
+  YYSYMBOL_date_time = 212,                /* date_time  */
+  YYSYMBOL_number = 213,                   /* number  */
+  YYSYMBOL_nz_number = 214                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -629,19 +641,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1243
+#define YYLAST   1504
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  111
+#define YYNTOKENS  115
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  92
+#define YYNNTS  100
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  290
+#define YYNRULES  307
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  468
+#define YYNSTATES  497
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   359
+#define YYMAXUTOK   363
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -659,12 +671,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
+     109,   110,     2,     2,     2,     2,   112,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
+     111,     2,   113,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   114,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -690,43 +702,45 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
-     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
-     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
-     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
-     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     291,   292,   294,   296,   302,   310,   311,   319,   324,   325,
-     333,   337,   344,   345,   349,   350,   356,   361,   371,   374,
-     378,   382,   386,   395,   396,   406,   407,   413,   414,   420,
-     425,   426,   437,   437,   443,   444,   448,   449,   453,   454,
-     454,   460,   468,   475,   480,   485,   486,   493,   494,   495,
-     496,   497,   500,   505,   510,   518,   526,   531,   532,   533,
-     534,   536,   542,   543,   553,   554,   555,   556,   557,   558,
-     559,   560,   561,   562,   563,   566,   568,   571,   577,   588,
-     589,   594,   595,   596,   602,   603,   610,   611,   614,   617,
-     622,   623,   628,   633,   634,   640,   645,   653,   654,   655,
-     656,   657,   658,   662,   663,   670,   675,   685,   689,   690,
-     708,   712,   713,   714,   715,   716,   717,   718,   719,   720,
-     721,   723,   724,   725,   726,   727,   728,   729,   730,   731,
-     732,   733,   734,   735,   737,   738,   739,   741,   742,   743,
-     745,   746,   747,   748,   749,   750,   751,   752,   764,   765,
-     766,   772,   778,   779,   780,   787,   788,   789,   794,   795,
-     801,   802,   803,   804,   805,   811,   811,   811,   811,   811,
-     811,   811,   812,   812,   812,   812,   813,   813,   813,   813,
-     813,   813,   814,   814,   814,   814,   814,   814,   815,   815,
-     815,   815,   815,   815,   815,   815,   816,   816,   816,   816,
-     816,   816,   817,   817,   817,   817,   817,   817,   818,   818,
-     818,   818,   818,   819,   819,   819,   819,   820,   820,   826,
-     827,   831,   833,   842,   843,   848,   854,   855,   861,   866,
-     871
+       0,   143,   143,   143,   147,   148,   149,   150,   151,   156,
+     157,   158,   159,   160,   166,   171,   172,   175,   182,   188,
+     189,   190,   196,   196,   196,   196,   196,   196,   196,   196,
+     197,   197,   197,   197,   197,   198,   198,   205,   212,   221,
+     230,   234,   235,   244,   248,   249,   250,   254,   255,   261,
+     262,   270,   276,   277,   278,   279,   279,   279,   279,   280,
+     281,   286,   286,   290,   290,   290,   290,   291,   296,   304,
+     311,   316,   323,   326,   335,   340,   350,   355,   356,   358,
+     360,   366,   374,   375,   383,   388,   389,   397,   401,   408,
+     409,   413,   414,   420,   425,   435,   438,   442,   446,   450,
+     459,   460,   470,   471,   477,   478,   484,   489,   490,   501,
+     501,   507,   508,   512,   513,   517,   518,   518,   524,   532,
+     539,   544,   549,   550,   557,   558,   559,   560,   561,   564,
+     569,   574,   582,   590,   595,   596,   597,   598,   600,   606,
+     607,   617,   618,   619,   620,   621,   622,   623,   624,   625,
+     626,   627,   630,   632,   635,   641,   652,   653,   658,   659,
+     660,   666,   667,   674,   675,   678,   681,   686,   687,   692,
+     697,   698,   704,   709,   717,   718,   719,   720,   721,   722,
+     726,   727,   734,   739,   749,   753,   754,   772,   776,   777,
+     778,   779,   780,   781,   782,   783,   784,   785,   787,   788,
+     789,   790,   791,   792,   793,   794,   795,   796,   797,   798,
+     799,   801,   802,   803,   805,   806,   807,   809,   810,   811,
+     812,   813,   814,   815,   816,   828,   829,   830,   836,   842,
+     843,   844,   851,   852,   853,   858,   859,   865,   866,   867,
+     868,   869,   875,   875,   875,   875,   875,   875,   875,   876,
+     876,   876,   876,   877,   877,   877,   877,   877,   877,   878,
+     878,   878,   878,   878,   878,   879,   879,   879,   879,   879,
+     879,   879,   879,   880,   880,   880,   880,   880,   880,   881,
+     881,   881,   881,   881,   881,   882,   882,   882,   882,   882,
+     883,   883,   883,   883,   884,   884,   890,   891,   895,   897,
+     906,   907,   912,   918,   919,   925,   930,   935
 };
 #endif
 
@@ -751,41 +765,44 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
-  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
-  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
-  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
-  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
-  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
-  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
-  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
-  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
-  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
-  "login", "userid", "password", "authenticate", "initial_response",
-  "auth_type", "append", "append_rest", "append_message", "create",
-  "create_params", "create_param_list", "create_param",
-  "create_param_name", "use_attrs", "use_attr_list", "delete", "examine",
-  "list", "list_return_tail", "list_select_opts", "list_select_seq",
-  "list_patterns", "list_pattern_seq", "list_return_opts", "$@3",
-  "list_return_body", "list_return_seq", "list_return_item", "$@4", "lsub",
-  "rename", "select", "status", "status_att_list", "status_att",
-  "subscribe", "unsubscribe", "copy", "fetch", "fetch_what",
-  "fetch_att_list", "fetch_att", "partial", "section", "section_spec",
-  "section_part", "section_msgtext", "section_text", "header_list",
-  "header_fld_names", "header_fld_name", "store", "store_att_flags",
-  "store_flags", "search", "charset", "search_key_list", "search_key",
-  "search_key_1", "sequence_set", "mailbox", "list_mailbox", "astring",
-  "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
-  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
+  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "ALL", "FAST",
+  "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
+  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
+  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
+  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
+  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
+  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
+  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
+  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
+  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
+  "'('", "')'", "'<'", "'.'", "'>'", "']'", "$accept", "command", "$@1",
+  "command_body", "command_any", "x_command", "x_args", "unknown_command",
+  "command_nonauth", "command_auth", "idle", "compress", "namespace",
+  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
+  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
+  "uid_expunge", "login", "userid", "password", "authenticate",
+  "initial_response", "auth_type", "append", "append_rest",
+  "append_message", "create", "create_params", "create_param_list",
+  "create_param", "create_param_name", "use_attrs", "use_attr_list",
+  "delete", "examine", "list", "list_return_tail", "list_select_opts",
+  "list_select_seq", "list_patterns", "list_pattern_seq",
+  "list_return_opts", "$@3", "list_return_body", "list_return_seq",
+  "list_return_item", "$@4", "lsub", "rename", "select", "status",
+  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
+  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
+  "section", "section_spec", "section_part", "section_msgtext",
+  "section_text", "header_list", "header_fld_names", "header_fld_name",
+  "store", "store_att_flags", "store_flags", "search", "charset",
+  "search_key_list", "search_key", "search_key_1", "sequence_set",
+  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
+  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
+  "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-400)
+#define YYPACT_NINF (-424)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -799,53 +816,56 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      45,  -400,    52,    36,  -400,  1197,  -400,  -400,    38,    40,
-    -400,  -400,  -400,    53,    69,    70,    76,  -400,    78,    81,
-      82,  -400,    83,  -400,    84,    86,    95,  -400,   108,   109,
-     111,   112,   124,  -400,   125,     9,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,    12,   909,  1101,    85,   909,   909,   909,    85,
-     535,   909,   909,   909,   183,   909,   909,    85,   909,   909,
-    -400,  1101,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,   126,  -400,  -400,  -400,
-    -400,   129,  -400,  -400,  -400,  -400,   130,   131,  -400,  -400,
-     132,     8,   133,   134,   135,  -400,   140,   148,   149,  -400,
-     150,  -400,   151,   152,   153,  -400,  -400,  -400,   154,   155,
-     156,   164,  -400,   166,  -400,   167,   168,  -400,  -400,   174,
-     176,   177,   178,   179,   180,   181,   182,  -400,  -400,  -400,
-    -400,   184,  -400,   185,   726,   186,  -400,  -400,  -400,  -400,
-     187,   188,  -400,  -400,    56,  -400,     5,  1101,   909,   -45,
-     259,  -400,  -400,     0,   909,   437,   909,   813,   909,    85,
-     909,   909,    42,   909,   909,   909,  1101,   196,   726,    42,
-     726,    42,    42,    42,    42,   196,   909,   909,   909,  1101,
-     909,     1,   726,   102,   -19,   191,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,   334,  -400,  -400,   192,   193,  -400,
-    -400,  -400,   208,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,     6,     6,    11,
-    -400,  -400,   209,  -400,   197,  -400,  -400,   813,   198,   199,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,   200,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,   201,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,   202,  -400,  -400,  -400,    30,  -400,  -400,  -400,  -400,
-    -400,  -400,   203,    85,  -400,  -400,    19,  -400,  -400,    63,
-     210,  -400,    22,  -400,   205,  -400,  -400,  -400,   206,   207,
-    -400,   107,   118,   121,  -400,  -400,   107,    25,  -400,  -400,
-     437,    26,  -400,   227,  -400,   227,   909,   726,   726,  -400,
-    -400,  -400,  -400,  -400,  -400,    27,  -400,   631,  -400,  1005,
-    -400,  -400,   214,  -400,   208,  -400,   128,   136,   136,   196,
-    -400,  -400,    15,  -400,    11,  -400,   198,   198,   813,  -400,
-    -400,  -400,  -400,  -400,  -400,   186,    30,  -400,  -400,  -400,
-     216,  -400,   210,  -400,    -3,   909,  -400,  -400,   127,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,   218,  -400,  -400,
-    -400,  -400,  -400,    28,    29,  -400,   232,   170,   225,  -400,
-     909,  -400,   169,    10,  -400,  -400,  -400,  -400,  -400,   171,
-     221,  -400,    30,  -400,    10,    31,  -400,  -400
+      55,  -424,    53,    47,  -424,  1454,  -424,  -424,    60,    72,
+    -424,  -424,  -424,    78,    79,    80,    81,  -424,    82,    83,
+      86,  -424,    87,  -424,    88,    90,    92,  -424,    97,   106,
+     107,   112,   116,  -424,   117,  -424,   119,  -424,   123,    10,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+      51,  1054,  1354,    76,  1054,  1054,  1054,    76,   564,  1054,
+    1054,  1054,   184,  1054,  1054,    76,  1054,  1054,  -424,  1354,
+     764,  1354,   127,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,   130,  -424,  -424,
+    -424,  -424,   131,  -424,  -424,  -424,  -424,   132,   134,  -424,
+    -424,   136,     7,   137,   138,   139,  -424,   140,   141,   142,
+    -424,   143,  -424,   147,   148,   151,  -424,  -424,  -424,   159,
+     160,   161,   162,  -424,   163,  -424,   164,   168,  -424,  -424,
+     174,   175,   179,   180,   181,   182,   183,   185,  -424,  -424,
+    -424,  -424,   186,  -424,   187,   863,   190,  -424,  -424,  -424,
+    -424,   191,   192,  -424,  -424,    50,  -424,     6,  -424,  -424,
+    -424,  1354,    11,  1354,  1054,   -35,   244,  -424,  -424,    -3,
+    1054,   462,  1054,   954,  1054,    76,  1054,  1054,    56,  1054,
+    1054,  1054,  1354,   206,   863,    56,   863,    56,    56,    56,
+      56,   206,  1054,  1054,  1054,  1354,  1054,     3,   863,   -14,
+     -31,   194,  -424,  -424,  -424,  -424,  -424,  -424,  -424,    16,
+     195,  -424,  -424,  -424,   355,  -424,  -424,   196,   197,  -424,
+    -424,  -424,   212,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,     5,     5,   267,
+    -424,  -424,   213,  -424,   200,  -424,  -424,   954,   201,   202,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,   203,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,   205,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,   207,  -424,  -424,  -424,    35,  -424,  -424,  -424,  -424,
+    -424,  -424,   209,    76,    73,  -424,  1154,  -424,  -424,    17,
+    -424,  -424,    77,   217,  -424,    26,  -424,   214,  -424,  -424,
+    -424,   215,   216,  -424,   113,   122,   118,  -424,  -424,   113,
+      29,  -424,  -424,   462,    32,  -424,   227,  -424,   227,  1054,
+     863,   863,  -424,  -424,  -424,  -424,  -424,  -424,    33,  -424,
+     664,  -424,   219,  -424,  -424,  -424,  1254,  -424,  -424,   221,
+    -424,   212,  -424,   133,   135,   135,   206,  -424,  -424,    15,
+    -424,   267,  -424,   201,   201,   954,  -424,  -424,  -424,  -424,
+    -424,  -424,   190,    35,  -424,  -424,  -424,   222,  1154,  -424,
+     217,  -424,    -1,  1054,  -424,  -424,   129,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,   225,  -424,  -424,  -424,  -424,
+    -424,  -424,    34,    36,  -424,   241,   171,   268,  -424,  1054,
+    -424,   169,     9,  -424,  -424,  -424,  -424,  -424,   173,   266,
+    -424,    35,  -424,     9,    37,  -424,  -424
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -853,83 +873,86 @@ static const yytype_int16 yypact[] =
    means the default is an error.  */
 static const yytype_int16 yydefact[] =
 {
-       0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
-       0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
-       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
-      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
+       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
+       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
+       4,    12,     8,     5,     6,    33,    34,    35,    36,    13,
+      60,     7,    59,    19,    20,    22,    23,    24,    25,    26,
+      27,    28,    29,    30,    31,    32,    55,    56,    57,    58,
+      14,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,    61,     0,
+       0,     0,    40,     3,    17,    16,   237,   238,   239,   240,
+     233,   235,   236,   254,   242,   243,   244,   245,   246,   247,
+     248,   249,   250,   251,   252,   253,   255,   256,   257,   258,
+     259,   260,   261,   262,   263,   264,   265,   266,   267,   268,
+     269,   270,   271,   272,   273,   274,   275,   276,   277,   278,
+     279,   280,   281,   282,   283,   284,   285,   286,   287,   288,
+     289,   290,   291,   292,   293,   294,   295,     0,   228,   234,
+     232,   241,    72,    75,   225,   226,   227,     0,    82,    93,
+      94,     0,     0,     0,     0,     0,    70,     0,     0,     0,
+     188,     0,   189,     0,     0,     0,   194,   212,   195,     0,
+       0,     0,     0,   198,     0,   199,     0,     0,   201,   202,
+       0,     0,     0,     0,     0,     0,     0,     0,   207,   208,
+     222,   209,     0,   211,     0,     0,   182,   185,   187,   223,
+     120,     0,     0,   130,   131,     0,    38,     0,    43,    46,
+      41,     0,     0,     0,     0,     0,     0,   104,   102,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   220,   221,   222,   223,   216,
-     218,   219,   237,   225,   226,   227,   228,   229,   230,   231,
-     232,   233,   234,   235,   236,   238,   239,   240,   241,   242,
-     243,   244,   245,   246,   247,   248,   249,   250,   251,   252,
-     253,   254,   255,   256,   257,   258,   259,   260,   261,   262,
-     263,   264,   265,   266,   267,   268,   269,   270,   271,   272,
-     273,   274,   275,   276,   277,   278,     0,   211,   217,   215,
-     224,    55,    58,   208,   209,   210,     0,    65,    76,    77,
-       0,     0,     0,     0,     0,    53,     0,     0,     0,   171,
-       0,   172,     0,     0,     0,   177,   195,   178,     0,     0,
-       0,     0,   181,     0,   182,     0,     0,   184,   185,     0,
-       0,     0,     0,     0,     0,     0,     0,   190,   191,   205,
-     192,     0,   194,     0,     0,   165,   168,   170,   206,   103,
-       0,     0,   113,   114,     0,    35,     0,     0,     0,     0,
-       0,    87,    85,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,    45,    50,    46,    47,
-      49,    48,   288,    64,     0,    59,    60,     0,     0,    56,
-      57,   115,     0,    66,   133,   117,   119,   118,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,     0,     0,     0,
-     116,   120,     0,    86,     0,   214,   213,     0,    83,    78,
-     212,    52,    54,   101,   102,   204,   175,   173,   286,   287,
-     174,   176,   179,     0,   155,   285,   180,   289,   197,   198,
-     183,     0,   200,   201,   202,   186,   203,   187,   188,   189,
-     193,     0,   167,   207,   169,     0,   157,   159,   161,   158,
-     160,   162,     0,     0,   283,   279,     0,   281,   284,     0,
-       0,    71,     0,    68,     0,   290,   146,   149,     0,     0,
-     139,   134,     0,   142,   141,   144,   136,     0,   122,    88,
-       0,     0,    90,     0,    80,     0,     0,     0,     0,   112,
-     108,   111,   107,   109,   110,     0,   105,     0,    51,     0,
-     280,    61,     0,    62,     0,    67,     0,     0,     0,     0,
-     135,   140,     0,   137,     0,   121,    83,    83,     0,    89,
-      92,    84,    79,   196,   199,   166,     0,   104,   156,   163,
-     164,   282,     0,    69,     0,     0,   147,   148,     0,   151,
-     150,   143,   145,   123,    82,    81,    91,     0,   106,    63,
-      74,    72,    70,     0,     0,   153,     0,     0,     0,    73,
-       0,   152,     0,    94,    75,   154,   138,    98,    99,     0,
-      95,    96,     0,    93,     0,     0,    97,   100
+       0,     0,    62,    67,    63,    64,    66,    65,    44,     0,
+       0,    42,   305,    81,     0,    76,    77,     0,     0,    73,
+      74,   132,     0,    83,   150,   134,   136,   135,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,     0,     0,     0,
+     133,   137,     0,   103,     0,   231,   230,     0,   100,    95,
+     229,    69,    71,   118,   119,   221,   192,   190,   303,   304,
+     191,   193,   196,     0,   172,   302,   197,   306,   214,   215,
+     200,     0,   217,   218,   219,   203,   220,   204,   205,   206,
+     210,     0,   184,   224,   186,     0,   174,   176,   178,   175,
+     177,   179,     0,     0,     0,    45,     0,   300,   296,     0,
+     298,   301,     0,     0,    88,     0,    85,     0,   307,   163,
+     166,     0,     0,   156,   151,     0,   159,   158,   161,   153,
+       0,   139,   105,     0,     0,   107,     0,    97,     0,     0,
+       0,     0,   129,   125,   128,   124,   126,   127,     0,   122,
+       0,    68,     0,    47,    49,    50,     0,   297,    78,     0,
+      79,     0,    84,     0,     0,     0,     0,   152,   157,     0,
+     154,     0,   138,   100,   100,     0,   106,   109,   101,    96,
+     213,   216,   183,     0,   121,   173,   180,   181,     0,   299,
+       0,    86,     0,     0,   164,   165,     0,   168,   167,   160,
+     162,   140,    99,    98,   108,     0,   123,    48,    80,    91,
+      89,    87,     0,     0,   170,     0,     0,     0,    90,     0,
+     169,     0,   111,    92,   171,   155,   115,   116,     0,   112,
+     113,     0,   110,     0,     0,   114,   117
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,  -400,
-    -400,  -400,  -400,  -400,  -400,  -327,  -400,  -400,  -400,  -118,
-    -400,  -400,  -400,  -400,  -400,  -400,  -323,  -400,  -400,   -90,
-    -400,   -94,  -400,  -400,  -400,  -182,  -400,  -400,  -400,  -400,
-    -400,  -178,  -133,  -400,  -400,    71,    72,  -400,  -400,  -283,
-     -79,     2,  -400,  -400,  -113,  -400,  -107,  -400,  -399,    79,
-    -400,  -400,    80,  -400,  -200,  -231,  -400,   -64,   -37,  -225,
-     -71,  -400,   -56,  -400,   -95,   -92,   -93,  -179,  -103,   -52,
-    -242,  -387
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -163,  -424,
+    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
+    -424,  -424,  -424,  -347,  -424,  -424,  -424,  -135,  -424,  -424,
+    -424,  -424,  -424,  -424,  -340,  -424,  -424,  -106,  -424,  -109,
+    -424,  -424,  -424,  -203,  -424,  -424,  -424,  -424,  -424,  -200,
+    -151,  -424,  -424,    84,    85,  -424,  -424,  -303,   -82,     4,
+    -424,  -424,  -116,  -424,  -110,  -424,  -423,    91,  -424,  -424,
+      93,  -424,  -213,  -249,  -424,   -69,   -38,  -240,   -79,  -226,
+     -58,  -424,   -93,   -91,   -86,  -224,  -198,   -41,  -252,  -402
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   214,   256,   257,    45,   164,   301,
-      46,   269,   151,    47,   265,   266,    48,   273,   352,   353,
-     354,   442,   443,    49,    50,    51,   374,   162,   223,   298,
-     371,   411,   437,   459,   460,   461,   462,    52,    53,    54,
-      55,   385,   386,    56,    57,    58,    59,   290,   367,   291,
-     400,   361,   362,   363,   364,   431,   426,   444,   313,    60,
-     342,   418,    61,   331,   205,   206,   207,   208,   146,   299,
-     147,   148,   149,   150,   267,   346,   347,   348,   310,   268,
-     318,   365
+       0,     2,     3,    39,    40,    41,    70,    42,    43,    44,
+      45,    46,    47,    48,    92,    49,   228,   279,   413,    50,
+      51,    52,   225,   272,   273,    53,   175,   321,    54,   289,
+     162,    55,   285,   286,    56,   293,   375,   376,   377,   471,
+     472,    57,    58,    59,   397,   173,   239,   318,   394,   438,
+     465,   488,   489,   490,   491,    60,    61,    62,    63,   408,
+     409,    64,    65,    66,    67,   310,   390,   311,   427,   384,
+     385,   386,   387,   459,   454,   473,   333,    68,   362,   445,
+      69,   351,   216,   217,   218,   219,   157,   319,   158,   159,
+     160,   161,   287,   369,   370,   371,   330,   288,   338,   388
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -937,383 +960,440 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     165,   156,   303,   326,   251,   160,   368,   319,   152,   321,
-     440,   355,   221,   211,   457,   432,   262,   263,   292,   252,
-     355,   334,   391,   393,    83,   215,   445,    84,    82,   157,
-     158,   159,   336,   163,   379,   166,   167,   389,   209,   210,
-     394,   212,   213,   404,   408,   416,   448,   450,     1,   416,
-     308,   455,     4,   309,     5,   274,    63,   316,    64,   452,
-     272,   278,   279,   280,   281,   282,   283,   284,   285,   286,
-     330,    65,   372,   356,   262,   263,   337,   338,   339,   340,
-     341,    13,   356,   434,   435,   255,    18,    66,    67,   357,
-     153,   154,   155,    25,    68,   439,    69,    29,   357,    70,
-      71,    72,    73,   441,    74,   380,   293,   333,   358,   359,
-     264,   287,   288,    75,   222,   458,   360,   358,   359,   429,
-     381,   433,   382,   383,   384,   390,    76,    77,   395,    78,
-      79,   405,   409,   417,   449,   451,   320,   467,   322,   323,
-     324,   325,    80,    81,   216,   407,   414,   217,   218,   219,
-     220,   224,   225,   226,   300,   302,   300,   428,   227,   306,
-     307,   270,   311,   312,   314,   305,   228,   229,   230,   231,
-     232,   233,   234,   235,   236,   327,   328,   329,   415,   332,
-     315,   271,   237,   436,   238,   239,   240,   294,   153,   154,
-     155,   304,   241,   315,   242,   243,   244,   245,   246,   247,
-     248,   317,   249,   250,   252,   253,   254,   335,   315,   343,
-     349,   350,   351,   369,   399,   370,   373,   375,   376,   377,
-     378,   387,   263,   396,   397,   398,   300,   168,   401,   402,
-     169,   410,   422,   424,   389,   446,   447,   355,   454,   464,
-     170,   425,   171,   172,   173,   174,   175,   176,   177,   178,
-     179,   180,   181,   182,   183,   184,   185,   186,   187,   188,
-     189,   190,   191,   192,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   453,   423,   463,   456,   388,
-     406,   412,   466,   438,   465,   258,   259,   403,   204,   430,
-     366,   427,   419,   260,   261,   420,   421,   392,     0,   300,
-       0,     0,     0,   274,     0,   413,   275,   276,   277,   278,
-     279,   280,   281,   282,   283,   284,   285,   286,     0,     0,
+     176,   280,   267,   323,   167,   339,   391,   341,   171,   346,
+     378,   237,   469,   486,   163,   312,   222,   101,   102,   354,
+     378,   268,   282,   283,   356,   418,   420,   460,   336,    93,
+     474,   226,   229,   230,   364,   416,   168,   169,   170,   402,
+     174,   350,   177,   178,   421,   220,   221,   431,   223,   224,
+     435,   443,   477,     4,   479,   443,   484,   340,     1,   342,
+     343,   344,   345,    94,   328,     5,    95,   329,   357,   358,
+     359,   360,   361,   481,   292,    13,   379,   395,    71,   271,
+      18,   164,   165,   166,   101,   102,   379,    25,   282,   283,
+      72,    29,   380,   462,   463,   355,    73,    74,    75,    76,
+      77,    78,   380,   468,    79,    80,    81,   313,    82,   470,
+      83,   381,   382,   353,   403,    84,   278,   238,   487,   383,
+     284,   381,   382,   457,    85,    86,   365,   417,   461,   404,
+      87,   405,   406,   407,    88,    89,   422,    90,   412,   432,
+     414,    91,   436,   444,   478,   231,   480,   496,   232,   233,
+     234,   441,   235,   434,   236,   240,   241,   242,   243,   244,
+     245,   246,   320,   322,   320,   247,   248,   326,   327,   249,
+     331,   332,   334,   281,   456,   290,   325,   250,   251,   252,
+     253,   254,   255,   347,   348,   349,   256,   352,   442,   164,
+     165,   166,   257,   258,   335,   464,   291,   259,   260,   261,
+     262,   263,   314,   264,   265,   266,   324,   335,   268,   269,
+     270,   337,   363,   366,   372,   373,   374,   392,   393,   396,
+     398,   399,   414,   400,   426,   401,   335,   410,   179,   283,
+     429,   437,   423,   424,   425,   180,   428,   448,   320,   450,
+     416,   475,   452,   476,   453,   181,   378,   182,   183,   184,
+     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
+     195,   196,   197,   198,   199,   200,   201,   202,   203,   204,
+     205,   206,   207,   208,   209,   210,   211,   212,   213,   214,
+     482,   483,   485,   492,   493,   467,   451,   433,   294,   439,
+     495,   494,   466,   215,   411,   295,   296,   297,   298,   299,
+     300,   301,   302,   303,   304,   305,   306,   430,   415,   274,
+     275,   294,   389,   458,   320,   455,   276,   446,   277,   447,
+     440,   298,   299,   300,   301,   302,   303,   304,   305,   306,
+     449,   419,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   307,   308,
+       0,     0,   335,   309,     0,     0,   320,     0,   335,    96,
+      97,    98,     0,    99,     0,     0,     0,     0,   367,     0,
+       0,   307,   308,     0,   334,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   315,     0,   315,     0,     0,     0,   300,    85,    86,
-      87,     0,    88,     0,     0,     0,     0,   344,     0,     0,
-       0,     0,     0,     0,   314,     0,     0,     0,     0,   287,
-     288,     0,     0,     0,   289,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    92,   314,
-       0,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,     0,     0,     0,     0,     0,     0,
-     345,    85,    86,    87,   295,    88,    89,   296,    90,    91,
+     415,     0,     0,     0,     0,     0,     0,     0,     0,   103,
+     334,     0,     0,     0,     0,     0,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   153,   154,   155,   156,     0,
+       0,     0,     0,     0,     0,   368,    96,    97,    98,   315,
+      99,   100,   316,   101,   102,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   103,     0,     0,     0,
+       0,     0,     0,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,   155,   156,     0,     0,    96,    97,
+      98,   317,    99,   100,     0,   101,   102,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,     0,     0,    85,
-      86,    87,   297,    88,    89,     0,    90,    91,     0,     0,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,   172,     0,     0,     0,   367,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
-     161,     0,     0,     0,   344,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,   284,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   153,   154,   155,     0,     0,   264,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   164,   165,
+     166,     0,     0,   227,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     168,     0,     0,   169,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   170,     0,   171,   172,   173,   174,   175,
-     176,   177,   178,   179,   180,   181,   182,   183,   184,   185,
+       0,     0,     0,     0,     0,     0,     0,   179,     0,     0,
+       0,     0,     0,     0,   180,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   181,     0,   182,   183,   184,   185,
      186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
-     196,   197,   198,   199,   200,   201,   202,    85,    86,    87,
-     295,    88,    89,   296,    90,    91,     0,     0,     0,     0,
-       0,   204,     0,     0,     0,     0,     0,     0,     0,     0,
+     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
+     206,   207,   208,   209,   210,   211,   212,   213,    96,    97,
+      98,   315,    99,   100,   316,   101,   102,     0,     0,     0,
+       0,     0,   215,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,    85,    86,    87,     0,    88,    89,     0,
-      90,    91,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    92,     0,     0,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
-     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
-     137,   138,   139,   140,   141,   142,   143,   144,   145,    85,
-      86,    87,     0,    88,     0,     0,     0,     0,   344,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,   100,     0,   101,   102,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,     0,     0,   101,   102,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,     0,     0,     0,     0,   367,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,     6,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
-      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
+      98,     0,    99,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
+       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,     6,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     7,     0,
+       0,     0,     0,     0,     8,     9,    10,    11,    12,    13,
+      14,    15,    16,    17,    18,    19,    20,    21,    22,    23,
+      24,    25,    26,    27,    28,    29,    30,    31,    32,    33,
+      34,    35,    36,    37,    38
 };
 
 static const yytype_int16 yycheck[] =
 {
-      71,    65,   227,   245,   204,    69,   289,   238,    64,   240,
-      13,     5,     4,    77,     4,   402,    11,    12,    18,    18,
-       5,   252,   349,   350,    12,    81,   425,    15,    19,    66,
-      67,    68,    51,    70,     4,    72,    73,    18,    75,    76,
-      18,    78,    79,    18,    18,    18,    18,    18,     3,    18,
-       8,   450,     0,    11,    18,    44,    18,   236,    18,   446,
-     105,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-     249,    18,   297,    67,    11,    12,    95,    96,    97,    98,
-      99,    25,    67,   406,   407,    29,    30,    18,    18,    83,
-       5,     6,     7,    37,    18,   422,    18,    41,    83,    18,
-      18,    18,    18,   106,    18,    75,   106,   106,   102,   103,
-     105,   100,   101,    18,   106,   105,   110,   102,   103,   104,
-      90,   404,    92,    93,    94,   106,    18,    18,   106,    18,
-      18,   106,   106,   106,   106,   106,   239,   106,   241,   242,
-     243,   244,    18,    18,    18,   370,   377,    18,    18,    18,
-      18,    18,    18,    18,   225,   226,   227,   399,    18,   230,
-     231,   217,   233,   234,   235,   229,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,   246,   247,   248,   378,   250,
-     236,   218,    18,   408,    18,    18,    18,   224,     5,     6,
-       7,   228,    18,   249,    18,    18,    18,    18,    18,    18,
-      18,     5,    18,    18,    18,    18,    18,   105,   264,    18,
-      18,    18,     4,     4,   107,    18,    18,    18,    18,    18,
-      18,    18,    12,    18,    18,    18,   297,    44,   110,   108,
-      47,     4,    18,   105,    18,   108,    18,     5,    13,    18,
-      57,   105,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,   105,   394,   106,   109,   343,
-     370,   375,   464,   416,   462,   214,   214,   366,   105,   402,
-     288,   398,   387,   214,   214,   387,   389,   349,    -1,   370,
-      -1,    -1,    -1,    44,    -1,   376,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    -1,    -1,
+      79,   227,   215,   243,    73,   254,   309,   256,    77,   261,
+       5,     4,    13,     4,    72,    18,    85,    11,    12,   268,
+       5,    18,    11,    12,    55,   372,   373,   429,   252,    19,
+     453,    89,    90,    91,    18,    18,    74,    75,    76,     4,
+      78,   265,    80,    81,    18,    83,    84,    18,    86,    87,
+      18,    18,    18,     0,    18,    18,   479,   255,     3,   257,
+     258,   259,   260,    12,     8,    18,    15,    11,    99,   100,
+     101,   102,   103,   475,   109,    25,    71,   317,    18,    29,
+      30,     5,     6,     7,    11,    12,    71,    37,    11,    12,
+      18,    41,    87,   433,   434,   109,    18,    18,    18,    18,
+      18,    18,    87,   450,    18,    18,    18,   110,    18,   110,
+      18,   106,   107,   110,    79,    18,   110,   110,   109,   114,
+     109,   106,   107,   108,    18,    18,   110,   110,   431,    94,
+      18,    96,    97,    98,    18,    18,   110,    18,   364,   110,
+     366,    18,   110,   110,   110,    18,   110,   110,    18,    18,
+      18,   400,    18,   393,    18,    18,    18,    18,    18,    18,
+      18,    18,   241,   242,   243,    18,    18,   246,   247,    18,
+     249,   250,   251,   231,   426,   233,   245,    18,    18,    18,
+      18,    18,    18,   262,   263,   264,    18,   266,   401,     5,
+       6,     7,    18,    18,   252,   435,   234,    18,    18,    18,
+      18,    18,   240,    18,    18,    18,   244,   265,    18,    18,
+      18,     5,    18,    18,    18,    18,     4,     4,    18,    18,
+      18,    18,   448,    18,   111,    18,   284,    18,    44,    12,
+     112,     4,    18,    18,    18,    51,   114,    18,   317,    18,
+      18,   112,   109,    18,   109,    61,     5,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+     109,    13,   113,   110,    18,   448,   421,   393,    44,   398,
+     493,   491,   443,   109,   363,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,   389,   366,   225,
+     225,    44,   308,   429,   393,   425,   225,   410,   225,   410,
+     399,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+     416,   372,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   104,   105,
+      -1,    -1,   410,   109,    -1,    -1,   435,    -1,   416,     4,
+       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      -1,   104,   105,    -1,   453,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,   387,    -1,   389,    -1,    -1,    -1,   408,     4,     5,
-       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,   425,    -1,    -1,    -1,    -1,   100,
-     101,    -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,   450,
-      -1,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+     448,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+     479,    -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,
+      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,    -1,
+      -1,    -1,    -1,    -1,    -1,   110,     4,     5,     6,     7,
+       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    51,    52,    53,    54,    55,    56,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,    -1,    -1,     4,     5,
+       6,   109,     8,     9,    -1,    11,    12,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
       56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
       66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
       86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,    -1,    -1,    -1,    -1,    -1,    -1,
-     106,     4,     5,     6,     7,     8,     9,    10,    11,    12,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,   109,    -1,    -1,    -1,    13,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,    -1,    -1,     4,
-       5,     6,   105,     8,     9,    -1,    11,    12,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
-     105,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,   109,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     5,     6,     7,    -1,    -1,   105,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     5,     6,
+       7,    -1,    -1,   109,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    47,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    57,    -1,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,     4,     5,     6,
-       7,     8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,
-      -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      -1,    -1,    -1,    -1,    51,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    61,    -1,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,     4,     5,     6,    -1,     8,     9,    -1,
-      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      87,    88,    89,    90,    91,    92,    93,    94,     4,     5,
+       6,     7,     8,     9,    10,    11,    12,    -1,    -1,    -1,
+      -1,    -1,   109,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
-      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
-      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
-      43,    44,    45,    46
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,     4,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,
+      -1,    -1,    -1,    -1,    20,    21,    22,    23,    24,    25,
+      26,    27,    28,    29,    30,    31,    32,    33,    34,    35,
+      36,    37,    38,    39,    40,    41,    42,    43,    44,    45,
+      46,    47,    48,    49,    50
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
+       0,     3,   116,   117,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
-     120,   121,   122,   123,   124,   128,   131,   134,   137,   144,
-     145,   146,   158,   159,   160,   161,   164,   165,   166,   167,
-     180,   183,   117,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,    48,    49,    50,   118,
+     119,   120,   122,   123,   124,   125,   126,   127,   128,   130,
+     134,   135,   136,   140,   143,   146,   149,   156,   157,   158,
+     170,   171,   172,   173,   176,   177,   178,   179,   192,   195,
+     121,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   189,   191,   192,   193,
-     194,   133,   193,     5,     6,     7,   188,   189,   189,   189,
-     188,   105,   148,   189,   129,   191,   189,   189,    44,    47,
-      57,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,    89,    90,    91,   105,   185,   186,   187,   188,   189,
-     189,   188,   189,   189,   125,   193,    18,    18,    18,    18,
-      18,     4,   106,   149,    18,    18,    18,    18,    18,    18,
+      18,    18,   129,    19,    12,    15,     4,     5,     6,     8,
+       9,    11,    12,    44,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   201,   203,   204,
+     205,   206,   145,   205,     5,     6,     7,   200,   201,   201,
+     201,   200,   109,   160,   201,   141,   203,   201,   201,    44,
+      51,    61,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,   109,   197,   198,   199,   200,
+     201,   201,   200,   201,   201,   137,   205,   109,   131,   205,
+     205,    18,    18,    18,    18,    18,    18,     4,   110,   161,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,   185,    18,    18,    18,    29,   126,   127,   166,   167,
-     180,   183,    11,    12,   105,   135,   136,   195,   200,   132,
-     193,   189,   105,   138,    44,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,   100,   101,   105,
-     168,   170,    18,   106,   189,     7,    10,   105,   150,   190,
-     191,   130,   191,   190,   189,   188,   191,   191,     8,    11,
-     199,   191,   191,   179,   191,   193,   198,     5,   201,   186,
-     199,   186,   199,   199,   199,   199,   201,   191,   191,   191,
-     198,   184,   191,   106,   186,   105,    51,    95,    96,    97,
-      98,    99,   181,    18,    13,   106,   196,   197,   198,    18,
-      18,     4,   139,   140,   141,     5,    67,    83,   102,   103,
-     110,   172,   173,   174,   175,   202,   172,   169,   170,     4,
-      18,   151,   190,    18,   147,    18,    18,    18,    18,     4,
-      75,    90,    92,    93,    94,   162,   163,    18,   188,    18,
-     106,   136,   200,   136,    18,   106,    18,    18,    18,   107,
-     171,   110,   108,   171,    18,   106,   150,   190,    18,   106,
-       4,   152,   152,   191,   186,   185,    18,   106,   182,   195,
-     196,   197,    18,   140,   105,   105,   177,   177,   201,   104,
-     175,   176,   202,   170,   147,   147,   190,   153,   163,   136,
-      13,   106,   142,   143,   178,   179,   108,    18,    18,   106,
-      18,   106,   202,   105,    13,   179,   109,     4,   105,   154,
-     155,   156,   157,   106,    18,   162,   156,   106
+      18,    18,    18,    18,    18,    18,    18,   197,    18,    18,
+      18,    29,   138,   139,   178,   179,   192,   195,   110,   132,
+     204,   205,    11,    12,   109,   147,   148,   207,   212,   144,
+     205,   201,   109,   150,    44,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,   104,   105,   109,
+     180,   182,    18,   110,   201,     7,    10,   109,   162,   202,
+     203,   142,   203,   202,   201,   200,   203,   203,     8,    11,
+     211,   203,   203,   191,   203,   205,   210,     5,   213,   198,
+     211,   198,   211,   211,   211,   211,   213,   203,   203,   203,
+     210,   196,   203,   110,   198,   109,    55,    99,   100,   101,
+     102,   103,   193,    18,    18,   110,    18,    13,   110,   208,
+     209,   210,    18,    18,     4,   151,   152,   153,     5,    71,
+      87,   106,   107,   114,   184,   185,   186,   187,   214,   184,
+     181,   182,     4,    18,   163,   202,    18,   159,    18,    18,
+      18,    18,     4,    79,    94,    96,    97,    98,   174,   175,
+      18,   200,   204,   133,   204,   205,    18,   110,   148,   212,
+     148,    18,   110,    18,    18,    18,   111,   183,   114,   112,
+     183,    18,   110,   162,   202,    18,   110,     4,   164,   164,
+     203,   198,   197,    18,   110,   194,   207,   208,    18,   209,
+      18,   152,   109,   109,   189,   189,   213,   108,   187,   188,
+     214,   182,   159,   159,   202,   165,   175,   133,   148,    13,
+     110,   154,   155,   190,   191,   112,    18,    18,   110,    18,
+     110,   214,   109,    13,   191,   113,     4,   109,   166,   167,
+     168,   169,   110,    18,   174,   168,   110
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
-     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
-     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
-     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
-     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
-     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
-     135,   135,   135,   135,   136,   137,   137,   138,   139,   139,
-     140,   141,   142,   142,   143,   143,   144,   145,   146,   146,
-     146,   146,   146,   147,   147,   148,   148,   149,   149,   150,
-     151,   151,   153,   152,   154,   154,   155,   155,   156,   157,
-     156,   158,   159,   160,   161,   162,   162,   163,   163,   163,
-     163,   163,   163,   164,   165,   166,   167,   168,   168,   168,
-     168,   168,   169,   169,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   171,   172,
-     172,   173,   173,   173,   174,   174,   175,   175,   175,   175,
-     176,   176,   177,   178,   178,   179,   180,   181,   181,   181,
-     181,   181,   181,   182,   182,   183,   183,   184,   185,   185,
-     186,   187,   187,   187,   187,   187,   187,   187,   187,   187,
-     187,   187,   187,   187,   187,   187,   187,   187,   187,   187,
-     187,   187,   187,   187,   187,   187,   187,   187,   187,   187,
-     187,   187,   187,   187,   187,   187,   187,   187,   188,   188,
-     188,   189,   190,   190,   190,   191,   191,   191,   192,   192,
-     193,   193,   193,   193,   193,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   195,
-     195,   196,   196,   197,   197,   198,   199,   199,   200,   201,
-     202
+       0,   115,   117,   116,   118,   118,   118,   118,   118,   119,
+     119,   119,   119,   119,   120,   121,   121,   121,   122,   123,
+     123,   123,   124,   124,   124,   124,   124,   124,   124,   124,
+     124,   124,   124,   124,   124,   124,   124,   125,   126,   127,
+     128,   129,   129,   130,   131,   131,   131,   132,   132,   133,
+     133,   134,   135,   135,   135,   135,   135,   135,   135,   135,
+     135,   137,   136,   138,   138,   138,   138,   138,   139,   140,
+     141,   142,   143,   143,   144,   145,   146,   147,   147,   147,
+     147,   148,   149,   149,   150,   151,   151,   152,   153,   154,
+     154,   155,   155,   156,   157,   158,   158,   158,   158,   158,
+     159,   159,   160,   160,   161,   161,   162,   163,   163,   165,
+     164,   166,   166,   167,   167,   168,   169,   168,   170,   171,
+     172,   173,   174,   174,   175,   175,   175,   175,   175,   175,
+     176,   177,   178,   179,   180,   180,   180,   180,   180,   181,
+     181,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   183,   184,   184,   185,   185,
+     185,   186,   186,   187,   187,   187,   187,   188,   188,   189,
+     190,   190,   191,   192,   193,   193,   193,   193,   193,   193,
+     194,   194,   195,   195,   196,   197,   197,   198,   199,   199,
+     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
+     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
+     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
+     199,   199,   199,   199,   199,   200,   200,   200,   201,   202,
+     202,   202,   203,   203,   203,   204,   204,   205,   205,   205,
+     205,   205,   206,   206,   206,   206,   206,   206,   206,   206,
+     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
+     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
+     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
+     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
+     206,   206,   206,   206,   206,   206,   207,   207,   208,   208,
+     209,   209,   210,   211,   211,   212,   213,   214
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
 static const yytype_int8 yyr2[] =
 {
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
+       1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     5,     3,     1,     3,
-       4,     1,     1,     2,     1,     3,     3,     3,     5,     7,
-       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
-       1,     3,     0,     6,     0,     1,     1,     3,     1,     0,
-       4,     5,     5,     3,     7,     1,     3,     1,     1,     1,
-       1,     1,     1,     3,     3,     5,     5,     1,     1,     1,
-       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     2,     3,     2,     3,     5,     1,
-       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
-       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     7,     1,     1,     3,
-       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
-       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
-       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
-       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
+       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     0,     4,     1,     1,     1,     1,     1,     3,     5,
+       1,     1,     3,     5,     1,     1,     5,     1,     3,     3,
+       5,     1,     3,     5,     3,     1,     3,     4,     1,     1,
+       2,     1,     3,     3,     3,     5,     7,     6,     8,     8,
+       0,     2,     2,     3,     1,     3,     3,     1,     3,     0,
+       6,     0,     1,     1,     3,     1,     0,     4,     5,     5,
+       3,     7,     1,     3,     1,     1,     1,     1,     1,     1,
+       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
+       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
+       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
+       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
+       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
+       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
+       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
+       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
+       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     2,
-       3,     1,     3,     1,     1,     1,     1,     1,     1,     1,
-       1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -1959,509 +2039,562 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_NOOP; }
     break;
 
-  case 13: /* x_command: "X-command" x_args  */
+  case 14: /* x_command: "X-command" x_args  */
                                 { CMD->type = IMAP_CMD_X; CMD->u.x.name = (yyvsp[-1].tok).s;
 				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
     break;
 
-  case 15: /* x_args: x_args "X-command arguments"  */
+  case 16: /* x_args: x_args "X-command arguments"  */
                                 { CMD->u.x.args = CMD->u.x.args == NULL ? (yyvsp[0].tok).s
 				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, (yyvsp[0].tok).s);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 16: /* x_args: x_args "literal"  */
+  case 17: /* x_args: x_args "literal"  */
                                 { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
 				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, (yyvsp[0].tok).len);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 17: /* unknown_command: "atom"  */
+  case 18: /* unknown_command: "atom"  */
                                 { imap_parse_fail(ctx, "Unknown command %s", (yyvsp[0].tok).s); YYERROR; }
     break;
 
-  case 20: /* command_nonauth: "STARTTLS"  */
+  case 21: /* command_nonauth: "STARTTLS"  */
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 34: /* idle: "IDLE"  */
+  case 37: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 35: /* compress: "COMPRESS" "SP" atom  */
+  case 38: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 36: /* command_select: "CHECK"  */
+  case 39: /* namespace: "NAMESPACE"  */
+                                { CMD->type = IMAP_CMD_NAMESPACE; }
+    break;
+
+  case 40: /* enable: "ENABLE" enable_caps  */
+                                { CMD->type = IMAP_CMD_ENABLE; }
+    break;
+
+  case 41: /* enable_caps: "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 42: /* enable_caps: enable_caps "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 43: /* id: "ID" "SP" id_params_list  */
+                                { CMD->type = IMAP_CMD_ID; }
+    break;
+
+  case 44: /* id_params_list: '(' ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 45: /* id_params_list: '(' id_pairs ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 46: /* id_params_list: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
+    break;
+
+  case 47: /* id_pairs: string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 49: /* id_nstring: string  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
+    break;
+
+  case 50: /* id_nstring: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+    break;
+
+  case 51: /* unselect: "UNSELECT"  */
+                                { CMD->type = IMAP_CMD_UNSELECT; }
+    break;
+
+  case 52: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 37: /* command_select: "CLOSE"  */
+  case 53: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 38: /* command_select: "EXPUNGE"  */
+  case 54: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 44: /* $@2: %empty  */
+  case 61: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 68: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 69: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 53: /* userid: astring  */
+  case 70: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 54: /* password: astring  */
+  case 71: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 72: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 73: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 57: /* initial_response: atom  */
+  case 74: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 58: /* auth_type: atom  */
+  case 75: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 76: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" append_message  */
+  case 78: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 62: /* append_rest: date_time "SP" append_message  */
+  case 79: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 80: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 64: /* append_message: "literal"  */
+  case 81: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 65: /* create: "CREATE" "SP" mailbox  */
+  case 82: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 66: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 83: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 67: /* create_params: '(' create_param_list ')'  */
+  case 84: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 71: /* create_param_name: "atom"  */
+  case 88: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 72: /* use_attrs: ')'  */
+  case 89: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 73: /* use_attrs: use_attr_list ')'  */
+  case 90: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 74: /* use_attr_list: "flag"  */
+  case 91: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 75: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 92: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 76: /* delete: "DELETE" "SP" mailbox  */
+  case 93: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 77: /* examine: "EXAMINE" "SP" mailbox  */
+  case 94: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 78: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 95: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 79: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 96: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 80: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 97: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 81: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 98: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 82: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 99: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 85: /* list_select_opts: '(' ')'  */
+  case 102: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 86: /* list_select_opts: '(' list_select_seq ')'  */
+  case 103: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 87: /* list_select_seq: "atom"  */
+  case 104: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 88: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 105: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 89: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 106: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 90: /* list_pattern_seq: list_mailbox  */
+  case 107: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 91: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 108: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 92: /* $@3: %empty  */
+  case 109: /* $@3: %empty  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 93: /* list_return_opts: "atom" $@3 "SP" '(' list_return_body ')'  */
+  case 110: /* list_return_opts: "atom" $@3 "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 98: /* list_return_item: "atom"  */
+  case 115: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 99: /* $@4: %empty  */
+  case 116: /* $@4: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 100: /* list_return_item: '(' $@4 status_att_list ')'  */
+  case 117: /* list_return_item: '(' $@4 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 101: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 118: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 102: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 119: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 103: /* select: "SELECT" "SP" mailbox  */
+  case 120: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 104: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 121: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 105: /* status_att_list: status_att  */
+  case 122: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 106: /* status_att_list: status_att_list "SP" status_att  */
+  case 123: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 107: /* status_att: "MESSAGES"  */
+  case 124: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 108: /* status_att: "RECENT"  */
+  case 125: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 109: /* status_att: "UIDNEXT"  */
+  case 126: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 110: /* status_att: "UIDVALIDITY"  */
+  case 127: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 111: /* status_att: "UNSEEN"  */
+  case 128: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 112: /* status_att: "atom"  */
+  case 129: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 113: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 130: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 114: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 131: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 115: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 132: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 116: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 133: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 117: /* fetch_what: "ALL"  */
+  case 134: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 118: /* fetch_what: "FULL"  */
+  case 135: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 119: /* fetch_what: "FAST"  */
+  case 136: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 120: /* fetch_what: fetch_att  */
+  case 137: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 121: /* fetch_what: '(' fetch_att_list ')'  */
+  case 138: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 122: /* fetch_att_list: fetch_att  */
+  case 139: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 123: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 140: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 124: /* fetch_att: "ENVELOPE"  */
+  case 141: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 125: /* fetch_att: "FLAGS"  */
+  case 142: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 126: /* fetch_att: "INTERNALDATE"  */
+  case 143: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 127: /* fetch_att: "RFC822"  */
+  case 144: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 128: /* fetch_att: "RFC822.HEADER"  */
+  case 145: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 129: /* fetch_att: "RFC822.SIZE"  */
+  case 146: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 130: /* fetch_att: "RFC822.TEXT"  */
+  case 147: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 131: /* fetch_att: "BODY"  */
+  case 148: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 132: /* fetch_att: "BODYSTRUCTURE"  */
+  case 149: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 133: /* fetch_att: "UID"  */
+  case 150: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 134: /* fetch_att: "BODY[" section  */
+  case 151: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 135: /* fetch_att: "BODY[" section partial  */
+  case 152: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 136: /* fetch_att: "BODY.PEEK[" section  */
+  case 153: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 137: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 154: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 138: /* partial: '<' number '.' nz_number '>'  */
+  case 155: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 139: /* section: ']'  */
+  case 156: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 140: /* section: section_spec ']'  */
+  case 157: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 141: /* section_spec: section_msgtext  */
+  case 158: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 142: /* section_spec: section_part  */
+  case 159: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 143: /* section_spec: section_part '.' section_text  */
+  case 160: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 144: /* section_part: nz_number  */
+  case 161: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 145: /* section_part: section_part '.' nz_number  */
+  case 162: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 146: /* section_msgtext: "HEADER"  */
+  case 163: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 147: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 164: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 148: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 165: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 149: /* section_msgtext: "TEXT"  */
+  case 166: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 150: /* section_text: section_msgtext  */
+  case 167: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 151: /* section_text: "MIME"  */
+  case 168: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 152: /* header_list: '(' header_fld_names ')'  */
+  case 169: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 153: /* header_fld_names: header_fld_name  */
+  case 170: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 154: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 171: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 155: /* header_fld_name: astring  */
+  case 172: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 156: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 173: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 157: /* store_att_flags: "FLAGS"  */
+  case 174: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 158: /* store_att_flags: "FLAGS.SILENT"  */
+  case 175: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 159: /* store_att_flags: "+FLAGS"  */
+  case 176: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 160: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 177: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 161: /* store_att_flags: "-FLAGS"  */
+  case 178: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 162: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 179: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 163: /* store_flags: flag_list  */
+  case 180: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 164: /* store_flags: flag_seq  */
+  case 181: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 165: /* search: "SEARCH" "SP" search_key_list  */
+  case 182: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 166: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 183: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2469,286 +2602,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 167: /* charset: astring  */
+  case 184: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 168: /* search_key_list: search_key  */
+  case 185: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 169: /* search_key_list: search_key_list "SP" search_key  */
+  case 186: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 170: /* search_key: search_key_1  */
+  case 187: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 171: /* search_key_1: "ALL"  */
+  case 188: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 172: /* search_key_1: "ANSWERED"  */
+  case 189: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 173: /* search_key_1: "BCC" "SP" astring  */
+  case 190: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 174: /* search_key_1: "BEFORE" "SP" date  */
+  case 191: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 175: /* search_key_1: "BODY" "SP" astring  */
+  case 192: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 176: /* search_key_1: "CC" "SP" astring  */
+  case 193: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 177: /* search_key_1: "DELETED"  */
+  case 194: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 178: /* search_key_1: "FLAGGED"  */
+  case 195: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 179: /* search_key_1: "FROM" "SP" astring  */
+  case 196: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 180: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 197: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 181: /* search_key_1: "NEW"  */
+  case 198: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 182: /* search_key_1: "OLD"  */
+  case 199: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 183: /* search_key_1: "ON" "SP" date  */
+  case 200: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 184: /* search_key_1: "RECENT"  */
+  case 201: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 185: /* search_key_1: "SEEN"  */
+  case 202: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 186: /* search_key_1: "SINCE" "SP" date  */
+  case 203: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 187: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 204: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 188: /* search_key_1: "TEXT" "SP" astring  */
+  case 205: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 189: /* search_key_1: "TO" "SP" astring  */
+  case 206: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 190: /* search_key_1: "UNANSWERED"  */
+  case 207: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 191: /* search_key_1: "UNDELETED"  */
+  case 208: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 192: /* search_key_1: "UNFLAGGED"  */
+  case 209: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 193: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 210: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 194: /* search_key_1: "UNSEEN"  */
+  case 211: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 195: /* search_key_1: "DRAFT"  */
+  case 212: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 196: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 213: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 197: /* search_key_1: "LARGER" "SP" number  */
+  case 214: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 198: /* search_key_1: "NOT" "SP" search_key  */
+  case 215: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 199: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 216: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 200: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 217: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 201: /* search_key_1: "SENTON" "SP" date  */
+  case 218: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 202: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 219: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 203: /* search_key_1: "SMALLER" "SP" number  */
+  case 220: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 204: /* search_key_1: "UID" "SP" sequence_set  */
+  case 221: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 205: /* search_key_1: "UNDRAFT"  */
+  case 222: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 206: /* search_key_1: sequence_set  */
+  case 223: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 207: /* search_key_1: '(' search_key_list ')'  */
+  case 224: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 208: /* sequence_set: "number"  */
+  case 225: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 209: /* sequence_set: "sequence set"  */
+  case 226: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 210: /* sequence_set: "sequence set with *"  */
+  case 227: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 211: /* mailbox: astring  */
+  case 228: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 212: /* list_mailbox: astring  */
+  case 229: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 213: /* list_mailbox: "mailbox pattern"  */
+  case 230: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 214: /* list_mailbox: "sequence set with *"  */
+  case 231: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 215: /* astring: atom  */
+  case 232: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 216: /* astring: "astring"  */
+  case 233: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 217: /* astring: string  */
+  case 234: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 218: /* string: "quoted string"  */
+  case 235: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 219: /* string: "literal"  */
+  case 236: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 220: /* atom: "atom"  */
+  case 237: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 221: /* atom: "number"  */
+  case 238: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 222: /* atom: "sequence set"  */
+  case 239: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 223: /* atom: "date"  */
+  case 240: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 224: /* atom: keyword  */
+  case 241: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 279: /* flag_list: '(' ')'  */
+  case 296: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 280: /* flag_list: '(' flag_seq ')'  */
+  case 297: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 281: /* flag_seq: flag  */
+  case 298: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 282: /* flag_seq: flag_seq "SP" flag  */
+  case 299: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 283: /* flag: "flag"  */
+  case 300: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 284: /* flag: flag_keyword  */
+  case 301: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 285: /* flag_keyword: atom  */
+  case 302: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 286: /* date: "date"  */
+  case 303: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 287: /* date: "quoted string"  */
+  case 304: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 288: /* date_time: "quoted string"  */
+  case 305: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 289: /* number: "number"  */
+  case 306: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 290: /* nz_number: "number"  */
+  case 307: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3088,6 +3221,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

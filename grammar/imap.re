@@ -243,6 +243,11 @@ restart:
 	<VERB> 'SUBSCRIBE'      { return lex_verb(lx, val, K_SUBSCRIBE); }
 	<VERB> 'UNSUBSCRIBE'    { return lex_verb(lx, val, K_UNSUBSCRIBE); }
 	<VERB> 'UID'            { return lex_verb(lx, val, K_UID); }
+	// ---- RFC 2342, 2971, 3691, 5161: NAMESPACE, ID, UNSELECT, ENABLE ----
+	<VERB> 'ENABLE'         { return lex_verb(lx, val, K_ENABLE); }
+	<VERB> 'ID'             { return lex_verb(lx, val, K_ID); }
+	<VERB> 'NAMESPACE'      { return lex_verb(lx, val, K_NAMESPACE); }
+	<VERB> 'UNSELECT'       { return lex_verb(lx, val, K_UNSELECT); }
 	// RFC2060 §9: x_command = "X" atom <experimental command arguments>
 	<VERB> 'X' ATOM_CHAR+ => RAW { return lex_word(lx, val, T_XCMD); }
 	<VERB> ATOM_CHAR+ => ARG { return lex_word(lx, val, T_ATOM); }

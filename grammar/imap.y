@@ -93,6 +93,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_RENAME "RENAME" K_SEARCH "SEARCH" K_SELECT "SELECT" K_STARTTLS "STARTTLS"
 %token <tok> K_STATUS "STATUS" K_STORE "STORE" K_SUBSCRIBE "SUBSCRIBE"
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
+/* ---- RFC 2342, 2971, 3691, 5161: NAMESPACE, ID, UNSELECT, ENABLE ---- */
+%token <tok> K_NAMESPACE "NAMESPACE" K_ID "ID" K_UNSELECT "UNSELECT" K_ENABLE "ENABLE"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -130,6 +132,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <date> date
 %type <datetime> date_time
 %type <num> number nz_number
+/* ---- RFC 2971, 5161: ID, ENABLE ---- */
+%type <str> id_nstring
 
 %%
 
@@ -153,6 +157,7 @@ command_any:
 	| K_LOGOUT              { CMD->type = IMAP_CMD_LOGOUT; }
 	| K_NOOP                { CMD->type = IMAP_CMD_NOOP; }
 	| x_command
+	| id
 	;
 
 /* RFC2060 §9: x_command = "X" atom <experimental command arguments>.
@@ -190,9 +195,10 @@ command_nonauth:
 command_auth:
 	append | create | delete | examine | list | lsub | rename | select
 	| status | subscribe | unsubscribe | idle | compress
+	| namespace | enable
 	;
 
-/* RFC2177 §6: idle = "IDLE" CRLF "DONE" (command_auth).  The parser sees
+/* RFC2177 §4: idle ::= "IDLE" CRLF "DONE" (command_auth).  The parser sees
  * "IDLE" CRLF; the "DONE" line is read by the waiting command
  * (src/cmd/idle.c), as the continuation it is. */
 idle:
@@ -207,6 +213,63 @@ compress:
 				  CMD->u.compress.algorithm = $3.data; NOTE("compression algorithm"); }
 	;
 
+/* ---- RFC 2342: NAMESPACE ---- */
+
+/* RFC2342 §6: Namespace_Command = "NAMESPACE"; §4: valid in the
+ * authenticated and selected states (command_auth). */
+namespace:
+	K_NAMESPACE             { CMD->type = IMAP_CMD_NAMESPACE; }
+	;
+
+/* ---- RFC 5161: ENABLE ---- */
+
+/* RFC5161 §4: command-any =/ "ENABLE" 1*(SP capability); §3.1 makes it
+ * valid only after login, so it is a command_auth here, as in RFC9051.
+ * RFC3501 §9: capability = ("AUTH=" auth-type) / atom. */
+enable:
+	K_ENABLE enable_caps    { CMD->type = IMAP_CMD_ENABLE; }
+	;
+
+enable_caps:
+	SP atom                 { CHECK(imap_enable_add(ctx, &$2)); NOTE("capability"); }
+	| enable_caps SP atom   { CHECK(imap_enable_add(ctx, &$3)); NOTE("capability"); }
+	;
+
+/* ---- RFC 2971: ID ---- */
+
+/* RFC2971 §4: id ::= "ID" SPACE id_params_list (command_any);
+ * id_params_list ::= "(" #(string SPACE nstring) ")" / nil.  RFC9051
+ * writes the list "(" *(string SP nstring) ")", so "()" is accepted. */
+id:
+	K_ID SP id_params_list  { CMD->type = IMAP_CMD_ID; }
+	;
+
+id_params_list:
+	'(' ')'                 { NOTE("ID parameter list"); }
+	| '(' id_pairs ')'      { NOTE("ID parameter list"); }
+	| atom                  { CHECK(imap_build_nil(ctx, &$1)); CMD->u.id.nil = true; NOTE("NIL"); }
+	;
+
+id_pairs:
+	string SP id_nstring    { CHECK(imap_id_add(ctx, &$1, &$3)); }
+	| id_pairs SP string SP id_nstring
+				{ CHECK(imap_id_add(ctx, &$3, &$5)); }
+	;
+
+/* RFC2060 §9: nstring = string / nil; a NIL value has no data (NULL). */
+id_nstring:
+	string                  { $$ = $1; NOTE("ID value"); }
+	| atom                  { CHECK(imap_build_nil(ctx, &$1)); $$ = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+	;
+
+/* ---- RFC 3691: UNSELECT ---- */
+
+/* RFC3691 §4: command-select /= "UNSELECT" */
+unselect:
+	K_UNSELECT              { CMD->type = IMAP_CMD_UNSELECT; }
+	;
+
 /* RFC2060 §9: command_select = "CHECK" / "CLOSE" / "EXPUNGE" / copy /
  *   fetch / store / uid / search */
 command_select:
@@ -215,6 +278,7 @@ command_select:
 	| K_EXPUNGE             { CMD->type = IMAP_CMD_EXPUNGE; }
 	| copy | fetch | store | search
 	| uid
+	| unselect
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -996,6 +1060,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

@@ -66,7 +66,7 @@ describe() {
 		srcs="src/util/base64.c" ;;
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
-		srcs="src/util/config.c" ;;
+		srcs="src/util/config.c src/util/idlist.c" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;

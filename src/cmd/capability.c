@@ -11,9 +11,10 @@
 
 void cmd_capability_list(struct session *s)
 {
-	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
-	 * takes "{n+}" literals in every state. */
-	resp_puts(s, "IMAP4rev1 LITERAL+");
+	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ or, if configured,
+	 * LITERAL- (RFC7888 §5: never both): the reader takes "{n+}"
+	 * literals in every state (LITERAL-: up to 4096 octets). */
+	resp_puts(s, s->cfg->literal_minus ? "IMAP4rev1 LITERAL-" : "IMAP4rev1 LITERAL+");
 	/* The commands' own capabilities, while the command is valid now or
 	 * can become valid (STARTTLS only before login, UIDPLUS always). */
 	unsigned reachable = s->state == STATE_NOT_AUTH

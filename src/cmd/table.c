@@ -70,4 +70,13 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ---- RFC 2342, 2971, 3691, 5161 ---- */
+	/* RFC2971 §3.1: "This command is valid in any state." */
+	[IMAP_CMD_ID]           = { "ID",           cmd_id,           ANY,      0,    "ID", NULL, SMALL },
+	/* RFC2342 §4: authenticated and selected */
+	[IMAP_CMD_NAMESPACE]    = { "NAMESPACE",    cmd_namespace,    AUTHED,   0,    "NAMESPACE", NULL, SMALL },
+	/* RFC5161 §3.1: after login (the ABNF's command-any notwithstanding) */
+	[IMAP_CMD_ENABLE]       = { "ENABLE",       cmd_enable,       AUTHED,   0,    "ENABLE", NULL, SMALL },
+	/* RFC3691 §2: BAD when no mailbox is selected */
+	[IMAP_CMD_UNSELECT]     = { "UNSELECT",     cmd_unselect,     SELECTED, 0,    "UNSELECT", NULL, SMALL },
 };

@@ -132,8 +132,39 @@ enum imap_cmd_type {
 	IMAP_CMD_COPY,
 	IMAP_CMD_IDLE,       /* RFC2177 */
 	IMAP_CMD_COMPRESS,   /* RFC4978 */
+	/* ---- RFC 2342, 2971, 3691, 5161 ---- */
+	IMAP_CMD_NAMESPACE,  /* RFC2342 */
+	IMAP_CMD_ID,         /* RFC2971 */
+	IMAP_CMD_UNSELECT,   /* RFC3691 */
+	IMAP_CMD_ENABLE,     /* RFC5161 */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
+};
+
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+
+/* RFC2971 §3.3: what a client may send in ID; longer is BAD. */
+#define IMAP_ID_MAX_PAIRS     30
+#define IMAP_ID_MAX_FIELD     30
+#define IMAP_ID_MAX_VALUE     1024
+
+/* One field/value pair of id_params_list (RFC2971 §4). */
+struct imap_id_param {
+	struct imap_string field;            /* string */
+	struct imap_string value;            /* nstring: data NULL for NIL */
+};
+
+/* ID (RFC2971 §3.1): "ID NIL", "ID ()" or "ID (" field value ... ")". */
+struct imap_cmd_id {
+	bool nil;
+	size_t nparams;
+	struct imap_id_param *params;        /* in the order sent */
+};
+
+/* ENABLE (RFC5161 §3.1): the capability names, as sent. */
+struct imap_cmd_enable {
+	size_t ncaps;
+	const char **caps;
 };
 
 struct imap_cmd_compress {
@@ -273,6 +304,8 @@ struct imap_cmd {
 		struct imap_cmd_copy copy;
 		struct imap_cmd_expunge expunge;
 		struct imap_cmd_x x;
+		struct imap_cmd_id id;
+		struct imap_cmd_enable enable;
 	} u;
 };
 

@@ -317,6 +317,38 @@ static void print_list_ext(struct sbuf *out, const struct imap_cmd_list *l)
 	}
 }
 
+/* A string (RFC2060 §9): as a literal if it came as one, else quoted. */
+static void print_string(struct sbuf *out, const struct imap_string *s)
+{
+	if (s->form == IMAP_STR_LITERAL) {
+		sbuf_printf(out, "{%zu}\r\n", s->len);
+		sbuf_add(out, s->data, s->len);
+	} else {
+		sbuf_add_imap_string(out, s->data, s->len);
+	}
+}
+
+/* RFC2971 §4: " NIL" or " (" field SP value ... ")". */
+static void print_id(struct sbuf *out, const struct imap_cmd_id *id)
+{
+	if (id->nil) {
+		sbuf_adds(out, " NIL");
+		return;
+	}
+	sbuf_adds(out, " (");
+	for (size_t i = 0; i < id->nparams; i++) {
+		if (i > 0)
+			sbuf_addc(out, ' ');
+		print_string(out, &id->params[i].field);
+		sbuf_addc(out, ' ');
+		if (id->params[i].value.data == NULL)
+			sbuf_adds(out, "NIL");
+		else
+			print_string(out, &id->params[i].value);
+	}
+	sbuf_addc(out, ')');
+}
+
 void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 {
 	sbuf_adds(out, cmd->tag);
@@ -334,6 +366,16 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_CAPABILITY: case IMAP_CMD_NOOP: case IMAP_CMD_LOGOUT:
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:
 	case IMAP_CMD_IDLE: case IMAP_CMD__COUNT:
+	case IMAP_CMD_NAMESPACE: case IMAP_CMD_UNSELECT:
+		break;
+	case IMAP_CMD_ID:
+		print_id(out, &cmd->u.id);
+		break;
+	case IMAP_CMD_ENABLE:
+		for (size_t i = 0; i < cmd->u.enable.ncaps; i++) {
+			sbuf_addc(out, ' ');
+			sbuf_adds(out, cmd->u.enable.caps[i]);
+		}
 		break;
 	case IMAP_CMD_COMPRESS:
 		sbuf_addc(out, ' ');

@@ -458,3 +458,58 @@ bool imap_create_use_add(struct imap_parse_ctx *ctx, const struct imap_lexval *t
 	m->nuse = v.n;
 	return true;
 }
+
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+
+bool imap_build_nil(struct imap_parse_ctx *ctx, const struct imap_string *atom)
+{
+	if (atom->len == 3 && strncasecmp(atom->data, "NIL", 3) == 0)
+		return true;
+	imap_parse_fail(ctx, "Expected a string or NIL");
+	return false;
+}
+
+bool imap_id_add(struct imap_parse_ctx *ctx, const struct imap_string *field,
+		 const struct imap_string *value)
+{
+	struct imap_cmd_id *id = &ctx->cmd->u.id;
+	/* RFC2971 §3.3: "Field strings MUST NOT be longer than 30 octets.
+	 * Value strings MUST NOT be longer than 1024 octets.  Implementations
+	 * MUST NOT send more than 30 field-value pairs."  Cyrus answers BAD
+	 * too; it also keeps what is logged bounded. */
+	if (id->nparams >= IMAP_ID_MAX_PAIRS) {
+		imap_parse_fail(ctx, "Too many ID parameters (at most %d)", IMAP_ID_MAX_PAIRS);
+		return false;
+	}
+	if (field->len > IMAP_ID_MAX_FIELD) {
+		imap_parse_fail(ctx, "ID field name longer than %d octets", IMAP_ID_MAX_FIELD);
+		return false;
+	}
+	if (value->data != NULL && value->len > IMAP_ID_MAX_VALUE) {
+		imap_parse_fail(ctx, "ID value longer than %d octets", IMAP_ID_MAX_VALUE);
+		return false;
+	}
+	struct imap_id_param p = { *field, *value };
+	struct imap_vec v = { id->params, id->nparams, id->nparams };
+	if (!imap_vec_push(ctx, &v, &p, sizeof(p))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	id->params = v.v;
+	id->nparams = v.n;
+	return true;
+}
+
+bool imap_enable_add(struct imap_parse_ctx *ctx, const struct imap_string *cap)
+{
+	struct imap_cmd_enable *en = &ctx->cmd->u.enable;
+	struct imap_vec v = { en->caps, en->ncaps, en->ncaps };
+	const char *name = cap->data;
+	if (!imap_vec_push(ctx, &v, &name, sizeof(name))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	en->caps = v.v;
+	en->ncaps = v.n;
+	return true;
+}

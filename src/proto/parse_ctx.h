@@ -64,6 +64,15 @@ struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_st
  * the client asked in (the reply follows it). */
 bool imap_status_add(struct imap_parse_ctx *ctx, int att);
 struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type);
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+/* True when the atom is NIL (any case); else an error "Expected ... or NIL". */
+bool imap_build_nil(struct imap_parse_ctx *ctx, const struct imap_string *atom);
+/* Add a field/value pair to the ID command being built (value.data NULL:
+ * NIL); false past the limits of RFC2971 §3.3 (IMAP_ID_MAX_*). */
+bool imap_id_add(struct imap_parse_ctx *ctx, const struct imap_string *field,
+		 const struct imap_string *value);
+/* Add a capability name to the ENABLE command being built. */
+bool imap_enable_add(struct imap_parse_ctx *ctx, const struct imap_string *cap);
 
 /* ---- RFC 5258 LIST-EXTENDED, RFC 5819, RFC 6154, RFC 7889, RFC 8438 ---- */
 

@@ -11,6 +11,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "util/idlist.h"
+
 enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE, OPT_ENUM };
 
 struct opt {
@@ -21,6 +23,29 @@ struct opt {
 	uint64_t min, max;     /* OPT_UINT / OPT_SIZE bounds */
 	const char *help;
 };
+
+/* id_send: the list must parse (util/idlist.h). */
+static const char *check_id_send(const char *value)
+{
+	static char why[160];
+	return idlist_parse(value, NULL, NULL, why, sizeof(why)) ? NULL : why;
+}
+
+/* Strings with a syntax of their own, checked when read: NULL or why not. */
+static const struct {
+	const char *name;
+	const char *(*check)(const char *value);
+} string_checks[] = {
+	{ "id_send", check_id_send },
+};
+
+static const char *check_string(const char *name, const char *value)
+{
+	for (size_t i = 0; i < sizeof(string_checks) / sizeof(string_checks[0]); i++)
+		if (strcmp(string_checks[i].name, name) == 0)
+			return string_checks[i].check(value);
+	return NULL;
+}
 
 #define O(field) offsetof(struct imapd_config, field)
 
@@ -107,6 +132,13 @@ static const struct opt opts[] = {
 	  "folders made at an account's first login, separated by |; \\Sent etc. name the special-use folder" },
 	{ "autocreate_subscribe_folders", OPT_STRING, O(autocreate_subscribe_folders), "", 0, 0,
 	  "of the autocreate_inbox_folders, those also subscribed" },
+	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
+	{ "id_send", OPT_STRING, O(id_send), "name *", 0, 0,
+	  "what ID (RFC 2971) tells clients about the server: field value pairs, * for the "
+	  "built-in value; empty: NIL" },
+	{ "literal_minus", OPT_BOOL, O(literal_minus), "no", 0, 0,
+	  "advertise LITERAL- instead of LITERAL+ (RFC 7888): non-synchronising literals "
+	  "over 4096 octets are refused" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -131,6 +163,9 @@ static const char *set_opt(struct imapd_config *cfg, const struct opt *o, const 
 	switch (o->type) {
 	case OPT_STRING: {
 		char **p = field(cfg, o);
+		const char *why = check_string(o->name, value);
+		if (why != NULL)
+			return why;
 		char *copy = strdup(value);
 		if (copy == NULL)
 			return "out of memory";

@@ -74,6 +74,9 @@ struct imapd_config {
 		*specialuse_junk, *specialuse_sent, *specialuse_trash;
 	char *autocreate_inbox_folders;     /* made at a new account's first login ("|") */
 	char *autocreate_subscribe_folders; /* of those, the ones subscribed */
+	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
+	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
+	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
 
 	size_t nsasl;
 	struct config_sasl_opt *sasl;

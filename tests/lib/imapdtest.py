@@ -63,7 +63,8 @@ USER, PASSWORD, REALM = "testuser", "testpass", "imapd.test"
 # The Debian package of each outside tool a test may need (Tap.need).
 PACKAGES = {"saslpasswd2": "sasl2-bin", "openssl": "openssl", "curl": "curl", "mbsync": "isync",
             "strace": "strace", "groff": "groff", "man": "man-db", "ps": "procps",
-            "systemd-socket-activate": "systemd", "make": "make"}
+            "systemd-socket-activate": "systemd", "make": "make",
+            "getmail": "getmail6", "fetchmail": "fetchmail"}
 
 
 def me():

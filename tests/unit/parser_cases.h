@@ -220,6 +220,30 @@ static const struct valid_case valid_cases[] = {
 	/* ---- RFC 8438 STATUS=SIZE, RFC 7889 APPENDLIMIT ---- */
 	{ "a STATUS INBOX (SIZE appendlimit MESSAGES)\r\n",
 	  "a STATUS INBOX (SIZE APPENDLIMIT MESSAGES)\r\n" },
+	/* ---- RFC 2177 IDLE, RFC 4978 COMPRESS ---- */
+	{ "a idle\r\n",
+	  "a IDLE\r\n" },
+	{ "a compress deflate\r\n",
+	  "a COMPRESS deflate\r\n" },
+	/* ---- RFC 2342 NAMESPACE, RFC 2971 ID, RFC 3691 UNSELECT, RFC 5161 ENABLE ---- */
+	{ "a namespace\r\n",
+	  "a NAMESPACE\r\n" },
+	{ "a UNSELECT\r\n",
+	  "a UNSELECT\r\n" },
+	{ "a ID NIL\r\n",
+	  "a ID NIL\r\n" },
+	{ "a id nil\r\n",
+	  "a ID NIL\r\n" },
+	{ "a ID ()\r\n",
+	  "a ID ()\r\n" },
+	{ "a ID (\"name\" \"sodr\" \"version\" \"19.34\" \"os\" NIL)\r\n",
+	  "a ID (\"name\" \"sodr\" \"version\" \"19.34\" \"os\" NIL)\r\n" },
+	{ "a ID ({4}\r\nname {3}\r\nx\"y)\r\n",
+	  "a ID ({4}\r\nname {3}\r\nx\"y)\r\n" },
+	{ "a ENABLE CONDSTORE\r\n",
+	  "a ENABLE CONDSTORE\r\n" },
+	{ "a enable condstore UTF8=ACCEPT X-GOOD-IDEA IMAP4rev2\r\n",
+	  "a ENABLE condstore UTF8=ACCEPT X-GOOD-IDEA IMAP4rev2\r\n" },
 };
 
 #define BAD(in, err) { in, sizeof(in) - 1, err }
@@ -686,5 +710,24 @@ static const struct bad_case bad_cases[] = {
 	    "Control character in command"),
 	BAD("a SELECT \"a\0b\"\r\n",
 	    "Invalid character in quoted string"),
+	/* ---- RFC 2342 NAMESPACE, RFC 2971 ID, RFC 3691 UNSELECT, RFC 5161 ENABLE ---- */
+	BAD("a NAMESPACE x\r\n",
+	    "Unexpected SP after NAMESPACE, expected end of line"),
+	BAD("a UNSELECT INBOX\r\n",
+	    "Unexpected SP after UNSELECT, expected end of line"),
+	BAD("a ENABLE\r\n",
+	    "Missing SP after ENABLE"),
+	BAD("a ID\r\n",
+	    "Missing SP after ID"),
+	BAD("a ID foo\r\n",
+	    "Expected a string or NIL"),
+	BAD("a ID (\"name\")\r\n",
+	    "Missing SP after quoted string"),
+	BAD("a ID (\"name\" foo)\r\n",
+	    "Expected a string or NIL"),
+	BAD("a ID (name \"x\")\r\n",
+	    "Expected quoted string or literal after '(', got atom"),
+	BAD("a ID (\"f234567890123456789012345678901\" \"x\")\r\n",
+	    "ID field name longer than 30 octets"),
 };
 #undef BAD
