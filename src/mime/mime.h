@@ -354,6 +354,18 @@ bool mime_match_utf8(const struct mime_needle *n, struct arena *a, const char *h
 bool mime_search_header(const struct mime_needle *n, struct arena *a,
 			const char *hdr, size_t hdr_len, const char *name);
 
+/*
+ * SEARCH FROM / TO / CC / BCC (RFC3501 §6.4.4: "the envelope structure's
+ * FROM field"): true when a field called `name` contains the needle
+ * either as written (unfolded, RFC 2047-decoded) or in the form ENVELOPE
+ * gives its addresses, "Name <mailbox@host>, ..." with comments, quoting
+ * and white space inside the address gone, so that a message whose
+ * ENVELOPE shows joe@example.com is found by that string even when the
+ * header says <joe(work)@example.com>.
+ */
+bool mime_search_address(const struct mime_needle *n, struct arena *a,
+			 const char *hdr, size_t hdr_len, const char *name);
+
 /* SEARCH BODY: the decoded text of the message's text parts (and the
  * headers of encapsulated messages). */
 bool mime_search_body(const struct mime_needle *n, struct arena *a, const char *msg,
