@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 70a78e5b4af4640b0607a9eeb5d37c9552678685ad0b27b051c70b66a99fa2b4), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 6e5976d4060968c5bdd341c235ff861062cbfcbdce0c750c59fd9eec2ccd59d7), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -151,145 +151,147 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
-  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 62,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 73,                      /* "ON"  */
-  YYSYMBOL_K_OR = 74,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 84,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
-  YYSYMBOL_105_ = 105,                     /* '('  */
-  YYSYMBOL_106_ = 106,                     /* ')'  */
-  YYSYMBOL_107_ = 107,                     /* '<'  */
-  YYSYMBOL_108_ = 108,                     /* '.'  */
-  YYSYMBOL_109_ = 109,                     /* '>'  */
-  YYSYMBOL_110_ = 110,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
-  YYSYMBOL_command = 112,                  /* command  */
-  YYSYMBOL_113_1 = 113,                    /* $@1  */
-  YYSYMBOL_command_body = 114,             /* command_body  */
-  YYSYMBOL_command_any = 115,              /* command_any  */
-  YYSYMBOL_x_command = 116,                /* x_command  */
-  YYSYMBOL_x_args = 117,                   /* x_args  */
-  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 120,             /* command_auth  */
-  YYSYMBOL_idle = 121,                     /* idle  */
-  YYSYMBOL_compress = 122,                 /* compress  */
-  YYSYMBOL_command_select = 123,           /* command_select  */
-  YYSYMBOL_uid = 124,                      /* uid  */
-  YYSYMBOL_125_2 = 125,                    /* $@2  */
-  YYSYMBOL_uid_command = 126,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
-  YYSYMBOL_login = 128,                    /* login  */
-  YYSYMBOL_userid = 129,                   /* userid  */
-  YYSYMBOL_password = 130,                 /* password  */
-  YYSYMBOL_authenticate = 131,             /* authenticate  */
-  YYSYMBOL_initial_response = 132,         /* initial_response  */
-  YYSYMBOL_auth_type = 133,                /* auth_type  */
-  YYSYMBOL_append = 134,                   /* append  */
-  YYSYMBOL_append_rest = 135,              /* append_rest  */
-  YYSYMBOL_append_message = 136,           /* append_message  */
-  YYSYMBOL_create = 137,                   /* create  */
-  YYSYMBOL_delete = 138,                   /* delete  */
-  YYSYMBOL_examine = 139,                  /* examine  */
-  YYSYMBOL_list = 140,                     /* list  */
-  YYSYMBOL_lsub = 141,                     /* lsub  */
-  YYSYMBOL_rename = 142,                   /* rename  */
-  YYSYMBOL_select = 143,                   /* select  */
-  YYSYMBOL_status = 144,                   /* status  */
-  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
-  YYSYMBOL_status_att = 146,               /* status_att  */
-  YYSYMBOL_subscribe = 147,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
-  YYSYMBOL_copy = 149,                     /* copy  */
-  YYSYMBOL_fetch = 150,                    /* fetch  */
-  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
-  YYSYMBOL_partial = 154,                  /* partial  */
-  YYSYMBOL_section = 155,                  /* section  */
-  YYSYMBOL_section_spec = 156,             /* section_spec  */
-  YYSYMBOL_section_part = 157,             /* section_part  */
-  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
-  YYSYMBOL_section_text = 159,             /* section_text  */
-  YYSYMBOL_header_list = 160,              /* header_list  */
-  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
-  YYSYMBOL_store = 163,                    /* store  */
-  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 165,              /* store_flags  */
-  YYSYMBOL_search = 166,                   /* search  */
-  YYSYMBOL_charset = 167,                  /* charset  */
-  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
-  YYSYMBOL_search_key = 169,               /* search_key  */
-  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
-  YYSYMBOL_mailbox = 172,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
-  YYSYMBOL_astring = 174,                  /* astring  */
-  YYSYMBOL_string = 175,                   /* string  */
-  YYSYMBOL_atom = 176,                     /* atom  */
-  YYSYMBOL_keyword = 177,                  /* keyword  */
-  YYSYMBOL_flag_list = 178,                /* flag_list  */
-  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
-  YYSYMBOL_flag = 180,                     /* flag  */
-  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
-  YYSYMBOL_date = 182,                     /* date  */
-  YYSYMBOL_date_time = 183,                /* date_time  */
-  YYSYMBOL_number = 184,                   /* number  */
-  YYSYMBOL_nz_number = 185                 /* nz_number  */
+  YYSYMBOL_K_MOVE = 47,                    /* "MOVE"  */
+  YYSYMBOL_K_ALL = 48,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 49,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 50,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 51,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 52,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 53,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 54,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 55,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 56,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 57,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 58,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 59,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 60,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 61,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 62,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 63,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 64,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 65,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 66,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 67,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 68,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 69,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 70,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 71,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 72,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 73,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 74,                      /* "ON"  */
+  YYSYMBOL_K_OR = 75,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 76,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 77,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 78,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 79,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 80,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 81,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 82,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 83,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 84,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 85,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 86,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 87,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 88,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 89,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 90,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 91,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 92,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 93,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 94,                 /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 95,             /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 96,              /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 97,             /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 98,            /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 99,       /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 100,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 101,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 102,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 103,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 104,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 105,                   /* "MIME"  */
+  YYSYMBOL_106_ = 106,                     /* '('  */
+  YYSYMBOL_107_ = 107,                     /* ')'  */
+  YYSYMBOL_108_ = 108,                     /* '<'  */
+  YYSYMBOL_109_ = 109,                     /* '.'  */
+  YYSYMBOL_110_ = 110,                     /* '>'  */
+  YYSYMBOL_111_ = 111,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 112,                 /* $accept  */
+  YYSYMBOL_command = 113,                  /* command  */
+  YYSYMBOL_114_1 = 114,                    /* $@1  */
+  YYSYMBOL_command_body = 115,             /* command_body  */
+  YYSYMBOL_command_any = 116,              /* command_any  */
+  YYSYMBOL_x_command = 117,                /* x_command  */
+  YYSYMBOL_x_args = 118,                   /* x_args  */
+  YYSYMBOL_unknown_command = 119,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 120,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 121,             /* command_auth  */
+  YYSYMBOL_idle = 122,                     /* idle  */
+  YYSYMBOL_compress = 123,                 /* compress  */
+  YYSYMBOL_command_select = 124,           /* command_select  */
+  YYSYMBOL_uid = 125,                      /* uid  */
+  YYSYMBOL_126_2 = 126,                    /* $@2  */
+  YYSYMBOL_uid_command = 127,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 128,              /* uid_expunge  */
+  YYSYMBOL_login = 129,                    /* login  */
+  YYSYMBOL_userid = 130,                   /* userid  */
+  YYSYMBOL_password = 131,                 /* password  */
+  YYSYMBOL_authenticate = 132,             /* authenticate  */
+  YYSYMBOL_initial_response = 133,         /* initial_response  */
+  YYSYMBOL_auth_type = 134,                /* auth_type  */
+  YYSYMBOL_append = 135,                   /* append  */
+  YYSYMBOL_append_rest = 136,              /* append_rest  */
+  YYSYMBOL_append_message = 137,           /* append_message  */
+  YYSYMBOL_create = 138,                   /* create  */
+  YYSYMBOL_delete = 139,                   /* delete  */
+  YYSYMBOL_examine = 140,                  /* examine  */
+  YYSYMBOL_list = 141,                     /* list  */
+  YYSYMBOL_lsub = 142,                     /* lsub  */
+  YYSYMBOL_rename = 143,                   /* rename  */
+  YYSYMBOL_select = 144,                   /* select  */
+  YYSYMBOL_status = 145,                   /* status  */
+  YYSYMBOL_status_att_list = 146,          /* status_att_list  */
+  YYSYMBOL_status_att = 147,               /* status_att  */
+  YYSYMBOL_subscribe = 148,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 149,              /* unsubscribe  */
+  YYSYMBOL_copy = 150,                     /* copy  */
+  YYSYMBOL_move = 151,                     /* move  */
+  YYSYMBOL_fetch = 152,                    /* fetch  */
+  YYSYMBOL_fetch_what = 153,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 154,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 155,                /* fetch_att  */
+  YYSYMBOL_partial = 156,                  /* partial  */
+  YYSYMBOL_section = 157,                  /* section  */
+  YYSYMBOL_section_spec = 158,             /* section_spec  */
+  YYSYMBOL_section_part = 159,             /* section_part  */
+  YYSYMBOL_section_msgtext = 160,          /* section_msgtext  */
+  YYSYMBOL_section_text = 161,             /* section_text  */
+  YYSYMBOL_header_list = 162,              /* header_list  */
+  YYSYMBOL_header_fld_names = 163,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 164,          /* header_fld_name  */
+  YYSYMBOL_store = 165,                    /* store  */
+  YYSYMBOL_store_att_flags = 166,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 167,              /* store_flags  */
+  YYSYMBOL_search = 168,                   /* search  */
+  YYSYMBOL_charset = 169,                  /* charset  */
+  YYSYMBOL_search_key_list = 170,          /* search_key_list  */
+  YYSYMBOL_search_key = 171,               /* search_key  */
+  YYSYMBOL_search_key_1 = 172,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 173,             /* sequence_set  */
+  YYSYMBOL_mailbox = 174,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 175,             /* list_mailbox  */
+  YYSYMBOL_astring = 176,                  /* astring  */
+  YYSYMBOL_string = 177,                   /* string  */
+  YYSYMBOL_atom = 178,                     /* atom  */
+  YYSYMBOL_keyword = 179,                  /* keyword  */
+  YYSYMBOL_flag_list = 180,                /* flag_list  */
+  YYSYMBOL_flag_seq = 181,                 /* flag_seq  */
+  YYSYMBOL_flag = 182,                     /* flag  */
+  YYSYMBOL_flag_keyword = 183,             /* flag_keyword  */
+  YYSYMBOL_date = 184,                     /* date  */
+  YYSYMBOL_date_time = 185,                /* date_time  */
+  YYSYMBOL_number = 186,                   /* number  */
+  YYSYMBOL_nz_number = 187                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -612,19 +614,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   945
+#define YYLAST   1004
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  111
+#define YYNTOKENS  112
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  75
+#define YYNNTS  76
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  257
+#define YYNRULES  260
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  406
+#define YYNSTATES  413
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   359
+#define YYMAXUTOK   360
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -642,12 +644,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
+     106,   107,     2,     2,     2,     2,   109,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
+     108,     2,   110,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   111,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -673,39 +675,41 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
-     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
-     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
-     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
-     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     292,   293,   295,   297,   303,   310,   316,   322,   328,   335,
-     343,   352,   358,   364,   365,   372,   373,   374,   375,   376,
-     381,   387,   396,   404,   409,   410,   411,   412,   414,   420,
-     421,   431,   432,   433,   434,   435,   436,   437,   438,   439,
-     440,   441,   444,   446,   449,   455,   466,   467,   472,   473,
-     474,   480,   481,   488,   489,   492,   495,   500,   501,   506,
-     511,   512,   518,   523,   531,   532,   533,   534,   535,   536,
-     540,   541,   548,   553,   563,   567,   568,   586,   590,   591,
-     592,   593,   594,   595,   596,   597,   598,   599,   601,   602,
-     603,   604,   605,   606,   607,   608,   609,   610,   611,   612,
-     613,   615,   616,   617,   619,   620,   621,   623,   624,   625,
-     626,   627,   628,   629,   630,   642,   643,   644,   650,   656,
-     657,   658,   665,   666,   667,   672,   673,   679,   680,   681,
-     682,   683,   689,   689,   689,   689,   689,   689,   689,   690,
-     690,   690,   690,   691,   691,   691,   691,   691,   691,   692,
-     692,   692,   692,   692,   692,   693,   693,   693,   693,   693,
-     693,   693,   693,   694,   694,   694,   694,   694,   694,   695,
-     695,   695,   695,   695,   695,   696,   696,   696,   696,   696,
-     697,   697,   697,   697,   698,   698,   704,   705,   709,   711,
-     720,   721,   726,   732,   733,   739,   744,   749
+       0,   141,   141,   141,   145,   146,   147,   148,   149,   154,
+     155,   156,   157,   163,   168,   169,   172,   179,   185,   186,
+     187,   193,   193,   193,   193,   193,   193,   193,   193,   194,
+     194,   194,   194,   194,   201,   208,   215,   216,   217,   218,
+     218,   218,   218,   219,   220,   225,   225,   229,   229,   229,
+     229,   230,   231,   236,   244,   251,   256,   263,   266,   275,
+     280,   290,   296,   297,   299,   301,   307,   314,   320,   326,
+     332,   339,   347,   356,   362,   368,   369,   376,   377,   378,
+     379,   380,   385,   391,   400,   411,   419,   424,   425,   426,
+     427,   429,   435,   436,   446,   447,   448,   449,   450,   451,
+     452,   453,   454,   455,   456,   459,   461,   464,   470,   481,
+     482,   487,   488,   489,   495,   496,   503,   504,   507,   510,
+     515,   516,   521,   526,   527,   533,   538,   546,   547,   548,
+     549,   550,   551,   555,   556,   563,   568,   578,   582,   583,
+     601,   605,   606,   607,   608,   609,   610,   611,   612,   613,
+     614,   616,   617,   618,   619,   620,   621,   622,   623,   624,
+     625,   626,   627,   628,   630,   631,   632,   634,   635,   636,
+     638,   639,   640,   641,   642,   643,   644,   645,   657,   658,
+     659,   665,   671,   672,   673,   680,   681,   682,   687,   688,
+     694,   695,   696,   697,   698,   704,   704,   704,   704,   704,
+     704,   704,   705,   705,   705,   705,   706,   706,   706,   706,
+     706,   706,   707,   707,   707,   707,   707,   707,   708,   708,
+     708,   708,   708,   708,   708,   708,   709,   709,   709,   709,
+     709,   709,   710,   710,   710,   710,   710,   710,   711,   711,
+     711,   711,   711,   712,   712,   712,   712,   713,   713,   719,
+     720,   724,   726,   735,   736,   741,   747,   748,   754,   759,
+     764
 };
 #endif
 
@@ -730,11 +734,11 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
-  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
-  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
-  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
-  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "COMPRESS", "MOVE", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
+  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
+  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
+  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
+  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
@@ -747,7 +751,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "auth_type", "append", "append_rest", "append_message", "create",
   "delete", "examine", "list", "lsub", "rename", "select", "status",
   "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
+  "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
   "section", "section_spec", "section_part", "section_msgtext",
   "section_text", "header_list", "header_fld_names", "header_fld_name",
   "store", "store_att_flags", "store_flags", "search", "charset",
@@ -760,7 +764,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
 }
 #endif
 
-#define YYPACT_NINF (-365)
+#define YYPACT_NINF (-364)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -774,47 +778,48 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
-    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
-      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
-     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
-     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
-    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
-    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
-     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
-     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
-    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
-     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
-    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
-    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
-     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
-     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
-     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
-     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
-      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
-    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
-    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
-     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
-    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
-    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
-     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
-     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
-     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
-     267,   611,  -365,   169,  -365,  -365
+      38,  -364,    46,    29,  -364,   957,  -364,  -364,    37,    47,
+    -364,  -364,  -364,    49,    50,    62,    63,  -364,    66,    68,
+      90,  -364,    96,  -364,    97,    98,   106,  -364,   107,   108,
+     109,   110,   112,  -364,   113,   120,   123,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,    28,   666,   860,    56,   666,   666,
+     666,    56,   666,   666,   666,   666,   159,   666,   666,    56,
+     666,   666,  -364,   860,    56,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,   121,
+    -364,  -364,  -364,  -364,   125,  -364,  -364,  -364,  -364,   126,
+    -364,  -364,  -364,   128,   129,   130,  -364,   134,   135,   138,
+    -364,   145,  -364,   149,   150,   151,  -364,  -364,  -364,   155,
+     158,   161,   162,  -364,   163,  -364,   164,   166,  -364,  -364,
+     167,   168,   169,   171,   172,   173,   174,   175,  -364,  -364,
+    -364,  -364,   176,  -364,   177,   481,   178,  -364,  -364,  -364,
+    -364,   179,   180,  -364,  -364,    82,  -364,   181,     4,   860,
+     666,    39,   569,   666,   569,   666,    56,   666,   666,    34,
+     666,   666,   666,   860,   195,   481,    34,   481,    34,    34,
+      34,    34,   195,   666,   666,   666,   860,   666,    -8,   481,
+      71,   -40,   183,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+     666,  -364,  -364,   288,  -364,  -364,   184,   186,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,    -2,    -2,    20,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,   188,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,   190,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,   191,  -364,  -364,  -364,    41,  -364,  -364,
+    -364,  -364,  -364,  -364,   192,    56,  -364,  -364,  -364,    -4,
+    -364,  -364,    10,   199,  -364,  -364,  -364,   194,   196,  -364,
+     105,   104,   143,  -364,  -364,   105,     6,  -364,   666,   481,
+     481,  -364,  -364,  -364,  -364,  -364,    11,  -364,   385,  -364,
+     763,  -364,  -364,   198,  -364,   147,   147,   195,  -364,  -364,
+       1,  -364,    20,  -364,  -364,  -364,   178,    41,  -364,  -364,
+    -364,   236,  -364,   199,   666,  -364,  -364,   146,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,    13,  -364,   251,   666,  -364,
+     148,  -364,  -364
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -825,70 +830,71 @@ static const yytype_int16 yydefact[] =
        0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
        9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
-       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
-      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,    34,     0,     0,     0,     4,    12,     8,
+       5,     6,    32,    33,     7,    43,    18,    19,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    39,
+      44,    40,    41,    42,    13,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
-     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
+       0,     0,    45,     0,     0,     3,    16,    15,   190,   191,
+     192,   193,   186,   188,   189,   207,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   204,   205,   206,   208,   209,
      210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
      220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
      230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
-     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
-     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
-       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
-       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
-     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
-       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
-     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
-      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
+     240,   241,   242,   243,   244,   245,   246,   247,   248,     0,
+     181,   187,   185,   194,    57,    60,   178,   179,   180,     0,
+      67,    68,    69,     0,     0,     0,    55,     0,     0,     0,
+     141,     0,   142,     0,     0,     0,   147,   165,   148,     0,
+       0,     0,     0,   151,     0,   152,     0,     0,   154,   155,
+       0,     0,     0,     0,     0,     0,     0,     0,   160,   161,
+     175,   162,     0,   164,     0,     0,   135,   138,   140,   176,
+      73,     0,     0,    82,    83,     0,    35,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
-      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
-       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
-       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
-      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
-     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
-     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
-     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
-     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
-       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
-      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
-      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
-       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
-       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
-       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
-       0,     0,   119,     0,   121,   105
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,    46,    51,    47,    52,    48,    50,    49,
+       0,   258,    66,     0,    61,    62,     0,     0,    58,    59,
+      84,   103,    87,    89,    88,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,     0,     0,     0,    86,    90,   184,
+     183,    70,   182,    54,    56,    71,    72,   174,   145,   143,
+     256,   257,   144,   146,   149,     0,   125,   255,   150,   259,
+     167,   168,   153,     0,   170,   171,   172,   156,   173,   157,
+     158,   159,   163,     0,   137,   177,   139,     0,   127,   129,
+     131,   128,   130,   132,     0,     0,    85,   253,   249,     0,
+     251,   254,     0,     0,   260,   116,   119,     0,     0,   109,
+     104,     0,   112,   111,   114,   106,     0,    92,     0,     0,
+       0,    78,    81,    77,    79,    80,     0,    75,     0,    53,
+       0,   250,    63,     0,    64,     0,     0,     0,   105,   110,
+       0,   107,     0,    91,   166,   169,   136,     0,    74,   126,
+     133,   134,   252,     0,     0,   117,   118,     0,   121,   120,
+     113,   115,    93,    76,    65,     0,   123,     0,     0,   122,
+       0,   124,   108
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
-    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
-    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
-     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
-    -208,  -146,   -48,  -236,  -342
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -323,  -364,  -364,  -364,  -364,
+    -364,  -364,  -364,  -364,  -364,  -130,  -364,  -364,    44,    45,
+      48,  -364,  -364,  -282,   -94,   -23,  -364,  -364,  -116,  -364,
+    -110,  -364,  -360,    52,  -364,  -364,    53,  -364,  -198,  -226,
+    -364,   -66,   -42,    51,   -73,  -364,   -58,  -364,   -98,   -97,
+     -96,  -196,  -187,   -70,  -240,  -363
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
-      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
-      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
-     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
-     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
-     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
-     334,   296,   261,   304,   347
+       0,     2,     3,    36,    37,    38,    64,    39,    40,    41,
+      42,    43,    44,    45,   215,   253,   254,    46,   165,   293,
+      47,   268,   154,    48,   264,   265,    49,    50,    51,    52,
+      53,    54,    55,    56,   366,   367,    57,    58,    59,    60,
+      61,   287,   356,   288,   378,   350,   351,   352,   353,   400,
+     395,   405,   305,    62,   334,   389,    63,   323,   206,   207,
+     208,   209,   149,   291,   150,   151,   152,   153,   266,   339,
+     340,   341,   302,   267,   310,   354
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -896,278 +902,292 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
-     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
-     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
-     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
-     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
-     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
-     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
-     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
-     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
-     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
-     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
-     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
-      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
-     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
-     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
-     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
-     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
-     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
-      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
-     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
-     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
-     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
-     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
-     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
-      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
-       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
-       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
-     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
+     166,   159,   318,   344,   357,   163,   344,   248,   155,   311,
+     249,   313,   328,   212,   370,   261,   262,   401,   217,   372,
+     374,   261,   262,   326,   382,   216,   160,   161,   162,   387,
+     164,   408,   167,   168,   406,   210,   211,   308,   213,   214,
+      86,     1,   300,    87,   410,   301,     4,     5,   411,   312,
+     322,   314,   315,   316,   317,    65,   329,   330,   331,   332,
+     333,   156,   157,   158,   271,    66,   345,    67,    68,   345,
+     404,   275,   276,   277,   278,   279,   280,   281,   282,   283,
+      69,    70,   346,   271,    71,   346,    72,   272,   273,   274,
+     275,   276,   277,   278,   279,   280,   281,   282,   283,   325,
+     402,   347,   348,   371,   347,   348,   398,    13,    73,   349,
+     263,   252,    18,   383,    74,    75,    76,   361,   388,    25,
+     409,   284,   285,    29,    77,    78,    79,    80,    81,    35,
+      82,    83,   362,   385,   363,   364,   365,   397,    84,   218,
+     284,   285,    85,   219,   220,   286,   221,   222,   223,   292,
+     294,   292,   224,   225,   298,   299,   226,   303,   304,   306,
+     297,   269,   386,   227,   156,   157,   158,   228,   229,   230,
+     319,   320,   321,   231,   324,   307,   232,   327,   270,   233,
+     234,   235,   236,   296,   237,   238,   239,   240,   307,   241,
+     242,   243,   244,   245,   246,   247,   249,   250,   251,   260,
+     309,   335,   342,   169,   343,   307,   358,   170,   359,   360,
+     368,   262,   375,   377,   376,   379,   393,   171,   336,   172,
+     173,   174,   175,   176,   177,   178,   179,   180,   181,   182,
+     183,   184,   185,   186,   187,   188,   189,   190,   191,   192,
+     193,   194,   195,   196,   197,   198,   199,   200,   201,   202,
+     203,   204,   380,   394,   370,   407,   344,   403,   412,   255,
+     256,   381,   355,   257,   399,   205,   396,   258,   259,   369,
+     390,   391,   373,     0,   392,   295,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   384,     0,     0,     0,     0,
+       0,     0,    88,    89,    90,     0,    91,     0,     0,     0,
+       0,   337,     0,     0,     0,     0,     0,     0,     0,     0,
+     307,     0,   307,     0,     0,     0,     0,     0,     0,     0,
+       0,   306,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    95,     0,     0,   306,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,    88,
+      89,    90,     0,    91,     0,   338,     0,     0,   337,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
-       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
-     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
-       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
-     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
-     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
-     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
-      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
-       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
-      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
-     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
-       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    95,
+       0,     0,     0,    96,    97,    98,    99,   100,   101,   102,
      103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
      113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
      123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
      133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
-       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
-      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
-      29,    30,    31,    32,    33,    34
+     143,   144,   145,   146,   147,   148,   156,   157,   158,     0,
+       0,   263,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   169,     0,     0,     0,   170,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   171,
+       0,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
+     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,   202,   203,    88,    89,    90,   289,    91,    92,   290,
+      93,    94,     0,     0,     0,     0,     0,   205,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,    95,     0,     0,     0,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+      88,    89,    90,     0,    91,    92,     0,    93,    94,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      95,     0,     0,     0,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,    88,    89,    90,
+       0,    91,     0,     0,     0,     0,   337,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
+       0,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,    88,    89,    90,     0,    91,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,    95,     0,     0,     0,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
+      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35
 };
 
 static const yytype_int16 yycheck[] =
 {
-      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
-      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
-     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
-      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
-      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
-      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
-     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
-     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
-     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
-     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
-      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
-      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
-      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
-      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
-     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
-      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
-      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
-      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
+      73,    67,   242,     5,   286,    71,     5,   205,    66,   235,
+      18,   237,    52,    79,    18,    11,    12,   380,    84,   342,
+     343,    11,    12,   249,    18,    83,    68,    69,    70,    18,
+      72,    18,    74,    75,   394,    77,    78,   233,    80,    81,
+      12,     3,     8,    15,   407,    11,     0,    18,   408,   236,
+     246,   238,   239,   240,   241,    18,    96,    97,    98,    99,
+     100,     5,     6,     7,    44,    18,    68,    18,    18,    68,
+     393,    51,    52,    53,    54,    55,    56,    57,    58,    59,
+      18,    18,    84,    44,    18,    84,    18,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    58,    59,   107,
+     382,   103,   104,   107,   103,   104,   105,    25,    18,   111,
+     106,    29,    30,   107,    18,    18,    18,    76,   107,    37,
+     107,   101,   102,    41,    18,    18,    18,    18,    18,    47,
+      18,    18,    91,   359,    93,    94,    95,   377,    18,    18,
+     101,   102,    19,    18,    18,   106,    18,    18,    18,   222,
+     223,   224,    18,    18,   227,   228,    18,   230,   231,   232,
+     226,   219,   360,    18,     5,     6,     7,    18,    18,    18,
+     243,   244,   245,    18,   247,   233,    18,   106,   220,    18,
+      18,    18,    18,   225,    18,    18,    18,    18,   246,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+       5,    18,    18,    44,    18,   263,    18,    48,    18,    18,
+      18,    12,    18,   108,    18,   111,    18,    58,   260,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,   109,   106,    18,   109,     5,   387,   110,   215,
+     215,   355,   285,   215,   380,   106,   376,   215,   215,   335,
+     368,   368,   342,    -1,   370,   224,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,   358,    -1,    -1,    -1,    -1,
+      -1,    -1,     4,     5,     6,    -1,     8,    -1,    -1,    -1,
+      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     368,    -1,   370,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,   394,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,   408,    48,    49,    50,    51,
       52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
       62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
       72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
-      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
-     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
-     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
-       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,     4,
+       5,     6,    -1,     8,    -1,   107,    -1,    -1,    13,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
-      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
-       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
-      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
+      -1,    -1,    -1,    48,    49,    50,    51,    52,    53,    54,
       55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
+      95,    96,    97,    98,    99,   100,     5,     6,     7,    -1,
+      -1,   106,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    58,
+      -1,    60,    61,    62,    63,    64,    65,    66,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
-      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      89,    90,    91,     4,     5,     6,     7,     8,     9,    10,
+      11,    12,    -1,    -1,    -1,    -1,    -1,   106,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,    50,
+      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+       4,     5,     6,    -1,     8,     9,    -1,    11,    12,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    -1,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      -1,    48,    49,    50,    51,    52,    53,    54,    55,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
-      41,    42,    43,    44,    45,    46
+      97,    98,    99,   100,     4,     5,     6,    -1,     8,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,
+      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
+      43,    44,    45,    46,    47
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
+       0,     3,   113,   114,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
-     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
-     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
-     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,   115,   116,   117,   119,
+     120,   121,   122,   123,   124,   125,   129,   132,   135,   138,
+     139,   140,   141,   142,   143,   144,   145,   148,   149,   150,
+     151,   152,   165,   168,   118,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
-     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
-     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
-     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    19,    12,    15,     4,     5,
+       6,     8,     9,    11,    12,    44,    48,    49,    50,    51,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   174,
+     176,   177,   178,   179,   134,   178,     5,     6,     7,   173,
+     174,   174,   174,   173,   174,   130,   176,   174,   174,    44,
+      48,    58,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,   106,   170,   171,   172,   173,
+     174,   174,   173,   174,   174,   126,   178,   173,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
-     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
-     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
-     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
-     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
-     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
-     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
-     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
-      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
-     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
-     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
-     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
-     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
-      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
-     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
-     108,    18,   106,   185,   162,   109
+      18,    18,    18,    18,    18,    18,    18,    18,   170,    18,
+      18,    18,    29,   127,   128,   150,   151,   152,   165,   168,
+      18,    11,    12,   106,   136,   137,   180,   185,   133,   178,
+     174,    44,    48,    49,    50,    51,    52,    53,    54,    55,
+      56,    57,    58,    59,   101,   102,   106,   153,   155,     7,
+      10,   175,   176,   131,   176,   175,   174,   173,   176,   176,
+       8,    11,   184,   176,   176,   164,   176,   178,   183,     5,
+     186,   171,   184,   171,   184,   184,   184,   184,   186,   176,
+     176,   176,   183,   169,   176,   107,   171,   106,    52,    96,
+      97,    98,    99,   100,   166,    18,   174,    13,   107,   181,
+     182,   183,    18,    18,     5,    68,    84,   103,   104,   111,
+     157,   158,   159,   160,   187,   157,   154,   155,    18,    18,
+      18,    76,    91,    93,    94,    95,   146,   147,    18,   173,
+      18,   107,   137,   185,   137,    18,    18,   108,   156,   111,
+     109,   156,    18,   107,   176,   171,   170,    18,   107,   167,
+     180,   181,   182,    18,   106,   162,   162,   186,   105,   160,
+     161,   187,   155,   147,   137,   163,   164,   109,    18,   107,
+     187,   164,   110
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
-     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
-     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
-     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
-     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
-     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
-     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
-     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
-     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
-     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
-     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
-     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
-     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
-     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
-     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
-     180,   180,   181,   182,   182,   183,   184,   185
+       0,   112,   114,   113,   115,   115,   115,   115,   115,   116,
+     116,   116,   116,   117,   118,   118,   118,   119,   120,   120,
+     120,   121,   121,   121,   121,   121,   121,   121,   121,   121,
+     121,   121,   121,   121,   122,   123,   124,   124,   124,   124,
+     124,   124,   124,   124,   124,   126,   125,   127,   127,   127,
+     127,   127,   127,   128,   129,   130,   131,   132,   132,   133,
+     134,   135,   136,   136,   136,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   146,   147,   147,   147,
+     147,   147,   148,   149,   150,   151,   152,   153,   153,   153,
+     153,   153,   154,   154,   155,   155,   155,   155,   155,   155,
+     155,   155,   155,   155,   155,   155,   155,   155,   156,   157,
+     157,   158,   158,   158,   159,   159,   160,   160,   160,   160,
+     161,   161,   162,   163,   163,   164,   165,   166,   166,   166,
+     166,   166,   166,   167,   167,   168,   168,   169,   170,   170,
+     171,   172,   172,   172,   172,   172,   172,   172,   172,   172,
+     172,   172,   172,   172,   172,   172,   172,   172,   172,   172,
+     172,   172,   172,   172,   172,   172,   172,   172,   172,   172,
+     172,   172,   172,   172,   172,   172,   172,   172,   173,   173,
+     173,   174,   175,   175,   175,   176,   176,   176,   177,   177,
+     178,   178,   178,   178,   178,   179,   179,   179,   179,   179,
+     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
+     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
+     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
+     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
+     179,   179,   179,   179,   179,   179,   179,   179,   179,   180,
+     180,   181,   181,   182,   182,   183,   184,   184,   185,   186,
+     187
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1177,28 +1197,29 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
-       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
-       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
-       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
-       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
-       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
-       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
-       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
-       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     0,     4,     1,     1,     1,
+       1,     1,     1,     3,     5,     1,     1,     3,     5,     1,
+       1,     5,     1,     3,     3,     5,     1,     3,     3,     3,
+       5,     5,     5,     3,     7,     1,     3,     1,     1,     1,
+       1,     1,     3,     3,     5,     5,     5,     1,     1,     1,
+       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     2,     3,     2,     3,     5,     1,
+       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
+       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
+       1,     1,     1,     1,     1,     3,     7,     1,     1,     3,
+       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
+       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
+       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
+       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     2,
+       3,     1,     3,     1,     1,     1,     1,     1,     1,     1,
+       1
 };
 
 
@@ -1890,368 +1911,373 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 44: /* $@2: %empty  */
+  case 45: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 53: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 54: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 53: /* userid: astring  */
+  case 55: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 54: /* password: astring  */
+  case 56: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 57: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 58: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 57: /* initial_response: atom  */
+  case 59: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 58: /* auth_type: atom  */
+  case 60: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 61: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str);
 		  CMD->u.append.is_inbox = imap_str_is_inbox(&(yyvsp[-2].str)); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" append_message  */
+  case 63: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 62: /* append_rest: date_time "SP" append_message  */
+  case 64: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 65: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 64: /* append_message: "literal"  */
+  case 66: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 65: /* create: "CREATE" "SP" mailbox  */
+  case 67: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 66: /* delete: "DELETE" "SP" mailbox  */
+  case 68: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 67: /* examine: "EXAMINE" "SP" mailbox  */
+  case 69: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 70: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 71: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 72: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
 		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
 		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 71: /* select: "SELECT" "SP" mailbox  */
+  case 73: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 74: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
 		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
     break;
 
-  case 73: /* status_att_list: status_att  */
+  case 75: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 74: /* status_att_list: status_att_list "SP" status_att  */
+  case 76: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 75: /* status_att: "MESSAGES"  */
+  case 77: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 76: /* status_att: "RECENT"  */
+  case 78: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 77: /* status_att: "UIDNEXT"  */
+  case 79: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 78: /* status_att: "UIDVALIDITY"  */
+  case 80: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 79: /* status_att: "UNSEEN"  */
+  case 81: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 82: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 83: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 84: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 85: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+                { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
+		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
+    break;
+
+  case 86: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 84: /* fetch_what: "ALL"  */
+  case 87: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 85: /* fetch_what: "FULL"  */
+  case 88: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 86: /* fetch_what: "FAST"  */
+  case 89: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 87: /* fetch_what: fetch_att  */
+  case 90: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 88: /* fetch_what: '(' fetch_att_list ')'  */
+  case 91: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 89: /* fetch_att_list: fetch_att  */
+  case 92: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 93: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 91: /* fetch_att: "ENVELOPE"  */
+  case 94: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "FLAGS"  */
+  case 95: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "INTERNALDATE"  */
+  case 96: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "RFC822"  */
+  case 97: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "RFC822.HEADER"  */
+  case 98: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "RFC822.SIZE"  */
+  case 99: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "RFC822.TEXT"  */
+  case 100: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "BODY"  */
+  case 101: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "BODYSTRUCTURE"  */
+  case 102: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 100: /* fetch_att: "UID"  */
+  case 103: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 101: /* fetch_att: "BODY[" section  */
+  case 104: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 102: /* fetch_att: "BODY[" section partial  */
+  case 105: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 103: /* fetch_att: "BODY.PEEK[" section  */
+  case 106: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 107: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 105: /* partial: '<' number '.' nz_number '>'  */
+  case 108: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 106: /* section: ']'  */
+  case 109: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 107: /* section: section_spec ']'  */
+  case 110: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 108: /* section_spec: section_msgtext  */
+  case 111: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 109: /* section_spec: section_part  */
+  case 112: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 110: /* section_spec: section_part '.' section_text  */
+  case 113: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 111: /* section_part: nz_number  */
+  case 114: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 112: /* section_part: section_part '.' nz_number  */
+  case 115: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 113: /* section_msgtext: "HEADER"  */
+  case 116: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 117: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 118: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 116: /* section_msgtext: "TEXT"  */
+  case 119: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 117: /* section_text: section_msgtext  */
+  case 120: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 118: /* section_text: "MIME"  */
+  case 121: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 119: /* header_list: '(' header_fld_names ')'  */
+  case 122: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 120: /* header_fld_names: header_fld_name  */
+  case 123: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 124: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 122: /* header_fld_name: astring  */
+  case 125: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 126: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 124: /* store_att_flags: "FLAGS"  */
+  case 127: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "FLAGS.SILENT"  */
+  case 128: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_att_flags: "+FLAGS"  */
+  case 129: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 130: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_att_flags: "-FLAGS"  */
+  case 131: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 132: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 130: /* store_flags: flag_list  */
+  case 133: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 131: /* store_flags: flag_seq  */
+  case 134: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 132: /* search: "SEARCH" "SP" search_key_list  */
+  case 135: /* search: "SEARCH" "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
+  case 136: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->type = IMAP_CMD_SEARCH;
 		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
@@ -2259,286 +2285,286 @@ yyreduce:
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 134: /* charset: astring  */
+  case 137: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 135: /* search_key_list: search_key  */
+  case 138: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 136: /* search_key_list: search_key_list "SP" search_key  */
+  case 139: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 137: /* search_key: search_key_1  */
+  case 140: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 138: /* search_key_1: "ALL"  */
+  case 141: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 139: /* search_key_1: "ANSWERED"  */
+  case 142: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 140: /* search_key_1: "BCC" "SP" astring  */
+  case 143: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 141: /* search_key_1: "BEFORE" "SP" date  */
+  case 144: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 142: /* search_key_1: "BODY" "SP" astring  */
+  case 145: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "CC" "SP" astring  */
+  case 146: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "DELETED"  */
+  case 147: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 145: /* search_key_1: "FLAGGED"  */
+  case 148: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 146: /* search_key_1: "FROM" "SP" astring  */
+  case 149: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 150: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 148: /* search_key_1: "NEW"  */
+  case 151: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 149: /* search_key_1: "OLD"  */
+  case 152: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 150: /* search_key_1: "ON" "SP" date  */
+  case 153: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 151: /* search_key_1: "RECENT"  */
+  case 154: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 152: /* search_key_1: "SEEN"  */
+  case 155: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 153: /* search_key_1: "SINCE" "SP" date  */
+  case 156: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 157: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "TEXT" "SP" astring  */
+  case 158: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 156: /* search_key_1: "TO" "SP" astring  */
+  case 159: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNANSWERED"  */
+  case 160: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 158: /* search_key_1: "UNDELETED"  */
+  case 161: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 159: /* search_key_1: "UNFLAGGED"  */
+  case 162: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 163: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 161: /* search_key_1: "UNSEEN"  */
+  case 164: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 162: /* search_key_1: "DRAFT"  */
+  case 165: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 166: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 164: /* search_key_1: "LARGER" "SP" number  */
+  case 167: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 165: /* search_key_1: "NOT" "SP" search_key  */
+  case 168: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 169: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 170: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SENTON" "SP" date  */
+  case 171: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 172: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 170: /* search_key_1: "SMALLER" "SP" number  */
+  case 173: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 171: /* search_key_1: "UID" "SP" sequence_set  */
+  case 174: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 172: /* search_key_1: "UNDRAFT"  */
+  case 175: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 173: /* search_key_1: sequence_set  */
+  case 176: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 174: /* search_key_1: '(' search_key_list ')'  */
+  case 177: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 175: /* sequence_set: "number"  */
+  case 178: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 176: /* sequence_set: "sequence set"  */
+  case 179: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 177: /* sequence_set: "sequence set with *"  */
+  case 180: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 178: /* mailbox: astring  */
+  case 181: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 179: /* list_mailbox: astring  */
+  case 182: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 180: /* list_mailbox: "mailbox pattern"  */
+  case 183: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 181: /* list_mailbox: "sequence set with *"  */
+  case 184: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 182: /* astring: atom  */
+  case 185: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 183: /* astring: "astring"  */
+  case 186: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* astring: string  */
+  case 187: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 185: /* string: "quoted string"  */
+  case 188: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 186: /* string: "literal"  */
+  case 189: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 187: /* atom: "atom"  */
+  case 190: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 188: /* atom: "number"  */
+  case 191: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 189: /* atom: "sequence set"  */
+  case 192: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 190: /* atom: "date"  */
+  case 193: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 191: /* atom: keyword  */
+  case 194: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 246: /* flag_list: '(' ')'  */
+  case 249: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 247: /* flag_list: '(' flag_seq ')'  */
+  case 250: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 248: /* flag_seq: flag  */
+  case 251: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 249: /* flag_seq: flag_seq "SP" flag  */
+  case 252: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 250: /* flag: "flag"  */
+  case 253: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 251: /* flag: flag_keyword  */
+  case 254: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 252: /* flag_keyword: atom  */
+  case 255: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 253: /* date: "date"  */
+  case 256: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 254: /* date: "quoted string"  */
+  case 257: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 255: /* date_time: "quoted string"  */
+  case 258: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 256: /* number: "number"  */
+  case 259: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 257: /* nz_number: "number"  */
+  case 260: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -2812,7 +2838,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -2838,7 +2864,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))

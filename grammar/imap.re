@@ -233,6 +233,8 @@ restart:
 	<VERB> 'LOGIN'          { return lex_verb(lx, val, K_LOGIN); }
 	<VERB> 'LOGOUT'         { return lex_verb(lx, val, K_LOGOUT); }
 	<VERB> 'LSUB'           { return lex_verb(lx, val, K_LSUB); }
+	// RFC 6851: MOVE
+	<VERB> 'MOVE'           { return lex_verb(lx, val, K_MOVE); }
 	<VERB> 'NOOP'           { return lex_verb(lx, val, K_NOOP); }
 	<VERB> 'RENAME'         { return lex_verb(lx, val, K_RENAME); }
 	<VERB> 'SEARCH'         { return lex_verb(lx, val, K_SEARCH); }

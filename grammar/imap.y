@@ -93,6 +93,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_RENAME "RENAME" K_SEARCH "SEARCH" K_SELECT "SELECT" K_STARTTLS "STARTTLS"
 %token <tok> K_STATUS "STATUS" K_STORE "STORE" K_SUBSCRIBE "SUBSCRIBE"
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
+/* ---- RFC 6851: MOVE ---- */
+%token <tok> K_MOVE "MOVE"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -215,6 +217,7 @@ command_select:
 	| K_EXPUNGE             { CMD->type = IMAP_CMD_EXPUNGE; }
 	| copy | fetch | store | search
 	| uid
+	| move
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -225,6 +228,7 @@ uid:
 uid_command:
 	copy | fetch | search | store
 	| uid_expunge
+	| move
 	;
 
 /* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
@@ -395,6 +399,17 @@ unsubscribe:
 copy:
 	K_COPY SP sequence_set SP mailbox
 		{ CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = $3;
+		  CMD->u.copy.mailbox = $5; CMD->u.copy.is_inbox = imap_str_is_inbox(&$5); }
+	;
+
+/* ---- RFC 6851: MOVE ---- */
+
+/* RFC6851 §5: move = "MOVE" SP sequence-set SP mailbox (command-select);
+ * uid = "UID" SP (copy / fetch / search / store / move).  Its arguments
+ * are COPY's. */
+move:
+	K_MOVE SP sequence_set SP mailbox
+		{ CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = $3;
 		  CMD->u.copy.mailbox = $5; CMD->u.copy.is_inbox = imap_str_is_inbox(&$5); }
 	;
 
@@ -808,7 +823,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -834,7 +849,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))

@@ -66,4 +66,6 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ---- RFC 6851: MOVE (no SEQS: its own EXPUNGEs go out before OK) ---- */
+	[IMAP_CMD_MOVE]         = { "MOVE",         cmd_move,         SELECTED, 0,    "MOVE", NULL, SMALL },
 };

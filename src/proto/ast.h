@@ -130,6 +130,7 @@ enum imap_cmd_type {
 	IMAP_CMD_COPY,
 	IMAP_CMD_IDLE,       /* RFC2177 */
 	IMAP_CMD_COMPRESS,   /* RFC4978 */
+	IMAP_CMD_MOVE,       /* RFC6851: arguments in u.copy */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };
@@ -206,6 +207,7 @@ struct imap_cmd_store {
 	struct imap_flags flags;
 };
 
+/* COPY, and MOVE (RFC6851) */
 struct imap_cmd_copy {
 	struct imap_seq_set set;
 	struct imap_string mailbox;

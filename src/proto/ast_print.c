@@ -391,6 +391,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		print_flags(out, &cmd->u.store.flags);
 		break;
 	case IMAP_CMD_COPY:
+	case IMAP_CMD_MOVE:
 		sbuf_addc(out, ' ');
 		ast_print_seqset(out, &cmd->u.copy.set);
 		sbuf_addc(out, ' ');

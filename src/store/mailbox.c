@@ -19,6 +19,7 @@
 #include "store/index.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/sync.h"
 #include "util/date.h"
 #include "util/log.h"
@@ -86,6 +87,9 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbox **mb_r,
 	       struct store_err *err)
 {
+	/* Before the folder is read: a MOVE cut short may have left one of
+	 * its messages in two folders (store/move.c). */
+	store_moves_resolve(st);
 	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
 		return false;
 	st->selected = *mb_r;

@@ -202,6 +202,25 @@ struct mbox_copy_result {
 bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	       struct mbox_copy_result *res_r, struct store_err *err);
 
+/*
+ * MOVE (RFC6851 §3.3): move the messages of `seqs` to mailbox `dest`
+ * (canonical name; the selected mailbox itself is allowed) with their
+ * flags, keywords and internal dates, \Recent in the target.  Each
+ * message is moved or left as it was, never lost or left in both, also
+ * across a crash (store/move.c says how); a failure leaves them all where
+ * they were.  Messages another session expunged are skipped.  The moved
+ * ones become expunged in the view (reported by mbox_changes_take).
+ * Missing dest: STORE_ERR_TRYCREATE; a read-only view: STORE_ERR_READONLY.
+ */
+struct mbox_move_result {
+	uint32_t uidvalidity;  /* of the target mailbox */
+	uint32_t first_uid;    /* the moved messages have first_uid .. first_uid+count-1 */
+	uint32_t count;        /* there, in the order of */
+	uint32_t *src_uids;    /* their UIDs in the source (ascending; in the arena) */
+};
+bool mbox_move(struct mailbox *mb, const struct mbox_seqs *seqs, const char *dest,
+	       struct arena *a, struct mbox_move_result *res_r, struct store_err *err);
+
 /* ---- synchronisation ------------------------------------------------------------ */
 
 /* Take in changes made by other sessions and deliveries (new messages,

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/root.h"
 #include "util/log.h"
 
@@ -32,6 +33,9 @@ struct store *store_open(const char *root, const char **why_r)
 		return NULL;
 	}
 	st->root_lock = (struct lockfile)LOCKFILE_INIT;
+	/* A MOVE across file systems cut short leaves a journal to finish
+	 * (store/move.c). */
+	store_moves_resolve(st);
 	return st;
 }
 
