@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6e5976d4060968c5bdd341c235ff861062cbfcbdce0c750c59fd9eec2ccd59d7), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 6450b6a6511a71230c16c5fd0308a442a87f74978c6466d6a85657e47a57999a), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -152,146 +152,156 @@ enum yysymbol_kind_t
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
   YYSYMBOL_K_MOVE = 47,                    /* "MOVE"  */
-  YYSYMBOL_K_ALL = 48,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 49,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 50,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 51,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 52,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 53,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 54,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 55,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 56,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 57,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 58,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 59,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 60,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 61,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 62,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 63,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 64,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 65,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 66,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 67,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 68,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 69,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 70,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 71,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 72,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 73,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 74,                      /* "ON"  */
-  YYSYMBOL_K_OR = 75,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 76,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 77,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 78,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 79,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 80,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 81,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 82,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 83,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 84,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 85,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 86,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 87,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 88,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 89,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 90,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 91,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 92,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 93,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 94,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 95,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 96,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 97,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 98,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 99,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 100,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 101,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 102,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 103,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 104,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 105,                   /* "MIME"  */
-  YYSYMBOL_106_ = 106,                     /* '('  */
-  YYSYMBOL_107_ = 107,                     /* ')'  */
-  YYSYMBOL_108_ = 108,                     /* '<'  */
-  YYSYMBOL_109_ = 109,                     /* '.'  */
-  YYSYMBOL_110_ = 110,                     /* '>'  */
-  YYSYMBOL_111_ = 111,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 112,                 /* $accept  */
-  YYSYMBOL_command = 113,                  /* command  */
-  YYSYMBOL_114_1 = 114,                    /* $@1  */
-  YYSYMBOL_command_body = 115,             /* command_body  */
-  YYSYMBOL_command_any = 116,              /* command_any  */
-  YYSYMBOL_x_command = 117,                /* x_command  */
-  YYSYMBOL_x_args = 118,                   /* x_args  */
-  YYSYMBOL_unknown_command = 119,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 120,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 121,             /* command_auth  */
-  YYSYMBOL_idle = 122,                     /* idle  */
-  YYSYMBOL_compress = 123,                 /* compress  */
-  YYSYMBOL_command_select = 124,           /* command_select  */
-  YYSYMBOL_uid = 125,                      /* uid  */
-  YYSYMBOL_126_2 = 126,                    /* $@2  */
-  YYSYMBOL_uid_command = 127,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 128,              /* uid_expunge  */
-  YYSYMBOL_login = 129,                    /* login  */
-  YYSYMBOL_userid = 130,                   /* userid  */
-  YYSYMBOL_password = 131,                 /* password  */
-  YYSYMBOL_authenticate = 132,             /* authenticate  */
-  YYSYMBOL_initial_response = 133,         /* initial_response  */
-  YYSYMBOL_auth_type = 134,                /* auth_type  */
-  YYSYMBOL_append = 135,                   /* append  */
-  YYSYMBOL_append_rest = 136,              /* append_rest  */
-  YYSYMBOL_append_message = 137,           /* append_message  */
-  YYSYMBOL_create = 138,                   /* create  */
-  YYSYMBOL_delete = 139,                   /* delete  */
-  YYSYMBOL_examine = 140,                  /* examine  */
-  YYSYMBOL_list = 141,                     /* list  */
-  YYSYMBOL_lsub = 142,                     /* lsub  */
-  YYSYMBOL_rename = 143,                   /* rename  */
-  YYSYMBOL_select = 144,                   /* select  */
-  YYSYMBOL_status = 145,                   /* status  */
-  YYSYMBOL_status_att_list = 146,          /* status_att_list  */
-  YYSYMBOL_status_att = 147,               /* status_att  */
-  YYSYMBOL_subscribe = 148,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 149,              /* unsubscribe  */
-  YYSYMBOL_copy = 150,                     /* copy  */
-  YYSYMBOL_move = 151,                     /* move  */
-  YYSYMBOL_fetch = 152,                    /* fetch  */
-  YYSYMBOL_fetch_what = 153,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 154,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 155,                /* fetch_att  */
-  YYSYMBOL_partial = 156,                  /* partial  */
-  YYSYMBOL_section = 157,                  /* section  */
-  YYSYMBOL_section_spec = 158,             /* section_spec  */
-  YYSYMBOL_section_part = 159,             /* section_part  */
-  YYSYMBOL_section_msgtext = 160,          /* section_msgtext  */
-  YYSYMBOL_section_text = 161,             /* section_text  */
-  YYSYMBOL_header_list = 162,              /* header_list  */
-  YYSYMBOL_header_fld_names = 163,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 164,          /* header_fld_name  */
-  YYSYMBOL_store = 165,                    /* store  */
-  YYSYMBOL_store_att_flags = 166,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 167,              /* store_flags  */
-  YYSYMBOL_search = 168,                   /* search  */
-  YYSYMBOL_charset = 169,                  /* charset  */
-  YYSYMBOL_search_key_list = 170,          /* search_key_list  */
-  YYSYMBOL_search_key = 171,               /* search_key  */
-  YYSYMBOL_search_key_1 = 172,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 173,             /* sequence_set  */
-  YYSYMBOL_mailbox = 174,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 175,             /* list_mailbox  */
-  YYSYMBOL_astring = 176,                  /* astring  */
-  YYSYMBOL_string = 177,                   /* string  */
-  YYSYMBOL_atom = 178,                     /* atom  */
-  YYSYMBOL_keyword = 179,                  /* keyword  */
-  YYSYMBOL_flag_list = 180,                /* flag_list  */
-  YYSYMBOL_flag_seq = 181,                 /* flag_seq  */
-  YYSYMBOL_flag = 182,                     /* flag  */
-  YYSYMBOL_flag_keyword = 183,             /* flag_keyword  */
-  YYSYMBOL_date = 184,                     /* date  */
-  YYSYMBOL_date_time = 185,                /* date_time  */
-  YYSYMBOL_number = 186,                   /* number  */
-  YYSYMBOL_nz_number = 187                 /* nz_number  */
+  YYSYMBOL_K_RETURN = 48,                  /* "RETURN"  */
+  YYSYMBOL_K_MIN = 49,                     /* "MIN"  */
+  YYSYMBOL_K_MAX = 50,                     /* "MAX"  */
+  YYSYMBOL_K_COUNT = 51,                   /* "COUNT"  */
+  YYSYMBOL_K_SAVE = 52,                    /* "SAVE"  */
+  YYSYMBOL_T_SEQLAST = 53,                 /* "$"  */
+  YYSYMBOL_K_ALL = 54,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 55,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 56,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 57,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 58,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 59,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 60,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 61,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 62,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 63,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 64,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 65,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 66,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 67,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 68,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 69,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 70,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 71,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 72,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 73,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 74,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 75,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 76,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 77,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 78,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 79,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 80,                      /* "ON"  */
+  YYSYMBOL_K_OR = 81,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 82,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 83,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 84,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 85,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 86,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 87,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 88,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 89,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 90,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 91,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 92,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 93,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 94,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 95,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 96,               /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 97,                  /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 98,                 /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 99,                /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 100,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 101,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 102,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 103,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 104,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 105,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 106,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 107,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 108,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 109,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 110,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 111,                   /* "MIME"  */
+  YYSYMBOL_112_ = 112,                     /* '('  */
+  YYSYMBOL_113_ = 113,                     /* ')'  */
+  YYSYMBOL_114_ = 114,                     /* '<'  */
+  YYSYMBOL_115_ = 115,                     /* '.'  */
+  YYSYMBOL_116_ = 116,                     /* '>'  */
+  YYSYMBOL_117_ = 117,                     /* ']'  */
+  YYSYMBOL_YYACCEPT = 118,                 /* $accept  */
+  YYSYMBOL_command = 119,                  /* command  */
+  YYSYMBOL_120_1 = 120,                    /* $@1  */
+  YYSYMBOL_command_body = 121,             /* command_body  */
+  YYSYMBOL_command_any = 122,              /* command_any  */
+  YYSYMBOL_x_command = 123,                /* x_command  */
+  YYSYMBOL_x_args = 124,                   /* x_args  */
+  YYSYMBOL_unknown_command = 125,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 126,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 127,             /* command_auth  */
+  YYSYMBOL_idle = 128,                     /* idle  */
+  YYSYMBOL_compress = 129,                 /* compress  */
+  YYSYMBOL_command_select = 130,           /* command_select  */
+  YYSYMBOL_uid = 131,                      /* uid  */
+  YYSYMBOL_132_2 = 132,                    /* $@2  */
+  YYSYMBOL_uid_command = 133,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 134,              /* uid_expunge  */
+  YYSYMBOL_login = 135,                    /* login  */
+  YYSYMBOL_userid = 136,                   /* userid  */
+  YYSYMBOL_password = 137,                 /* password  */
+  YYSYMBOL_authenticate = 138,             /* authenticate  */
+  YYSYMBOL_initial_response = 139,         /* initial_response  */
+  YYSYMBOL_auth_type = 140,                /* auth_type  */
+  YYSYMBOL_append = 141,                   /* append  */
+  YYSYMBOL_append_rest = 142,              /* append_rest  */
+  YYSYMBOL_append_message = 143,           /* append_message  */
+  YYSYMBOL_create = 144,                   /* create  */
+  YYSYMBOL_delete = 145,                   /* delete  */
+  YYSYMBOL_examine = 146,                  /* examine  */
+  YYSYMBOL_list = 147,                     /* list  */
+  YYSYMBOL_lsub = 148,                     /* lsub  */
+  YYSYMBOL_rename = 149,                   /* rename  */
+  YYSYMBOL_select = 150,                   /* select  */
+  YYSYMBOL_status = 151,                   /* status  */
+  YYSYMBOL_status_att_list = 152,          /* status_att_list  */
+  YYSYMBOL_status_att = 153,               /* status_att  */
+  YYSYMBOL_subscribe = 154,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 155,              /* unsubscribe  */
+  YYSYMBOL_copy = 156,                     /* copy  */
+  YYSYMBOL_move = 157,                     /* move  */
+  YYSYMBOL_fetch = 158,                    /* fetch  */
+  YYSYMBOL_fetch_what = 159,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 160,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 161,                /* fetch_att  */
+  YYSYMBOL_partial = 162,                  /* partial  */
+  YYSYMBOL_section = 163,                  /* section  */
+  YYSYMBOL_section_spec = 164,             /* section_spec  */
+  YYSYMBOL_section_part = 165,             /* section_part  */
+  YYSYMBOL_section_msgtext = 166,          /* section_msgtext  */
+  YYSYMBOL_section_text = 167,             /* section_text  */
+  YYSYMBOL_header_list = 168,              /* header_list  */
+  YYSYMBOL_header_fld_names = 169,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 170,          /* header_fld_name  */
+  YYSYMBOL_store = 171,                    /* store  */
+  YYSYMBOL_store_att_flags = 172,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 173,              /* store_flags  */
+  YYSYMBOL_search = 174,                   /* search  */
+  YYSYMBOL_search_program = 175,           /* search_program  */
+  YYSYMBOL_search_return_opts = 176,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 177,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 178,        /* search_return_opt  */
+  YYSYMBOL_charset = 179,                  /* charset  */
+  YYSYMBOL_search_key_list = 180,          /* search_key_list  */
+  YYSYMBOL_search_key = 181,               /* search_key  */
+  YYSYMBOL_search_key_1 = 182,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 183,             /* sequence_set  */
+  YYSYMBOL_mailbox = 184,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 185,             /* list_mailbox  */
+  YYSYMBOL_astring = 186,                  /* astring  */
+  YYSYMBOL_string = 187,                   /* string  */
+  YYSYMBOL_atom = 188,                     /* atom  */
+  YYSYMBOL_keyword = 189,                  /* keyword  */
+  YYSYMBOL_flag_list = 190,                /* flag_list  */
+  YYSYMBOL_flag_seq = 191,                 /* flag_seq  */
+  YYSYMBOL_flag = 192,                     /* flag  */
+  YYSYMBOL_flag_keyword = 193,             /* flag_keyword  */
+  YYSYMBOL_date = 194,                     /* date  */
+  YYSYMBOL_date_time = 195,                /* date_time  */
+  YYSYMBOL_number = 196,                   /* number  */
+  YYSYMBOL_nz_number = 197                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -614,19 +624,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1004
+#define YYLAST   1126
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  112
+#define YYNTOKENS  118
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  76
+#define YYNNTS  80
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  260
+#define YYNRULES  278
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  413
+#define YYNSTATES  438
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   360
+#define YYMAXUTOK   366
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -644,12 +654,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     106,   107,     2,     2,     2,     2,   109,     2,     2,     2,
+     112,   113,     2,     2,     2,     2,   115,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     108,     2,   110,     2,     2,     2,     2,     2,     2,     2,
+     114,     2,   116,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   111,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   117,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -676,40 +686,41 @@ static const yytype_int8 yytranslate[] =
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105
+     105,   106,   107,   108,   109,   110,   111
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   141,   141,   141,   145,   146,   147,   148,   149,   154,
-     155,   156,   157,   163,   168,   169,   172,   179,   185,   186,
-     187,   193,   193,   193,   193,   193,   193,   193,   193,   194,
-     194,   194,   194,   194,   201,   208,   215,   216,   217,   218,
-     218,   218,   218,   219,   220,   225,   225,   229,   229,   229,
-     229,   230,   231,   236,   244,   251,   256,   263,   266,   275,
-     280,   290,   296,   297,   299,   301,   307,   314,   320,   326,
-     332,   339,   347,   356,   362,   368,   369,   376,   377,   378,
-     379,   380,   385,   391,   400,   411,   419,   424,   425,   426,
-     427,   429,   435,   436,   446,   447,   448,   449,   450,   451,
-     452,   453,   454,   455,   456,   459,   461,   464,   470,   481,
-     482,   487,   488,   489,   495,   496,   503,   504,   507,   510,
-     515,   516,   521,   526,   527,   533,   538,   546,   547,   548,
-     549,   550,   551,   555,   556,   563,   568,   578,   582,   583,
-     601,   605,   606,   607,   608,   609,   610,   611,   612,   613,
-     614,   616,   617,   618,   619,   620,   621,   622,   623,   624,
-     625,   626,   627,   628,   630,   631,   632,   634,   635,   636,
-     638,   639,   640,   641,   642,   643,   644,   645,   657,   658,
-     659,   665,   671,   672,   673,   680,   681,   682,   687,   688,
-     694,   695,   696,   697,   698,   704,   704,   704,   704,   704,
-     704,   704,   705,   705,   705,   705,   706,   706,   706,   706,
-     706,   706,   707,   707,   707,   707,   707,   707,   708,   708,
-     708,   708,   708,   708,   708,   708,   709,   709,   709,   709,
-     709,   709,   710,   710,   710,   710,   710,   710,   711,   711,
-     711,   711,   711,   712,   712,   712,   712,   713,   713,   719,
-     720,   724,   726,   735,   736,   741,   747,   748,   754,   759,
-     764
+       0,   144,   144,   144,   148,   149,   150,   151,   152,   157,
+     158,   159,   160,   166,   171,   172,   175,   182,   188,   189,
+     190,   196,   196,   196,   196,   196,   196,   196,   196,   197,
+     197,   197,   197,   197,   204,   211,   218,   219,   220,   221,
+     221,   221,   221,   222,   223,   228,   228,   232,   232,   232,
+     232,   233,   234,   239,   247,   254,   259,   266,   269,   278,
+     283,   293,   299,   300,   302,   304,   310,   317,   323,   329,
+     335,   342,   350,   359,   365,   371,   372,   379,   380,   381,
+     382,   383,   388,   394,   403,   414,   422,   427,   428,   429,
+     430,   432,   438,   439,   449,   450,   451,   452,   453,   454,
+     455,   456,   457,   458,   459,   462,   464,   467,   473,   484,
+     485,   490,   491,   492,   498,   499,   506,   507,   510,   513,
+     518,   519,   524,   529,   530,   536,   541,   549,   550,   551,
+     552,   553,   554,   558,   559,   567,   569,   576,   580,   592,
+     593,   598,   599,   607,   608,   609,   610,   611,   616,   620,
+     621,   639,   643,   644,   645,   646,   647,   648,   649,   650,
+     651,   652,   654,   655,   656,   657,   658,   659,   660,   661,
+     662,   663,   664,   665,   666,   668,   669,   670,   672,   673,
+     674,   676,   677,   678,   679,   680,   681,   682,   683,   695,
+     696,   697,   699,   705,   711,   712,   713,   720,   721,   722,
+     727,   728,   734,   735,   736,   737,   738,   739,   745,   745,
+     745,   745,   745,   745,   745,   746,   746,   746,   746,   747,
+     747,   747,   747,   747,   747,   748,   748,   748,   748,   748,
+     748,   749,   749,   749,   749,   749,   749,   749,   749,   750,
+     750,   750,   750,   750,   750,   751,   751,   751,   751,   751,
+     751,   752,   752,   752,   752,   752,   753,   753,   753,   753,
+     754,   754,   756,   756,   756,   756,   756,   762,   763,   767,
+     769,   778,   779,   784,   790,   791,   797,   802,   807
 };
 #endif
 
@@ -734,15 +745,16 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "MOVE", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
-  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
-  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
-  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
-  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
-  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
-  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
-  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
-  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "COMPRESS", "MOVE", "RETURN", "MIN", "MAX", "COUNT", "SAVE", "$", "ALL",
+  "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
+  "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
+  "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
+  "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
+  "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER",
+  "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT",
+  "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT",
+  "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT",
+  "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
   "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
   "$accept", "command", "$@1", "command_body", "command_any", "x_command",
   "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
@@ -754,17 +766,18 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
   "section", "section_spec", "section_part", "section_msgtext",
   "section_text", "header_list", "header_fld_names", "header_fld_name",
-  "store", "store_att_flags", "store_flags", "search", "charset",
-  "search_key_list", "search_key", "search_key_1", "sequence_set",
-  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
-  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
-  "number", "nz_number", YY_NULLPTR
+  "store", "store_att_flags", "store_flags", "search", "search_program",
+  "search_return_opts", "search_return_opt_list", "search_return_opt",
+  "charset", "search_key_list", "search_key", "search_key_1",
+  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
+  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
+  "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-364)
+#define YYPACT_NINF (-358)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -778,48 +791,50 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      38,  -364,    46,    29,  -364,   957,  -364,  -364,    37,    47,
-    -364,  -364,  -364,    49,    50,    62,    63,  -364,    66,    68,
-      90,  -364,    96,  -364,    97,    98,   106,  -364,   107,   108,
-     109,   110,   112,  -364,   113,   120,   123,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,    28,   666,   860,    56,   666,   666,
-     666,    56,   666,   666,   666,   666,   159,   666,   666,    56,
-     666,   666,  -364,   860,    56,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,   121,
-    -364,  -364,  -364,  -364,   125,  -364,  -364,  -364,  -364,   126,
-    -364,  -364,  -364,   128,   129,   130,  -364,   134,   135,   138,
-    -364,   145,  -364,   149,   150,   151,  -364,  -364,  -364,   155,
-     158,   161,   162,  -364,   163,  -364,   164,   166,  -364,  -364,
-     167,   168,   169,   171,   172,   173,   174,   175,  -364,  -364,
-    -364,  -364,   176,  -364,   177,   481,   178,  -364,  -364,  -364,
-    -364,   179,   180,  -364,  -364,    82,  -364,   181,     4,   860,
-     666,    39,   569,   666,   569,   666,    56,   666,   666,    34,
-     666,   666,   666,   860,   195,   481,    34,   481,    34,    34,
-      34,    34,   195,   666,   666,   666,   860,   666,    -8,   481,
-      71,   -40,   183,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-     666,  -364,  -364,   288,  -364,  -364,   184,   186,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,    -2,    -2,    20,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,   188,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,   190,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,   191,  -364,  -364,  -364,    41,  -364,  -364,
-    -364,  -364,  -364,  -364,   192,    56,  -364,  -364,  -364,    -4,
-    -364,  -364,    10,   199,  -364,  -364,  -364,   194,   196,  -364,
-     105,   104,   143,  -364,  -364,   105,     6,  -364,   666,   481,
-     481,  -364,  -364,  -364,  -364,  -364,    11,  -364,   385,  -364,
-     763,  -364,  -364,   198,  -364,   147,   147,   195,  -364,  -364,
-       1,  -364,    20,  -364,  -364,  -364,   178,    41,  -364,  -364,
-    -364,   236,  -364,   199,   666,  -364,  -364,   146,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,    13,  -364,   251,   666,  -364,
-     148,  -364,  -364
+      16,  -358,    30,    51,  -358,  1079,  -358,  -358,    57,    73,
+    -358,  -358,  -358,    75,    84,   100,   108,  -358,   110,   115,
+     116,  -358,   117,  -358,   120,   122,   124,  -358,   126,   127,
+     128,   129,   130,  -358,   134,   138,    79,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,    80,   770,   976,    35,   770,   770,
+     770,    35,   770,   770,   770,   770,   168,   770,   770,    35,
+     770,   770,  -358,   976,    35,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,   139,  -358,  -358,  -358,  -358,
+     140,  -358,  -358,  -358,  -358,  -358,   144,  -358,  -358,  -358,
+     145,   149,   158,  -358,   159,   160,   162,   169,  -358,   170,
+    -358,   172,   173,   175,  -358,  -358,  -358,   176,   177,   178,
+     179,  -358,   180,  -358,   181,   182,  -358,  -358,   183,   184,
+     185,   186,   187,   188,   189,   190,  -358,  -358,  -358,  -358,
+     191,  -358,   193,   573,  -358,   195,   196,  -358,  -358,  -358,
+    -358,   197,   199,  -358,  -358,   102,  -358,   200,    25,   976,
+     770,   -11,   667,   770,   667,   770,    35,    74,   770,   770,
+      92,   770,   770,   770,   976,   214,   573,    92,   573,    92,
+      92,    92,    92,   214,   770,   770,   770,   976,   770,    -7,
+     518,   573,   111,    19,   202,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,   770,  -358,  -358,   313,  -358,  -358,   206,   207,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,     0,     0,    22,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+       6,  -358,  -358,  -358,  -358,  -358,  -358,  -358,   209,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,   210,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,   211,  -358,  -358,  -358,
+    -358,    54,  -358,  -358,  -358,  -358,  -358,  -358,   212,    35,
+    -358,  -358,  -358,    -6,  -358,  -358,    93,   219,  -358,  -358,
+    -358,   215,   249,  -358,   154,   152,   155,  -358,  -358,   154,
+      -5,  -358,  -358,  -358,  -358,  -358,  -358,  -358,    -2,  -358,
+     770,   573,   573,  -358,  -358,  -358,  -358,  -358,    -1,  -358,
+     416,  -358,   873,  -358,  -358,   253,  -358,   161,   161,   214,
+    -358,  -358,     4,  -358,    22,  -358,    13,  -358,  -358,  -358,
+     196,    54,  -358,  -358,  -358,   254,  -358,   219,   770,  -358,
+    -358,   163,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+       7,  -358,   269,   770,  -358,   165,  -358,  -358
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -835,66 +850,68 @@ static const yytype_int16 yydefact[] =
       23,    24,    25,    26,    27,    28,    29,    30,    31,    39,
       44,    40,    41,    42,    13,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    45,     0,     0,     3,    16,    15,   190,   191,
-     192,   193,   186,   188,   189,   207,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   204,   205,   206,   208,   209,
-     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
-     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
-     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
-     240,   241,   242,   243,   244,   245,   246,   247,   248,     0,
-     181,   187,   185,   194,    57,    60,   178,   179,   180,     0,
-      67,    68,    69,     0,     0,     0,    55,     0,     0,     0,
-     141,     0,   142,     0,     0,     0,   147,   165,   148,     0,
-       0,     0,     0,   151,     0,   152,     0,     0,   154,   155,
-       0,     0,     0,     0,     0,     0,     0,     0,   160,   161,
-     175,   162,     0,   164,     0,     0,   135,   138,   140,   176,
+       0,     0,    45,     0,     0,     3,    16,    15,   202,   203,
+     204,   205,   198,   200,   201,   220,   262,   263,   264,   265,
+     266,   206,   208,   209,   210,   211,   212,   213,   214,   215,
+     216,   217,   218,   219,   221,   222,   223,   224,   225,   226,
+     227,   228,   229,   230,   231,   232,   233,   234,   235,   236,
+     237,   238,   239,   240,   241,   242,   243,   244,   245,   246,
+     247,   248,   249,   250,   251,   252,   253,   254,   255,   256,
+     257,   258,   259,   260,   261,     0,   193,   199,   197,   207,
+      57,    60,   189,   190,   191,   192,     0,    67,    68,    69,
+       0,     0,     0,    55,     0,     0,     0,     0,   152,     0,
+     153,     0,     0,     0,   158,   176,   159,     0,     0,     0,
+       0,   162,     0,   163,     0,     0,   165,   166,     0,     0,
+       0,     0,     0,     0,     0,     0,   171,   172,   186,   173,
+       0,   175,     0,     0,   135,     0,   137,   149,   151,   187,
       73,     0,     0,    82,    83,     0,    35,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    46,    51,    47,    52,    48,    50,    49,
-       0,   258,    66,     0,    61,    62,     0,     0,    58,    59,
-      84,   103,    87,    89,    88,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,     0,     0,     0,    86,    90,   184,
-     183,    70,   182,    54,    56,    71,    72,   174,   145,   143,
-     256,   257,   144,   146,   149,     0,   125,   255,   150,   259,
-     167,   168,   153,     0,   170,   171,   172,   156,   173,   157,
-     158,   159,   163,     0,   137,   177,   139,     0,   127,   129,
-     131,   128,   130,   132,     0,     0,    85,   253,   249,     0,
-     251,   254,     0,     0,   260,   116,   119,     0,     0,   109,
-     104,     0,   112,   111,   114,   106,     0,    92,     0,     0,
-       0,    78,    81,    77,    79,    80,     0,    75,     0,    53,
-       0,   250,    63,     0,    64,     0,     0,     0,   105,   110,
-       0,   107,     0,    91,   166,   169,   136,     0,    74,   126,
-     133,   134,   252,     0,     0,   117,   118,     0,   121,   120,
-     113,   115,    93,    76,    65,     0,   123,     0,     0,   122,
-       0,   124,   108
+       0,     0,     0,     0,     0,    46,    51,    47,    52,    48,
+      50,    49,     0,   276,    66,     0,    61,    62,     0,     0,
+      58,    59,    84,   103,    87,    89,    88,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,     0,     0,     0,    86,
+      90,   196,   195,    70,   194,    54,    56,    71,    72,   185,
+       0,   156,   154,   274,   275,   155,   157,   160,     0,   125,
+     273,   161,   277,   178,   179,   164,     0,   181,   182,   183,
+     167,   184,   168,   169,   170,   174,     0,   148,   188,   136,
+     150,     0,   127,   129,   131,   128,   130,   132,     0,     0,
+      85,   271,   267,     0,   269,   272,     0,     0,   278,   116,
+     119,     0,     0,   109,   104,     0,   112,   111,   114,   106,
+       0,    92,   143,   144,   146,   147,   145,   139,     0,   141,
+       0,     0,     0,    78,    81,    77,    79,    80,     0,    75,
+       0,    53,     0,   268,    63,     0,    64,     0,     0,     0,
+     105,   110,     0,   107,     0,    91,     0,   140,   177,   180,
+     138,     0,    74,   126,   133,   134,   270,     0,     0,   117,
+     118,     0,   121,   120,   113,   115,    93,   142,    76,    65,
+       0,   123,     0,     0,   122,     0,   124,   108
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -323,  -364,  -364,  -364,  -364,
-    -364,  -364,  -364,  -364,  -364,  -130,  -364,  -364,    44,    45,
-      48,  -364,  -364,  -282,   -94,   -23,  -364,  -364,  -116,  -364,
-    -110,  -364,  -360,    52,  -364,  -364,    53,  -364,  -198,  -226,
-    -364,   -66,   -42,    51,   -73,  -364,   -58,  -364,   -98,   -97,
-     -96,  -196,  -187,   -70,  -240,  -363
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -318,  -358,  -358,  -358,  -358,
+    -358,  -358,  -358,  -358,  -358,  -136,  -358,  -358,    52,    58,
+      59,  -358,  -358,  -288,   -93,   -18,  -358,  -358,  -120,  -358,
+    -112,  -358,  -357,    62,  -358,  -358,    63,    29,  -358,  -358,
+    -116,  -358,  -211,  -240,  -358,   -64,   -46,    60,   -73,  -358,
+     -65,  -358,   -99,   -98,   -97,  -230,  -179,   -63,  -249,  -343
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
        0,     2,     3,    36,    37,    38,    64,    39,    40,    41,
-      42,    43,    44,    45,   215,   253,   254,    46,   165,   293,
-      47,   268,   154,    48,   264,   265,    49,    50,    51,    52,
-      53,    54,    55,    56,   366,   367,    57,    58,    59,    60,
-      61,   287,   356,   288,   378,   350,   351,   352,   353,   400,
-     395,   405,   305,    62,   334,   389,    63,   323,   206,   207,
-     208,   209,   149,   291,   150,   151,   152,   153,   266,   339,
-     340,   341,   302,   267,   310,   354
+      42,    43,    44,    45,   225,   265,   266,    46,   172,   305,
+      47,   280,   160,    48,   276,   277,    49,    50,    51,    52,
+      53,    54,    55,    56,   388,   389,    57,    58,    59,    60,
+      61,   299,   370,   300,   400,   364,   365,   366,   367,   424,
+     419,   430,   318,    62,   348,   413,    63,   214,   215,   378,
+     379,   336,   216,   217,   218,   219,   155,   303,   156,   157,
+     158,   159,   278,   353,   354,   355,   315,   279,   323,   368
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -902,74 +919,49 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     166,   159,   318,   344,   357,   163,   344,   248,   155,   311,
-     249,   313,   328,   212,   370,   261,   262,   401,   217,   372,
-     374,   261,   262,   326,   382,   216,   160,   161,   162,   387,
-     164,   408,   167,   168,   406,   210,   211,   308,   213,   214,
-      86,     1,   300,    87,   410,   301,     4,     5,   411,   312,
-     322,   314,   315,   316,   317,    65,   329,   330,   331,   332,
-     333,   156,   157,   158,   271,    66,   345,    67,    68,   345,
-     404,   275,   276,   277,   278,   279,   280,   281,   282,   283,
-      69,    70,   346,   271,    71,   346,    72,   272,   273,   274,
-     275,   276,   277,   278,   279,   280,   281,   282,   283,   325,
-     402,   347,   348,   371,   347,   348,   398,    13,    73,   349,
-     263,   252,    18,   383,    74,    75,    76,   361,   388,    25,
-     409,   284,   285,    29,    77,    78,    79,    80,    81,    35,
-      82,    83,   362,   385,   363,   364,   365,   397,    84,   218,
-     284,   285,    85,   219,   220,   286,   221,   222,   223,   292,
-     294,   292,   224,   225,   298,   299,   226,   303,   304,   306,
-     297,   269,   386,   227,   156,   157,   158,   228,   229,   230,
-     319,   320,   321,   231,   324,   307,   232,   327,   270,   233,
-     234,   235,   236,   296,   237,   238,   239,   240,   307,   241,
-     242,   243,   244,   245,   246,   247,   249,   250,   251,   260,
-     309,   335,   342,   169,   343,   307,   358,   170,   359,   360,
-     368,   262,   375,   377,   376,   379,   393,   171,   336,   172,
-     173,   174,   175,   176,   177,   178,   179,   180,   181,   182,
-     183,   184,   185,   186,   187,   188,   189,   190,   191,   192,
-     193,   194,   195,   196,   197,   198,   199,   200,   201,   202,
-     203,   204,   380,   394,   370,   407,   344,   403,   412,   255,
-     256,   381,   355,   257,   399,   205,   396,   258,   259,   369,
-     390,   391,   373,     0,   392,   295,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   384,     0,     0,     0,     0,
-       0,     0,    88,    89,    90,     0,    91,     0,     0,     0,
-       0,   337,     0,     0,     0,     0,     0,     0,     0,     0,
-     307,     0,   307,     0,     0,     0,     0,     0,     0,     0,
-       0,   306,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    95,     0,     0,   306,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
-     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
-     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
-     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
-     140,   141,   142,   143,   144,   145,   146,   147,   148,    88,
-      89,    90,     0,    91,     0,   338,     0,     0,   337,     0,
+     173,   161,   259,   166,   331,   358,   324,   170,   326,   358,
+     371,   261,   392,   404,   321,   222,   406,   411,   226,     1,
+     227,   340,   167,   168,   169,   433,   171,   335,   174,   175,
+       4,   220,   221,   283,   223,   224,   273,   274,   394,   396,
+     162,   163,   164,   284,   285,   286,   287,   288,   289,   290,
+     291,   292,   293,   294,   295,   372,   373,   374,   375,   425,
+     376,   431,   372,   373,   374,   375,   283,   376,   325,     5,
+     327,   328,   329,   330,   359,    65,   436,   342,   359,   287,
+     288,   289,   290,   291,   292,   293,   294,   295,   165,   435,
+     360,    66,    86,    67,   360,    87,   296,   297,    85,   429,
+     313,   298,    68,   314,   273,   274,   338,   393,   405,   361,
+     362,   407,   412,   361,   362,   422,   426,   363,    69,   377,
+     434,   343,   344,   345,   346,   347,    70,    13,    71,   296,
+     297,   264,    18,    72,    73,    74,   383,   275,    75,    25,
+      76,   409,    77,    29,    78,    79,    80,    81,    82,    35,
+     421,   384,    83,   385,   386,   387,    84,   228,   229,   304,
+     306,   304,   230,   231,   281,   311,   312,   232,   316,   317,
+     319,   410,   309,   162,   163,   164,   233,   234,   235,   320,
+     236,   332,   333,   334,   282,   337,   310,   237,   238,   308,
+     239,   240,   320,   241,   242,   243,   244,   245,   246,   247,
+     248,   249,   250,   251,   252,   253,   254,   255,   256,   257,
+     320,   258,   176,   260,   261,   262,   177,   263,   272,   322,
+     349,   165,   178,   341,   356,   357,   350,   380,   381,   382,
+     390,   274,   179,   397,   180,   181,   182,   183,   184,   185,
+     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
+     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
+     206,   207,   208,   209,   210,   211,   212,   398,   399,   401,
+     402,   417,   392,   418,   358,   428,   403,   267,   432,   369,
+     213,   437,   423,   268,   269,   391,   420,   270,   271,   339,
+     427,   414,   415,   395,   307,   416,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   408,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    88,    89,    90,
+       0,    91,     0,     0,     0,   320,   351,   320,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    95,
-       0,     0,     0,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,   146,   147,   148,   156,   157,   158,     0,
-       0,   263,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   169,     0,     0,     0,   170,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   171,
-       0,   172,   173,   174,   175,   176,   177,   178,   179,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,   202,   203,    88,    89,    90,   289,    91,    92,   290,
-      93,    94,     0,     0,     0,     0,     0,   205,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,    95,     0,     0,     0,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-      88,    89,    90,     0,    91,    92,     0,    93,    94,     0,
+       0,     0,     0,     0,     0,   319,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
+     319,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+      88,    89,    90,     0,    91,     0,   352,     0,     0,   351,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
@@ -978,18 +970,34 @@ static const yytype_int16 yytable[] =
      112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
      122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
      132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,    88,    89,    90,
-       0,    91,     0,     0,     0,     0,   337,     0,     0,     0,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   162,   163,   164,     0,     0,   275,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
-       0,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   146,   147,   148,    88,    89,    90,     0,    91,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   176,     0,     0,     0,     0,     0,     0,     0,
+       0,   165,   178,     0,     0,     0,     0,     0,   162,   163,
+     164,     0,   179,     0,   180,   181,   182,   183,   184,   185,
+     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
+     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
+     206,   207,   208,   209,   210,   211,   212,   176,     0,     0,
+       0,     0,     0,     0,     0,     0,   165,   178,     0,     0,
+     213,     0,     0,     0,     0,     0,     0,   179,     0,   180,
+     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
+     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
+     211,    88,    89,    90,   301,    91,    92,   302,    93,    94,
+       0,     0,     0,     0,     0,   213,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,    95,     0,     0,     0,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,    88,    89,    90,     0,    91,    92,
+       0,    93,    94,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,    95,     0,     0,     0,    96,    97,
@@ -998,83 +1006,79 @@ static const yytype_int16 yytable[] =
      118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
      128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
      138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,     6,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
-      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35
+     148,   149,   150,   151,   152,   153,   154,    88,    89,    90,
+       0,    91,     0,     0,     0,     0,   351,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
+       0,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+      88,    89,    90,     0,    91,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      95,     0,     0,     0,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,     6,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
+       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
+      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
+      29,    30,    31,    32,    33,    34,    35
 };
 
 static const yytype_int16 yycheck[] =
 {
-      73,    67,   242,     5,   286,    71,     5,   205,    66,   235,
-      18,   237,    52,    79,    18,    11,    12,   380,    84,   342,
-     343,    11,    12,   249,    18,    83,    68,    69,    70,    18,
-      72,    18,    74,    75,   394,    77,    78,   233,    80,    81,
-      12,     3,     8,    15,   407,    11,     0,    18,   408,   236,
-     246,   238,   239,   240,   241,    18,    96,    97,    98,    99,
-     100,     5,     6,     7,    44,    18,    68,    18,    18,    68,
-     393,    51,    52,    53,    54,    55,    56,    57,    58,    59,
-      18,    18,    84,    44,    18,    84,    18,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,   107,
-     382,   103,   104,   107,   103,   104,   105,    25,    18,   111,
-     106,    29,    30,   107,    18,    18,    18,    76,   107,    37,
-     107,   101,   102,    41,    18,    18,    18,    18,    18,    47,
-      18,    18,    91,   359,    93,    94,    95,   377,    18,    18,
-     101,   102,    19,    18,    18,   106,    18,    18,    18,   222,
-     223,   224,    18,    18,   227,   228,    18,   230,   231,   232,
-     226,   219,   360,    18,     5,     6,     7,    18,    18,    18,
-     243,   244,   245,    18,   247,   233,    18,   106,   220,    18,
-      18,    18,    18,   225,    18,    18,    18,    18,   246,    18,
+      73,    66,   213,    67,   253,     5,   246,    71,   248,     5,
+     298,    18,    18,    18,   244,    79,    18,    18,    83,     3,
+      84,   261,    68,    69,    70,    18,    72,   257,    74,    75,
+       0,    77,    78,    44,    80,    81,    11,    12,   356,   357,
+       5,     6,     7,    54,    55,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    49,    50,    51,    52,   402,
+      54,   418,    49,    50,    51,    52,    44,    54,   247,    18,
+     249,   250,   251,   252,    74,    18,   433,    58,    74,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    53,   432,
+      90,    18,    12,    18,    90,    15,   107,   108,    19,   417,
+       8,   112,    18,    11,    11,    12,   113,   113,   113,   109,
+     110,   113,   113,   109,   110,   111,   404,   117,    18,   113,
+     113,   102,   103,   104,   105,   106,    18,    25,    18,   107,
+     108,    29,    30,    18,    18,    18,    82,   112,    18,    37,
+      18,   381,    18,    41,    18,    18,    18,    18,    18,    47,
+     399,    97,    18,    99,   100,   101,    18,    18,    18,   232,
+     233,   234,    18,    18,   229,   238,   239,    18,   241,   242,
+     243,   382,   236,     5,     6,     7,    18,    18,    18,   244,
+      18,   254,   255,   256,   230,   258,   112,    18,    18,   235,
+      18,    18,   257,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-       5,    18,    18,    44,    18,   263,    18,    48,    18,    18,
-      18,    12,    18,   108,    18,   111,    18,    58,   260,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,   109,   106,    18,   109,     5,   387,   110,   215,
-     215,   355,   285,   215,   380,   106,   376,   215,   215,   335,
-     368,   368,   342,    -1,   370,   224,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   358,    -1,    -1,    -1,    -1,
-      -1,    -1,     4,     5,     6,    -1,     8,    -1,    -1,    -1,
-      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-     368,    -1,   370,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,   394,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    -1,   408,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+     275,    18,    44,    18,    18,    18,    48,    18,    18,     5,
+      18,    53,    54,   112,    18,    18,   272,    18,    18,    18,
+      18,    12,    64,    18,    66,    67,    68,    69,    70,    71,
       72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,     4,
-       5,     6,    -1,     8,    -1,   107,    -1,    -1,    13,    -1,
+      92,    93,    94,    95,    96,    97,    98,    18,   114,   117,
+     115,    18,    18,   112,     5,   411,   369,   225,   115,   297,
+     112,   116,   402,   225,   225,   349,   398,   225,   225,   260,
+     406,   390,   390,   356,   234,   392,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   380,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,     5,     6,
+      -1,     8,    -1,    -1,    -1,   390,    13,   392,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    -1,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,     5,     6,     7,    -1,
-      -1,   106,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    58,
-      -1,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,     4,     5,     6,     7,     8,     9,    10,
-      11,    12,    -1,    -1,    -1,    -1,    -1,   106,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-       4,     5,     6,    -1,     8,     9,    -1,    11,    12,    -1,
+      -1,    -1,    -1,    -1,    -1,   418,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+     433,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+       4,     5,     6,    -1,     8,    -1,   113,    -1,    -1,    13,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
@@ -1083,7 +1087,43 @@ static const yytype_int16 yycheck[] =
       64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
       74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,     4,     5,     6,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,     5,     6,     7,    -1,    -1,   112,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    53,    54,    -1,    -1,    -1,    -1,    -1,     5,     6,
+       7,    -1,    64,    -1,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    53,    54,    -1,    -1,
+     112,    -1,    -1,    -1,    -1,    -1,    -1,    64,    -1,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,     4,     5,     6,     7,     8,     9,    10,    11,    12,
+      -1,    -1,    -1,    -1,    -1,   112,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    48,    49,    50,    51,    52,
+      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,     4,     5,     6,    -1,     8,     9,
+      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,
+      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,     4,     5,     6,
       -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
@@ -1093,34 +1133,35 @@ static const yytype_int16 yycheck[] =
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,     4,     5,     6,    -1,     8,    -1,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,
-      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
-      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
-      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
-      43,    44,    45,    46,    47
+      44,    -1,    -1,    -1,    48,    49,    50,    51,    52,    53,
+      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,     4,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
+      41,    42,    43,    44,    45,    46,    47
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   113,   114,     0,    18,     4,    14,    20,    21,
+       0,     3,   119,   120,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,    47,   115,   116,   117,   119,
-     120,   121,   122,   123,   124,   125,   129,   132,   135,   138,
-     139,   140,   141,   142,   143,   144,   145,   148,   149,   150,
-     151,   152,   165,   168,   118,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,   121,   122,   123,   125,
+     126,   127,   128,   129,   130,   131,   135,   138,   141,   144,
+     145,   146,   147,   148,   149,   150,   151,   154,   155,   156,
+     157,   158,   171,   174,   124,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    19,    12,    15,     4,     5,
        6,     8,     9,    11,    12,    44,    48,    49,    50,    51,
@@ -1128,66 +1169,69 @@ static const yytype_uint8 yystos[] =
       62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
       72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   174,
-     176,   177,   178,   179,   134,   178,     5,     6,     7,   173,
-     174,   174,   174,   173,   174,   130,   176,   174,   174,    44,
-      48,    58,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,    89,    90,    91,    92,   106,   170,   171,   172,   173,
-     174,   174,   173,   174,   174,   126,   178,   173,    18,    18,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   184,   186,   187,   188,   189,
+     140,   188,     5,     6,     7,    53,   183,   184,   184,   184,
+     183,   184,   136,   186,   184,   184,    44,    48,    54,    64,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,   112,   175,   176,   180,   181,   182,   183,
+     184,   184,   183,   184,   184,   132,   188,   183,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,   170,    18,
-      18,    18,    29,   127,   128,   150,   151,   152,   165,   168,
-      18,    11,    12,   106,   136,   137,   180,   185,   133,   178,
-     174,    44,    48,    49,    50,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,   101,   102,   106,   153,   155,     7,
-      10,   175,   176,   131,   176,   175,   174,   173,   176,   176,
-       8,    11,   184,   176,   176,   164,   176,   178,   183,     5,
-     186,   171,   184,   171,   184,   184,   184,   184,   186,   176,
-     176,   176,   183,   169,   176,   107,   171,   106,    52,    96,
-      97,    98,    99,   100,   166,    18,   174,    13,   107,   181,
-     182,   183,    18,    18,     5,    68,    84,   103,   104,   111,
-     157,   158,   159,   160,   187,   157,   154,   155,    18,    18,
-      18,    76,    91,    93,    94,    95,   146,   147,    18,   173,
-      18,   107,   137,   185,   137,    18,    18,   108,   156,   111,
-     109,   156,    18,   107,   176,   171,   170,    18,   107,   167,
-     180,   181,   182,    18,   106,   162,   162,   186,   105,   160,
-     161,   187,   155,   147,   137,   163,   164,   109,    18,   107,
-     187,   164,   110
+      18,    18,    18,    18,    18,    18,    18,    18,    18,   180,
+      18,    18,    18,    18,    29,   133,   134,   156,   157,   158,
+     171,   174,    18,    11,    12,   112,   142,   143,   190,   195,
+     139,   188,   184,    44,    54,    55,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,   107,   108,   112,   159,
+     161,     7,    10,   185,   186,   137,   186,   185,   184,   183,
+     112,   186,   186,     8,    11,   194,   186,   186,   170,   186,
+     188,   193,     5,   196,   181,   194,   181,   194,   194,   194,
+     194,   196,   186,   186,   186,   193,   179,   186,   113,   175,
+     181,   112,    58,   102,   103,   104,   105,   106,   172,    18,
+     184,    13,   113,   191,   192,   193,    18,    18,     5,    74,
+      90,   109,   110,   117,   163,   164,   165,   166,   197,   163,
+     160,   161,    49,    50,    51,    52,    54,   113,   177,   178,
+      18,    18,    18,    82,    97,    99,   100,   101,   152,   153,
+      18,   183,    18,   113,   143,   195,   143,    18,    18,   114,
+     162,   117,   115,   162,    18,   113,    18,   113,   186,   181,
+     180,    18,   113,   173,   190,   191,   192,    18,   112,   168,
+     168,   196,   111,   166,   167,   197,   161,   178,   153,   143,
+     169,   170,   115,    18,   113,   197,   170,   116
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   112,   114,   113,   115,   115,   115,   115,   115,   116,
-     116,   116,   116,   117,   118,   118,   118,   119,   120,   120,
-     120,   121,   121,   121,   121,   121,   121,   121,   121,   121,
-     121,   121,   121,   121,   122,   123,   124,   124,   124,   124,
-     124,   124,   124,   124,   124,   126,   125,   127,   127,   127,
-     127,   127,   127,   128,   129,   130,   131,   132,   132,   133,
-     134,   135,   136,   136,   136,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,   146,   146,   147,   147,   147,
-     147,   147,   148,   149,   150,   151,   152,   153,   153,   153,
-     153,   153,   154,   154,   155,   155,   155,   155,   155,   155,
-     155,   155,   155,   155,   155,   155,   155,   155,   156,   157,
-     157,   158,   158,   158,   159,   159,   160,   160,   160,   160,
-     161,   161,   162,   163,   163,   164,   165,   166,   166,   166,
-     166,   166,   166,   167,   167,   168,   168,   169,   170,   170,
-     171,   172,   172,   172,   172,   172,   172,   172,   172,   172,
-     172,   172,   172,   172,   172,   172,   172,   172,   172,   172,
-     172,   172,   172,   172,   172,   172,   172,   172,   172,   172,
-     172,   172,   172,   172,   172,   172,   172,   172,   173,   173,
-     173,   174,   175,   175,   175,   176,   176,   176,   177,   177,
-     178,   178,   178,   178,   178,   179,   179,   179,   179,   179,
-     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
-     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
-     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
-     179,   179,   179,   179,   179,   179,   179,   179,   179,   179,
-     179,   179,   179,   179,   179,   179,   179,   179,   179,   180,
-     180,   181,   181,   182,   182,   183,   184,   184,   185,   186,
-     187
+       0,   118,   120,   119,   121,   121,   121,   121,   121,   122,
+     122,   122,   122,   123,   124,   124,   124,   125,   126,   126,
+     126,   127,   127,   127,   127,   127,   127,   127,   127,   127,
+     127,   127,   127,   127,   128,   129,   130,   130,   130,   130,
+     130,   130,   130,   130,   130,   132,   131,   133,   133,   133,
+     133,   133,   133,   134,   135,   136,   137,   138,   138,   139,
+     140,   141,   142,   142,   142,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   152,   153,   153,   153,
+     153,   153,   154,   155,   156,   157,   158,   159,   159,   159,
+     159,   159,   160,   160,   161,   161,   161,   161,   161,   161,
+     161,   161,   161,   161,   161,   161,   161,   161,   162,   163,
+     163,   164,   164,   164,   165,   165,   166,   166,   166,   166,
+     167,   167,   168,   169,   169,   170,   171,   172,   172,   172,
+     172,   172,   172,   173,   173,   174,   174,   175,   175,   176,
+     176,   177,   177,   178,   178,   178,   178,   178,   179,   180,
+     180,   181,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
+     182,   182,   182,   182,   182,   182,   182,   182,   182,   183,
+     183,   183,   183,   184,   185,   185,   185,   186,   186,   186,
+     187,   187,   188,   188,   188,   188,   188,   188,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
+     189,   189,   189,   189,   189,   189,   189,   190,   190,   191,
+     191,   192,   192,   193,   194,   194,   195,   196,   197
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1206,20 +1250,21 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     2,     3,     2,     3,     5,     1,
        2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
        1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     7,     1,     1,     3,
-       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
-       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
-       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
-       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     3,     5,     1,     5,     4,
+       5,     1,     3,     1,     1,     1,     1,     1,     1,     1,
+       3,     1,     1,     1,     3,     3,     3,     3,     1,     1,
+       3,     3,     1,     1,     3,     1,     1,     3,     3,     3,
+       3,     1,     1,     1,     3,     1,     1,     5,     3,     3,
+       5,     3,     3,     3,     3,     3,     1,     1,     3,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     2,
-       3,     1,     3,     1,     1,     1,     1,     1,     1,     1,
-       1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     2,     3,     1,
+       3,     1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -2270,301 +2315,343 @@ yyreduce:
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 135: /* search: "SEARCH" "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
+  case 135: /* search: "SEARCH" "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 136: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 137: /* search_program: search_key_list  */
+                { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 138: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 136: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+  case 139: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 137: /* charset: astring  */
+  case 140: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
+    break;
+
+  case 143: /* search_return_opt: "MIN"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+    break;
+
+  case 144: /* search_return_opt: "MAX"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+    break;
+
+  case 145: /* search_return_opt: "ALL"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+    break;
+
+  case 146: /* search_return_opt: "COUNT"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+    break;
+
+  case 147: /* search_return_opt: "SAVE"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
+    break;
+
+  case 148: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 138: /* search_key_list: search_key  */
+  case 149: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 139: /* search_key_list: search_key_list "SP" search_key  */
+  case 150: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 140: /* search_key: search_key_1  */
+  case 151: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 141: /* search_key_1: "ALL"  */
+  case 152: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 142: /* search_key_1: "ANSWERED"  */
+  case 153: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 143: /* search_key_1: "BCC" "SP" astring  */
+  case 154: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "BEFORE" "SP" date  */
+  case 155: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 145: /* search_key_1: "BODY" "SP" astring  */
+  case 156: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 146: /* search_key_1: "CC" "SP" astring  */
+  case 157: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 147: /* search_key_1: "DELETED"  */
+  case 158: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 148: /* search_key_1: "FLAGGED"  */
+  case 159: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 149: /* search_key_1: "FROM" "SP" astring  */
+  case 160: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 150: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 161: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 151: /* search_key_1: "NEW"  */
+  case 162: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 152: /* search_key_1: "OLD"  */
+  case 163: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 153: /* search_key_1: "ON" "SP" date  */
+  case 164: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 154: /* search_key_1: "RECENT"  */
+  case 165: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 155: /* search_key_1: "SEEN"  */
+  case 166: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 156: /* search_key_1: "SINCE" "SP" date  */
+  case 167: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 157: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 168: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 158: /* search_key_1: "TEXT" "SP" astring  */
+  case 169: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 159: /* search_key_1: "TO" "SP" astring  */
+  case 170: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 160: /* search_key_1: "UNANSWERED"  */
+  case 171: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 161: /* search_key_1: "UNDELETED"  */
+  case 172: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 162: /* search_key_1: "UNFLAGGED"  */
+  case 173: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 163: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 174: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 164: /* search_key_1: "UNSEEN"  */
+  case 175: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 165: /* search_key_1: "DRAFT"  */
+  case 176: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 166: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 177: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 167: /* search_key_1: "LARGER" "SP" number  */
+  case 178: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 168: /* search_key_1: "NOT" "SP" search_key  */
+  case 179: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 169: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 180: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 170: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 181: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 171: /* search_key_1: "SENTON" "SP" date  */
+  case 182: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 172: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 183: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 173: /* search_key_1: "SMALLER" "SP" number  */
+  case 184: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 174: /* search_key_1: "UID" "SP" sequence_set  */
+  case 185: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 175: /* search_key_1: "UNDRAFT"  */
+  case 186: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 176: /* search_key_1: sequence_set  */
+  case 187: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 177: /* search_key_1: '(' search_key_list ')'  */
+  case 188: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 178: /* sequence_set: "number"  */
+  case 189: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 179: /* sequence_set: "sequence set"  */
+  case 190: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 180: /* sequence_set: "sequence set with *"  */
+  case 191: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 181: /* mailbox: astring  */
+  case 192: /* sequence_set: "$"  */
+                                { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
+    break;
+
+  case 193: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 182: /* list_mailbox: astring  */
+  case 194: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 183: /* list_mailbox: "mailbox pattern"  */
+  case 195: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 184: /* list_mailbox: "sequence set with *"  */
+  case 196: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 185: /* astring: atom  */
+  case 197: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 186: /* astring: "astring"  */
+  case 198: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 187: /* astring: string  */
+  case 199: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 188: /* string: "quoted string"  */
+  case 200: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 189: /* string: "literal"  */
+  case 201: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 190: /* atom: "atom"  */
+  case 202: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 191: /* atom: "number"  */
+  case 203: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 192: /* atom: "sequence set"  */
+  case 204: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 193: /* atom: "date"  */
+  case 205: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 194: /* atom: keyword  */
+  case 206: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 249: /* flag_list: '(' ')'  */
+  case 207: /* atom: keyword  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 267: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 250: /* flag_list: '(' flag_seq ')'  */
+  case 268: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 251: /* flag_seq: flag  */
+  case 269: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 252: /* flag_seq: flag_seq "SP" flag  */
+  case 270: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 253: /* flag: "flag"  */
+  case 271: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 254: /* flag: flag_keyword  */
+  case 272: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 255: /* flag_keyword: atom  */
+  case 273: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 256: /* date: "date"  */
+  case 274: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 257: /* date: "quoted string"  */
+  case 275: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 258: /* date_time: "quoted string"  */
+  case 276: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 259: /* number: "number"  */
+  case 277: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 260: /* nz_number: "number"  */
+  case 278: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -2877,6 +2964,8 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute";
 	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))

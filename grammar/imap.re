@@ -318,6 +318,14 @@ restart:
 	<ARG> 'UNFLAGGED'       { return lex_word(lx, val, K_UNFLAGGED); }
 	<ARG> 'UNKEYWORD'       { return lex_word(lx, val, K_UNKEYWORD); }
 	<ARG> 'UNSEEN'          { return lex_word(lx, val, K_UNSEEN); }
+	// RFC 4731 (ESEARCH), RFC 5182 (SEARCHRES): RETURN options, and "$"
+	// (before the atom rules, which would take it too)
+	<ARG> 'RETURN'          { return lex_word(lx, val, K_RETURN); }
+	<ARG> 'MIN'             { return lex_word(lx, val, K_MIN); }
+	<ARG> 'MAX'             { return lex_word(lx, val, K_MAX); }
+	<ARG> 'COUNT'           { return lex_word(lx, val, K_COUNT); }
+	<ARG> 'SAVE'            { return lex_word(lx, val, K_SAVE); }
+	<ARG,FETCH> "$"         { return lex_word(lx, val, T_SEQLAST); }
 	<ARG> DATE              { return lex_word(lx, val, T_DATE); }
 	<ARG> ATOM_CHAR+        { return lex_word(lx, val, T_ATOM); }
 	<ARG> ASTRING_CHAR+     { return lex_word(lx, val, T_ASTRWORD); }

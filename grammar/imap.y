@@ -95,6 +95,9 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
 /* ---- RFC 6851: MOVE ---- */
 %token <tok> K_MOVE "MOVE"
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+%token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
+%token <tok> T_SEQLAST "$"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -558,19 +561,54 @@ store_flags:
 
 /* RFC2060 §9: search = "SEARCH" SPACE ["CHARSET" SPACE astring SPACE]
  *   1#search_key
- * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key) */
+ * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+ * RFC4466 §2.6: search = "SEARCH" [search-return-opts] SP search-program */
 search:
-	K_SEARCH SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
+	K_SEARCH SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	| K_SEARCH SP search_return_opts SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	;
+
+/* RFC4466 §2.6: search-program = ["CHARSET" SP charset SP]
+ *   search-key *(SP search-key) */
+search_program:
+	search_key_list
+		{ CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $1.v; CMD->u.search.keys->nlist = $1.n; }
+	| K_CHARSET SP charset SP search_key_list
+		{ CMD->u.search.has_charset = true; CMD->u.search.charset = $3;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
-	| K_SEARCH SP K_CHARSET SP charset SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = $5;
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $7.v; CMD->u.search.keys->nlist = $7.n; }
+		  CMD->u.search.keys->list = $5.v; CMD->u.search.keys->nlist = $5.n; }
+	;
+
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+
+/* RFC4466 §2.6: search-return-opts = SP "RETURN" SP "(" [search-return-opt
+ *   *(SP search-return-opt)] ")"  (the leading SP is in `search`) */
+search_return_opts:
+	K_RETURN SP '(' ')'     { CMD->u.search.has_return = true; NOTE("search return options"); }
+	| K_RETURN SP '(' search_return_opt_list ')'
+				{ CMD->u.search.has_return = true; NOTE("search return options"); }
+	;
+
+search_return_opt_list:
+	search_return_opt
+	| search_return_opt_list SP search_return_opt
+	;
+
+/* RFC4731 §4: search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT"
+ * RFC5182 §3: search-return-opt = "SAVE"
+ * Any other option is a syntax error: RFC4466 §2.6 options of extensions
+ * the server does not support get BAD. */
+search_return_opt:
+	K_MIN                   { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+	| K_MAX                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+	| K_ALL                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+	| K_COUNT               { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
 	;
 
 /* The astring after CHARSET (RFC2060 §9 search) */
@@ -657,6 +695,8 @@ sequence_set:
 	T_NUMBER                { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSET              { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSTAR             { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	/* RFC5182 §3: sequence-set =/ seq-last-command; seq-last-command = "$" */
+	| T_SEQLAST             { $$ = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
 	;
 
 /* RFC2060 §9: mailbox = "INBOX" / astring
@@ -695,6 +735,7 @@ atom:
 	| T_NUMBER              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_SEQSET              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_DATE                { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_SEQLAST             { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| keyword               { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	;
 
@@ -711,6 +752,8 @@ keyword:
 	| K_UNKEYWORD | K_UNSEEN | K_CHARSET | K_MESSAGES | K_UIDNEXT
 	| K_UIDVALIDITY | K_PLUS_FLAGS | K_MINUS_FLAGS | K_FLAGS_SILENT
 	| K_PLUS_FLAGS_SILENT | K_MINUS_FLAGS_SILENT
+	/* RFC 4731, RFC 5182 */
+	| K_RETURN | K_MIN | K_MAX | K_COUNT | K_SAVE
 	;
 
 /* RFC2060 §9: flag_list = "(" #flag ")"
@@ -862,6 +905,8 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute";
 	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))

@@ -62,7 +62,9 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_CHECK]        = { "CHECK",        cmd_check,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_CLOSE]        = { "CLOSE",        cmd_close,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_EXPUNGE]      = { "EXPUNGE",      cmd_expunge,      SELECTED, 0,    "UIDPLUS", NULL, SMALL },
-	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ESEARCH (RFC4731), SEARCHRES (RFC5182): RETURN options, "$" */
+	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, "ESEARCH SEARCHRES",
+				    NULL, SMALL },
 	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },

@@ -185,7 +185,19 @@ struct imap_cmd_append {
 	struct imap_string message;          /* the literal */
 };
 
+/* search-return-opt (RFC4466 §2.6), as bits: RFC4731 §3.1 (ESEARCH)
+ * and RFC5182 §2 (SEARCHRES). */
+enum imap_search_return {
+	IMAP_SEARCH_RET_MIN   = 1 << 0,
+	IMAP_SEARCH_RET_MAX   = 1 << 1,
+	IMAP_SEARCH_RET_ALL   = 1 << 2,
+	IMAP_SEARCH_RET_COUNT = 1 << 3,
+	IMAP_SEARCH_RET_SAVE  = 1 << 4,
+};
+
 struct imap_cmd_search {
+	bool has_return;                     /* "RETURN (...)": answer ESEARCH */
+	unsigned ret;                        /* enum imap_search_return bits; 0 is "RETURN ()" */
 	bool has_charset;
 	struct imap_string charset;
 	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */

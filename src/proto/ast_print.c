@@ -46,6 +46,10 @@ static void print_list_mailbox(struct sbuf *out, const struct imap_string *s)
 
 void ast_print_seqset(struct sbuf *out, const struct imap_seq_set *set)
 {
+	if (set->saved) {
+		sbuf_addc(out, '$');  /* RFC5182 */
+		return;
+	}
 	for (size_t i = 0; i < set->n; i++) {
 		const struct imap_seq_range *r = &set->ranges[i];
 		if (i > 0)
@@ -352,6 +356,25 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		sbuf_add(out, cmd->u.append.message.data, cmd->u.append.message.len);
 		break;
 	case IMAP_CMD_SEARCH:
+		if (cmd->u.search.has_return) {
+			/* RFC4466 §2.6, in a fixed order */
+			static const struct { unsigned bit; const char *name; } opts[] = {
+				{ IMAP_SEARCH_RET_MIN, "MIN" }, { IMAP_SEARCH_RET_MAX, "MAX" },
+				{ IMAP_SEARCH_RET_ALL, "ALL" }, { IMAP_SEARCH_RET_COUNT, "COUNT" },
+				{ IMAP_SEARCH_RET_SAVE, "SAVE" },
+			};
+			sbuf_adds(out, " RETURN (");
+			bool first = true;
+			for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+				if (!(cmd->u.search.ret & opts[i].bit))
+					continue;
+				if (!first)
+					sbuf_addc(out, ' ');
+				sbuf_adds(out, opts[i].name);
+				first = false;
+			}
+			sbuf_addc(out, ')');
+		}
 		if (cmd->u.search.has_charset) {
 			sbuf_adds(out, " CHARSET ");
 			print_astring(out, &cmd->u.search.charset);

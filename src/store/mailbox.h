@@ -129,10 +129,21 @@ struct mbox_seqs {
  * Sequence numbers above mbox_count(), and "*" in an empty mailbox, are a
  * client error (RFC3501 §9 seq-number): false with the BAD text in
  * *bad_r.  UIDs that do not exist are ignored (RFC3501 §6.4.8); "n:*"
- * always includes the last message.  Memory comes from `a`.
+ * always includes the last message.  "$" is the saved search result
+ * (mbox_saved_set), in either kind of set (RFC5182 §2.1): the messages of
+ * it still in the view, possibly none.  Memory comes from `a`.
  */
 bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
 		       bool uid, struct mbox_seqs *out, const char **bad_r);
+
+/*
+ * Remember the messages seqs[0..n) (ascending sequence numbers) as the
+ * view's saved search result, which a sequence set "$" names (RFC5182
+ * §2.1); n == 0 empties it.  Kept by UID, so that a message expunged
+ * later leaves it by itself; a new view (SELECT, EXAMINE) starts empty.
+ * False when out of memory: the result is empty then.
+ */
+bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n);
 
 /* Next sequence number in ascending order into *seq_r; false at the end. */
 bool mbox_seqs_next(struct mbox_seqs *seqs, uint32_t *seq_r);

@@ -205,7 +205,7 @@ static int move_in_child(struct fx *fx, const char *src, const char *dst, uint32
 		struct arena a;
 		arena_init(&a);
 		struct imap_seq_range r = { lo, hi };
-		struct imap_seq_set set = { 1, &r };
+		struct imap_seq_set set = { .n = 1, .ranges = &r };
 		struct mbox_seqs seqs;
 		const char *bad;
 		if (!mbox_seqs_resolve(mb, &a, &set, false, &seqs, &bad))
@@ -238,7 +238,7 @@ static void test_move(void **state)
 	struct arena a;
 	arena_init(&a);
 	struct imap_seq_range r[2] = { { 2, 3 }, { 5, 5 } };
-	struct imap_seq_set set = { 2, r };
+	struct imap_seq_set set = { .n = 2, .ranges = r };
 	struct mbox_seqs seqs;
 	const char *bad;
 	assert_true(mbox_seqs_resolve(mb, &a, &set, false, &seqs, &bad));
@@ -261,7 +261,7 @@ static void test_move(void **state)
 	assert_int_equal(mbox_count(mb), 2);
 	/* A missing target, a read-only view. */
 	struct imap_seq_range one = { 1, 1 };
-	struct imap_seq_set s1 = { 1, &one };
+	struct imap_seq_set s1 = { .n = 1, .ranges = &one };
 	assert_true(mbox_seqs_resolve(mb, &a, &s1, false, &seqs, &bad));
 	assert_false(mbox_move(mb, &seqs, "Nowhere", &a, &res, &err));
 	assert_int_equal(err.code, STORE_ERR_TRYCREATE);
@@ -433,7 +433,7 @@ static void test_journal_locked(void **state)
 		struct arena a;
 		arena_init(&a);
 		struct imap_seq_range r = { 1, NMSG };
-		struct imap_seq_set set = { 1, &r };
+		struct imap_seq_set set = { .n = 1, .ranges = &r };
 		struct mbox_seqs seqs;
 		const char *bad;
 		struct mbox_move_result res;
