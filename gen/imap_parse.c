@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6450b6a6511a71230c16c5fd0308a442a87f74978c6466d6a85657e47a57999a), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 b44a9cbc402a7dc23a262a7c15330a99aeb714e88c66403be7879eff63acac61), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -152,156 +152,162 @@ enum yysymbol_kind_t
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
   YYSYMBOL_K_MOVE = 47,                    /* "MOVE"  */
-  YYSYMBOL_K_RETURN = 48,                  /* "RETURN"  */
-  YYSYMBOL_K_MIN = 49,                     /* "MIN"  */
-  YYSYMBOL_K_MAX = 50,                     /* "MAX"  */
-  YYSYMBOL_K_COUNT = 51,                   /* "COUNT"  */
-  YYSYMBOL_K_SAVE = 52,                    /* "SAVE"  */
-  YYSYMBOL_T_SEQLAST = 53,                 /* "$"  */
-  YYSYMBOL_K_ALL = 54,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 55,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 56,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 57,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 58,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 59,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 60,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 61,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 62,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 63,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 64,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 65,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 66,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 67,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 68,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 69,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 70,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 71,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 72,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 73,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 74,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 75,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 76,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 77,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 78,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 79,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 80,                      /* "ON"  */
-  YYSYMBOL_K_OR = 81,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 82,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 83,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 84,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 85,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 86,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 87,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 88,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 89,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 90,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 91,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 92,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 93,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 94,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 95,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 96,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 97,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 98,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 99,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 100,                /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 101,            /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 102,             /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 103,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 104,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 105,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 106,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 107,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 108,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 109,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 110,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 111,                   /* "MIME"  */
-  YYSYMBOL_112_ = 112,                     /* '('  */
-  YYSYMBOL_113_ = 113,                     /* ')'  */
-  YYSYMBOL_114_ = 114,                     /* '<'  */
-  YYSYMBOL_115_ = 115,                     /* '.'  */
-  YYSYMBOL_116_ = 116,                     /* '>'  */
-  YYSYMBOL_117_ = 117,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 118,                 /* $accept  */
-  YYSYMBOL_command = 119,                  /* command  */
-  YYSYMBOL_120_1 = 120,                    /* $@1  */
-  YYSYMBOL_command_body = 121,             /* command_body  */
-  YYSYMBOL_command_any = 122,              /* command_any  */
-  YYSYMBOL_x_command = 123,                /* x_command  */
-  YYSYMBOL_x_args = 124,                   /* x_args  */
-  YYSYMBOL_unknown_command = 125,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 126,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 127,             /* command_auth  */
-  YYSYMBOL_idle = 128,                     /* idle  */
-  YYSYMBOL_compress = 129,                 /* compress  */
-  YYSYMBOL_command_select = 130,           /* command_select  */
-  YYSYMBOL_uid = 131,                      /* uid  */
-  YYSYMBOL_132_2 = 132,                    /* $@2  */
-  YYSYMBOL_uid_command = 133,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 134,              /* uid_expunge  */
-  YYSYMBOL_login = 135,                    /* login  */
-  YYSYMBOL_userid = 136,                   /* userid  */
-  YYSYMBOL_password = 137,                 /* password  */
-  YYSYMBOL_authenticate = 138,             /* authenticate  */
-  YYSYMBOL_initial_response = 139,         /* initial_response  */
-  YYSYMBOL_auth_type = 140,                /* auth_type  */
-  YYSYMBOL_append = 141,                   /* append  */
-  YYSYMBOL_append_rest = 142,              /* append_rest  */
-  YYSYMBOL_append_message = 143,           /* append_message  */
-  YYSYMBOL_create = 144,                   /* create  */
-  YYSYMBOL_delete = 145,                   /* delete  */
-  YYSYMBOL_examine = 146,                  /* examine  */
-  YYSYMBOL_list = 147,                     /* list  */
-  YYSYMBOL_lsub = 148,                     /* lsub  */
-  YYSYMBOL_rename = 149,                   /* rename  */
-  YYSYMBOL_select = 150,                   /* select  */
-  YYSYMBOL_status = 151,                   /* status  */
-  YYSYMBOL_status_att_list = 152,          /* status_att_list  */
-  YYSYMBOL_status_att = 153,               /* status_att  */
-  YYSYMBOL_subscribe = 154,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 155,              /* unsubscribe  */
-  YYSYMBOL_copy = 156,                     /* copy  */
-  YYSYMBOL_move = 157,                     /* move  */
-  YYSYMBOL_fetch = 158,                    /* fetch  */
-  YYSYMBOL_fetch_what = 159,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 160,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 161,                /* fetch_att  */
-  YYSYMBOL_partial = 162,                  /* partial  */
-  YYSYMBOL_section = 163,                  /* section  */
-  YYSYMBOL_section_spec = 164,             /* section_spec  */
-  YYSYMBOL_section_part = 165,             /* section_part  */
-  YYSYMBOL_section_msgtext = 166,          /* section_msgtext  */
-  YYSYMBOL_section_text = 167,             /* section_text  */
-  YYSYMBOL_header_list = 168,              /* header_list  */
-  YYSYMBOL_header_fld_names = 169,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 170,          /* header_fld_name  */
-  YYSYMBOL_store = 171,                    /* store  */
-  YYSYMBOL_store_att_flags = 172,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 173,              /* store_flags  */
-  YYSYMBOL_search = 174,                   /* search  */
-  YYSYMBOL_search_program = 175,           /* search_program  */
-  YYSYMBOL_search_return_opts = 176,       /* search_return_opts  */
-  YYSYMBOL_search_return_opt_list = 177,   /* search_return_opt_list  */
-  YYSYMBOL_search_return_opt = 178,        /* search_return_opt  */
-  YYSYMBOL_charset = 179,                  /* charset  */
-  YYSYMBOL_search_key_list = 180,          /* search_key_list  */
-  YYSYMBOL_search_key = 181,               /* search_key  */
-  YYSYMBOL_search_key_1 = 182,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 183,             /* sequence_set  */
-  YYSYMBOL_mailbox = 184,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 185,             /* list_mailbox  */
-  YYSYMBOL_astring = 186,                  /* astring  */
-  YYSYMBOL_string = 187,                   /* string  */
-  YYSYMBOL_atom = 188,                     /* atom  */
-  YYSYMBOL_keyword = 189,                  /* keyword  */
-  YYSYMBOL_flag_list = 190,                /* flag_list  */
-  YYSYMBOL_flag_seq = 191,                 /* flag_seq  */
-  YYSYMBOL_flag = 192,                     /* flag  */
-  YYSYMBOL_flag_keyword = 193,             /* flag_keyword  */
-  YYSYMBOL_date = 194,                     /* date  */
-  YYSYMBOL_date_time = 195,                /* date_time  */
-  YYSYMBOL_number = 196,                   /* number  */
-  YYSYMBOL_nz_number = 197                 /* nz_number  */
+  YYSYMBOL_T_BINARY_SECTION = 48,          /* "BINARY["  */
+  YYSYMBOL_T_BINARY_PEEK_SECTION = 49,     /* "BINARY.PEEK["  */
+  YYSYMBOL_T_BINARY_SIZE_SECTION = 50,     /* "BINARY.SIZE["  */
+  YYSYMBOL_T_LITERAL8 = 51,                /* "literal8"  */
+  YYSYMBOL_K_RETURN = 52,                  /* "RETURN"  */
+  YYSYMBOL_K_MIN = 53,                     /* "MIN"  */
+  YYSYMBOL_K_MAX = 54,                     /* "MAX"  */
+  YYSYMBOL_K_COUNT = 55,                   /* "COUNT"  */
+  YYSYMBOL_K_SAVE = 56,                    /* "SAVE"  */
+  YYSYMBOL_T_SEQLAST = 57,                 /* "$"  */
+  YYSYMBOL_K_ALL = 58,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 59,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 60,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 61,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 62,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 63,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 64,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 65,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 66,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 67,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 68,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 69,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 70,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 71,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 72,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 73,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 74,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 75,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 76,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 77,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 78,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 79,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 80,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 81,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 82,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 83,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 84,                      /* "ON"  */
+  YYSYMBOL_K_OR = 85,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 86,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 87,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 88,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 89,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 90,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 91,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 92,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 93,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 94,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 95,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 96,              /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 97,               /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 98,                 /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 99,               /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 100,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 101,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 102,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 103,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 104,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 105,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 106,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 107,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 108,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 109,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 110,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 111,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 112,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 113,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 114,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 115,                   /* "MIME"  */
+  YYSYMBOL_116_ = 116,                     /* '('  */
+  YYSYMBOL_117_ = 117,                     /* ')'  */
+  YYSYMBOL_118_ = 118,                     /* ']'  */
+  YYSYMBOL_119_ = 119,                     /* '<'  */
+  YYSYMBOL_120_ = 120,                     /* '.'  */
+  YYSYMBOL_121_ = 121,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 122,                 /* $accept  */
+  YYSYMBOL_command = 123,                  /* command  */
+  YYSYMBOL_124_1 = 124,                    /* $@1  */
+  YYSYMBOL_command_body = 125,             /* command_body  */
+  YYSYMBOL_command_any = 126,              /* command_any  */
+  YYSYMBOL_x_command = 127,                /* x_command  */
+  YYSYMBOL_x_args = 128,                   /* x_args  */
+  YYSYMBOL_unknown_command = 129,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 130,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 131,             /* command_auth  */
+  YYSYMBOL_idle = 132,                     /* idle  */
+  YYSYMBOL_compress = 133,                 /* compress  */
+  YYSYMBOL_command_select = 134,           /* command_select  */
+  YYSYMBOL_uid = 135,                      /* uid  */
+  YYSYMBOL_136_2 = 136,                    /* $@2  */
+  YYSYMBOL_uid_command = 137,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 138,              /* uid_expunge  */
+  YYSYMBOL_login = 139,                    /* login  */
+  YYSYMBOL_userid = 140,                   /* userid  */
+  YYSYMBOL_password = 141,                 /* password  */
+  YYSYMBOL_authenticate = 142,             /* authenticate  */
+  YYSYMBOL_initial_response = 143,         /* initial_response  */
+  YYSYMBOL_auth_type = 144,                /* auth_type  */
+  YYSYMBOL_append = 145,                   /* append  */
+  YYSYMBOL_append_rest = 146,              /* append_rest  */
+  YYSYMBOL_append_message = 147,           /* append_message  */
+  YYSYMBOL_create = 148,                   /* create  */
+  YYSYMBOL_delete = 149,                   /* delete  */
+  YYSYMBOL_examine = 150,                  /* examine  */
+  YYSYMBOL_list = 151,                     /* list  */
+  YYSYMBOL_lsub = 152,                     /* lsub  */
+  YYSYMBOL_rename = 153,                   /* rename  */
+  YYSYMBOL_select = 154,                   /* select  */
+  YYSYMBOL_status = 155,                   /* status  */
+  YYSYMBOL_status_att_list = 156,          /* status_att_list  */
+  YYSYMBOL_status_att = 157,               /* status_att  */
+  YYSYMBOL_subscribe = 158,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 159,              /* unsubscribe  */
+  YYSYMBOL_copy = 160,                     /* copy  */
+  YYSYMBOL_move = 161,                     /* move  */
+  YYSYMBOL_fetch = 162,                    /* fetch  */
+  YYSYMBOL_fetch_what = 163,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 164,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 165,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 166,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 167,           /* section_binary  */
+  YYSYMBOL_partial = 168,                  /* partial  */
+  YYSYMBOL_section = 169,                  /* section  */
+  YYSYMBOL_section_spec = 170,             /* section_spec  */
+  YYSYMBOL_section_part = 171,             /* section_part  */
+  YYSYMBOL_section_msgtext = 172,          /* section_msgtext  */
+  YYSYMBOL_section_text = 173,             /* section_text  */
+  YYSYMBOL_header_list = 174,              /* header_list  */
+  YYSYMBOL_header_fld_names = 175,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 176,          /* header_fld_name  */
+  YYSYMBOL_store = 177,                    /* store  */
+  YYSYMBOL_store_att_flags = 178,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 179,              /* store_flags  */
+  YYSYMBOL_search = 180,                   /* search  */
+  YYSYMBOL_search_program = 181,           /* search_program  */
+  YYSYMBOL_search_return_opts = 182,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 183,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 184,        /* search_return_opt  */
+  YYSYMBOL_charset = 185,                  /* charset  */
+  YYSYMBOL_search_key_list = 186,          /* search_key_list  */
+  YYSYMBOL_search_key = 187,               /* search_key  */
+  YYSYMBOL_search_key_1 = 188,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 189,             /* sequence_set  */
+  YYSYMBOL_mailbox = 190,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 191,             /* list_mailbox  */
+  YYSYMBOL_astring = 192,                  /* astring  */
+  YYSYMBOL_string = 193,                   /* string  */
+  YYSYMBOL_atom = 194,                     /* atom  */
+  YYSYMBOL_keyword = 195,                  /* keyword  */
+  YYSYMBOL_flag_list = 196,                /* flag_list  */
+  YYSYMBOL_flag_seq = 197,                 /* flag_seq  */
+  YYSYMBOL_flag = 198,                     /* flag  */
+  YYSYMBOL_flag_keyword = 199,             /* flag_keyword  */
+  YYSYMBOL_date = 200,                     /* date  */
+  YYSYMBOL_date_time = 201,                /* date_time  */
+  YYSYMBOL_number = 202,                   /* number  */
+  YYSYMBOL_nz_number = 203                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -624,19 +630,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1126
+#define YYLAST   1064
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  118
+#define YYNTOKENS  122
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  80
+#define YYNNTS  82
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  278
+#define YYNRULES  287
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  438
+#define YYNSTATES  452
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   366
+#define YYMAXUTOK   370
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -654,12 +660,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     112,   113,     2,     2,     2,     2,   115,     2,     2,     2,
+     116,   117,     2,     2,     2,     2,   120,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     114,     2,   116,     2,     2,     2,     2,     2,     2,     2,
+     119,     2,   121,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   117,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   118,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -686,41 +692,43 @@ static const yytype_int8 yytranslate[] =
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   144,   144,   144,   148,   149,   150,   151,   152,   157,
-     158,   159,   160,   166,   171,   172,   175,   182,   188,   189,
-     190,   196,   196,   196,   196,   196,   196,   196,   196,   197,
-     197,   197,   197,   197,   204,   211,   218,   219,   220,   221,
-     221,   221,   221,   222,   223,   228,   228,   232,   232,   232,
-     232,   233,   234,   239,   247,   254,   259,   266,   269,   278,
-     283,   293,   299,   300,   302,   304,   310,   317,   323,   329,
-     335,   342,   350,   359,   365,   371,   372,   379,   380,   381,
-     382,   383,   388,   394,   403,   414,   422,   427,   428,   429,
-     430,   432,   438,   439,   449,   450,   451,   452,   453,   454,
-     455,   456,   457,   458,   459,   462,   464,   467,   473,   484,
-     485,   490,   491,   492,   498,   499,   506,   507,   510,   513,
-     518,   519,   524,   529,   530,   536,   541,   549,   550,   551,
-     552,   553,   554,   558,   559,   567,   569,   576,   580,   592,
-     593,   598,   599,   607,   608,   609,   610,   611,   616,   620,
-     621,   639,   643,   644,   645,   646,   647,   648,   649,   650,
-     651,   652,   654,   655,   656,   657,   658,   659,   660,   661,
-     662,   663,   664,   665,   666,   668,   669,   670,   672,   673,
-     674,   676,   677,   678,   679,   680,   681,   682,   683,   695,
-     696,   697,   699,   705,   711,   712,   713,   720,   721,   722,
-     727,   728,   734,   735,   736,   737,   738,   739,   745,   745,
-     745,   745,   745,   745,   745,   746,   746,   746,   746,   747,
-     747,   747,   747,   747,   747,   748,   748,   748,   748,   748,
-     748,   749,   749,   749,   749,   749,   749,   749,   749,   750,
-     750,   750,   750,   750,   750,   751,   751,   751,   751,   751,
-     751,   752,   752,   752,   752,   752,   753,   753,   753,   753,
-     754,   754,   756,   756,   756,   756,   756,   762,   763,   767,
-     769,   778,   779,   784,   790,   791,   797,   802,   807
+       0,   148,   148,   148,   152,   153,   154,   155,   156,   161,
+     162,   163,   164,   170,   175,   176,   179,   186,   192,   193,
+     194,   200,   200,   200,   200,   200,   200,   200,   200,   201,
+     201,   201,   201,   201,   208,   215,   222,   223,   224,   225,
+     225,   225,   225,   226,   227,   232,   232,   236,   236,   236,
+     236,   237,   238,   243,   251,   258,   263,   270,   273,   282,
+     287,   297,   303,   304,   306,   308,   314,   318,   325,   331,
+     337,   343,   350,   358,   367,   373,   379,   380,   387,   388,
+     389,   390,   391,   396,   402,   411,   422,   430,   435,   436,
+     437,   438,   440,   446,   447,   457,   458,   459,   460,   461,
+     462,   463,   464,   465,   466,   467,   470,   472,   475,   477,
+     486,   489,   492,   495,   498,   505,   506,   511,   522,   523,
+     528,   529,   530,   536,   537,   544,   545,   548,   551,   556,
+     557,   562,   567,   568,   574,   579,   587,   588,   589,   590,
+     591,   592,   596,   597,   605,   607,   614,   618,   630,   631,
+     636,   637,   645,   646,   647,   648,   649,   654,   658,   659,
+     677,   681,   682,   683,   684,   685,   686,   687,   688,   689,
+     690,   692,   693,   694,   695,   696,   697,   698,   699,   700,
+     701,   702,   703,   704,   706,   707,   708,   710,   711,   712,
+     714,   715,   716,   717,   718,   719,   720,   721,   733,   734,
+     735,   737,   743,   749,   750,   751,   758,   759,   760,   765,
+     766,   772,   773,   774,   775,   776,   777,   783,   783,   783,
+     783,   783,   783,   783,   784,   784,   784,   784,   785,   785,
+     785,   785,   785,   785,   786,   786,   786,   786,   786,   786,
+     787,   787,   787,   787,   787,   787,   787,   787,   788,   788,
+     788,   788,   788,   788,   789,   789,   789,   789,   789,   789,
+     790,   790,   790,   790,   790,   791,   791,   791,   791,   792,
+     792,   794,   794,   794,   794,   794,   800,   801,   805,   807,
+     816,   817,   822,   828,   829,   835,   840,   845
 };
 #endif
 
@@ -745,26 +753,27 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "MOVE", "RETURN", "MIN", "MAX", "COUNT", "SAVE", "$", "ALL",
-  "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822",
-  "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE",
-  "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM",
-  "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT",
-  "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER",
-  "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT",
-  "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT",
-  "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT",
-  "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
-  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
-  "login", "userid", "password", "authenticate", "initial_response",
-  "auth_type", "append", "append_rest", "append_message", "create",
-  "delete", "examine", "list", "lsub", "rename", "select", "status",
-  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
-  "section", "section_spec", "section_part", "section_msgtext",
+  "COMPRESS", "MOVE", "BINARY[", "BINARY.PEEK[", "BINARY.SIZE[",
+  "literal8", "RETURN", "MIN", "MAX", "COUNT", "SAVE", "$", "ALL", "FAST",
+  "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
+  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
+  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
+  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
+  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
+  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
+  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
+  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
+  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
+  "'('", "')'", "']'", "'<'", "'.'", "'>'", "$accept", "command", "$@1",
+  "command_body", "command_any", "x_command", "x_args", "unknown_command",
+  "command_nonauth", "command_auth", "idle", "compress", "command_select",
+  "uid", "$@2", "uid_command", "uid_expunge", "login", "userid",
+  "password", "authenticate", "initial_response", "auth_type", "append",
+  "append_rest", "append_message", "create", "delete", "examine", "list",
+  "lsub", "rename", "select", "status", "status_att_list", "status_att",
+  "subscribe", "unsubscribe", "copy", "move", "fetch", "fetch_what",
+  "fetch_att_list", "fetch_att", "fetch_att_binary", "section_binary",
+  "partial", "section", "section_spec", "section_part", "section_msgtext",
   "section_text", "header_list", "header_fld_names", "header_fld_name",
   "store", "store_att_flags", "store_flags", "search", "search_program",
   "search_return_opts", "search_return_opt_list", "search_return_opt",
@@ -777,7 +786,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
 }
 #endif
 
-#define YYPACT_NINF (-358)
+#define YYPACT_NINF (-410)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -791,50 +800,52 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      16,  -358,    30,    51,  -358,  1079,  -358,  -358,    57,    73,
-    -358,  -358,  -358,    75,    84,   100,   108,  -358,   110,   115,
-     116,  -358,   117,  -358,   120,   122,   124,  -358,   126,   127,
-     128,   129,   130,  -358,   134,   138,    79,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,    80,   770,   976,    35,   770,   770,
-     770,    35,   770,   770,   770,   770,   168,   770,   770,    35,
-     770,   770,  -358,   976,    35,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,   139,  -358,  -358,  -358,  -358,
-     140,  -358,  -358,  -358,  -358,  -358,   144,  -358,  -358,  -358,
-     145,   149,   158,  -358,   159,   160,   162,   169,  -358,   170,
-    -358,   172,   173,   175,  -358,  -358,  -358,   176,   177,   178,
-     179,  -358,   180,  -358,   181,   182,  -358,  -358,   183,   184,
-     185,   186,   187,   188,   189,   190,  -358,  -358,  -358,  -358,
-     191,  -358,   193,   573,  -358,   195,   196,  -358,  -358,  -358,
-    -358,   197,   199,  -358,  -358,   102,  -358,   200,    25,   976,
-     770,   -11,   667,   770,   667,   770,    35,    74,   770,   770,
-      92,   770,   770,   770,   976,   214,   573,    92,   573,    92,
-      92,    92,    92,   214,   770,   770,   770,   976,   770,    -7,
-     518,   573,   111,    19,   202,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,   770,  -358,  -358,   313,  -358,  -358,   206,   207,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,     0,     0,    22,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-       6,  -358,  -358,  -358,  -358,  -358,  -358,  -358,   209,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,   210,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,   211,  -358,  -358,  -358,
-    -358,    54,  -358,  -358,  -358,  -358,  -358,  -358,   212,    35,
-    -358,  -358,  -358,    -6,  -358,  -358,    93,   219,  -358,  -358,
-    -358,   215,   249,  -358,   154,   152,   155,  -358,  -358,   154,
-      -5,  -358,  -358,  -358,  -358,  -358,  -358,  -358,    -2,  -358,
-     770,   573,   573,  -358,  -358,  -358,  -358,  -358,    -1,  -358,
-     416,  -358,   873,  -358,  -358,   253,  -358,   161,   161,   214,
-    -358,  -358,     4,  -358,    22,  -358,    13,  -358,  -358,  -358,
-     196,    54,  -358,  -358,  -358,   254,  -358,   219,   770,  -358,
-    -358,   163,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-       7,  -358,   269,   770,  -358,   165,  -358,  -358
+      55,  -410,    59,   101,  -410,  1017,  -410,  -410,   112,   115,
+    -410,  -410,  -410,   145,   156,   160,   162,  -410,   168,   173,
+     175,  -410,   178,  -410,   181,   183,   185,  -410,   198,   202,
+     203,   205,   206,  -410,   207,   211,   169,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,    29,   696,   910,   141,   696,   696,
+     696,   141,   696,   696,   696,   696,   170,   696,   696,   141,
+     696,   696,  -410,   910,   141,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,   212,  -410,  -410,  -410,  -410,
+     213,  -410,  -410,  -410,  -410,  -410,   217,  -410,  -410,  -410,
+     219,   221,   261,  -410,   262,   266,   267,   269,  -410,   270,
+    -410,   271,   286,   287,  -410,  -410,  -410,   288,   292,   293,
+     294,  -410,   295,  -410,   296,   297,  -410,  -410,   298,   300,
+     301,   314,   316,   318,   321,   322,  -410,  -410,  -410,  -410,
+     323,  -410,   324,   491,  -410,   328,   329,  -410,  -410,  -410,
+    -410,   330,   332,  -410,  -410,   165,  -410,   333,   120,   910,
+     696,   233,   589,   696,   589,   696,   141,   227,   696,   696,
+     142,   696,   696,   696,   910,   347,   491,   142,   491,   142,
+     142,   142,   142,   347,   696,   696,   696,   910,   696,     9,
+     431,   491,   237,   -53,   336,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,   696,  -410,  -410,  -410,     8,  -410,  -410,   337,
+     338,  -410,  -410,  -410,  -410,     5,     5,     5,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+      44,    44,   259,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,    87,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,   339,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,   340,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,   341,  -410,  -410,  -410,  -410,   114,  -410,  -410,  -410,
+    -410,  -410,  -410,   342,   141,  -410,  -410,  -410,    12,  -410,
+    -410,   116,   122,  -410,  -410,   243,    34,  -410,   243,  -410,
+    -410,  -410,   345,   346,  -410,   243,   247,   246,  -410,   243,
+      18,  -410,  -410,  -410,  -410,  -410,  -410,  -410,    19,  -410,
+     696,   491,   491,  -410,  -410,  -410,  -410,  -410,    20,  -410,
+     325,  -410,   803,  -410,  -410,   349,  -410,   347,  -410,  -410,
+     363,  -410,   256,   256,  -410,  -410,   119,  -410,   259,  -410,
+     220,  -410,  -410,  -410,   329,   114,  -410,  -410,  -410,   355,
+    -410,   122,   254,  -410,   696,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,   363,    22,  -410,   255,   696,  -410,
+    -410,  -410
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -850,68 +861,72 @@ static const yytype_int16 yydefact[] =
       23,    24,    25,    26,    27,    28,    29,    30,    31,    39,
       44,    40,    41,    42,    13,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    45,     0,     0,     3,    16,    15,   202,   203,
-     204,   205,   198,   200,   201,   220,   262,   263,   264,   265,
-     266,   206,   208,   209,   210,   211,   212,   213,   214,   215,
-     216,   217,   218,   219,   221,   222,   223,   224,   225,   226,
-     227,   228,   229,   230,   231,   232,   233,   234,   235,   236,
-     237,   238,   239,   240,   241,   242,   243,   244,   245,   246,
-     247,   248,   249,   250,   251,   252,   253,   254,   255,   256,
-     257,   258,   259,   260,   261,     0,   193,   199,   197,   207,
-      57,    60,   189,   190,   191,   192,     0,    67,    68,    69,
-       0,     0,     0,    55,     0,     0,     0,     0,   152,     0,
-     153,     0,     0,     0,   158,   176,   159,     0,     0,     0,
-       0,   162,     0,   163,     0,     0,   165,   166,     0,     0,
-       0,     0,     0,     0,     0,     0,   171,   172,   186,   173,
-       0,   175,     0,     0,   135,     0,   137,   149,   151,   187,
-      73,     0,     0,    82,    83,     0,    35,     0,     0,     0,
+       0,     0,    45,     0,     0,     3,    16,    15,   211,   212,
+     213,   214,   207,   209,   210,   229,   271,   272,   273,   274,
+     275,   215,   217,   218,   219,   220,   221,   222,   223,   224,
+     225,   226,   227,   228,   230,   231,   232,   233,   234,   235,
+     236,   237,   238,   239,   240,   241,   242,   243,   244,   245,
+     246,   247,   248,   249,   250,   251,   252,   253,   254,   255,
+     256,   257,   258,   259,   260,   261,   262,   263,   264,   265,
+     266,   267,   268,   269,   270,     0,   202,   208,   206,   216,
+      57,    60,   198,   199,   200,   201,     0,    68,    69,    70,
+       0,     0,     0,    55,     0,     0,     0,     0,   161,     0,
+     162,     0,     0,     0,   167,   185,   168,     0,     0,     0,
+       0,   171,     0,   172,     0,     0,   174,   175,     0,     0,
+       0,     0,     0,     0,     0,     0,   180,   181,   195,   182,
+       0,   184,     0,     0,   144,     0,   146,   158,   160,   196,
+      74,     0,     0,    83,    84,     0,    35,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,    46,    51,    47,    52,    48,
-      50,    49,     0,   276,    66,     0,    61,    62,     0,     0,
-      58,    59,    84,   103,    87,    89,    88,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,     0,     0,     0,    86,
-      90,   196,   195,    70,   194,    54,    56,    71,    72,   185,
-       0,   156,   154,   274,   275,   155,   157,   160,     0,   125,
-     273,   161,   277,   178,   179,   164,     0,   181,   182,   183,
-     167,   184,   168,   169,   170,   174,     0,   148,   188,   136,
-     150,     0,   127,   129,   131,   128,   130,   132,     0,     0,
-      85,   271,   267,     0,   269,   272,     0,     0,   278,   116,
-     119,     0,     0,   109,   104,     0,   112,   111,   114,   106,
-       0,    92,   143,   144,   146,   147,   145,   139,     0,   141,
-       0,     0,     0,    78,    81,    77,    79,    80,     0,    75,
-       0,    53,     0,   268,    63,     0,    64,     0,     0,     0,
-     105,   110,     0,   107,     0,    91,     0,   140,   177,   180,
-     138,     0,    74,   126,   133,   134,   270,     0,     0,   117,
-     118,     0,   121,   120,   113,   115,    93,   142,    76,    65,
-       0,   123,     0,     0,   122,     0,   124,   108
+      50,    49,     0,   285,    66,    67,     0,    61,    62,     0,
+       0,    58,    59,    85,   104,     0,     0,     0,    88,    90,
+      89,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+       0,     0,     0,    87,    91,   109,   205,   204,    71,   203,
+      54,    56,    72,    73,   194,     0,   165,   163,   283,   284,
+     164,   166,   169,     0,   134,   282,   170,   286,   187,   188,
+     173,     0,   190,   191,   192,   176,   193,   177,   178,   179,
+     183,     0,   157,   197,   145,   159,     0,   136,   138,   140,
+     137,   139,   141,     0,     0,    86,   280,   276,     0,   278,
+     281,     0,     0,   287,   115,   110,     0,   123,   112,   114,
+     125,   128,     0,     0,   118,   105,     0,   121,   120,   107,
+       0,    93,   152,   153,   155,   156,   154,   148,     0,   150,
+       0,     0,     0,    79,    82,    78,    80,    81,     0,    76,
+       0,    53,     0,   277,    63,     0,    64,     0,   111,   116,
+       0,   113,     0,     0,   106,   119,     0,   108,     0,    92,
+       0,   149,   186,   189,   147,     0,    75,   135,   142,   143,
+     279,     0,     0,   124,     0,   126,   127,   130,   129,   122,
+      94,   151,    77,    65,     0,     0,   132,     0,     0,   131,
+     117,   133
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -318,  -358,  -358,  -358,  -358,
-    -358,  -358,  -358,  -358,  -358,  -136,  -358,  -358,    52,    58,
-      59,  -358,  -358,  -288,   -93,   -18,  -358,  -358,  -120,  -358,
-    -112,  -358,  -357,    62,  -358,  -358,    63,    29,  -358,  -358,
-    -116,  -358,  -211,  -240,  -358,   -64,   -46,    60,   -73,  -358,
-     -65,  -358,   -99,   -98,   -97,  -230,  -179,   -63,  -249,  -343
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,  -311,  -410,  -410,  -410,  -410,
+    -410,  -410,  -410,  -410,  -410,    14,  -410,  -410,   215,   218,
+     222,  -410,  -410,  -297,  -410,  -244,  -224,   143,  -410,  -253,
+      26,  -410,    32,  -410,  -409,   223,  -410,  -410,   224,   186,
+    -410,  -410,    30,  -410,  -205,  -242,  -410,   -64,   -46,   225,
+     -73,  -410,   -65,  -410,    51,    52,    53,  -211,   -42,    92,
+    -251,  -399
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
        0,     2,     3,    36,    37,    38,    64,    39,    40,    41,
-      42,    43,    44,    45,   225,   265,   266,    46,   172,   305,
-      47,   280,   160,    48,   276,   277,    49,    50,    51,    52,
-      53,    54,    55,    56,   388,   389,    57,    58,    59,    60,
-      61,   299,   370,   300,   400,   364,   365,   366,   367,   424,
-     419,   430,   318,    62,   348,   413,    63,   214,   215,   378,
-     379,   336,   216,   217,   218,   219,   155,   303,   156,   157,
-     158,   159,   278,   353,   354,   355,   315,   279,   323,   368
+      42,    43,    44,    45,   225,   265,   266,    46,   172,   310,
+      47,   281,   160,    48,   277,   278,    49,    50,    51,    52,
+      53,    54,    55,    56,   398,   399,    57,    58,    59,    60,
+      61,   303,   380,   304,   305,   365,   408,   375,   376,   366,
+     378,   439,   435,   445,   323,    62,   353,   427,    63,   214,
+     215,   388,   389,   341,   216,   217,   218,   219,   155,   308,
+     156,   157,   158,   159,   279,   358,   359,   360,   320,   280,
+     328,   367
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -919,319 +934,310 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     173,   161,   259,   166,   331,   358,   324,   170,   326,   358,
-     371,   261,   392,   404,   321,   222,   406,   411,   226,     1,
-     227,   340,   167,   168,   169,   433,   171,   335,   174,   175,
-       4,   220,   221,   283,   223,   224,   273,   274,   394,   396,
-     162,   163,   164,   284,   285,   286,   287,   288,   289,   290,
-     291,   292,   293,   294,   295,   372,   373,   374,   375,   425,
-     376,   431,   372,   373,   374,   375,   283,   376,   325,     5,
-     327,   328,   329,   330,   359,    65,   436,   342,   359,   287,
-     288,   289,   290,   291,   292,   293,   294,   295,   165,   435,
-     360,    66,    86,    67,   360,    87,   296,   297,    85,   429,
-     313,   298,    68,   314,   273,   274,   338,   393,   405,   361,
-     362,   407,   412,   361,   362,   422,   426,   363,    69,   377,
-     434,   343,   344,   345,   346,   347,    70,    13,    71,   296,
-     297,   264,    18,    72,    73,    74,   383,   275,    75,    25,
-      76,   409,    77,    29,    78,    79,    80,    81,    82,    35,
-     421,   384,    83,   385,   386,   387,    84,   228,   229,   304,
-     306,   304,   230,   231,   281,   311,   312,   232,   316,   317,
-     319,   410,   309,   162,   163,   164,   233,   234,   235,   320,
-     236,   332,   333,   334,   282,   337,   310,   237,   238,   308,
-     239,   240,   320,   241,   242,   243,   244,   245,   246,   247,
-     248,   249,   250,   251,   252,   253,   254,   255,   256,   257,
-     320,   258,   176,   260,   261,   262,   177,   263,   272,   322,
-     349,   165,   178,   341,   356,   357,   350,   380,   381,   382,
-     390,   274,   179,   397,   180,   181,   182,   183,   184,   185,
-     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
-     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
-     206,   207,   208,   209,   210,   211,   212,   398,   399,   401,
-     402,   417,   392,   418,   358,   428,   403,   267,   432,   369,
-     213,   437,   423,   268,   269,   391,   420,   270,   271,   339,
-     427,   414,   415,   395,   307,   416,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   408,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    88,    89,    90,
-       0,    91,     0,     0,     0,   320,   351,   320,     0,     0,
+     173,   161,   336,   166,   329,   381,   331,   170,   259,   347,
+     363,   433,    88,    89,    90,   222,    91,   433,   226,   345,
+     227,   356,   167,   168,   169,   446,   171,   261,   174,   175,
+     402,   220,   221,   326,   223,   224,   418,   420,   425,   451,
+     448,    86,   368,   369,    87,   447,   340,   377,   377,   363,
+     404,   406,    95,   348,   349,   350,   351,   352,     1,     4,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,     5,
+     443,   440,   370,   364,   363,   357,   343,   273,   274,   403,
+      65,   273,   274,    66,   274,   419,   421,   426,   371,   449,
+     382,   383,   384,   385,   411,   386,   162,   163,   164,   423,
+     318,   414,   409,   319,   410,   417,   432,   372,   373,   309,
+     311,   309,   374,    67,   282,   316,   317,   275,   321,   322,
+     324,   275,   314,   275,    68,   162,   163,   164,    69,   325,
+      70,   337,   338,   339,   283,   342,    71,   424,    85,   313,
+      13,    72,   325,    73,   264,    18,    74,   370,   165,    75,
+     393,    76,    25,    77,   387,   330,    29,   332,   333,   334,
+     335,   325,    35,   371,   176,   394,    78,   395,   396,   397,
+      79,    80,   177,    81,    82,    83,   355,   165,   178,    84,
+     228,   229,   372,   373,   437,   230,   276,   231,   179,   232,
+     180,   181,   182,   183,   184,   185,   186,   187,   188,   189,
+     190,   191,   192,   193,   194,   195,   196,   197,   198,   199,
+     200,   201,   202,   203,   204,   205,   206,   207,   208,   209,
+     210,   211,   212,   382,   383,   384,   385,   284,   386,   233,
+     234,   285,   286,   287,   235,   236,   213,   237,   238,   239,
+     401,   288,   289,   290,   291,   292,   293,   294,   295,   296,
+     297,   298,   299,   284,   240,   241,   242,   285,   286,   287,
+     243,   244,   245,   246,   247,   248,   249,   422,   250,   251,
+     291,   292,   293,   294,   295,   296,   297,   298,   299,    88,
+      89,    90,   252,    91,   253,   325,   254,   325,   356,   255,
+     256,   257,   258,   315,   300,   301,   260,   261,   262,   302,
+     263,   272,   327,   346,   354,   361,   362,   390,   391,   392,
+     400,   324,   407,   412,   413,   415,   416,   431,   363,    95,
+     300,   301,   434,   402,   444,   324,   450,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   162,   163,   164,   442,
+     267,   276,   438,   268,   379,   436,   344,   269,   270,   271,
+     441,   428,   429,   405,     0,   430,     0,     0,     0,   312,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   319,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
-     319,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
-      88,    89,    90,     0,    91,     0,   352,     0,     0,   351,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      95,     0,     0,     0,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,   162,   163,   164,     0,     0,   275,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   176,     0,     0,     0,     0,     0,     0,     0,
-       0,   165,   178,     0,     0,     0,     0,     0,   162,   163,
-     164,     0,   179,     0,   180,   181,   182,   183,   184,   185,
-     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
-     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
-     206,   207,   208,   209,   210,   211,   212,   176,     0,     0,
-       0,     0,     0,     0,     0,     0,   165,   178,     0,     0,
-     213,     0,     0,     0,     0,     0,     0,   179,     0,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,    88,    89,    90,   301,    91,    92,   302,    93,    94,
-       0,     0,     0,     0,     0,   213,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   176,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   165,   178,
+       0,     0,     0,     0,     0,     0,   162,   163,   164,   179,
+       0,   180,   181,   182,   183,   184,   185,   186,   187,   188,
+     189,   190,   191,   192,   193,   194,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   204,   205,   206,   207,   208,
+     209,   210,   211,   212,     0,   176,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   213,   165,   178,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   179,
+       0,   180,   181,   182,   183,   184,   185,   186,   187,   188,
+     189,   190,   191,   192,   193,   194,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   204,   205,   206,   207,   208,
+     209,   210,   211,    88,    89,    90,   306,    91,    92,   307,
+      93,    94,     0,     0,     0,     0,     0,   213,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    95,     0,     0,     0,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
-     151,   152,   153,   154,    88,    89,    90,     0,    91,    92,
-       0,    93,    94,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,    95,     0,     0,     0,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   153,   154,    88,    89,    90,
-       0,    91,     0,     0,     0,     0,   351,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
+       0,     0,     0,    95,     0,     0,     0,     0,     0,     0,
        0,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
      115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
      125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
      135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
      145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
-      88,    89,    90,     0,    91,     0,     0,     0,     0,     0,
+      88,    89,    90,     0,    91,    92,     0,    93,    94,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      95,     0,     0,     0,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,     6,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
-       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
-      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
-      29,    30,    31,    32,    33,    34,    35
+      95,     0,     0,     0,     0,     0,     0,     0,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   153,   154,    88,    89,    90,
+       0,    91,     0,     0,     0,     0,   356,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,    95,     0,     0,
+       0,     0,     0,     0,     0,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,    88,    89,    90,     0,    91,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,    95,     0,     0,     0,     0,     0,
+       0,     0,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
+      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35
 };
 
 static const yytype_int16 yycheck[] =
 {
-      73,    66,   213,    67,   253,     5,   246,    71,   248,     5,
-     298,    18,    18,    18,   244,    79,    18,    18,    83,     3,
-      84,   261,    68,    69,    70,    18,    72,   257,    74,    75,
-       0,    77,    78,    44,    80,    81,    11,    12,   356,   357,
-       5,     6,     7,    54,    55,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    49,    50,    51,    52,   402,
-      54,   418,    49,    50,    51,    52,    44,    54,   247,    18,
-     249,   250,   251,   252,    74,    18,   433,    58,    74,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    53,   432,
-      90,    18,    12,    18,    90,    15,   107,   108,    19,   417,
-       8,   112,    18,    11,    11,    12,   113,   113,   113,   109,
-     110,   113,   113,   109,   110,   111,   404,   117,    18,   113,
-     113,   102,   103,   104,   105,   106,    18,    25,    18,   107,
-     108,    29,    30,    18,    18,    18,    82,   112,    18,    37,
-      18,   381,    18,    41,    18,    18,    18,    18,    18,    47,
-     399,    97,    18,    99,   100,   101,    18,    18,    18,   232,
-     233,   234,    18,    18,   229,   238,   239,    18,   241,   242,
-     243,   382,   236,     5,     6,     7,    18,    18,    18,   244,
-      18,   254,   255,   256,   230,   258,   112,    18,    18,   235,
-      18,    18,   257,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-     275,    18,    44,    18,    18,    18,    48,    18,    18,     5,
-      18,    53,    54,   112,    18,    18,   272,    18,    18,    18,
-      18,    12,    64,    18,    66,    67,    68,    69,    70,    71,
+      73,    66,   253,    67,   246,   302,   248,    71,   213,    62,
+       5,   410,     4,     5,     6,    79,     8,   416,    83,   261,
+      84,    13,    68,    69,    70,   434,    72,    18,    74,    75,
+      18,    77,    78,   244,    80,    81,    18,    18,    18,   448,
+      18,    12,   286,   287,    15,   444,   257,   300,   301,     5,
+     361,   362,    44,   106,   107,   108,   109,   110,     3,     0,
+      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
       72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    18,   114,   117,
-     115,    18,    18,   112,     5,   411,   369,   225,   115,   297,
-     112,   116,   402,   225,   225,   349,   398,   225,   225,   260,
-     406,   390,   390,   356,   234,   392,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   380,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,   390,    13,   392,    -1,    -1,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,    18,
+     431,   418,    78,   118,     5,   117,   117,    11,    12,   117,
+      18,    11,    12,    18,    12,   117,   117,   117,    94,   117,
+      53,    54,    55,    56,   368,    58,     5,     6,     7,   391,
+       8,   375,   118,    11,   120,   379,   407,   113,   114,   232,
+     233,   234,   118,    18,   229,   238,   239,    51,   241,   242,
+     243,    51,   236,    51,    18,     5,     6,     7,    18,   244,
+      18,   254,   255,   256,   230,   258,    18,   392,    19,   235,
+      25,    18,   257,    18,    29,    30,    18,    78,    57,    18,
+      86,    18,    37,    18,   117,   247,    41,   249,   250,   251,
+     252,   276,    47,    94,    44,   101,    18,   103,   104,   105,
+      18,    18,    52,    18,    18,    18,   272,    57,    58,    18,
+      18,    18,   113,   114,   115,    18,   116,    18,    68,    18,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,    53,    54,    55,    56,    44,    58,    18,
+      18,    48,    49,    50,    18,    18,   116,    18,    18,    18,
+     354,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      67,    68,    69,    44,    18,    18,    18,    48,    49,    50,
+      18,    18,    18,    18,    18,    18,    18,   390,    18,    18,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,     4,
+       5,     6,    18,     8,    18,   400,    18,   402,    13,    18,
+      18,    18,    18,   116,   111,   112,    18,    18,    18,   116,
+      18,    18,     5,   116,    18,    18,    18,    18,    18,    18,
+      18,   434,   119,    18,    18,   118,   120,    18,     5,    44,
+     111,   112,   116,    18,   120,   448,   121,    52,    53,    54,
+      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,     5,     6,     7,   425,
+     225,   116,   416,   225,   301,   413,   260,   225,   225,   225,
+     420,   400,   400,   361,    -1,   402,    -1,    -1,    -1,   234,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   418,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-     433,    48,    49,    50,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-       4,     5,     6,    -1,     8,    -1,   113,    -1,    -1,    13,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    57,    58,
+      -1,    -1,    -1,    -1,    -1,    -1,     5,     6,     7,    68,
+      -1,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   116,    57,    58,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    68,
+      -1,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,     4,     5,     6,     7,     8,     9,    10,
+      11,    12,    -1,    -1,    -1,    -1,    -1,   116,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    52,    53,    54,    55,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+       4,     5,     6,    -1,     8,     9,    -1,    11,    12,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    48,    49,    50,    51,    52,    53,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    52,    53,
       54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
       64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
       74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
       94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,     5,     6,     7,    -1,    -1,   112,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    53,    54,    -1,    -1,    -1,    -1,    -1,     5,     6,
-       7,    -1,    64,    -1,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    44,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    53,    54,    -1,    -1,
-     112,    -1,    -1,    -1,    -1,    -1,    -1,    64,    -1,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,     4,     5,     6,     7,     8,     9,    10,    11,    12,
-      -1,    -1,    -1,    -1,    -1,   112,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    -1,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,     4,     5,     6,    -1,     8,     9,
-      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    48,    49,
-      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,     4,     5,     6,
+     104,   105,   106,   107,   108,   109,   110,     4,     5,     6,
       -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      -1,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      -1,    -1,    -1,    -1,    -1,    52,    53,    54,    55,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
       97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+     107,   108,   109,   110,     4,     5,     6,    -1,     8,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,     4,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
-      41,    42,    43,    44,    45,    46,    47
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    52,    53,    54,    55,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
+      43,    44,    45,    46,    47
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   119,   120,     0,    18,     4,    14,    20,    21,
+       0,     3,   123,   124,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,    47,   121,   122,   123,   125,
-     126,   127,   128,   129,   130,   131,   135,   138,   141,   144,
-     145,   146,   147,   148,   149,   150,   151,   154,   155,   156,
-     157,   158,   171,   174,   124,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,   125,   126,   127,   129,
+     130,   131,   132,   133,   134,   135,   139,   142,   145,   148,
+     149,   150,   151,   152,   153,   154,   155,   158,   159,   160,
+     161,   162,   177,   180,   128,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    19,    12,    15,     4,     5,
-       6,     8,     9,    11,    12,    44,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   184,   186,   187,   188,   189,
-     140,   188,     5,     6,     7,    53,   183,   184,   184,   184,
-     183,   184,   136,   186,   184,   184,    44,    48,    54,    64,
+       6,     8,     9,    11,    12,    44,    52,    53,    54,    55,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
       66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
       86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,   112,   175,   176,   180,   181,   182,   183,
-     184,   184,   183,   184,   184,   132,   188,   183,    18,    18,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   190,   192,   193,   194,   195,
+     144,   194,     5,     6,     7,    57,   189,   190,   190,   190,
+     189,   190,   140,   192,   190,   190,    44,    52,    58,    68,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   116,   181,   182,   186,   187,   188,   189,
+     190,   190,   189,   190,   190,   136,   194,   189,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,    18,   180,
-      18,    18,    18,    18,    29,   133,   134,   156,   157,   158,
-     171,   174,    18,    11,    12,   112,   142,   143,   190,   195,
-     139,   188,   184,    44,    54,    55,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,   107,   108,   112,   159,
-     161,     7,    10,   185,   186,   137,   186,   185,   184,   183,
-     112,   186,   186,     8,    11,   194,   186,   186,   170,   186,
-     188,   193,     5,   196,   181,   194,   181,   194,   194,   194,
-     194,   196,   186,   186,   186,   193,   179,   186,   113,   175,
-     181,   112,    58,   102,   103,   104,   105,   106,   172,    18,
-     184,    13,   113,   191,   192,   193,    18,    18,     5,    74,
-      90,   109,   110,   117,   163,   164,   165,   166,   197,   163,
-     160,   161,    49,    50,    51,    52,    54,   113,   177,   178,
-      18,    18,    18,    82,    97,    99,   100,   101,   152,   153,
-      18,   183,    18,   113,   143,   195,   143,    18,    18,   114,
-     162,   117,   115,   162,    18,   113,    18,   113,   186,   181,
-     180,    18,   113,   173,   190,   191,   192,    18,   112,   168,
-     168,   196,   111,   166,   167,   197,   161,   178,   153,   143,
-     169,   170,   115,    18,   113,   197,   170,   116
+      18,    18,    18,    18,    18,    18,    18,    18,    18,   186,
+      18,    18,    18,    18,    29,   137,   138,   160,   161,   162,
+     177,   180,    18,    11,    12,    51,   116,   146,   147,   196,
+     201,   143,   194,   190,    44,    48,    49,    50,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+     111,   112,   116,   163,   165,   166,     7,    10,   191,   192,
+     141,   192,   191,   190,   189,   116,   192,   192,     8,    11,
+     200,   192,   192,   176,   192,   194,   199,     5,   202,   187,
+     200,   187,   200,   200,   200,   200,   202,   192,   192,   192,
+     199,   185,   192,   117,   181,   187,   116,    62,   106,   107,
+     108,   109,   110,   178,    18,   190,    13,   117,   197,   198,
+     199,    18,    18,     5,   118,   167,   171,   203,   167,   167,
+      78,    94,   113,   114,   118,   169,   170,   171,   172,   169,
+     164,   165,    53,    54,    55,    56,    58,   117,   183,   184,
+      18,    18,    18,    86,   101,   103,   104,   105,   156,   157,
+      18,   189,    18,   117,   147,   201,   147,   119,   168,   118,
+     120,   168,    18,    18,   168,   118,   120,   168,    18,   117,
+      18,   117,   192,   187,   186,    18,   117,   179,   196,   197,
+     198,    18,   202,   203,   116,   174,   174,   115,   172,   173,
+     165,   184,   157,   147,   120,   175,   176,   203,    18,   117,
+     121,   176
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   118,   120,   119,   121,   121,   121,   121,   121,   122,
-     122,   122,   122,   123,   124,   124,   124,   125,   126,   126,
-     126,   127,   127,   127,   127,   127,   127,   127,   127,   127,
-     127,   127,   127,   127,   128,   129,   130,   130,   130,   130,
-     130,   130,   130,   130,   130,   132,   131,   133,   133,   133,
-     133,   133,   133,   134,   135,   136,   137,   138,   138,   139,
-     140,   141,   142,   142,   142,   142,   143,   144,   145,   146,
-     147,   148,   149,   150,   151,   152,   152,   153,   153,   153,
-     153,   153,   154,   155,   156,   157,   158,   159,   159,   159,
-     159,   159,   160,   160,   161,   161,   161,   161,   161,   161,
-     161,   161,   161,   161,   161,   161,   161,   161,   162,   163,
-     163,   164,   164,   164,   165,   165,   166,   166,   166,   166,
-     167,   167,   168,   169,   169,   170,   171,   172,   172,   172,
-     172,   172,   172,   173,   173,   174,   174,   175,   175,   176,
-     176,   177,   177,   178,   178,   178,   178,   178,   179,   180,
-     180,   181,   182,   182,   182,   182,   182,   182,   182,   182,
-     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
-     182,   182,   182,   182,   182,   182,   182,   182,   182,   182,
-     182,   182,   182,   182,   182,   182,   182,   182,   182,   183,
-     183,   183,   183,   184,   185,   185,   185,   186,   186,   186,
-     187,   187,   188,   188,   188,   188,   188,   188,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   190,   190,   191,
-     191,   192,   192,   193,   194,   194,   195,   196,   197
+       0,   122,   124,   123,   125,   125,   125,   125,   125,   126,
+     126,   126,   126,   127,   128,   128,   128,   129,   130,   130,
+     130,   131,   131,   131,   131,   131,   131,   131,   131,   131,
+     131,   131,   131,   131,   132,   133,   134,   134,   134,   134,
+     134,   134,   134,   134,   134,   136,   135,   137,   137,   137,
+     137,   137,   137,   138,   139,   140,   141,   142,   142,   143,
+     144,   145,   146,   146,   146,   146,   147,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   156,   157,   157,
+     157,   157,   157,   158,   159,   160,   161,   162,   163,   163,
+     163,   163,   163,   164,   164,   165,   165,   165,   165,   165,
+     165,   165,   165,   165,   165,   165,   165,   165,   165,   165,
+     166,   166,   166,   166,   166,   167,   167,   168,   169,   169,
+     170,   170,   170,   171,   171,   172,   172,   172,   172,   173,
+     173,   174,   175,   175,   176,   177,   178,   178,   178,   178,
+     178,   178,   179,   179,   180,   180,   181,   181,   182,   182,
+     183,   183,   184,   184,   184,   184,   184,   185,   186,   186,
+     187,   188,   188,   188,   188,   188,   188,   188,   188,   188,
+     188,   188,   188,   188,   188,   188,   188,   188,   188,   188,
+     188,   188,   188,   188,   188,   188,   188,   188,   188,   188,
+     188,   188,   188,   188,   188,   188,   188,   188,   189,   189,
+     189,   189,   190,   191,   191,   191,   192,   192,   192,   193,
+     193,   194,   194,   194,   194,   194,   194,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   195,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   195,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   195,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   195,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   195,   195,   195,   195,
+     195,   195,   195,   195,   195,   195,   196,   196,   197,   197,
+     198,   198,   199,   200,   200,   201,   202,   203
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1243,19 +1249,20 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     0,     4,     1,     1,     1,
        1,     1,     1,     3,     5,     1,     1,     3,     5,     1,
-       1,     5,     1,     3,     3,     5,     1,     3,     3,     3,
-       5,     5,     5,     3,     7,     1,     3,     1,     1,     1,
-       1,     1,     3,     3,     5,     5,     5,     1,     1,     1,
-       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     2,     3,     2,     3,     5,     1,
-       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
-       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     5,     1,     5,     4,
-       5,     1,     3,     1,     1,     1,     1,     1,     1,     1,
-       3,     1,     1,     1,     3,     3,     3,     3,     1,     1,
-       3,     3,     1,     1,     3,     1,     1,     3,     3,     3,
-       3,     1,     1,     1,     3,     1,     1,     5,     3,     3,
-       5,     3,     3,     3,     3,     3,     1,     1,     3,     1,
+       1,     5,     1,     3,     3,     5,     1,     1,     3,     3,
+       3,     5,     5,     5,     3,     7,     1,     3,     1,     1,
+       1,     1,     1,     3,     3,     5,     5,     5,     1,     1,
+       1,     1,     3,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     2,     3,     2,     3,     1,
+       2,     3,     2,     3,     2,     1,     2,     5,     1,     2,
+       1,     1,     3,     1,     3,     1,     3,     3,     1,     1,
+       1,     3,     1,     3,     1,     7,     1,     1,     1,     1,
+       1,     1,     1,     1,     3,     5,     1,     5,     4,     5,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     3,
+       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
+       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
+       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
+       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
@@ -1263,8 +1270,8 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     2,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -2022,636 +2029,674 @@ yyreduce:
 				  NOTE("message literal"); }
     break;
 
-  case 67: /* create: "CREATE" "SP" mailbox  */
+  case 67: /* append_message: "literal8"  */
+                                { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
+    break;
+
+  case 68: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 68: /* delete: "DELETE" "SP" mailbox  */
+  case 69: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 69: /* examine: "EXAMINE" "SP" mailbox  */
+  case 70: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 70: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 71: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 71: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 72: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 72: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 73: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str);
 		  CMD->u.rename.from_inbox = imap_str_is_inbox(&(yyvsp[-2].str));
 		  CMD->u.rename.to_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 73: /* select: "SELECT" "SP" mailbox  */
+  case 74: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 74: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 75: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str);
 		  CMD->u.status.is_inbox = imap_str_is_inbox(&(yyvsp[-4].str)); }
     break;
 
-  case 75: /* status_att_list: status_att  */
+  case 76: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 76: /* status_att_list: status_att_list "SP" status_att  */
+  case 77: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 77: /* status_att: "MESSAGES"  */
+  case 78: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 78: /* status_att: "RECENT"  */
+  case 79: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 79: /* status_att: "UIDNEXT"  */
+  case 80: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 80: /* status_att: "UIDVALIDITY"  */
+  case 81: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 81: /* status_att: "UNSEEN"  */
+  case 82: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 82: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 83: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 83: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 84: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str);
 				  CMD->u.mailbox.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 84: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 85: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 85: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+  case 86: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); CMD->u.copy.is_inbox = imap_str_is_inbox(&(yyvsp[0].str)); }
     break;
 
-  case 86: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 87: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 87: /* fetch_what: "ALL"  */
+  case 88: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 88: /* fetch_what: "FULL"  */
+  case 89: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 89: /* fetch_what: "FAST"  */
+  case 90: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 90: /* fetch_what: fetch_att  */
+  case 91: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 91: /* fetch_what: '(' fetch_att_list ')'  */
+  case 92: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 92: /* fetch_att_list: fetch_att  */
+  case 93: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 93: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 94: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 94: /* fetch_att: "ENVELOPE"  */
+  case 95: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "FLAGS"  */
+  case 96: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "INTERNALDATE"  */
+  case 97: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "RFC822"  */
+  case 98: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "RFC822.HEADER"  */
+  case 99: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "RFC822.SIZE"  */
+  case 100: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 100: /* fetch_att: "RFC822.TEXT"  */
+  case 101: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 101: /* fetch_att: "BODY"  */
+  case 102: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 102: /* fetch_att: "BODYSTRUCTURE"  */
+  case 103: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 103: /* fetch_att: "UID"  */
+  case 104: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 104: /* fetch_att: "BODY[" section  */
+  case 105: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 105: /* fetch_att: "BODY[" section partial  */
+  case 106: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 106: /* fetch_att: "BODY.PEEK[" section  */
+  case 107: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 107: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 108: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 108: /* partial: '<' number '.' nz_number '>'  */
+  case 110: /* fetch_att_binary: "BINARY[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 111: /* fetch_att_binary: "BINARY[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 112: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 113: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 114: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 115: /* section_binary: ']'  */
+                                { (yyval.vec) = (struct imap_vec){0}; }
+    break;
+
+  case 116: /* section_binary: section_part ']'  */
+                                { (yyval.vec) = (yyvsp[-1].vec); }
+    break;
+
+  case 117: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 109: /* section: ']'  */
+  case 118: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 110: /* section: section_spec ']'  */
+  case 119: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 111: /* section_spec: section_msgtext  */
+  case 120: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 112: /* section_spec: section_part  */
+  case 121: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 113: /* section_spec: section_part '.' section_text  */
+  case 122: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 114: /* section_part: nz_number  */
+  case 123: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 115: /* section_part: section_part '.' nz_number  */
+  case 124: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 116: /* section_msgtext: "HEADER"  */
+  case 125: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 117: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 126: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 118: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 127: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 119: /* section_msgtext: "TEXT"  */
+  case 128: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 120: /* section_text: section_msgtext  */
+  case 129: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 121: /* section_text: "MIME"  */
+  case 130: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 122: /* header_list: '(' header_fld_names ')'  */
+  case 131: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 123: /* header_fld_names: header_fld_name  */
+  case 132: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 124: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 133: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 125: /* header_fld_name: astring  */
+  case 134: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 126: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 135: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 127: /* store_att_flags: "FLAGS"  */
+  case 136: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_att_flags: "FLAGS.SILENT"  */
+  case 137: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 129: /* store_att_flags: "+FLAGS"  */
+  case 138: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 130: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 139: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 131: /* store_att_flags: "-FLAGS"  */
+  case 140: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 132: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 141: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 133: /* store_flags: flag_list  */
+  case 142: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 134: /* store_flags: flag_seq  */
+  case 143: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 135: /* search: "SEARCH" "SP" search_program  */
+  case 144: /* search: "SEARCH" "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 136: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+  case 145: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 137: /* search_program: search_key_list  */
+  case 146: /* search_program: search_key_list  */
                 { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 138: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+  case 147: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 139: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+  case 148: /* search_return_opts: "RETURN" "SP" '(' ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 140: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+  case 149: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 143: /* search_return_opt: "MIN"  */
+  case 152: /* search_return_opt: "MIN"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
     break;
 
-  case 144: /* search_return_opt: "MAX"  */
+  case 153: /* search_return_opt: "MAX"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
     break;
 
-  case 145: /* search_return_opt: "ALL"  */
+  case 154: /* search_return_opt: "ALL"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
     break;
 
-  case 146: /* search_return_opt: "COUNT"  */
+  case 155: /* search_return_opt: "COUNT"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
     break;
 
-  case 147: /* search_return_opt: "SAVE"  */
+  case 156: /* search_return_opt: "SAVE"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
     break;
 
-  case 148: /* charset: astring  */
+  case 157: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 149: /* search_key_list: search_key  */
+  case 158: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 150: /* search_key_list: search_key_list "SP" search_key  */
+  case 159: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 151: /* search_key: search_key_1  */
+  case 160: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 152: /* search_key_1: "ALL"  */
+  case 161: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 153: /* search_key_1: "ANSWERED"  */
+  case 162: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 154: /* search_key_1: "BCC" "SP" astring  */
+  case 163: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "BEFORE" "SP" date  */
+  case 164: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 156: /* search_key_1: "BODY" "SP" astring  */
+  case 165: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "CC" "SP" astring  */
+  case 166: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 158: /* search_key_1: "DELETED"  */
+  case 167: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 159: /* search_key_1: "FLAGGED"  */
+  case 168: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 160: /* search_key_1: "FROM" "SP" astring  */
+  case 169: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 161: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 170: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 162: /* search_key_1: "NEW"  */
+  case 171: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 163: /* search_key_1: "OLD"  */
+  case 172: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 164: /* search_key_1: "ON" "SP" date  */
+  case 173: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 165: /* search_key_1: "RECENT"  */
+  case 174: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 166: /* search_key_1: "SEEN"  */
+  case 175: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 167: /* search_key_1: "SINCE" "SP" date  */
+  case 176: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 177: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 169: /* search_key_1: "TEXT" "SP" astring  */
+  case 178: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 170: /* search_key_1: "TO" "SP" astring  */
+  case 179: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 171: /* search_key_1: "UNANSWERED"  */
+  case 180: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 172: /* search_key_1: "UNDELETED"  */
+  case 181: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 173: /* search_key_1: "UNFLAGGED"  */
+  case 182: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 174: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 183: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 175: /* search_key_1: "UNSEEN"  */
+  case 184: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 176: /* search_key_1: "DRAFT"  */
+  case 185: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 177: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 186: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 178: /* search_key_1: "LARGER" "SP" number  */
+  case 187: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 179: /* search_key_1: "NOT" "SP" search_key  */
+  case 188: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 180: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 189: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 181: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 190: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 182: /* search_key_1: "SENTON" "SP" date  */
+  case 191: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 183: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 192: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 184: /* search_key_1: "SMALLER" "SP" number  */
+  case 193: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 185: /* search_key_1: "UID" "SP" sequence_set  */
+  case 194: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 186: /* search_key_1: "UNDRAFT"  */
+  case 195: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 187: /* search_key_1: sequence_set  */
+  case 196: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 188: /* search_key_1: '(' search_key_list ')'  */
+  case 197: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 189: /* sequence_set: "number"  */
+  case 198: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 190: /* sequence_set: "sequence set"  */
+  case 199: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 191: /* sequence_set: "sequence set with *"  */
+  case 200: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 192: /* sequence_set: "$"  */
+  case 201: /* sequence_set: "$"  */
                                 { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
     break;
 
-  case 193: /* mailbox: astring  */
+  case 202: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 194: /* list_mailbox: astring  */
+  case 203: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 195: /* list_mailbox: "mailbox pattern"  */
+  case 204: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 196: /* list_mailbox: "sequence set with *"  */
+  case 205: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 197: /* astring: atom  */
+  case 206: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 198: /* astring: "astring"  */
+  case 207: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 199: /* astring: string  */
+  case 208: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 200: /* string: "quoted string"  */
+  case 209: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 201: /* string: "literal"  */
+  case 210: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 202: /* atom: "atom"  */
+  case 211: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 203: /* atom: "number"  */
+  case 212: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 204: /* atom: "sequence set"  */
+  case 213: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 205: /* atom: "date"  */
+  case 214: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 206: /* atom: "$"  */
+  case 215: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 207: /* atom: keyword  */
+  case 216: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 267: /* flag_list: '(' ')'  */
+  case 276: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 268: /* flag_list: '(' flag_seq ')'  */
+  case 277: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 269: /* flag_seq: flag  */
+  case 278: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 270: /* flag_seq: flag_seq "SP" flag  */
+  case 279: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 271: /* flag: "flag"  */
+  case 280: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 272: /* flag: flag_keyword  */
+  case 281: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 273: /* flag_keyword: atom  */
+  case 282: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 274: /* date: "date"  */
+  case 283: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 275: /* date: "quoted string"  */
+  case 284: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 276: /* date_time: "quoted string"  */
+  case 285: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 277: /* number: "number"  */
+  case 286: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 278: /* nz_number: "number"  */
+  case 287: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 

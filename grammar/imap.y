@@ -95,6 +95,9 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
 /* ---- RFC 6851: MOVE ---- */
 %token <tok> K_MOVE "MOVE"
+/* ---- RFC 3516: BINARY ---- */
+%token T_BINARY_SECTION "BINARY[" T_BINARY_PEEK_SECTION "BINARY.PEEK[" T_BINARY_SIZE_SECTION "BINARY.SIZE["
+%token <tok> T_LITERAL8 "literal8"
 /* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
 %token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
 %token <tok> T_SEQLAST "$"
@@ -126,7 +129,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <set> sequence_set
 %type <flags> flag_list flag_seq
 %type <str> flag
-%type <att> fetch_att partial
+%type <att> fetch_att partial fetch_att_binary
+%type <vec> section_binary
 %type <vec> fetch_att_list header_list header_fld_names search_key_list section_part
 %type <section> section section_spec section_text section_msgtext
 %type <op> store_att_flags status_att
@@ -309,6 +313,10 @@ append_rest:
 append_message:
 	T_LITERAL               { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
+	/* RFC3516 §7: append =/ "APPEND" SP mailbox [SP flag-list]
+	 *   [SP date-time] SP literal8 */
+	| T_LITERAL8            { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
 	;
 
 /* RFC2060 §9: create = "CREATE" SPACE mailbox
@@ -466,6 +474,36 @@ fetch_att:
 					.section = $2 }; NOTE("section"); }
 	| T_BODY_PEEK_SECTION section partial
 				{ $$ = $3; $$.type = IMAP_FETCH_BODY_SECTION; $$.peek = true; $$.section = $2; }
+	| fetch_att_binary
+	;
+
+/* ---- RFC 3516: BINARY ---- */
+
+/* RFC3516 §7: fetch-att =/ "BINARY" [".PEEK"] section-binary [partial] /
+ *   "BINARY.SIZE" section-binary
+ * The lexer's "BINARY[" tokens carry the opening bracket. */
+fetch_att_binary:
+	T_BINARY_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_PEEK_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_PEEK_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY; $$.peek = true;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_SIZE_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	;
+
+/* RFC3516 §7: section-binary = "[" [section-part] "]" */
+section_binary:
+	']'                     { $$ = (struct imap_vec){0}; }
+	| section_part ']'      { $$ = $1; }
 	;
 
 /* The "<" number "." nz_number ">" of fetch_att (RFC2060 §9). */

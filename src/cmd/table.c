@@ -65,7 +65,8 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	/* ESEARCH (RFC4731), SEARCHRES (RFC5182): RETURN options, "$" */
 	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, "ESEARCH SEARCHRES",
 				    NULL, SMALL },
-	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
+	/* BINARY (RFC3516): BINARY[] items; literal8 in APPEND */
+	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, "BINARY", NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },
 	/* ---- RFC 6851: MOVE (no SEQS: its own EXPUNGEs go out before OK) ---- */

@@ -35,12 +35,15 @@ enum imap_fetch_att_type {
 	IMAP_FETCH_BODYSTRUCTURE,
 	IMAP_FETCH_UID,
 	IMAP_FETCH_BODY_SECTION,     /* "BODY" ["." "PEEK"] section ["<" ... ">"] */
+	/* RFC3516: section holds the part numbers only */
+	IMAP_FETCH_BINARY,           /* "BINARY" [".PEEK"] section-binary [partial] */
+	IMAP_FETCH_BINARY_SIZE,      /* "BINARY.SIZE" section-binary */
 };
 
 struct imap_fetch_att {
 	enum imap_fetch_att_type type;
-	bool peek;                   /* BODY.PEEK[...] */
-	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION */
+	bool peek;                   /* BODY.PEEK[...], BINARY.PEEK[...] */
+	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION and the BINARY ones */
 	bool partial;                /* "<" number "." nz-number ">" present */
 	uint32_t partial_start;
 	uint32_t partial_len;
@@ -183,6 +186,7 @@ struct imap_cmd_append {
 	bool has_date;
 	struct imap_datetime date;
 	struct imap_string message;          /* the literal */
+	bool binary;                         /* sent as literal8 (RFC3516 §4.4) */
 };
 
 /* search-return-opt (RFC4466 §2.6), as bits: RFC4731 §3.1 (ESEARCH)

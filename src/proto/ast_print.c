@@ -148,6 +148,15 @@ void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att)
 		[IMAP_FETCH_RFC822_TEXT] = "RFC822.TEXT", [IMAP_FETCH_BODY] = "BODY",
 		[IMAP_FETCH_BODYSTRUCTURE] = "BODYSTRUCTURE", [IMAP_FETCH_UID] = "UID",
 	};
+	if (att->type == IMAP_FETCH_BINARY || att->type == IMAP_FETCH_BINARY_SIZE) {
+		/* RFC3516 §7 */
+		sbuf_adds(out, att->type == IMAP_FETCH_BINARY_SIZE ? "BINARY.SIZE"
+			  : att->peek ? "BINARY.PEEK" : "BINARY");
+		ast_print_section(out, &att->section);
+		if (att->partial)
+			sbuf_printf(out, "<%u.%u>", att->partial_start, att->partial_len);
+		return;
+	}
 	if (att->type != IMAP_FETCH_BODY_SECTION) {
 		sbuf_adds(out, names[att->type]);
 		return;
@@ -352,7 +361,8 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 			sbuf_addc(out, ' ');
 			print_datetime(out, &cmd->u.append.date);
 		}
-		sbuf_printf(out, " {%zu}\r\n", cmd->u.append.message.len);
+		sbuf_printf(out, " %s{%zu}\r\n", cmd->u.append.binary ? "~" : "",
+			    cmd->u.append.message.len);
 		sbuf_add(out, cmd->u.append.message.data, cmd->u.append.message.len);
 		break;
 	case IMAP_CMD_SEARCH:
