@@ -10,8 +10,6 @@
  * server change the encoding, never lose data), so the stored message is
  * one every FETCH can send, and BINARY[] gives back the octets sent.
  */
-#include <errno.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,7 +19,6 @@
 #include "mime/mime.h"
 #include "proto/response.h"
 #include "util/fd.h"
-#include "util/log.h"
 #include "util/spool.h"
 
 /* Where the re-encoded message goes: memory, or a spool file. */
