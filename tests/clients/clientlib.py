@@ -19,10 +19,12 @@ from launchlib import IMAPD, Sandbox, Tap  # noqa: F401  (re-exported)
 
 
 class InetdServer:
-    """inetd "nowait" in a thread: accept, spawn imapd on the socket."""
+    """inetd "nowait" in a thread: accept, spawn imapd on the socket
+    (with `args`, e.g. "-s" for implicit TLS: imaps)."""
 
-    def __init__(self, sandbox):
+    def __init__(self, sandbox, *args):
         self.sb = sandbox
+        self.args = list(args)
         self.ls = socket.socket()
         self.ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.ls.bind(("127.0.0.1", 0))
@@ -39,7 +41,7 @@ class InetdServer:
                 conn, _ = self.ls.accept()
             except OSError:
                 return
-            p = subprocess.Popen([IMAPD, "-C", self.sb.conf], stdin=conn.fileno(),
+            p = subprocess.Popen([IMAPD, "-C", self.sb.conf] + self.args, stdin=conn.fileno(),
                                  stdout=conn.fileno(), env=self.sb.env, cwd=self.sb.dir)
             conn.close()
             self.procs.append(p)
@@ -61,6 +63,21 @@ class InetdServer:
                 p.kill()
                 codes.append(p.wait())
         return codes
+
+
+def protocol_log(sb, user):
+    """Every protocol log line of user so far (log/<user>/ in the config
+    directory, made by enable_protocol_log), to see what a client sent."""
+    d = os.path.join(sb.configdir, "log", user)
+    out = []
+    for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        with open(os.path.join(d, f), errors="replace") as fh:
+            out.append(fh.read())
+    return "\n".join(out)
+
+
+def enable_protocol_log(sb, user):
+    os.makedirs(os.path.join(sb.configdir, "log", user), exist_ok=True)
 
 
 def folder_path(sb, user, mailbox):
