@@ -327,6 +327,8 @@ struct mime_decoder {
 	unsigned acc;              /* base64: bits not yet output */
 	int bits;
 	bool ended;                /* base64: "=" seen */
+	size_t run_end;            /* QP: white space up to here is kept (a long run
+				    * spans reads without being looked at again) */
 	mime_progress_fn *progress;  /* called every megabyte of data read, */
 	void *progress_ctx;        /* also while skipping to a window */
 	size_t reported;

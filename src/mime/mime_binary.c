@@ -84,7 +84,7 @@ static void qp_step(struct mime_decoder *d, char *buf, size_t *n, size_t cap)
 	size_t i = d->pos;
 	char c = p[i];
 	if (c == '=') {
-		if (i + 2 < d->len + 0 && is_hex(p[i + 1]) && is_hex(p[i + 2])) {
+		if (i + 2 < d->len && is_hex(p[i + 1]) && is_hex(p[i + 2])) {
 			put(d, (char)(hexval(p[i + 1]) * 16 + hexval(p[i + 2])), buf, n);
 			d->pos = i + 3;
 			return;
@@ -102,12 +102,15 @@ static void qp_step(struct mime_decoder *d, char *buf, size_t *n, size_t cap)
 		return;
 	}
 	if (mime_is_wsp(c)) {
-		size_t j = i;
-		while (j < d->len && mime_is_wsp(p[j]))
-			j++;
-		if (j == d->len || line_end(d, j) > 0) {
-			d->pos = j;
-			return;
+		size_t j = d->run_end > i ? d->run_end : i;
+		if (j == i) {
+			while (j < d->len && mime_is_wsp(p[j]))
+				j++;
+			if (j == d->len || line_end(d, j) > 0) {
+				d->pos = j;  /* trailing: dropped */
+				return;
+			}
+			d->run_end = j;
 		}
 		while (d->pos < j && *n < cap)
 			put(d, p[d->pos++], buf, n);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mime/mime.h"
 
@@ -342,6 +343,31 @@ static void test_encode(void **state)
 	arena_free(&a);
 }
 
+/* A long run of white space inside a quoted-printable line is looked at
+ * once, not once per output buffer (a message must not make the server
+ * work quadratically). */
+static void test_qp_long_run(void **state)
+{
+	(void)state;
+	size_t n = 8 << 20;
+	char *in = malloc(n + 2);
+	assert_non_null(in);
+	memset(in, ' ', n);
+	in[n] = 'x';
+	in[n + 1] = '\n';
+	struct mime_decoder d;
+	mime_decoder_init(&d, MIME_CTE_QP, NULL, 0, in, n + 2, 0, UINT64_MAX);
+	char buf[4096];
+	size_t total = 0, got;
+	clock_t t0 = clock();
+	while ((got = mime_decoder_read(&d, buf, sizeof(buf))) > 0)
+		total += got;
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_int_equal(total, n + 3);   /* the spaces, x, CRLF */
+	assert_true(secs < 5.0);
+	free(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_encode),
+		cmocka_unit_test(test_qp_long_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
