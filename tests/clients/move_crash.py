@@ -127,11 +127,11 @@ def move_killed(sb, src, dst, fault=None, after=None):
     return not answered
 
 
-def reset(sb):
-    """A fresh account: N messages in INBOX, an empty Target."""
+def reset(sb, n=N):
+    """A fresh account: n messages in INBOX, an empty Target."""
     home = os.path.join(sb.mail, launchlib.USER)
     shutil.rmtree(home, ignore_errors=True)
-    fill(home, N)
+    fill(home, n)
     tgt = os.path.join(home, ".Target")
     maildir(tgt)
     open(os.path.join(tgt, "maildirfolder"), "w").close()
@@ -182,13 +182,51 @@ def main():
             died = move_killed(sb, "INBOX", "Target", fault=fault)
             T.ok(died, "%s: the server died in the MOVE" % fault)
             check_once(sb, "INBOX", "Target", N, fault)
-        # Killed from outside at random moments.
+        # Killed from outside at random moments of a longer MOVE (a
+        # thousand messages), spread over the time one takes.
+        big = 1000
+        reset(sb, big)
+        p, c = login(sb)
+        c.cmd("SELECT INBOX")
+        t0 = time.time()
+        c.cmd("MOVE 1:* Target")
+        span = time.time() - t0
+        c.cmd("LOGOUT")
+        c.close()
+        p.wait(timeout=10)
+        T.note("MOVE of %d messages took %.1f ms" % (big, span * 1000))
         rnd = random.Random(6851)
+        partial = 0
         for i in range(8):
-            reset(sb)
-            delay = rnd.uniform(0.0, 0.07)
+            reset(sb, big)
+            delay = rnd.uniform(0.0, span * 1.2)
             move_killed(sb, "INBOX", "Target", after=delay)
-            check_once(sb, "INBOX", "Target", N, "kill -9 after %.1f ms" % (delay * 1000))
+            a, b = check_once(sb, "INBOX", "Target", big, "kill -9 after %.1f ms" % (delay * 1000))
+            partial += 0 < a < big
+        T.note("%d of 8 random kills left the move half done" % partial)
+        # Two sessions moving in opposite directions at once: the two
+        # folder locks are taken in one order, so neither waits forever.
+        reset(sb)
+        p1, c1 = login(sb)
+        p2, c2 = login(sb)
+        c1.cmd("SELECT INBOX")
+        c2.cmd("SELECT Target")
+        t0 = time.time()
+        for i in range(15):
+            c1.send("a%d MOVE 1:* Target\r\n" % i)
+            c2.send("b%d MOVE 1:* INBOX\r\n" % i)
+            for c, tag in ((c1, "a%d" % i), (c2, "b%d" % i)):
+                while True:
+                    line = c.line()
+                    if line is None or line.startswith(tag + " "):
+                        break
+        T.ok(time.time() - t0 < 30, "opposite MOVEs in two sessions never wait on each other "
+             "(%.1f s for 15 rounds)" % (time.time() - t0))
+        for p, c in ((p1, c1), (p2, c2)):
+            c.cmd("LOGOUT")
+            c.close()
+            p.wait(timeout=10)
+        check_once(sb, "INBOX", "Target", N, "after opposite MOVEs")
         # Across file systems: the Target is a tmpfs mounted in the mail
         # root (a symlink out of it would leave the session's Landlock
         # confinement), so rename(2) says EXDEV and the server copies.
