@@ -317,7 +317,20 @@ enum mime_cte mime_part_cte(const struct mime_part *p);
  * §4.2).  NUL octets are kept.  The stored data is only read, so a
  * decoder can be copied to run ahead (mime_decoder_size).
  */
+/* One piece of a decoder's output: prefix as it is, then data decoded. */
+struct mime_segment {
+	enum mime_cte cte;
+	const char *prefix;
+	size_t prefix_len;
+	const char *data;
+	size_t len;
+	bool prev_cr;              /* the octet before data is a CR (CRLF form) */
+};
+
 struct mime_decoder {
+	const struct mime_segment *next;  /* segments still to come, after this one */
+	size_t nnext;
+	bool prev_cr;
 	enum mime_cte cte;
 	const char *prefix;
 	size_t prefix_len, ppos;
@@ -346,6 +359,10 @@ static inline const char *mime_decoder_at(const struct mime_decoder *d)
 	return d->data + d->pos;
 }
 
+/* A decoder of several segments in a row (in the caller's memory). */
+void mime_decoder_init_segments(struct mime_decoder *d, const struct mime_segment *segs,
+				size_t n, uint64_t skip, uint64_t count);
+
 /* Have progress(ctx, p) called every megabyte of stored octets the
  * decoder reads (p: how far it got), so that the caller can let go of the
  * pages behind. */
@@ -366,8 +383,9 @@ enum mime_binary_result {
 /*
  * BINARY[section-part]<partial> (RFC3516 §4.2) of the message `msg` parsed
  * as `root`: a decoder of that part's body (part numbers as BODY[]); with
- * no part, the whole message, whose body is decoded when it is a single
- * part, under its header with the encoding changed to "binary" (in `a`).
+ * no part, the whole message with every part's body decoded under its
+ * header, whose encoding now says "binary" (as Dovecot gives it; the
+ * rewritten headers and the list of pieces are in `a`).
  */
 enum mime_binary_result mime_binary_section(struct arena *a, const char *msg, size_t len,
 					    const struct mime_part *root, const uint32_t *parts,

@@ -47,6 +47,35 @@ void mime_decoder_init(struct mime_decoder *d, enum mime_cte cte, const char *pr
 	d->count = count;
 }
 
+/* Make segment s the current one (output position and window kept). */
+static void load_segment(struct mime_decoder *d, const struct mime_segment *s)
+{
+	d->cte = s->cte;
+	d->prefix = s->prefix;
+	d->prefix_len = s->prefix_len;
+	d->ppos = 0;
+	d->data = s->data;
+	d->len = s->len;
+	d->pos = 0;
+	d->prev_cr = s->prev_cr;
+	d->acc = 0;
+	d->bits = 0;
+	d->ended = false;
+	d->run_end = 0;
+	d->reported = 0;
+}
+
+void mime_decoder_init_segments(struct mime_decoder *d, const struct mime_segment *segs,
+				size_t n, uint64_t skip, uint64_t count)
+{
+	mime_decoder_init(d, MIME_CTE_IDENTITY, NULL, 0, "", 0, skip, count);
+	if (n == 0)
+		return;
+	load_segment(d, &segs[0]);
+	d->next = segs + 1;
+	d->nnext = n - 1;
+}
+
 /* One output octet through the window: into buf when inside it. */
 static inline void put(struct mime_decoder *d, char c, char *buf, size_t *n)
 {
@@ -156,8 +185,14 @@ size_t mime_decoder_read(struct mime_decoder *d, char *buf, size_t cap)
 			put(d, d->prefix[d->ppos++], buf, &n);
 			continue;
 		}
-		if (d->pos >= d->len || d->ended)
-			break;
+		if (d->pos >= d->len || d->ended) {
+			if (d->nnext == 0)
+				break;
+			load_segment(d, d->next);
+			d->next++;
+			d->nnext--;
+			continue;
+		}
 		const char *p = d->data;
 		switch (d->cte) {
 		case MIME_CTE_BASE64: {
@@ -183,7 +218,7 @@ size_t mime_decoder_read(struct mime_decoder *d, char *buf, size_t cap)
 		case MIME_CTE_IDENTITY: {
 			/* The CRLF form: a bare LF gets its CR. */
 			char c = p[d->pos];
-			if (c == '\n' && (d->pos == 0 || p[d->pos - 1] != '\r'))
+			if (c == '\n' && (d->pos == 0 ? !d->prev_cr : p[d->pos - 1] != '\r'))
 				put(d, '\r', buf, &n);
 			put(d, c, buf, &n);
 			d->pos++;
@@ -267,30 +302,109 @@ static bool header_as_binary(struct arena *a, const char *msg, const struct mime
 	return true;
 }
 
+/* The pieces of BINARY[]: the message as it is between the leaves whose
+ * encoding is undone, and each of those as its rewritten header then its
+ * decoded body. */
+struct pieces {
+	struct arena *a;
+	const char *msg;
+	size_t done;                 /* msg[0, done) is in the pieces */
+	struct mime_segment *v;
+	size_t n, cap;
+	bool unknown, nomem;
+};
+
+static struct mime_segment *piece(struct pieces *ps)
+{
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap == 0 ? 16 : ps->cap * 2;
+		struct mime_segment *v = ARENA_NEWN(ps->a, struct mime_segment, cap);
+		if (v == NULL) {
+			ps->nomem = true;
+			return NULL;
+		}
+		if (ps->n > 0)
+			memcpy(v, ps->v, ps->n * sizeof(*v));
+		ps->v = v;
+		ps->cap = cap;
+	}
+	struct mime_segment *s = &ps->v[ps->n++];
+	memset(s, 0, sizeof(*s));
+	return s;
+}
+
+/* The message as it is (CRLF form) from ps->done up to `end`. */
+static void as_is(struct pieces *ps, size_t end)
+{
+	if (end <= ps->done)
+		return;
+	struct mime_segment *s = piece(ps);
+	if (s == NULL)
+		return;
+	s->cte = MIME_CTE_IDENTITY;
+	s->data = ps->msg + ps->done;
+	s->len = end - ps->done;
+	s->prev_cr = ps->done > 0 && ps->msg[ps->done - 1] == '\r';
+	ps->done = end;
+}
+
+static void walk(struct pieces *ps, const struct mime_part *p)
+{
+	if (ps->unknown || ps->nomem)
+		return;
+	if (p->kind != MIME_KIND_LEAF) {
+		for (const struct mime_part *c = p->child; c != NULL; c = c->next)
+			walk(ps, c);
+		return;
+	}
+	enum mime_cte cte = mime_part_cte(p);
+	if (cte == MIME_CTE_UNKNOWN) {
+		ps->unknown = true;
+		return;
+	}
+	if (cte == MIME_CTE_IDENTITY)
+		return;  /* stays in the as-is pieces */
+	as_is(ps, p->hdr_off);
+	struct mime_str hdr;
+	if (!header_as_binary(ps->a, ps->msg, p, &hdr)) {
+		ps->nomem = true;
+		return;
+	}
+	struct mime_segment *s = piece(ps);
+	if (s == NULL)
+		return;
+	s->cte = cte;
+	s->prefix = hdr.data;
+	s->prefix_len = hdr.len;
+	s->data = ps->msg + p->body_off;
+	s->len = p->body_len;
+	ps->done = p->body_off + p->body_len;
+}
+
+/* BINARY[]: every part decoded (see mime.h). */
+static enum mime_binary_result whole_message(struct arena *a, const char *msg, size_t len,
+					     const struct mime_part *root, uint64_t skip,
+					     uint64_t cnt, struct mime_decoder *d_r)
+{
+	struct pieces ps = { .a = a, .msg = msg };
+	walk(&ps, root);
+	if (ps.unknown)
+		return MIME_BINARY_UNKNOWN_CTE;
+	as_is(&ps, len);
+	if (ps.nomem)
+		return MIME_BINARY_NOMEM;
+	mime_decoder_init_segments(d_r, ps.v, ps.n, skip, cnt);
+	return MIME_BINARY_OK;
+}
+
 enum mime_binary_result mime_binary_section(struct arena *a, const char *msg, size_t len,
 					    const struct mime_part *root, const uint32_t *parts,
 					    size_t nparts, bool partial, uint32_t start,
 					    uint32_t count, struct mime_decoder *d_r)
 {
 	uint64_t skip = partial ? start : 0, cnt = partial ? count : UINT64_MAX;
-	if (nparts == 0) {
-		/* BINARY[]: the whole message.  A single part's body is
-		 * decoded under a header that says so; a multipart message
-		 * (whose own encoding is 7bit or 8bit) is given as it is. */
-		enum mime_cte cte = root->kind == MIME_KIND_LEAF ? mime_part_cte(root) : MIME_CTE_IDENTITY;
-		if (cte == MIME_CTE_UNKNOWN)
-			return MIME_BINARY_UNKNOWN_CTE;
-		if (cte == MIME_CTE_IDENTITY) {
-			mime_decoder_init(d_r, cte, NULL, 0, msg, len, skip, cnt);
-			return MIME_BINARY_OK;
-		}
-		struct mime_str hdr;
-		if (!header_as_binary(a, msg, root, &hdr))
-			return MIME_BINARY_NOMEM;
-		mime_decoder_init(d_r, cte, hdr.data, hdr.len, msg + root->body_off, root->body_len,
-				  skip, cnt);
-		return MIME_BINARY_OK;
-	}
+	if (nparts == 0)
+		return whole_message(a, msg, len, root, skip, cnt, d_r);
 	const struct mime_part *p = mime_section_part(root, parts, nparts);
 	if (p == NULL)
 		return MIME_BINARY_NONE;
