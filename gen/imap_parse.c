@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 fae938d8202695a463c22ac11d95dff0a2b31422dc93d611c9ca1ba2d39f862d), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 da753b96d1c99a6269eda56033cad3c37929ca5d41298fe5c7b497063360300d), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -155,170 +155,188 @@ enum yysymbol_kind_t
   YYSYMBOL_K_ID = 48,                      /* "ID"  */
   YYSYMBOL_K_UNSELECT = 49,                /* "UNSELECT"  */
   YYSYMBOL_K_ENABLE = 50,                  /* "ENABLE"  */
-  YYSYMBOL_K_ALL = 51,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 52,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 53,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 54,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 55,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 56,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 57,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 58,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 59,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 60,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 61,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 62,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 63,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 64,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 65,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 66,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 67,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 68,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 69,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 70,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 71,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 72,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 73,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 74,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 75,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 76,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 77,                      /* "ON"  */
-  YYSYMBOL_K_OR = 78,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 79,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 80,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 81,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 82,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 83,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 84,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 85,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 86,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 87,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 88,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 89,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 90,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 91,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 92,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 93,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 94,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 95,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 96,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 97,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 98,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 99,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 100,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 101,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 102,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 103,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 104,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 105,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 106,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 107,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 108,                   /* "MIME"  */
-  YYSYMBOL_109_ = 109,                     /* '('  */
-  YYSYMBOL_110_ = 110,                     /* ')'  */
-  YYSYMBOL_111_ = 111,                     /* '<'  */
-  YYSYMBOL_112_ = 112,                     /* '.'  */
-  YYSYMBOL_113_ = 113,                     /* '>'  */
-  YYSYMBOL_114_ = 114,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 115,                 /* $accept  */
-  YYSYMBOL_command = 116,                  /* command  */
-  YYSYMBOL_117_1 = 117,                    /* $@1  */
-  YYSYMBOL_command_body = 118,             /* command_body  */
-  YYSYMBOL_command_any = 119,              /* command_any  */
-  YYSYMBOL_x_command = 120,                /* x_command  */
-  YYSYMBOL_x_args = 121,                   /* x_args  */
-  YYSYMBOL_unknown_command = 122,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 123,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 124,             /* command_auth  */
-  YYSYMBOL_idle = 125,                     /* idle  */
-  YYSYMBOL_compress = 126,                 /* compress  */
-  YYSYMBOL_namespace = 127,                /* namespace  */
-  YYSYMBOL_enable = 128,                   /* enable  */
-  YYSYMBOL_enable_caps = 129,              /* enable_caps  */
-  YYSYMBOL_id = 130,                       /* id  */
-  YYSYMBOL_id_params_list = 131,           /* id_params_list  */
-  YYSYMBOL_id_pairs = 132,                 /* id_pairs  */
-  YYSYMBOL_id_nstring = 133,               /* id_nstring  */
-  YYSYMBOL_unselect = 134,                 /* unselect  */
-  YYSYMBOL_command_select = 135,           /* command_select  */
-  YYSYMBOL_uid = 136,                      /* uid  */
-  YYSYMBOL_137_2 = 137,                    /* $@2  */
-  YYSYMBOL_uid_command = 138,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 139,              /* uid_expunge  */
-  YYSYMBOL_login = 140,                    /* login  */
-  YYSYMBOL_userid = 141,                   /* userid  */
-  YYSYMBOL_password = 142,                 /* password  */
-  YYSYMBOL_authenticate = 143,             /* authenticate  */
-  YYSYMBOL_initial_response = 144,         /* initial_response  */
-  YYSYMBOL_auth_type = 145,                /* auth_type  */
-  YYSYMBOL_append = 146,                   /* append  */
-  YYSYMBOL_append_rest = 147,              /* append_rest  */
-  YYSYMBOL_append_message = 148,           /* append_message  */
-  YYSYMBOL_create = 149,                   /* create  */
-  YYSYMBOL_create_params = 150,            /* create_params  */
-  YYSYMBOL_create_param_list = 151,        /* create_param_list  */
-  YYSYMBOL_create_param = 152,             /* create_param  */
-  YYSYMBOL_create_param_name = 153,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 154,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 155,            /* use_attr_list  */
-  YYSYMBOL_delete = 156,                   /* delete  */
-  YYSYMBOL_examine = 157,                  /* examine  */
-  YYSYMBOL_list = 158,                     /* list  */
-  YYSYMBOL_list_return_tail = 159,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 160,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 161,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 162,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 163,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 164,         /* list_return_opts  */
-  YYSYMBOL_165_3 = 165,                    /* $@3  */
-  YYSYMBOL_list_return_body = 166,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 167,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 168,         /* list_return_item  */
-  YYSYMBOL_169_4 = 169,                    /* $@4  */
-  YYSYMBOL_lsub = 170,                     /* lsub  */
-  YYSYMBOL_rename = 171,                   /* rename  */
-  YYSYMBOL_select = 172,                   /* select  */
-  YYSYMBOL_status = 173,                   /* status  */
-  YYSYMBOL_status_att_list = 174,          /* status_att_list  */
-  YYSYMBOL_status_att = 175,               /* status_att  */
-  YYSYMBOL_subscribe = 176,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 177,              /* unsubscribe  */
-  YYSYMBOL_copy = 178,                     /* copy  */
-  YYSYMBOL_fetch = 179,                    /* fetch  */
-  YYSYMBOL_fetch_what = 180,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 181,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 182,                /* fetch_att  */
-  YYSYMBOL_partial = 183,                  /* partial  */
-  YYSYMBOL_section = 184,                  /* section  */
-  YYSYMBOL_section_spec = 185,             /* section_spec  */
-  YYSYMBOL_section_part = 186,             /* section_part  */
-  YYSYMBOL_section_msgtext = 187,          /* section_msgtext  */
-  YYSYMBOL_section_text = 188,             /* section_text  */
-  YYSYMBOL_header_list = 189,              /* header_list  */
-  YYSYMBOL_header_fld_names = 190,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 191,          /* header_fld_name  */
-  YYSYMBOL_store = 192,                    /* store  */
-  YYSYMBOL_store_att_flags = 193,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 194,              /* store_flags  */
-  YYSYMBOL_search = 195,                   /* search  */
-  YYSYMBOL_charset = 196,                  /* charset  */
-  YYSYMBOL_search_key_list = 197,          /* search_key_list  */
-  YYSYMBOL_search_key = 198,               /* search_key  */
-  YYSYMBOL_search_key_1 = 199,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 200,             /* sequence_set  */
-  YYSYMBOL_mailbox = 201,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 202,             /* list_mailbox  */
-  YYSYMBOL_astring = 203,                  /* astring  */
-  YYSYMBOL_string = 204,                   /* string  */
-  YYSYMBOL_atom = 205,                     /* atom  */
-  YYSYMBOL_keyword = 206,                  /* keyword  */
-  YYSYMBOL_flag_list = 207,                /* flag_list  */
-  YYSYMBOL_flag_seq = 208,                 /* flag_seq  */
-  YYSYMBOL_flag = 209,                     /* flag  */
-  YYSYMBOL_flag_keyword = 210,             /* flag_keyword  */
-  YYSYMBOL_date = 211,                     /* date  */
-  YYSYMBOL_date_time = 212,                /* date_time  */
-  YYSYMBOL_number = 213,                   /* number  */
-  YYSYMBOL_nz_number = 214                 /* nz_number  */
+  YYSYMBOL_K_MOVE = 51,                    /* "MOVE"  */
+  YYSYMBOL_T_BINARY_SECTION = 52,          /* "BINARY["  */
+  YYSYMBOL_T_BINARY_PEEK_SECTION = 53,     /* "BINARY.PEEK["  */
+  YYSYMBOL_T_BINARY_SIZE_SECTION = 54,     /* "BINARY.SIZE["  */
+  YYSYMBOL_T_LITERAL8 = 55,                /* "literal8"  */
+  YYSYMBOL_K_RETURN = 56,                  /* "RETURN"  */
+  YYSYMBOL_K_MIN = 57,                     /* "MIN"  */
+  YYSYMBOL_K_MAX = 58,                     /* "MAX"  */
+  YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
+  YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
+  YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
+  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 77,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 88,                      /* "ON"  */
+  YYSYMBOL_K_OR = 89,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 99,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 115,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 116,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 117,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 118,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 119,                   /* "MIME"  */
+  YYSYMBOL_120_ = 120,                     /* '('  */
+  YYSYMBOL_121_ = 121,                     /* ')'  */
+  YYSYMBOL_122_ = 122,                     /* ']'  */
+  YYSYMBOL_123_ = 123,                     /* '<'  */
+  YYSYMBOL_124_ = 124,                     /* '.'  */
+  YYSYMBOL_125_ = 125,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 126,                 /* $accept  */
+  YYSYMBOL_command = 127,                  /* command  */
+  YYSYMBOL_128_1 = 128,                    /* $@1  */
+  YYSYMBOL_command_body = 129,             /* command_body  */
+  YYSYMBOL_command_any = 130,              /* command_any  */
+  YYSYMBOL_x_command = 131,                /* x_command  */
+  YYSYMBOL_x_args = 132,                   /* x_args  */
+  YYSYMBOL_unknown_command = 133,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 134,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 135,             /* command_auth  */
+  YYSYMBOL_idle = 136,                     /* idle  */
+  YYSYMBOL_compress = 137,                 /* compress  */
+  YYSYMBOL_namespace = 138,                /* namespace  */
+  YYSYMBOL_enable = 139,                   /* enable  */
+  YYSYMBOL_enable_caps = 140,              /* enable_caps  */
+  YYSYMBOL_id = 141,                       /* id  */
+  YYSYMBOL_id_params_list = 142,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 143,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 144,               /* id_nstring  */
+  YYSYMBOL_unselect = 145,                 /* unselect  */
+  YYSYMBOL_command_select = 146,           /* command_select  */
+  YYSYMBOL_uid = 147,                      /* uid  */
+  YYSYMBOL_148_2 = 148,                    /* $@2  */
+  YYSYMBOL_uid_command = 149,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 150,              /* uid_expunge  */
+  YYSYMBOL_login = 151,                    /* login  */
+  YYSYMBOL_userid = 152,                   /* userid  */
+  YYSYMBOL_password = 153,                 /* password  */
+  YYSYMBOL_authenticate = 154,             /* authenticate  */
+  YYSYMBOL_initial_response = 155,         /* initial_response  */
+  YYSYMBOL_auth_type = 156,                /* auth_type  */
+  YYSYMBOL_append = 157,                   /* append  */
+  YYSYMBOL_append_rest = 158,              /* append_rest  */
+  YYSYMBOL_append_message = 159,           /* append_message  */
+  YYSYMBOL_create = 160,                   /* create  */
+  YYSYMBOL_create_params = 161,            /* create_params  */
+  YYSYMBOL_create_param_list = 162,        /* create_param_list  */
+  YYSYMBOL_create_param = 163,             /* create_param  */
+  YYSYMBOL_create_param_name = 164,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 165,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 166,            /* use_attr_list  */
+  YYSYMBOL_delete = 167,                   /* delete  */
+  YYSYMBOL_examine = 168,                  /* examine  */
+  YYSYMBOL_list = 169,                     /* list  */
+  YYSYMBOL_list_return_tail = 170,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 171,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 172,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 173,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 174,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 175,         /* list_return_opts  */
+  YYSYMBOL_176_3 = 176,                    /* $@3  */
+  YYSYMBOL_list_return_body = 177,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 178,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 179,         /* list_return_item  */
+  YYSYMBOL_180_4 = 180,                    /* $@4  */
+  YYSYMBOL_lsub = 181,                     /* lsub  */
+  YYSYMBOL_rename = 182,                   /* rename  */
+  YYSYMBOL_select = 183,                   /* select  */
+  YYSYMBOL_status = 184,                   /* status  */
+  YYSYMBOL_status_att_list = 185,          /* status_att_list  */
+  YYSYMBOL_status_att = 186,               /* status_att  */
+  YYSYMBOL_subscribe = 187,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 188,              /* unsubscribe  */
+  YYSYMBOL_copy = 189,                     /* copy  */
+  YYSYMBOL_move = 190,                     /* move  */
+  YYSYMBOL_fetch = 191,                    /* fetch  */
+  YYSYMBOL_fetch_what = 192,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 193,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 194,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 195,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 196,           /* section_binary  */
+  YYSYMBOL_partial = 197,                  /* partial  */
+  YYSYMBOL_section = 198,                  /* section  */
+  YYSYMBOL_section_spec = 199,             /* section_spec  */
+  YYSYMBOL_section_part = 200,             /* section_part  */
+  YYSYMBOL_section_msgtext = 201,          /* section_msgtext  */
+  YYSYMBOL_section_text = 202,             /* section_text  */
+  YYSYMBOL_header_list = 203,              /* header_list  */
+  YYSYMBOL_header_fld_names = 204,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 205,          /* header_fld_name  */
+  YYSYMBOL_store = 206,                    /* store  */
+  YYSYMBOL_store_att_flags = 207,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 208,              /* store_flags  */
+  YYSYMBOL_search = 209,                   /* search  */
+  YYSYMBOL_search_program = 210,           /* search_program  */
+  YYSYMBOL_search_return_opts = 211,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 212,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 213,        /* search_return_opt  */
+  YYSYMBOL_charset = 214,                  /* charset  */
+  YYSYMBOL_search_key_list = 215,          /* search_key_list  */
+  YYSYMBOL_search_key = 216,               /* search_key  */
+  YYSYMBOL_search_key_1 = 217,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 218,             /* sequence_set  */
+  YYSYMBOL_mailbox = 219,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 220,             /* list_mailbox  */
+  YYSYMBOL_astring = 221,                  /* astring  */
+  YYSYMBOL_string = 222,                   /* string  */
+  YYSYMBOL_atom = 223,                     /* atom  */
+  YYSYMBOL_keyword = 224,                  /* keyword  */
+  YYSYMBOL_flag_list = 225,                /* flag_list  */
+  YYSYMBOL_flag_seq = 226,                 /* flag_seq  */
+  YYSYMBOL_flag = 227,                     /* flag  */
+  YYSYMBOL_flag_keyword = 228,             /* flag_keyword  */
+  YYSYMBOL_date = 229,                     /* date  */
+  YYSYMBOL_date_time = 230,                /* date_time  */
+  YYSYMBOL_number = 231,                   /* number  */
+  YYSYMBOL_nz_number = 232                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -641,19 +659,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1504
+#define YYLAST   1724
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  115
+#define YYNTOKENS  126
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  100
+#define YYNNTS  107
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  307
+#define YYNRULES  337
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  497
+#define YYNSTATES  543
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   363
+#define YYMAXUTOK   374
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -671,12 +689,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     109,   110,     2,     2,     2,     2,   112,     2,     2,     2,
+     120,   121,     2,     2,     2,     2,   124,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     111,     2,   113,     2,     2,     2,     2,     2,     2,     2,
+     123,     2,   125,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   114,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   122,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -703,44 +721,48 @@ static const yytype_int8 yytranslate[] =
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   143,   143,   143,   147,   148,   149,   150,   151,   156,
-     157,   158,   159,   160,   166,   171,   172,   175,   182,   188,
-     189,   190,   196,   196,   196,   196,   196,   196,   196,   196,
-     197,   197,   197,   197,   197,   198,   198,   205,   212,   221,
-     230,   234,   235,   244,   248,   249,   250,   254,   255,   261,
-     262,   270,   276,   277,   278,   279,   279,   279,   279,   280,
-     281,   286,   286,   290,   290,   290,   290,   291,   296,   304,
-     311,   316,   323,   326,   335,   340,   350,   355,   356,   358,
-     360,   366,   374,   375,   383,   388,   389,   397,   401,   408,
-     409,   413,   414,   420,   425,   435,   438,   442,   446,   450,
-     459,   460,   470,   471,   477,   478,   484,   489,   490,   501,
-     501,   507,   508,   512,   513,   517,   518,   518,   524,   532,
-     539,   544,   549,   550,   557,   558,   559,   560,   561,   564,
-     569,   574,   582,   590,   595,   596,   597,   598,   600,   606,
-     607,   617,   618,   619,   620,   621,   622,   623,   624,   625,
-     626,   627,   630,   632,   635,   641,   652,   653,   658,   659,
-     660,   666,   667,   674,   675,   678,   681,   686,   687,   692,
-     697,   698,   704,   709,   717,   718,   719,   720,   721,   722,
-     726,   727,   734,   739,   749,   753,   754,   772,   776,   777,
-     778,   779,   780,   781,   782,   783,   784,   785,   787,   788,
-     789,   790,   791,   792,   793,   794,   795,   796,   797,   798,
-     799,   801,   802,   803,   805,   806,   807,   809,   810,   811,
-     812,   813,   814,   815,   816,   828,   829,   830,   836,   842,
-     843,   844,   851,   852,   853,   858,   859,   865,   866,   867,
-     868,   869,   875,   875,   875,   875,   875,   875,   875,   876,
-     876,   876,   876,   877,   877,   877,   877,   877,   877,   878,
-     878,   878,   878,   878,   878,   879,   879,   879,   879,   879,
-     879,   879,   879,   880,   880,   880,   880,   880,   880,   881,
-     881,   881,   881,   881,   881,   882,   882,   882,   882,   882,
-     883,   883,   883,   883,   884,   884,   890,   891,   895,   897,
-     906,   907,   912,   918,   919,   925,   930,   935
+       0,   152,   152,   152,   156,   157,   158,   159,   160,   165,
+     166,   167,   168,   169,   175,   180,   181,   184,   191,   197,
+     198,   199,   205,   205,   205,   205,   205,   205,   205,   205,
+     206,   206,   206,   206,   206,   207,   207,   214,   221,   230,
+     239,   243,   244,   253,   257,   258,   259,   263,   264,   270,
+     271,   279,   285,   286,   287,   288,   288,   288,   288,   289,
+     290,   291,   296,   296,   300,   300,   300,   300,   301,   302,
+     307,   315,   322,   327,   334,   337,   346,   351,   361,   366,
+     367,   369,   371,   377,   381,   389,   390,   398,   403,   404,
+     412,   416,   423,   424,   428,   429,   435,   440,   450,   453,
+     457,   461,   465,   474,   475,   485,   486,   492,   493,   499,
+     504,   505,   516,   516,   522,   523,   527,   528,   532,   533,
+     533,   539,   547,   554,   559,   564,   565,   572,   573,   574,
+     575,   576,   579,   584,   589,   597,   608,   616,   621,   622,
+     623,   624,   626,   632,   633,   643,   644,   645,   646,   647,
+     648,   649,   650,   651,   652,   653,   656,   658,   661,   663,
+     672,   675,   678,   681,   684,   691,   692,   697,   708,   709,
+     714,   715,   716,   722,   723,   730,   731,   734,   737,   742,
+     743,   748,   753,   754,   760,   765,   773,   774,   775,   776,
+     777,   778,   782,   783,   791,   793,   800,   804,   816,   817,
+     822,   823,   831,   832,   833,   834,   835,   840,   844,   845,
+     863,   867,   868,   869,   870,   871,   872,   873,   874,   875,
+     876,   878,   879,   880,   881,   882,   883,   884,   885,   886,
+     887,   888,   889,   890,   892,   893,   894,   896,   897,   898,
+     900,   901,   902,   903,   904,   905,   906,   907,   919,   920,
+     921,   923,   929,   935,   936,   937,   944,   945,   946,   951,
+     952,   958,   959,   960,   961,   962,   963,   969,   969,   969,
+     969,   969,   969,   969,   970,   970,   970,   970,   971,   971,
+     971,   971,   971,   971,   972,   972,   972,   972,   972,   972,
+     973,   973,   973,   973,   973,   973,   973,   973,   974,   974,
+     974,   974,   974,   974,   975,   975,   975,   975,   975,   975,
+     976,   976,   976,   976,   976,   977,   977,   977,   977,   978,
+     978,   980,   980,   980,   980,   980,   986,   987,   991,   993,
+    1002,  1003,  1008,  1014,  1015,  1021,  1026,  1031
 };
 #endif
 
@@ -765,23 +787,24 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "ALL", "FAST",
-  "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
-  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
-  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
-  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
-  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
-  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
-  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
-  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
-  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
-  "'('", "')'", "'<'", "'.'", "'>'", "']'", "$accept", "command", "$@1",
-  "command_body", "command_any", "x_command", "x_args", "unknown_command",
-  "command_nonauth", "command_auth", "idle", "compress", "namespace",
-  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
-  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
-  "uid_expunge", "login", "userid", "password", "authenticate",
-  "initial_response", "auth_type", "append", "append_rest",
+  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
+  "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
+  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
+  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
+  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
+  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
+  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
+  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
+  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
+  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "']'", "'<'", "'.'", "'>'",
+  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
+  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
+  "compress", "namespace", "enable", "enable_caps", "id", "id_params_list",
+  "id_pairs", "id_nstring", "unselect", "command_select", "uid", "$@2",
+  "uid_command", "uid_expunge", "login", "userid", "password",
+  "authenticate", "initial_response", "auth_type", "append", "append_rest",
   "append_message", "create", "create_params", "create_param_list",
   "create_param", "create_param_name", "use_attrs", "use_attr_list",
   "delete", "examine", "list", "list_return_tail", "list_select_opts",
@@ -789,20 +812,22 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "list_return_opts", "$@3", "list_return_body", "list_return_seq",
   "list_return_item", "$@4", "lsub", "rename", "select", "status",
   "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
-  "section", "section_spec", "section_part", "section_msgtext",
-  "section_text", "header_list", "header_fld_names", "header_fld_name",
-  "store", "store_att_flags", "store_flags", "search", "charset",
-  "search_key_list", "search_key", "search_key_1", "sequence_set",
-  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
-  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
-  "number", "nz_number", YY_NULLPTR
+  "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att",
+  "fetch_att_binary", "section_binary", "partial", "section",
+  "section_spec", "section_part", "section_msgtext", "section_text",
+  "header_list", "header_fld_names", "header_fld_name", "store",
+  "store_att_flags", "store_flags", "search", "search_program",
+  "search_return_opts", "search_return_opt_list", "search_return_opt",
+  "charset", "search_key_list", "search_key", "search_key_1",
+  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
+  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
+  "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-424)
+#define YYPACT_NINF (-480)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -816,56 +841,61 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      55,  -424,    53,    47,  -424,  1454,  -424,  -424,    60,    72,
-    -424,  -424,  -424,    78,    79,    80,    81,  -424,    82,    83,
-      86,  -424,    87,  -424,    88,    90,    92,  -424,    97,   106,
-     107,   112,   116,  -424,   117,  -424,   119,  -424,   123,    10,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-      51,  1054,  1354,    76,  1054,  1054,  1054,    76,   564,  1054,
-    1054,  1054,   184,  1054,  1054,    76,  1054,  1054,  -424,  1354,
-     764,  1354,   127,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,   130,  -424,  -424,
-    -424,  -424,   131,  -424,  -424,  -424,  -424,   132,   134,  -424,
-    -424,   136,     7,   137,   138,   139,  -424,   140,   141,   142,
-    -424,   143,  -424,   147,   148,   151,  -424,  -424,  -424,   159,
-     160,   161,   162,  -424,   163,  -424,   164,   168,  -424,  -424,
-     174,   175,   179,   180,   181,   182,   183,   185,  -424,  -424,
-    -424,  -424,   186,  -424,   187,   863,   190,  -424,  -424,  -424,
-    -424,   191,   192,  -424,  -424,    50,  -424,     6,  -424,  -424,
-    -424,  1354,    11,  1354,  1054,   -35,   244,  -424,  -424,    -3,
-    1054,   462,  1054,   954,  1054,    76,  1054,  1054,    56,  1054,
-    1054,  1054,  1354,   206,   863,    56,   863,    56,    56,    56,
-      56,   206,  1054,  1054,  1054,  1354,  1054,     3,   863,   -14,
-     -31,   194,  -424,  -424,  -424,  -424,  -424,  -424,  -424,    16,
-     195,  -424,  -424,  -424,   355,  -424,  -424,   196,   197,  -424,
-    -424,  -424,   212,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,     5,     5,   267,
-    -424,  -424,   213,  -424,   200,  -424,  -424,   954,   201,   202,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,   203,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,   205,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,   207,  -424,  -424,  -424,    35,  -424,  -424,  -424,  -424,
-    -424,  -424,   209,    76,    73,  -424,  1154,  -424,  -424,    17,
-    -424,  -424,    77,   217,  -424,    26,  -424,   214,  -424,  -424,
-    -424,   215,   216,  -424,   113,   122,   118,  -424,  -424,   113,
-      29,  -424,  -424,   462,    32,  -424,   227,  -424,   227,  1054,
-     863,   863,  -424,  -424,  -424,  -424,  -424,  -424,    33,  -424,
-     664,  -424,   219,  -424,  -424,  -424,  1254,  -424,  -424,   221,
-    -424,   212,  -424,   133,   135,   135,   206,  -424,  -424,    15,
-    -424,   267,  -424,   201,   201,   954,  -424,  -424,  -424,  -424,
-    -424,  -424,   190,    35,  -424,  -424,  -424,   222,  1154,  -424,
-     217,  -424,    -1,  1054,  -424,  -424,   129,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,   225,  -424,  -424,  -424,  -424,
-    -424,  -424,    34,    36,  -424,   241,   171,   268,  -424,  1054,
-    -424,   169,     9,  -424,  -424,  -424,  -424,  -424,   173,   266,
-    -424,    35,  -424,     9,    37,  -424,  -424
+      17,  -480,    16,    31,  -480,  1673,  -480,  -480,    52,    96,
+    -480,  -480,  -480,    98,   113,   116,   124,  -480,   130,   139,
+     147,  -480,   155,  -480,   159,   171,   172,  -480,   173,   181,
+     185,   187,   192,  -480,   194,  -480,   195,  -480,   196,   199,
+       6,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,    22,  1229,  1562,    66,  1229,  1229,  1229,    66,
+     621,  1229,  1229,  1229,   188,  1229,  1229,    66,  1229,  1229,
+    -480,  1562,   843,  1562,   201,    66,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,   203,  -480,  -480,  -480,
+    -480,   204,  -480,  -480,  -480,  -480,  -480,   205,   207,  -480,
+    -480,   208,     8,   209,   210,   211,  -480,   213,   215,   216,
+     217,  -480,   218,  -480,   219,   221,   222,  -480,  -480,  -480,
+     223,   224,   225,   227,  -480,   228,  -480,   229,   230,  -480,
+    -480,   233,   235,   237,   238,   239,   240,   243,   277,  -480,
+    -480,  -480,  -480,   278,  -480,   279,  1016,  -480,   280,   281,
+    -480,  -480,  -480,  -480,   282,   283,  -480,  -480,   179,  -480,
+       7,  -480,  -480,  -480,  1562,   284,    33,  1562,  1229,    86,
+     265,  -480,  -480,    14,  1229,   508,  1229,  1118,  1229,    66,
+     183,  1229,  1229,   107,  1229,  1229,  1229,  1562,   299,  1016,
+     107,  1016,   107,   107,   107,   107,   299,  1229,  1229,  1229,
+    1562,  1229,    25,   953,  1016,   186,    -1,   287,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,    28,   289,  -480,  1229,
+    -480,  -480,  -480,   390,  -480,  -480,   292,   293,  -480,  -480,
+    -480,   308,  -480,  -480,    10,    10,    10,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,     2,
+       2,    24,  -480,  -480,  -480,   309,  -480,   296,  -480,  -480,
+    1118,   298,   302,  -480,  -480,  -480,  -480,  -480,  -480,     4,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,   303,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,   304,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,   305,  -480,  -480,  -480,  -480,
+      36,  -480,  -480,  -480,  -480,  -480,  -480,   306,    66,    71,
+    -480,  1340,  -480,  -480,  -480,    30,  -480,  -480,    68,    75,
+    -480,    34,  -480,   307,  -480,  -480,   226,   -16,  -480,   226,
+    -480,  -480,  -480,   321,   322,  -480,   226,   220,   231,  -480,
+     226,    35,  -480,  -480,   508,    37,  -480,   337,  -480,   337,
+    -480,  -480,  -480,  -480,  -480,  -480,    38,  -480,  1229,  1016,
+    1016,  -480,  -480,  -480,  -480,  -480,  -480,    39,  -480,   732,
+    -480,   326,  -480,  -480,  -480,  1451,  -480,  -480,   327,  -480,
+     308,  -480,   232,   299,  -480,  -480,   341,  -480,   234,   234,
+    -480,  -480,    19,  -480,    24,  -480,   298,   298,  1118,  -480,
+    -480,  -480,  -480,    45,  -480,  -480,  -480,   281,    36,  -480,
+    -480,  -480,   329,  1340,  -480,    75,  -480,     0,   236,  -480,
+    1229,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+     330,  -480,  -480,  -480,  -480,  -480,  -480,  -480,    40,   341,
+      41,  -480,   241,   338,  -480,   242,  1229,  -480,    13,  -480,
+    -480,  -480,  -480,  -480,   244,   332,  -480,    36,  -480,    13,
+      42,  -480,  -480
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -877,82 +907,89 @@ static const yytype_int16 yydefact[] =
        9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
        0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
-       4,    12,     8,     5,     6,    33,    34,    35,    36,    13,
-      60,     7,    59,    19,    20,    22,    23,    24,    25,    26,
-      27,    28,    29,    30,    31,    32,    55,    56,    57,    58,
-      14,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    61,     0,
-       0,     0,    40,     3,    17,    16,   237,   238,   239,   240,
-     233,   235,   236,   254,   242,   243,   244,   245,   246,   247,
-     248,   249,   250,   251,   252,   253,   255,   256,   257,   258,
-     259,   260,   261,   262,   263,   264,   265,   266,   267,   268,
-     269,   270,   271,   272,   273,   274,   275,   276,   277,   278,
-     279,   280,   281,   282,   283,   284,   285,   286,   287,   288,
-     289,   290,   291,   292,   293,   294,   295,     0,   228,   234,
-     232,   241,    72,    75,   225,   226,   227,     0,    82,    93,
-      94,     0,     0,     0,     0,     0,    70,     0,     0,     0,
-     188,     0,   189,     0,     0,     0,   194,   212,   195,     0,
-       0,     0,     0,   198,     0,   199,     0,     0,   201,   202,
-       0,     0,     0,     0,     0,     0,     0,     0,   207,   208,
-     222,   209,     0,   211,     0,     0,   182,   185,   187,   223,
-     120,     0,     0,   130,   131,     0,    38,     0,    43,    46,
-      41,     0,     0,     0,     0,     0,     0,   104,   102,     0,
+       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
+      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
+      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
+      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+      62,     0,     0,     0,    40,     0,     3,    17,    16,   261,
+     262,   263,   264,   257,   259,   260,   279,   321,   322,   323,
+     324,   325,   265,   267,   268,   269,   270,   271,   272,   273,
+     274,   275,   276,   277,   278,   280,   281,   282,   283,   284,
+     285,   286,   287,   288,   289,   290,   291,   292,   293,   294,
+     295,   296,   297,   298,   299,   300,   301,   302,   303,   304,
+     305,   306,   307,   308,   309,   310,   311,   312,   313,   314,
+     315,   316,   317,   318,   319,   320,     0,   252,   258,   256,
+     266,    74,    77,   248,   249,   250,   251,     0,    85,    96,
+      97,     0,     0,     0,     0,     0,    72,     0,     0,     0,
+       0,   211,     0,   212,     0,     0,     0,   217,   235,   218,
+       0,     0,     0,     0,   221,     0,   222,     0,     0,   224,
+     225,     0,     0,     0,     0,     0,     0,     0,     0,   230,
+     231,   245,   232,     0,   234,     0,     0,   194,     0,   196,
+     208,   210,   246,   123,     0,     0,   133,   134,     0,    38,
+       0,    43,    46,    41,     0,     0,     0,     0,     0,     0,
+       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    62,    67,    63,    64,    66,    65,    44,     0,
-       0,    42,   305,    81,     0,    76,    77,     0,     0,    73,
-      74,   132,     0,    83,   150,   134,   136,   135,   141,   142,
-     143,   144,   145,   146,   147,   148,   149,     0,     0,     0,
-     133,   137,     0,   103,     0,   231,   230,     0,   100,    95,
-     229,    69,    71,   118,   119,   221,   192,   190,   303,   304,
-     191,   193,   196,     0,   172,   302,   197,   306,   214,   215,
-     200,     0,   217,   218,   219,   203,   220,   204,   205,   206,
-     210,     0,   184,   224,   186,     0,   174,   176,   178,   175,
-     177,   179,     0,     0,     0,    45,     0,   300,   296,     0,
-     298,   301,     0,     0,    88,     0,    85,     0,   307,   163,
-     166,     0,     0,   156,   151,     0,   159,   158,   161,   153,
-       0,   139,   105,     0,     0,   107,     0,    97,     0,     0,
-       0,     0,   129,   125,   128,   124,   126,   127,     0,   122,
-       0,    68,     0,    47,    49,    50,     0,   297,    78,     0,
-      79,     0,    84,     0,     0,     0,     0,   152,   157,     0,
-     154,     0,   138,   100,   100,     0,   106,   109,   101,    96,
-     213,   216,   183,     0,   121,   173,   180,   181,     0,   299,
-       0,    86,     0,     0,   164,   165,     0,   168,   167,   160,
-     162,   140,    99,    98,   108,     0,   123,    48,    80,    91,
-      89,    87,     0,     0,   170,     0,     0,     0,    90,     0,
-     169,     0,   111,    92,   171,   155,   115,   116,     0,   112,
-     113,     0,   110,     0,     0,   114,   117
+       0,     0,     0,     0,     0,     0,     0,     0,    63,    68,
+      64,    69,    65,    67,    66,    44,     0,     0,    42,     0,
+     335,    83,    84,     0,    78,    79,     0,     0,    75,    76,
+     135,     0,    86,   154,     0,     0,     0,   138,   140,   139,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,     0,
+       0,     0,   137,   141,   159,     0,   106,     0,   255,   254,
+       0,   103,    98,   253,    71,    73,   121,   122,   244,     0,
+     215,   213,   333,   334,   214,   216,   219,     0,   184,   332,
+     220,   336,   237,   238,   223,     0,   240,   241,   242,   226,
+     243,   227,   228,   229,   233,     0,   207,   247,   195,   209,
+       0,   186,   188,   190,   187,   189,   191,     0,     0,     0,
+      45,     0,   136,   330,   326,     0,   328,   331,     0,     0,
+      91,     0,    88,     0,   337,   165,   160,     0,   173,   162,
+     164,   175,   178,     0,     0,   168,   155,     0,   171,   170,
+     157,     0,   143,   108,     0,     0,   110,     0,   100,     0,
+     202,   203,   205,   206,   204,   198,     0,   200,     0,     0,
+       0,   132,   128,   131,   127,   129,   130,     0,   125,     0,
+      70,     0,    47,    49,    50,     0,   327,    80,     0,    81,
+       0,    87,     0,     0,   161,   166,     0,   163,     0,     0,
+     156,   169,     0,   158,     0,   142,   103,   103,     0,   109,
+     112,   104,    99,     0,   199,   236,   239,   197,     0,   124,
+     185,   192,   193,     0,   329,     0,    89,     0,     0,   174,
+       0,   176,   177,   180,   179,   172,   144,   102,   101,   111,
+       0,   201,   126,    48,    82,    94,    92,    90,     0,     0,
+       0,   182,     0,     0,    93,     0,     0,   181,   114,    95,
+     167,   183,   118,   119,     0,   115,   116,     0,   113,     0,
+       0,   117,   120
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -163,  -424,
-    -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,  -424,
-    -424,  -424,  -424,  -347,  -424,  -424,  -424,  -135,  -424,  -424,
-    -424,  -424,  -424,  -424,  -340,  -424,  -424,  -106,  -424,  -109,
-    -424,  -424,  -424,  -203,  -424,  -424,  -424,  -424,  -424,  -200,
-    -151,  -424,  -424,    84,    85,  -424,  -424,  -303,   -82,     4,
-    -424,  -424,  -116,  -424,  -110,  -424,  -423,    91,  -424,  -424,
-      93,  -424,  -213,  -249,  -424,   -69,   -38,  -240,   -79,  -226,
-     -58,  -424,   -93,   -91,   -86,  -224,  -198,   -41,  -252,  -402
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -140,  -480,
+    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
+    -480,  -480,  -480,  -348,  -480,  -480,  -480,  -104,  -480,  -480,
+    -480,  -480,  -480,  -480,  -378,  -480,  -480,   -66,  -480,   -70,
+    -480,  -480,  -480,  -177,  -480,  -480,  -480,  -480,  -480,  -174,
+    -124,  -480,  -480,   128,   131,   132,  -480,  -480,  -320,  -480,
+    -144,  -335,    43,  -480,  -142,  -101,  -480,   -97,  -480,  -479,
+     136,  -480,  -480,   137,    85,  -480,  -480,  -107,  -480,  -222,
+    -261,  -480,   -73,   -47,  -254,   -81,  -239,   -65,  -480,   -72,
+     -71,   -76,  -213,  -106,   -15,  -271,  -397
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    39,    40,    41,    70,    42,    43,    44,
-      45,    46,    47,    48,    92,    49,   228,   279,   413,    50,
-      51,    52,   225,   272,   273,    53,   175,   321,    54,   289,
-     162,    55,   285,   286,    56,   293,   375,   376,   377,   471,
-     472,    57,    58,    59,   397,   173,   239,   318,   394,   438,
-     465,   488,   489,   490,   491,    60,    61,    62,    63,   408,
-     409,    64,    65,    66,    67,   310,   390,   311,   427,   384,
-     385,   386,   387,   459,   454,   473,   333,    68,   362,   445,
-      69,   351,   216,   217,   218,   219,   157,   319,   158,   159,
-     160,   161,   287,   369,   370,   371,   330,   288,   338,   388
+       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
+      46,    47,    48,    49,    94,    50,   241,   296,   452,    51,
+      52,    53,   238,   288,   289,    54,   185,   344,    55,   308,
+     171,    56,   304,   305,    57,   312,   401,   402,   403,   517,
+     518,    58,    59,    60,   428,   183,   253,   341,   425,   481,
+     510,   534,   535,   536,   537,    61,    62,    63,    64,   447,
+     448,    65,    66,    67,    68,    69,   332,   421,   333,   334,
+     406,   464,   416,   417,   407,   419,   505,   501,   520,   357,
+      70,   387,   490,    71,   227,   228,   436,   437,   375,   229,
+     230,   231,   232,   166,   342,   167,   168,   169,   170,   306,
+     395,   396,   397,   354,   307,   362,   408
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -960,404 +997,456 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     176,   280,   267,   323,   167,   339,   391,   341,   171,   346,
-     378,   237,   469,   486,   163,   312,   222,   101,   102,   354,
-     378,   268,   282,   283,   356,   418,   420,   460,   336,    93,
-     474,   226,   229,   230,   364,   416,   168,   169,   170,   402,
-     174,   350,   177,   178,   421,   220,   221,   431,   223,   224,
-     435,   443,   477,     4,   479,   443,   484,   340,     1,   342,
-     343,   344,   345,    94,   328,     5,    95,   329,   357,   358,
-     359,   360,   361,   481,   292,    13,   379,   395,    71,   271,
-      18,   164,   165,   166,   101,   102,   379,    25,   282,   283,
-      72,    29,   380,   462,   463,   355,    73,    74,    75,    76,
-      77,    78,   380,   468,    79,    80,    81,   313,    82,   470,
-      83,   381,   382,   353,   403,    84,   278,   238,   487,   383,
-     284,   381,   382,   457,    85,    86,   365,   417,   461,   404,
-      87,   405,   406,   407,    88,    89,   422,    90,   412,   432,
-     414,    91,   436,   444,   478,   231,   480,   496,   232,   233,
-     234,   441,   235,   434,   236,   240,   241,   242,   243,   244,
-     245,   246,   320,   322,   320,   247,   248,   326,   327,   249,
-     331,   332,   334,   281,   456,   290,   325,   250,   251,   252,
-     253,   254,   255,   347,   348,   349,   256,   352,   442,   164,
-     165,   166,   257,   258,   335,   464,   291,   259,   260,   261,
-     262,   263,   314,   264,   265,   266,   324,   335,   268,   269,
-     270,   337,   363,   366,   372,   373,   374,   392,   393,   396,
-     398,   399,   414,   400,   426,   401,   335,   410,   179,   283,
-     429,   437,   423,   424,   425,   180,   428,   448,   320,   450,
-     416,   475,   452,   476,   453,   181,   378,   182,   183,   184,
-     185,   186,   187,   188,   189,   190,   191,   192,   193,   194,
-     195,   196,   197,   198,   199,   200,   201,   202,   203,   204,
-     205,   206,   207,   208,   209,   210,   211,   212,   213,   214,
-     482,   483,   485,   492,   493,   467,   451,   433,   294,   439,
-     495,   494,   466,   215,   411,   295,   296,   297,   298,   299,
-     300,   301,   302,   303,   304,   305,   306,   430,   415,   274,
-     275,   294,   389,   458,   320,   455,   276,   446,   277,   447,
-     440,   298,   299,   300,   301,   302,   303,   304,   305,   306,
-     449,   419,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   307,   308,
-       0,     0,   335,   309,     0,     0,   320,     0,   335,    96,
-      97,    98,     0,    99,     0,     0,     0,     0,   367,     0,
-       0,   307,   308,     0,   334,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     415,     0,     0,     0,     0,     0,     0,     0,     0,   103,
-     334,     0,     0,     0,     0,     0,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   153,   154,   155,   156,     0,
-       0,     0,     0,     0,     0,   368,    96,    97,    98,   315,
-      99,   100,   316,   101,   102,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   103,     0,     0,     0,
-       0,     0,     0,   104,   105,   106,   107,   108,   109,   110,
+     186,   297,   177,   346,   282,   370,   181,   404,   363,   172,
+     365,   422,   251,   515,   235,   404,     4,   532,   104,   105,
+       1,   521,   245,   379,   404,    96,   239,   242,   243,   178,
+     179,   180,   335,   184,    97,   187,   188,    98,   233,   234,
+     441,   236,   237,   284,   300,   301,   389,   531,   455,     5,
+     457,   459,   460,   474,   360,   478,   483,   488,   523,   526,
+     488,   430,   431,   432,   433,   381,   434,   374,   313,   499,
+      73,   173,   174,   175,   467,   499,   314,   315,   316,   300,
+     301,   470,   104,   105,   411,   473,   426,   301,   302,   320,
+     321,   322,   323,   324,   325,   326,   327,   328,   507,   508,
+     412,   411,   430,   431,   432,   433,   465,   434,   466,   382,
+     383,   384,   385,   386,    74,   352,    75,   412,   353,   413,
+     414,   516,   525,   302,   415,   435,   442,   176,   295,   252,
+     302,    76,   405,   533,    77,   336,   413,   414,   503,   329,
+     330,   443,    78,   444,   445,   446,   377,   514,    79,   390,
+     451,   456,   453,   303,   506,   461,   475,    80,   479,   484,
+     489,   524,   527,   542,   364,    81,   366,   367,   368,   369,
+     477,   409,   410,    82,   343,   345,   343,    83,   486,   298,
+     350,   351,   309,   355,   356,   358,   348,   418,   418,    84,
+      85,    86,   498,   173,   174,   175,   371,   372,   373,    87,
+     376,   310,   359,    88,    13,    89,   311,   337,   287,    18,
+      90,   347,    91,    92,    93,   359,    25,    95,   487,   244,
+      29,   246,   247,   248,   509,   249,   250,   254,   255,   256,
+      39,   257,   189,   258,   259,   260,   261,   262,   359,   263,
+     264,   265,   266,   267,   190,   268,   269,   270,   271,   176,
+     191,   272,   392,   273,   453,   274,   275,   276,   277,   343,
+     192,   278,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
+     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
+     221,   222,   223,   224,   225,   279,   280,   281,   283,   284,
+     285,   286,   299,   349,   361,   388,   380,   391,   226,   313,
+     398,   399,   400,   423,   424,   450,   427,   314,   315,   316,
+     429,   438,   439,   440,   449,   462,   454,   317,   318,   319,
+     320,   321,   322,   323,   324,   325,   326,   327,   328,   468,
+     469,   480,   471,   343,   493,   495,   404,   455,   522,   463,
+     539,   529,   497,   513,   500,   472,   496,   485,   476,   482,
+     519,   528,   541,   540,   512,   538,   290,   530,   378,   291,
+     292,   504,   502,   420,   293,   294,   511,   491,   492,   494,
+     329,   330,     0,   458,   359,   331,     0,     0,     0,     0,
+     359,     0,     0,     0,    99,   100,   101,   343,   102,     0,
+       0,     0,     0,   393,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   358,
+       0,     0,     0,     0,     0,     0,     0,     0,   454,     0,
+       0,     0,     0,     0,   106,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   358,   107,   108,   109,   110,
      111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
      121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
      131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
      141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
-     151,   152,   153,   154,   155,   156,     0,     0,    96,    97,
-      98,   317,    99,   100,     0,   101,   102,     0,     0,     0,
+     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,   163,   164,   165,     0,     0,     0,     0,     0,
+       0,   394,    99,   100,   101,   338,   102,   103,   339,   104,
+     105,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+       0,     0,   106,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
+     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,     0,     0,    99,   100,   101,   340,   102,
+     103,     0,   104,   105,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,    99,   100,   101,     0,
+     102,   182,     0,     0,     0,   393,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
      139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,   172,     0,     0,     0,   367,     0,     0,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,    99,   100,   101,
+       0,   102,   303,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,   284,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
+     158,   159,   160,   161,   162,   163,   164,   165,   173,   174,
+     175,     0,     0,   240,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   164,   165,
-     166,     0,     0,   227,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   189,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   179,     0,     0,
-       0,     0,     0,     0,   180,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   181,     0,   182,   183,   184,   185,
-     186,   187,   188,   189,   190,   191,   192,   193,   194,   195,
+       0,     0,     0,     0,   176,   191,     0,     0,     0,     0,
+       0,   173,   174,   175,     0,   192,     0,   193,   194,   195,
      196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
-     206,   207,   208,   209,   210,   211,   212,   213,    96,    97,
-      98,   315,    99,   100,   316,   101,   102,     0,     0,     0,
-       0,     0,   215,     0,     0,     0,     0,     0,     0,     0,
+     206,   207,   208,   209,   210,   211,   212,   213,   214,   215,
+     216,   217,   218,   219,   220,   221,   222,   223,   224,   225,
+     189,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   226,     0,     0,     0,   176,   191,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   192,     0,
+     193,   194,   195,   196,   197,   198,   199,   200,   201,   202,
+     203,   204,   205,   206,   207,   208,   209,   210,   211,   212,
+     213,   214,   215,   216,   217,   218,   219,   220,   221,   222,
+     223,   224,    99,   100,   101,   338,   102,   103,   339,   104,
+     105,     0,     0,     0,     0,     0,   226,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   106,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
+     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,    99,   100,   101,     0,   102,   103,     0,
+     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,    99,   100,   101,     0,   102,     0,
+       0,   104,   105,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   106,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,   163,   164,   165,    99,   100,   101,     0,   102,
+       0,     0,     0,     0,   393,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,    99,   100,   101,     0,
+     102,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
      139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,   100,     0,   101,   102,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,     0,     0,   101,   102,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,     0,     0,     0,     0,   367,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,    96,    97,
-      98,     0,    99,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   103,     0,
-       0,     0,     0,     0,     0,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,     6,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     7,     0,
-       0,     0,     0,     0,     8,     9,    10,    11,    12,    13,
-      14,    15,    16,    17,    18,    19,    20,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    32,    33,
-      34,    35,    36,    37,    38
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,     6,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     7,     0,     0,
+       0,     0,     0,     8,     9,    10,    11,    12,    13,    14,
+      15,    16,    17,    18,    19,    20,    21,    22,    23,    24,
+      25,    26,    27,    28,    29,    30,    31,    32,    33,    34,
+      35,    36,    37,    38,    39
 };
 
 static const yytype_int16 yycheck[] =
 {
-      79,   227,   215,   243,    73,   254,   309,   256,    77,   261,
-       5,     4,    13,     4,    72,    18,    85,    11,    12,   268,
-       5,    18,    11,    12,    55,   372,   373,   429,   252,    19,
-     453,    89,    90,    91,    18,    18,    74,    75,    76,     4,
-      78,   265,    80,    81,    18,    83,    84,    18,    86,    87,
-      18,    18,    18,     0,    18,    18,   479,   255,     3,   257,
-     258,   259,   260,    12,     8,    18,    15,    11,    99,   100,
-     101,   102,   103,   475,   109,    25,    71,   317,    18,    29,
-      30,     5,     6,     7,    11,    12,    71,    37,    11,    12,
-      18,    41,    87,   433,   434,   109,    18,    18,    18,    18,
-      18,    18,    87,   450,    18,    18,    18,   110,    18,   110,
-      18,   106,   107,   110,    79,    18,   110,   110,   109,   114,
-     109,   106,   107,   108,    18,    18,   110,   110,   431,    94,
-      18,    96,    97,    98,    18,    18,   110,    18,   364,   110,
-     366,    18,   110,   110,   110,    18,   110,   110,    18,    18,
-      18,   400,    18,   393,    18,    18,    18,    18,    18,    18,
-      18,    18,   241,   242,   243,    18,    18,   246,   247,    18,
-     249,   250,   251,   231,   426,   233,   245,    18,    18,    18,
-      18,    18,    18,   262,   263,   264,    18,   266,   401,     5,
-       6,     7,    18,    18,   252,   435,   234,    18,    18,    18,
-      18,    18,   240,    18,    18,    18,   244,   265,    18,    18,
-      18,     5,    18,    18,    18,    18,     4,     4,    18,    18,
-      18,    18,   448,    18,   111,    18,   284,    18,    44,    12,
-     112,     4,    18,    18,    18,    51,   114,    18,   317,    18,
-      18,   112,   109,    18,   109,    61,     5,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-     109,    13,   113,   110,    18,   448,   421,   393,    44,   398,
-     493,   491,   443,   109,   363,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,   389,   366,   225,
-     225,    44,   308,   429,   393,   425,   225,   410,   225,   410,
-     399,    54,    55,    56,    57,    58,    59,    60,    61,    62,
-     416,   372,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   104,   105,
-      -1,    -1,   410,   109,    -1,    -1,   435,    -1,   416,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
-      -1,   104,   105,    -1,   453,    -1,    -1,    -1,    -1,    -1,
+      81,   240,    75,   257,   226,   276,    79,     5,   269,    74,
+     271,   331,     4,    13,    87,     5,     0,     4,    11,    12,
+       3,   500,    95,   284,     5,    19,    91,    92,    93,    76,
+      77,    78,    18,    80,    12,    82,    83,    15,    85,    86,
+       4,    88,    89,    18,    11,    12,    18,   526,    18,    18,
+     398,   399,    18,    18,   267,    18,    18,    18,    18,    18,
+      18,    57,    58,    59,    60,    66,    62,   280,    44,   466,
+      18,     5,     6,     7,   409,   472,    52,    53,    54,    11,
+      12,   416,    11,    12,    82,   420,   340,    12,    55,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,   476,   477,
+      98,    82,    57,    58,    59,    60,   122,    62,   124,   110,
+     111,   112,   113,   114,    18,     8,    18,    98,    11,   117,
+     118,   121,   519,    55,   122,   121,    90,    61,   121,   121,
+      55,    18,   122,   120,    18,   121,   117,   118,   119,   115,
+     116,   105,    18,   107,   108,   109,   121,   495,    18,   121,
+     389,   121,   391,   120,   474,   121,   121,    18,   121,   121,
+     121,   121,   121,   121,   270,    18,   272,   273,   274,   275,
+     424,   315,   316,    18,   255,   256,   257,    18,   439,   244,
+     261,   262,   247,   264,   265,   266,   259,   329,   330,    18,
+      18,    18,   463,     5,     6,     7,   277,   278,   279,    18,
+     281,   248,   267,    18,    25,    18,   120,   254,    29,    30,
+      18,   258,    18,    18,    18,   280,    37,    18,   440,    18,
+      41,    18,    18,    18,   478,    18,    18,    18,    18,    18,
+      51,    18,    44,    18,    18,    18,    18,    18,   303,    18,
+      18,    18,    18,    18,    56,    18,    18,    18,    18,    61,
+      62,    18,   299,    18,   493,    18,    18,    18,    18,   340,
+      72,    18,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,    18,    18,    18,    18,    18,
+      18,    18,    18,   120,     5,    18,   120,    18,   120,    44,
+      18,    18,     4,     4,    18,   388,    18,    52,    53,    54,
+      18,    18,    18,    18,    18,    18,   391,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    18,
+      18,     4,   122,   424,    18,    18,     5,    18,    18,   123,
+      18,    13,   120,   493,   120,   124,   460,   438,   424,   429,
+     124,   120,   539,   537,   488,   121,   238,   125,   283,   238,
+     238,   472,   469,   330,   238,   238,   483,   449,   449,   455,
+     115,   116,    -1,   398,   449,   120,    -1,    -1,    -1,    -1,
+     455,    -1,    -1,    -1,     4,     5,     6,   478,     8,    -1,
+      -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   500,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   493,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,   526,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,    -1,    -1,    -1,    -1,    -1,
+      -1,   121,     4,     5,     6,     7,     8,     9,    10,    11,
+      12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-     448,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-     479,    -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,    -1,
-      -1,    -1,    -1,    -1,    -1,   110,     4,     5,     6,     7,
-       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,    -1,    -1,     4,     5,     6,   120,     8,
+       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,     4,     5,     6,    -1,
+       8,   120,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    51,    52,    53,    54,    55,    56,    57,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
       58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
       68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
       78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
       88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,    -1,    -1,     4,     5,
-       6,   109,     8,     9,    -1,    11,    12,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,   109,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,   109,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     5,     6,
-       7,    -1,    -1,   109,    -1,    -1,    -1,    -1,    -1,    -1,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,     4,     5,     6,
+      -1,     8,   120,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      -1,    -1,    -1,    -1,    51,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    61,    -1,    63,    64,    65,    66,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
+      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,     4,     5,
-       6,     7,     8,     9,    10,    11,    12,    -1,    -1,    -1,
-      -1,    -1,   109,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   109,   110,   111,   112,   113,   114,     5,     6,
+       7,    -1,    -1,   120,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    61,    62,    -1,    -1,    -1,    -1,
+      -1,     5,     6,     7,    -1,    72,    -1,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,   120,    -1,    -1,    -1,    61,    62,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    72,    -1,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,     4,     5,     6,     7,     8,     9,    10,    11,
+      12,    -1,    -1,    -1,    -1,    -1,   120,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,     4,     5,     6,    -1,     8,     9,    -1,
+      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,     5,
-       6,    -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,     4,     5,     6,    -1,     8,    -1,
+      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,     4,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,
-      -1,    -1,    -1,    -1,    20,    21,    22,    23,    24,    25,
-      26,    27,    28,    29,    30,    31,    32,    33,    34,    35,
-      36,    37,    38,    39,    40,    41,    42,    43,    44,    45,
-      46,    47,    48,    49,    50
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
+      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,     4,     5,     6,    -1,     8,
+      -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,     4,     5,     6,    -1,
+       8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,     4,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,    -1,
+      -1,    -1,    -1,    20,    21,    22,    23,    24,    25,    26,
+      27,    28,    29,    30,    31,    32,    33,    34,    35,    36,
+      37,    38,    39,    40,    41,    42,    43,    44,    45,    46,
+      47,    48,    49,    50,    51
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   116,   117,     0,    18,     4,    14,    20,    21,
+       0,     3,   127,   128,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,    47,    48,    49,    50,   118,
-     119,   120,   122,   123,   124,   125,   126,   127,   128,   130,
-     134,   135,   136,   140,   143,   146,   149,   156,   157,   158,
-     170,   171,   172,   173,   176,   177,   178,   179,   192,   195,
-     121,    18,    18,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
+     129,   130,   131,   133,   134,   135,   136,   137,   138,   139,
+     141,   145,   146,   147,   151,   154,   157,   160,   167,   168,
+     169,   181,   182,   183,   184,   187,   188,   189,   190,   191,
+     206,   209,   132,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,   129,    19,    12,    15,     4,     5,     6,     8,
-       9,    11,    12,    44,    51,    52,    53,    54,    55,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   201,   203,   204,
-     205,   206,   145,   205,     5,     6,     7,   200,   201,   201,
-     201,   200,   109,   160,   201,   141,   203,   201,   201,    44,
-      51,    61,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      18,    18,    18,    18,   140,    18,    19,    12,    15,     4,
+       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   219,   221,   222,   223,
+     224,   156,   223,     5,     6,     7,    61,   218,   219,   219,
+     219,   218,   120,   171,   219,   152,   221,   219,   219,    44,
+      56,    62,    72,    74,    75,    76,    77,    78,    79,    80,
       81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,   109,   197,   198,   199,   200,
-     201,   201,   200,   201,   201,   137,   205,   109,   131,   205,
-     205,    18,    18,    18,    18,    18,    18,     4,   110,   161,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   120,   210,   211,   215,
+     216,   217,   218,   219,   219,   218,   219,   219,   148,   223,
+     120,   142,   223,   223,    18,   218,    18,    18,    18,    18,
+      18,     4,   121,   172,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,   197,    18,    18,
-      18,    29,   138,   139,   178,   179,   192,   195,   110,   132,
-     204,   205,    11,    12,   109,   147,   148,   207,   212,   144,
-     205,   201,   109,   150,    44,    51,    52,    53,    54,    55,
-      56,    57,    58,    59,    60,    61,    62,   104,   105,   109,
-     180,   182,    18,   110,   201,     7,    10,   109,   162,   202,
-     203,   142,   203,   202,   201,   200,   203,   203,     8,    11,
-     211,   203,   203,   191,   203,   205,   210,     5,   213,   198,
-     211,   198,   211,   211,   211,   211,   213,   203,   203,   203,
-     210,   196,   203,   110,   198,   109,    55,    99,   100,   101,
-     102,   103,   193,    18,    18,   110,    18,    13,   110,   208,
-     209,   210,    18,    18,     4,   151,   152,   153,     5,    71,
-      87,   106,   107,   114,   184,   185,   186,   187,   214,   184,
-     181,   182,     4,    18,   163,   202,    18,   159,    18,    18,
-      18,    18,     4,    79,    94,    96,    97,    98,   174,   175,
-      18,   200,   204,   133,   204,   205,    18,   110,   148,   212,
-     148,    18,   110,    18,    18,    18,   111,   183,   114,   112,
-     183,    18,   110,   162,   202,    18,   110,     4,   164,   164,
-     203,   198,   197,    18,   110,   194,   207,   208,    18,   209,
-      18,   152,   109,   109,   189,   189,   213,   108,   187,   188,
-     214,   182,   159,   159,   202,   165,   175,   133,   148,    13,
-     110,   154,   155,   190,   191,   112,    18,    18,   110,    18,
-     110,   214,   109,    13,   191,   113,     4,   109,   166,   167,
-     168,   169,   110,    18,   174,   168,   110
+      18,    18,   215,    18,    18,    18,    18,    29,   149,   150,
+     189,   190,   191,   206,   209,   121,   143,   222,   223,    18,
+      11,    12,    55,   120,   158,   159,   225,   230,   155,   223,
+     219,   120,   161,    44,    52,    53,    54,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,   115,
+     116,   120,   192,   194,   195,    18,   121,   219,     7,    10,
+     120,   173,   220,   221,   153,   221,   220,   219,   218,   120,
+     221,   221,     8,    11,   229,   221,   221,   205,   221,   223,
+     228,     5,   231,   216,   229,   216,   229,   229,   229,   229,
+     231,   221,   221,   221,   228,   214,   221,   121,   210,   216,
+     120,    66,   110,   111,   112,   113,   114,   207,    18,    18,
+     121,    18,   219,    13,   121,   226,   227,   228,    18,    18,
+       4,   162,   163,   164,     5,   122,   196,   200,   232,   196,
+     196,    82,    98,   117,   118,   122,   198,   199,   200,   201,
+     198,   193,   194,     4,    18,   174,   220,    18,   170,    18,
+      57,    58,    59,    60,    62,   121,   212,   213,    18,    18,
+      18,     4,    90,   105,   107,   108,   109,   185,   186,    18,
+     218,   222,   144,   222,   223,    18,   121,   159,   230,   159,
+      18,   121,    18,   123,   197,   122,   124,   197,    18,    18,
+     197,   122,   124,   197,    18,   121,   173,   220,    18,   121,
+       4,   175,   175,    18,   121,   221,   216,   215,    18,   121,
+     208,   225,   226,    18,   227,    18,   163,   120,   231,   232,
+     120,   203,   203,   119,   201,   202,   194,   170,   170,   220,
+     176,   213,   186,   144,   159,    13,   121,   165,   166,   124,
+     204,   205,    18,    18,   121,   232,    18,   121,   120,    13,
+     125,   205,     4,   120,   177,   178,   179,   180,   121,    18,
+     185,   179,   121
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   115,   117,   116,   118,   118,   118,   118,   118,   119,
-     119,   119,   119,   119,   120,   121,   121,   121,   122,   123,
-     123,   123,   124,   124,   124,   124,   124,   124,   124,   124,
-     124,   124,   124,   124,   124,   124,   124,   125,   126,   127,
-     128,   129,   129,   130,   131,   131,   131,   132,   132,   133,
-     133,   134,   135,   135,   135,   135,   135,   135,   135,   135,
-     135,   137,   136,   138,   138,   138,   138,   138,   139,   140,
-     141,   142,   143,   143,   144,   145,   146,   147,   147,   147,
-     147,   148,   149,   149,   150,   151,   151,   152,   153,   154,
-     154,   155,   155,   156,   157,   158,   158,   158,   158,   158,
-     159,   159,   160,   160,   161,   161,   162,   163,   163,   165,
-     164,   166,   166,   167,   167,   168,   169,   168,   170,   171,
-     172,   173,   174,   174,   175,   175,   175,   175,   175,   175,
-     176,   177,   178,   179,   180,   180,   180,   180,   180,   181,
-     181,   182,   182,   182,   182,   182,   182,   182,   182,   182,
-     182,   182,   182,   182,   182,   183,   184,   184,   185,   185,
-     185,   186,   186,   187,   187,   187,   187,   188,   188,   189,
-     190,   190,   191,   192,   193,   193,   193,   193,   193,   193,
-     194,   194,   195,   195,   196,   197,   197,   198,   199,   199,
-     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
-     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
-     199,   199,   199,   199,   199,   199,   199,   199,   199,   199,
-     199,   199,   199,   199,   199,   200,   200,   200,   201,   202,
-     202,   202,   203,   203,   203,   204,   204,   205,   205,   205,
-     205,   205,   206,   206,   206,   206,   206,   206,   206,   206,
-     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
-     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
-     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
-     206,   206,   206,   206,   206,   206,   206,   206,   206,   206,
-     206,   206,   206,   206,   206,   206,   207,   207,   208,   208,
-     209,   209,   210,   211,   211,   212,   213,   214
+       0,   126,   128,   127,   129,   129,   129,   129,   129,   130,
+     130,   130,   130,   130,   131,   132,   132,   132,   133,   134,
+     134,   134,   135,   135,   135,   135,   135,   135,   135,   135,
+     135,   135,   135,   135,   135,   135,   135,   136,   137,   138,
+     139,   140,   140,   141,   142,   142,   142,   143,   143,   144,
+     144,   145,   146,   146,   146,   146,   146,   146,   146,   146,
+     146,   146,   148,   147,   149,   149,   149,   149,   149,   149,
+     150,   151,   152,   153,   154,   154,   155,   156,   157,   158,
+     158,   158,   158,   159,   159,   160,   160,   161,   162,   162,
+     163,   164,   165,   165,   166,   166,   167,   168,   169,   169,
+     169,   169,   169,   170,   170,   171,   171,   172,   172,   173,
+     174,   174,   176,   175,   177,   177,   178,   178,   179,   180,
+     179,   181,   182,   183,   184,   185,   185,   186,   186,   186,
+     186,   186,   186,   187,   188,   189,   190,   191,   192,   192,
+     192,   192,   192,   193,   193,   194,   194,   194,   194,   194,
+     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
+     195,   195,   195,   195,   195,   196,   196,   197,   198,   198,
+     199,   199,   199,   200,   200,   201,   201,   201,   201,   202,
+     202,   203,   204,   204,   205,   206,   207,   207,   207,   207,
+     207,   207,   208,   208,   209,   209,   210,   210,   211,   211,
+     212,   212,   213,   213,   213,   213,   213,   214,   215,   215,
+     216,   217,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   218,   218,
+     218,   218,   219,   220,   220,   220,   221,   221,   221,   222,
+     222,   223,   223,   223,   223,   223,   223,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   225,   225,   226,   226,
+     227,   227,   228,   229,   229,   230,   231,   232
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1369,23 +1458,26 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
        2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     0,     4,     1,     1,     1,     1,     1,     3,     5,
-       1,     1,     3,     5,     1,     1,     5,     1,     3,     3,
-       5,     1,     3,     5,     3,     1,     3,     4,     1,     1,
-       2,     1,     3,     3,     3,     5,     7,     6,     8,     8,
-       0,     2,     2,     3,     1,     3,     3,     1,     3,     0,
-       6,     0,     1,     1,     3,     1,     0,     4,     5,     5,
-       3,     7,     1,     3,     1,     1,     1,     1,     1,     1,
-       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
-       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
-       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
-       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
-       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
-       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
-       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
+       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
+       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
+       4,     1,     1,     2,     1,     3,     3,     3,     5,     7,
+       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
+       1,     3,     0,     6,     0,     1,     1,     3,     1,     0,
+       4,     5,     5,     3,     7,     1,     3,     1,     1,     1,
+       1,     1,     1,     3,     3,     5,     5,     5,     1,     1,
+       1,     1,     3,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     2,     3,     2,     3,     1,
+       2,     3,     2,     3,     2,     1,     2,     5,     1,     2,
+       1,     1,     3,     1,     3,     1,     3,     3,     1,     1,
+       1,     3,     1,     3,     1,     7,     1,     1,     1,     1,
+       1,     1,     1,     1,     3,     5,     1,     5,     4,     5,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     3,
+       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
+       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
+       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
+       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
@@ -2138,750 +2230,835 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 61: /* $@2: %empty  */
+  case 62: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 68: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 69: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 70: /* userid: astring  */
+  case 72: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 71: /* password: astring  */
+  case 73: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 72: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 73: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 74: /* initial_response: atom  */
+  case 76: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 75: /* auth_type: atom  */
+  case 77: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 76: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 78: /* append_rest: flag_list "SP" append_message  */
+  case 80: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 79: /* append_rest: date_time "SP" append_message  */
+  case 81: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 80: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 81: /* append_message: "literal"  */
+  case 83: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 82: /* create: "CREATE" "SP" mailbox  */
+  case 84: /* append_message: "literal8"  */
+                                { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
+    break;
+
+  case 85: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 83: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 84: /* create_params: '(' create_param_list ')'  */
+  case 87: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 88: /* create_param_name: "atom"  */
+  case 91: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 89: /* use_attrs: ')'  */
+  case 92: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 90: /* use_attrs: use_attr_list ')'  */
+  case 93: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 91: /* use_attr_list: "flag"  */
+  case 94: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 92: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 93: /* delete: "DELETE" "SP" mailbox  */
+  case 96: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 94: /* examine: "EXAMINE" "SP" mailbox  */
+  case 97: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 95: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 96: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 97: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 98: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 99: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 102: /* list_select_opts: '(' ')'  */
+  case 105: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 103: /* list_select_opts: '(' list_select_seq ')'  */
+  case 106: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 104: /* list_select_seq: "atom"  */
+  case 107: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 105: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 106: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 107: /* list_pattern_seq: list_mailbox  */
+  case 110: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 108: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 109: /* $@3: %empty  */
+  case 112: /* $@3: %empty  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 110: /* list_return_opts: "atom" $@3 "SP" '(' list_return_body ')'  */
+  case 113: /* list_return_opts: "atom" $@3 "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 115: /* list_return_item: "atom"  */
+  case 118: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 116: /* $@4: %empty  */
+  case 119: /* $@4: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 117: /* list_return_item: '(' $@4 status_att_list ')'  */
+  case 120: /* list_return_item: '(' $@4 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 118: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 121: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 119: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 122: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 120: /* select: "SELECT" "SP" mailbox  */
+  case 123: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 121: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 124: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 122: /* status_att_list: status_att  */
+  case 125: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 123: /* status_att_list: status_att_list "SP" status_att  */
+  case 126: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 124: /* status_att: "MESSAGES"  */
+  case 127: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 125: /* status_att: "RECENT"  */
+  case 128: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 126: /* status_att: "UIDNEXT"  */
+  case 129: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 127: /* status_att: "UIDVALIDITY"  */
+  case 130: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 128: /* status_att: "UNSEEN"  */
+  case 131: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 129: /* status_att: "atom"  */
+  case 132: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 130: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 133: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 131: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 134: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 132: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 135: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 133: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 136: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+                { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
+    break;
+
+  case 137: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 134: /* fetch_what: "ALL"  */
+  case 138: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 135: /* fetch_what: "FULL"  */
+  case 139: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 136: /* fetch_what: "FAST"  */
+  case 140: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 137: /* fetch_what: fetch_att  */
+  case 141: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 138: /* fetch_what: '(' fetch_att_list ')'  */
+  case 142: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 139: /* fetch_att_list: fetch_att  */
+  case 143: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 140: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 144: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 141: /* fetch_att: "ENVELOPE"  */
+  case 145: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 142: /* fetch_att: "FLAGS"  */
+  case 146: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 143: /* fetch_att: "INTERNALDATE"  */
+  case 147: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 144: /* fetch_att: "RFC822"  */
+  case 148: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 145: /* fetch_att: "RFC822.HEADER"  */
+  case 149: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 146: /* fetch_att: "RFC822.SIZE"  */
+  case 150: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 147: /* fetch_att: "RFC822.TEXT"  */
+  case 151: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 148: /* fetch_att: "BODY"  */
+  case 152: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 149: /* fetch_att: "BODYSTRUCTURE"  */
+  case 153: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 150: /* fetch_att: "UID"  */
+  case 154: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 151: /* fetch_att: "BODY[" section  */
+  case 155: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 152: /* fetch_att: "BODY[" section partial  */
+  case 156: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 153: /* fetch_att: "BODY.PEEK[" section  */
+  case 157: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 154: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 158: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 155: /* partial: '<' number '.' nz_number '>'  */
+  case 160: /* fetch_att_binary: "BINARY[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 161: /* fetch_att_binary: "BINARY[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 162: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 163: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 164: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 165: /* section_binary: ']'  */
+                                { (yyval.vec) = (struct imap_vec){0}; }
+    break;
+
+  case 166: /* section_binary: section_part ']'  */
+                                { (yyval.vec) = (yyvsp[-1].vec); }
+    break;
+
+  case 167: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 156: /* section: ']'  */
+  case 168: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 157: /* section: section_spec ']'  */
+  case 169: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 158: /* section_spec: section_msgtext  */
+  case 170: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 159: /* section_spec: section_part  */
+  case 171: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 160: /* section_spec: section_part '.' section_text  */
+  case 172: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 161: /* section_part: nz_number  */
+  case 173: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 162: /* section_part: section_part '.' nz_number  */
+  case 174: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 163: /* section_msgtext: "HEADER"  */
+  case 175: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 164: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 176: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 165: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 177: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 166: /* section_msgtext: "TEXT"  */
+  case 178: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 167: /* section_text: section_msgtext  */
+  case 179: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 168: /* section_text: "MIME"  */
+  case 180: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 169: /* header_list: '(' header_fld_names ')'  */
+  case 181: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 170: /* header_fld_names: header_fld_name  */
+  case 182: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 171: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 183: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 172: /* header_fld_name: astring  */
+  case 184: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 173: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 185: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 174: /* store_att_flags: "FLAGS"  */
+  case 186: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 175: /* store_att_flags: "FLAGS.SILENT"  */
+  case 187: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 176: /* store_att_flags: "+FLAGS"  */
+  case 188: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 177: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 189: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 178: /* store_att_flags: "-FLAGS"  */
+  case 190: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 179: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 191: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 180: /* store_flags: flag_list  */
+  case 192: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 181: /* store_flags: flag_seq  */
+  case 193: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 182: /* search: "SEARCH" "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
+  case 194: /* search: "SEARCH" "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 195: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 196: /* search_program: search_key_list  */
+                { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 197: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 183: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+  case 198: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 184: /* charset: astring  */
+  case 199: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
+    break;
+
+  case 202: /* search_return_opt: "MIN"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+    break;
+
+  case 203: /* search_return_opt: "MAX"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+    break;
+
+  case 204: /* search_return_opt: "ALL"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+    break;
+
+  case 205: /* search_return_opt: "COUNT"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+    break;
+
+  case 206: /* search_return_opt: "SAVE"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
+    break;
+
+  case 207: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 185: /* search_key_list: search_key  */
+  case 208: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 186: /* search_key_list: search_key_list "SP" search_key  */
+  case 209: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 187: /* search_key: search_key_1  */
+  case 210: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 188: /* search_key_1: "ALL"  */
+  case 211: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 189: /* search_key_1: "ANSWERED"  */
+  case 212: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 190: /* search_key_1: "BCC" "SP" astring  */
+  case 213: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 191: /* search_key_1: "BEFORE" "SP" date  */
+  case 214: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 192: /* search_key_1: "BODY" "SP" astring  */
+  case 215: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 193: /* search_key_1: "CC" "SP" astring  */
+  case 216: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 194: /* search_key_1: "DELETED"  */
+  case 217: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 195: /* search_key_1: "FLAGGED"  */
+  case 218: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 196: /* search_key_1: "FROM" "SP" astring  */
+  case 219: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 197: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 220: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 198: /* search_key_1: "NEW"  */
+  case 221: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 199: /* search_key_1: "OLD"  */
+  case 222: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 200: /* search_key_1: "ON" "SP" date  */
+  case 223: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 201: /* search_key_1: "RECENT"  */
+  case 224: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 202: /* search_key_1: "SEEN"  */
+  case 225: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 203: /* search_key_1: "SINCE" "SP" date  */
+  case 226: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 204: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 227: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 205: /* search_key_1: "TEXT" "SP" astring  */
+  case 228: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 206: /* search_key_1: "TO" "SP" astring  */
+  case 229: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 207: /* search_key_1: "UNANSWERED"  */
+  case 230: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 208: /* search_key_1: "UNDELETED"  */
+  case 231: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 209: /* search_key_1: "UNFLAGGED"  */
+  case 232: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 210: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 233: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 211: /* search_key_1: "UNSEEN"  */
+  case 234: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 212: /* search_key_1: "DRAFT"  */
+  case 235: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 213: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 236: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 214: /* search_key_1: "LARGER" "SP" number  */
+  case 237: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 215: /* search_key_1: "NOT" "SP" search_key  */
+  case 238: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 216: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 239: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 217: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 240: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 218: /* search_key_1: "SENTON" "SP" date  */
+  case 241: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 219: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 242: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 220: /* search_key_1: "SMALLER" "SP" number  */
+  case 243: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 221: /* search_key_1: "UID" "SP" sequence_set  */
+  case 244: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 222: /* search_key_1: "UNDRAFT"  */
+  case 245: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 223: /* search_key_1: sequence_set  */
+  case 246: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 224: /* search_key_1: '(' search_key_list ')'  */
+  case 247: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 225: /* sequence_set: "number"  */
+  case 248: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 226: /* sequence_set: "sequence set"  */
+  case 249: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 227: /* sequence_set: "sequence set with *"  */
+  case 250: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 228: /* mailbox: astring  */
+  case 251: /* sequence_set: "$"  */
+                                { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
+    break;
+
+  case 252: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 229: /* list_mailbox: astring  */
+  case 253: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 230: /* list_mailbox: "mailbox pattern"  */
+  case 254: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 231: /* list_mailbox: "sequence set with *"  */
+  case 255: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 232: /* astring: atom  */
+  case 256: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 233: /* astring: "astring"  */
+  case 257: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 234: /* astring: string  */
+  case 258: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 235: /* string: "quoted string"  */
+  case 259: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 236: /* string: "literal"  */
+  case 260: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 237: /* atom: "atom"  */
+  case 261: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 238: /* atom: "number"  */
+  case 262: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 239: /* atom: "sequence set"  */
+  case 263: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 240: /* atom: "date"  */
+  case 264: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 241: /* atom: keyword  */
+  case 265: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 296: /* flag_list: '(' ')'  */
+  case 266: /* atom: keyword  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 326: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 297: /* flag_list: '(' flag_seq ')'  */
+  case 327: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 298: /* flag_seq: flag  */
+  case 328: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 299: /* flag_seq: flag_seq "SP" flag  */
+  case 329: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 300: /* flag: "flag"  */
+  case 330: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 301: /* flag: flag_keyword  */
+  case 331: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 302: /* flag_keyword: atom  */
+  case 332: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 303: /* date: "date"  */
+  case 333: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 304: /* date: "quoted string"  */
+  case 334: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 305: /* date_time: "quoted string"  */
+  case 335: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 306: /* number: "number"  */
+  case 336: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 307: /* nz_number: "number"  */
+  case 337: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3155,7 +3332,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -3181,7 +3358,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -3194,6 +3371,8 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute";
 	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))

@@ -95,6 +95,14 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
 /* ---- RFC 2342, 2971, 3691, 5161: NAMESPACE, ID, UNSELECT, ENABLE ---- */
 %token <tok> K_NAMESPACE "NAMESPACE" K_ID "ID" K_UNSELECT "UNSELECT" K_ENABLE "ENABLE"
+/* ---- RFC 6851: MOVE ---- */
+%token <tok> K_MOVE "MOVE"
+/* ---- RFC 3516: BINARY ---- */
+%token T_BINARY_SECTION "BINARY[" T_BINARY_PEEK_SECTION "BINARY.PEEK[" T_BINARY_SIZE_SECTION "BINARY.SIZE["
+%token <tok> T_LITERAL8 "literal8"
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+%token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
+%token <tok> T_SEQLAST "$"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -123,7 +131,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <set> sequence_set
 %type <flags> flag_list flag_seq
 %type <str> flag
-%type <att> fetch_att partial
+%type <att> fetch_att partial fetch_att_binary
+%type <vec> section_binary
 %type <vec> fetch_att_list header_list header_fld_names search_key_list section_part
 %type <section> section section_spec section_text section_msgtext
 %type <op> store_att_flags status_att
@@ -279,6 +288,7 @@ command_select:
 	| copy | fetch | store | search
 	| uid
 	| unselect
+	| move
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -289,6 +299,7 @@ uid:
 uid_command:
 	copy | fetch | search | store
 	| uid_expunge
+	| move
 	;
 
 /* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
@@ -365,6 +376,10 @@ append_rest:
 append_message:
 	T_LITERAL               { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
+	/* RFC3516 §7: append =/ "APPEND" SP mailbox [SP flag-list]
+	 *   [SP date-time] SP literal8 */
+	| T_LITERAL8            { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
 	;
 
 /* RFC2060 §9: create = "CREATE" SPACE mailbox
@@ -584,6 +599,17 @@ copy:
 		  CMD->u.copy.mailbox = $5; }
 	;
 
+/* ---- RFC 6851: MOVE ---- */
+
+/* RFC6851 §5: move = "MOVE" SP sequence-set SP mailbox (command-select);
+ * uid = "UID" SP (copy / fetch / search / store / move).  Its arguments
+ * are COPY's. */
+move:
+	K_MOVE SP sequence_set SP mailbox
+		{ CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = $3;
+		  CMD->u.copy.mailbox = $5; }
+	;
+
 /* RFC2060 §9: fetch = "FETCH" SPACE set SPACE ("ALL" / "FULL" /
  *   "FAST" / fetch_att / "(" 1#fetch_att ")") */
 fetch:
@@ -634,6 +660,36 @@ fetch_att:
 					.section = $2 }; NOTE("section"); }
 	| T_BODY_PEEK_SECTION section partial
 				{ $$ = $3; $$.type = IMAP_FETCH_BODY_SECTION; $$.peek = true; $$.section = $2; }
+	| fetch_att_binary
+	;
+
+/* ---- RFC 3516: BINARY ---- */
+
+/* RFC3516 §7: fetch-att =/ "BINARY" [".PEEK"] section-binary [partial] /
+ *   "BINARY.SIZE" section-binary
+ * The lexer's "BINARY[" tokens carry the opening bracket. */
+fetch_att_binary:
+	T_BINARY_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_PEEK_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_PEEK_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY; $$.peek = true;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_SIZE_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	;
+
+/* RFC3516 §7: section-binary = "[" [section-part] "]" */
+section_binary:
+	']'                     { $$ = (struct imap_vec){0}; }
+	| section_part ']'      { $$ = $1; }
 	;
 
 /* The "<" number "." nz_number ">" of fetch_att (RFC2060 §9). */
@@ -729,19 +785,54 @@ store_flags:
 
 /* RFC2060 §9: search = "SEARCH" SPACE ["CHARSET" SPACE astring SPACE]
  *   1#search_key
- * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key) */
+ * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+ * RFC4466 §2.6: search = "SEARCH" [search-return-opts] SP search-program */
 search:
-	K_SEARCH SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
+	K_SEARCH SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	| K_SEARCH SP search_return_opts SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	;
+
+/* RFC4466 §2.6: search-program = ["CHARSET" SP charset SP]
+ *   search-key *(SP search-key) */
+search_program:
+	search_key_list
+		{ CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $1.v; CMD->u.search.keys->nlist = $1.n; }
+	| K_CHARSET SP charset SP search_key_list
+		{ CMD->u.search.has_charset = true; CMD->u.search.charset = $3;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
-	| K_SEARCH SP K_CHARSET SP charset SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = $5;
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $7.v; CMD->u.search.keys->nlist = $7.n; }
+		  CMD->u.search.keys->list = $5.v; CMD->u.search.keys->nlist = $5.n; }
+	;
+
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+
+/* RFC4466 §2.6: search-return-opts = SP "RETURN" SP "(" [search-return-opt
+ *   *(SP search-return-opt)] ")"  (the leading SP is in `search`) */
+search_return_opts:
+	K_RETURN SP '(' ')'     { CMD->u.search.has_return = true; NOTE("search return options"); }
+	| K_RETURN SP '(' search_return_opt_list ')'
+				{ CMD->u.search.has_return = true; NOTE("search return options"); }
+	;
+
+search_return_opt_list:
+	search_return_opt
+	| search_return_opt_list SP search_return_opt
+	;
+
+/* RFC4731 §4: search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT"
+ * RFC5182 §3: search-return-opt = "SAVE"
+ * Any other option is a syntax error: RFC4466 §2.6 options of extensions
+ * the server does not support get BAD. */
+search_return_opt:
+	K_MIN                   { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+	| K_MAX                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+	| K_ALL                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+	| K_COUNT               { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
 	;
 
 /* The astring after CHARSET (RFC2060 §9 search) */
@@ -828,6 +919,8 @@ sequence_set:
 	T_NUMBER                { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSET              { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSTAR             { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	/* RFC5182 §3: sequence-set =/ seq-last-command; seq-last-command = "$" */
+	| T_SEQLAST             { $$ = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
 	;
 
 /* RFC2060 §9: mailbox = "INBOX" / astring
@@ -866,6 +959,7 @@ atom:
 	| T_NUMBER              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_SEQSET              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_DATE                { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_SEQLAST             { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| keyword               { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	;
 
@@ -882,6 +976,8 @@ keyword:
 	| K_UNKEYWORD | K_UNSEEN | K_CHARSET | K_MESSAGES | K_UIDNEXT
 	| K_UIDVALIDITY | K_PLUS_FLAGS | K_MINUS_FLAGS | K_FLAGS_SILENT
 	| K_PLUS_FLAGS_SILENT | K_MINUS_FLAGS_SILENT
+	/* RFC 4731, RFC 5182 */
+	| K_RETURN | K_MIN | K_MAX | K_COUNT | K_SAVE
 	;
 
 /* RFC2060 §9: flag_list = "(" #flag ")"
@@ -994,7 +1090,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -1020,7 +1116,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -1033,6 +1129,8 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute";
 	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))

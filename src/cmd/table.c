@@ -66,8 +66,11 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_CHECK]        = { "CHECK",        cmd_check,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_CLOSE]        = { "CLOSE",        cmd_close,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_EXPUNGE]      = { "EXPUNGE",      cmd_expunge,      SELECTED, 0,    "UIDPLUS", NULL, SMALL },
-	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, NULL, NULL, SMALL },
-	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ESEARCH (RFC4731), SEARCHRES (RFC5182): RETURN options, "$" */
+	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, "ESEARCH SEARCHRES",
+				    NULL, SMALL },
+	/* BINARY (RFC3516): BINARY[] items; literal8 in APPEND */
+	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, "BINARY", NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },
 	/* ---- RFC 2342, 2971, 3691, 5161 ---- */
@@ -79,4 +82,6 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_ENABLE]       = { "ENABLE",       cmd_enable,       AUTHED,   0,    "ENABLE", NULL, SMALL },
 	/* RFC3691 §2: BAD when no mailbox is selected */
 	[IMAP_CMD_UNSELECT]     = { "UNSELECT",     cmd_unselect,     SELECTED, 0,    "UNSELECT", NULL, SMALL },
+	/* ---- RFC 6851: MOVE (no SEQS: its own EXPUNGEs go out before OK) ---- */
+	[IMAP_CMD_MOVE]         = { "MOVE",         cmd_move,         SELECTED, 0,    "MOVE", NULL, SMALL },
 };

@@ -35,12 +35,15 @@ enum imap_fetch_att_type {
 	IMAP_FETCH_BODYSTRUCTURE,
 	IMAP_FETCH_UID,
 	IMAP_FETCH_BODY_SECTION,     /* "BODY" ["." "PEEK"] section ["<" ... ">"] */
+	/* RFC3516: section holds the part numbers only */
+	IMAP_FETCH_BINARY,           /* "BINARY" [".PEEK"] section-binary [partial] */
+	IMAP_FETCH_BINARY_SIZE,      /* "BINARY.SIZE" section-binary */
 };
 
 struct imap_fetch_att {
 	enum imap_fetch_att_type type;
-	bool peek;                   /* BODY.PEEK[...] */
-	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION */
+	bool peek;                   /* BODY.PEEK[...], BINARY.PEEK[...] */
+	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION and the BINARY ones */
 	bool partial;                /* "<" number "." nz-number ">" present */
 	uint32_t partial_start;
 	uint32_t partial_len;
@@ -137,6 +140,7 @@ enum imap_cmd_type {
 	IMAP_CMD_ID,         /* RFC2971 */
 	IMAP_CMD_UNSELECT,   /* RFC3691 */
 	IMAP_CMD_ENABLE,     /* RFC5161 */
+	IMAP_CMD_MOVE,       /* RFC6851: arguments in u.copy */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };
@@ -243,9 +247,22 @@ struct imap_cmd_append {
 	bool has_date;
 	struct imap_datetime date;
 	struct imap_string message;          /* the literal */
+	bool binary;                         /* sent as literal8 (RFC3516 §4.4) */
+};
+
+/* search-return-opt (RFC4466 §2.6), as bits: RFC4731 §3.1 (ESEARCH)
+ * and RFC5182 §2 (SEARCHRES). */
+enum imap_search_return {
+	IMAP_SEARCH_RET_MIN   = 1 << 0,
+	IMAP_SEARCH_RET_MAX   = 1 << 1,
+	IMAP_SEARCH_RET_ALL   = 1 << 2,
+	IMAP_SEARCH_RET_COUNT = 1 << 3,
+	IMAP_SEARCH_RET_SAVE  = 1 << 4,
 };
 
 struct imap_cmd_search {
+	bool has_return;                     /* "RETURN (...)": answer ESEARCH */
+	unsigned ret;                        /* enum imap_search_return bits; 0 is "RETURN ()" */
 	bool has_charset;
 	struct imap_string charset;
 	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */
@@ -267,6 +284,7 @@ struct imap_cmd_store {
 	struct imap_flags flags;
 };
 
+/* COPY, and MOVE (RFC6851) */
 struct imap_cmd_copy {
 	struct imap_seq_set set;
 	struct imap_string mailbox;

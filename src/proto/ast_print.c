@@ -46,6 +46,10 @@ static void print_list_mailbox(struct sbuf *out, const struct imap_string *s)
 
 void ast_print_seqset(struct sbuf *out, const struct imap_seq_set *set)
 {
+	if (set->saved) {
+		sbuf_addc(out, '$');  /* RFC5182 */
+		return;
+	}
 	for (size_t i = 0; i < set->n; i++) {
 		const struct imap_seq_range *r = &set->ranges[i];
 		if (i > 0)
@@ -144,6 +148,15 @@ void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att)
 		[IMAP_FETCH_RFC822_TEXT] = "RFC822.TEXT", [IMAP_FETCH_BODY] = "BODY",
 		[IMAP_FETCH_BODYSTRUCTURE] = "BODYSTRUCTURE", [IMAP_FETCH_UID] = "UID",
 	};
+	if (att->type == IMAP_FETCH_BINARY || att->type == IMAP_FETCH_BINARY_SIZE) {
+		/* RFC3516 §7 */
+		sbuf_adds(out, att->type == IMAP_FETCH_BINARY_SIZE ? "BINARY.SIZE"
+			  : att->peek ? "BINARY.PEEK" : "BINARY");
+		ast_print_section(out, &att->section);
+		if (att->partial)
+			sbuf_printf(out, "<%u.%u>", att->partial_start, att->partial_len);
+		return;
+	}
 	if (att->type != IMAP_FETCH_BODY_SECTION) {
 		sbuf_adds(out, names[att->type]);
 		return;
@@ -455,10 +468,30 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 			sbuf_addc(out, ' ');
 			print_datetime(out, &cmd->u.append.date);
 		}
-		sbuf_printf(out, " {%zu}\r\n", cmd->u.append.message.len);
+		sbuf_printf(out, " %s{%zu}\r\n", cmd->u.append.binary ? "~" : "",
+			    cmd->u.append.message.len);
 		sbuf_add(out, cmd->u.append.message.data, cmd->u.append.message.len);
 		break;
 	case IMAP_CMD_SEARCH:
+		if (cmd->u.search.has_return) {
+			/* RFC4466 §2.6, in a fixed order */
+			static const struct { unsigned bit; const char *name; } opts[] = {
+				{ IMAP_SEARCH_RET_MIN, "MIN" }, { IMAP_SEARCH_RET_MAX, "MAX" },
+				{ IMAP_SEARCH_RET_ALL, "ALL" }, { IMAP_SEARCH_RET_COUNT, "COUNT" },
+				{ IMAP_SEARCH_RET_SAVE, "SAVE" },
+			};
+			sbuf_adds(out, " RETURN (");
+			bool first = true;
+			for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+				if (!(cmd->u.search.ret & opts[i].bit))
+					continue;
+				if (!first)
+					sbuf_addc(out, ' ');
+				sbuf_adds(out, opts[i].name);
+				first = false;
+			}
+			sbuf_addc(out, ')');
+		}
 		if (cmd->u.search.has_charset) {
 			sbuf_adds(out, " CHARSET ");
 			print_astring(out, &cmd->u.search.charset);
@@ -498,6 +531,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		print_flags(out, &cmd->u.store.flags);
 		break;
 	case IMAP_CMD_COPY:
+	case IMAP_CMD_MOVE:
 		sbuf_addc(out, ' ');
 		ast_print_seqset(out, &cmd->u.copy.set);
 		sbuf_addc(out, ' ');

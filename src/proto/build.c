@@ -163,6 +163,7 @@ bool imap_build_seqset(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 	}
 	set_r->ranges = v.v;
 	set_r->n = v.n;
+	set_r->saved = false;
 	return true;
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/root.h"
 #include "util/beneath.h"
 #include "store/store_int.h"
@@ -47,6 +48,9 @@ struct store *store_open(const char *root, const char **why_r)
 	}
 	/* APPEND spools of sessions that crashed are in the root's tmp/. */
 	mdir_clean_tmp(st->root, time(NULL));
+	/* A MOVE across file systems cut short leaves a journal to finish
+	 * (store/move.c). */
+	store_moves_resolve(st);
 	return st;
 }
 

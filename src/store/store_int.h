@@ -146,6 +146,10 @@ struct mailbox {
 	struct timespec kw_mtime;
 	ino_t kw_ino;
 
+	/* the saved search result (SEARCHRES, RFC5182): UIDs, ascending */
+	uint32_t *saved;
+	uint32_t nsaved;
+
 	/* mbox_flags_change() queue */
 	struct flag_op *ops;
 	size_t nops, capops;
