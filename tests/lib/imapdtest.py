@@ -544,6 +544,19 @@ class Sandbox:
     def make_folder(self, user, mailbox="INBOX"):
         return make_folder(self.folder(user, mailbox))
 
+    def deliver_by_process(self, user, name, text, mailbox="INBOX"):
+        """A delivery by another process, as a local delivery agent makes it
+        (written to tmp/ under `name`, then renamed into new/): what a
+        waiting IDLE must notice, as opposed to the test's own writes."""
+        folder = self.folder(user, mailbox)
+        script = ("import os,sys\n"
+                  "d, n, t = sys.argv[1:]\n"
+                  "for s in ('cur', 'new', 'tmp'): os.makedirs(os.path.join(d, s), exist_ok=True)\n"
+                  "p = os.path.join(d, 'tmp', n)\n"
+                  "open(p, 'w').write(t)\n"
+                  "os.rename(p, os.path.join(d, 'new', n))\n")
+        subprocess.run([sys.executable, "-c", script, folder, name, text], check=True, timeout=10)
+
     def deliver(self, user, mailbox, data, suffix="deliver"):
         """A message into the mailbox's new/, as an MTA writes it."""
         return deliver(self.folder(user, mailbox), data, suffix)
