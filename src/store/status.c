@@ -9,8 +9,8 @@
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
 
-bool store_status(struct store *st, const char *name, struct store_status *st_r,
-		  struct store_err *err)
+bool store_status(struct store *st, const char *name, bool with_size,
+		  struct store_status *st_r, struct store_err *err)
 {
 	struct mailbox *mb = NULL;
 	if (!mbox_open_internal(st, name, false, true, &mb, err))
@@ -20,6 +20,15 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 	 * the messages. */
 	idx_counts(mb, &st_r->messages, &st_r->unseen, &st_r->recent);
 	st_r->highestmodseq = mb->highestmodseq;
+	/* RFC8438 §2: the sum of the messages' RFC822.SIZE.  The snapshot
+	 * keeps no sum (a size may not be worked out yet), so this one item
+	 * costs a pass, taken only when it is asked for. */
+	if (with_size) {
+		uint32_t n = idx_count(mb);
+		for (uint32_t i = 0; i < n; i++)
+			if (!(idx_at(mb, i).state & MSG_GHOST))
+				st_r->size += mbox_msg_size(mb, i + 1);
+	}
 	st_r->uidnext = mb->uidnext;
 	st_r->uidvalidity = mb->uidvalidity;
 	mbox_close(&mb);
