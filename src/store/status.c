@@ -8,6 +8,8 @@
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
+#include "store/sync.h"
+#include "util/log.h"
 
 bool store_status(struct store *st, const char *name, bool with_size,
 		  struct store_status *st_r, struct store_err *err)
@@ -28,6 +30,11 @@ bool store_status(struct store *st, const char *name, bool with_size,
 		for (uint32_t i = 0; i < n; i++)
 			if (!(idx_at(mb, i).state & MSG_GHOST))
 				st_r->size += mbox_msg_size(mb, i + 1);
+		/* Sizes worked out now (files read) are kept in the index, so
+		 * the next STATUS (SIZE) opens no message file. */
+		struct store_err e2;
+		if (mb->ninfo > 0 && !sync_full(mb, false, &e2))
+			log_warn("%s: keeping the sizes worked out: %s", name, e2.text);
 	}
 	st_r->uidnext = mb->uidnext;
 	st_r->uidvalidity = mb->uidvalidity;
