@@ -527,6 +527,12 @@ static void rollback_adds(struct mailbox *mb)
 	if (mb->announced > idx_count(mb))
 		mb->announced = idx_count(mb);
 	t->claim_tail = 0;
+	/* The directories' mtimes the scan took no longer stand for what
+	 * the index holds: the files it found must be found again (by this
+	 * process and, through the next DIRS record, by the others) once
+	 * the log can be written. */
+	mb->stamp[0].trusted = mb->stamp[1].trusted = 0;
+	mb->stamps_changed = true;
 }
 
 static bool commit_failed(struct mailbox *mb)
