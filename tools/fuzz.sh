@@ -11,6 +11,9 @@
 #           mail root (tests/fuzz/fuzz_mutf7.c)
 #   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
+#   index   a folder's index snapshot, log and message cache, torn or
+#           hostile: detected and rebuilt or read bounded (tests/fuzz/
+#           fuzz_index.c; seeds from tests/fuzz/mkseeds_index.py)
 # `tools/fuzz.sh campaign [TARGET...]` runs the same and adds each run to
 # tests/fuzz/campaign.tsv, whose totals say how far each target has been
 # fuzzed over time (the goal: 10^8 executions per target with no crash).
@@ -27,7 +30,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config"
+ALL="parser mime mutf7 base64 config index"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -70,6 +73,9 @@ describe() {
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
 		srcs="src/util/config.c src/util/idlist.c" ;;
+	index)
+		harness=tests/fuzz/fuzz_index.c maxlen=32768 dict=tests/fuzz/index.dict
+		srcs="$(echo src/store/*.c) $(echo src/util/*.c)" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;
