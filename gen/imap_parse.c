@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 b1403e9a71b57b6edab47912a732292c9d0fbb6fe47f82de1359624045c18390), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 24216868f102b19f4f022517d77eac36d443133d21c279adb9697995fb5fe908), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -151,166 +151,213 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
-  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 62,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 73,                      /* "ON"  */
-  YYSYMBOL_K_OR = 74,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 84,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_K_MODSEQ = 100,                 /* "MODSEQ"  */
-  YYSYMBOL_K_HIGHESTMODSEQ = 101,          /* "HIGHESTMODSEQ"  */
-  YYSYMBOL_K_CONDSTORE = 102,              /* "CONDSTORE"  */
-  YYSYMBOL_K_QRESYNC = 103,                /* "QRESYNC"  */
-  YYSYMBOL_K_UNCHANGEDSINCE = 104,         /* "UNCHANGEDSINCE"  */
-  YYSYMBOL_K_CHANGEDSINCE = 105,           /* "CHANGEDSINCE"  */
-  YYSYMBOL_K_VANISHED = 106,               /* "VANISHED"  */
-  YYSYMBOL_T_BODY_SECTION = 107,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 108,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 109,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 110,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 111,                   /* "MIME"  */
-  YYSYMBOL_112_ = 112,                     /* '('  */
-  YYSYMBOL_113_ = 113,                     /* ')'  */
-  YYSYMBOL_114_ = 114,                     /* '<'  */
-  YYSYMBOL_115_ = 115,                     /* '.'  */
-  YYSYMBOL_116_ = 116,                     /* '>'  */
-  YYSYMBOL_117_ = 117,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 118,                 /* $accept  */
-  YYSYMBOL_command = 119,                  /* command  */
-  YYSYMBOL_120_1 = 120,                    /* $@1  */
-  YYSYMBOL_command_body = 121,             /* command_body  */
-  YYSYMBOL_command_any = 122,              /* command_any  */
-  YYSYMBOL_x_command = 123,                /* x_command  */
-  YYSYMBOL_x_args = 124,                   /* x_args  */
-  YYSYMBOL_unknown_command = 125,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 126,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 127,             /* command_auth  */
-  YYSYMBOL_idle = 128,                     /* idle  */
-  YYSYMBOL_compress = 129,                 /* compress  */
-  YYSYMBOL_command_select = 130,           /* command_select  */
-  YYSYMBOL_uid = 131,                      /* uid  */
-  YYSYMBOL_132_2 = 132,                    /* $@2  */
-  YYSYMBOL_uid_command = 133,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 134,              /* uid_expunge  */
-  YYSYMBOL_login = 135,                    /* login  */
-  YYSYMBOL_userid = 136,                   /* userid  */
-  YYSYMBOL_password = 137,                 /* password  */
-  YYSYMBOL_authenticate = 138,             /* authenticate  */
-  YYSYMBOL_initial_response = 139,         /* initial_response  */
-  YYSYMBOL_auth_type = 140,                /* auth_type  */
-  YYSYMBOL_append = 141,                   /* append  */
-  YYSYMBOL_append_rest = 142,              /* append_rest  */
-  YYSYMBOL_append_message = 143,           /* append_message  */
-  YYSYMBOL_create = 144,                   /* create  */
-  YYSYMBOL_delete = 145,                   /* delete  */
-  YYSYMBOL_examine = 146,                  /* examine  */
-  YYSYMBOL_list = 147,                     /* list  */
-  YYSYMBOL_lsub = 148,                     /* lsub  */
-  YYSYMBOL_rename = 149,                   /* rename  */
-  YYSYMBOL_select = 150,                   /* select  */
-  YYSYMBOL_select_params = 151,            /* select_params  */
-  YYSYMBOL_select_param_list = 152,        /* select_param_list  */
-  YYSYMBOL_select_param = 153,             /* select_param  */
-  YYSYMBOL_qresync_rest = 154,             /* qresync_rest  */
-  YYSYMBOL_known_uids = 155,               /* known_uids  */
-  YYSYMBOL_seq_match_data = 156,           /* seq_match_data  */
-  YYSYMBOL_status = 157,                   /* status  */
-  YYSYMBOL_status_att_list = 158,          /* status_att_list  */
-  YYSYMBOL_status_att = 159,               /* status_att  */
-  YYSYMBOL_subscribe = 160,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 161,              /* unsubscribe  */
-  YYSYMBOL_copy = 162,                     /* copy  */
-  YYSYMBOL_fetch = 163,                    /* fetch  */
-  YYSYMBOL_fetch_modifiers = 164,          /* fetch_modifiers  */
-  YYSYMBOL_fetch_modifier_list = 165,      /* fetch_modifier_list  */
-  YYSYMBOL_fetch_modifier = 166,           /* fetch_modifier  */
-  YYSYMBOL_fetch_what = 167,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 168,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 169,                /* fetch_att  */
-  YYSYMBOL_partial = 170,                  /* partial  */
-  YYSYMBOL_section = 171,                  /* section  */
-  YYSYMBOL_section_spec = 172,             /* section_spec  */
-  YYSYMBOL_section_part = 173,             /* section_part  */
-  YYSYMBOL_section_msgtext = 174,          /* section_msgtext  */
-  YYSYMBOL_section_text = 175,             /* section_text  */
-  YYSYMBOL_header_list = 176,              /* header_list  */
-  YYSYMBOL_header_fld_names = 177,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 178,          /* header_fld_name  */
-  YYSYMBOL_store = 179,                    /* store  */
-  YYSYMBOL_store_modifiers = 180,          /* store_modifiers  */
-  YYSYMBOL_store_modifier_list = 181,      /* store_modifier_list  */
-  YYSYMBOL_store_modifier = 182,           /* store_modifier  */
-  YYSYMBOL_store_att_flags = 183,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 184,              /* store_flags  */
-  YYSYMBOL_search = 185,                   /* search  */
-  YYSYMBOL_charset = 186,                  /* charset  */
-  YYSYMBOL_search_key_list = 187,          /* search_key_list  */
-  YYSYMBOL_search_key = 188,               /* search_key  */
-  YYSYMBOL_search_key_1 = 189,             /* search_key_1  */
-  YYSYMBOL_mod_sequence_value = 190,       /* mod_sequence_value  */
-  YYSYMBOL_mod_sequence_valzer = 191,      /* mod_sequence_valzer  */
-  YYSYMBOL_sequence_set = 192,             /* sequence_set  */
-  YYSYMBOL_mailbox = 193,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 194,             /* list_mailbox  */
-  YYSYMBOL_astring = 195,                  /* astring  */
-  YYSYMBOL_string = 196,                   /* string  */
-  YYSYMBOL_atom = 197,                     /* atom  */
-  YYSYMBOL_keyword = 198,                  /* keyword  */
-  YYSYMBOL_flag_list = 199,                /* flag_list  */
-  YYSYMBOL_flag_seq = 200,                 /* flag_seq  */
-  YYSYMBOL_flag = 201,                     /* flag  */
-  YYSYMBOL_flag_keyword = 202,             /* flag_keyword  */
-  YYSYMBOL_date = 203,                     /* date  */
-  YYSYMBOL_date_time = 204,                /* date_time  */
-  YYSYMBOL_number = 205,                   /* number  */
-  YYSYMBOL_nz_number = 206                 /* nz_number  */
+  YYSYMBOL_K_NAMESPACE = 47,               /* "NAMESPACE"  */
+  YYSYMBOL_K_ID = 48,                      /* "ID"  */
+  YYSYMBOL_K_UNSELECT = 49,                /* "UNSELECT"  */
+  YYSYMBOL_K_ENABLE = 50,                  /* "ENABLE"  */
+  YYSYMBOL_K_MOVE = 51,                    /* "MOVE"  */
+  YYSYMBOL_T_BINARY_SECTION = 52,          /* "BINARY["  */
+  YYSYMBOL_T_BINARY_PEEK_SECTION = 53,     /* "BINARY.PEEK["  */
+  YYSYMBOL_T_BINARY_SIZE_SECTION = 54,     /* "BINARY.SIZE["  */
+  YYSYMBOL_T_LITERAL8 = 55,                /* "literal8"  */
+  YYSYMBOL_K_RETURN = 56,                  /* "RETURN"  */
+  YYSYMBOL_K_MIN = 57,                     /* "MIN"  */
+  YYSYMBOL_K_MAX = 58,                     /* "MAX"  */
+  YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
+  YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
+  YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
+  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 77,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 88,                      /* "ON"  */
+  YYSYMBOL_K_OR = 89,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 99,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_K_MODSEQ = 115,                 /* "MODSEQ"  */
+  YYSYMBOL_K_HIGHESTMODSEQ = 116,          /* "HIGHESTMODSEQ"  */
+  YYSYMBOL_K_CONDSTORE = 117,              /* "CONDSTORE"  */
+  YYSYMBOL_K_QRESYNC = 118,                /* "QRESYNC"  */
+  YYSYMBOL_K_UNCHANGEDSINCE = 119,         /* "UNCHANGEDSINCE"  */
+  YYSYMBOL_K_CHANGEDSINCE = 120,           /* "CHANGEDSINCE"  */
+  YYSYMBOL_K_VANISHED = 121,               /* "VANISHED"  */
+  YYSYMBOL_T_BODY_SECTION = 122,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 123,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 124,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 125,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 126,                   /* "MIME"  */
+  YYSYMBOL_127_ = 127,                     /* '('  */
+  YYSYMBOL_128_ = 128,                     /* ')'  */
+  YYSYMBOL_129_ = 129,                     /* ']'  */
+  YYSYMBOL_130_ = 130,                     /* '<'  */
+  YYSYMBOL_131_ = 131,                     /* '.'  */
+  YYSYMBOL_132_ = 132,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 133,                 /* $accept  */
+  YYSYMBOL_command = 134,                  /* command  */
+  YYSYMBOL_135_1 = 135,                    /* $@1  */
+  YYSYMBOL_command_body = 136,             /* command_body  */
+  YYSYMBOL_command_any = 137,              /* command_any  */
+  YYSYMBOL_x_command = 138,                /* x_command  */
+  YYSYMBOL_x_args = 139,                   /* x_args  */
+  YYSYMBOL_unknown_command = 140,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 141,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 142,             /* command_auth  */
+  YYSYMBOL_idle = 143,                     /* idle  */
+  YYSYMBOL_compress = 144,                 /* compress  */
+  YYSYMBOL_namespace = 145,                /* namespace  */
+  YYSYMBOL_enable = 146,                   /* enable  */
+  YYSYMBOL_enable_caps = 147,              /* enable_caps  */
+  YYSYMBOL_id = 148,                       /* id  */
+  YYSYMBOL_id_params_list = 149,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 150,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 151,               /* id_nstring  */
+  YYSYMBOL_unselect = 152,                 /* unselect  */
+  YYSYMBOL_command_select = 153,           /* command_select  */
+  YYSYMBOL_uid = 154,                      /* uid  */
+  YYSYMBOL_155_2 = 155,                    /* $@2  */
+  YYSYMBOL_uid_command = 156,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 157,              /* uid_expunge  */
+  YYSYMBOL_login = 158,                    /* login  */
+  YYSYMBOL_userid = 159,                   /* userid  */
+  YYSYMBOL_password = 160,                 /* password  */
+  YYSYMBOL_authenticate = 161,             /* authenticate  */
+  YYSYMBOL_initial_response = 162,         /* initial_response  */
+  YYSYMBOL_auth_type = 163,                /* auth_type  */
+  YYSYMBOL_append = 164,                   /* append  */
+  YYSYMBOL_append_rest = 165,              /* append_rest  */
+  YYSYMBOL_append_message = 166,           /* append_message  */
+  YYSYMBOL_create = 167,                   /* create  */
+  YYSYMBOL_create_params = 168,            /* create_params  */
+  YYSYMBOL_create_param_list = 169,        /* create_param_list  */
+  YYSYMBOL_create_param = 170,             /* create_param  */
+  YYSYMBOL_create_param_name = 171,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 172,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 173,            /* use_attr_list  */
+  YYSYMBOL_delete = 174,                   /* delete  */
+  YYSYMBOL_examine = 175,                  /* examine  */
+  YYSYMBOL_list = 176,                     /* list  */
+  YYSYMBOL_list_return_tail = 177,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 178,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 179,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 180,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 181,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 182,         /* list_return_opts  */
+  YYSYMBOL_list_return_word = 183,         /* list_return_word  */
+  YYSYMBOL_list_return_body = 184,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 185,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 186,         /* list_return_item  */
+  YYSYMBOL_187_3 = 187,                    /* $@3  */
+  YYSYMBOL_lsub = 188,                     /* lsub  */
+  YYSYMBOL_rename = 189,                   /* rename  */
+  YYSYMBOL_select = 190,                   /* select  */
+  YYSYMBOL_select_params = 191,            /* select_params  */
+  YYSYMBOL_select_param_list = 192,        /* select_param_list  */
+  YYSYMBOL_select_param = 193,             /* select_param  */
+  YYSYMBOL_qresync_rest = 194,             /* qresync_rest  */
+  YYSYMBOL_known_uids = 195,               /* known_uids  */
+  YYSYMBOL_seq_match_data = 196,           /* seq_match_data  */
+  YYSYMBOL_status = 197,                   /* status  */
+  YYSYMBOL_status_att_list = 198,          /* status_att_list  */
+  YYSYMBOL_status_att = 199,               /* status_att  */
+  YYSYMBOL_subscribe = 200,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 201,              /* unsubscribe  */
+  YYSYMBOL_copy = 202,                     /* copy  */
+  YYSYMBOL_move = 203,                     /* move  */
+  YYSYMBOL_fetch = 204,                    /* fetch  */
+  YYSYMBOL_fetch_modifiers = 205,          /* fetch_modifiers  */
+  YYSYMBOL_fetch_modifier_list = 206,      /* fetch_modifier_list  */
+  YYSYMBOL_fetch_modifier = 207,           /* fetch_modifier  */
+  YYSYMBOL_fetch_what = 208,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 209,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 210,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 211,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 212,           /* section_binary  */
+  YYSYMBOL_partial = 213,                  /* partial  */
+  YYSYMBOL_section = 214,                  /* section  */
+  YYSYMBOL_section_spec = 215,             /* section_spec  */
+  YYSYMBOL_section_part = 216,             /* section_part  */
+  YYSYMBOL_section_msgtext = 217,          /* section_msgtext  */
+  YYSYMBOL_section_text = 218,             /* section_text  */
+  YYSYMBOL_header_list = 219,              /* header_list  */
+  YYSYMBOL_header_fld_names = 220,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 221,          /* header_fld_name  */
+  YYSYMBOL_store = 222,                    /* store  */
+  YYSYMBOL_store_modifiers = 223,          /* store_modifiers  */
+  YYSYMBOL_store_modifier_list = 224,      /* store_modifier_list  */
+  YYSYMBOL_store_modifier = 225,           /* store_modifier  */
+  YYSYMBOL_store_att_flags = 226,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 227,              /* store_flags  */
+  YYSYMBOL_search = 228,                   /* search  */
+  YYSYMBOL_search_program = 229,           /* search_program  */
+  YYSYMBOL_search_return_opts = 230,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 231,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 232,        /* search_return_opt  */
+  YYSYMBOL_charset = 233,                  /* charset  */
+  YYSYMBOL_search_key_list = 234,          /* search_key_list  */
+  YYSYMBOL_search_key = 235,               /* search_key  */
+  YYSYMBOL_search_key_1 = 236,             /* search_key_1  */
+  YYSYMBOL_mod_sequence_value = 237,       /* mod_sequence_value  */
+  YYSYMBOL_mod_sequence_valzer = 238,      /* mod_sequence_valzer  */
+  YYSYMBOL_sequence_set = 239,             /* sequence_set  */
+  YYSYMBOL_mailbox = 240,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 241,             /* list_mailbox  */
+  YYSYMBOL_astring = 242,                  /* astring  */
+  YYSYMBOL_string = 243,                   /* string  */
+  YYSYMBOL_atom = 244,                     /* atom  */
+  YYSYMBOL_keyword = 245,                  /* keyword  */
+  YYSYMBOL_flag_list = 246,                /* flag_list  */
+  YYSYMBOL_flag_seq = 247,                 /* flag_seq  */
+  YYSYMBOL_flag = 248,                     /* flag  */
+  YYSYMBOL_flag_keyword = 249,             /* flag_keyword  */
+  YYSYMBOL_date = 250,                     /* date  */
+  YYSYMBOL_date_time = 251,                /* date_time  */
+  YYSYMBOL_number = 252,                   /* number  */
+  YYSYMBOL_nz_number = 253                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -633,19 +680,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1115
+#define YYLAST   1888
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  118
+#define YYNTOKENS  133
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  89
+#define YYNNTS  121
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  293
+#define YYNRULES  374
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  480
+#define YYNSTATES  618
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   366
+#define YYMAXUTOK   381
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -657,18 +704,18 @@ union yyalloc
 
 /* YYTRANSLATE[TOKEN-NUM] -- Symbol number corresponding to TOKEN-NUM
    as returned by yylex.  */
-static const yytype_int8 yytranslate[] =
+static const yytype_uint8 yytranslate[] =
 {
        0,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     112,   113,     2,     2,     2,     2,   115,     2,     2,     2,
+     127,   128,     2,     2,     2,     2,   131,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     114,     2,   116,     2,     2,     2,     2,     2,     2,     2,
+     130,     2,   132,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   117,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   129,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -695,43 +742,53 @@ static const yytype_int8 yytranslate[] =
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   147,   147,   147,   151,   152,   153,   154,   155,   160,
-     161,   162,   163,   169,   174,   175,   178,   185,   191,   192,
-     193,   199,   199,   199,   199,   199,   199,   199,   199,   200,
-     200,   200,   200,   200,   207,   214,   221,   222,   223,   224,
-     224,   224,   224,   225,   230,   230,   234,   234,   234,   234,
-     235,   240,   248,   255,   260,   267,   270,   279,   284,   294,
-     299,   300,   302,   304,   310,   317,   322,   327,   333,   340,
-     348,   355,   366,   367,   372,   373,   380,   381,   388,   389,
-     391,   392,   399,   407,   417,   422,   423,   430,   431,   432,
-     433,   434,   436,   441,   446,   454,   462,   472,   473,   478,
-     479,   486,   488,   492,   493,   494,   495,   497,   503,   504,
-     514,   515,   516,   517,   518,   519,   520,   521,   522,   523,
-     525,   526,   529,   531,   534,   540,   551,   552,   557,   558,
-     559,   565,   566,   573,   574,   577,   580,   585,   586,   591,
-     596,   597,   603,   608,   610,   620,   625,   626,   632,   644,
-     645,   646,   647,   648,   649,   653,   654,   661,   666,   676,
-     680,   681,   699,   703,   704,   705,   706,   707,   708,   709,
-     710,   711,   712,   714,   715,   716,   717,   718,   719,   720,
-     721,   722,   723,   724,   725,   726,   728,   729,   730,   732,
-     733,   734,   736,   737,   738,   739,   740,   741,   747,   749,
-     752,   753,   764,   768,   776,   777,   778,   784,   790,   791,
-     792,   799,   800,   801,   806,   807,   813,   814,   815,   816,
-     817,   823,   823,   823,   823,   823,   823,   823,   824,   824,
-     824,   824,   825,   825,   825,   825,   825,   825,   826,   826,
-     826,   826,   826,   826,   827,   827,   827,   827,   827,   827,
-     827,   827,   828,   828,   828,   828,   828,   828,   829,   829,
-     829,   829,   829,   829,   830,   830,   830,   830,   830,   831,
-     831,   831,   831,   832,   832,   834,   834,   834,   834,   834,
-     835,   835,   841,   842,   846,   848,   857,   858,   863,   869,
-     870,   876,   881,   886
+       0,   160,   160,   160,   164,   165,   166,   167,   168,   173,
+     174,   175,   176,   177,   183,   188,   189,   192,   199,   205,
+     206,   207,   213,   213,   213,   213,   213,   213,   213,   213,
+     214,   214,   214,   214,   214,   215,   215,   222,   229,   238,
+     247,   251,   252,   261,   265,   266,   267,   271,   272,   278,
+     279,   287,   293,   294,   295,   296,   296,   296,   296,   297,
+     298,   299,   304,   304,   308,   308,   308,   308,   309,   310,
+     315,   323,   330,   335,   342,   345,   354,   359,   369,   374,
+     375,   377,   379,   385,   389,   397,   398,   406,   411,   412,
+     420,   424,   431,   432,   436,   437,   443,   448,   459,   462,
+     466,   470,   474,   483,   484,   494,   495,   501,   502,   508,
+     513,   514,   525,   532,   533,   537,   538,   542,   543,   547,
+     548,   548,   554,   562,   569,   580,   581,   586,   587,   594,
+     595,   602,   603,   605,   606,   613,   621,   631,   636,   637,
+     644,   645,   646,   647,   648,   651,   653,   658,   663,   671,
+     682,   690,   700,   701,   706,   707,   714,   716,   720,   721,
+     722,   723,   725,   731,   732,   742,   743,   744,   745,   746,
+     747,   748,   749,   750,   751,   753,   754,   757,   759,   762,
+     764,   773,   776,   779,   782,   785,   792,   793,   798,   809,
+     810,   815,   816,   817,   823,   824,   831,   832,   835,   838,
+     843,   844,   849,   854,   855,   861,   866,   868,   878,   883,
+     884,   890,   902,   903,   904,   905,   906,   907,   911,   912,
+     920,   922,   929,   933,   945,   946,   951,   952,   960,   961,
+     962,   963,   964,   969,   973,   974,   992,   996,   997,   998,
+     999,  1000,  1001,  1002,  1003,  1004,  1005,  1007,  1008,  1009,
+    1010,  1011,  1012,  1013,  1014,  1015,  1016,  1017,  1018,  1019,
+    1021,  1022,  1023,  1025,  1026,  1027,  1029,  1030,  1031,  1032,
+    1033,  1034,  1040,  1042,  1045,  1046,  1057,  1061,  1069,  1070,
+    1071,  1073,  1079,  1085,  1086,  1087,  1094,  1095,  1096,  1101,
+    1102,  1108,  1109,  1110,  1111,  1112,  1113,  1119,  1119,  1119,
+    1119,  1119,  1119,  1119,  1120,  1120,  1120,  1120,  1121,  1121,
+    1121,  1121,  1121,  1121,  1122,  1122,  1122,  1122,  1122,  1122,
+    1123,  1123,  1123,  1123,  1123,  1123,  1123,  1123,  1124,  1124,
+    1124,  1124,  1124,  1124,  1125,  1125,  1125,  1125,  1125,  1125,
+    1126,  1126,  1126,  1126,  1126,  1127,  1127,  1127,  1127,  1128,
+    1128,  1130,  1130,  1130,  1130,  1130,  1132,  1132,  1132,  1132,
+    1132,  1133,  1133,  1139,  1140,  1144,  1146,  1155,  1156,  1161,
+    1167,  1168,  1174,  1179,  1184
 };
 #endif
 
@@ -756,42 +813,53 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
-  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
-  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
-  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
-  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
+  "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
+  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
+  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
+  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
+  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
+  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
   "+FLAGS.SILENT", "-FLAGS.SILENT", "MODSEQ", "HIGHESTMODSEQ", "CONDSTORE",
   "QRESYNC", "UNCHANGEDSINCE", "CHANGEDSINCE", "VANISHED", "BODY[",
   "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME", "'('", "')'",
-  "'<'", "'.'", "'>'", "']'", "$accept", "command", "$@1", "command_body",
+  "']'", "'<'", "'.'", "'>'", "$accept", "command", "$@1", "command_body",
   "command_any", "x_command", "x_args", "unknown_command",
-  "command_nonauth", "command_auth", "idle", "compress", "command_select",
-  "uid", "$@2", "uid_command", "uid_expunge", "login", "userid",
-  "password", "authenticate", "initial_response", "auth_type", "append",
-  "append_rest", "append_message", "create", "delete", "examine", "list",
-  "lsub", "rename", "select", "select_params", "select_param_list",
-  "select_param", "qresync_rest", "known_uids", "seq_match_data", "status",
-  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_modifiers", "fetch_modifier_list", "fetch_modifier",
-  "fetch_what", "fetch_att_list", "fetch_att", "partial", "section",
-  "section_spec", "section_part", "section_msgtext", "section_text",
-  "header_list", "header_fld_names", "header_fld_name", "store",
-  "store_modifiers", "store_modifier_list", "store_modifier",
-  "store_att_flags", "store_flags", "search", "charset", "search_key_list",
-  "search_key", "search_key_1", "mod_sequence_value",
-  "mod_sequence_valzer", "sequence_set", "mailbox", "list_mailbox",
-  "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
-  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
+  "command_nonauth", "command_auth", "idle", "compress", "namespace",
+  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
+  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
+  "uid_expunge", "login", "userid", "password", "authenticate",
+  "initial_response", "auth_type", "append", "append_rest",
+  "append_message", "create", "create_params", "create_param_list",
+  "create_param", "create_param_name", "use_attrs", "use_attr_list",
+  "delete", "examine", "list", "list_return_tail", "list_select_opts",
+  "list_select_seq", "list_patterns", "list_pattern_seq",
+  "list_return_opts", "list_return_word", "list_return_body",
+  "list_return_seq", "list_return_item", "$@3", "lsub", "rename", "select",
+  "select_params", "select_param_list", "select_param", "qresync_rest",
+  "known_uids", "seq_match_data", "status", "status_att_list",
+  "status_att", "subscribe", "unsubscribe", "copy", "move", "fetch",
+  "fetch_modifiers", "fetch_modifier_list", "fetch_modifier", "fetch_what",
+  "fetch_att_list", "fetch_att", "fetch_att_binary", "section_binary",
+  "partial", "section", "section_spec", "section_part", "section_msgtext",
+  "section_text", "header_list", "header_fld_names", "header_fld_name",
+  "store", "store_modifiers", "store_modifier_list", "store_modifier",
+  "store_att_flags", "store_flags", "search", "search_program",
+  "search_return_opts", "search_return_opt_list", "search_return_opt",
+  "charset", "search_key_list", "search_key", "search_key_1",
+  "mod_sequence_value", "mod_sequence_valzer", "sequence_set", "mailbox",
+  "list_mailbox", "astring", "string", "atom", "keyword", "flag_list",
+  "flag_seq", "flag", "flag_keyword", "date", "date_time", "number",
+  "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-391)
+#define YYPACT_NINF (-479)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -805,54 +873,68 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      51,  -391,    56,    49,  -391,  1069,  -391,  -391,    55,    57,
-    -391,  -391,  -391,    65,    83,    84,    86,  -391,    87,    91,
-      95,  -391,    96,  -391,    98,   102,   103,  -391,   104,   109,
-     110,   115,   117,  -391,   119,    99,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,    45,   760,   966,    40,   760,   760,   760,    40,
-     760,   760,   760,   760,   170,   760,   760,    40,   760,   760,
-    -391,   966,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,   120,  -391,  -391,  -391,  -391,   121,  -391,
-    -391,  -391,  -391,   122,  -391,  -391,   123,   126,   127,   128,
-    -391,   129,   130,   134,  -391,   137,  -391,   138,   140,   141,
-    -391,  -391,  -391,   145,   153,   155,   160,  -391,   166,  -391,
-     174,   176,  -391,  -391,   182,   183,   184,   185,   187,   188,
-     189,   190,  -391,  -391,  -391,  -391,   191,  -391,   193,   195,
-     570,   197,  -391,  -391,  -391,   123,   198,   210,  -391,  -391,
-      47,  -391,    22,   966,   760,    -2,  -391,    42,   657,   760,
-     657,   760,    40,   760,   760,    63,   760,   760,   760,   966,
-     181,   570,    63,   570,    63,    63,    63,    63,   181,   760,
-     760,   760,   966,   760,    38,    -7,   570,  -391,   150,    92,
-     245,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,   365,
-    -391,  -391,   246,   247,  -391,  -391,  -391,   -37,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,     2,     2,   168,   248,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,   249,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,   251,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,   253,  -391,  -391,   254,  -391,  -391,  -391,   -31,  -391,
-    -391,  -391,  -391,  -391,  -391,   169,   256,   259,    40,  -391,
-    -391,    -5,  -391,  -391,    67,   266,  -391,   261,    10,  -391,
-    -391,  -391,  -391,   262,   263,  -391,   171,   167,   172,  -391,
-    -391,   171,    11,  -391,   177,  -391,   760,   570,   570,   966,
-    -391,  -391,  -391,  -391,  -391,  -391,    12,  -391,   268,    13,
-    -391,   100,   468,  -391,   863,  -391,  -391,   270,  -391,   178,
-     -37,  -391,   179,   179,   181,  -391,  -391,    20,  -391,   168,
-    -391,   -25,  -391,  -391,   197,   274,   -31,  -391,   288,   169,
-    -391,   276,  -391,  -391,   277,  -391,   266,   291,  -391,   760,
-    -391,  -391,   186,  -391,  -391,  -391,  -391,  -391,   279,  -391,
-      19,  -391,   288,  -391,  -391,  -391,   468,  -391,   280,    23,
-    -391,   291,   294,   -25,  -391,  -391,  -391,   294,   760,  -391,
-     194,  -391,  -391,  -391,   282,  -391,  -391,     3,   192,    40,
-     284,  -391,  -391,  -391,   285,   199,    40,  -391,   196,  -391
+      20,  -479,    27,    69,  -479,  1837,  -479,  -479,    73,    84,
+    -479,  -479,  -479,    86,    90,    98,   101,  -479,   103,   112,
+     116,  -479,   127,  -479,   131,   133,   137,  -479,   142,   146,
+     173,   183,   187,  -479,   188,  -479,   189,  -479,   193,   195,
+      58,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,    91,  1365,  1719,    68,  1365,  1365,  1365,    68,
+     729,  1365,  1365,  1365,   221,  1365,  1365,    68,  1365,  1365,
+    -479,  1719,   965,  1719,   196,    68,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,   197,  -479,  -479,  -479,  -479,   198,  -479,
+    -479,  -479,  -479,  -479,   200,   201,  -479,   202,   204,     5,
+     205,   207,   212,  -479,   214,   216,   217,   222,  -479,   223,
+    -479,   233,   234,   235,  -479,  -479,  -479,   237,   238,   239,
+     240,  -479,   241,  -479,   242,   243,  -479,  -479,   245,   248,
+     249,   250,   251,   252,   253,   254,  -479,  -479,  -479,  -479,
+     255,  -479,   256,   260,  1145,  -479,   261,   262,  -479,  -479,
+    -479,   202,   263,   266,  -479,  -479,   213,  -479,    19,  -479,
+    -479,  -479,  1719,   267,    21,  1719,  1365,   104,   159,  -479,
+     309,  -479,  -479,     8,  1365,   609,  1365,  1247,  1365,    68,
+     160,  1365,  1365,    87,  1365,  1365,  1365,  1719,   284,  1145,
+      87,  1145,    87,    87,    87,    87,   284,  1365,  1365,  1365,
+    1719,  1365,    83,    18,  1082,  1145,  -479,   163,    -1,   273,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,    26,   274,
+    -479,  1365,  -479,  -479,  -479,   484,  -479,  -479,   276,   310,
+    -479,  -479,  -479,   325,  -479,     0,  -479,     6,     6,     6,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,     3,     3,   339,   312,  -479,  -479,   327,
+    -479,   315,  -479,  -479,  1247,   316,   317,  -479,  -479,  -479,
+    -479,  -479,  -479,    22,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,   319,  -479,  -479,  -479,  -479,  -479,  -479,  -479,   320,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,   321,
+    -479,  -479,   322,  -479,  -479,  -479,  -479,    15,  -479,  -479,
+    -479,  -479,  -479,  -479,   120,   323,   324,    68,   128,  -479,
+    1483,  -479,  -479,  -479,    28,  -479,  -479,    59,    23,  -479,
+      31,  -479,   326,  -479,   328,    34,  -479,  -479,  -479,   215,
+     -62,  -479,   215,  -479,  -479,  -479,   329,   331,  -479,   215,
+     225,   219,  -479,   215,    37,  -479,   224,  -479,  -479,   609,
+      38,  -479,    33,  -479,    33,  -479,  -479,  -479,  -479,  -479,
+    -479,    39,  -479,  1365,  1145,  1145,  1719,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,    40,  -479,   334,    41,  -479,   134,
+     847,  -479,   337,  -479,  -479,  -479,  1601,  -479,  -479,   338,
+    -479,   325,  -479,   231,   232,     0,  -479,   284,  -479,  -479,
+     355,  -479,   258,   258,  -479,  -479,    17,  -479,   339,  -479,
+      32,   316,   316,  1247,  -479,  -479,  -479,  -479,   346,  -479,
+     118,  -479,  -479,  -479,   262,   347,    15,  -479,   361,   120,
+    -479,   349,  -479,  -479,   350,  1483,  -479,    23,  -479,    -3,
+     355,  -479,   257,  -479,  1365,  -479,  -479,  -479,  -479,  -479,
+    -479,   351,  -479,    43,  -479,  -479,  -479,  -479,   259,  -479,
+     361,  -479,  -479,  -479,   847,  -479,  -479,  -479,  -479,  -479,
+      44,   369,   355,    45,  -479,   384,    32,  -479,    10,  -479,
+    -479,   330,  -479,   384,   264,  1365,  -479,  -479,  -479,  -479,
+    -479,  -479,   269,   372,  -479,  -479,   376,  -479,  -479,    15,
+    -479,    10,    11,   270,    46,  -479,    68,   377,  -479,  -479,
+    -479,  -479,   381,   275,    68,  -479,   272,  -479
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -860,82 +942,104 @@ static const yytype_int16 yypact[] =
    means the default is an error.  */
 static const yytype_int16 yydefact[] =
 {
-       0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
-       0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
-       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
-      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
+       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
+       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
+       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
+      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
+      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
+      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   216,   217,   218,   219,   212,
-     214,   215,   233,   221,   222,   223,   224,   225,   226,   227,
-     228,   229,   230,   231,   232,   234,   235,   236,   237,   238,
-     239,   240,   241,   242,   243,   244,   245,   246,   247,   248,
-     249,   250,   251,   252,   253,   254,   255,   256,   257,   258,
-     259,   260,   261,   262,   263,   264,   265,   266,   267,   268,
-     269,   270,   271,   272,   273,   274,   275,   276,   277,   278,
-     279,   280,   281,     0,   207,   213,   211,   220,    55,    58,
-     204,   205,   206,     0,    65,    66,    72,     0,     0,     0,
-      53,     0,     0,     0,   163,     0,   164,     0,     0,     0,
-     169,   187,   170,     0,     0,     0,     0,   173,     0,   174,
-       0,     0,   176,   177,     0,     0,     0,     0,     0,     0,
-       0,     0,   182,   183,   197,   184,     0,   186,     0,     0,
-       0,   157,   160,   162,   200,    72,     0,     0,    93,    94,
-       0,    35,     0,     0,     0,     0,    67,     0,     0,     0,
+      62,     0,     0,     0,    40,     0,     3,    17,    16,   291,
+     292,   293,   294,   287,   289,   290,   309,   351,   352,   353,
+     354,   355,   295,   297,   298,   299,   300,   301,   302,   303,
+     304,   305,   306,   307,   308,   310,   311,   312,   313,   314,
+     315,   316,   317,   318,   319,   320,   321,   322,   323,   324,
+     325,   326,   327,   328,   329,   330,   331,   332,   333,   334,
+     335,   336,   337,   338,   339,   340,   341,   342,   343,   344,
+     345,   346,   347,   348,   349,   350,   356,   357,   358,   359,
+     360,   361,   362,     0,   282,   288,   286,   296,    74,    77,
+     278,   279,   280,   281,     0,    85,    96,   125,     0,     0,
+       0,     0,     0,    72,     0,     0,     0,     0,   237,     0,
+     238,     0,     0,     0,   243,   261,   244,     0,     0,     0,
+       0,   247,     0,   248,     0,     0,   250,   251,     0,     0,
+       0,     0,     0,     0,     0,     0,   256,   257,   271,   258,
+       0,   260,     0,     0,     0,   220,     0,   222,   234,   236,
+     274,   125,     0,     0,   147,   148,     0,    38,     0,    43,
+      46,    41,     0,     0,     0,     0,     0,     0,     0,    97,
+       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    71,     0,     0,
-       0,    45,    50,    46,    47,    49,    48,   291,    64,     0,
-      59,    60,     0,     0,    56,    57,    95,     0,   119,   103,
-     105,   104,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   120,     0,     0,     0,    97,   106,   210,   209,    68,
-     208,    52,    54,    69,    70,   196,   167,   165,   289,   290,
-     166,   168,   171,     0,   142,   288,   172,   292,   189,   190,
-     175,     0,   192,   193,   194,   178,   195,   179,   180,   181,
-     185,     0,   159,   203,     0,   198,   201,   161,     0,   149,
-     151,   153,   150,   152,   154,     0,     0,     0,     0,   286,
-     282,     0,   284,   287,     0,     0,    76,     0,     0,    74,
-     293,   133,   136,     0,     0,   126,   121,     0,   129,   128,
-     131,   123,     0,   108,     0,    96,     0,     0,     0,     0,
-      88,    91,    87,    89,    90,    92,     0,    85,     0,     0,
-     146,     0,     0,    51,     0,   283,    61,     0,    62,     0,
-       0,    73,     0,     0,     0,   122,   127,     0,   124,     0,
-     107,     0,   188,   191,   158,     0,     0,    84,     0,     0,
-     145,     0,   143,   155,   156,   285,     0,     0,    75,     0,
-     134,   135,     0,   138,   137,   130,   132,   109,     0,   102,
-       0,    99,     0,    86,   148,   147,     0,    63,     0,     0,
-     140,     0,     0,     0,    98,   199,   144,     0,     0,   139,
-       0,   202,   101,   100,    78,   141,   125,     0,     0,     0,
-      79,    80,    82,    77,     0,     0,     0,    81,     0,    83
+       0,     0,     0,     0,     0,     0,   124,     0,     0,     0,
+      63,    68,    64,    69,    65,    67,    66,    44,     0,     0,
+      42,     0,   372,    83,    84,     0,    78,    79,     0,     0,
+      75,    76,   149,     0,    86,     0,   174,     0,     0,     0,
+     158,   160,   159,   165,   166,   167,   168,   169,   170,   171,
+     172,   173,   175,     0,     0,     0,   152,   161,   180,     0,
+     106,     0,   285,   284,     0,   103,    98,   283,    71,    73,
+     122,   123,   270,     0,   241,   239,   370,   371,   240,   242,
+     245,     0,   205,   369,   246,   373,   263,   264,   249,     0,
+     266,   267,   268,   252,   269,   253,   254,   255,   259,     0,
+     233,   277,     0,   272,   275,   221,   235,     0,   212,   214,
+     216,   213,   215,   217,     0,     0,     0,     0,     0,    45,
+       0,   150,   367,   363,     0,   365,   368,     0,     0,    91,
+       0,    88,     0,   129,     0,     0,   127,   374,   186,   181,
+       0,   194,   183,   185,   196,   199,     0,     0,   189,   176,
+       0,   192,   191,   178,     0,   163,     0,   151,   108,     0,
+       0,   110,     0,   100,     0,   228,   229,   231,   232,   230,
+     224,     0,   226,     0,     0,     0,     0,   145,   141,   144,
+     140,   142,   143,   146,     0,   138,     0,     0,   209,     0,
+       0,    70,     0,    47,    49,    50,     0,   364,    80,     0,
+      81,     0,    87,     0,     0,     0,   126,     0,   182,   187,
+       0,   184,     0,     0,   177,   190,     0,   179,     0,   162,
+       0,   103,   103,     0,   109,   114,   113,   104,     0,    99,
+       0,   225,   262,   265,   223,     0,     0,   137,     0,     0,
+     208,     0,   206,   218,   219,     0,   366,     0,    89,     0,
+       0,   128,     0,   195,     0,   197,   198,   201,   200,   193,
+     164,     0,   157,     0,   154,   102,   101,   111,     0,   227,
+       0,   139,   211,   210,     0,    48,    82,    94,    92,    90,
+       0,     0,     0,     0,   203,     0,     0,   153,   115,   273,
+     207,     0,    93,     0,     0,     0,   202,   276,   156,   155,
+     119,   120,     0,   116,   117,    95,   131,   188,   204,     0,
+     112,     0,     0,     0,     0,   118,     0,   132,   133,   135,
+     130,   121,     0,     0,     0,   134,     0,   136
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,  -391,  -391,  -319,  -391,  -391,  -391,  -391,
-    -391,  -391,  -391,    89,  -391,   -94,  -391,  -391,  -168,  -391,
-    -391,  -104,  -391,  -391,    93,    94,  -391,  -391,  -138,  -391,
-    -391,  -292,   -55,    24,  -391,  -391,   -89,  -391,   -84,  -391,
-    -390,   101,  -391,  -391,   -97,   -67,  -123,   105,  -391,  -204,
-    -224,  -391,  -131,  -378,   -65,   -52,    97,   -68,  -391,   -59,
-    -391,   106,    60,   -64,  -197,  -194,   -23,  -247,  -369
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -134,  -479,
+    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
+    -479,  -479,  -479,  -393,  -479,  -479,  -479,   -88,  -479,  -479,
+    -479,  -479,  -479,  -479,  -354,  -479,  -479,   -34,  -479,   -40,
+    -479,  -479,  -479,  -185,  -479,  -479,  -479,  -479,   176,  -479,
+     -77,  -479,  -479,  -193,  -479,  -180,  -105,  -479,  -479,   177,
+     179,   180,  -479,  -479,  -154,  -479,  -479,  -338,  -479,  -139,
+    -346,    85,  -479,  -140,   -78,  -479,   -73,  -479,  -478,   191,
+    -479,  -479,   -94,   -41,  -125,   194,   147,  -479,  -479,   -76,
+    -479,  -229,  -266,  -479,  -141,  -468,   -75,   -35,  -264,   -79,
+    -247,   -53,  -479,   192,   130,   -43,  -194,  -101,    30,  -280,
+    -472
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   220,   261,   262,    45,   169,   301,
-      46,   274,   158,    47,   270,   271,    48,    49,    50,    51,
-      52,    53,    54,   226,   358,   359,   468,   470,   471,    55,
-     386,   387,    56,    57,    58,    59,   375,   440,   441,   295,
-     372,   296,   405,   366,   367,   368,   369,   435,   430,   449,
-     313,    60,   346,   389,   390,   347,   422,    61,   331,   211,
-     212,   213,   462,   335,   214,   153,   299,   154,   155,   156,
-     157,   423,   424,   352,   353,   310,   273,   318,   370
+       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
+      46,    47,    48,    49,    94,    50,   249,   308,   483,    51,
+      52,    53,   246,   300,   301,    54,   192,   358,    55,   320,
+     178,    56,   316,   317,    57,   324,   420,   421,   422,   569,
+     570,    58,    59,    60,   453,   190,   263,   355,   450,   517,
+     518,   592,   593,   594,   599,    61,    62,    63,   259,   425,
+     426,   603,   607,   608,    64,   474,   475,    65,    66,    67,
+      68,    69,   447,   553,   554,   346,   444,   347,   348,   429,
+     498,   439,   440,   430,   442,   549,   545,   573,   371,    70,
+     405,   477,   478,   406,   532,    71,   235,   236,   461,   462,
+     389,   237,   238,   239,   588,   393,   240,   173,   356,   174,
+     175,   176,   177,   533,   534,   415,   416,   368,   319,   376,
+     431
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -943,349 +1047,532 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     163,   326,   373,   170,   167,   159,   255,   360,   160,   161,
-     162,   256,   217,   394,   164,   165,   166,   319,   168,   321,
-     171,   172,   221,   215,   216,   360,   218,   219,   400,   409,
-     416,   419,   337,   267,   268,   396,   398,   453,   436,   450,
-     444,   458,   316,   333,   380,   160,   161,   162,   320,   334,
-     322,   323,   324,   325,     1,   330,     4,    83,   448,   381,
-      84,   382,   383,   384,   455,   356,   357,     5,   465,   361,
-     385,   308,    13,    63,   309,    64,   260,    18,   267,   268,
-     438,   439,   460,    65,    25,   362,   278,   361,    29,   279,
-     280,   281,   282,   283,   284,   285,   286,   287,   288,   289,
-     290,    66,    67,   362,    68,    69,   336,   447,   395,    70,
-     277,   363,   364,    71,    72,   469,    73,   437,    82,   365,
-      74,    75,    76,   401,   410,   417,   420,    77,    78,   363,
-     364,   433,   454,    79,   269,    80,   459,    81,   222,   223,
-     224,   225,   291,   339,   227,   228,   229,   230,   231,   292,
-     293,   339,   232,   413,   294,   233,   234,   432,   235,   236,
-     300,   302,   300,   237,   275,   306,   307,   305,   311,   312,
-     314,   238,   276,   239,   414,   160,   161,   162,   240,   304,
-     315,   327,   328,   329,   241,   332,   317,   340,   341,   342,
-     343,   344,   242,   315,   243,   340,   341,   342,   343,   344,
-     244,   245,   246,   247,   345,   248,   249,   250,   251,   252,
-     315,   253,   278,   254,   173,   256,   258,   174,   282,   283,
-     284,   285,   286,   287,   288,   289,   290,   175,   259,   176,
-     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
-     187,   188,   189,   190,   191,   192,   193,   194,   195,   196,
-     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
-     207,   208,   338,   348,   354,   355,   374,   376,   291,   377,
-     209,   378,   379,   388,   391,   292,   293,   392,   268,   399,
-     402,   403,   210,   393,   406,   404,   418,   407,   426,   411,
-     427,   429,   442,   333,   446,   394,   360,   452,   457,   461,
-     467,   451,   475,   476,   257,   473,   428,   477,   412,   479,
-     466,   469,   443,   263,   264,   463,   408,   371,   434,   431,
-     415,   265,   445,   456,   421,   266,   464,   303,   272,   351,
-     425,   397,     0,   315,     0,   315,     0,     0,     0,     0,
+     184,   309,   193,   360,   188,   293,   384,   445,   427,   261,
+     567,   427,   243,   377,   590,   379,   180,   181,   182,   467,
+     253,   179,   427,     1,   488,   490,   349,     4,   543,   396,
+     104,   105,   312,   313,   543,   313,   295,   515,   247,   250,
+     251,   185,   186,   187,   408,   191,   486,   194,   195,   491,
+     241,   242,   495,   244,   245,   508,   513,   520,   526,   529,
+     562,   576,   581,   585,   526,   398,   574,   499,   571,   500,
+     312,   313,   183,   180,   181,   182,   314,    96,   314,   455,
+     456,   457,   458,   374,   459,   434,   501,     5,   391,   516,
+     451,    73,   579,   504,   392,   366,   388,   507,   367,   434,
+     584,   435,    74,    97,    75,   468,    98,   598,    76,   399,
+     400,   401,   402,   403,   314,   435,    77,   423,   424,    78,
+     469,    79,   470,   471,   472,   568,   404,   436,   437,   183,
+      80,   473,   438,   262,    81,   428,   350,   591,   606,   104,
+     105,   436,   437,   547,   566,    82,   394,   307,   315,    83,
+     460,    84,   551,   552,   409,    85,   487,   555,   556,   492,
+      86,   482,   496,   484,    87,   509,   514,   521,   527,   530,
+     550,   577,   582,   586,   611,   455,   456,   457,   458,   378,
+     459,   380,   381,   382,   383,   512,   357,   359,   357,   432,
+     433,    88,   364,   365,   362,   369,   370,   372,   523,   310,
+     398,    89,   321,   441,   441,    90,    91,    92,   385,   386,
+     387,    93,   390,    95,   252,   254,   255,   542,   256,   257,
+     258,   322,   260,   264,   373,   265,   180,   181,   182,   351,
+     266,   323,   267,   361,   268,   269,   524,   373,    13,   476,
+     270,   271,   299,    18,   399,   400,   401,   402,   403,   557,
+      25,   272,   273,   274,    29,   275,   276,   277,   278,   279,
+     280,   281,   373,   282,    39,   196,   283,   284,   285,   286,
+     287,   288,   289,   290,   291,   357,   411,   197,   292,   294,
+     295,   297,   183,   198,   298,   311,   325,   363,   484,   375,
+     397,   407,   410,   199,   417,   200,   201,   202,   203,   204,
+     205,   206,   207,   208,   209,   210,   211,   212,   213,   214,
+     215,   216,   217,   218,   219,   220,   221,   222,   223,   224,
+     225,   226,   227,   228,   229,   230,   231,   232,   418,   419,
+     446,   448,   481,   449,   452,   454,   233,   463,   464,   465,
+     466,   479,   480,   595,   493,   497,   494,   502,   234,   503,
+     506,   510,   528,   326,   505,   535,   537,   485,   539,   540,
+     427,   327,   328,   329,   558,   560,   391,   564,   486,   575,
+     357,   330,   331,   332,   333,   334,   335,   336,   337,   338,
+     339,   340,   341,   326,   522,   544,   578,   583,   572,   587,
+     601,   327,   328,   329,   602,   613,   597,   600,   610,   614,
+     617,   565,   606,   538,   333,   334,   335,   336,   337,   338,
+     339,   340,   341,   525,   519,   511,   605,   296,   541,   604,
+     615,   561,   589,   302,   342,   303,   304,   373,   548,   443,
+     546,   343,   344,   373,   357,   563,   345,   305,   531,   580,
+     306,   395,   596,   536,   559,   414,   318,   489,     0,     0,
+       0,     0,     0,     0,   342,     0,     0,     0,     0,     0,
+       0,   343,   344,     0,     0,   372,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   485,     0,     0,     0,     0,     0,    99,   100,
+     101,     0,   102,     0,     0,     0,     0,   412,     0,     0,
+       0,     0,     0,     0,     0,     0,   372,     0,     0,     0,
+       0,   373,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   609,   106,     0,
+       0,   612,     0,     0,     0,     0,     0,     0,     0,   616,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
+     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,     0,     0,     0,     0,
+       0,     0,   413,    99,   100,   101,   352,   102,   103,   353,
+     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   314,     0,     0,     0,     0,     0,     0,     0,    85,
-      86,    87,     0,    88,     0,     0,     0,     0,   349,     0,
-       0,     0,     0,     0,     0,     0,     0,   315,     0,     0,
-     314,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   472,     0,   474,     0,     0,     0,     0,    92,
-       0,   478,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
-     151,   152,    85,    86,    87,     0,    88,     0,   350,     0,
-       0,   349,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     172,     0,     0,    99,   100,   101,   354,   102,   103,     0,
+     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,    92,     0,     0,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     172,    99,   100,   101,     0,   102,   189,     0,     0,     0,
+     412,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,    99,
+     100,   101,     0,   102,   315,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   172,   180,   181,   182,
+       0,     0,   248,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   196,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   183,   198,     0,     0,     0,     0,     0,
+     180,   181,   182,     0,   199,     0,   200,   201,   202,   203,
+     204,   205,   206,   207,   208,   209,   210,   211,   212,   213,
+     214,   215,   216,   217,   218,   219,   220,   221,   222,   223,
+     224,   225,   226,   227,   228,   229,   230,   231,   232,   196,
+       0,     0,     0,     0,     0,     0,     0,   233,     0,     0,
+       0,     0,     0,     0,     0,     0,   183,   198,     0,   234,
+       0,     0,     0,     0,     0,     0,     0,   199,     0,   200,
+     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
+     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
+     221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
+     231,    99,   100,   101,   352,   102,   103,   353,   104,   105,
+     233,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   234,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,    99,
+     100,   101,     0,   102,   103,     0,   104,   105,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   172,    99,   100,   101,
+       0,   102,     0,     0,   104,   105,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
      108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
      118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
      128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
      138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   160,   161,   162,     0,     0,
-     269,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
+     158,   159,   160,   161,   162,   163,   164,   165,   166,   167,
+     168,   169,   170,   171,   172,    99,   100,   101,     0,   102,
+       0,     0,     0,     0,   412,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   173,     0,     0,   174,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   175,     0,   176,
-     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
-     187,   188,   189,   190,   191,   192,   193,   194,   195,   196,
-     197,   198,   199,   200,   201,   202,   203,   204,   205,   206,
-     207,    85,    86,    87,   297,    88,    89,   298,    90,    91,
-     209,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   210,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,    85,    86,    87,     0,    88,    89,
-       0,    90,    91,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,    92,     0,     0,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,    85,    86,    87,
-       0,    88,     0,     0,     0,     0,   349,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
-      85,    86,    87,     0,    88,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      92,     0,     0,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
      110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
      120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
      130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
      140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
-     150,   151,   152,     6,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
-       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
-      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
-      29,    30,    31,    32,    33,    34
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,   166,   167,   168,   169,
+     170,   171,   172,    99,   100,   101,     0,   102,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     172,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
+      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39
 };
 
 static const yytype_int16 yycheck[] =
 {
-      65,   248,   294,    71,    69,    64,   210,     5,     5,     6,
-       7,    18,    77,    18,    66,    67,    68,   241,    70,   243,
-      72,    73,    81,    75,    76,     5,    78,    79,    18,    18,
-      18,    18,   256,    11,    12,   354,   355,    18,   407,   429,
-     418,    18,   239,     5,    75,     5,     6,     7,   242,    11,
-     244,   245,   246,   247,     3,   252,     0,    12,   427,    90,
-      15,    92,    93,    94,   442,   102,   103,    18,   458,    67,
-     101,     8,    25,    18,    11,    18,    29,    30,    11,    12,
-     105,   106,   451,    18,    37,    83,    44,    67,    41,    47,
-      48,    49,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,    18,    18,    83,    18,    18,   113,   426,   113,    18,
-     112,   109,   110,    18,    18,   112,    18,   409,    19,   117,
-      18,    18,    18,   113,   113,   113,   113,    18,    18,   109,
-     110,   111,   113,    18,   112,    18,   113,    18,    18,    18,
-      18,    18,   100,    51,    18,    18,    18,    18,    18,   107,
-     108,    51,    18,   377,   112,    18,    18,   404,    18,    18,
-     228,   229,   230,    18,   223,   233,   234,   232,   236,   237,
-     238,    18,   224,    18,   378,     5,     6,     7,    18,   231,
-     239,   249,   250,   251,    18,   253,     5,    95,    96,    97,
-      98,    99,    18,   252,    18,    95,    96,    97,    98,    99,
-      18,    18,    18,    18,   112,    18,    18,    18,    18,    18,
-     269,    18,    44,    18,    44,    18,    18,    47,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    57,    18,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,   112,    18,    18,    18,    18,    18,   100,    18,
-     100,    18,    18,   104,    18,   107,   108,    18,    12,    18,
-      18,    18,   112,   348,   117,   114,    18,   115,    18,   112,
-     112,   112,    18,     5,    18,    18,     5,    18,    18,     5,
-      18,   115,    18,    18,   215,   113,   400,   475,   376,   113,
-     116,   112,   416,   220,   220,   453,   371,   293,   407,   403,
-     379,   220,   419,   446,   391,   220,   457,   230,   222,   269,
-     394,   354,    -1,   392,    -1,   394,    -1,    -1,    -1,    -1,
+      75,   248,    81,   267,    79,   234,   286,   345,     5,     4,
+      13,     5,    87,   279,     4,   281,     5,     6,     7,     4,
+      95,    74,     5,     3,   417,   418,    18,     0,   500,   295,
+      11,    12,    11,    12,   506,    12,    18,     4,    91,    92,
+      93,    76,    77,    78,    18,    80,    18,    82,    83,    18,
+      85,    86,    18,    88,    89,    18,    18,    18,    18,    18,
+     528,    18,    18,    18,    18,    66,   544,   129,   540,   131,
+      11,    12,    61,     5,     6,     7,    55,    19,    55,    57,
+      58,    59,    60,   277,    62,    82,   432,    18,     5,    56,
+     354,    18,   560,   439,    11,     8,   290,   443,    11,    82,
+     572,    98,    18,    12,    18,    90,    15,   585,    18,   110,
+     111,   112,   113,   114,    55,    98,    18,   117,   118,    18,
+     105,    18,   107,   108,   109,   128,   127,   124,   125,    61,
+      18,   116,   129,   128,    18,   129,   128,   127,   127,    11,
+      12,   124,   125,   126,   537,    18,   128,   128,   127,    18,
+     128,    18,   120,   121,   128,    18,   128,   511,   512,   128,
+      18,   408,   128,   410,    18,   128,   128,   128,   128,   128,
+     508,   128,   128,   128,   128,    57,    58,    59,    60,   280,
+      62,   282,   283,   284,   285,   449,   265,   266,   267,   328,
+     329,    18,   271,   272,   269,   274,   275,   276,   464,   252,
+      66,    18,   255,   343,   344,    18,    18,    18,   287,   288,
+     289,    18,   291,    18,    18,    18,    18,   497,    18,    18,
+      18,   256,    18,    18,   277,    18,     5,     6,     7,   264,
+      18,   127,    18,   268,    18,    18,   465,   290,    25,   119,
+      18,    18,    29,    30,   110,   111,   112,   113,   114,   513,
+      37,    18,    18,    18,    41,    18,    18,    18,    18,    18,
+      18,    18,   315,    18,    51,    44,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,   354,   311,    56,    18,    18,
+      18,    18,    61,    62,    18,    18,   127,   127,   535,     5,
+     127,    18,    18,    72,    18,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,    18,     4,
+      18,     4,   407,    18,    18,    18,   115,    18,    18,    18,
+      18,    18,    18,    13,    18,   130,    18,    18,   127,    18,
+     131,   127,    18,    44,   129,    18,    18,   410,   127,   127,
+       5,    52,    53,    54,    18,    18,     5,    18,    18,    18,
+     449,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    44,   463,   127,   127,    18,   131,     5,
+      18,    52,    53,    54,    18,    18,   132,   128,   128,    18,
+     128,   535,   127,   491,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,   466,   454,   449,   601,   241,   495,   599,
+     613,   526,   576,   246,   115,   246,   246,   480,   506,   344,
+     503,   122,   123,   486,   513,   529,   127,   246,   479,   564,
+     246,   294,   583,   486,   520,   315,   254,   417,    -1,    -1,
+      -1,    -1,    -1,    -1,   115,    -1,    -1,    -1,    -1,    -1,
+      -1,   122,   123,    -1,    -1,   544,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   535,    -1,    -1,    -1,    -1,    -1,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,   585,    -1,    -1,    -1,
+      -1,   564,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   602,    44,    -1,
+      -1,   606,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   614,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,    -1,    -1,    -1,    -1,
+      -1,    -1,   128,     4,     5,     6,     7,     8,     9,    10,
+      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,   429,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
-       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   446,    -1,    -1,
-     458,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,   467,    -1,   469,    -1,    -1,    -1,    -1,    44,
-      -1,   476,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,     4,     5,     6,    -1,     8,    -1,   113,    -1,
-      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,    -1,    -1,     4,     5,     6,   127,     8,     9,    -1,
+      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    -1,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,     5,     6,     7,    -1,    -1,
-     112,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,     4,     5,     6,    -1,     8,   127,    -1,    -1,    -1,
+      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    57,    -1,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,     4,     5,     6,     7,     8,     9,    10,    11,    12,
-     100,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,   112,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
       63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
       73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
       93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,     4,     5,     6,    -1,     8,     9,
-      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,     4,
+       5,     6,    -1,     8,   127,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,    49,
-      50,    51,    52,    53,    54,    55,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,     5,     6,     7,
+      -1,    -1,   127,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    61,    62,    -1,    -1,    -1,    -1,    -1,
+       5,     6,     7,    -1,    72,    -1,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   115,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    61,    62,    -1,   127,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    72,    -1,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,     4,     5,     6,     7,     8,     9,    10,    11,    12,
+     115,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   127,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
+      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   120,   121,     4,
+       5,     6,    -1,     8,     9,    -1,    11,    12,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,     4,     5,     6,
+      -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
       97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,   120,   121,     4,     5,     6,    -1,     8,
+      -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,     4,     5,     6,    -1,     8,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,     4,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
-      41,    42,    43,    44,    45,    46
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
+     121,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
+      43,    44,    45,    46,    47,    48,    49,    50,    51
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   119,   120,     0,    18,     4,    14,    20,    21,
+       0,     3,   134,   135,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   121,   122,   123,   125,   126,
-     127,   128,   129,   130,   131,   135,   138,   141,   144,   145,
-     146,   147,   148,   149,   150,   157,   160,   161,   162,   163,
-     179,   185,   124,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
+     136,   137,   138,   140,   141,   142,   143,   144,   145,   146,
+     148,   152,   153,   154,   158,   161,   164,   167,   174,   175,
+     176,   188,   189,   190,   197,   200,   201,   202,   203,   204,
+     222,   228,   139,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      18,    18,    18,    18,   147,    18,    19,    12,    15,     4,
+       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   240,   242,   243,   244,   245,   163,   244,
+       5,     6,     7,    61,   239,   240,   240,   240,   239,   127,
+     178,   240,   159,   242,   240,   240,    44,    56,    62,    72,
       74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
       94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   193,   195,   196,   197,   198,   140,   197,
-       5,     6,     7,   192,   193,   193,   193,   192,   193,   136,
-     195,   193,   193,    44,    47,    57,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,   100,
-     112,   187,   188,   189,   192,   193,   193,   192,   193,   193,
-     132,   197,    18,    18,    18,    18,   151,    18,    18,    18,
+     104,   105,   106,   115,   127,   229,   230,   234,   235,   236,
+     239,   240,   240,   239,   240,   240,   155,   244,   127,   149,
+     244,   244,    18,   239,    18,    18,    18,    18,    18,   191,
+      18,     4,   128,   179,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,   187,    18,   151,    18,    18,
-      29,   133,   134,   162,   163,   179,   185,    11,    12,   112,
-     142,   143,   199,   204,   139,   197,   193,   112,    44,    47,
-      48,    49,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,   100,   107,   108,   112,   167,   169,     7,    10,   194,
-     195,   137,   195,   194,   193,   192,   195,   195,     8,    11,
-     203,   195,   195,   178,   195,   197,   202,     5,   205,   188,
-     203,   188,   203,   203,   203,   203,   205,   195,   195,   195,
-     202,   186,   195,     5,    11,   191,   113,   188,   112,    51,
-      95,    96,    97,    98,    99,   112,   180,   183,    18,    13,
-     113,   200,   201,   202,    18,    18,   102,   103,   152,   153,
-       5,    67,    83,   109,   110,   117,   171,   172,   173,   174,
-     206,   171,   168,   169,    18,   164,    18,    18,    18,    18,
-      75,    90,    92,    93,    94,   101,   158,   159,   104,   181,
-     182,    18,    18,   192,    18,   113,   143,   204,   143,    18,
-      18,   113,    18,    18,   114,   170,   117,   115,   170,    18,
-     113,   112,   195,   188,   187,   197,    18,   113,    18,    18,
-     113,   183,   184,   199,   200,   201,    18,   112,   153,   112,
-     176,   176,   205,   111,   174,   175,   206,   169,   105,   106,
-     165,   166,    18,   159,   191,   182,    18,   143,   206,   177,
-     178,   115,    18,    18,   113,   191,   184,    18,    18,   113,
-     206,     5,   190,   166,   190,   178,   116,    18,   154,   112,
-     155,   156,   192,   113,   192,    18,    18,   156,   192,   113
+      18,    18,    18,   234,    18,    18,   191,    18,    18,    29,
+     156,   157,   202,   203,   204,   222,   228,   128,   150,   243,
+     244,    18,    11,    12,    55,   127,   165,   166,   246,   251,
+     162,   244,   240,   127,   168,   127,    44,    52,    53,    54,
+      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,   115,   122,   123,   127,   208,   210,   211,    18,
+     128,   240,     7,    10,   127,   180,   241,   242,   160,   242,
+     241,   240,   239,   127,   242,   242,     8,    11,   250,   242,
+     242,   221,   242,   244,   249,     5,   252,   235,   250,   235,
+     250,   250,   250,   250,   252,   242,   242,   242,   249,   233,
+     242,     5,    11,   238,   128,   229,   235,   127,    66,   110,
+     111,   112,   113,   114,   127,   223,   226,    18,    18,   128,
+      18,   240,    13,   128,   247,   248,   249,    18,    18,     4,
+     169,   170,   171,   117,   118,   192,   193,     5,   129,   212,
+     216,   253,   212,   212,    82,    98,   124,   125,   129,   214,
+     215,   216,   217,   214,   209,   210,    18,   205,     4,    18,
+     181,   241,    18,   177,    18,    57,    58,    59,    60,    62,
+     128,   231,   232,    18,    18,    18,    18,     4,    90,   105,
+     107,   108,   109,   116,   198,   199,   119,   224,   225,    18,
+      18,   239,   243,   151,   243,   244,    18,   128,   166,   251,
+     166,    18,   128,    18,    18,    18,   128,   130,   213,   129,
+     131,   213,    18,    18,   213,   129,   131,   213,    18,   128,
+     127,   180,   241,    18,   128,     4,    56,   182,   183,   182,
+      18,   128,   242,   235,   234,   244,    18,   128,    18,    18,
+     128,   226,   227,   246,   247,    18,   248,    18,   170,   127,
+     127,   193,   252,   253,   127,   219,   219,   126,   217,   218,
+     210,   120,   121,   206,   207,   177,   177,   241,    18,   232,
+      18,   199,   238,   225,    18,   151,   166,    13,   128,   172,
+     173,   253,   131,   220,   221,    18,    18,   128,   127,   238,
+     227,    18,   128,    18,   253,    18,   128,     5,   237,   207,
+       4,   127,   184,   185,   186,    13,   237,   132,   221,   187,
+     128,    18,    18,   194,   198,   186,   127,   195,   196,   239,
+     128,   128,   239,    18,    18,   196,   239,   128
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   118,   120,   119,   121,   121,   121,   121,   121,   122,
-     122,   122,   122,   123,   124,   124,   124,   125,   126,   126,
-     126,   127,   127,   127,   127,   127,   127,   127,   127,   127,
-     127,   127,   127,   127,   128,   129,   130,   130,   130,   130,
-     130,   130,   130,   130,   132,   131,   133,   133,   133,   133,
-     133,   134,   135,   136,   137,   138,   138,   139,   140,   141,
-     142,   142,   142,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   151,   152,   152,   153,   153,   154,   154,
-     154,   154,   155,   156,   157,   158,   158,   159,   159,   159,
-     159,   159,   159,   160,   161,   162,   163,   164,   164,   165,
-     165,   166,   166,   167,   167,   167,   167,   167,   168,   168,
-     169,   169,   169,   169,   169,   169,   169,   169,   169,   169,
-     169,   169,   169,   169,   169,   170,   171,   171,   172,   172,
-     172,   173,   173,   174,   174,   174,   174,   175,   175,   176,
-     177,   177,   178,   179,   179,   180,   181,   181,   182,   183,
-     183,   183,   183,   183,   183,   184,   184,   185,   185,   186,
-     187,   187,   188,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   189,   189,   189,   189,   189,   189,   189,   189,
-     189,   189,   190,   191,   192,   192,   192,   193,   194,   194,
-     194,   195,   195,   195,   196,   196,   197,   197,   197,   197,
-     197,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   198,   198,   198,   198,   198,   198,   198,   198,
-     198,   198,   199,   199,   200,   200,   201,   201,   202,   203,
-     203,   204,   205,   206
+       0,   133,   135,   134,   136,   136,   136,   136,   136,   137,
+     137,   137,   137,   137,   138,   139,   139,   139,   140,   141,
+     141,   141,   142,   142,   142,   142,   142,   142,   142,   142,
+     142,   142,   142,   142,   142,   142,   142,   143,   144,   145,
+     146,   147,   147,   148,   149,   149,   149,   150,   150,   151,
+     151,   152,   153,   153,   153,   153,   153,   153,   153,   153,
+     153,   153,   155,   154,   156,   156,   156,   156,   156,   156,
+     157,   158,   159,   160,   161,   161,   162,   163,   164,   165,
+     165,   165,   165,   166,   166,   167,   167,   168,   169,   169,
+     170,   171,   172,   172,   173,   173,   174,   175,   176,   176,
+     176,   176,   176,   177,   177,   178,   178,   179,   179,   180,
+     181,   181,   182,   183,   183,   184,   184,   185,   185,   186,
+     187,   186,   188,   189,   190,   191,   191,   192,   192,   193,
+     193,   194,   194,   194,   194,   195,   196,   197,   198,   198,
+     199,   199,   199,   199,   199,   199,   199,   200,   201,   202,
+     203,   204,   205,   205,   206,   206,   207,   207,   208,   208,
+     208,   208,   208,   209,   209,   210,   210,   210,   210,   210,
+     210,   210,   210,   210,   210,   210,   210,   210,   210,   210,
+     210,   211,   211,   211,   211,   211,   212,   212,   213,   214,
+     214,   215,   215,   215,   216,   216,   217,   217,   217,   217,
+     218,   218,   219,   220,   220,   221,   222,   222,   223,   224,
+     224,   225,   226,   226,   226,   226,   226,   226,   227,   227,
+     228,   228,   229,   229,   230,   230,   231,   231,   232,   232,
+     232,   232,   232,   233,   234,   234,   235,   236,   236,   236,
+     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
+     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
+     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
+     236,   236,   236,   236,   236,   236,   237,   238,   239,   239,
+     239,   239,   240,   241,   241,   241,   242,   242,   242,   243,
+     243,   244,   244,   244,   244,   244,   244,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
+     245,   245,   245,   246,   246,   247,   247,   248,   248,   249,
+     250,   250,   251,   252,   253
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
 static const yytype_int8 yyr2[] =
 {
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
+       1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     3,     4,     5,     5,
-       5,     4,     0,     4,     1,     3,     1,     8,     0,     2,
-       2,     4,     1,     5,     7,     1,     3,     1,     1,     1,
-       1,     1,     1,     3,     3,     5,     6,     0,     4,     1,
-       3,     3,     1,     1,     1,     1,     1,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
+       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
-       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     9,     3,     1,     3,     3,     1,
-       1,     1,     1,     1,     1,     1,     1,     3,     7,     1,
-       1,     3,     1,     1,     1,     3,     3,     3,     3,     1,
-       1,     3,     3,     1,     1,     3,     1,     1,     3,     3,
-       3,     3,     1,     1,     1,     3,     1,     1,     5,     3,
-       3,     5,     3,     3,     3,     3,     3,     1,     3,     7,
-       1,     3,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
+       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
+       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
+       4,     1,     1,     2,     1,     3,     3,     4,     5,     7,
+       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
+       1,     3,     5,     1,     1,     0,     1,     1,     3,     1,
+       0,     4,     5,     5,     4,     0,     4,     1,     3,     1,
+       8,     0,     2,     2,     4,     1,     5,     7,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     3,     3,     5,
+       5,     6,     0,     4,     1,     3,     3,     1,     1,     1,
+       1,     1,     3,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     2,     3,     2,     3,
+       1,     2,     3,     2,     3,     2,     1,     2,     5,     1,
+       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
+       1,     1,     3,     1,     3,     1,     7,     9,     3,     1,
+       3,     3,     1,     1,     1,     1,     1,     1,     1,     1,
+       3,     5,     1,     5,     4,     5,     1,     3,     1,     1,
+       1,     1,     1,     1,     1,     3,     1,     1,     1,     3,
+       3,     3,     3,     1,     1,     3,     3,     1,     1,     3,
+       1,     1,     3,     3,     3,     3,     1,     1,     1,     3,
+       1,     1,     5,     3,     3,     5,     3,     3,     3,     3,
+       3,     1,     3,     7,     1,     3,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
@@ -1293,8 +1580,9 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     2,     3,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     2,     3,     1,     3,     1,     1,     1,
+       1,     1,     1,     1,     1
 };
 
 
@@ -1940,178 +2228,341 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_NOOP; }
     break;
 
-  case 13: /* x_command: "X-command" x_args  */
+  case 14: /* x_command: "X-command" x_args  */
                                 { CMD->type = IMAP_CMD_X; CMD->u.x.name = (yyvsp[-1].tok).s;
 				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
     break;
 
-  case 15: /* x_args: x_args "X-command arguments"  */
+  case 16: /* x_args: x_args "X-command arguments"  */
                                 { CMD->u.x.args = CMD->u.x.args == NULL ? (yyvsp[0].tok).s
 				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, (yyvsp[0].tok).s);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 16: /* x_args: x_args "literal"  */
+  case 17: /* x_args: x_args "literal"  */
                                 { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
 				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, (yyvsp[0].tok).len);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 17: /* unknown_command: "atom"  */
+  case 18: /* unknown_command: "atom"  */
                                 { imap_parse_fail(ctx, "Unknown command %s", (yyvsp[0].tok).s); YYERROR; }
     break;
 
-  case 20: /* command_nonauth: "STARTTLS"  */
+  case 21: /* command_nonauth: "STARTTLS"  */
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 34: /* idle: "IDLE"  */
+  case 37: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 35: /* compress: "COMPRESS" "SP" atom  */
+  case 38: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 36: /* command_select: "CHECK"  */
+  case 39: /* namespace: "NAMESPACE"  */
+                                { CMD->type = IMAP_CMD_NAMESPACE; }
+    break;
+
+  case 40: /* enable: "ENABLE" enable_caps  */
+                                { CMD->type = IMAP_CMD_ENABLE; }
+    break;
+
+  case 41: /* enable_caps: "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 42: /* enable_caps: enable_caps "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 43: /* id: "ID" "SP" id_params_list  */
+                                { CMD->type = IMAP_CMD_ID; }
+    break;
+
+  case 44: /* id_params_list: '(' ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 45: /* id_params_list: '(' id_pairs ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 46: /* id_params_list: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
+    break;
+
+  case 47: /* id_pairs: string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 49: /* id_nstring: string  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
+    break;
+
+  case 50: /* id_nstring: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+    break;
+
+  case 51: /* unselect: "UNSELECT"  */
+                                { CMD->type = IMAP_CMD_UNSELECT; }
+    break;
+
+  case 52: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 37: /* command_select: "CLOSE"  */
+  case 53: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 38: /* command_select: "EXPUNGE"  */
+  case 54: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 44: /* $@2: %empty  */
+  case 62: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 53: /* userid: astring  */
+  case 72: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 54: /* password: astring  */
+  case 73: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 57: /* initial_response: atom  */
+  case 76: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 58: /* auth_type: atom  */
+  case 77: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" append_message  */
+  case 80: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 62: /* append_rest: date_time "SP" append_message  */
+  case 81: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 64: /* append_message: "literal"  */
+  case 83: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 65: /* create: "CREATE" "SP" mailbox  */
+  case 84: /* append_message: "literal8"  */
+                                { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
+    break;
+
+  case 85: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 66: /* delete: "DELETE" "SP" mailbox  */
+  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
+    break;
+
+  case 87: /* create_params: '(' create_param_list ')'  */
+                                { NOTE("CREATE parameters"); }
+    break;
+
+  case 91: /* create_param_name: "atom"  */
+                                { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
+    break;
+
+  case 92: /* use_attrs: ')'  */
+                                { NOTE("USE list"); }
+    break;
+
+  case 93: /* use_attrs: use_attr_list ')'  */
+                                { NOTE("USE list"); }
+    break;
+
+  case 94: /* use_attr_list: "flag"  */
+                                { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
+    break;
+
+  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
+                                { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
+    break;
+
+  case 96: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 67: /* examine: "EXAMINE" "SP" mailbox select_params  */
+  case 97: /* examine: "EXAMINE" "SP" mailbox select_params  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
-  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
+		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
+    break;
+
+  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+    break;
+
+  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
+		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
+    break;
+
+  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+    break;
+
+  case 105: /* list_select_opts: '(' ')'  */
+                                { CMD->u.list.has_select = true; NOTE("selection options"); }
+    break;
+
+  case 106: /* list_select_opts: '(' list_select_seq ')'  */
+                                { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
+				  NOTE("selection options"); }
+    break;
+
+  case 107: /* list_select_seq: "atom"  */
+                                { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
+    break;
+
+  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
+                                { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
+    break;
+
+  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
+                                { NOTE("mailbox patterns"); }
+    break;
+
+  case 110: /* list_pattern_seq: list_mailbox  */
+                                { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
+    break;
+
+  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+                                { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
+    break;
+
+  case 112: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
+                                { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+    break;
+
+  case 113: /* list_return_word: "RETURN"  */
+                                { CMD->u.list.has_return = true; NOTE("RETURN"); }
+    break;
+
+  case 114: /* list_return_word: "atom"  */
+                                { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
+    break;
+
+  case 119: /* list_return_item: "atom"  */
+                                { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
+    break;
+
+  case 120: /* $@3: %empty  */
+                                { CHECK(imap_list_return_value(ctx)); }
+    break;
+
+  case 121: /* list_return_item: '(' $@3 status_att_list ')'  */
+                                { NOTE("status attributes"); }
+    break;
+
+  case 122: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 123: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 71: /* select: "SELECT" "SP" mailbox select_params  */
+  case 124: /* select: "SELECT" "SP" mailbox select_params  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
-  case 73: /* select_params: "SP" '(' select_param_list ')'  */
+  case 126: /* select_params: "SP" '(' select_param_list ')'  */
                                 { NOTE("select parameters"); }
     break;
 
-  case 76: /* select_param: "CONDSTORE"  */
+  case 129: /* select_param: "CONDSTORE"  */
                                 { CMD->u.mailbox.params.condstore = true; NOTE("CONDSTORE"); }
     break;
 
-  case 77: /* select_param: "QRESYNC" "SP" '(' nz_number "SP" mod_sequence_value qresync_rest ')'  */
+  case 130: /* select_param: "QRESYNC" "SP" '(' nz_number "SP" mod_sequence_value qresync_rest ')'  */
                                 { CMD->u.mailbox.params.qresync = true;
 				  CMD->u.mailbox.params.uidvalidity = (yyvsp[-4].num);
 				  CMD->u.mailbox.params.modseq = (yyvsp[-2].u64); NOTE("QRESYNC parameters"); }
     break;
 
-  case 79: /* qresync_rest: "SP" known_uids  */
+  case 132: /* qresync_rest: "SP" known_uids  */
                                 { CMD->u.mailbox.params.has_known_uids = true;
 				  CMD->u.mailbox.params.known_uids = (yyvsp[0].set); }
     break;
 
-  case 81: /* qresync_rest: "SP" known_uids "SP" seq_match_data  */
+  case 134: /* qresync_rest: "SP" known_uids "SP" seq_match_data  */
                                 { CMD->u.mailbox.params.has_known_uids = true;
 				  CMD->u.mailbox.params.known_uids = (yyvsp[-2].set); }
     break;
 
-  case 82: /* known_uids: sequence_set  */
+  case 135: /* known_uids: sequence_set  */
                                 { CHECK(imap_build_nostar(ctx, &(yyvsp[0].set), "known UIDs")); (yyval.set) = (yyvsp[0].set);
 				  NOTE("known UIDs"); }
     break;
 
-  case 83: /* seq_match_data: '(' sequence_set "SP" sequence_set ')'  */
+  case 136: /* seq_match_data: '(' sequence_set "SP" sequence_set ')'  */
                                 { CHECK(imap_build_nostar(ctx, &(yyvsp[-3].set), "known sequence set"));
 				  CHECK(imap_build_nostar(ctx, &(yyvsp[-1].set), "known UID set"));
 				  CMD->u.mailbox.params.has_seq_match = true;
@@ -2119,251 +2570,293 @@ yyreduce:
 				  CMD->u.mailbox.params.known_seq_uids = (yyvsp[-1].set); NOTE("sequence match data"); }
     break;
 
-  case 84: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 137: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 85: /* status_att_list: status_att  */
+  case 138: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 86: /* status_att_list: status_att_list "SP" status_att  */
+  case 139: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 87: /* status_att: "MESSAGES"  */
+  case 140: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 88: /* status_att: "RECENT"  */
+  case 141: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 89: /* status_att: "UIDNEXT"  */
+  case 142: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 90: /* status_att: "UIDVALIDITY"  */
+  case 143: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 91: /* status_att: "UNSEEN"  */
+  case 144: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 92: /* status_att: "HIGHESTMODSEQ"  */
+  case 145: /* status_att: "atom"  */
+                                { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
+    break;
+
+  case 146: /* status_att: "HIGHESTMODSEQ"  */
                                 { (yyval.op) = IMAP_STATUS_HIGHESTMODSEQ; }
     break;
 
-  case 93: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 147: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 94: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 148: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 95: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 149: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 96: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what fetch_modifiers  */
+  case 150: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+                { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
+    break;
+
+  case 151: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what fetch_modifiers  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-3].set); }
     break;
 
-  case 98: /* fetch_modifiers: "SP" '(' fetch_modifier_list ')'  */
+  case 153: /* fetch_modifiers: "SP" '(' fetch_modifier_list ')'  */
                                 { NOTE("fetch modifiers"); }
     break;
 
-  case 101: /* fetch_modifier: "CHANGEDSINCE" "SP" mod_sequence_value  */
+  case 156: /* fetch_modifier: "CHANGEDSINCE" "SP" mod_sequence_value  */
                                 { CMD->u.fetch.has_changedsince = true; CMD->u.fetch.changedsince = (yyvsp[0].u64); }
     break;
 
-  case 102: /* fetch_modifier: "VANISHED"  */
+  case 157: /* fetch_modifier: "VANISHED"  */
                                 { CMD->u.fetch.vanished = true; NOTE("VANISHED"); }
     break;
 
-  case 103: /* fetch_what: "ALL"  */
+  case 158: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 104: /* fetch_what: "FULL"  */
+  case 159: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 105: /* fetch_what: "FAST"  */
+  case 160: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 106: /* fetch_what: fetch_att  */
+  case 161: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 107: /* fetch_what: '(' fetch_att_list ')'  */
+  case 162: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 108: /* fetch_att_list: fetch_att  */
+  case 163: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 109: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 164: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 110: /* fetch_att: "ENVELOPE"  */
+  case 165: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 111: /* fetch_att: "FLAGS"  */
+  case 166: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 112: /* fetch_att: "INTERNALDATE"  */
+  case 167: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 113: /* fetch_att: "RFC822"  */
+  case 168: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 114: /* fetch_att: "RFC822.HEADER"  */
+  case 169: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 115: /* fetch_att: "RFC822.SIZE"  */
+  case 170: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 116: /* fetch_att: "RFC822.TEXT"  */
+  case 171: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 117: /* fetch_att: "BODY"  */
+  case 172: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 118: /* fetch_att: "BODYSTRUCTURE"  */
+  case 173: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 119: /* fetch_att: "UID"  */
+  case 174: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 120: /* fetch_att: "MODSEQ"  */
+  case 175: /* fetch_att: "MODSEQ"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_MODSEQ }; NOTE("fetch attribute"); }
     break;
 
-  case 121: /* fetch_att: "BODY[" section  */
+  case 176: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 122: /* fetch_att: "BODY[" section partial  */
+  case 177: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 123: /* fetch_att: "BODY.PEEK[" section  */
+  case 178: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 124: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 179: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 125: /* partial: '<' number '.' nz_number '>'  */
+  case 181: /* fetch_att_binary: "BINARY[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 182: /* fetch_att_binary: "BINARY[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 183: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 184: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 185: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 186: /* section_binary: ']'  */
+                                { (yyval.vec) = (struct imap_vec){0}; }
+    break;
+
+  case 187: /* section_binary: section_part ']'  */
+                                { (yyval.vec) = (yyvsp[-1].vec); }
+    break;
+
+  case 188: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 126: /* section: ']'  */
+  case 189: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 127: /* section: section_spec ']'  */
+  case 190: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 128: /* section_spec: section_msgtext  */
+  case 191: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 129: /* section_spec: section_part  */
+  case 192: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 130: /* section_spec: section_part '.' section_text  */
+  case 193: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 131: /* section_part: nz_number  */
+  case 194: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 132: /* section_part: section_part '.' nz_number  */
+  case 195: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 133: /* section_msgtext: "HEADER"  */
+  case 196: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 134: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 197: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 135: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 198: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 136: /* section_msgtext: "TEXT"  */
+  case 199: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 137: /* section_text: section_msgtext  */
+  case 200: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 138: /* section_text: "MIME"  */
+  case 201: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 139: /* header_list: '(' header_fld_names ')'  */
+  case 202: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 140: /* header_fld_names: header_fld_name  */
+  case 203: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 141: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 204: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 142: /* header_fld_name: astring  */
+  case 205: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 143: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 206: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 144: /* store: "STORE" "SP" sequence_set "SP" store_modifiers "SP" store_att_flags "SP" store_flags  */
+  case 207: /* store: "STORE" "SP" sequence_set "SP" store_modifiers "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-6].set); }
     break;
 
-  case 145: /* store_modifiers: '(' store_modifier_list ')'  */
+  case 208: /* store_modifiers: '(' store_modifier_list ')'  */
                                 { NOTE("store modifiers"); }
     break;
 
-  case 148: /* store_modifier: "UNCHANGEDSINCE" "SP" mod_sequence_valzer  */
+  case 211: /* store_modifier: "UNCHANGEDSINCE" "SP" mod_sequence_valzer  */
                                 { if (CMD->u.store.has_unchangedsince) {
 					  imap_parse_fail(ctx, "Only one UNCHANGEDSINCE may be given");
 					  YYERROR;
@@ -2371,350 +2864,392 @@ yyreduce:
 				  CMD->u.store.has_unchangedsince = true; CMD->u.store.unchangedsince = (yyvsp[0].u64); }
     break;
 
-  case 149: /* store_att_flags: "FLAGS"  */
+  case 212: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 150: /* store_att_flags: "FLAGS.SILENT"  */
+  case 213: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 151: /* store_att_flags: "+FLAGS"  */
+  case 214: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 152: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 215: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 153: /* store_att_flags: "-FLAGS"  */
+  case 216: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 154: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 217: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 155: /* store_flags: flag_list  */
+  case 218: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 156: /* store_flags: flag_seq  */
+  case 219: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 157: /* search: "SEARCH" "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
+  case 220: /* search: "SEARCH" "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 221: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 222: /* search_program: search_key_list  */
+                { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 223: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 158: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+  case 224: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 159: /* charset: astring  */
+  case 225: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
+    break;
+
+  case 228: /* search_return_opt: "MIN"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+    break;
+
+  case 229: /* search_return_opt: "MAX"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+    break;
+
+  case 230: /* search_return_opt: "ALL"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+    break;
+
+  case 231: /* search_return_opt: "COUNT"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+    break;
+
+  case 232: /* search_return_opt: "SAVE"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
+    break;
+
+  case 233: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 160: /* search_key_list: search_key  */
+  case 234: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 161: /* search_key_list: search_key_list "SP" search_key  */
+  case 235: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 162: /* search_key: search_key_1  */
+  case 236: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 163: /* search_key_1: "ALL"  */
+  case 237: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 164: /* search_key_1: "ANSWERED"  */
+  case 238: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 165: /* search_key_1: "BCC" "SP" astring  */
+  case 239: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 166: /* search_key_1: "BEFORE" "SP" date  */
+  case 240: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 167: /* search_key_1: "BODY" "SP" astring  */
+  case 241: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 168: /* search_key_1: "CC" "SP" astring  */
+  case 242: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 169: /* search_key_1: "DELETED"  */
+  case 243: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 170: /* search_key_1: "FLAGGED"  */
+  case 244: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 171: /* search_key_1: "FROM" "SP" astring  */
+  case 245: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 172: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 246: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 173: /* search_key_1: "NEW"  */
+  case 247: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 174: /* search_key_1: "OLD"  */
+  case 248: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 175: /* search_key_1: "ON" "SP" date  */
+  case 249: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 176: /* search_key_1: "RECENT"  */
+  case 250: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 177: /* search_key_1: "SEEN"  */
+  case 251: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 178: /* search_key_1: "SINCE" "SP" date  */
+  case 252: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 179: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 253: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 180: /* search_key_1: "TEXT" "SP" astring  */
+  case 254: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 181: /* search_key_1: "TO" "SP" astring  */
+  case 255: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 182: /* search_key_1: "UNANSWERED"  */
+  case 256: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 183: /* search_key_1: "UNDELETED"  */
+  case 257: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 184: /* search_key_1: "UNFLAGGED"  */
+  case 258: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 185: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 259: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 186: /* search_key_1: "UNSEEN"  */
+  case 260: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 187: /* search_key_1: "DRAFT"  */
+  case 261: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 188: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 262: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 189: /* search_key_1: "LARGER" "SP" number  */
+  case 263: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 190: /* search_key_1: "NOT" "SP" search_key  */
+  case 264: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 191: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 265: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 192: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 266: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 193: /* search_key_1: "SENTON" "SP" date  */
+  case 267: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 194: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 268: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 195: /* search_key_1: "SMALLER" "SP" number  */
+  case 269: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 196: /* search_key_1: "UID" "SP" sequence_set  */
+  case 270: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 197: /* search_key_1: "UNDRAFT"  */
+  case 271: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 198: /* search_key_1: "MODSEQ" "SP" mod_sequence_valzer  */
+  case 272: /* search_key_1: "MODSEQ" "SP" mod_sequence_valzer  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
     break;
 
-  case 199: /* search_key_1: "MODSEQ" "SP" "quoted string" "SP" atom "SP" mod_sequence_valzer  */
+  case 273: /* search_key_1: "MODSEQ" "SP" "quoted string" "SP" atom "SP" mod_sequence_valzer  */
                                 { CHECK(imap_build_modseq_entry(ctx, &(yyvsp[-4].tok), &(yyvsp[-2].str)));
 				  CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
     break;
 
-  case 200: /* search_key_1: sequence_set  */
+  case 274: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 201: /* search_key_1: '(' search_key_list ')'  */
+  case 275: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 202: /* mod_sequence_value: "number"  */
+  case 276: /* mod_sequence_value: "number"  */
                                 { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), false, &(yyval.u64))); NOTE("mod-sequence"); }
     break;
 
-  case 203: /* mod_sequence_valzer: "number"  */
+  case 277: /* mod_sequence_valzer: "number"  */
                                 { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), true, &(yyval.u64))); NOTE("mod-sequence"); }
     break;
 
-  case 204: /* sequence_set: "number"  */
+  case 278: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 205: /* sequence_set: "sequence set"  */
+  case 279: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 206: /* sequence_set: "sequence set with *"  */
+  case 280: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 207: /* mailbox: astring  */
+  case 281: /* sequence_set: "$"  */
+                                { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
+    break;
+
+  case 282: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 208: /* list_mailbox: astring  */
+  case 283: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 209: /* list_mailbox: "mailbox pattern"  */
+  case 284: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 210: /* list_mailbox: "sequence set with *"  */
+  case 285: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 211: /* astring: atom  */
+  case 286: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 212: /* astring: "astring"  */
+  case 287: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 213: /* astring: string  */
+  case 288: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 214: /* string: "quoted string"  */
+  case 289: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 215: /* string: "literal"  */
+  case 290: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 216: /* atom: "atom"  */
+  case 291: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 217: /* atom: "number"  */
+  case 292: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 218: /* atom: "sequence set"  */
+  case 293: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 219: /* atom: "date"  */
+  case 294: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 220: /* atom: keyword  */
+  case 295: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 282: /* flag_list: '(' ')'  */
+  case 296: /* atom: keyword  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 363: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 283: /* flag_list: '(' flag_seq ')'  */
+  case 364: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 284: /* flag_seq: flag  */
+  case 365: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 285: /* flag_seq: flag_seq "SP" flag  */
+  case 366: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 286: /* flag: "flag"  */
+  case 367: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 287: /* flag: flag_keyword  */
+  case 368: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 288: /* flag_keyword: atom  */
+  case 369: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 289: /* date: "date"  */
+  case 370: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 290: /* date: "quoted string"  */
+  case 371: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 291: /* date_time: "quoted string"  */
+  case 372: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 292: /* number: "number"  */
+  case 373: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 293: /* nz_number: "number"  */
+  case 374: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -2988,7 +3523,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -3014,7 +3549,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -3025,8 +3560,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute or ALL, FAST, FULL";
 	if (HAS(K_ENVELOPE) && !HAS(T_ATOM))
 		return "fetch attribute";
-	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
+	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))
@@ -3054,6 +3591,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

@@ -16,12 +16,12 @@
 
 bool modseq_condstore_on(const struct session *s)
 {
-	return s->modseq_on;
+	return s->modseq_on || session_enabled(s, SESSION_EXT_CONDSTORE);
 }
 
 bool modseq_qresync_on(const struct session *s)
 {
-	return s->qresync_enabled;
+	return session_enabled(s, SESSION_EXT_QRESYNC);
 }
 
 void modseq_enable(struct session *s)

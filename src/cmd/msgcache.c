@@ -29,8 +29,12 @@ static const char *const fields[] = {
 	"Disposition-Notification-To", "Chat-Version", "X-K9mail-Identity",
 };
 
-/* The fields whose search forms are kept, by their number in a form entry. */
+/* The fields whose search forms are kept, by their number in a form
+ * entry.  The address fields (all but Subject) also keep their address
+ * form (mime_address_form), numbered ADDRESS_FORM + their number, unless
+ * it is the same text as the first. */
 static const char *const searched[] = { "Subject", "From", "To", "Cc", "Bcc" };
+#define ADDRESS_FORM 0x40
 
 static inline unsigned char lower(unsigned char c)
 {
@@ -105,6 +109,14 @@ static void set(struct msgread *m, enum msgcache_field f, const struct sbuf *b)
 	m->added |= 1u << f;
 }
 
+static void add_form(struct sbuf *forms, int k, const struct mime_str *v)
+{
+	uint32_t len = (uint32_t)v->len;
+	sbuf_addc(forms, (char)k);
+	sbuf_add(forms, &len, sizeof(len));
+	sbuf_add(forms, v->data, v->len);
+}
+
 /* Append the search forms of the searched fields of a header block. */
 static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sbuf *forms)
 {
@@ -114,12 +126,13 @@ static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sb
 	while (mime_field_next(&it, &f)) {
 		int k = f.has_colon ? searched_index(f.name, f.name_len) : -1;
 		struct mime_str v;
-		if (k >= 0 && mime_search_form(m->scratch, f.value, f.value_len, &v)) {
-			uint32_t len = (uint32_t)v.len;
-			sbuf_addc(forms, (char)k);
-			sbuf_add(forms, &len, sizeof(len));
-			sbuf_add(forms, v.data, v.len);
-		}
+		if (k < 0 || !mime_search_form(m->scratch, f.value, f.value_len, &v))
+			continue;
+		add_form(forms, k, &v);
+		struct mime_str a;
+		if (k > 0 && mime_address_form(m->scratch, f.value, f.value_len, &a) &&
+		    (a.len != v.len || memcmp(a.data, v.data, a.len) != 0))
+			add_form(forms, ADDRESS_FORM + k, &a);
 	}
 }
 
@@ -256,15 +269,26 @@ bool msgcache_header_block(struct msgread *m, const struct imap_section *sec,
 	return true;
 }
 
-int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field)
+/* The search without the forms: over the header block given. */
+static int search_block(const struct mime_needle *n, struct arena *a, const char *hdr,
+			size_t len, const char *field, bool address)
+{
+	return address ? mime_search_address(n, a, hdr, len, field)
+		       : mime_search_header(n, a, hdr, len, field);
+}
+
+int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field,
+			   bool address)
 {
 	size_t flen = strlen(field);
 	int k = searched_index(field, flen);
+	if (address && k == 0)
+		k = -1;  /* Subject has no address form kept: its kept octets */
 	if (k < 0 && !msgcache_has_field(field, flen)) {
 		/* Not kept: the message's own header. */
 		if (!msgread_header(m))
 			return -1;
-		return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+		return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
 	}
 	if (k < 0) {
 		/* A kept field that has no search form: the kept octets. */
@@ -274,17 +298,17 @@ int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const
 		if (m->cache.data[MSGCACHE_HEADERS] == NULL) {
 			if (!msgread_header(m))
 				return -1;
-			return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+			return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
 		}
-		return mime_search_header(n, m->scratch, m->cache.data[MSGCACHE_HEADERS],
-					  m->cache.len[MSGCACHE_HEADERS], field);
+		return search_block(n, m->scratch, m->cache.data[MSGCACHE_HEADERS],
+				    m->cache.len[MSGCACHE_HEADERS], field, address);
 	}
 	if (!search_forms(m))
 		return -1;
 	if (m->cache.data[MSGCACHE_SEARCH] == NULL) {  /* out of memory */
 		if (!msgread_header(m))
 			return -1;
-		return mime_search_header(n, m->scratch, m->body.data, m->hdr_len, field);
+		return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
 	}
 	/* The forms: (number, length, octets) one after the other. */
 	const char *p = m->cache.data[MSGCACHE_SEARCH];
@@ -294,7 +318,8 @@ int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const
 		memcpy(&len, p + 1, sizeof(len));
 		if (len > left - 5)
 			break;  /* damaged: the record's hash would have caught it */
-		if (p[0] == k && mime_needle_in(n, p + 5, len))
+		if ((p[0] == k || (address && p[0] == ADDRESS_FORM + k)) &&
+		    mime_needle_in(n, p + 5, len))
 			return 1;
 		p += 5 + len;
 		left -= 5 + len;

@@ -11,7 +11,8 @@
  *     SENT* and SEARCH HEADER on them are answered exactly as from the
  *     message;
  *   - the search forms of Subject, From, To, Cc and Bcc
- *     (mime_search_form), so that SEARCH on them is a substring test.
+ *     (mime_search_form, and mime_address_form for the addresses), so
+ *     that SEARCH on them is a substring test.
  * ENVELOPE and the kept fields come from the header alone, together; the
  * search forms when a SEARCH first needs them (from the kept fields, or
  * the header when nothing is cached yet); the structures from a full
@@ -41,7 +42,7 @@ enum msgcache_field {
 };
 
 /* The format of what is cached: MIME's output version and this file's. */
-#define MSGCACHE_VERSION (((uint32_t)MIME_OUTPUT_VERSION << 8) | 1u)
+#define MSGCACHE_VERSION (((uint32_t)MIME_OUTPUT_VERSION << 8) | 2u)
 
 /* Whether header field `name` is among the cached ones. */
 bool msgcache_has_field(const char *name, size_t len);
@@ -61,8 +62,11 @@ bool msgcache_header_block(struct msgread *m, const struct imap_section *sec,
 			   const char **hdr_r, size_t *len_r, bool *gone_r);
 
 /* SEARCH on header field `field` (FROM, TO, CC, BCC, SUBJECT, HEADER):
- * 1 when it matches, 0 when not, -1 when the file is gone. */
-int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field);
+ * 1 when it matches, 0 when not, -1 when the file is gone.  With
+ * address (FROM, TO, CC, BCC) as mime_search_address(), else as
+ * mime_search_header(). */
+int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field,
+			   bool address);
 
 /* The Date: field (SENTBEFORE/SENTON/SENTSINCE): 1 parsed into *d_r, 0
  * when there is none usable, -1 when the file is gone. */

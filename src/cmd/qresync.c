@@ -167,7 +167,11 @@ bool qresync_vanished_earlier(struct session *s, const struct imap_seq_set *uids
 	sbuf_init(&b, NULL);
 	sbuf_adds(&b, "* VANISHED (EARLIER) ");
 	size_t head = b.len;
-	if (!uranges_from(&s->arena, uids, star, &want)) {
+	/* "$" (RFC5182): the saved messages exist, so none of them
+	 * vanished; as 1:* the answer is a superset, which is allowed. */
+	struct imap_seq_range all = { 1, IMAP_SEQ_STAR };
+	struct imap_seq_set every = { .n = 1, .ranges = &all };
+	if (!uranges_from(&s->arena, uids->saved ? &every : uids, star, &want)) {
 		sbuf_free(&b);
 		cmd_no(s, "Out of memory");
 		return false;
@@ -270,7 +274,7 @@ void qresync_select_report(struct session *s, const struct imap_select_params *p
 	} else {
 		/* §3.2.5.1: no known UIDs means 1:<UIDNEXT-1>. */
 		struct imap_seq_range all = { 1, maxuid };
-		struct imap_seq_set set = { maxuid > 0 ? 1 : 0, &all };
+		struct imap_seq_set set = { .n = maxuid > 0 ? 1 : 0, .ranges = &all };
 		if (!uranges_from(&s->arena, &set, maxuid, &want))
 			return;
 	}

@@ -118,7 +118,12 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 	default:
 		return false;
 	}
-	/* From the cache's copy of the field when it keeps it; a message
-	 * whose file is gone matches nothing. */
-	return msgcache_search_header(&m->r, &t->needle, field) > 0;
+	/* RFC3501 §6.4.4: FROM, TO, CC and BCC look at the envelope's
+	 * address fields (as written or as ENVELOPE gives the addresses);
+	 * HEADER looks at the field's text as written.  From the cache's
+	 * forms when it keeps the field; a message whose file is gone
+	 * matches nothing. */
+	bool address = k->type == IMAP_SK_FROM || k->type == IMAP_SK_TO ||
+		       k->type == IMAP_SK_CC || k->type == IMAP_SK_BCC;
+	return msgcache_search_header(&m->r, &t->needle, field, address) > 0;
 }

@@ -155,6 +155,21 @@ bool mime_search_form(struct arena *a, const char *value, size_t len, struct mim
 	return true;
 }
 
+bool mime_address_form(struct arena *a, const char *value, size_t len, struct mime_str *out_r)
+{
+	/* Unfolded first, as ENVELOPE does: comments and quoting inside
+	 * "<...>" are dropped. */
+	struct mime_str v, addrs;
+	if (!mime_unfold(a, value, len, &v) || !mime_address_text(a, v.data, v.len, &addrs))
+		return false;
+	size_t fl;
+	char *f = fold(a, addrs.data, addrs.len, &fl);
+	if (f == NULL)
+		return false;
+	*out_r = (struct mime_str){ f, fl };
+	return true;
+}
+
 bool mime_needle_in(const struct mime_needle *nd, const char *form, size_t len)
 {
 	return nd->len == 0 || memmem(form, len, nd->folded, nd->len) != NULL;
@@ -174,6 +189,29 @@ bool mime_search_header(const struct mime_needle *nd, struct arena *a,
 			return true;  /* HEADER name "": the field exists */
 		struct mime_str v;
 		if (mime_search_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
+			return true;
+	}
+	return false;
+}
+
+bool mime_search_address(const struct mime_needle *nd, struct arena *a,
+			 const char *hdr, size_t hdr_len, const char *name)
+{
+	struct mime_field_iter it;
+	struct mime_field f;
+	size_t nl = strlen(name);
+	mime_field_iter_init(&it, hdr, hdr_len);
+	while (mime_field_next(&it, &f)) {
+		if (!mime_field_is(&f, name, nl))
+			continue;
+		if (nd->len == 0)
+			return true;
+		/* As written (decoded), or the addresses as ENVELOPE shows
+		 * them (the message cache keeps both forms: cmd/msgcache.c). */
+		struct mime_str v;
+		if (mime_search_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
+			return true;
+		if (mime_address_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
 			return true;
 	}
 	return false;

@@ -34,6 +34,10 @@ bool imap_build_modseq(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 bool imap_build_nostar(struct imap_parse_ctx *ctx, const struct imap_seq_set *set,
 		       const char *what)
 {
+	if (set->saved) {
+		imap_parse_fail(ctx, "\"$\" is not allowed in the %s", what);
+		return false;
+	}
 	for (size_t i = 0; i < set->n; i++) {
 		if (set->ranges[i].lo == IMAP_SEQ_STAR || set->ranges[i].hi == IMAP_SEQ_STAR) {
 			imap_parse_fail(ctx, "\"*\" is not allowed in the %s", what);

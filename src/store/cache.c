@@ -169,7 +169,7 @@ static bool create_file(struct mailbox *mb, struct mbox_cache *c, uint32_t versi
 	char path[4096];
 	path_of(mb, path, sizeof(path));
 	struct stat st;
-	c->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	c->fd = store_path_open(mb->store, path, O_RDWR | O_APPEND, 0);
 	if (c->fd < 0 || fstat(c->fd, &st) != 0) {
 		cache_reset(c);
 		c->disabled = true;
@@ -222,10 +222,10 @@ static void open_file(struct mailbox *mb, struct mbox_cache *c, uint32_t version
 	path_of(mb, path, sizeof(path));
 	cache_reset(c);
 	c->writable = true;
-	c->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	c->fd = store_path_open(mb->store, path, O_RDWR | O_APPEND, 0);
 	if (c->fd < 0 && errno == EACCES) {
 		c->writable = false;
-		c->fd = open(path, O_RDONLY | O_CLOEXEC);
+		c->fd = store_path_open(mb->store, path, O_RDONLY, 0);
 	}
 	if (c->fd < 0)
 		return;  /* none yet: made at the first write */

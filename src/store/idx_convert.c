@@ -111,7 +111,7 @@ bool idx_convert_v1(struct mailbox *mb, struct store_err *err)
 	char path[4096];
 	if (!idx_path(mb, IDX_SNAPSHOT_FILE, path, sizeof(path)))
 		return store_fail(err, STORE_ERR_IO, "Mailbox path too long");
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = store_path_open(mb->store, path, O_RDONLY, 0);
 	struct stat st;
 	bool ok = fd >= 0 && fstat(fd, &st) == 0 && read_v1(mb, fd, &st);
 	if (fd >= 0)

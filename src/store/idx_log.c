@@ -54,7 +54,7 @@ bool idx_log_create(struct mailbox *mb, uint32_t gen, struct store_err *err)
 		log_err("writing %s/%s: %s", mb->path, IDX_LOG_FILE, strerror(e));
 		return store_fail_errno(err, e, "Cannot write the mailbox index");
 	}
-	int fd = open(dst, O_RDWR | O_APPEND | O_CLOEXEC);
+	int fd = store_path_open(mb->store, dst, O_RDWR | O_APPEND, 0);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
@@ -79,9 +79,9 @@ enum idx_load idx_log_open(struct mailbox *mb)
 	char path[4096];
 	if (!idx_path(mb, IDX_LOG_FILE, path, sizeof(path)))
 		return IDX_LOAD_ERROR;
-	int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	int fd = store_path_open(mb->store, path, O_RDWR | O_APPEND, 0);
 	if (fd < 0 && errno == EACCES)
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = store_path_open(mb->store, path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? IDX_LOAD_MISSING : IDX_LOAD_ERROR;
 	struct idx_log_header h;
@@ -527,6 +527,12 @@ static void rollback_adds(struct mailbox *mb)
 	if (mb->announced > idx_count(mb))
 		mb->announced = idx_count(mb);
 	t->claim_tail = 0;
+	/* The directories' mtimes the scan took no longer stand for what
+	 * the index holds: the files it found must be found again (by this
+	 * process and, through the next DIRS record, by the others) once
+	 * the log can be written. */
+	mb->stamp[0].trusted = mb->stamp[1].trusted = 0;
+	mb->stamps_changed = true;
 }
 
 static bool commit_failed(struct mailbox *mb)

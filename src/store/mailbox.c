@@ -19,6 +19,7 @@
 #include "store/index.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/sync.h"
 #include "util/date.h"
 #include "util/log.h"
@@ -92,6 +93,9 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbox **mb_r,
 	       struct store_err *err)
 {
+	/* Before the folder is read: a MOVE cut short may have left one of
+	 * its messages in two folders (store/move.c). */
+	store_moves_resolve(st);
 	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
 		return false;
 	/* Selecting a mailbox clears what crashed writers left in its
@@ -124,6 +128,7 @@ void mbox_close(struct mailbox **mbp)
 	free(mb->info);
 	free(mb->modified);
 	mbox_cache_close(mb);
+	free(mb->saved);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
 		free(mb->kw[i]);
@@ -206,7 +211,7 @@ static int msgdir(struct mailbox *mb, int which)
 	if (!mb->msgdir_open[which]) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
-		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int fd = store_path_open(mb->store, path, O_RDONLY | O_DIRECTORY, 0);
 		if (fd < 0)
 			return -1;
 		mb->msgdir_fd[which] = fd;
@@ -325,10 +330,65 @@ static int cmp_range(const void *a, const void *b)
 	return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
 }
 
+bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n)
+{
+	free(mb->saved);
+	mb->saved = NULL;
+	mb->nsaved = 0;
+	if (n == 0)
+		return true;
+	mb->saved = malloc(n * sizeof(*mb->saved));
+	if (mb->saved == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		mb->saved[i] = idx_uid_at(mb, seqs[i] - 1);
+	mb->nsaved = (uint32_t)n;
+	return true;
+}
+
+/* "$": the saved result's messages that are still in the view, as
+ * ranges of sequence numbers (both ascend: each UID is looked for from
+ * where the one before it was found). */
+static bool resolve_saved(const struct mailbox *mb, struct arena *a, struct mbox_seqs *out,
+			  const char **bad_r)
+{
+	out->r = ARENA_NEWN(a, struct mbox_range, mb->nsaved > 0 ? mb->nsaved : 1);
+	if (out->r == NULL) {
+		*bad_r = "Sequence set too large";
+		return false;
+	}
+	uint32_t i = 0;
+	for (uint32_t k = 0; k < mb->nsaved; k++) {
+		uint32_t u = mb->saved[k];
+		uint32_t hi = mb->announced;
+		while (i < hi) {
+			uint32_t mid = i + (hi - i) / 2;
+			if (idx_uid_at(mb, mid) < u)
+				i = mid + 1;
+			else
+				hi = mid;
+		}
+		if (i == mb->announced)
+			break;
+		if (idx_uid_at(mb, i) != u)
+			continue;  /* expunged since */
+		uint32_t seq = i + 1;
+		if (out->n > 0 && out->r[out->n - 1].hi + 1 == seq)
+			out->r[out->n - 1].hi = seq;
+		else
+			out->r[out->n++] = (struct mbox_range){ seq, seq };
+	}
+	out->i_ = 0;
+	out->next_ = out->n > 0 ? out->r[0].lo : 0;
+	return true;
+}
+
 bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
 		       bool uid, struct mbox_seqs *out, const char **bad_r)
 {
 	memset(out, 0, sizeof(*out));
+	if (set->saved)
+		return resolve_saved(mb, a, out, bad_r);
 	out->r = ARENA_NEWN(a, struct mbox_range, set->n > 0 ? set->n : 1);
 	if (out->r == NULL) {
 		*bad_r = "Sequence set too large";

@@ -8,9 +8,11 @@
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
+#include "store/sync.h"
+#include "util/log.h"
 
-bool store_status(struct store *st, const char *name, struct store_status *st_r,
-		  struct store_err *err)
+bool store_status(struct store *st, const char *name, bool with_size,
+		  struct store_status *st_r, struct store_err *err)
 {
 	struct mailbox *mb = NULL;
 	if (!mbox_open_internal(st, name, false, true, &mb, err))
@@ -20,6 +22,20 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 	 * the messages. */
 	idx_counts(mb, &st_r->messages, &st_r->unseen, &st_r->recent);
 	st_r->highestmodseq = mb->highestmodseq;
+	/* RFC8438 §2: the sum of the messages' RFC822.SIZE.  The snapshot
+	 * keeps no sum (a size may not be worked out yet), so this one item
+	 * costs a pass, taken only when it is asked for. */
+	if (with_size) {
+		uint32_t n = idx_count(mb);
+		for (uint32_t i = 0; i < n; i++)
+			if (!(idx_at(mb, i).state & MSG_GHOST))
+				st_r->size += mbox_msg_size(mb, i + 1);
+		/* Sizes worked out now (files read) are kept in the index, so
+		 * the next STATUS (SIZE) opens no message file. */
+		struct store_err e2;
+		if (mb->ninfo > 0 && !sync_full(mb, false, &e2))
+			log_warn("%s: keeping the sizes worked out: %s", name, e2.text);
+	}
 	st_r->uidnext = mb->uidnext;
 	st_r->uidvalidity = mb->uidvalidity;
 	mbox_close(&mb);

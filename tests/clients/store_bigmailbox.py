@@ -3,10 +3,11 @@
 UID FETCH 1:* (FLAGS) never open a message file or read cur/ again.
 
 A maildir of N messages is made in cur/ as Dovecot or mutt would leave it
-(half the names carry ,S= and ,W=, half do not, so the first SELECT has to
-read those to learn their CRLF size).  Then:
+(half the names carry ,S= and ,W=, half do not, so the first STATUS
+(SIZE) has to read those to learn their CRLF size).  Then:
 
-  1. a first session SELECTs (building the index) and is timed;
+  1. a first session SELECTs (building the index) and asks STATUS (SIZE)
+     (the index keeps the sizes worked out), both timed;
   2. a second session runs SELECT and UID FETCH 1:* (FLAGS) under
      `strace -f -y -e trace=openat,open`; no open() may name cur/ or a file in
      it (not a message, not the directory for readdir), by an absolute path
@@ -122,7 +123,13 @@ def main():
         u, t, secs = s.cmd("SELECT INBOX")
         check(t.endswith("OK [READ-WRITE] SELECT completed") and (b"* %d EXISTS" % N) in u,
               "first SELECT of %d messages" % N, (t, u[:3]))
-        TAP.note("first SELECT (no index yet, reads the files without ,W=): %.0f ms" % (secs * 1000))
+        TAP.note("first SELECT (no index yet, reads no message file): %.0f ms" % (secs * 1000))
+        # The index learns a size a name does not carry when it is first
+        # asked for: the first STATUS (SIZE) reads the files without ,W=
+        # and keeps their sizes.
+        u, t, secs = s.cmd("STATUS INBOX (SIZE)")
+        check(t.endswith("STATUS completed"), "first STATUS (SIZE)", (t, u))
+        TAP.note("first STATUS (SIZE) (reads the files without ,W=): %.0f ms" % (secs * 1000))
         s.close()
 
         # 2. With the index: no open under cur/.
@@ -130,11 +137,16 @@ def main():
         s = Session(sb, trace=trace)
         u, t, _ = s.cmd("SELECT INBOX")
         u2, t2, _ = s.cmd("UID FETCH 1:* (FLAGS)")
+        # RFC8438 STATUS (SIZE) sums the index's RFC822.SIZE.
+        u3, t3, _ = s.cmd("STATUS INBOX (MESSAGES SIZE)")
         s.close()
         check(t.endswith("SELECT completed") and t2.endswith("UID FETCH completed") and len(u2) == N,
               "traced SELECT + UID FETCH 1:* (FLAGS) answered", (t, t2, len(u2)))
+        check(t3.endswith("STATUS completed") and len(u3) == 1
+              and re.match(rb"\* STATUS INBOX \(MESSAGES %d SIZE [1-9][0-9]*\)(\r\n)?$" % N, u3[0]),
+              "traced STATUS INBOX (MESSAGES SIZE) answered", (t3, u3))
         opens = cur_opens(trace, cur, sb.dir)
-        check(not opens, "SELECT and UID FETCH 1:* (FLAGS) open nothing under cur/ once indexed",
+        check(not opens, "SELECT, UID FETCH 1:* (FLAGS) and STATUS (SIZE) open nothing under cur/ once indexed",
               "%d opens, e.g. %s" % (len(opens), opens[:3]))
         with open(trace) as f:
             total = sum(1 for l in f if "open" in l)

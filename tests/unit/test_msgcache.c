@@ -151,11 +151,17 @@ static void check_searches(struct msgread *m, const char *name, struct arena *a,
 		for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++) {
 			struct mime_needle nd;
 			assert_true(mime_needle_init(&nd, a, needles[k], strlen(needles[k])));
-			bool w = mime_search_header(&nd, a, data, hlen, search_fields[f]);
-			int g = msgcache_search_header(m, &nd, search_fields[f]);
-			if (g != (w ? 1 : 0))
-				fail_msg("%s: SEARCH HEADER %s \"%s\": want %d got %d", name,
-					 search_fields[f], needles[k], w, g);
+			/* As HEADER name string, and as FROM/TO/... (also
+			 * the envelope's form of the addresses). */
+			for (int address = 0; address < 2; address++) {
+				bool w = address ? mime_search_address(&nd, a, data, hlen, search_fields[f])
+						 : mime_search_header(&nd, a, data, hlen, search_fields[f]);
+				int g = msgcache_search_header(m, &nd, search_fields[f], address);
+				if (g != (w ? 1 : 0))
+					fail_msg("%s: SEARCH %s %s \"%s\": want %d got %d", name,
+						 address ? "address" : "HEADER", search_fields[f],
+						 needles[k], w, g);
+			}
 		}
 	}
 }
@@ -295,6 +301,50 @@ static void test_corpus_search_first(void **state)
 	}
 	arena_free(&a);
 	mbox_close(&mb);
+}
+
+/* SEARCH FROM finds an address as ENVELOPE shows it (comments gone)
+ * through the cache as from the file; HEADER From does not. */
+static int search_from(struct mailbox *mb, struct arena *a, const char *needle, bool address)
+{
+	struct arena scratch;
+	arena_init(&scratch);
+	struct msgread m;
+	msgread_init(&m, mb, 1, &scratch);
+	struct mime_needle nd;
+	assert_true(mime_needle_init(&nd, a, needle, strlen(needle)));
+	int r = msgcache_search_header(&m, &nd, "From", address);
+	msgcache_store(&m);
+	msgread_done(&m);
+	arena_free(&scratch);
+	mbox_cache_flush(mb);
+	return r;
+}
+
+static void test_address_form(void **state)
+{
+	struct fx *fx = *state;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/cur/100.M1P1.addr:2,", fx->root);
+	FILE *f = fopen(path, "w");
+	fputs("From: \"Joe Q.\" <joe(at work)@example.com>\nTo: ann@example.com\n"
+	      "Subject: hi\n\nbody\n", f);
+	fclose(f);
+	struct arena a;
+	arena_init(&a);
+	for (int pass = 0; pass < 2; pass++) {  /* worked out, then from the cache */
+		struct mailbox *mb = open_view(fx);
+		assert_int_equal(search_from(mb, &a, "joe@example.com", true), 1);
+		assert_int_equal(search_from(mb, &a, "joe@example.com", false), 0);
+		assert_int_equal(search_from(mb, &a, "at work", true), 1);
+		assert_int_equal(search_from(mb, &a, "joe q.", false), 1);
+		assert_int_equal(search_from(mb, &a, "ann@", true), 0);
+		struct mbox_cached c;
+		assert_true(mbox_cache_get(mb, 1, MSGCACHE_VERSION, &c));
+		assert_non_null(c.data[MSGCACHE_SEARCH]);
+		mbox_close(&mb);
+	}
+	arena_free(&a);
 }
 
 /* ---- the store's side ------------------------------------------------------------------- */
@@ -441,6 +491,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_corpus_through_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus_search_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_address_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_fold, setup, teardown),
 	};

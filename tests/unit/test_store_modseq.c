@@ -197,7 +197,7 @@ static void test_modseq_changes(void **state)
 	assert_int_equal(got[1], 4);
 	/* STATUS HIGHESTMODSEQ. */
 	struct store_status st;
-	assert_true(store_status(fx->st, "INBOX", &st, &err));
+	assert_true(store_status(fx->st, "INBOX", true, &st, &err));
 	assert_int_equal(st.highestmodseq, h);
 	arena_free(&ar);
 	mbox_close(&a);

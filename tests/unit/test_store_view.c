@@ -138,7 +138,7 @@ static void test_view_is_the_map(void **state)
 	assert_int_equal(mbox_msg_uid(mb, 5), 6);
 	assert_int_equal(mb->t.nhidden, 1);
 	struct store_status st;
-	assert_true(store_status(fx->st, "INBOX", &st, &err));
+	assert_true(store_status(fx->st, "INBOX", true, &st, &err));
 	assert_int_equal(st.messages, 199);
 	assert_int_equal(st.unseen, 199 - 67 - 1);  /* 67 had \Seen, 1 more now */
 	mbox_close(&o);
