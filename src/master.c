@@ -106,6 +106,13 @@ static int sig_pipe[2] = { -1, -1 };
 static int ended_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t got_term, got_hup, got_chld;
 
+/* A login process that cannot take on login_user (a path it cannot
+ * reach, Landlock refusing a rule) will fail the same way every time:
+ * it exits with this status and the master stops with a clear message
+ * instead of starting one after another. */
+#define LOGIN_EXIT_SETUP 78  /* EX_CONFIG */
+static int master_status;
+
 static void on_signal(int sig)
 {
 	int e = errno;
@@ -232,7 +239,7 @@ static void login_main(struct service *svc, int sock)
 	prctl(PR_SET_NAME, "imapd-login", 0, 0, 0);  /* what ps shows */
 	if (!loginprivs_drop(&cfg, &login_acct, svc->client_limit * 2 + 64)) {
 		log_err("cannot drop privileges to %s; the login process ends", login_acct.name);
-		_exit(1);
+		_exit(LOGIN_EXIT_SETUP);
 	}
 	struct serve_options opt = svc->opt;
 	opt.cfg = &cfg;
@@ -575,6 +582,13 @@ static void read_lproc(pid_t pid)
 
 static void lproc_gone(struct lproc *lp, int status)
 {
+	if (WIFEXITED(status) && WEXITSTATUS(status) == LOGIN_EXIT_SETUP && !got_term) {
+		log_err("login processes cannot start as %s (the error above says why): the "
+			"files they read (configdirectory/msg, the sasldb, the TLS key) must be "
+			"reachable by that user; stopping", login_acct.name);
+		master_status = 1;
+		got_term = 1;
+	}
 	if (WIFSIGNALED(status))
 		log_err("login process %ld killed by signal %d", (long)lp->pid, WTERMSIG(status));
 	else if (WEXITSTATUS(status) != 0)
@@ -1002,5 +1016,5 @@ int main(int argc, char **argv)
 	limits_free(&limits);
 	free(msgbuf);
 	config_free(&cfg);
-	return 0;
+	return master_status;
 }
