@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 da753b96d1c99a6269eda56033cad3c37929ca5d41298fe5c7b497063360300d), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 4f95a884dbb12923a36c8767040dc618575301fa420c4c5c77dafc3baceb2f46), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -166,177 +166,186 @@ enum yysymbol_kind_t
   YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
   YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
   YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
-  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 77,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 88,                      /* "ON"  */
-  YYSYMBOL_K_OR = 89,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 99,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 115,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 116,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 117,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 118,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 119,                   /* "MIME"  */
-  YYSYMBOL_120_ = 120,                     /* '('  */
-  YYSYMBOL_121_ = 121,                     /* ')'  */
-  YYSYMBOL_122_ = 122,                     /* ']'  */
-  YYSYMBOL_123_ = 123,                     /* '<'  */
-  YYSYMBOL_124_ = 124,                     /* '.'  */
-  YYSYMBOL_125_ = 125,                     /* '>'  */
-  YYSYMBOL_YYACCEPT = 126,                 /* $accept  */
-  YYSYMBOL_command = 127,                  /* command  */
-  YYSYMBOL_128_1 = 128,                    /* $@1  */
-  YYSYMBOL_command_body = 129,             /* command_body  */
-  YYSYMBOL_command_any = 130,              /* command_any  */
-  YYSYMBOL_x_command = 131,                /* x_command  */
-  YYSYMBOL_x_args = 132,                   /* x_args  */
-  YYSYMBOL_unknown_command = 133,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 134,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 135,             /* command_auth  */
-  YYSYMBOL_idle = 136,                     /* idle  */
-  YYSYMBOL_compress = 137,                 /* compress  */
-  YYSYMBOL_namespace = 138,                /* namespace  */
-  YYSYMBOL_enable = 139,                   /* enable  */
-  YYSYMBOL_enable_caps = 140,              /* enable_caps  */
-  YYSYMBOL_id = 141,                       /* id  */
-  YYSYMBOL_id_params_list = 142,           /* id_params_list  */
-  YYSYMBOL_id_pairs = 143,                 /* id_pairs  */
-  YYSYMBOL_id_nstring = 144,               /* id_nstring  */
-  YYSYMBOL_unselect = 145,                 /* unselect  */
-  YYSYMBOL_command_select = 146,           /* command_select  */
-  YYSYMBOL_uid = 147,                      /* uid  */
-  YYSYMBOL_148_2 = 148,                    /* $@2  */
-  YYSYMBOL_uid_command = 149,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 150,              /* uid_expunge  */
-  YYSYMBOL_login = 151,                    /* login  */
-  YYSYMBOL_userid = 152,                   /* userid  */
-  YYSYMBOL_password = 153,                 /* password  */
-  YYSYMBOL_authenticate = 154,             /* authenticate  */
-  YYSYMBOL_initial_response = 155,         /* initial_response  */
-  YYSYMBOL_auth_type = 156,                /* auth_type  */
-  YYSYMBOL_append = 157,                   /* append  */
-  YYSYMBOL_append_rest = 158,              /* append_rest  */
-  YYSYMBOL_append_message = 159,           /* append_message  */
-  YYSYMBOL_create = 160,                   /* create  */
-  YYSYMBOL_create_params = 161,            /* create_params  */
-  YYSYMBOL_create_param_list = 162,        /* create_param_list  */
-  YYSYMBOL_create_param = 163,             /* create_param  */
-  YYSYMBOL_create_param_name = 164,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 165,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 166,            /* use_attr_list  */
-  YYSYMBOL_delete = 167,                   /* delete  */
-  YYSYMBOL_examine = 168,                  /* examine  */
-  YYSYMBOL_list = 169,                     /* list  */
-  YYSYMBOL_list_return_tail = 170,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 171,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 172,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 173,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 174,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 175,         /* list_return_opts  */
-  YYSYMBOL_176_3 = 176,                    /* $@3  */
-  YYSYMBOL_list_return_body = 177,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 178,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 179,         /* list_return_item  */
-  YYSYMBOL_180_4 = 180,                    /* $@4  */
-  YYSYMBOL_lsub = 181,                     /* lsub  */
-  YYSYMBOL_rename = 182,                   /* rename  */
-  YYSYMBOL_select = 183,                   /* select  */
-  YYSYMBOL_status = 184,                   /* status  */
-  YYSYMBOL_status_att_list = 185,          /* status_att_list  */
-  YYSYMBOL_status_att = 186,               /* status_att  */
-  YYSYMBOL_subscribe = 187,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 188,              /* unsubscribe  */
-  YYSYMBOL_copy = 189,                     /* copy  */
-  YYSYMBOL_move = 190,                     /* move  */
-  YYSYMBOL_fetch = 191,                    /* fetch  */
-  YYSYMBOL_fetch_what = 192,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 193,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 194,                /* fetch_att  */
-  YYSYMBOL_fetch_att_binary = 195,         /* fetch_att_binary  */
-  YYSYMBOL_section_binary = 196,           /* section_binary  */
-  YYSYMBOL_partial = 197,                  /* partial  */
-  YYSYMBOL_section = 198,                  /* section  */
-  YYSYMBOL_section_spec = 199,             /* section_spec  */
-  YYSYMBOL_section_part = 200,             /* section_part  */
-  YYSYMBOL_section_msgtext = 201,          /* section_msgtext  */
-  YYSYMBOL_section_text = 202,             /* section_text  */
-  YYSYMBOL_header_list = 203,              /* header_list  */
-  YYSYMBOL_header_fld_names = 204,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 205,          /* header_fld_name  */
-  YYSYMBOL_store = 206,                    /* store  */
-  YYSYMBOL_store_att_flags = 207,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 208,              /* store_flags  */
-  YYSYMBOL_search = 209,                   /* search  */
-  YYSYMBOL_search_program = 210,           /* search_program  */
-  YYSYMBOL_search_return_opts = 211,       /* search_return_opts  */
-  YYSYMBOL_search_return_opt_list = 212,   /* search_return_opt_list  */
-  YYSYMBOL_search_return_opt = 213,        /* search_return_opt  */
-  YYSYMBOL_charset = 214,                  /* charset  */
-  YYSYMBOL_search_key_list = 215,          /* search_key_list  */
-  YYSYMBOL_search_key = 216,               /* search_key  */
-  YYSYMBOL_search_key_1 = 217,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 218,             /* sequence_set  */
-  YYSYMBOL_mailbox = 219,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 220,             /* list_mailbox  */
-  YYSYMBOL_astring = 221,                  /* astring  */
-  YYSYMBOL_string = 222,                   /* string  */
-  YYSYMBOL_atom = 223,                     /* atom  */
-  YYSYMBOL_keyword = 224,                  /* keyword  */
-  YYSYMBOL_flag_list = 225,                /* flag_list  */
-  YYSYMBOL_flag_seq = 226,                 /* flag_seq  */
-  YYSYMBOL_flag = 227,                     /* flag  */
-  YYSYMBOL_flag_keyword = 228,             /* flag_keyword  */
-  YYSYMBOL_date = 229,                     /* date  */
-  YYSYMBOL_date_time = 230,                /* date_time  */
-  YYSYMBOL_number = 231,                   /* number  */
-  YYSYMBOL_nz_number = 232                 /* nz_number  */
+  YYSYMBOL_K_SORT = 62,                    /* "SORT"  */
+  YYSYMBOL_K_THREAD = 63,                  /* "THREAD"  */
+  YYSYMBOL_K_ALL = 64,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 65,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 66,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 67,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 68,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 69,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 70,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 71,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 72,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 73,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 74,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 75,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 76,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 77,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 78,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 79,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 80,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 81,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 82,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 83,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 84,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 85,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 86,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 87,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 88,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 89,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 90,                      /* "ON"  */
+  YYSYMBOL_K_OR = 91,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 92,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 93,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 94,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 95,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 96,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 97,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 98,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 99,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 100,                   /* "TEXT"  */
+  YYSYMBOL_K_TO = 101,                     /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 102,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 103,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 104,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 105,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 106,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 107,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 108,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 109,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 110,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 111,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 112,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 113,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 114,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 115,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 116,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 117,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 118,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 119,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 120,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 121,                   /* "MIME"  */
+  YYSYMBOL_122_ = 122,                     /* '('  */
+  YYSYMBOL_123_ = 123,                     /* ')'  */
+  YYSYMBOL_124_ = 124,                     /* ']'  */
+  YYSYMBOL_125_ = 125,                     /* '<'  */
+  YYSYMBOL_126_ = 126,                     /* '.'  */
+  YYSYMBOL_127_ = 127,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 128,                 /* $accept  */
+  YYSYMBOL_command = 129,                  /* command  */
+  YYSYMBOL_130_1 = 130,                    /* $@1  */
+  YYSYMBOL_command_body = 131,             /* command_body  */
+  YYSYMBOL_command_any = 132,              /* command_any  */
+  YYSYMBOL_x_command = 133,                /* x_command  */
+  YYSYMBOL_x_args = 134,                   /* x_args  */
+  YYSYMBOL_unknown_command = 135,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 136,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 137,             /* command_auth  */
+  YYSYMBOL_idle = 138,                     /* idle  */
+  YYSYMBOL_compress = 139,                 /* compress  */
+  YYSYMBOL_namespace = 140,                /* namespace  */
+  YYSYMBOL_enable = 141,                   /* enable  */
+  YYSYMBOL_enable_caps = 142,              /* enable_caps  */
+  YYSYMBOL_id = 143,                       /* id  */
+  YYSYMBOL_id_params_list = 144,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 145,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 146,               /* id_nstring  */
+  YYSYMBOL_unselect = 147,                 /* unselect  */
+  YYSYMBOL_command_select = 148,           /* command_select  */
+  YYSYMBOL_uid = 149,                      /* uid  */
+  YYSYMBOL_150_2 = 150,                    /* $@2  */
+  YYSYMBOL_uid_command = 151,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 152,              /* uid_expunge  */
+  YYSYMBOL_login = 153,                    /* login  */
+  YYSYMBOL_userid = 154,                   /* userid  */
+  YYSYMBOL_password = 155,                 /* password  */
+  YYSYMBOL_authenticate = 156,             /* authenticate  */
+  YYSYMBOL_initial_response = 157,         /* initial_response  */
+  YYSYMBOL_auth_type = 158,                /* auth_type  */
+  YYSYMBOL_append = 159,                   /* append  */
+  YYSYMBOL_append_rest = 160,              /* append_rest  */
+  YYSYMBOL_append_message = 161,           /* append_message  */
+  YYSYMBOL_create = 162,                   /* create  */
+  YYSYMBOL_create_params = 163,            /* create_params  */
+  YYSYMBOL_create_param_list = 164,        /* create_param_list  */
+  YYSYMBOL_create_param = 165,             /* create_param  */
+  YYSYMBOL_create_param_name = 166,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 167,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 168,            /* use_attr_list  */
+  YYSYMBOL_delete = 169,                   /* delete  */
+  YYSYMBOL_examine = 170,                  /* examine  */
+  YYSYMBOL_list = 171,                     /* list  */
+  YYSYMBOL_list_return_tail = 172,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 173,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 174,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 175,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 176,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 177,         /* list_return_opts  */
+  YYSYMBOL_list_return_kw = 178,           /* list_return_kw  */
+  YYSYMBOL_list_return_body = 179,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 180,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 181,         /* list_return_item  */
+  YYSYMBOL_182_3 = 182,                    /* $@3  */
+  YYSYMBOL_lsub = 183,                     /* lsub  */
+  YYSYMBOL_rename = 184,                   /* rename  */
+  YYSYMBOL_select = 185,                   /* select  */
+  YYSYMBOL_status = 186,                   /* status  */
+  YYSYMBOL_status_att_list = 187,          /* status_att_list  */
+  YYSYMBOL_status_att = 188,               /* status_att  */
+  YYSYMBOL_subscribe = 189,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 190,              /* unsubscribe  */
+  YYSYMBOL_copy = 191,                     /* copy  */
+  YYSYMBOL_move = 192,                     /* move  */
+  YYSYMBOL_fetch = 193,                    /* fetch  */
+  YYSYMBOL_fetch_what = 194,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 195,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 196,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 197,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 198,           /* section_binary  */
+  YYSYMBOL_partial = 199,                  /* partial  */
+  YYSYMBOL_section = 200,                  /* section  */
+  YYSYMBOL_section_spec = 201,             /* section_spec  */
+  YYSYMBOL_section_part = 202,             /* section_part  */
+  YYSYMBOL_section_msgtext = 203,          /* section_msgtext  */
+  YYSYMBOL_section_text = 204,             /* section_text  */
+  YYSYMBOL_header_list = 205,              /* header_list  */
+  YYSYMBOL_header_fld_names = 206,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 207,          /* header_fld_name  */
+  YYSYMBOL_store = 208,                    /* store  */
+  YYSYMBOL_store_att_flags = 209,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 210,              /* store_flags  */
+  YYSYMBOL_search = 211,                   /* search  */
+  YYSYMBOL_search_program = 212,           /* search_program  */
+  YYSYMBOL_search_return_opts = 213,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 214,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 215,        /* search_return_opt  */
+  YYSYMBOL_sort = 216,                     /* sort  */
+  YYSYMBOL_sort_criteria = 217,            /* sort_criteria  */
+  YYSYMBOL_sort_words = 218,               /* sort_words  */
+  YYSYMBOL_sort_word = 219,                /* sort_word  */
+  YYSYMBOL_thread = 220,                   /* thread  */
+  YYSYMBOL_thread_alg = 221,               /* thread_alg  */
+  YYSYMBOL_search_criteria = 222,          /* search_criteria  */
+  YYSYMBOL_charset = 223,                  /* charset  */
+  YYSYMBOL_search_key_list = 224,          /* search_key_list  */
+  YYSYMBOL_search_key = 225,               /* search_key  */
+  YYSYMBOL_search_key_1 = 226,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 227,             /* sequence_set  */
+  YYSYMBOL_mailbox = 228,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 229,             /* list_mailbox  */
+  YYSYMBOL_astring = 230,                  /* astring  */
+  YYSYMBOL_string = 231,                   /* string  */
+  YYSYMBOL_atom = 232,                     /* atom  */
+  YYSYMBOL_keyword = 233,                  /* keyword  */
+  YYSYMBOL_flag_list = 234,                /* flag_list  */
+  YYSYMBOL_flag_seq = 235,                 /* flag_seq  */
+  YYSYMBOL_flag = 236,                     /* flag  */
+  YYSYMBOL_flag_keyword = 237,             /* flag_keyword  */
+  YYSYMBOL_date = 238,                     /* date  */
+  YYSYMBOL_date_time = 239,                /* date_time  */
+  YYSYMBOL_number = 240,                   /* number  */
+  YYSYMBOL_nz_number = 241                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -659,19 +668,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1724
+#define YYLAST   1690
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  126
+#define YYNTOKENS  128
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  107
+#define YYNNTS  114
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  337
+#define YYNRULES  351
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  543
+#define YYNSTATES  574
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   374
+#define YYMAXUTOK   376
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -689,12 +698,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     120,   121,     2,     2,     2,     2,   124,     2,     2,     2,
+     122,   123,     2,     2,     2,     2,   126,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     123,     2,   125,     2,     2,     2,     2,     2,     2,     2,
+     125,     2,   127,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   122,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   124,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -722,47 +731,49 @@ static const yytype_int8 yytranslate[] =
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119
+     115,   116,   117,   118,   119,   120,   121
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   152,   152,   152,   156,   157,   158,   159,   160,   165,
-     166,   167,   168,   169,   175,   180,   181,   184,   191,   197,
-     198,   199,   205,   205,   205,   205,   205,   205,   205,   205,
-     206,   206,   206,   206,   206,   207,   207,   214,   221,   230,
-     239,   243,   244,   253,   257,   258,   259,   263,   264,   270,
-     271,   279,   285,   286,   287,   288,   288,   288,   288,   289,
-     290,   291,   296,   296,   300,   300,   300,   300,   301,   302,
-     307,   315,   322,   327,   334,   337,   346,   351,   361,   366,
-     367,   369,   371,   377,   381,   389,   390,   398,   403,   404,
-     412,   416,   423,   424,   428,   429,   435,   440,   450,   453,
-     457,   461,   465,   474,   475,   485,   486,   492,   493,   499,
-     504,   505,   516,   516,   522,   523,   527,   528,   532,   533,
-     533,   539,   547,   554,   559,   564,   565,   572,   573,   574,
-     575,   576,   579,   584,   589,   597,   608,   616,   621,   622,
-     623,   624,   626,   632,   633,   643,   644,   645,   646,   647,
-     648,   649,   650,   651,   652,   653,   656,   658,   661,   663,
-     672,   675,   678,   681,   684,   691,   692,   697,   708,   709,
-     714,   715,   716,   722,   723,   730,   731,   734,   737,   742,
-     743,   748,   753,   754,   760,   765,   773,   774,   775,   776,
-     777,   778,   782,   783,   791,   793,   800,   804,   816,   817,
-     822,   823,   831,   832,   833,   834,   835,   840,   844,   845,
-     863,   867,   868,   869,   870,   871,   872,   873,   874,   875,
-     876,   878,   879,   880,   881,   882,   883,   884,   885,   886,
-     887,   888,   889,   890,   892,   893,   894,   896,   897,   898,
-     900,   901,   902,   903,   904,   905,   906,   907,   919,   920,
-     921,   923,   929,   935,   936,   937,   944,   945,   946,   951,
-     952,   958,   959,   960,   961,   962,   963,   969,   969,   969,
-     969,   969,   969,   969,   970,   970,   970,   970,   971,   971,
-     971,   971,   971,   971,   972,   972,   972,   972,   972,   972,
-     973,   973,   973,   973,   973,   973,   973,   973,   974,   974,
-     974,   974,   974,   974,   975,   975,   975,   975,   975,   975,
-     976,   976,   976,   976,   976,   977,   977,   977,   977,   978,
-     978,   980,   980,   980,   980,   980,   986,   987,   991,   993,
-    1002,  1003,  1008,  1014,  1015,  1021,  1026,  1031
+       0,   154,   154,   154,   158,   159,   160,   161,   162,   167,
+     168,   169,   170,   171,   177,   182,   183,   186,   193,   199,
+     200,   201,   207,   207,   207,   207,   207,   207,   207,   207,
+     208,   208,   208,   208,   208,   209,   209,   216,   223,   232,
+     241,   245,   246,   255,   259,   260,   261,   265,   266,   272,
+     273,   281,   287,   288,   289,   290,   290,   290,   290,   291,
+     292,   293,   294,   294,   299,   299,   303,   303,   303,   303,
+     304,   305,   306,   306,   311,   319,   326,   331,   338,   341,
+     350,   355,   365,   370,   371,   373,   375,   381,   385,   393,
+     394,   402,   407,   408,   416,   420,   427,   428,   432,   433,
+     439,   444,   454,   457,   461,   465,   469,   478,   479,   489,
+     490,   496,   497,   503,   508,   509,   520,   526,   527,   531,
+     532,   536,   537,   541,   542,   542,   548,   556,   563,   568,
+     573,   574,   581,   582,   583,   584,   585,   588,   593,   598,
+     606,   617,   625,   630,   631,   632,   633,   635,   641,   642,
+     652,   653,   654,   655,   656,   657,   658,   659,   660,   661,
+     662,   665,   667,   670,   672,   681,   684,   687,   690,   693,
+     700,   701,   706,   717,   718,   723,   724,   725,   731,   732,
+     739,   740,   743,   746,   751,   752,   757,   762,   763,   769,
+     774,   782,   783,   784,   785,   786,   787,   791,   792,   800,
+     802,   809,   813,   825,   826,   831,   832,   840,   841,   842,
+     843,   844,   854,   856,   866,   870,   871,   875,   882,   887,
+     893,   902,   906,   907,   925,   929,   930,   931,   932,   933,
+     934,   935,   936,   937,   938,   940,   941,   942,   943,   944,
+     945,   946,   947,   948,   949,   950,   951,   952,   954,   955,
+     956,   958,   959,   960,   962,   963,   964,   965,   966,   967,
+     968,   969,   981,   982,   983,   985,   991,   997,   998,   999,
+    1006,  1007,  1008,  1013,  1014,  1020,  1021,  1022,  1023,  1024,
+    1025,  1031,  1031,  1031,  1031,  1031,  1031,  1031,  1032,  1032,
+    1032,  1032,  1033,  1033,  1033,  1033,  1033,  1033,  1034,  1034,
+    1034,  1034,  1034,  1034,  1035,  1035,  1035,  1035,  1035,  1035,
+    1035,  1035,  1036,  1036,  1036,  1036,  1036,  1036,  1037,  1037,
+    1037,  1037,  1037,  1037,  1038,  1038,  1038,  1038,  1038,  1039,
+    1039,  1039,  1039,  1040,  1040,  1042,  1042,  1042,  1042,  1042,
+    1048,  1049,  1053,  1055,  1064,  1065,  1070,  1076,  1077,  1083,
+    1088,  1093
 };
 #endif
 
@@ -789,45 +800,47 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
   "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
   "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
-  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
-  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
-  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
-  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
-  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
-  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
-  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
-  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
-  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "']'", "'<'", "'.'", "'>'",
-  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
-  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "namespace", "enable", "enable_caps", "id", "id_params_list",
-  "id_pairs", "id_nstring", "unselect", "command_select", "uid", "$@2",
-  "uid_command", "uid_expunge", "login", "userid", "password",
-  "authenticate", "initial_response", "auth_type", "append", "append_rest",
+  "COUNT", "SAVE", "$", "SORT", "THREAD", "ALL", "FAST", "FULL",
+  "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
+  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
+  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
+  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
+  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
+  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
+  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
+  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
+  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
+  "'('", "')'", "']'", "'<'", "'.'", "'>'", "$accept", "command", "$@1",
+  "command_body", "command_any", "x_command", "x_args", "unknown_command",
+  "command_nonauth", "command_auth", "idle", "compress", "namespace",
+  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
+  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
+  "uid_expunge", "login", "userid", "password", "authenticate",
+  "initial_response", "auth_type", "append", "append_rest",
   "append_message", "create", "create_params", "create_param_list",
   "create_param", "create_param_name", "use_attrs", "use_attr_list",
   "delete", "examine", "list", "list_return_tail", "list_select_opts",
   "list_select_seq", "list_patterns", "list_pattern_seq",
-  "list_return_opts", "$@3", "list_return_body", "list_return_seq",
-  "list_return_item", "$@4", "lsub", "rename", "select", "status",
-  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att",
+  "list_return_opts", "list_return_kw", "list_return_body",
+  "list_return_seq", "list_return_item", "$@3", "lsub", "rename", "select",
+  "status", "status_att_list", "status_att", "subscribe", "unsubscribe",
+  "copy", "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att",
   "fetch_att_binary", "section_binary", "partial", "section",
   "section_spec", "section_part", "section_msgtext", "section_text",
   "header_list", "header_fld_names", "header_fld_name", "store",
   "store_att_flags", "store_flags", "search", "search_program",
   "search_return_opts", "search_return_opt_list", "search_return_opt",
-  "charset", "search_key_list", "search_key", "search_key_1",
-  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
-  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
-  "date_time", "number", "nz_number", YY_NULLPTR
+  "sort", "sort_criteria", "sort_words", "sort_word", "thread",
+  "thread_alg", "search_criteria", "charset", "search_key_list",
+  "search_key", "search_key_1", "sequence_set", "mailbox", "list_mailbox",
+  "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
+  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-480)
+#define YYPACT_NINF (-494)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -841,61 +854,64 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      17,  -480,    16,    31,  -480,  1673,  -480,  -480,    52,    96,
-    -480,  -480,  -480,    98,   113,   116,   124,  -480,   130,   139,
-     147,  -480,   155,  -480,   159,   171,   172,  -480,   173,   181,
-     185,   187,   192,  -480,   194,  -480,   195,  -480,   196,   199,
-       6,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,    22,  1229,  1562,    66,  1229,  1229,  1229,    66,
-     621,  1229,  1229,  1229,   188,  1229,  1229,    66,  1229,  1229,
-    -480,  1562,   843,  1562,   201,    66,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,   203,  -480,  -480,  -480,
-    -480,   204,  -480,  -480,  -480,  -480,  -480,   205,   207,  -480,
-    -480,   208,     8,   209,   210,   211,  -480,   213,   215,   216,
-     217,  -480,   218,  -480,   219,   221,   222,  -480,  -480,  -480,
-     223,   224,   225,   227,  -480,   228,  -480,   229,   230,  -480,
-    -480,   233,   235,   237,   238,   239,   240,   243,   277,  -480,
-    -480,  -480,  -480,   278,  -480,   279,  1016,  -480,   280,   281,
-    -480,  -480,  -480,  -480,   282,   283,  -480,  -480,   179,  -480,
-       7,  -480,  -480,  -480,  1562,   284,    33,  1562,  1229,    86,
-     265,  -480,  -480,    14,  1229,   508,  1229,  1118,  1229,    66,
-     183,  1229,  1229,   107,  1229,  1229,  1229,  1562,   299,  1016,
-     107,  1016,   107,   107,   107,   107,   299,  1229,  1229,  1229,
-    1562,  1229,    25,   953,  1016,   186,    -1,   287,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,    28,   289,  -480,  1229,
-    -480,  -480,  -480,   390,  -480,  -480,   292,   293,  -480,  -480,
-    -480,   308,  -480,  -480,    10,    10,    10,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,     2,
-       2,    24,  -480,  -480,  -480,   309,  -480,   296,  -480,  -480,
-    1118,   298,   302,  -480,  -480,  -480,  -480,  -480,  -480,     4,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,   303,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,   304,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,   305,  -480,  -480,  -480,  -480,
-      36,  -480,  -480,  -480,  -480,  -480,  -480,   306,    66,    71,
-    -480,  1340,  -480,  -480,  -480,    30,  -480,  -480,    68,    75,
-    -480,    34,  -480,   307,  -480,  -480,   226,   -16,  -480,   226,
-    -480,  -480,  -480,   321,   322,  -480,   226,   220,   231,  -480,
-     226,    35,  -480,  -480,   508,    37,  -480,   337,  -480,   337,
-    -480,  -480,  -480,  -480,  -480,  -480,    38,  -480,  1229,  1016,
-    1016,  -480,  -480,  -480,  -480,  -480,  -480,    39,  -480,   732,
-    -480,   326,  -480,  -480,  -480,  1451,  -480,  -480,   327,  -480,
-     308,  -480,   232,   299,  -480,  -480,   341,  -480,   234,   234,
-    -480,  -480,    19,  -480,    24,  -480,   298,   298,  1118,  -480,
-    -480,  -480,  -480,    45,  -480,  -480,  -480,   281,    36,  -480,
-    -480,  -480,   329,  1340,  -480,    75,  -480,     0,   236,  -480,
-    1229,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-     330,  -480,  -480,  -480,  -480,  -480,  -480,  -480,    40,   341,
-      41,  -480,   241,   338,  -480,   242,  1229,  -480,    13,  -480,
-    -480,  -480,  -480,  -480,   244,   332,  -480,    36,  -480,    13,
-      42,  -480,  -480
+      11,  -494,    19,    46,  -494,  1627,  -494,  -494,    51,    72,
+    -494,  -494,  -494,    85,   179,   184,   197,  -494,   221,   228,
+     229,  -494,   230,  -494,   231,   235,   242,  -494,   244,   248,
+     252,   259,   261,  -494,   262,  -494,   264,  -494,   265,   267,
+     271,   272,    42,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,    40,  1153,  1492,   207,
+    1153,  1153,  1153,   207,   533,  1153,  1153,  1153,   220,  1153,
+    1153,   207,  1153,  1153,  -494,  1492,   759,  1492,   273,   207,
+     -47,  1492,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,   274,  -494,  -494,  -494,  -494,   275,  -494,  -494,
+    -494,  -494,  -494,   277,   311,  -494,  -494,   312,    38,   313,
+     316,   317,  -494,   319,   323,   327,   328,  -494,   329,  -494,
+     330,   331,   332,  -494,  -494,  -494,   334,   335,   336,   338,
+    -494,   339,  -494,   340,   342,  -494,  -494,   343,   344,   345,
+     348,   352,   353,   354,   355,  -494,  -494,  -494,  -494,   356,
+    -494,   357,   936,  -494,   373,   374,  -494,  -494,  -494,  -494,
+     375,   376,  -494,  -494,   314,  -494,    48,  -494,  -494,  -494,
+    1492,   377,  1492,   379,   380,   381,  -494,   210,  1492,  1153,
+     -64,   315,  -494,  -494,    39,  1153,   418,  1153,  1040,  1153,
+     207,   -30,  1153,  1153,   223,  1153,  1153,  1153,  1492,   233,
+     936,   223,   936,   223,   223,   223,   223,   233,  1153,  1153,
+    1153,  1492,  1153,    50,   871,   936,   106,   143,   382,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,    52,
+     383,  -494,  1153,    53,  -494,  -494,   281,  1153,  1153,  -494,
+    -494,  -494,    41,  -494,  -494,   386,   387,  -494,  -494,  -494,
+     402,  -494,  -494,    43,    43,    43,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,    74,    74,
+    1565,  -494,  -494,  -494,   403,  -494,   390,  -494,  -494,  1040,
+     391,   392,  -494,  -494,  -494,  -494,  -494,  -494,   -42,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,   394,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,   395,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,   396,  -494,  -494,  -494,  -494,   162,
+    -494,  -494,  -494,  -494,  -494,  -494,   397,   207,    65,  -494,
+    1266,  -494,  1492,  -494,   398,  -494,   399,  -494,  -494,  -494,
+      54,  -494,  -494,   206,    18,  -494,    56,  -494,   400,  -494,
+    -494,   294,   -90,  -494,   294,  -494,  -494,  -494,   413,   416,
+    -494,   294,   296,   309,  -494,   294,    62,  -494,  -494,   418,
+      66,  -494,     6,  -494,     6,  -494,  -494,  -494,  -494,  -494,
+    -494,    73,  -494,  1153,   936,   936,  -494,  -494,  -494,  -494,
+    -494,  -494,    77,  -494,   646,  -494,   420,  -494,  -494,  -494,
+    -494,  1153,   936,  1379,  -494,  -494,   421,  -494,   402,  -494,
+     318,   233,  -494,  -494,   431,  -494,   320,   320,  -494,  -494,
+     167,  -494,  1565,  -494,   391,   391,  1040,  -494,  -494,  -494,
+    -494,   423,  -494,    29,  -494,  -494,  -494,   374,   162,  -494,
+    -494,  -494,   425,  1266,  -494,   374,  -494,    18,  -494,    37,
+     322,  -494,  1153,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,   324,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+      78,   431,    86,  -494,    47,   432,  -494,   325,  1153,  -494,
+    -494,  -494,   321,   435,  -494,  -494,  -494,  -494,   162,  -494,
+      47,   152,  -494,  -494
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -907,89 +923,94 @@ static const yytype_int16 yydefact[] =
        9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
        0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
-       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
-      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
-      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
-      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     4,    12,     8,     5,     6,    33,    34,
+      35,    36,    13,    60,     7,    59,    19,    20,    22,    23,
+      24,    25,    26,    27,    28,    29,    30,    31,    32,    55,
+      61,    56,    57,    58,    62,    63,    14,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      62,     0,     0,     0,    40,     0,     3,    17,    16,   261,
-     262,   263,   264,   257,   259,   260,   279,   321,   322,   323,
-     324,   325,   265,   267,   268,   269,   270,   271,   272,   273,
-     274,   275,   276,   277,   278,   280,   281,   282,   283,   284,
-     285,   286,   287,   288,   289,   290,   291,   292,   293,   294,
-     295,   296,   297,   298,   299,   300,   301,   302,   303,   304,
-     305,   306,   307,   308,   309,   310,   311,   312,   313,   314,
-     315,   316,   317,   318,   319,   320,     0,   252,   258,   256,
-     266,    74,    77,   248,   249,   250,   251,     0,    85,    96,
-      97,     0,     0,     0,     0,     0,    72,     0,     0,     0,
-       0,   211,     0,   212,     0,     0,     0,   217,   235,   218,
-       0,     0,     0,     0,   221,     0,   222,     0,     0,   224,
-     225,     0,     0,     0,     0,     0,     0,     0,     0,   230,
-     231,   245,   232,     0,   234,     0,     0,   194,     0,   196,
-     208,   210,   246,   123,     0,     0,   133,   134,     0,    38,
-       0,    43,    46,    41,     0,     0,     0,     0,     0,     0,
-       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,    64,     0,     0,     0,    40,     0,
+       0,     0,     3,    17,    16,   275,   276,   277,   278,   271,
+     273,   274,   293,   335,   336,   337,   338,   339,   279,   281,
+     282,   283,   284,   285,   286,   287,   288,   289,   290,   291,
+     292,   294,   295,   296,   297,   298,   299,   300,   301,   302,
+     303,   304,   305,   306,   307,   308,   309,   310,   311,   312,
+     313,   314,   315,   316,   317,   318,   319,   320,   321,   322,
+     323,   324,   325,   326,   327,   328,   329,   330,   331,   332,
+     333,   334,     0,   266,   272,   270,   280,    78,    81,   262,
+     263,   264,   265,     0,    89,   100,   101,     0,     0,     0,
+       0,     0,    76,     0,     0,     0,     0,   225,     0,   226,
+       0,     0,     0,   231,   249,   232,     0,     0,     0,     0,
+     235,     0,   236,     0,     0,   238,   239,     0,     0,     0,
+       0,     0,     0,     0,     0,   244,   245,   259,   246,     0,
+     248,     0,     0,   199,     0,   201,   222,   224,   260,   128,
+       0,     0,   138,   139,     0,    38,     0,    43,    46,    41,
+       0,     0,     0,     0,     0,     0,   219,     0,     0,     0,
+       0,     0,   111,   109,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    63,    68,
-      64,    69,    65,    67,    66,    44,     0,     0,    42,     0,
-     335,    83,    84,     0,    78,    79,     0,     0,    75,    76,
-     135,     0,    86,   154,     0,     0,     0,   138,   140,   139,
-     145,   146,   147,   148,   149,   150,   151,   152,   153,     0,
-       0,     0,   137,   141,   159,     0,   106,     0,   255,   254,
-       0,   103,    98,   253,    71,    73,   121,   122,   244,     0,
-     215,   213,   333,   334,   214,   216,   219,     0,   184,   332,
-     220,   336,   237,   238,   223,     0,   240,   241,   242,   226,
-     243,   227,   228,   229,   233,     0,   207,   247,   195,   209,
-       0,   186,   188,   190,   187,   189,   191,     0,     0,     0,
-      45,     0,   136,   330,   326,     0,   328,   331,     0,     0,
-      91,     0,    88,     0,   337,   165,   160,     0,   173,   162,
-     164,   175,   178,     0,     0,   168,   155,     0,   171,   170,
-     157,     0,   143,   108,     0,     0,   110,     0,   100,     0,
-     202,   203,   205,   206,   204,   198,     0,   200,     0,     0,
-       0,   132,   128,   131,   127,   129,   130,     0,   125,     0,
-      70,     0,    47,    49,    50,     0,   327,    80,     0,    81,
-       0,    87,     0,     0,   161,   166,     0,   163,     0,     0,
-     156,   169,     0,   158,     0,   142,   103,   103,     0,   109,
-     112,   104,    99,     0,   199,   236,   239,   197,     0,   124,
-     185,   192,   193,     0,   329,     0,    89,     0,     0,   174,
-       0,   176,   177,   180,   179,   172,   144,   102,   101,   111,
-       0,   201,   126,    48,    82,    94,    92,    90,     0,     0,
-       0,   182,     0,     0,    93,     0,     0,   181,   114,    95,
-     167,   183,   118,   119,     0,   115,   116,     0,   113,     0,
-       0,   117,   120
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    65,
+      70,    66,    71,    67,    69,    68,    72,    73,    44,     0,
+       0,    42,     0,     0,   215,   217,     0,     0,     0,   349,
+      87,    88,     0,    82,    83,     0,     0,    79,    80,   140,
+       0,    90,   159,     0,     0,     0,   143,   145,   144,   150,
+     151,   152,   153,   154,   155,   156,   157,   158,     0,     0,
+       0,   142,   146,   164,     0,   110,     0,   269,   268,     0,
+     107,   102,   267,    75,    77,   126,   127,   258,     0,   229,
+     227,   347,   348,   228,   230,   233,     0,   189,   346,   234,
+     350,   251,   252,   237,     0,   254,   255,   256,   240,   257,
+     241,   242,   243,   247,     0,   221,   261,   200,   223,     0,
+     191,   193,   195,   192,   194,   196,     0,     0,     0,    45,
+       0,   141,     0,   214,     0,   212,     0,   218,   344,   340,
+       0,   342,   345,     0,     0,    95,     0,    92,     0,   351,
+     170,   165,     0,   178,   167,   169,   180,   183,     0,     0,
+     173,   160,     0,   176,   175,   162,     0,   148,   112,     0,
+       0,   114,     0,   104,     0,   207,   208,   210,   211,   209,
+     203,     0,   205,     0,     0,     0,   137,   133,   136,   132,
+     134,   135,     0,   130,     0,    74,     0,    47,    49,    50,
+     216,     0,     0,     0,   341,    84,     0,    85,     0,    91,
+       0,     0,   166,   171,     0,   168,     0,     0,   161,   174,
+       0,   163,     0,   147,   107,   107,     0,   113,   117,   118,
+     108,     0,   103,     0,   204,   250,   253,   202,     0,   129,
+     190,   197,   198,     0,   213,   220,   343,     0,    93,     0,
+       0,   179,     0,   181,   182,   185,   184,   177,   149,   106,
+     105,   115,     0,   206,   131,    48,    86,    98,    96,    94,
+       0,     0,     0,   187,   119,     0,    97,     0,     0,   186,
+     123,   124,     0,   120,   121,    99,   172,   188,     0,   116,
+       0,     0,   122,   125
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -140,  -480,
-    -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,  -480,
-    -480,  -480,  -480,  -348,  -480,  -480,  -480,  -104,  -480,  -480,
-    -480,  -480,  -480,  -480,  -378,  -480,  -480,   -66,  -480,   -70,
-    -480,  -480,  -480,  -177,  -480,  -480,  -480,  -480,  -480,  -174,
-    -124,  -480,  -480,   128,   131,   132,  -480,  -480,  -320,  -480,
-    -144,  -335,    43,  -480,  -142,  -101,  -480,   -97,  -480,  -479,
-     136,  -480,  -480,   137,    85,  -480,  -480,  -107,  -480,  -222,
-    -261,  -480,   -73,   -47,  -254,   -81,  -239,   -65,  -480,   -72,
-     -71,   -76,  -213,  -106,   -15,  -271,  -397
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,   -74,  -494,
+    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
+    -494,  -494,  -494,  -194,  -494,  -494,  -494,   -38,  -494,  -494,
+    -494,  -494,  -494,  -494,  -422,  -494,  -494,     5,  -494,     1,
+    -494,  -494,  -494,  -114,  -494,  -494,  -494,  -494,  -494,  -110,
+     -61,  -494,  -494,   215,   216,   217,  -494,  -494,  -343,  -494,
+    -111,  -378,   114,  -494,  -112,   -36,  -494,   -32,  -494,  -493,
+     222,  -494,  -494,   224,   173,   369,  -494,   -43,   227,   156,
+    -494,    68,   237,  -494,  -313,   243,  -230,  -269,  -494,   -71,
+     -49,  -265,   -85,  -245,   -72,  -494,    69,    75,    63,  -225,
+     -41,   113,  -283,  -473
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
-      46,    47,    48,    49,    94,    50,   241,   296,   452,    51,
-      52,    53,   238,   288,   289,    54,   185,   344,    55,   308,
-     171,    56,   304,   305,    57,   312,   401,   402,   403,   517,
-     518,    58,    59,    60,   428,   183,   253,   341,   425,   481,
-     510,   534,   535,   536,   537,    61,    62,    63,    64,   447,
-     448,    65,    66,    67,    68,    69,   332,   421,   333,   334,
-     406,   464,   416,   417,   407,   419,   505,   501,   520,   357,
-      70,   387,   490,    71,   227,   228,   436,   437,   375,   229,
-     230,   231,   232,   166,   342,   167,   168,   169,   170,   306,
-     395,   396,   397,   354,   307,   362,   408
+       0,     2,     3,    42,    43,    44,    76,    45,    46,    47,
+      48,    49,    50,    51,    98,    52,   247,   309,   477,    53,
+      54,    55,   244,   299,   300,    56,   191,   363,    57,   327,
+     177,    58,   323,   324,    59,   331,   426,   427,   428,   549,
+     550,    60,    61,    62,   453,   189,   264,   360,   450,   510,
+     511,   562,   563,   564,   568,    63,    64,    65,    66,   472,
+     473,    67,    68,    69,    70,    71,   351,   446,   352,   353,
+     431,   492,   441,   442,   432,   444,   537,   533,   552,   376,
+      72,   406,   520,    73,   233,   234,   461,   462,    74,   254,
+     313,   314,    75,   255,   415,   416,   235,   236,   237,   238,
+     172,   361,   173,   174,   175,   176,   325,   420,   421,   422,
+     373,   326,   381,   433
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -997,456 +1018,455 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     186,   297,   177,   346,   282,   370,   181,   404,   363,   172,
-     365,   422,   251,   515,   235,   404,     4,   532,   104,   105,
-       1,   521,   245,   379,   404,    96,   239,   242,   243,   178,
-     179,   180,   335,   184,    97,   187,   188,    98,   233,   234,
-     441,   236,   237,   284,   300,   301,   389,   531,   455,     5,
-     457,   459,   460,   474,   360,   478,   483,   488,   523,   526,
-     488,   430,   431,   432,   433,   381,   434,   374,   313,   499,
-      73,   173,   174,   175,   467,   499,   314,   315,   316,   300,
-     301,   470,   104,   105,   411,   473,   426,   301,   302,   320,
-     321,   322,   323,   324,   325,   326,   327,   328,   507,   508,
-     412,   411,   430,   431,   432,   433,   465,   434,   466,   382,
-     383,   384,   385,   386,    74,   352,    75,   412,   353,   413,
-     414,   516,   525,   302,   415,   435,   442,   176,   295,   252,
-     302,    76,   405,   533,    77,   336,   413,   414,   503,   329,
-     330,   443,    78,   444,   445,   446,   377,   514,    79,   390,
-     451,   456,   453,   303,   506,   461,   475,    80,   479,   484,
-     489,   524,   527,   542,   364,    81,   366,   367,   368,   369,
-     477,   409,   410,    82,   343,   345,   343,    83,   486,   298,
-     350,   351,   309,   355,   356,   358,   348,   418,   418,    84,
-      85,    86,   498,   173,   174,   175,   371,   372,   373,    87,
-     376,   310,   359,    88,    13,    89,   311,   337,   287,    18,
-      90,   347,    91,    92,    93,   359,    25,    95,   487,   244,
-      29,   246,   247,   248,   509,   249,   250,   254,   255,   256,
-      39,   257,   189,   258,   259,   260,   261,   262,   359,   263,
-     264,   265,   266,   267,   190,   268,   269,   270,   271,   176,
-     191,   272,   392,   273,   453,   274,   275,   276,   277,   343,
-     192,   278,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
-     221,   222,   223,   224,   225,   279,   280,   281,   283,   284,
-     285,   286,   299,   349,   361,   388,   380,   391,   226,   313,
-     398,   399,   400,   423,   424,   450,   427,   314,   315,   316,
-     429,   438,   439,   440,   449,   462,   454,   317,   318,   319,
-     320,   321,   322,   323,   324,   325,   326,   327,   328,   468,
-     469,   480,   471,   343,   493,   495,   404,   455,   522,   463,
-     539,   529,   497,   513,   500,   472,   496,   485,   476,   482,
-     519,   528,   541,   540,   512,   538,   290,   530,   378,   291,
-     292,   504,   502,   420,   293,   294,   511,   491,   492,   494,
-     329,   330,     0,   458,   359,   331,     0,     0,     0,     0,
-     359,     0,     0,     0,    99,   100,   101,   343,   102,     0,
-       0,     0,     0,   393,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   358,
-       0,     0,     0,     0,     0,     0,     0,     0,   454,     0,
-       0,     0,     0,     0,   106,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   358,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
-     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
-     161,   162,   163,   164,   165,     0,     0,     0,     0,     0,
-       0,   394,    99,   100,   101,   338,   102,   103,   339,   104,
-     105,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   106,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
-     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
-     163,   164,   165,     0,     0,    99,   100,   101,   340,   102,
-     103,     0,   104,   105,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
-     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
-     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
-     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
-     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
-     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
-     160,   161,   162,   163,   164,   165,    99,   100,   101,     0,
-     102,   182,     0,     0,     0,   393,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,    99,   100,   101,
-       0,   102,   303,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
-     158,   159,   160,   161,   162,   163,   164,   165,   173,   174,
-     175,     0,     0,   240,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   189,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   176,   191,     0,     0,     0,     0,
-       0,   173,   174,   175,     0,   192,     0,   193,   194,   195,
-     196,   197,   198,   199,   200,   201,   202,   203,   204,   205,
-     206,   207,   208,   209,   210,   211,   212,   213,   214,   215,
-     216,   217,   218,   219,   220,   221,   222,   223,   224,   225,
-     189,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   226,     0,     0,     0,   176,   191,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   192,     0,
-     193,   194,   195,   196,   197,   198,   199,   200,   201,   202,
+     192,   310,   293,   365,   389,   417,   178,   447,   183,   196,
+     508,   382,   187,   384,     1,   455,   456,   457,   458,     4,
+     241,   531,   459,   245,   248,   249,   398,   531,   251,   256,
+     320,   184,   185,   186,   493,   190,   494,   193,   194,   553,
+     239,   240,   262,   242,   243,   105,   106,   107,   429,   108,
+     547,   560,   103,   379,   418,   104,   495,   354,   330,   110,
+     111,   102,   509,   498,     5,   567,   393,   501,   295,    77,
+     408,   412,   483,   321,   488,   252,   110,   111,   557,   429,
+     502,   460,   539,   540,   506,   112,   455,   456,   457,   458,
+      78,   513,   368,   459,   451,   518,   555,   113,   114,   115,
+     116,   117,   118,    79,   558,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   166,   167,   168,   169,   170,   171,   436,   538,
+     548,   263,   355,   476,   419,   478,   466,   430,   524,   561,
+     518,   308,   429,   396,   437,   409,   413,   484,   311,   489,
+     315,   362,   364,   362,   505,   503,   328,   369,   370,   507,
+     374,   375,   377,   438,   439,   516,   514,    80,   440,   367,
+     519,   556,    81,   390,   391,   392,   378,   395,   530,   559,
+     329,   400,   179,   180,   181,    82,   356,   319,   320,   378,
+     366,   319,   320,   434,   435,   179,   180,   181,   399,   485,
+     487,   371,   395,   395,   372,   517,   443,   443,   380,    83,
+     383,   541,   385,   386,   387,   388,    84,    85,    86,    87,
+     378,   436,   525,    88,   467,   401,   402,   403,   404,   405,
+      89,   321,    90,   411,   195,   321,    91,   437,   182,   468,
+      92,   469,   470,   471,   362,   573,   196,    93,   478,    94,
+      95,   182,    96,    97,   197,    99,   438,   439,   535,   100,
+     101,   250,   257,   258,   198,   259,   199,   200,   201,   202,
      203,   204,   205,   206,   207,   208,   209,   210,   211,   212,
      213,   214,   215,   216,   217,   218,   219,   220,   221,   222,
-     223,   224,    99,   100,   101,   338,   102,   103,   339,   104,
-     105,     0,     0,     0,     0,     0,   226,     0,     0,     0,
+     223,   224,   225,   226,   227,   228,   229,   230,   231,   260,
+     261,   265,   322,   546,   266,   267,   475,   268,   479,    13,
+     315,   269,   232,   298,    18,   270,   271,   272,   273,   274,
+     275,    25,   276,   277,   278,    29,   279,   280,   281,   332,
+     282,   283,   284,   285,   362,    39,   286,   333,   334,   335,
+     287,   288,   289,   290,   291,   292,    40,    41,   515,   336,
+     337,   338,   339,   340,   341,   342,   343,   344,   345,   346,
+     347,   294,   295,   296,   297,   312,   395,   316,   317,   318,
+     407,   410,   378,   252,   423,   424,   425,   448,   449,   452,
+     454,   378,   463,   464,   465,   474,   481,   482,   490,   491,
+     499,   362,   105,   106,   107,   357,   108,   109,   358,   110,
+     111,   496,   348,   349,   497,   500,   429,   350,   523,   527,
+     529,   542,   532,   483,   569,   565,   554,   377,   551,   545,
+     528,   479,   566,   570,   504,   512,   572,   544,   571,   301,
+     302,   303,   112,   445,   536,   534,   304,   397,   305,   253,
+     543,   306,   414,   377,   113,   114,   115,   116,   117,   118,
+     480,   307,   119,   120,   121,   122,   123,   124,   125,   126,
+     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   394,   486,   105,   106,   107,
+     359,   108,   109,   521,   110,   111,   526,     0,     0,   522,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   106,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
-     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
-     163,   164,   165,    99,   100,   101,     0,   102,   103,     0,
-     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+       0,     0,     0,     0,     0,     0,     0,   112,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   113,
+     114,   115,   116,   117,   118,     0,     0,   119,   120,   121,
      122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
      132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
      142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
      152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
-     162,   163,   164,   165,    99,   100,   101,     0,   102,     0,
-       0,   104,   105,     0,     0,     0,     0,     0,     0,     0,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     105,   106,   107,     0,   108,   188,     0,     0,     0,   418,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   106,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
-     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
-     161,   162,   163,   164,   165,    99,   100,   101,     0,   102,
-       0,     0,     0,     0,   393,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
-     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
-     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
-     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
-     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
-     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
-     160,   161,   162,   163,   164,   165,    99,   100,   101,     0,
-     102,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     112,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   113,   114,   115,   116,   117,   118,     0,     0,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
      139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
      149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,     6,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     7,     0,     0,
-       0,     0,     0,     8,     9,    10,    11,    12,    13,    14,
-      15,    16,    17,    18,    19,    20,    21,    22,    23,    24,
-      25,    26,    27,    28,    29,    30,    31,    32,    33,    34,
-      35,    36,    37,    38,    39
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   105,   106,   107,     0,   108,   322,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   112,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   113,   114,   115,   116,   117,
+     118,     0,     0,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   179,   180,   181,     0,
+       0,   246,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   195,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   182,     0,     0,   197,     0,     0,     0,     0,
+       0,   179,   180,   181,     0,   198,     0,   199,   200,   201,
+     202,   203,   204,   205,   206,   207,   208,   209,   210,   211,
+     212,   213,   214,   215,   216,   217,   218,   219,   220,   221,
+     222,   223,   224,   225,   226,   227,   228,   229,   230,   231,
+     195,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   232,     0,     0,     0,   182,     0,     0,
+     197,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     198,     0,   199,   200,   201,   202,   203,   204,   205,   206,
+     207,   208,   209,   210,   211,   212,   213,   214,   215,   216,
+     217,   218,   219,   220,   221,   222,   223,   224,   225,   226,
+     227,   228,   229,   230,   105,   106,   107,   357,   108,   109,
+     358,   110,   111,     0,     0,     0,     0,     0,   232,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   112,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   113,   114,   115,   116,
+     117,   118,     0,     0,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
+     165,   166,   167,   168,   169,   170,   171,   105,   106,   107,
+       0,   108,   109,     0,   110,   111,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   112,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   113,
+     114,   115,   116,   117,   118,     0,     0,   119,   120,   121,
+     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     105,   106,   107,     0,   108,     0,     0,   110,   111,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     112,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   113,   114,   115,   116,   117,   118,     0,     0,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   105,   106,   107,     0,   108,     0,     0,
+       0,     0,   418,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   112,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   113,   114,   115,   116,   117,
+     118,     0,     0,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   105,   106,   107,     0,
+     108,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   112,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   113,   114,
+     115,   116,   117,   118,     0,     0,   119,   120,   121,   122,
+     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,   166,   167,   168,   169,   170,   171,   332,
+       0,     0,     0,     0,     0,     0,     0,   333,   334,   335,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     6,   339,   340,   341,   342,   343,   344,   345,   346,
+     347,     7,     0,     0,     0,     0,     0,     8,     9,    10,
+      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39,     0,
+       0,     0,   348,   349,     0,     0,     0,     0,     0,    40,
+      41
 };
 
 static const yytype_int16 yycheck[] =
 {
-      81,   240,    75,   257,   226,   276,    79,     5,   269,    74,
-     271,   331,     4,    13,    87,     5,     0,     4,    11,    12,
-       3,   500,    95,   284,     5,    19,    91,    92,    93,    76,
-      77,    78,    18,    80,    12,    82,    83,    15,    85,    86,
-       4,    88,    89,    18,    11,    12,    18,   526,    18,    18,
-     398,   399,    18,    18,   267,    18,    18,    18,    18,    18,
-      18,    57,    58,    59,    60,    66,    62,   280,    44,   466,
-      18,     5,     6,     7,   409,   472,    52,    53,    54,    11,
-      12,   416,    11,    12,    82,   420,   340,    12,    55,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,   476,   477,
-      98,    82,    57,    58,    59,    60,   122,    62,   124,   110,
-     111,   112,   113,   114,    18,     8,    18,    98,    11,   117,
-     118,   121,   519,    55,   122,   121,    90,    61,   121,   121,
-      55,    18,   122,   120,    18,   121,   117,   118,   119,   115,
-     116,   105,    18,   107,   108,   109,   121,   495,    18,   121,
-     389,   121,   391,   120,   474,   121,   121,    18,   121,   121,
-     121,   121,   121,   121,   270,    18,   272,   273,   274,   275,
-     424,   315,   316,    18,   255,   256,   257,    18,   439,   244,
-     261,   262,   247,   264,   265,   266,   259,   329,   330,    18,
-      18,    18,   463,     5,     6,     7,   277,   278,   279,    18,
-     281,   248,   267,    18,    25,    18,   120,   254,    29,    30,
-      18,   258,    18,    18,    18,   280,    37,    18,   440,    18,
-      41,    18,    18,    18,   478,    18,    18,    18,    18,    18,
-      51,    18,    44,    18,    18,    18,    18,    18,   303,    18,
-      18,    18,    18,    18,    56,    18,    18,    18,    18,    61,
-      62,    18,   299,    18,   493,    18,    18,    18,    18,   340,
-      72,    18,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,    18,    18,    18,    18,    18,
-      18,    18,    18,   120,     5,    18,   120,    18,   120,    44,
-      18,    18,     4,     4,    18,   388,    18,    52,    53,    54,
-      18,    18,    18,    18,    18,    18,   391,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    18,
-      18,     4,   122,   424,    18,    18,     5,    18,    18,   123,
-      18,    13,   120,   493,   120,   124,   460,   438,   424,   429,
-     124,   120,   539,   537,   488,   121,   238,   125,   283,   238,
-     238,   472,   469,   330,   238,   238,   483,   449,   449,   455,
-     115,   116,    -1,   398,   449,   120,    -1,    -1,    -1,    -1,
-     455,    -1,    -1,    -1,     4,     5,     6,   478,     8,    -1,
-      -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   500,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   493,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   526,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
-     110,   111,   112,   113,   114,    -1,    -1,    -1,    -1,    -1,
-      -1,   121,     4,     5,     6,     7,     8,     9,    10,    11,
-      12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,    -1,    -1,     4,     5,     6,   120,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      85,   246,   232,   268,   287,   318,    78,   350,    79,    56,
+       4,   280,    83,   282,     3,    57,    58,    59,    60,     0,
+      91,   494,    64,    95,    96,    97,   295,   500,    99,   101,
+      12,    80,    81,    82,   124,    84,   126,    86,    87,   532,
+      89,    90,     4,    92,    93,     4,     5,     6,     5,     8,
+      13,     4,    12,   278,    13,    15,   434,    18,   122,    11,
+      12,    19,    56,   441,    18,   558,   291,   445,    18,    18,
+      18,    18,    18,    55,    18,   122,    11,    12,   551,     5,
+      18,   123,   504,   505,    18,    44,    57,    58,    59,    60,
+      18,    18,   122,    64,   359,    18,    18,    56,    57,    58,
+      59,    60,    61,    18,    18,    64,    65,    66,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
       89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
       99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,     4,     5,     6,    -1,
-       8,   120,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,     4,     5,     6,
-      -1,     8,   120,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     109,   110,   111,   112,   113,   114,   115,   116,    84,   502,
+     123,   123,   123,   408,   123,   410,     4,   124,   481,   122,
+      18,   123,     5,   123,   100,   123,   123,   123,   250,   123,
+     252,   266,   267,   268,   449,   123,   258,   272,   273,   123,
+     275,   276,   277,   119,   120,   464,   123,    18,   124,   270,
+     123,   123,    18,   288,   289,   290,   278,   292,   491,   123,
+     259,    68,     5,     6,     7,    18,   265,    11,    12,   291,
+     269,    11,    12,   334,   335,     5,     6,     7,   122,   423,
+     424,     8,   317,   318,    11,   465,   348,   349,     5,    18,
+     281,   506,   283,   284,   285,   286,    18,    18,    18,    18,
+     322,    84,   482,    18,    92,   112,   113,   114,   115,   116,
+      18,    55,    18,   312,    44,    55,    18,   100,    61,   107,
+      18,   109,   110,   111,   359,   123,    56,    18,   523,    18,
+      18,    61,    18,    18,    64,    18,   119,   120,   121,    18,
+      18,    18,    18,    18,    74,    18,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,    18,
+      18,    18,   122,   527,    18,    18,   407,    18,   410,    25,
+     412,    18,   122,    29,    30,    18,    18,    18,    18,    18,
+      18,    37,    18,    18,    18,    41,    18,    18,    18,    44,
+      18,    18,    18,    18,   449,    51,    18,    52,    53,    54,
+      18,    18,    18,    18,    18,    18,    62,    63,   463,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    18,    18,    18,    18,    18,   481,    18,    18,    18,
+      18,    18,   474,   122,    18,    18,     4,     4,    18,    18,
+      18,   483,    18,    18,    18,    18,    18,    18,    18,   125,
+     124,   506,     4,     5,     6,     7,     8,     9,    10,    11,
+      12,    18,   117,   118,    18,   126,     5,   122,    18,    18,
+     122,    18,   122,    18,   123,    13,   122,   532,   126,   523,
+     488,   523,   127,    18,   449,   454,   570,   518,   568,   244,
+     244,   244,    44,   349,   500,   497,   244,   294,   244,   100,
+     513,   244,   316,   558,    56,    57,    58,    59,    60,    61,
+     412,   244,    64,    65,    66,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   292,   423,     4,     5,     6,
+     122,     8,     9,   474,    11,    12,   483,    -1,    -1,   474,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      57,    58,    59,    60,    61,    -1,    -1,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
       97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,     5,     6,
-       7,    -1,    -1,   120,    -1,    -1,    -1,    -1,    -1,    -1,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+       4,     5,     6,    -1,     8,   122,    -1,    -1,    -1,    13,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    61,    62,    -1,    -1,    -1,    -1,
-      -1,     5,     6,     7,    -1,    72,    -1,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
       44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,   120,    -1,    -1,    -1,    61,    62,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    72,    -1,
+      -1,    -1,    56,    57,    58,    59,    60,    61,    -1,    -1,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
       74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
       94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,     4,     5,     6,     7,     8,     9,    10,    11,
-      12,    -1,    -1,    -1,    -1,    -1,   120,    -1,    -1,    -1,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,     4,     5,     6,    -1,     8,   122,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,     4,     5,     6,    -1,     8,     9,    -1,
-      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      61,    -1,    -1,    64,    65,    66,    67,    68,    69,    70,
       71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
       81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
       91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
      101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,     4,     5,     6,    -1,     8,    -1,
-      -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     111,   112,   113,   114,   115,   116,     5,     6,     7,    -1,
+      -1,   122,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    61,    -1,    -1,    64,    -1,    -1,    -1,    -1,
+      -1,     5,     6,     7,    -1,    74,    -1,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,   122,    -1,    -1,    -1,    61,    -1,    -1,
+      64,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      74,    -1,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,     4,     5,     6,     7,     8,     9,
+      10,    11,    12,    -1,    -1,    -1,    -1,    -1,   122,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
+      60,    61,    -1,    -1,    64,    65,    66,    67,    68,    69,
       70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
       80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
       90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
      100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
-     110,   111,   112,   113,   114,     4,     5,     6,    -1,     8,
-      -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+     110,   111,   112,   113,   114,   115,   116,     4,     5,     6,
+      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,     4,     5,     6,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
+      57,    58,    59,    60,    61,    -1,    -1,    64,    65,    66,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+       4,     5,     6,    -1,     8,    -1,    -1,    11,    12,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    56,    57,    58,    59,    60,    61,    -1,    -1,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,     4,     5,     6,    -1,     8,    -1,    -1,
+      -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    -1,    -1,    64,    65,    66,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,     4,     5,     6,    -1,
        8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      58,    59,    60,    61,    -1,    -1,    64,    65,    66,    67,
       68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
       78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
       88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
       98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,     4,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    14,    -1,    -1,
-      -1,    -1,    -1,    20,    21,    22,    23,    24,    25,    26,
-      27,    28,    29,    30,    31,    32,    33,    34,    35,    36,
-      37,    38,    39,    40,    41,    42,    43,    44,    45,    46,
-      47,    48,    49,    50,    51
+     108,   109,   110,   111,   112,   113,   114,   115,   116,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    52,    53,    54,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,     4,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
+      43,    44,    45,    46,    47,    48,    49,    50,    51,    -1,
+      -1,    -1,   117,   118,    -1,    -1,    -1,    -1,    -1,    62,
+      63
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   127,   128,     0,    18,     4,    14,    20,    21,
+       0,     3,   129,   130,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
       42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
-     129,   130,   131,   133,   134,   135,   136,   137,   138,   139,
-     141,   145,   146,   147,   151,   154,   157,   160,   167,   168,
-     169,   181,   182,   183,   184,   187,   188,   189,   190,   191,
-     206,   209,   132,    18,    18,    18,    18,    18,    18,    18,
+      62,    63,   131,   132,   133,   135,   136,   137,   138,   139,
+     140,   141,   143,   147,   148,   149,   153,   156,   159,   162,
+     169,   170,   171,   183,   184,   185,   186,   189,   190,   191,
+     192,   193,   208,   211,   216,   220,   134,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   140,    18,    19,    12,    15,     4,
-       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   219,   221,   222,   223,
-     224,   156,   223,     5,     6,     7,    61,   218,   219,   219,
-     219,   218,   120,   171,   219,   152,   221,   219,   219,    44,
-      56,    62,    72,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   120,   210,   211,   215,
-     216,   217,   218,   219,   219,   218,   219,   219,   148,   223,
-     120,   142,   223,   223,    18,   218,    18,    18,    18,    18,
-      18,     4,   121,   172,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,   142,    18,
+      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
+      11,    12,    44,    56,    57,    58,    59,    60,    61,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   228,   230,   231,   232,   233,   158,   232,     5,
+       6,     7,    61,   227,   228,   228,   228,   227,   122,   173,
+     228,   154,   230,   228,   228,    44,    56,    64,    74,    76,
+      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   122,   212,   213,   224,   225,   226,   227,   228,
+     228,   227,   228,   228,   150,   232,   122,   144,   232,   232,
+      18,   227,   122,   213,   217,   221,   232,    18,    18,    18,
+      18,    18,     4,   123,   174,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,   215,    18,    18,    18,    18,    29,   149,   150,
-     189,   190,   191,   206,   209,   121,   143,   222,   223,    18,
-      11,    12,    55,   120,   158,   159,   225,   230,   155,   223,
-     219,   120,   161,    44,    52,    53,    54,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,   115,
-     116,   120,   192,   194,   195,    18,   121,   219,     7,    10,
-     120,   173,   220,   221,   153,   221,   220,   219,   218,   120,
-     221,   221,     8,    11,   229,   221,   221,   205,   221,   223,
-     228,     5,   231,   216,   229,   216,   229,   229,   229,   229,
-     231,   221,   221,   221,   228,   214,   221,   121,   210,   216,
-     120,    66,   110,   111,   112,   113,   114,   207,    18,    18,
-     121,    18,   219,    13,   121,   226,   227,   228,    18,    18,
-       4,   162,   163,   164,     5,   122,   196,   200,   232,   196,
-     196,    82,    98,   117,   118,   122,   198,   199,   200,   201,
-     198,   193,   194,     4,    18,   174,   220,    18,   170,    18,
-      57,    58,    59,    60,    62,   121,   212,   213,    18,    18,
-      18,     4,    90,   105,   107,   108,   109,   185,   186,    18,
-     218,   222,   144,   222,   223,    18,   121,   159,   230,   159,
-      18,   121,    18,   123,   197,   122,   124,   197,    18,    18,
-     197,   122,   124,   197,    18,   121,   173,   220,    18,   121,
-       4,   175,   175,    18,   121,   221,   216,   215,    18,   121,
-     208,   225,   226,    18,   227,    18,   163,   120,   231,   232,
-     120,   203,   203,   119,   201,   202,   194,   170,   170,   220,
-     176,   213,   186,   144,   159,    13,   121,   165,   166,   124,
-     204,   205,    18,    18,   121,   232,    18,   121,   120,    13,
-     125,   205,     4,   120,   177,   178,   179,   180,   121,    18,
-     185,   179,   121
+      18,    18,    18,   224,    18,    18,    18,    18,    29,   151,
+     152,   191,   192,   193,   208,   211,   216,   220,   123,   145,
+     231,   232,    18,   218,   219,   232,    18,    18,    18,    11,
+      12,    55,   122,   160,   161,   234,   239,   157,   232,   228,
+     122,   163,    44,    52,    53,    54,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,   117,   118,
+     122,   194,   196,   197,    18,   123,   228,     7,    10,   122,
+     175,   229,   230,   155,   230,   229,   228,   227,   122,   230,
+     230,     8,    11,   238,   230,   230,   207,   230,   232,   237,
+       5,   240,   225,   238,   225,   238,   238,   238,   238,   240,
+     230,   230,   230,   237,   223,   230,   123,   212,   225,   122,
+      68,   112,   113,   114,   115,   116,   209,    18,    18,   123,
+      18,   228,    18,   123,   217,   222,   223,   222,    13,   123,
+     235,   236,   237,    18,    18,     4,   164,   165,   166,     5,
+     124,   198,   202,   241,   198,   198,    84,   100,   119,   120,
+     124,   200,   201,   202,   203,   200,   195,   196,     4,    18,
+     176,   229,    18,   172,    18,    57,    58,    59,    60,    64,
+     123,   214,   215,    18,    18,    18,     4,    92,   107,   109,
+     110,   111,   187,   188,    18,   227,   231,   146,   231,   232,
+     219,    18,    18,    18,   123,   161,   239,   161,    18,   123,
+      18,   125,   199,   124,   126,   199,    18,    18,   199,   124,
+     126,   199,    18,   123,   175,   229,    18,   123,     4,    56,
+     177,   178,   177,    18,   123,   230,   225,   224,    18,   123,
+     210,   234,   235,    18,   222,   224,   236,    18,   165,   122,
+     240,   241,   122,   205,   205,   121,   203,   204,   196,   172,
+     172,   229,    18,   215,   188,   146,   161,    13,   123,   167,
+     168,   126,   206,   207,   122,    18,   123,   241,    18,   123,
+       4,   122,   179,   180,   181,    13,   127,   207,   182,   123,
+      18,   187,   181,   123
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   126,   128,   127,   129,   129,   129,   129,   129,   130,
-     130,   130,   130,   130,   131,   132,   132,   132,   133,   134,
-     134,   134,   135,   135,   135,   135,   135,   135,   135,   135,
-     135,   135,   135,   135,   135,   135,   135,   136,   137,   138,
-     139,   140,   140,   141,   142,   142,   142,   143,   143,   144,
-     144,   145,   146,   146,   146,   146,   146,   146,   146,   146,
-     146,   146,   148,   147,   149,   149,   149,   149,   149,   149,
-     150,   151,   152,   153,   154,   154,   155,   156,   157,   158,
-     158,   158,   158,   159,   159,   160,   160,   161,   162,   162,
-     163,   164,   165,   165,   166,   166,   167,   168,   169,   169,
-     169,   169,   169,   170,   170,   171,   171,   172,   172,   173,
-     174,   174,   176,   175,   177,   177,   178,   178,   179,   180,
-     179,   181,   182,   183,   184,   185,   185,   186,   186,   186,
-     186,   186,   186,   187,   188,   189,   190,   191,   192,   192,
-     192,   192,   192,   193,   193,   194,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     195,   195,   195,   195,   195,   196,   196,   197,   198,   198,
-     199,   199,   199,   200,   200,   201,   201,   201,   201,   202,
-     202,   203,   204,   204,   205,   206,   207,   207,   207,   207,
-     207,   207,   208,   208,   209,   209,   210,   210,   211,   211,
-     212,   212,   213,   213,   213,   213,   213,   214,   215,   215,
-     216,   217,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   218,   218,
-     218,   218,   219,   220,   220,   220,   221,   221,   221,   222,
-     222,   223,   223,   223,   223,   223,   223,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   225,   225,   226,   226,
-     227,   227,   228,   229,   229,   230,   231,   232
+       0,   128,   130,   129,   131,   131,   131,   131,   131,   132,
+     132,   132,   132,   132,   133,   134,   134,   134,   135,   136,
+     136,   136,   137,   137,   137,   137,   137,   137,   137,   137,
+     137,   137,   137,   137,   137,   137,   137,   138,   139,   140,
+     141,   142,   142,   143,   144,   144,   144,   145,   145,   146,
+     146,   147,   148,   148,   148,   148,   148,   148,   148,   148,
+     148,   148,   148,   148,   150,   149,   151,   151,   151,   151,
+     151,   151,   151,   151,   152,   153,   154,   155,   156,   156,
+     157,   158,   159,   160,   160,   160,   160,   161,   161,   162,
+     162,   163,   164,   164,   165,   166,   167,   167,   168,   168,
+     169,   170,   171,   171,   171,   171,   171,   172,   172,   173,
+     173,   174,   174,   175,   176,   176,   177,   178,   178,   179,
+     179,   180,   180,   181,   182,   181,   183,   184,   185,   186,
+     187,   187,   188,   188,   188,   188,   188,   188,   189,   190,
+     191,   192,   193,   194,   194,   194,   194,   194,   195,   195,
+     196,   196,   196,   196,   196,   196,   196,   196,   196,   196,
+     196,   196,   196,   196,   196,   197,   197,   197,   197,   197,
+     198,   198,   199,   200,   200,   201,   201,   201,   202,   202,
+     203,   203,   203,   203,   204,   204,   205,   206,   206,   207,
+     208,   209,   209,   209,   209,   209,   209,   210,   210,   211,
+     211,   212,   212,   213,   213,   214,   214,   215,   215,   215,
+     215,   215,   216,   216,   217,   218,   218,   219,   220,   221,
+     222,   223,   224,   224,   225,   226,   226,   226,   226,   226,
+     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
+     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
+     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
+     226,   226,   227,   227,   227,   227,   228,   229,   229,   229,
+     230,   230,   230,   231,   231,   232,   232,   232,   232,   232,
+     232,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
+     234,   234,   235,   235,   236,   236,   237,   238,   238,   239,
+     240,   241
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1458,25 +1478,27 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
        2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
-       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
-       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
-       4,     1,     1,     2,     1,     3,     3,     3,     5,     7,
-       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
-       1,     3,     0,     6,     0,     1,     1,     3,     1,     0,
-       4,     5,     5,     3,     7,     1,     3,     1,     1,     1,
-       1,     1,     1,     3,     3,     5,     5,     5,     1,     1,
-       1,     1,     3,     1,     3,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     2,     3,     2,     3,     1,
-       2,     3,     2,     3,     2,     1,     2,     5,     1,     2,
-       1,     1,     3,     1,     3,     1,     3,     3,     1,     1,
-       1,     3,     1,     3,     1,     7,     1,     1,     1,     1,
-       1,     1,     1,     1,     3,     5,     1,     5,     4,     5,
-       1,     3,     1,     1,     1,     1,     1,     1,     1,     3,
-       1,     1,     1,     3,     3,     3,     3,     1,     1,     3,
-       3,     1,     1,     3,     1,     1,     3,     3,     3,     3,
-       1,     1,     1,     3,     1,     1,     5,     3,     3,     5,
-       3,     3,     3,     3,     3,     1,     1,     3,     1,     1,
+       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
+       1,     1,     1,     1,     3,     5,     1,     1,     3,     5,
+       1,     1,     5,     1,     3,     3,     5,     1,     1,     3,
+       5,     3,     1,     3,     4,     1,     1,     2,     1,     3,
+       3,     3,     5,     7,     6,     8,     8,     0,     2,     2,
+       3,     1,     3,     3,     1,     3,     5,     1,     1,     0,
+       1,     1,     3,     1,     0,     4,     5,     5,     3,     7,
+       1,     3,     1,     1,     1,     1,     1,     1,     3,     3,
+       5,     5,     5,     1,     1,     1,     1,     3,     1,     3,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       2,     3,     2,     3,     1,     2,     3,     2,     3,     2,
+       1,     2,     5,     1,     2,     1,     1,     3,     1,     3,
+       1,     3,     3,     1,     1,     1,     3,     1,     3,     1,
+       7,     1,     1,     1,     1,     1,     1,     1,     1,     3,
+       5,     1,     5,     4,     5,     1,     3,     1,     1,     1,
+       1,     1,     5,     7,     3,     1,     3,     1,     5,     1,
+       3,     1,     1,     3,     1,     1,     1,     3,     3,     3,
+       3,     1,     1,     3,     3,     1,     1,     3,     1,     1,
+       3,     3,     3,     3,     1,     1,     1,     3,     1,     1,
+       5,     3,     3,     5,     3,     3,     3,     3,     3,     1,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
@@ -1484,8 +1506,8 @@ static const yytype_int8 yyr2[] =
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1
+       2,     3,     1,     3,     1,     1,     1,     1,     1,     1,
+       1,     1
 };
 
 
@@ -2230,835 +2252,870 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 62: /* $@2: %empty  */
+  case 64: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 74: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 75: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 72: /* userid: astring  */
+  case 76: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 73: /* password: astring  */
+  case 77: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 78: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 79: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 76: /* initial_response: atom  */
+  case 80: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 77: /* auth_type: atom  */
+  case 81: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 82: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 80: /* append_rest: flag_list "SP" append_message  */
+  case 84: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 81: /* append_rest: date_time "SP" append_message  */
+  case 85: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 86: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 83: /* append_message: "literal"  */
+  case 87: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 84: /* append_message: "literal8"  */
+  case 88: /* append_message: "literal8"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  CMD->u.append.binary = true; NOTE("message literal"); }
     break;
 
-  case 85: /* create: "CREATE" "SP" mailbox  */
+  case 89: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 90: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 87: /* create_params: '(' create_param_list ')'  */
+  case 91: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 91: /* create_param_name: "atom"  */
+  case 95: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 92: /* use_attrs: ')'  */
+  case 96: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 93: /* use_attrs: use_attr_list ')'  */
+  case 97: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 94: /* use_attr_list: "flag"  */
+  case 98: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 99: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 96: /* delete: "DELETE" "SP" mailbox  */
+  case 100: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 97: /* examine: "EXAMINE" "SP" mailbox  */
+  case 101: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 102: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 103: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 104: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 105: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 106: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 105: /* list_select_opts: '(' ')'  */
+  case 109: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 106: /* list_select_opts: '(' list_select_seq ')'  */
+  case 110: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 107: /* list_select_seq: "atom"  */
+  case 111: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 112: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 113: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 110: /* list_pattern_seq: list_mailbox  */
+  case 114: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 115: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 112: /* $@3: %empty  */
-                                { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
-    break;
-
-  case 113: /* list_return_opts: "atom" $@3 "SP" '(' list_return_body ')'  */
+  case 116: /* list_return_opts: list_return_kw "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 118: /* list_return_item: "atom"  */
+  case 117: /* list_return_kw: "atom"  */
+                                { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
+    break;
+
+  case 118: /* list_return_kw: "RETURN"  */
+                                { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
+    break;
+
+  case 123: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 119: /* $@4: %empty  */
+  case 124: /* $@3: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 120: /* list_return_item: '(' $@4 status_att_list ')'  */
+  case 125: /* list_return_item: '(' $@3 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 121: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 126: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 122: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 127: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 123: /* select: "SELECT" "SP" mailbox  */
+  case 128: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 124: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 129: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 125: /* status_att_list: status_att  */
+  case 130: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 126: /* status_att_list: status_att_list "SP" status_att  */
+  case 131: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 127: /* status_att: "MESSAGES"  */
+  case 132: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 128: /* status_att: "RECENT"  */
+  case 133: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 129: /* status_att: "UIDNEXT"  */
+  case 134: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 130: /* status_att: "UIDVALIDITY"  */
+  case 135: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 131: /* status_att: "UNSEEN"  */
+  case 136: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 132: /* status_att: "atom"  */
+  case 137: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 133: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 138: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 134: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 139: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 135: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 140: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 136: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+  case 141: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 137: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 142: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 138: /* fetch_what: "ALL"  */
+  case 143: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 139: /* fetch_what: "FULL"  */
+  case 144: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 140: /* fetch_what: "FAST"  */
+  case 145: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 141: /* fetch_what: fetch_att  */
+  case 146: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 142: /* fetch_what: '(' fetch_att_list ')'  */
+  case 147: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 143: /* fetch_att_list: fetch_att  */
+  case 148: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 144: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 149: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 145: /* fetch_att: "ENVELOPE"  */
+  case 150: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 146: /* fetch_att: "FLAGS"  */
+  case 151: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 147: /* fetch_att: "INTERNALDATE"  */
+  case 152: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 148: /* fetch_att: "RFC822"  */
+  case 153: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 149: /* fetch_att: "RFC822.HEADER"  */
+  case 154: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 150: /* fetch_att: "RFC822.SIZE"  */
+  case 155: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 151: /* fetch_att: "RFC822.TEXT"  */
+  case 156: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 152: /* fetch_att: "BODY"  */
+  case 157: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 153: /* fetch_att: "BODYSTRUCTURE"  */
+  case 158: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 154: /* fetch_att: "UID"  */
+  case 159: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 155: /* fetch_att: "BODY[" section  */
+  case 160: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 156: /* fetch_att: "BODY[" section partial  */
+  case 161: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 157: /* fetch_att: "BODY.PEEK[" section  */
+  case 162: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 158: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 163: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 160: /* fetch_att_binary: "BINARY[" section_binary  */
+  case 165: /* fetch_att_binary: "BINARY[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 161: /* fetch_att_binary: "BINARY[" section_binary partial  */
+  case 166: /* fetch_att_binary: "BINARY[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 162: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+  case 167: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 163: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+  case 168: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 164: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+  case 169: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 165: /* section_binary: ']'  */
+  case 170: /* section_binary: ']'  */
                                 { (yyval.vec) = (struct imap_vec){0}; }
     break;
 
-  case 166: /* section_binary: section_part ']'  */
+  case 171: /* section_binary: section_part ']'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); }
     break;
 
-  case 167: /* partial: '<' number '.' nz_number '>'  */
+  case 172: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 168: /* section: ']'  */
+  case 173: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 169: /* section: section_spec ']'  */
+  case 174: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 170: /* section_spec: section_msgtext  */
+  case 175: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 171: /* section_spec: section_part  */
+  case 176: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 172: /* section_spec: section_part '.' section_text  */
+  case 177: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 173: /* section_part: nz_number  */
+  case 178: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 174: /* section_part: section_part '.' nz_number  */
+  case 179: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 175: /* section_msgtext: "HEADER"  */
+  case 180: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 176: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 181: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 177: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 182: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 178: /* section_msgtext: "TEXT"  */
+  case 183: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 179: /* section_text: section_msgtext  */
+  case 184: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 180: /* section_text: "MIME"  */
+  case 185: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 181: /* header_list: '(' header_fld_names ')'  */
+  case 186: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 182: /* header_fld_names: header_fld_name  */
+  case 187: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 183: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 188: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 184: /* header_fld_name: astring  */
+  case 189: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 185: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 190: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 186: /* store_att_flags: "FLAGS"  */
+  case 191: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 187: /* store_att_flags: "FLAGS.SILENT"  */
+  case 192: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 188: /* store_att_flags: "+FLAGS"  */
+  case 193: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 189: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 194: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 190: /* store_att_flags: "-FLAGS"  */
+  case 195: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 191: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 196: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 192: /* store_flags: flag_list  */
+  case 197: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 193: /* store_flags: flag_seq  */
+  case 198: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 194: /* search: "SEARCH" "SP" search_program  */
+  case 199: /* search: "SEARCH" "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 195: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+  case 200: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 196: /* search_program: search_key_list  */
+  case 201: /* search_program: search_key_list  */
                 { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 197: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+  case 202: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 198: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+  case 203: /* search_return_opts: "RETURN" "SP" '(' ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 199: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+  case 204: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 202: /* search_return_opt: "MIN"  */
+  case 207: /* search_return_opt: "MIN"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
     break;
 
-  case 203: /* search_return_opt: "MAX"  */
+  case 208: /* search_return_opt: "MAX"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
     break;
 
-  case 204: /* search_return_opt: "ALL"  */
+  case 209: /* search_return_opt: "ALL"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
     break;
 
-  case 205: /* search_return_opt: "COUNT"  */
+  case 210: /* search_return_opt: "COUNT"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
     break;
 
-  case 206: /* search_return_opt: "SAVE"  */
+  case 211: /* search_return_opt: "SAVE"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
     break;
 
-  case 207: /* charset: astring  */
+  case 212: /* sort: "SORT" "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 213: /* sort: "SORT" "SP" search_return_opts "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 214: /* sort_criteria: '(' sort_words ')'  */
+                                { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
+    break;
+
+  case 217: /* sort_word: atom  */
+                                { CHECK(imap_sort_word(ctx, &(yyvsp[0].str))); NOTE("sort key"); }
+    break;
+
+  case 218: /* thread: "THREAD" "SP" thread_alg "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_THREAD; }
+    break;
+
+  case 219: /* thread_alg: atom  */
+                                { CHECK(imap_thread_alg(ctx, &(yyvsp[0].str))); NOTE("threading algorithm"); }
+    break;
+
+  case 220: /* search_criteria: charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 221: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 208: /* search_key_list: search_key  */
+  case 222: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 209: /* search_key_list: search_key_list "SP" search_key  */
+  case 223: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 210: /* search_key: search_key_1  */
+  case 224: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 211: /* search_key_1: "ALL"  */
+  case 225: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 212: /* search_key_1: "ANSWERED"  */
+  case 226: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 213: /* search_key_1: "BCC" "SP" astring  */
+  case 227: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 214: /* search_key_1: "BEFORE" "SP" date  */
+  case 228: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 215: /* search_key_1: "BODY" "SP" astring  */
+  case 229: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 216: /* search_key_1: "CC" "SP" astring  */
+  case 230: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 217: /* search_key_1: "DELETED"  */
+  case 231: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 218: /* search_key_1: "FLAGGED"  */
+  case 232: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 219: /* search_key_1: "FROM" "SP" astring  */
+  case 233: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 220: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 234: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 221: /* search_key_1: "NEW"  */
+  case 235: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 222: /* search_key_1: "OLD"  */
+  case 236: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 223: /* search_key_1: "ON" "SP" date  */
+  case 237: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 224: /* search_key_1: "RECENT"  */
+  case 238: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 225: /* search_key_1: "SEEN"  */
+  case 239: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 226: /* search_key_1: "SINCE" "SP" date  */
+  case 240: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 227: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 241: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 228: /* search_key_1: "TEXT" "SP" astring  */
+  case 242: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 229: /* search_key_1: "TO" "SP" astring  */
+  case 243: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 230: /* search_key_1: "UNANSWERED"  */
+  case 244: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 231: /* search_key_1: "UNDELETED"  */
+  case 245: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 232: /* search_key_1: "UNFLAGGED"  */
+  case 246: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 233: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 247: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 234: /* search_key_1: "UNSEEN"  */
+  case 248: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 235: /* search_key_1: "DRAFT"  */
+  case 249: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 236: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 250: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 237: /* search_key_1: "LARGER" "SP" number  */
+  case 251: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 238: /* search_key_1: "NOT" "SP" search_key  */
+  case 252: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 239: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 253: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 240: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 254: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 241: /* search_key_1: "SENTON" "SP" date  */
+  case 255: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 242: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 256: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 243: /* search_key_1: "SMALLER" "SP" number  */
+  case 257: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 244: /* search_key_1: "UID" "SP" sequence_set  */
+  case 258: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 245: /* search_key_1: "UNDRAFT"  */
+  case 259: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 246: /* search_key_1: sequence_set  */
+  case 260: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 247: /* search_key_1: '(' search_key_list ')'  */
+  case 261: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 248: /* sequence_set: "number"  */
+  case 262: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 249: /* sequence_set: "sequence set"  */
+  case 263: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 250: /* sequence_set: "sequence set with *"  */
+  case 264: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 251: /* sequence_set: "$"  */
+  case 265: /* sequence_set: "$"  */
                                 { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
     break;
 
-  case 252: /* mailbox: astring  */
+  case 266: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 253: /* list_mailbox: astring  */
+  case 267: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 254: /* list_mailbox: "mailbox pattern"  */
+  case 268: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 255: /* list_mailbox: "sequence set with *"  */
+  case 269: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 256: /* astring: atom  */
+  case 270: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 257: /* astring: "astring"  */
+  case 271: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 258: /* astring: string  */
+  case 272: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 259: /* string: "quoted string"  */
+  case 273: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 260: /* string: "literal"  */
+  case 274: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 261: /* atom: "atom"  */
+  case 275: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 262: /* atom: "number"  */
+  case 276: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 263: /* atom: "sequence set"  */
+  case 277: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 264: /* atom: "date"  */
+  case 278: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 265: /* atom: "$"  */
+  case 279: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 266: /* atom: keyword  */
+  case 280: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 326: /* flag_list: '(' ')'  */
+  case 340: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 327: /* flag_list: '(' flag_seq ')'  */
+  case 341: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 328: /* flag_seq: flag  */
+  case 342: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 329: /* flag_seq: flag_seq "SP" flag  */
+  case 343: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 330: /* flag: "flag"  */
+  case 344: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 331: /* flag: flag_keyword  */
+  case 345: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 332: /* flag_keyword: atom  */
+  case 346: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 333: /* date: "date"  */
+  case 347: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 334: /* date: "quoted string"  */
+  case 348: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 335: /* date_time: "quoted string"  */
+  case 349: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 336: /* number: "number"  */
+  case 350: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 337: /* nz_number: "number"  */
+  case 351: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3334,6 +3391,9 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
+	case K_SORT: case K_THREAD:
+		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
+			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
 			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
@@ -3358,7 +3418,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -3386,6 +3446,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 				: "initial response";
 		case K_SEARCH:
 			return "flag keyword";
+		case K_SORT:
+			return "sort key";
+		case K_THREAD:
+			return "threading algorithm";
 		default:
 			return "atom";
 		}

@@ -265,6 +265,9 @@ restart:
 	<VERB> 'ID'             { return lex_verb(lx, val, K_ID); }
 	<VERB> 'NAMESPACE'      { return lex_verb(lx, val, K_NAMESPACE); }
 	<VERB> 'UNSELECT'       { return lex_verb(lx, val, K_UNSELECT); }
+	// ---- RFC 5256: SORT, THREAD ----
+	<VERB> 'SORT'           { return lex_verb(lx, val, K_SORT); }
+	<VERB> 'THREAD'         { return lex_verb(lx, val, K_THREAD); }
 	// RFC2060 §9: x_command = "X" atom <experimental command arguments>
 	<VERB> 'X' ATOM_CHAR+ => RAW { return lex_word(lx, val, T_XCMD); }
 	<VERB> ATOM_CHAR+ => ARG { return lex_word(lx, val, T_ATOM); }

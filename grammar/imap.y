@@ -103,6 +103,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 /* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
 %token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
 %token <tok> T_SEQLAST "$"
+/* ---- RFC 5256: SORT, THREAD ---- */
+%token <tok> K_SORT "SORT" K_THREAD "THREAD"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -289,6 +291,7 @@ command_select:
 	| uid
 	| unselect
 	| move
+	| sort | thread
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -300,6 +303,7 @@ uid_command:
 	copy | fetch | search | store
 	| uid_expunge
 	| move
+	| sort | thread
 	;
 
 /* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
@@ -513,9 +517,14 @@ list_pattern_seq:
  * RFC6154 §6: return-option =/ "SPECIAL-USE".  An option's value follows
  * it as the next item, so that one token of lookahead decides. */
 list_return_opts:
-	T_ATOM                  { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
-	  SP '(' list_return_body ')'
+	list_return_kw SP '(' list_return_body ')'
 				{ CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+	;
+
+/* "RETURN": an atom, or the keyword SEARCH's RETURN made it (RFC4731) */
+list_return_kw:
+	T_ATOM                  { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
+	| K_RETURN              { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
 	;
 
 list_return_body:
@@ -835,6 +844,59 @@ search_return_opt:
 	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
 	;
 
+/* ---- RFC 5256: SORT, THREAD; RFC 5267: ESORT; RFC 5957: DISPLAYFROM ---- */
+
+/* RFC5256 §5: sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria
+ * RFC5267 §3: sort = ["UID" SP] "SORT" [search-return-opts] SP
+ *   sort-criteria SP search-criteria  (ESORT: the RETURN options of
+ *   RFC4466 §2.6, answered with ESEARCH) */
+sort:
+	K_SORT SP sort_criteria SP search_criteria
+				{ CMD->type = IMAP_CMD_SORT; }
+	| K_SORT SP search_return_opts SP sort_criteria SP search_criteria
+				{ CMD->type = IMAP_CMD_SORT; }
+	;
+
+/* RFC5256 §5: sort-criteria = "(" sort-criterion *(SP sort-criterion) ")"
+ *   sort-criterion = ["REVERSE" SP] sort-key
+ *   sort-key = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" / "SUBJECT" / "TO"
+ * RFC5957 §3: sort-key =/ "DISPLAYFROM" / "DISPLAYTO"
+ * The words are atoms; the builder pairs REVERSE with the key after it. */
+sort_criteria:
+	'(' sort_words ')'      { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
+	;
+
+sort_words:
+	sort_word
+	| sort_words SP sort_word
+	;
+
+sort_word:
+	atom                    { CHECK(imap_sort_word(ctx, &$1)); NOTE("sort key"); }
+	;
+
+/* RFC5256 §5: thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
+ *   thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext
+ *   thread-alg-ext = atom  (none here: BAD) */
+thread:
+	K_THREAD SP thread_alg SP search_criteria
+				{ CMD->type = IMAP_CMD_THREAD; }
+	;
+
+thread_alg:
+	atom                    { CHECK(imap_thread_alg(ctx, &$1)); NOTE("threading algorithm"); }
+	;
+
+/* RFC5256 §5: search-criteria = charset 1*(SP search-key)
+ *   charset = atom / quoted  (mandatory, unlike SEARCH's CHARSET) */
+search_criteria:
+	charset SP search_key_list
+		{ CMD->u.search.has_charset = true; CMD->u.search.charset = $1;
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
+	;
+
 /* The astring after CHARSET (RFC2060 §9 search) */
 charset:
 	astring                 { $$ = $1; NOTE("charset name"); }
@@ -1092,6 +1154,9 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
+	case K_SORT: case K_THREAD:
+		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
+			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
 			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
@@ -1116,7 +1181,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -1144,6 +1209,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 				: "initial response";
 		case K_SEARCH:
 			return "flag keyword";
+		case K_SORT:
+			return "sort key";
+		case K_THREAD:
+			return "threading algorithm";
 		default:
 			return "atom";
 		}

@@ -86,5 +86,7 @@ cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd
 	cmd_expunge, cmd_search, cmd_fetch, cmd_store, cmd_copy, cmd_idle, cmd_compress, cmd_x;
 /* ---- RFC 6851: MOVE ---- */
 cmd_fn cmd_move;
+/* ---- RFC 5256: SORT, THREAD ---- */
+cmd_fn cmd_sort, cmd_thread;
 
 #endif

@@ -141,6 +141,9 @@ enum imap_cmd_type {
 	IMAP_CMD_UNSELECT,   /* RFC3691 */
 	IMAP_CMD_ENABLE,     /* RFC5161 */
 	IMAP_CMD_MOVE,       /* RFC6851: arguments in u.copy */
+	/* ---- RFC 5256: SORT, THREAD ---- */
+	IMAP_CMD_SORT,       /* RFC5256 (ESORT: RFC5267): arguments in u.search */
+	IMAP_CMD_THREAD,     /* RFC5256: arguments in u.search */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };
@@ -260,12 +263,39 @@ enum imap_search_return {
 	IMAP_SEARCH_RET_SAVE  = 1 << 4,
 };
 
+/* ---- RFC 5256: SORT, THREAD (RFC5957: DISPLAYFROM, DISPLAYTO) ---- */
+
+/* sort-key (RFC5256 §5, RFC5957 §3) */
+enum imap_sort_key {
+	IMAP_SORT_ARRIVAL, IMAP_SORT_CC, IMAP_SORT_DATE, IMAP_SORT_FROM, IMAP_SORT_SIZE,
+	IMAP_SORT_SUBJECT, IMAP_SORT_TO, IMAP_SORT_DISPLAYFROM, IMAP_SORT_DISPLAYTO,
+	IMAP_SORT__PENDING,          /* "REVERSE" read, its key not yet */
+};
+
+/* sort-criterion = ["REVERSE" SP] sort-key */
+struct imap_sort_crit {
+	enum imap_sort_key key;
+	bool reverse;
+};
+
+/* thread-alg (RFC5256 §5) */
+enum imap_thread_alg {
+	IMAP_THREAD_ORDEREDSUBJECT,
+	IMAP_THREAD_REFERENCES,
+};
+
+/* SEARCH; SORT and THREAD too, which are SEARCH with a sort program or a
+ * threading algorithm before the (then mandatory) charset. */
 struct imap_cmd_search {
 	bool has_return;                     /* "RETURN (...)": answer ESEARCH */
 	unsigned ret;                        /* enum imap_search_return bits; 0 is "RETURN ()" */
 	bool has_charset;
 	struct imap_string charset;
 	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */
+	/* RFC5256: SORT's criteria in order; THREAD's algorithm */
+	size_t nsort;
+	struct imap_sort_crit *sort;
+	enum imap_thread_alg thread;
 };
 
 struct imap_cmd_fetch {

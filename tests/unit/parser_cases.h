@@ -289,6 +289,21 @@ static const struct valid_case valid_cases[] = {
 	  "a ENABLE CONDSTORE\r\n" },
 	{ "a enable condstore UTF8=ACCEPT X-GOOD-IDEA IMAP4rev2\r\n",
 	  "a ENABLE condstore UTF8=ACCEPT X-GOOD-IDEA IMAP4rev2\r\n" },
+	/* ---- RFC 5256: SORT, THREAD; RFC 5267 ESORT; RFC 5957 ---- */
+	{ "a SORT (SUBJECT) UTF-8 ALL\r\n",
+	  "a SORT (SUBJECT) UTF-8 ALL\r\n" },
+	{ "a sort (reverse date Size displayfrom) us-ascii SINCE 1-Feb-1994 FROM x\r\n",
+	  "a SORT (REVERSE DATE SIZE DISPLAYFROM) us-ascii SINCE 1-Feb-1994 FROM x\r\n" },
+	{ "a UID SORT (ARRIVAL CC FROM TO DISPLAYTO) \"UTF-8\" 1:*\r\n",
+	  "a UID SORT (ARRIVAL CC FROM TO DISPLAYTO) UTF-8 1:*\r\n" },
+	{ "a SORT RETURN (MIN MAX ALL COUNT SAVE) (SUBJECT) UTF-8 ALL\r\n",
+	  "a SORT RETURN (MIN MAX ALL COUNT SAVE) (SUBJECT) UTF-8 ALL\r\n" },
+	{ "a SORT RETURN () (SUBJECT) UTF-8 ALL\r\n",
+	  "a SORT RETURN () (SUBJECT) UTF-8 ALL\r\n" },
+	{ "a THREAD REFERENCES UTF-8 ALL\r\n",
+	  "a THREAD REFERENCES UTF-8 ALL\r\n" },
+	{ "a UID THREAD orderedsubject US-ASCII NOT DELETED\r\n",
+	  "a UID THREAD ORDEREDSUBJECT US-ASCII NOT DELETED\r\n" },
 };
 
 #define BAD(in, err) { in, sizeof(in) - 1, err }
@@ -766,11 +781,11 @@ static const struct bad_case bad_cases[] = {
 	BAD("a UID\r\n",
 	    "Missing SP after UID"),
 	BAD("a UID \r\n",
-	    "Missing COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE after UID"),
+	    "Missing COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD after UID"),
 	BAD("a UID FOO\r\n",
-	    "Expected COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE after UID, got atom"),
+	    "Expected COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD after UID, got atom"),
 	BAD("a UID SELECT INBOX\r\n",
-	    "Expected COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE after UID, got SELECT"),
+	    "Expected COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD after UID, got SELECT"),
 	BAD("a UID EXPUNGE x\r\n",
 	    "Expected sequence set after EXPUNGE, got atom"),
 	BAD("a UID FETCH\r\n",
@@ -808,5 +823,15 @@ static const struct bad_case bad_cases[] = {
 	    "Expected quoted string or literal after '(', got atom"),
 	BAD("a ID (\"f234567890123456789012345678901\" \"x\")\r\n",
 	    "ID field name longer than 30 octets"),
+	/* ---- RFC 5256: SORT, THREAD ---- */
+	BAD("a SORT (FOO) UTF-8 ALL\r\n", "Unknown sort key FOO"),
+	BAD("a SORT (REVERSE) UTF-8 ALL\r\n", "REVERSE must be followed by a sort key"),
+	BAD("a SORT (REVERSE REVERSE DATE) UTF-8 ALL\r\n", "REVERSE must be followed by a sort key"),
+	BAD("a SORT () UTF-8 ALL\r\n", "Expected sort key after '(', got ')'"),
+	BAD("a SORT (SUBJECT) ALL\r\n", "Missing SP after charset name"),
+	BAD("a SORT SUBJECT UTF-8 ALL\r\n", "Expected RETURN or '(' after SORT, got SUBJECT"),
+	BAD("a THREAD FOO UTF-8 ALL\r\n", "Unknown threading algorithm FOO"),
+	BAD("a THREAD REFERENCES\r\n", "Missing SP after threading algorithm"),
+	BAD("a THREAD REFERENCES UTF-8\r\n", "Missing SP after charset name"),
 };
 #undef BAD
