@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 4f95a884dbb12923a36c8767040dc618575301fa420c4c5c77dafc3baceb2f46), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 6909422489ff163984eb5ff3e86c210fb4478bd2b6f1b08ce4d315c5f05ec69b), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -168,184 +168,192 @@ enum yysymbol_kind_t
   YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
   YYSYMBOL_K_SORT = 62,                    /* "SORT"  */
   YYSYMBOL_K_THREAD = 63,                  /* "THREAD"  */
-  YYSYMBOL_K_ALL = 64,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 65,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 66,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 67,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 68,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 69,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 70,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 71,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 72,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 73,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 74,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 75,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 76,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 77,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 78,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 79,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 80,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 81,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 82,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 83,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 84,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 85,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 86,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 87,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 88,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 89,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 90,                      /* "ON"  */
-  YYSYMBOL_K_OR = 91,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 92,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 93,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 94,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 95,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 96,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 97,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 98,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 99,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 100,                   /* "TEXT"  */
-  YYSYMBOL_K_TO = 101,                     /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 102,             /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 103,              /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 104,                /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 105,              /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 106,              /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 107,                 /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 108,                /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 109,               /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 110,                /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 111,            /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 112,             /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 113,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 114,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 115,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 116,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 117,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 118,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 119,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 120,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 121,                   /* "MIME"  */
-  YYSYMBOL_122_ = 122,                     /* '('  */
-  YYSYMBOL_123_ = 123,                     /* ')'  */
-  YYSYMBOL_124_ = 124,                     /* ']'  */
-  YYSYMBOL_125_ = 125,                     /* '<'  */
-  YYSYMBOL_126_ = 126,                     /* '.'  */
-  YYSYMBOL_127_ = 127,                     /* '>'  */
-  YYSYMBOL_YYACCEPT = 128,                 /* $accept  */
-  YYSYMBOL_command = 129,                  /* command  */
-  YYSYMBOL_130_1 = 130,                    /* $@1  */
-  YYSYMBOL_command_body = 131,             /* command_body  */
-  YYSYMBOL_command_any = 132,              /* command_any  */
-  YYSYMBOL_x_command = 133,                /* x_command  */
-  YYSYMBOL_x_args = 134,                   /* x_args  */
-  YYSYMBOL_unknown_command = 135,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 136,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 137,             /* command_auth  */
-  YYSYMBOL_idle = 138,                     /* idle  */
-  YYSYMBOL_compress = 139,                 /* compress  */
-  YYSYMBOL_namespace = 140,                /* namespace  */
-  YYSYMBOL_enable = 141,                   /* enable  */
-  YYSYMBOL_enable_caps = 142,              /* enable_caps  */
-  YYSYMBOL_id = 143,                       /* id  */
-  YYSYMBOL_id_params_list = 144,           /* id_params_list  */
-  YYSYMBOL_id_pairs = 145,                 /* id_pairs  */
-  YYSYMBOL_id_nstring = 146,               /* id_nstring  */
-  YYSYMBOL_unselect = 147,                 /* unselect  */
-  YYSYMBOL_command_select = 148,           /* command_select  */
-  YYSYMBOL_uid = 149,                      /* uid  */
-  YYSYMBOL_150_2 = 150,                    /* $@2  */
-  YYSYMBOL_uid_command = 151,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 152,              /* uid_expunge  */
-  YYSYMBOL_login = 153,                    /* login  */
-  YYSYMBOL_userid = 154,                   /* userid  */
-  YYSYMBOL_password = 155,                 /* password  */
-  YYSYMBOL_authenticate = 156,             /* authenticate  */
-  YYSYMBOL_initial_response = 157,         /* initial_response  */
-  YYSYMBOL_auth_type = 158,                /* auth_type  */
-  YYSYMBOL_append = 159,                   /* append  */
-  YYSYMBOL_append_rest = 160,              /* append_rest  */
-  YYSYMBOL_append_message = 161,           /* append_message  */
-  YYSYMBOL_create = 162,                   /* create  */
-  YYSYMBOL_create_params = 163,            /* create_params  */
-  YYSYMBOL_create_param_list = 164,        /* create_param_list  */
-  YYSYMBOL_create_param = 165,             /* create_param  */
-  YYSYMBOL_create_param_name = 166,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 167,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 168,            /* use_attr_list  */
-  YYSYMBOL_delete = 169,                   /* delete  */
-  YYSYMBOL_examine = 170,                  /* examine  */
-  YYSYMBOL_list = 171,                     /* list  */
-  YYSYMBOL_list_return_tail = 172,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 173,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 174,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 175,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 176,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 177,         /* list_return_opts  */
-  YYSYMBOL_list_return_kw = 178,           /* list_return_kw  */
-  YYSYMBOL_list_return_body = 179,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 180,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 181,         /* list_return_item  */
-  YYSYMBOL_182_3 = 182,                    /* $@3  */
-  YYSYMBOL_lsub = 183,                     /* lsub  */
-  YYSYMBOL_rename = 184,                   /* rename  */
-  YYSYMBOL_select = 185,                   /* select  */
-  YYSYMBOL_status = 186,                   /* status  */
-  YYSYMBOL_status_att_list = 187,          /* status_att_list  */
-  YYSYMBOL_status_att = 188,               /* status_att  */
-  YYSYMBOL_subscribe = 189,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 190,              /* unsubscribe  */
-  YYSYMBOL_copy = 191,                     /* copy  */
-  YYSYMBOL_move = 192,                     /* move  */
-  YYSYMBOL_fetch = 193,                    /* fetch  */
-  YYSYMBOL_fetch_what = 194,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 195,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 196,                /* fetch_att  */
-  YYSYMBOL_fetch_att_binary = 197,         /* fetch_att_binary  */
-  YYSYMBOL_section_binary = 198,           /* section_binary  */
-  YYSYMBOL_partial = 199,                  /* partial  */
-  YYSYMBOL_section = 200,                  /* section  */
-  YYSYMBOL_section_spec = 201,             /* section_spec  */
-  YYSYMBOL_section_part = 202,             /* section_part  */
-  YYSYMBOL_section_msgtext = 203,          /* section_msgtext  */
-  YYSYMBOL_section_text = 204,             /* section_text  */
-  YYSYMBOL_header_list = 205,              /* header_list  */
-  YYSYMBOL_header_fld_names = 206,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 207,          /* header_fld_name  */
-  YYSYMBOL_store = 208,                    /* store  */
-  YYSYMBOL_store_att_flags = 209,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 210,              /* store_flags  */
-  YYSYMBOL_search = 211,                   /* search  */
-  YYSYMBOL_search_program = 212,           /* search_program  */
-  YYSYMBOL_search_return_opts = 213,       /* search_return_opts  */
-  YYSYMBOL_search_return_opt_list = 214,   /* search_return_opt_list  */
-  YYSYMBOL_search_return_opt = 215,        /* search_return_opt  */
-  YYSYMBOL_sort = 216,                     /* sort  */
-  YYSYMBOL_sort_criteria = 217,            /* sort_criteria  */
-  YYSYMBOL_sort_words = 218,               /* sort_words  */
-  YYSYMBOL_sort_word = 219,                /* sort_word  */
-  YYSYMBOL_thread = 220,                   /* thread  */
-  YYSYMBOL_thread_alg = 221,               /* thread_alg  */
-  YYSYMBOL_search_criteria = 222,          /* search_criteria  */
-  YYSYMBOL_charset = 223,                  /* charset  */
-  YYSYMBOL_search_key_list = 224,          /* search_key_list  */
-  YYSYMBOL_search_key = 225,               /* search_key  */
-  YYSYMBOL_search_key_1 = 226,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 227,             /* sequence_set  */
-  YYSYMBOL_mailbox = 228,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 229,             /* list_mailbox  */
-  YYSYMBOL_astring = 230,                  /* astring  */
-  YYSYMBOL_string = 231,                   /* string  */
-  YYSYMBOL_atom = 232,                     /* atom  */
-  YYSYMBOL_keyword = 233,                  /* keyword  */
-  YYSYMBOL_flag_list = 234,                /* flag_list  */
-  YYSYMBOL_flag_seq = 235,                 /* flag_seq  */
-  YYSYMBOL_flag = 236,                     /* flag  */
-  YYSYMBOL_flag_keyword = 237,             /* flag_keyword  */
-  YYSYMBOL_date = 238,                     /* date  */
-  YYSYMBOL_date_time = 239,                /* date_time  */
-  YYSYMBOL_number = 240,                   /* number  */
-  YYSYMBOL_nz_number = 241                 /* nz_number  */
+  YYSYMBOL_K_GETQUOTA = 64,                /* "GETQUOTA"  */
+  YYSYMBOL_K_GETQUOTAROOT = 65,            /* "GETQUOTAROOT"  */
+  YYSYMBOL_K_SETQUOTA = 66,                /* "SETQUOTA"  */
+  YYSYMBOL_K_ALL = 67,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 68,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 69,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 70,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 71,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 72,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 73,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 74,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 75,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 76,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 77,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 78,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 79,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 80,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 81,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 82,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 83,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 84,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 85,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 86,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 87,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 88,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 89,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 90,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 91,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 92,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 93,                      /* "ON"  */
+  YYSYMBOL_K_OR = 94,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 95,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 96,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 97,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 98,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 99,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 100,                  /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 101,                /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 102,                /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 103,                   /* "TEXT"  */
+  YYSYMBOL_K_TO = 104,                     /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 105,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 106,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 107,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 108,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 109,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 110,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 111,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 112,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 113,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 114,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 115,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 116,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 117,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 118,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 119,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 120,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 121,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 122,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 123,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 124,                   /* "MIME"  */
+  YYSYMBOL_125_ = 125,                     /* '('  */
+  YYSYMBOL_126_ = 126,                     /* ')'  */
+  YYSYMBOL_127_ = 127,                     /* ']'  */
+  YYSYMBOL_128_ = 128,                     /* '<'  */
+  YYSYMBOL_129_ = 129,                     /* '.'  */
+  YYSYMBOL_130_ = 130,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 131,                 /* $accept  */
+  YYSYMBOL_command = 132,                  /* command  */
+  YYSYMBOL_133_1 = 133,                    /* $@1  */
+  YYSYMBOL_command_body = 134,             /* command_body  */
+  YYSYMBOL_command_any = 135,              /* command_any  */
+  YYSYMBOL_x_command = 136,                /* x_command  */
+  YYSYMBOL_x_args = 137,                   /* x_args  */
+  YYSYMBOL_unknown_command = 138,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 139,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 140,             /* command_auth  */
+  YYSYMBOL_idle = 141,                     /* idle  */
+  YYSYMBOL_compress = 142,                 /* compress  */
+  YYSYMBOL_namespace = 143,                /* namespace  */
+  YYSYMBOL_enable = 144,                   /* enable  */
+  YYSYMBOL_enable_caps = 145,              /* enable_caps  */
+  YYSYMBOL_id = 146,                       /* id  */
+  YYSYMBOL_id_params_list = 147,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 148,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 149,               /* id_nstring  */
+  YYSYMBOL_unselect = 150,                 /* unselect  */
+  YYSYMBOL_command_select = 151,           /* command_select  */
+  YYSYMBOL_uid = 152,                      /* uid  */
+  YYSYMBOL_153_2 = 153,                    /* $@2  */
+  YYSYMBOL_uid_command = 154,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 155,              /* uid_expunge  */
+  YYSYMBOL_login = 156,                    /* login  */
+  YYSYMBOL_userid = 157,                   /* userid  */
+  YYSYMBOL_password = 158,                 /* password  */
+  YYSYMBOL_authenticate = 159,             /* authenticate  */
+  YYSYMBOL_initial_response = 160,         /* initial_response  */
+  YYSYMBOL_auth_type = 161,                /* auth_type  */
+  YYSYMBOL_append = 162,                   /* append  */
+  YYSYMBOL_append_rest = 163,              /* append_rest  */
+  YYSYMBOL_append_message = 164,           /* append_message  */
+  YYSYMBOL_create = 165,                   /* create  */
+  YYSYMBOL_create_params = 166,            /* create_params  */
+  YYSYMBOL_create_param_list = 167,        /* create_param_list  */
+  YYSYMBOL_create_param = 168,             /* create_param  */
+  YYSYMBOL_create_param_name = 169,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 170,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 171,            /* use_attr_list  */
+  YYSYMBOL_delete = 172,                   /* delete  */
+  YYSYMBOL_examine = 173,                  /* examine  */
+  YYSYMBOL_list = 174,                     /* list  */
+  YYSYMBOL_list_return_tail = 175,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 176,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 177,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 178,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 179,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 180,         /* list_return_opts  */
+  YYSYMBOL_list_return_kw = 181,           /* list_return_kw  */
+  YYSYMBOL_list_return_body = 182,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 183,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 184,         /* list_return_item  */
+  YYSYMBOL_185_3 = 185,                    /* $@3  */
+  YYSYMBOL_lsub = 186,                     /* lsub  */
+  YYSYMBOL_rename = 187,                   /* rename  */
+  YYSYMBOL_select = 188,                   /* select  */
+  YYSYMBOL_status = 189,                   /* status  */
+  YYSYMBOL_status_att_list = 190,          /* status_att_list  */
+  YYSYMBOL_status_att = 191,               /* status_att  */
+  YYSYMBOL_subscribe = 192,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 193,              /* unsubscribe  */
+  YYSYMBOL_copy = 194,                     /* copy  */
+  YYSYMBOL_move = 195,                     /* move  */
+  YYSYMBOL_fetch = 196,                    /* fetch  */
+  YYSYMBOL_fetch_what = 197,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 198,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 199,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 200,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 201,           /* section_binary  */
+  YYSYMBOL_partial = 202,                  /* partial  */
+  YYSYMBOL_section = 203,                  /* section  */
+  YYSYMBOL_section_spec = 204,             /* section_spec  */
+  YYSYMBOL_section_part = 205,             /* section_part  */
+  YYSYMBOL_section_msgtext = 206,          /* section_msgtext  */
+  YYSYMBOL_section_text = 207,             /* section_text  */
+  YYSYMBOL_header_list = 208,              /* header_list  */
+  YYSYMBOL_header_fld_names = 209,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 210,          /* header_fld_name  */
+  YYSYMBOL_store = 211,                    /* store  */
+  YYSYMBOL_store_att_flags = 212,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 213,              /* store_flags  */
+  YYSYMBOL_search = 214,                   /* search  */
+  YYSYMBOL_search_program = 215,           /* search_program  */
+  YYSYMBOL_search_return_opts = 216,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 217,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 218,        /* search_return_opt  */
+  YYSYMBOL_getquota = 219,                 /* getquota  */
+  YYSYMBOL_getquotaroot = 220,             /* getquotaroot  */
+  YYSYMBOL_setquota = 221,                 /* setquota  */
+  YYSYMBOL_setquota_list = 222,            /* setquota_list  */
+  YYSYMBOL_setquota_resource = 223,        /* setquota_resource  */
+  YYSYMBOL_sort = 224,                     /* sort  */
+  YYSYMBOL_sort_criteria = 225,            /* sort_criteria  */
+  YYSYMBOL_sort_words = 226,               /* sort_words  */
+  YYSYMBOL_sort_word = 227,                /* sort_word  */
+  YYSYMBOL_thread = 228,                   /* thread  */
+  YYSYMBOL_thread_alg = 229,               /* thread_alg  */
+  YYSYMBOL_search_criteria = 230,          /* search_criteria  */
+  YYSYMBOL_charset = 231,                  /* charset  */
+  YYSYMBOL_search_key_list = 232,          /* search_key_list  */
+  YYSYMBOL_search_key = 233,               /* search_key  */
+  YYSYMBOL_search_key_1 = 234,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 235,             /* sequence_set  */
+  YYSYMBOL_mailbox = 236,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 237,             /* list_mailbox  */
+  YYSYMBOL_astring = 238,                  /* astring  */
+  YYSYMBOL_string = 239,                   /* string  */
+  YYSYMBOL_atom = 240,                     /* atom  */
+  YYSYMBOL_keyword = 241,                  /* keyword  */
+  YYSYMBOL_flag_list = 242,                /* flag_list  */
+  YYSYMBOL_flag_seq = 243,                 /* flag_seq  */
+  YYSYMBOL_flag = 244,                     /* flag  */
+  YYSYMBOL_flag_keyword = 245,             /* flag_keyword  */
+  YYSYMBOL_date = 246,                     /* date  */
+  YYSYMBOL_date_time = 247,                /* date_time  */
+  YYSYMBOL_number = 248,                   /* number  */
+  YYSYMBOL_nz_number = 249                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -668,19 +676,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1690
+#define YYLAST   1861
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  128
+#define YYNTOKENS  131
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  114
+#define YYNNTS  119
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  351
+#define YYNRULES  362
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  574
+#define YYNSTATES  598
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   376
+#define YYMAXUTOK   379
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -692,18 +700,18 @@ union yyalloc
 
 /* YYTRANSLATE[TOKEN-NUM] -- Symbol number corresponding to TOKEN-NUM
    as returned by yylex.  */
-static const yytype_int8 yytranslate[] =
+static const yytype_uint8 yytranslate[] =
 {
        0,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     122,   123,     2,     2,     2,     2,   126,     2,     2,     2,
+     125,   126,     2,     2,     2,     2,   129,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     125,     2,   127,     2,     2,     2,     2,     2,     2,     2,
+     128,     2,   130,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   124,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   127,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -731,49 +739,50 @@ static const yytype_int8 yytranslate[] =
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   154,   154,   154,   158,   159,   160,   161,   162,   167,
-     168,   169,   170,   171,   177,   182,   183,   186,   193,   199,
-     200,   201,   207,   207,   207,   207,   207,   207,   207,   207,
-     208,   208,   208,   208,   208,   209,   209,   216,   223,   232,
-     241,   245,   246,   255,   259,   260,   261,   265,   266,   272,
-     273,   281,   287,   288,   289,   290,   290,   290,   290,   291,
-     292,   293,   294,   294,   299,   299,   303,   303,   303,   303,
-     304,   305,   306,   306,   311,   319,   326,   331,   338,   341,
-     350,   355,   365,   370,   371,   373,   375,   381,   385,   393,
-     394,   402,   407,   408,   416,   420,   427,   428,   432,   433,
-     439,   444,   454,   457,   461,   465,   469,   478,   479,   489,
-     490,   496,   497,   503,   508,   509,   520,   526,   527,   531,
-     532,   536,   537,   541,   542,   542,   548,   556,   563,   568,
-     573,   574,   581,   582,   583,   584,   585,   588,   593,   598,
-     606,   617,   625,   630,   631,   632,   633,   635,   641,   642,
-     652,   653,   654,   655,   656,   657,   658,   659,   660,   661,
-     662,   665,   667,   670,   672,   681,   684,   687,   690,   693,
-     700,   701,   706,   717,   718,   723,   724,   725,   731,   732,
-     739,   740,   743,   746,   751,   752,   757,   762,   763,   769,
-     774,   782,   783,   784,   785,   786,   787,   791,   792,   800,
-     802,   809,   813,   825,   826,   831,   832,   840,   841,   842,
-     843,   844,   854,   856,   866,   870,   871,   875,   882,   887,
-     893,   902,   906,   907,   925,   929,   930,   931,   932,   933,
-     934,   935,   936,   937,   938,   940,   941,   942,   943,   944,
-     945,   946,   947,   948,   949,   950,   951,   952,   954,   955,
-     956,   958,   959,   960,   962,   963,   964,   965,   966,   967,
-     968,   969,   981,   982,   983,   985,   991,   997,   998,   999,
-    1006,  1007,  1008,  1013,  1014,  1020,  1021,  1022,  1023,  1024,
-    1025,  1031,  1031,  1031,  1031,  1031,  1031,  1031,  1032,  1032,
-    1032,  1032,  1033,  1033,  1033,  1033,  1033,  1033,  1034,  1034,
-    1034,  1034,  1034,  1034,  1035,  1035,  1035,  1035,  1035,  1035,
-    1035,  1035,  1036,  1036,  1036,  1036,  1036,  1036,  1037,  1037,
-    1037,  1037,  1037,  1037,  1038,  1038,  1038,  1038,  1038,  1039,
-    1039,  1039,  1039,  1040,  1040,  1042,  1042,  1042,  1042,  1042,
-    1048,  1049,  1053,  1055,  1064,  1065,  1070,  1076,  1077,  1083,
-    1088,  1093
+       0,   156,   156,   156,   160,   161,   162,   163,   164,   169,
+     170,   171,   172,   173,   179,   184,   185,   188,   195,   201,
+     202,   203,   209,   209,   209,   209,   209,   209,   209,   209,
+     210,   210,   210,   210,   210,   211,   211,   212,   212,   212,
+     219,   226,   235,   244,   248,   249,   258,   262,   263,   264,
+     268,   269,   275,   276,   284,   290,   291,   292,   293,   293,
+     293,   293,   294,   295,   296,   297,   297,   302,   302,   306,
+     306,   306,   306,   307,   308,   309,   309,   314,   322,   329,
+     334,   341,   344,   353,   358,   368,   373,   374,   376,   378,
+     384,   388,   396,   397,   405,   410,   411,   419,   423,   430,
+     431,   435,   436,   442,   447,   457,   460,   464,   468,   472,
+     481,   482,   492,   493,   499,   500,   506,   511,   512,   523,
+     529,   530,   534,   535,   539,   540,   544,   545,   545,   551,
+     559,   566,   571,   576,   577,   584,   585,   586,   587,   588,
+     591,   594,   599,   604,   612,   623,   631,   636,   637,   638,
+     639,   641,   647,   648,   658,   659,   660,   661,   662,   663,
+     664,   665,   666,   667,   668,   671,   673,   676,   678,   687,
+     690,   693,   696,   699,   706,   707,   712,   723,   724,   729,
+     730,   731,   737,   738,   745,   746,   749,   752,   757,   758,
+     763,   768,   769,   775,   780,   788,   789,   790,   791,   792,
+     793,   797,   798,   806,   808,   815,   819,   831,   832,   837,
+     838,   846,   847,   848,   849,   850,   858,   864,   875,   878,
+     884,   885,   889,   899,   901,   911,   915,   916,   920,   927,
+     932,   938,   947,   951,   952,   970,   974,   975,   976,   977,
+     978,   979,   980,   981,   982,   983,   985,   986,   987,   988,
+     989,   990,   991,   992,   993,   994,   995,   996,   997,   999,
+    1000,  1001,  1003,  1004,  1005,  1007,  1008,  1009,  1010,  1011,
+    1012,  1013,  1014,  1026,  1027,  1028,  1030,  1036,  1042,  1043,
+    1044,  1051,  1052,  1053,  1058,  1059,  1065,  1066,  1067,  1068,
+    1069,  1070,  1076,  1076,  1076,  1076,  1076,  1076,  1076,  1077,
+    1077,  1077,  1077,  1078,  1078,  1078,  1078,  1078,  1078,  1079,
+    1079,  1079,  1079,  1079,  1079,  1080,  1080,  1080,  1080,  1080,
+    1080,  1080,  1080,  1081,  1081,  1081,  1081,  1081,  1081,  1082,
+    1082,  1082,  1082,  1082,  1082,  1083,  1083,  1083,  1083,  1083,
+    1084,  1084,  1084,  1084,  1085,  1085,  1087,  1087,  1087,  1087,
+    1087,  1093,  1094,  1098,  1100,  1109,  1110,  1115,  1121,  1122,
+    1128,  1133,  1138
 };
 #endif
 
@@ -800,23 +809,23 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
   "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
   "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
-  "COUNT", "SAVE", "$", "SORT", "THREAD", "ALL", "FAST", "FULL",
-  "ENVELOPE", "FLAGS", "INTERNALDATE", "RFC822", "RFC822.HEADER",
-  "RFC822.SIZE", "RFC822.TEXT", "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC",
-  "BEFORE", "CC", "DELETED", "DRAFT", "FLAGGED", "FROM", "HEADER",
-  "KEYWORD", "LARGER", "NEW", "NOT", "OLD", "ON", "OR", "RECENT", "SEEN",
-  "SENTBEFORE", "SENTON", "SENTSINCE", "SINCE", "SMALLER", "SUBJECT",
-  "TEXT", "TO", "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED",
-  "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES", "UIDNEXT", "UIDVALIDITY",
-  "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT",
-  "BODY[", "BODY.PEEK[", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "MIME",
-  "'('", "')'", "']'", "'<'", "'.'", "'>'", "$accept", "command", "$@1",
-  "command_body", "command_any", "x_command", "x_args", "unknown_command",
-  "command_nonauth", "command_auth", "idle", "compress", "namespace",
-  "enable", "enable_caps", "id", "id_params_list", "id_pairs",
-  "id_nstring", "unselect", "command_select", "uid", "$@2", "uid_command",
-  "uid_expunge", "login", "userid", "password", "authenticate",
-  "initial_response", "auth_type", "append", "append_rest",
+  "COUNT", "SAVE", "$", "SORT", "THREAD", "GETQUOTA", "GETQUOTAROOT",
+  "SETQUOTA", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
+  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
+  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
+  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
+  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
+  "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
+  "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
+  "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
+  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "']'", "'<'", "'.'", "'>'",
+  "$accept", "command", "$@1", "command_body", "command_any", "x_command",
+  "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
+  "compress", "namespace", "enable", "enable_caps", "id", "id_params_list",
+  "id_pairs", "id_nstring", "unselect", "command_select", "uid", "$@2",
+  "uid_command", "uid_expunge", "login", "userid", "password",
+  "authenticate", "initial_response", "auth_type", "append", "append_rest",
   "append_message", "create", "create_params", "create_param_list",
   "create_param", "create_param_name", "use_attrs", "use_attr_list",
   "delete", "examine", "list", "list_return_tail", "list_select_opts",
@@ -830,8 +839,9 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "header_list", "header_fld_names", "header_fld_name", "store",
   "store_att_flags", "store_flags", "search", "search_program",
   "search_return_opts", "search_return_opt_list", "search_return_opt",
-  "sort", "sort_criteria", "sort_words", "sort_word", "thread",
-  "thread_alg", "search_criteria", "charset", "search_key_list",
+  "getquota", "getquotaroot", "setquota", "setquota_list",
+  "setquota_resource", "sort", "sort_criteria", "sort_words", "sort_word",
+  "thread", "thread_alg", "search_criteria", "charset", "search_key_list",
   "search_key", "search_key_1", "sequence_set", "mailbox", "list_mailbox",
   "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
   "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
@@ -840,7 +850,7 @@ yysymbol_name (yysymbol_kind_t yysymbol)
 }
 #endif
 
-#define YYPACT_NINF (-494)
+#define YYPACT_NINF (-544)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -854,64 +864,66 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      11,  -494,    19,    46,  -494,  1627,  -494,  -494,    51,    72,
-    -494,  -494,  -494,    85,   179,   184,   197,  -494,   221,   228,
-     229,  -494,   230,  -494,   231,   235,   242,  -494,   244,   248,
-     252,   259,   261,  -494,   262,  -494,   264,  -494,   265,   267,
-     271,   272,    42,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,    40,  1153,  1492,   207,
-    1153,  1153,  1153,   207,   533,  1153,  1153,  1153,   220,  1153,
-    1153,   207,  1153,  1153,  -494,  1492,   759,  1492,   273,   207,
-     -47,  1492,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,   274,  -494,  -494,  -494,  -494,   275,  -494,  -494,
-    -494,  -494,  -494,   277,   311,  -494,  -494,   312,    38,   313,
-     316,   317,  -494,   319,   323,   327,   328,  -494,   329,  -494,
-     330,   331,   332,  -494,  -494,  -494,   334,   335,   336,   338,
-    -494,   339,  -494,   340,   342,  -494,  -494,   343,   344,   345,
-     348,   352,   353,   354,   355,  -494,  -494,  -494,  -494,   356,
-    -494,   357,   936,  -494,   373,   374,  -494,  -494,  -494,  -494,
-     375,   376,  -494,  -494,   314,  -494,    48,  -494,  -494,  -494,
-    1492,   377,  1492,   379,   380,   381,  -494,   210,  1492,  1153,
-     -64,   315,  -494,  -494,    39,  1153,   418,  1153,  1040,  1153,
-     207,   -30,  1153,  1153,   223,  1153,  1153,  1153,  1492,   233,
-     936,   223,   936,   223,   223,   223,   223,   233,  1153,  1153,
-    1153,  1492,  1153,    50,   871,   936,   106,   143,   382,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,    52,
-     383,  -494,  1153,    53,  -494,  -494,   281,  1153,  1153,  -494,
-    -494,  -494,    41,  -494,  -494,   386,   387,  -494,  -494,  -494,
-     402,  -494,  -494,    43,    43,    43,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,    74,    74,
-    1565,  -494,  -494,  -494,   403,  -494,   390,  -494,  -494,  1040,
-     391,   392,  -494,  -494,  -494,  -494,  -494,  -494,   -42,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,   394,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,   395,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,   396,  -494,  -494,  -494,  -494,   162,
-    -494,  -494,  -494,  -494,  -494,  -494,   397,   207,    65,  -494,
-    1266,  -494,  1492,  -494,   398,  -494,   399,  -494,  -494,  -494,
-      54,  -494,  -494,   206,    18,  -494,    56,  -494,   400,  -494,
-    -494,   294,   -90,  -494,   294,  -494,  -494,  -494,   413,   416,
-    -494,   294,   296,   309,  -494,   294,    62,  -494,  -494,   418,
-      66,  -494,     6,  -494,     6,  -494,  -494,  -494,  -494,  -494,
-    -494,    73,  -494,  1153,   936,   936,  -494,  -494,  -494,  -494,
-    -494,  -494,    77,  -494,   646,  -494,   420,  -494,  -494,  -494,
-    -494,  1153,   936,  1379,  -494,  -494,   421,  -494,   402,  -494,
-     318,   233,  -494,  -494,   431,  -494,   320,   320,  -494,  -494,
-     167,  -494,  1565,  -494,   391,   391,  1040,  -494,  -494,  -494,
-    -494,   423,  -494,    29,  -494,  -494,  -494,   374,   162,  -494,
-    -494,  -494,   425,  1266,  -494,   374,  -494,    18,  -494,    37,
-     322,  -494,  1153,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,   324,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-      78,   431,    86,  -494,    47,   432,  -494,   325,  1153,  -494,
-    -494,  -494,   321,   435,  -494,  -494,  -494,  -494,   162,  -494,
-      47,   152,  -494,  -494
+      19,  -544,    18,    34,  -544,  1795,  -544,  -544,    41,    56,
+    -544,  -544,  -544,    63,    67,    70,    78,  -544,    90,   190,
+     225,  -544,   229,  -544,   233,   234,   235,  -544,   236,   237,
+     241,   242,   247,  -544,   248,  -544,   249,  -544,   260,   262,
+     264,   265,   266,   267,   268,     7,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,    15,  1306,  1654,     8,  1306,  1306,  1306,     8,
+     668,  1306,  1306,  1306,   212,  1306,  1306,     8,  1306,  1306,
+    -544,  1654,   900,  1654,   269,     8,   -47,  1654,  1306,  1306,
+    1306,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,   272,  -544,  -544,  -544,  -544,   306,  -544,  -544,  -544,
+    -544,  -544,   307,   308,  -544,  -544,   309,    47,   315,   316,
+     320,  -544,   323,   324,   328,   332,  -544,   333,  -544,   334,
+     336,   343,  -544,  -544,  -544,   344,   345,   346,   348,  -544,
+     349,  -544,   350,   351,  -544,  -544,   353,   358,   359,   360,
+     361,   362,   365,   366,  -544,  -544,  -544,  -544,   367,  -544,
+     369,  1083,  -544,   382,   383,  -544,  -544,  -544,  -544,   384,
+     385,  -544,  -544,   319,  -544,    46,  -544,  -544,  -544,  1654,
+     386,  1654,   388,   389,   390,  -544,  -544,  -544,   391,    49,
+    1654,  1306,   -69,   321,  -544,  -544,    44,  1306,   550,  1306,
+    1190,  1306,     8,   -61,  1306,  1306,    86,  1306,  1306,  1306,
+    1654,   405,  1083,    86,  1083,    86,    86,    86,    86,   405,
+    1306,  1306,  1306,  1654,  1306,    52,  1015,  1083,   214,   -26,
+     394,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,    53,   395,  -544,  1306,    58,  -544,  -544,   289,  1306,
+    1306,   290,  -544,  -544,  -544,    42,  -544,  -544,   398,   399,
+    -544,  -544,  -544,   414,  -544,  -544,    48,    48,    48,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,    77,    77,  1730,  -544,  -544,  -544,   415,  -544,   402,
+    -544,  -544,  1190,   403,   404,  -544,  -544,  -544,  -544,  -544,
+    -544,   204,  -544,  -544,  -544,  -544,  -544,  -544,  -544,   407,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,   408,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,   409,  -544,  -544,
+    -544,  -544,   245,  -544,  -544,  -544,  -544,  -544,  -544,   410,
+       8,   218,  -544,  1422,  -544,  1654,  -544,   411,  -544,   412,
+    -544,   427,  -544,  -544,    59,  -544,  -544,   195,   178,  -544,
+      65,  -544,   418,  -544,  -544,   295,   -22,  -544,   295,  -544,
+    -544,  -544,   419,   420,  -544,   295,   312,   311,  -544,   295,
+      69,  -544,  -544,   550,    88,  -544,    17,  -544,    17,  -544,
+    -544,  -544,  -544,  -544,  -544,   144,  -544,  1306,  1083,  1083,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,   203,  -544,   784,
+    -544,   425,  -544,  -544,  -544,  -544,  1306,  1083,  -544,   205,
+    -544,   426,  1538,  -544,  -544,   429,  -544,   414,  -544,   325,
+     405,  -544,  -544,   440,  -544,   326,   326,  -544,  -544,    79,
+    -544,  1730,  -544,   403,   403,  1190,  -544,  -544,  -544,  -544,
+     430,  -544,   177,  -544,  -544,  -544,   383,   245,  -544,  -544,
+    -544,   431,  1422,  -544,   383,  1654,  -544,  1654,  -544,   178,
+    -544,    50,   327,  -544,  1306,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,   329,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,   206,   440,   209,  -544,    38,   439,
+    -544,   330,  1306,  -544,  -544,  -544,   331,   435,  -544,  -544,
+    -544,  -544,   245,  -544,    38,   210,  -544,  -544
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -920,97 +932,99 @@ static const yytype_int16 yypact[] =
 static const yytype_int16 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
-       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       9,    55,    56,     0,     0,     0,     0,    57,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
-       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
-       0,     0,     0,     4,    12,     8,     5,     6,    33,    34,
-      35,    36,    13,    60,     7,    59,    19,    20,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    32,    55,
-      61,    56,    57,    58,    62,    63,    14,     0,     0,     0,
+       0,     0,     0,    40,     0,    42,     0,    54,     0,     0,
+       0,     0,     0,     0,     0,     0,     4,    12,     8,     5,
+       6,    33,    34,    35,    36,    13,    63,     7,    62,    19,
+      20,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    58,    64,    59,    60,    61,    37,    38,    39,
+      65,    66,    14,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,    64,     0,     0,     0,    40,     0,
-       0,     0,     3,    17,    16,   275,   276,   277,   278,   271,
-     273,   274,   293,   335,   336,   337,   338,   339,   279,   281,
-     282,   283,   284,   285,   286,   287,   288,   289,   290,   291,
-     292,   294,   295,   296,   297,   298,   299,   300,   301,   302,
-     303,   304,   305,   306,   307,   308,   309,   310,   311,   312,
-     313,   314,   315,   316,   317,   318,   319,   320,   321,   322,
-     323,   324,   325,   326,   327,   328,   329,   330,   331,   332,
-     333,   334,     0,   266,   272,   270,   280,    78,    81,   262,
-     263,   264,   265,     0,    89,   100,   101,     0,     0,     0,
-       0,     0,    76,     0,     0,     0,     0,   225,     0,   226,
-       0,     0,     0,   231,   249,   232,     0,     0,     0,     0,
-     235,     0,   236,     0,     0,   238,   239,     0,     0,     0,
-       0,     0,     0,     0,     0,   244,   245,   259,   246,     0,
-     248,     0,     0,   199,     0,   201,   222,   224,   260,   128,
-       0,     0,   138,   139,     0,    38,     0,    43,    46,    41,
-       0,     0,     0,     0,     0,     0,   219,     0,     0,     0,
-       0,     0,   111,   109,     0,     0,     0,     0,     0,     0,
+      67,     0,     0,     0,    43,     0,     0,     0,     0,     0,
+       0,     3,    17,    16,   286,   287,   288,   289,   282,   284,
+     285,   304,   346,   347,   348,   349,   350,   290,   292,   293,
+     294,   295,   296,   297,   298,   299,   300,   301,   302,   303,
+     305,   306,   307,   308,   309,   310,   311,   312,   313,   314,
+     315,   316,   317,   318,   319,   320,   321,   322,   323,   324,
+     325,   326,   327,   328,   329,   330,   331,   332,   333,   334,
+     335,   336,   337,   338,   339,   340,   341,   342,   343,   344,
+     345,     0,   277,   283,   281,   291,    81,    84,   273,   274,
+     275,   276,     0,    92,   103,   104,     0,     0,     0,     0,
+       0,    79,     0,     0,     0,     0,   236,     0,   237,     0,
+       0,     0,   242,   260,   243,     0,     0,     0,     0,   246,
+       0,   247,     0,     0,   249,   250,     0,     0,     0,     0,
+       0,     0,     0,     0,   255,   256,   270,   257,     0,   259,
+       0,     0,   203,     0,   205,   233,   235,   271,   131,     0,
+       0,   142,   143,     0,    41,     0,    46,    49,    44,     0,
+       0,     0,     0,     0,     0,   230,   216,   217,     0,     0,
+       0,     0,     0,     0,   114,   112,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    65,
-      70,    66,    71,    67,    69,    68,    72,    73,    44,     0,
-       0,    42,     0,     0,   215,   217,     0,     0,     0,   349,
-      87,    88,     0,    82,    83,     0,     0,    79,    80,   140,
-       0,    90,   159,     0,     0,     0,   143,   145,   144,   150,
-     151,   152,   153,   154,   155,   156,   157,   158,     0,     0,
-       0,   142,   146,   164,     0,   110,     0,   269,   268,     0,
-     107,   102,   267,    75,    77,   126,   127,   258,     0,   229,
-     227,   347,   348,   228,   230,   233,     0,   189,   346,   234,
-     350,   251,   252,   237,     0,   254,   255,   256,   240,   257,
-     241,   242,   243,   247,     0,   221,   261,   200,   223,     0,
-     191,   193,   195,   192,   194,   196,     0,     0,     0,    45,
-       0,   141,     0,   214,     0,   212,     0,   218,   344,   340,
-       0,   342,   345,     0,     0,    95,     0,    92,     0,   351,
-     170,   165,     0,   178,   167,   169,   180,   183,     0,     0,
-     173,   160,     0,   176,   175,   162,     0,   148,   112,     0,
-       0,   114,     0,   104,     0,   207,   208,   210,   211,   209,
-     203,     0,   205,     0,     0,     0,   137,   133,   136,   132,
-     134,   135,     0,   130,     0,    74,     0,    47,    49,    50,
-     216,     0,     0,     0,   341,    84,     0,    85,     0,    91,
-       0,     0,   166,   171,     0,   168,     0,     0,   161,   174,
-       0,   163,     0,   147,   107,   107,     0,   113,   117,   118,
-     108,     0,   103,     0,   204,   250,   253,   202,     0,   129,
-     190,   197,   198,     0,   213,   220,   343,     0,    93,     0,
-       0,   179,     0,   181,   182,   185,   184,   177,   149,   106,
-     105,   115,     0,   206,   131,    48,    86,    98,    96,    94,
-       0,     0,     0,   187,   119,     0,    97,     0,     0,   186,
-     123,   124,     0,   120,   121,    99,   172,   188,     0,   116,
-       0,     0,   122,   125
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,    68,    73,    69,    74,    70,    72,    71,    75,    76,
+      47,     0,     0,    45,     0,     0,   226,   228,     0,     0,
+       0,     0,   360,    90,    91,     0,    85,    86,     0,     0,
+      82,    83,   144,     0,    93,   163,     0,     0,     0,   147,
+     149,   148,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,     0,     0,     0,   146,   150,   168,     0,   113,     0,
+     280,   279,     0,   110,   105,   278,    78,    80,   129,   130,
+     269,     0,   240,   238,   358,   359,   239,   241,   244,     0,
+     193,   357,   245,   361,   262,   263,   248,     0,   265,   266,
+     267,   251,   268,   252,   253,   254,   258,     0,   232,   272,
+     204,   234,     0,   195,   197,   199,   196,   198,   200,     0,
+       0,     0,    48,     0,   145,     0,   225,     0,   223,     0,
+     229,     0,   355,   351,     0,   353,   356,     0,     0,    98,
+       0,    95,     0,   362,   174,   169,     0,   182,   171,   173,
+     184,   187,     0,     0,   177,   164,     0,   180,   179,   166,
+       0,   152,   115,     0,     0,   117,     0,   107,     0,   211,
+     212,   214,   215,   213,   207,     0,   209,     0,     0,     0,
+     140,   141,   136,   139,   135,   137,   138,     0,   133,     0,
+      77,     0,    50,    52,    53,   227,     0,     0,   218,     0,
+     220,     0,     0,   352,    87,     0,    88,     0,    94,     0,
+       0,   170,   175,     0,   172,     0,     0,   165,   178,     0,
+     167,     0,   151,   110,   110,     0,   116,   120,   121,   111,
+       0,   106,     0,   208,   261,   264,   206,     0,   132,   194,
+     201,   202,     0,   224,   231,     0,   219,     0,   354,     0,
+      96,     0,     0,   183,     0,   185,   186,   189,   188,   181,
+     153,   109,   108,   118,     0,   210,   134,    51,   221,   222,
+      89,   101,    99,    97,     0,     0,     0,   191,   122,     0,
+     100,     0,     0,   190,   126,   127,     0,   123,   124,   102,
+     176,   192,     0,   119,     0,     0,   125,   128
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,   -74,  -494,
-    -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,  -494,
-    -494,  -494,  -494,  -194,  -494,  -494,  -494,   -38,  -494,  -494,
-    -494,  -494,  -494,  -494,  -422,  -494,  -494,     5,  -494,     1,
-    -494,  -494,  -494,  -114,  -494,  -494,  -494,  -494,  -494,  -110,
-     -61,  -494,  -494,   215,   216,   217,  -494,  -494,  -343,  -494,
-    -111,  -378,   114,  -494,  -112,   -36,  -494,   -32,  -494,  -493,
-     222,  -494,  -494,   224,   173,   369,  -494,   -43,   227,   156,
-    -494,    68,   237,  -494,  -313,   243,  -230,  -269,  -494,   -71,
-     -49,  -265,   -85,  -245,   -72,  -494,    69,    75,    63,  -225,
-     -41,   113,  -283,  -473
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,   -87,  -544,
+    -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,  -544,
+    -544,  -544,  -544,  -372,  -544,  -544,  -544,   -49,  -544,  -544,
+    -544,  -544,  -544,  -544,  -292,  -544,  -544,    -4,  -544,    -7,
+    -544,  -544,  -544,  -132,  -544,  -544,  -544,  -544,  -544,  -127,
+     -71,  -544,  -544,   215,   217,   219,  -544,  -544,  -356,  -544,
+    -106,  -380,   111,  -544,  -116,   -45,  -544,   -41,  -544,  -543,
+     223,  -544,  -544,   224,   172,   373,  -544,   -52,  -544,  -544,
+    -544,  -544,   -64,   239,   154,  -544,    64,   240,  -544,  -325,
+     186,  -239,  -258,  -544,   -77,   -55,  -277,   -91,  -254,   -78,
+    -544,    60,    61,    45,  -223,   -21,   114,  -295,  -503
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    42,    43,    44,    76,    45,    46,    47,
-      48,    49,    50,    51,    98,    52,   247,   309,   477,    53,
-      54,    55,   244,   299,   300,    56,   191,   363,    57,   327,
-     177,    58,   323,   324,    59,   331,   426,   427,   428,   549,
-     550,    60,    61,    62,   453,   189,   264,   360,   450,   510,
-     511,   562,   563,   564,   568,    63,    64,    65,    66,   472,
-     473,    67,    68,    69,    70,    71,   351,   446,   352,   353,
-     431,   492,   441,   442,   432,   444,   537,   533,   552,   376,
-      72,   406,   520,    73,   233,   234,   461,   462,    74,   254,
-     313,   314,    75,   255,   415,   416,   235,   236,   237,   238,
-     172,   361,   173,   174,   175,   176,   325,   420,   421,   422,
-     373,   326,   381,   433
+       0,     2,     3,    45,    46,    47,    82,    48,    49,    50,
+      51,    52,    53,    54,   104,    55,   256,   321,   492,    56,
+      57,    58,   253,   311,   312,    59,   200,   376,    60,   340,
+     186,    61,   336,   337,    62,   344,   440,   441,   442,   573,
+     574,    63,    64,    65,   467,   198,   276,   373,   464,   529,
+     530,   586,   587,   588,   592,    66,    67,    68,    69,   487,
+     488,    70,    71,    72,    73,    74,   364,   460,   365,   366,
+     445,   511,   455,   456,   446,   458,   559,   555,   576,   389,
+      75,   419,   539,    76,   242,   243,   475,   476,    77,    78,
+      79,   499,   500,    80,   263,   325,   326,    81,   264,   428,
+     429,   244,   245,   246,   247,   181,   374,   182,   183,   184,
+     185,   338,   434,   435,   436,   386,   339,   394,   447
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -1018,455 +1032,492 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     192,   310,   293,   365,   389,   417,   178,   447,   183,   196,
-     508,   382,   187,   384,     1,   455,   456,   457,   458,     4,
-     241,   531,   459,   245,   248,   249,   398,   531,   251,   256,
-     320,   184,   185,   186,   493,   190,   494,   193,   194,   553,
-     239,   240,   262,   242,   243,   105,   106,   107,   429,   108,
-     547,   560,   103,   379,   418,   104,   495,   354,   330,   110,
-     111,   102,   509,   498,     5,   567,   393,   501,   295,    77,
-     408,   412,   483,   321,   488,   252,   110,   111,   557,   429,
-     502,   460,   539,   540,   506,   112,   455,   456,   457,   458,
-      78,   513,   368,   459,   451,   518,   555,   113,   114,   115,
-     116,   117,   118,    79,   558,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     201,   322,   305,   378,   402,   430,   187,   461,   192,   205,
+     553,   577,   196,   188,   189,   190,   553,   266,     4,   268,
+     250,   527,     1,   254,   257,   258,   111,   112,   260,   265,
+     113,   193,   194,   195,   395,   199,   397,   202,   203,   591,
+     248,   249,   584,   251,   252,   413,   114,   115,   116,   411,
+     117,   274,     5,   443,   267,   432,   343,   119,   120,    83,
+     332,   333,   367,   571,   381,   504,   506,   392,   514,   191,
+     307,   421,   581,   528,    84,   517,   425,   502,   261,   520,
+     406,    85,   443,   507,   443,    86,   121,   521,    87,   414,
+     415,   416,   417,   418,   384,   465,    88,   385,   122,   123,
+     124,   125,   126,   127,   334,   512,   525,   513,    89,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   172,   173,   174,   175,   176,   177,   178,
+     179,   180,   532,   585,   450,   560,   450,   491,   433,   493,
+     368,   543,   320,   275,   335,   444,   572,   570,   409,   422,
+     451,   323,   451,   327,   426,   503,   524,   375,   377,   375,
+     333,   508,   341,   382,   383,   522,   387,   388,   390,   452,
+     453,   452,   453,   557,   454,   380,   332,   333,    90,   403,
+     404,   405,   391,   408,   526,   552,   342,   188,   189,   190,
+     535,   537,   369,   545,   579,   391,   379,   582,   537,   119,
+     120,   561,   562,   334,   469,   470,   471,   472,   408,   408,
+     536,   448,   449,    91,   473,   457,   457,    92,   563,   480,
+     334,    93,    94,    95,    96,    97,   204,   391,   544,    98,
+      99,   469,   470,   471,   472,   100,   101,   102,   205,   424,
+     533,   473,   396,   191,   398,   399,   400,   401,   103,   206,
+     105,   375,   106,   107,   108,   109,   110,   259,   493,   207,
+     269,   208,   209,   210,   211,   212,   213,   214,   215,   216,
+     217,   218,   219,   220,   221,   222,   223,   224,   225,   226,
+     227,   228,   229,   230,   231,   232,   233,   234,   235,   236,
+     237,   238,   239,   240,   270,   271,   272,   273,   481,   538,
+     474,   546,   580,   277,   278,   583,   597,   241,   279,   412,
+     482,   280,   281,   490,    13,   494,   282,   327,   310,    18,
+     283,   284,   285,   501,   286,   483,    25,   484,   485,   486,
+      29,   287,   288,   289,   290,   345,   291,   292,   293,   294,
+      39,   295,   375,   346,   347,   348,   296,   297,   298,   299,
+     300,    40,    41,   301,   302,   303,   534,   304,   349,   350,
+     351,   352,   353,   354,   355,   356,   357,   358,   359,   360,
+     306,   307,   308,   309,   324,   408,   328,   329,   330,   331,
+     393,   391,   420,   423,   261,   431,   437,   438,   439,   462,
+     463,   466,   468,   510,   391,   477,   478,   479,   489,   496,
+     497,   114,   115,   116,   375,   117,   509,   515,   516,   518,
+     519,   361,   362,   542,   547,   443,   363,   549,   564,   502,
+     551,   554,   589,   594,   578,   567,   575,   593,   550,   523,
+     590,   531,   596,   390,   494,   595,   566,   501,   313,   569,
+     314,   121,   315,   459,   558,   556,   316,   317,   410,   262,
+     565,   568,   427,   122,   123,   124,   125,   126,   127,   495,
+     407,   390,   318,   319,   128,   129,   130,   131,   132,   133,
      134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
      144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
      154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
-     164,   165,   166,   167,   168,   169,   170,   171,   436,   538,
-     548,   263,   355,   476,   419,   478,   466,   430,   524,   561,
-     518,   308,   429,   396,   437,   409,   413,   484,   311,   489,
-     315,   362,   364,   362,   505,   503,   328,   369,   370,   507,
-     374,   375,   377,   438,   439,   516,   514,    80,   440,   367,
-     519,   556,    81,   390,   391,   392,   378,   395,   530,   559,
-     329,   400,   179,   180,   181,    82,   356,   319,   320,   378,
-     366,   319,   320,   434,   435,   179,   180,   181,   399,   485,
-     487,   371,   395,   395,   372,   517,   443,   443,   380,    83,
-     383,   541,   385,   386,   387,   388,    84,    85,    86,    87,
-     378,   436,   525,    88,   467,   401,   402,   403,   404,   405,
-      89,   321,    90,   411,   195,   321,    91,   437,   182,   468,
-      92,   469,   470,   471,   362,   573,   196,    93,   478,    94,
-      95,   182,    96,    97,   197,    99,   438,   439,   535,   100,
-     101,   250,   257,   258,   198,   259,   199,   200,   201,   202,
-     203,   204,   205,   206,   207,   208,   209,   210,   211,   212,
-     213,   214,   215,   216,   217,   218,   219,   220,   221,   222,
-     223,   224,   225,   226,   227,   228,   229,   230,   231,   260,
-     261,   265,   322,   546,   266,   267,   475,   268,   479,    13,
-     315,   269,   232,   298,    18,   270,   271,   272,   273,   274,
-     275,    25,   276,   277,   278,    29,   279,   280,   281,   332,
-     282,   283,   284,   285,   362,    39,   286,   333,   334,   335,
-     287,   288,   289,   290,   291,   292,    40,    41,   515,   336,
-     337,   338,   339,   340,   341,   342,   343,   344,   345,   346,
-     347,   294,   295,   296,   297,   312,   395,   316,   317,   318,
-     407,   410,   378,   252,   423,   424,   425,   448,   449,   452,
-     454,   378,   463,   464,   465,   474,   481,   482,   490,   491,
-     499,   362,   105,   106,   107,   357,   108,   109,   358,   110,
-     111,   496,   348,   349,   497,   500,   429,   350,   523,   527,
-     529,   542,   532,   483,   569,   565,   554,   377,   551,   545,
-     528,   479,   566,   570,   504,   512,   572,   544,   571,   301,
-     302,   303,   112,   445,   536,   534,   304,   397,   305,   253,
-     543,   306,   414,   377,   113,   114,   115,   116,   117,   118,
-     480,   307,   119,   120,   121,   122,   123,   124,   125,   126,
-     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
-     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
-     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
-     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
-     167,   168,   169,   170,   171,   394,   486,   105,   106,   107,
-     359,   108,   109,   521,   110,   111,   526,     0,     0,   522,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
+     174,   175,   176,   177,   178,   179,   180,   548,     0,   540,
+     541,   505,     0,   498,   114,   115,   116,   370,   117,   118,
+     371,   119,   120,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   112,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   113,
-     114,   115,   116,   117,   118,     0,     0,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
-     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
-     105,   106,   107,     0,   108,   188,     0,     0,     0,   418,
+       0,     0,     0,     0,   121,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   122,   123,   124,   125,
+     126,   127,     0,     0,     0,     0,     0,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,   163,   164,   165,   166,   167,   168,   169,   170,
+     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+       0,     0,   114,   115,   116,   372,   117,   118,     0,   119,
+     120,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     112,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   113,   114,   115,   116,   117,   118,     0,     0,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
-     169,   170,   171,   105,   106,   107,     0,   108,   322,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   112,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   113,   114,   115,   116,   117,
-     118,     0,     0,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
-     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-     166,   167,   168,   169,   170,   171,   179,   180,   181,     0,
-       0,   246,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   195,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   182,     0,     0,   197,     0,     0,     0,     0,
-       0,   179,   180,   181,     0,   198,     0,   199,   200,   201,
-     202,   203,   204,   205,   206,   207,   208,   209,   210,   211,
-     212,   213,   214,   215,   216,   217,   218,   219,   220,   221,
-     222,   223,   224,   225,   226,   227,   228,   229,   230,   231,
-     195,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   232,     0,     0,     0,   182,     0,     0,
-     197,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     198,     0,   199,   200,   201,   202,   203,   204,   205,   206,
-     207,   208,   209,   210,   211,   212,   213,   214,   215,   216,
-     217,   218,   219,   220,   221,   222,   223,   224,   225,   226,
-     227,   228,   229,   230,   105,   106,   107,   357,   108,   109,
-     358,   110,   111,     0,     0,     0,     0,     0,   232,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,   112,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   113,   114,   115,   116,
-     117,   118,     0,     0,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
-     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
-     165,   166,   167,   168,   169,   170,   171,   105,   106,   107,
-       0,   108,   109,     0,   110,   111,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   112,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   113,
-     114,   115,   116,   117,   118,     0,     0,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
-     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
-     105,   106,   107,     0,   108,     0,     0,   110,   111,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     112,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   113,   114,   115,   116,   117,   118,     0,     0,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
-     169,   170,   171,   105,   106,   107,     0,   108,     0,     0,
-       0,     0,   418,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   112,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   113,   114,   115,   116,   117,
-     118,     0,     0,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
-     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-     166,   167,   168,   169,   170,   171,   105,   106,   107,     0,
-     108,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   112,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   113,   114,
-     115,   116,   117,   118,     0,     0,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
+       0,     0,   121,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   122,   123,   124,   125,   126,   127,
+       0,     0,     0,     0,     0,   128,   129,   130,   131,   132,
      133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
      143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
      153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
-     163,   164,   165,   166,   167,   168,   169,   170,   171,   332,
-       0,     0,     0,     0,     0,     0,     0,   333,   334,   335,
+     163,   164,   165,   166,   167,   168,   169,   170,   171,   172,
+     173,   174,   175,   176,   177,   178,   179,   180,   114,   115,
+     116,     0,   117,   197,     0,     0,     0,   432,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     6,   339,   340,   341,   342,   343,   344,   345,   346,
-     347,     7,     0,     0,     0,     0,     0,     8,     9,    10,
-      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,     0,
-       0,     0,   348,   349,     0,     0,     0,     0,     0,    40,
-      41
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,   114,   115,   116,     0,   117,   335,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   121,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   122,   123,   124,   125,
+     126,   127,     0,     0,     0,     0,     0,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,   163,   164,   165,   166,   167,   168,   169,   170,
+     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+     188,   189,   190,     0,     0,   255,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   204,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   191,     0,     0,     0,
+       0,     0,   206,     0,     0,     0,     0,     0,   188,   189,
+     190,     0,   207,     0,   208,   209,   210,   211,   212,   213,
+     214,   215,   216,   217,   218,   219,   220,   221,   222,   223,
+     224,   225,   226,   227,   228,   229,   230,   231,   232,   233,
+     234,   235,   236,   237,   238,   239,   240,   204,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     241,     0,     0,     0,   191,     0,     0,     0,     0,     0,
+     206,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     207,     0,   208,   209,   210,   211,   212,   213,   214,   215,
+     216,   217,   218,   219,   220,   221,   222,   223,   224,   225,
+     226,   227,   228,   229,   230,   231,   232,   233,   234,   235,
+     236,   237,   238,   239,   114,   115,   116,   370,   117,   118,
+     371,   119,   120,     0,     0,     0,     0,     0,   241,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   121,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   122,   123,   124,   125,
+     126,   127,     0,     0,     0,     0,     0,   128,   129,   130,
+     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
+     141,   142,   143,   144,   145,   146,   147,   148,   149,   150,
+     151,   152,   153,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,   163,   164,   165,   166,   167,   168,   169,   170,
+     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
+     114,   115,   116,     0,   117,   118,     0,   119,   120,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     121,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   122,   123,   124,   125,   126,   127,     0,     0,
+       0,     0,     0,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
+     165,   166,   167,   168,   169,   170,   171,   172,   173,   174,
+     175,   176,   177,   178,   179,   180,   114,   115,   116,     0,
+     117,     0,     0,   119,   120,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   121,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   122,   123,
+     124,   125,   126,   127,     0,     0,     0,     0,     0,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   172,   173,   174,   175,   176,   177,   178,
+     179,   180,   114,   115,   116,     0,   117,     0,     0,     0,
+       0,   432,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   121,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   122,   123,   124,   125,   126,   127,
+       0,     0,     0,     0,     0,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,   166,   167,   168,   169,   170,   171,   172,
+     173,   174,   175,   176,   177,   178,   179,   180,   114,   115,
+     116,     0,   117,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,   345,     0,     0,     0,     0,     0,
+       0,     0,   346,   347,   348,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     6,
+     352,   353,   354,   355,   356,   357,   358,   359,   360,     7,
+       0,     0,     0,     0,     0,     8,     9,    10,    11,    12,
+      13,    14,    15,    16,    17,    18,    19,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,     0,     0,     0,
+     361,   362,     0,     0,     0,     0,     0,    40,    41,    42,
+      43,    44
 };
 
 static const yytype_int16 yycheck[] =
 {
-      85,   246,   232,   268,   287,   318,    78,   350,    79,    56,
-       4,   280,    83,   282,     3,    57,    58,    59,    60,     0,
-      91,   494,    64,    95,    96,    97,   295,   500,    99,   101,
-      12,    80,    81,    82,   124,    84,   126,    86,    87,   532,
-      89,    90,     4,    92,    93,     4,     5,     6,     5,     8,
-      13,     4,    12,   278,    13,    15,   434,    18,   122,    11,
-      12,    19,    56,   441,    18,   558,   291,   445,    18,    18,
-      18,    18,    18,    55,    18,   122,    11,    12,   551,     5,
-      18,   123,   504,   505,    18,    44,    57,    58,    59,    60,
-      18,    18,   122,    64,   359,    18,    18,    56,    57,    58,
-      59,    60,    61,    18,    18,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,    84,   502,
-     123,   123,   123,   408,   123,   410,     4,   124,   481,   122,
-      18,   123,     5,   123,   100,   123,   123,   123,   250,   123,
-     252,   266,   267,   268,   449,   123,   258,   272,   273,   123,
-     275,   276,   277,   119,   120,   464,   123,    18,   124,   270,
-     123,   123,    18,   288,   289,   290,   278,   292,   491,   123,
-     259,    68,     5,     6,     7,    18,   265,    11,    12,   291,
-     269,    11,    12,   334,   335,     5,     6,     7,   122,   423,
-     424,     8,   317,   318,    11,   465,   348,   349,     5,    18,
-     281,   506,   283,   284,   285,   286,    18,    18,    18,    18,
-     322,    84,   482,    18,    92,   112,   113,   114,   115,   116,
-      18,    55,    18,   312,    44,    55,    18,   100,    61,   107,
-      18,   109,   110,   111,   359,   123,    56,    18,   523,    18,
-      18,    61,    18,    18,    64,    18,   119,   120,   121,    18,
-      18,    18,    18,    18,    74,    18,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,   107,   108,    18,
-      18,    18,   122,   527,    18,    18,   407,    18,   410,    25,
-     412,    18,   122,    29,    30,    18,    18,    18,    18,    18,
-      18,    37,    18,    18,    18,    41,    18,    18,    18,    44,
-      18,    18,    18,    18,   449,    51,    18,    52,    53,    54,
-      18,    18,    18,    18,    18,    18,    62,    63,   463,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    18,    18,    18,    18,    18,   481,    18,    18,    18,
-      18,    18,   474,   122,    18,    18,     4,     4,    18,    18,
-      18,   483,    18,    18,    18,    18,    18,    18,    18,   125,
-     124,   506,     4,     5,     6,     7,     8,     9,    10,    11,
-      12,    18,   117,   118,    18,   126,     5,   122,    18,    18,
-     122,    18,   122,    18,   123,    13,   122,   532,   126,   523,
-     488,   523,   127,    18,   449,   454,   570,   518,   568,   244,
-     244,   244,    44,   349,   500,   497,   244,   294,   244,   100,
-     513,   244,   316,   558,    56,    57,    58,    59,    60,    61,
-     412,   244,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   292,   423,     4,     5,     6,
-     122,     8,     9,   474,    11,    12,   483,    -1,    -1,   474,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
-      57,    58,    59,    60,    61,    -1,    -1,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-       4,     5,     6,    -1,     8,   122,    -1,    -1,    -1,    13,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    56,    57,    58,    59,    60,    61,    -1,    -1,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,     4,     5,     6,    -1,     8,   122,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    -1,    -1,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,     5,     6,     7,    -1,
-      -1,   122,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    61,    -1,    -1,    64,    -1,    -1,    -1,    -1,
-      -1,     5,     6,     7,    -1,    74,    -1,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,   122,    -1,    -1,    -1,    61,    -1,    -1,
-      64,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      74,    -1,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,     4,     5,     6,     7,     8,     9,
-      10,    11,    12,    -1,    -1,    -1,    -1,    -1,   122,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
-      60,    61,    -1,    -1,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
-     110,   111,   112,   113,   114,   115,   116,     4,     5,     6,
-      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
-      57,    58,    59,    60,    61,    -1,    -1,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-       4,     5,     6,    -1,     8,    -1,    -1,    11,    12,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    56,    57,    58,    59,    60,    61,    -1,    -1,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,     4,     5,     6,    -1,     8,    -1,    -1,
-      -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    -1,    -1,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,     4,     5,     6,    -1,
-       8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
-      58,    59,    60,    61,    -1,    -1,    64,    65,    66,    67,
+      91,   255,   241,   280,   299,   330,    84,   363,    85,    56,
+     513,   554,    89,     5,     6,     7,   519,   108,     0,   110,
+      97,     4,     3,   101,   102,   103,    19,    12,   105,   107,
+      15,    86,    87,    88,   292,    90,   294,    92,    93,   582,
+      95,    96,     4,    98,    99,    71,     4,     5,     6,   307,
+       8,     4,    18,     5,   109,    13,   125,    11,    12,    18,
+      11,    12,    18,    13,   125,   437,   438,   290,   448,    61,
+      18,    18,   575,    56,    18,   455,    18,    18,   125,   459,
+     303,    18,     5,    18,     5,    18,    44,    18,    18,   115,
+     116,   117,   118,   119,     8,   372,    18,    11,    56,    57,
+      58,    59,    60,    61,    55,   127,    18,   129,    18,    67,
       68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
       78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
       88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
       98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,    44,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    52,    53,    54,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,    18,   125,    87,   521,    87,   421,   126,   423,
+     126,   496,   126,   126,   125,   127,   126,   549,   126,   126,
+     103,   259,   103,   261,   126,   126,   463,   278,   279,   280,
+      12,   126,   270,   284,   285,   126,   287,   288,   289,   122,
+     123,   122,   123,   124,   127,   282,    11,    12,    18,   300,
+     301,   302,   290,   304,   126,   510,   271,     5,     6,     7,
+     478,    18,   277,    18,    18,   303,   281,    18,    18,    11,
+      12,   523,   524,    55,    57,    58,    59,    60,   329,   330,
+     479,   347,   348,    18,    67,   361,   362,    18,   525,     4,
+      55,    18,    18,    18,    18,    18,    44,   335,   497,    18,
+      18,    57,    58,    59,    60,    18,    18,    18,    56,   324,
+     126,    67,   293,    61,   295,   296,   297,   298,    18,    67,
+      18,   372,    18,    18,    18,    18,    18,    18,   542,    77,
+      18,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,    18,    18,    18,    18,    83,   126,
+     126,   126,   126,    18,    18,   126,   126,   125,    18,   125,
+      95,    18,    18,   420,    25,   423,    18,   425,    29,    30,
+      18,    18,    18,   431,    18,   110,    37,   112,   113,   114,
+      41,    18,    18,    18,    18,    44,    18,    18,    18,    18,
+      51,    18,   463,    52,    53,    54,    18,    18,    18,    18,
+      18,    62,    63,    18,    18,    18,   477,    18,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      18,    18,    18,    18,    18,   496,    18,    18,    18,    18,
+       5,   489,    18,    18,   125,   125,    18,    18,     4,     4,
+      18,    18,    18,   128,   502,    18,    18,    18,    18,    18,
+      18,     4,     5,     6,   525,     8,    18,    18,    18,   127,
+     129,   120,   121,    18,    18,     5,   125,    18,    18,    18,
+     125,   125,    13,    18,   125,   542,   129,   126,   507,   463,
+     130,   468,   594,   554,   542,   592,   537,   545,   253,   547,
+     253,    44,   253,   362,   519,   516,   253,   253,   306,   106,
+     532,   545,   328,    56,    57,    58,    59,    60,    61,   425,
+     304,   582,   253,   253,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,   502,    -1,   489,
+     489,   437,    -1,   126,     4,     5,     6,     7,     8,     9,
+      10,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,     4,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
-      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
-      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
-      43,    44,    45,    46,    47,    48,    49,    50,    51,    -1,
-      -1,    -1,   117,   118,    -1,    -1,    -1,    -1,    -1,    62,
-      63
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
+      60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+      -1,    -1,     4,     5,     6,   125,     8,     9,    -1,    11,
+      12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      -1,    -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,     4,     5,
+       6,    -1,     8,   125,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,     4,     5,     6,    -1,     8,   125,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
+      60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+       5,     6,     7,    -1,    -1,   125,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    61,    -1,    -1,    -1,
+      -1,    -1,    67,    -1,    -1,    -1,    -1,    -1,     5,     6,
+       7,    -1,    77,    -1,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,    44,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     125,    -1,    -1,    -1,    61,    -1,    -1,    -1,    -1,    -1,
+      67,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      77,    -1,    79,    80,    81,    82,    83,    84,    85,    86,
+      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   109,   110,     4,     5,     6,     7,     8,     9,
+      10,    11,    12,    -1,    -1,    -1,    -1,    -1,   125,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,
+      60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,    69,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
+       4,     5,     6,    -1,     8,     9,    -1,    11,    12,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    56,    57,    58,    59,    60,    61,    -1,    -1,
+      -1,    -1,    -1,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,     4,     5,     6,    -1,
+       8,    -1,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,     4,     5,     6,    -1,     8,    -1,    -1,    -1,
+      -1,    13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      -1,    -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    52,    53,    54,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,     4,
+      70,    71,    72,    73,    74,    75,    76,    77,    78,    14,
+      -1,    -1,    -1,    -1,    -1,    20,    21,    22,    23,    24,
+      25,    26,    27,    28,    29,    30,    31,    32,    33,    34,
+      35,    36,    37,    38,    39,    40,    41,    42,    43,    44,
+      45,    46,    47,    48,    49,    50,    51,    -1,    -1,    -1,
+     120,   121,    -1,    -1,    -1,    -1,    -1,    62,    63,    64,
+      65,    66
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   129,   130,     0,    18,     4,    14,    20,    21,
+       0,     3,   132,   133,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
       42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
-      62,    63,   131,   132,   133,   135,   136,   137,   138,   139,
-     140,   141,   143,   147,   148,   149,   153,   156,   159,   162,
-     169,   170,   171,   183,   184,   185,   186,   189,   190,   191,
-     192,   193,   208,   211,   216,   220,   134,    18,    18,    18,
+      62,    63,    64,    65,    66,   134,   135,   136,   138,   139,
+     140,   141,   142,   143,   144,   146,   150,   151,   152,   156,
+     159,   162,   165,   172,   173,   174,   186,   187,   188,   189,
+     192,   193,   194,   195,   196,   211,   214,   219,   220,   221,
+     224,   228,   137,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,   142,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    56,    57,    58,    59,    60,    61,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   228,   230,   231,   232,   233,   158,   232,     5,
-       6,     7,    61,   227,   228,   228,   228,   227,   122,   173,
-     228,   154,   230,   228,   228,    44,    56,    64,    74,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   122,   212,   213,   224,   225,   226,   227,   228,
-     228,   227,   228,   228,   150,   232,   122,   144,   232,   232,
-      18,   227,   122,   213,   217,   221,   232,    18,    18,    18,
-      18,    18,     4,   123,   174,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,   145,    18,    18,    18,    18,    18,
+      18,    19,    12,    15,     4,     5,     6,     8,     9,    11,
+      12,    44,    56,    57,    58,    59,    60,    61,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   236,   238,   239,   240,   241,   161,   240,     5,     6,
+       7,    61,   235,   236,   236,   236,   235,   125,   176,   236,
+     157,   238,   236,   236,    44,    56,    67,    77,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   125,   215,   216,   232,   233,   234,   235,   236,   236,
+     235,   236,   236,   153,   240,   125,   147,   240,   240,    18,
+     235,   125,   216,   225,   229,   240,   238,   236,   238,    18,
+      18,    18,    18,    18,     4,   126,   177,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,   224,    18,    18,    18,    18,    29,   151,
-     152,   191,   192,   193,   208,   211,   216,   220,   123,   145,
-     231,   232,    18,   218,   219,   232,    18,    18,    18,    11,
-      12,    55,   122,   160,   161,   234,   239,   157,   232,   228,
-     122,   163,    44,    52,    53,    54,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,   117,   118,
-     122,   194,   196,   197,    18,   123,   228,     7,    10,   122,
-     175,   229,   230,   155,   230,   229,   228,   227,   122,   230,
-     230,     8,    11,   238,   230,   230,   207,   230,   232,   237,
-       5,   240,   225,   238,   225,   238,   238,   238,   238,   240,
-     230,   230,   230,   237,   223,   230,   123,   212,   225,   122,
-      68,   112,   113,   114,   115,   116,   209,    18,    18,   123,
-      18,   228,    18,   123,   217,   222,   223,   222,    13,   123,
-     235,   236,   237,    18,    18,     4,   164,   165,   166,     5,
-     124,   198,   202,   241,   198,   198,    84,   100,   119,   120,
-     124,   200,   201,   202,   203,   200,   195,   196,     4,    18,
-     176,   229,    18,   172,    18,    57,    58,    59,    60,    64,
-     123,   214,   215,    18,    18,    18,     4,    92,   107,   109,
-     110,   111,   187,   188,    18,   227,   231,   146,   231,   232,
-     219,    18,    18,    18,   123,   161,   239,   161,    18,   123,
-      18,   125,   199,   124,   126,   199,    18,    18,   199,   124,
-     126,   199,    18,   123,   175,   229,    18,   123,     4,    56,
-     177,   178,   177,    18,   123,   230,   225,   224,    18,   123,
-     210,   234,   235,    18,   222,   224,   236,    18,   165,   122,
-     240,   241,   122,   205,   205,   121,   203,   204,   196,   172,
-     172,   229,    18,   215,   188,   146,   161,    13,   123,   167,
-     168,   126,   206,   207,   122,    18,   123,   241,    18,   123,
-       4,   122,   179,   180,   181,    13,   127,   207,   182,   123,
-      18,   187,   181,   123
+      18,    18,    18,    18,    18,   232,    18,    18,    18,    18,
+      29,   154,   155,   194,   195,   196,   211,   214,   224,   228,
+     126,   148,   239,   240,    18,   226,   227,   240,    18,    18,
+      18,    18,    11,    12,    55,   125,   163,   164,   242,   247,
+     160,   240,   236,   125,   166,    44,    52,    53,    54,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,   120,   121,   125,   197,   199,   200,    18,   126,   236,
+       7,    10,   125,   178,   237,   238,   158,   238,   237,   236,
+     235,   125,   238,   238,     8,    11,   246,   238,   238,   210,
+     238,   240,   245,     5,   248,   233,   246,   233,   246,   246,
+     246,   246,   248,   238,   238,   238,   245,   231,   238,   126,
+     215,   233,   125,    71,   115,   116,   117,   118,   119,   212,
+      18,    18,   126,    18,   236,    18,   126,   225,   230,   231,
+     230,   125,    13,   126,   243,   244,   245,    18,    18,     4,
+     167,   168,   169,     5,   127,   201,   205,   249,   201,   201,
+      87,   103,   122,   123,   127,   203,   204,   205,   206,   203,
+     198,   199,     4,    18,   179,   237,    18,   175,    18,    57,
+      58,    59,    60,    67,   126,   217,   218,    18,    18,    18,
+       4,    83,    95,   110,   112,   113,   114,   190,   191,    18,
+     235,   239,   149,   239,   240,   227,    18,    18,   126,   222,
+     223,   240,    18,   126,   164,   247,   164,    18,   126,    18,
+     128,   202,   127,   129,   202,    18,    18,   202,   127,   129,
+     202,    18,   126,   178,   237,    18,   126,     4,    56,   180,
+     181,   180,    18,   126,   238,   233,   232,    18,   126,   213,
+     242,   243,    18,   230,   232,    18,   126,    18,   244,    18,
+     168,   125,   248,   249,   125,   208,   208,   124,   206,   207,
+     199,   175,   175,   237,    18,   218,   191,   149,   223,   240,
+     164,    13,   126,   170,   171,   129,   209,   210,   125,    18,
+     126,   249,    18,   126,     4,   125,   182,   183,   184,    13,
+     130,   210,   185,   126,    18,   190,   184,   126
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   128,   130,   129,   131,   131,   131,   131,   131,   132,
-     132,   132,   132,   132,   133,   134,   134,   134,   135,   136,
-     136,   136,   137,   137,   137,   137,   137,   137,   137,   137,
-     137,   137,   137,   137,   137,   137,   137,   138,   139,   140,
-     141,   142,   142,   143,   144,   144,   144,   145,   145,   146,
-     146,   147,   148,   148,   148,   148,   148,   148,   148,   148,
-     148,   148,   148,   148,   150,   149,   151,   151,   151,   151,
-     151,   151,   151,   151,   152,   153,   154,   155,   156,   156,
-     157,   158,   159,   160,   160,   160,   160,   161,   161,   162,
-     162,   163,   164,   164,   165,   166,   167,   167,   168,   168,
-     169,   170,   171,   171,   171,   171,   171,   172,   172,   173,
-     173,   174,   174,   175,   176,   176,   177,   178,   178,   179,
-     179,   180,   180,   181,   182,   181,   183,   184,   185,   186,
-     187,   187,   188,   188,   188,   188,   188,   188,   189,   190,
-     191,   192,   193,   194,   194,   194,   194,   194,   195,   195,
-     196,   196,   196,   196,   196,   196,   196,   196,   196,   196,
-     196,   196,   196,   196,   196,   197,   197,   197,   197,   197,
-     198,   198,   199,   200,   200,   201,   201,   201,   202,   202,
-     203,   203,   203,   203,   204,   204,   205,   206,   206,   207,
-     208,   209,   209,   209,   209,   209,   209,   210,   210,   211,
-     211,   212,   212,   213,   213,   214,   214,   215,   215,   215,
-     215,   215,   216,   216,   217,   218,   218,   219,   220,   221,
-     222,   223,   224,   224,   225,   226,   226,   226,   226,   226,
-     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
-     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
-     226,   226,   226,   226,   226,   226,   226,   226,   226,   226,
-     226,   226,   227,   227,   227,   227,   228,   229,   229,   229,
-     230,   230,   230,   231,   231,   232,   232,   232,   232,   232,
-     232,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     233,   233,   233,   233,   233,   233,   233,   233,   233,   233,
-     234,   234,   235,   235,   236,   236,   237,   238,   238,   239,
-     240,   241
+       0,   131,   133,   132,   134,   134,   134,   134,   134,   135,
+     135,   135,   135,   135,   136,   137,   137,   137,   138,   139,
+     139,   139,   140,   140,   140,   140,   140,   140,   140,   140,
+     140,   140,   140,   140,   140,   140,   140,   140,   140,   140,
+     141,   142,   143,   144,   145,   145,   146,   147,   147,   147,
+     148,   148,   149,   149,   150,   151,   151,   151,   151,   151,
+     151,   151,   151,   151,   151,   151,   151,   153,   152,   154,
+     154,   154,   154,   154,   154,   154,   154,   155,   156,   157,
+     158,   159,   159,   160,   161,   162,   163,   163,   163,   163,
+     164,   164,   165,   165,   166,   167,   167,   168,   169,   170,
+     170,   171,   171,   172,   173,   174,   174,   174,   174,   174,
+     175,   175,   176,   176,   177,   177,   178,   179,   179,   180,
+     181,   181,   182,   182,   183,   183,   184,   185,   184,   186,
+     187,   188,   189,   190,   190,   191,   191,   191,   191,   191,
+     191,   191,   192,   193,   194,   195,   196,   197,   197,   197,
+     197,   197,   198,   198,   199,   199,   199,   199,   199,   199,
+     199,   199,   199,   199,   199,   199,   199,   199,   199,   200,
+     200,   200,   200,   200,   201,   201,   202,   203,   203,   204,
+     204,   204,   205,   205,   206,   206,   206,   206,   207,   207,
+     208,   209,   209,   210,   211,   212,   212,   212,   212,   212,
+     212,   213,   213,   214,   214,   215,   215,   216,   216,   217,
+     217,   218,   218,   218,   218,   218,   219,   220,   221,   221,
+     222,   222,   223,   224,   224,   225,   226,   226,   227,   228,
+     229,   230,   231,   232,   232,   233,   234,   234,   234,   234,
+     234,   234,   234,   234,   234,   234,   234,   234,   234,   234,
+     234,   234,   234,   234,   234,   234,   234,   234,   234,   234,
+     234,   234,   234,   234,   234,   234,   234,   234,   234,   234,
+     234,   234,   234,   235,   235,   235,   235,   236,   237,   237,
+     237,   238,   238,   238,   239,   239,   240,   240,   240,   240,
+     240,   240,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   241,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   241,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   241,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   241,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   241,   241,   241,   241,   241,   241,   241,   241,   241,
+     241,   242,   242,   243,   243,   244,   244,   245,   246,   246,
+     247,   248,   249
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1475,39 +1526,40 @@ static const yytype_int8 yyr2[] =
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
-       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     1,     1,     1,     3,     5,     1,     1,     3,     5,
-       1,     1,     5,     1,     3,     3,     5,     1,     1,     3,
-       5,     3,     1,     3,     4,     1,     1,     2,     1,     3,
-       3,     3,     5,     7,     6,     8,     8,     0,     2,     2,
-       3,     1,     3,     3,     1,     3,     5,     1,     1,     0,
-       1,     1,     3,     1,     0,     4,     5,     5,     3,     7,
-       1,     3,     1,     1,     1,     1,     1,     1,     3,     3,
-       5,     5,     5,     1,     1,     1,     1,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       2,     3,     2,     3,     1,     2,     3,     2,     3,     2,
-       1,     2,     5,     1,     2,     1,     1,     3,     1,     3,
-       1,     3,     3,     1,     1,     1,     3,     1,     3,     1,
-       7,     1,     1,     1,     1,     1,     1,     1,     1,     3,
-       5,     1,     5,     4,     5,     1,     3,     1,     1,     1,
-       1,     1,     5,     7,     3,     1,     3,     1,     5,     1,
-       3,     1,     1,     3,     1,     1,     1,     3,     3,     3,
-       3,     1,     1,     3,     3,     1,     1,     3,     1,     1,
-       3,     3,     3,     3,     1,     1,     1,     3,     1,     1,
-       5,     3,     3,     5,     3,     3,     3,     3,     3,     1,
-       1,     3,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     3,     1,     2,     2,     3,     3,     2,     3,     1,
+       3,     5,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     0,     4,     1,
+       1,     1,     1,     1,     1,     1,     1,     3,     5,     1,
+       1,     3,     5,     1,     1,     5,     1,     3,     3,     5,
+       1,     1,     3,     5,     3,     1,     3,     4,     1,     1,
+       2,     1,     3,     3,     3,     5,     7,     6,     8,     8,
+       0,     2,     2,     3,     1,     3,     3,     1,     3,     5,
+       1,     1,     0,     1,     1,     3,     1,     0,     4,     5,
+       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     3,     3,     5,     5,     5,     1,     1,     1,
+       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     2,     3,     2,     3,     1,     2,
+       3,     2,     3,     2,     1,     2,     5,     1,     2,     1,
+       1,     3,     1,     3,     1,     3,     3,     1,     1,     1,
+       3,     1,     3,     1,     7,     1,     1,     1,     1,     1,
+       1,     1,     1,     3,     5,     1,     5,     4,     5,     1,
+       3,     1,     1,     1,     1,     1,     3,     3,     6,     7,
+       1,     3,     3,     5,     7,     3,     1,     3,     1,     5,
+       1,     3,     1,     1,     3,     1,     1,     1,     3,     3,
+       3,     3,     1,     1,     3,     3,     1,     1,     3,     1,
+       1,     3,     3,     3,     3,     1,     1,     1,     3,     1,
+       1,     5,     3,     3,     5,     3,     3,     3,     3,     3,
+       1,     1,     3,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       2,     3,     1,     3,     1,     1,     1,     1,     1,     1,
-       1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     2,     3,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1
 };
 
 
@@ -2178,944 +2230,971 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 37: /* idle: "IDLE"  */
+  case 40: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 38: /* compress: "COMPRESS" "SP" atom  */
+  case 41: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 39: /* namespace: "NAMESPACE"  */
+  case 42: /* namespace: "NAMESPACE"  */
                                 { CMD->type = IMAP_CMD_NAMESPACE; }
     break;
 
-  case 40: /* enable: "ENABLE" enable_caps  */
+  case 43: /* enable: "ENABLE" enable_caps  */
                                 { CMD->type = IMAP_CMD_ENABLE; }
     break;
 
-  case 41: /* enable_caps: "SP" atom  */
+  case 44: /* enable_caps: "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 42: /* enable_caps: enable_caps "SP" atom  */
+  case 45: /* enable_caps: enable_caps "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 43: /* id: "ID" "SP" id_params_list  */
+  case 46: /* id: "ID" "SP" id_params_list  */
                                 { CMD->type = IMAP_CMD_ID; }
     break;
 
-  case 44: /* id_params_list: '(' ')'  */
+  case 47: /* id_params_list: '(' ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 45: /* id_params_list: '(' id_pairs ')'  */
+  case 48: /* id_params_list: '(' id_pairs ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 46: /* id_params_list: atom  */
+  case 49: /* id_params_list: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
     break;
 
-  case 47: /* id_pairs: string "SP" id_nstring  */
+  case 50: /* id_pairs: string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+  case 51: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 49: /* id_nstring: string  */
+  case 52: /* id_nstring: string  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
     break;
 
-  case 50: /* id_nstring: atom  */
+  case 53: /* id_nstring: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
 				  NOTE("NIL"); }
     break;
 
-  case 51: /* unselect: "UNSELECT"  */
+  case 54: /* unselect: "UNSELECT"  */
                                 { CMD->type = IMAP_CMD_UNSELECT; }
     break;
 
-  case 52: /* command_select: "CHECK"  */
+  case 55: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 53: /* command_select: "CLOSE"  */
+  case 56: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 54: /* command_select: "EXPUNGE"  */
+  case 57: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 64: /* $@2: %empty  */
+  case 67: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 74: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 77: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 75: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 78: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 76: /* userid: astring  */
+  case 79: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 77: /* password: astring  */
+  case 80: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 78: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 81: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 79: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 82: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 80: /* initial_response: atom  */
+  case 83: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 81: /* auth_type: atom  */
+  case 84: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 82: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 85: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 84: /* append_rest: flag_list "SP" append_message  */
+  case 87: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 85: /* append_rest: date_time "SP" append_message  */
+  case 88: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 86: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 89: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 87: /* append_message: "literal"  */
+  case 90: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 88: /* append_message: "literal8"  */
+  case 91: /* append_message: "literal8"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  CMD->u.append.binary = true; NOTE("message literal"); }
     break;
 
-  case 89: /* create: "CREATE" "SP" mailbox  */
+  case 92: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 90: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 93: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 91: /* create_params: '(' create_param_list ')'  */
+  case 94: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 95: /* create_param_name: "atom"  */
+  case 98: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 96: /* use_attrs: ')'  */
+  case 99: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 97: /* use_attrs: use_attr_list ')'  */
+  case 100: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 98: /* use_attr_list: "flag"  */
+  case 101: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 99: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 102: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 100: /* delete: "DELETE" "SP" mailbox  */
+  case 103: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 101: /* examine: "EXAMINE" "SP" mailbox  */
+  case 104: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 102: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 105: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 103: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 106: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 104: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 107: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 105: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 108: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 106: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 109: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 109: /* list_select_opts: '(' ')'  */
+  case 112: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 110: /* list_select_opts: '(' list_select_seq ')'  */
+  case 113: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 111: /* list_select_seq: "atom"  */
+  case 114: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 112: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 115: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 113: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 116: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 114: /* list_pattern_seq: list_mailbox  */
+  case 117: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 115: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 118: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 116: /* list_return_opts: list_return_kw "SP" '(' list_return_body ')'  */
+  case 119: /* list_return_opts: list_return_kw "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 117: /* list_return_kw: "atom"  */
+  case 120: /* list_return_kw: "atom"  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 118: /* list_return_kw: "RETURN"  */
+  case 121: /* list_return_kw: "RETURN"  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 123: /* list_return_item: "atom"  */
+  case 126: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 124: /* $@3: %empty  */
+  case 127: /* $@3: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 125: /* list_return_item: '(' $@3 status_att_list ')'  */
+  case 128: /* list_return_item: '(' $@3 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 126: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 129: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 127: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 130: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 128: /* select: "SELECT" "SP" mailbox  */
+  case 131: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 129: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 132: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 130: /* status_att_list: status_att  */
+  case 133: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 131: /* status_att_list: status_att_list "SP" status_att  */
+  case 134: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 132: /* status_att: "MESSAGES"  */
+  case 135: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 133: /* status_att: "RECENT"  */
+  case 136: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 134: /* status_att: "UIDNEXT"  */
+  case 137: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 135: /* status_att: "UIDVALIDITY"  */
+  case 138: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 136: /* status_att: "UNSEEN"  */
+  case 139: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 137: /* status_att: "atom"  */
+  case 140: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 138: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 141: /* status_att: "DELETED"  */
+                                { (yyval.op) = IMAP_STATUS_DELETED; }
+    break;
+
+  case 142: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 139: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 143: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 140: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 144: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 141: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+  case 145: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 142: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 146: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 143: /* fetch_what: "ALL"  */
+  case 147: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 144: /* fetch_what: "FULL"  */
+  case 148: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 145: /* fetch_what: "FAST"  */
+  case 149: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 146: /* fetch_what: fetch_att  */
+  case 150: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 147: /* fetch_what: '(' fetch_att_list ')'  */
+  case 151: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 148: /* fetch_att_list: fetch_att  */
+  case 152: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 149: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 153: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 150: /* fetch_att: "ENVELOPE"  */
+  case 154: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 151: /* fetch_att: "FLAGS"  */
+  case 155: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 152: /* fetch_att: "INTERNALDATE"  */
+  case 156: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 153: /* fetch_att: "RFC822"  */
+  case 157: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 154: /* fetch_att: "RFC822.HEADER"  */
+  case 158: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 155: /* fetch_att: "RFC822.SIZE"  */
+  case 159: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 156: /* fetch_att: "RFC822.TEXT"  */
+  case 160: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 157: /* fetch_att: "BODY"  */
+  case 161: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 158: /* fetch_att: "BODYSTRUCTURE"  */
+  case 162: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 159: /* fetch_att: "UID"  */
+  case 163: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 160: /* fetch_att: "BODY[" section  */
+  case 164: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 161: /* fetch_att: "BODY[" section partial  */
+  case 165: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 162: /* fetch_att: "BODY.PEEK[" section  */
+  case 166: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 163: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 167: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 165: /* fetch_att_binary: "BINARY[" section_binary  */
+  case 169: /* fetch_att_binary: "BINARY[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 166: /* fetch_att_binary: "BINARY[" section_binary partial  */
+  case 170: /* fetch_att_binary: "BINARY[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 167: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+  case 171: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 168: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+  case 172: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 169: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+  case 173: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 170: /* section_binary: ']'  */
+  case 174: /* section_binary: ']'  */
                                 { (yyval.vec) = (struct imap_vec){0}; }
     break;
 
-  case 171: /* section_binary: section_part ']'  */
+  case 175: /* section_binary: section_part ']'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); }
     break;
 
-  case 172: /* partial: '<' number '.' nz_number '>'  */
+  case 176: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 173: /* section: ']'  */
+  case 177: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 174: /* section: section_spec ']'  */
+  case 178: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 175: /* section_spec: section_msgtext  */
+  case 179: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 176: /* section_spec: section_part  */
+  case 180: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 177: /* section_spec: section_part '.' section_text  */
+  case 181: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 178: /* section_part: nz_number  */
+  case 182: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 179: /* section_part: section_part '.' nz_number  */
+  case 183: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 180: /* section_msgtext: "HEADER"  */
+  case 184: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 181: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 185: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 182: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 186: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 183: /* section_msgtext: "TEXT"  */
+  case 187: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 184: /* section_text: section_msgtext  */
+  case 188: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 185: /* section_text: "MIME"  */
+  case 189: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 186: /* header_list: '(' header_fld_names ')'  */
+  case 190: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 187: /* header_fld_names: header_fld_name  */
+  case 191: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 188: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 192: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 189: /* header_fld_name: astring  */
+  case 193: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 190: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 194: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 191: /* store_att_flags: "FLAGS"  */
+  case 195: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 192: /* store_att_flags: "FLAGS.SILENT"  */
+  case 196: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 193: /* store_att_flags: "+FLAGS"  */
+  case 197: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 194: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 198: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 195: /* store_att_flags: "-FLAGS"  */
+  case 199: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 196: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 200: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 197: /* store_flags: flag_list  */
+  case 201: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 198: /* store_flags: flag_seq  */
+  case 202: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 199: /* search: "SEARCH" "SP" search_program  */
+  case 203: /* search: "SEARCH" "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 200: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+  case 204: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 201: /* search_program: search_key_list  */
+  case 205: /* search_program: search_key_list  */
                 { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 202: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+  case 206: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 203: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+  case 207: /* search_return_opts: "RETURN" "SP" '(' ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 204: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+  case 208: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 207: /* search_return_opt: "MIN"  */
+  case 211: /* search_return_opt: "MIN"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
     break;
 
-  case 208: /* search_return_opt: "MAX"  */
+  case 212: /* search_return_opt: "MAX"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
     break;
 
-  case 209: /* search_return_opt: "ALL"  */
+  case 213: /* search_return_opt: "ALL"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
     break;
 
-  case 210: /* search_return_opt: "COUNT"  */
+  case 214: /* search_return_opt: "COUNT"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
     break;
 
-  case 211: /* search_return_opt: "SAVE"  */
+  case 215: /* search_return_opt: "SAVE"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
     break;
 
-  case 212: /* sort: "SORT" "SP" sort_criteria "SP" search_criteria  */
+  case 216: /* getquota: "GETQUOTA" "SP" astring  */
+                                { CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = (yyvsp[0].str);
+				  NOTE("quota root name"); }
+    break;
+
+  case 217: /* getquotaroot: "GETQUOTAROOT" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_GETQUOTAROOT; CMD->u.quota.root = (yyvsp[0].str); }
+    break;
+
+  case 218: /* setquota: "SETQUOTA" "SP" astring "SP" '(' ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-3].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 219: /* setquota: "SETQUOTA" "SP" astring "SP" '(' setquota_list ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-4].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 222: /* setquota_resource: atom "SP" atom  */
+                                { CHECK(imap_quota_limit_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); NOTE("resource limit"); }
+    break;
+
+  case 223: /* sort: "SORT" "SP" sort_criteria "SP" search_criteria  */
                                 { CMD->type = IMAP_CMD_SORT; }
     break;
 
-  case 213: /* sort: "SORT" "SP" search_return_opts "SP" sort_criteria "SP" search_criteria  */
+  case 224: /* sort: "SORT" "SP" search_return_opts "SP" sort_criteria "SP" search_criteria  */
                                 { CMD->type = IMAP_CMD_SORT; }
     break;
 
-  case 214: /* sort_criteria: '(' sort_words ')'  */
+  case 225: /* sort_criteria: '(' sort_words ')'  */
                                 { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
     break;
 
-  case 217: /* sort_word: atom  */
+  case 228: /* sort_word: atom  */
                                 { CHECK(imap_sort_word(ctx, &(yyvsp[0].str))); NOTE("sort key"); }
     break;
 
-  case 218: /* thread: "THREAD" "SP" thread_alg "SP" search_criteria  */
+  case 229: /* thread: "THREAD" "SP" thread_alg "SP" search_criteria  */
                                 { CMD->type = IMAP_CMD_THREAD; }
     break;
 
-  case 219: /* thread_alg: atom  */
+  case 230: /* thread_alg: atom  */
                                 { CHECK(imap_thread_alg(ctx, &(yyvsp[0].str))); NOTE("threading algorithm"); }
     break;
 
-  case 220: /* search_criteria: charset "SP" search_key_list  */
+  case 231: /* search_criteria: charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 221: /* charset: astring  */
+  case 232: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 222: /* search_key_list: search_key  */
+  case 233: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 223: /* search_key_list: search_key_list "SP" search_key  */
+  case 234: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 224: /* search_key: search_key_1  */
+  case 235: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 225: /* search_key_1: "ALL"  */
+  case 236: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 226: /* search_key_1: "ANSWERED"  */
+  case 237: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 227: /* search_key_1: "BCC" "SP" astring  */
+  case 238: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 228: /* search_key_1: "BEFORE" "SP" date  */
+  case 239: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 229: /* search_key_1: "BODY" "SP" astring  */
+  case 240: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 230: /* search_key_1: "CC" "SP" astring  */
+  case 241: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 231: /* search_key_1: "DELETED"  */
+  case 242: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 232: /* search_key_1: "FLAGGED"  */
+  case 243: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 233: /* search_key_1: "FROM" "SP" astring  */
+  case 244: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 234: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 245: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 235: /* search_key_1: "NEW"  */
+  case 246: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 236: /* search_key_1: "OLD"  */
+  case 247: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 237: /* search_key_1: "ON" "SP" date  */
+  case 248: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 238: /* search_key_1: "RECENT"  */
+  case 249: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 239: /* search_key_1: "SEEN"  */
+  case 250: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 240: /* search_key_1: "SINCE" "SP" date  */
+  case 251: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 241: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 252: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 242: /* search_key_1: "TEXT" "SP" astring  */
+  case 253: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 243: /* search_key_1: "TO" "SP" astring  */
+  case 254: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 244: /* search_key_1: "UNANSWERED"  */
+  case 255: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 245: /* search_key_1: "UNDELETED"  */
+  case 256: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 246: /* search_key_1: "UNFLAGGED"  */
+  case 257: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 247: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 258: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 248: /* search_key_1: "UNSEEN"  */
+  case 259: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 249: /* search_key_1: "DRAFT"  */
+  case 260: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 250: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 261: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 251: /* search_key_1: "LARGER" "SP" number  */
+  case 262: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 252: /* search_key_1: "NOT" "SP" search_key  */
+  case 263: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 253: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 264: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 254: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 265: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 255: /* search_key_1: "SENTON" "SP" date  */
+  case 266: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 256: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 267: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 257: /* search_key_1: "SMALLER" "SP" number  */
+  case 268: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 258: /* search_key_1: "UID" "SP" sequence_set  */
+  case 269: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 259: /* search_key_1: "UNDRAFT"  */
+  case 270: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 260: /* search_key_1: sequence_set  */
+  case 271: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 261: /* search_key_1: '(' search_key_list ')'  */
+  case 272: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 262: /* sequence_set: "number"  */
+  case 273: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 263: /* sequence_set: "sequence set"  */
+  case 274: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 264: /* sequence_set: "sequence set with *"  */
+  case 275: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 265: /* sequence_set: "$"  */
+  case 276: /* sequence_set: "$"  */
                                 { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
     break;
 
-  case 266: /* mailbox: astring  */
+  case 277: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 267: /* list_mailbox: astring  */
+  case 278: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 268: /* list_mailbox: "mailbox pattern"  */
+  case 279: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 269: /* list_mailbox: "sequence set with *"  */
+  case 280: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 270: /* astring: atom  */
+  case 281: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 271: /* astring: "astring"  */
+  case 282: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 272: /* astring: string  */
+  case 283: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 273: /* string: "quoted string"  */
+  case 284: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 274: /* string: "literal"  */
+  case 285: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 275: /* atom: "atom"  */
+  case 286: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 276: /* atom: "number"  */
+  case 287: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 277: /* atom: "sequence set"  */
+  case 288: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 278: /* atom: "date"  */
+  case 289: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 279: /* atom: "$"  */
+  case 290: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 280: /* atom: keyword  */
+  case 291: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 340: /* flag_list: '(' ')'  */
+  case 351: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 341: /* flag_list: '(' flag_seq ')'  */
+  case 352: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 342: /* flag_seq: flag  */
+  case 353: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 343: /* flag_seq: flag_seq "SP" flag  */
+  case 354: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 344: /* flag: "flag"  */
+  case 355: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 345: /* flag: flag_keyword  */
+  case 356: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 346: /* flag_keyword: atom  */
+  case 357: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 347: /* date: "date"  */
+  case 358: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 348: /* date: "quoted string"  */
+  case 359: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 349: /* date_time: "quoted string"  */
+  case 360: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 350: /* number: "number"  */
+  case 361: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 351: /* nz_number: "number"  */
+  case 362: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3390,7 +3469,10 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
+	case K_GETQUOTAROOT:
 		return "mailbox name";
+	case K_GETQUOTA: case K_SETQUOTA:
+		return "quota root name";
 	case K_SORT: case K_THREAD:
 		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
 			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";

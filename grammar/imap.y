@@ -105,6 +105,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> T_SEQLAST "$"
 /* ---- RFC 5256: SORT, THREAD ---- */
 %token <tok> K_SORT "SORT" K_THREAD "THREAD"
+/* ---- RFC 9208: QUOTA ---- */
+%token <tok> K_GETQUOTA "GETQUOTA" K_GETQUOTAROOT "GETQUOTAROOT" K_SETQUOTA "SETQUOTA"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -207,6 +209,7 @@ command_auth:
 	append | create | delete | examine | list | lsub | rename | select
 	| status | subscribe | unsubscribe | idle | compress
 	| namespace | enable
+	| getquota | getquotaroot | setquota
 	;
 
 /* RFC2177 §4: idle ::= "IDLE" CRLF "DONE" (command_auth).  The parser sees
@@ -586,6 +589,9 @@ status_att:
 	/* RFC8438 §2 (STATUS=SIZE): status-att =/ "SIZE";
 	 * RFC7889 §5: status-att =/ "APPENDLIMIT" */
 	| T_ATOM                { int a = 0; CHECK(imap_build_status_att(ctx, &$1, &a)); $$ = a; }
+	/* RFC9208 §4.1.4: status-att =/ "DELETED" / "DELETED-STORAGE"
+	 * (DELETED-STORAGE is an atom; DELETED is the search key's word) */
+	| K_DELETED             { $$ = IMAP_STATUS_DELETED; }
 	;
 
 /* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
@@ -842,6 +848,45 @@ search_return_opt:
 	| K_ALL                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
 	| K_COUNT               { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
 	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
+	;
+
+/* ---- RFC 9208: QUOTA ---- */
+
+/* RFC9208 §7: getquota = "GETQUOTA" SP quota-root-name
+ *   quota-root-name = astring */
+getquota:
+	K_GETQUOTA SP astring   { CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = $3;
+				  NOTE("quota root name"); }
+	;
+
+/* RFC9208 §7: getquotaroot = "GETQUOTAROOT" SP mailbox */
+getquotaroot:
+	K_GETQUOTAROOT SP mailbox
+				{ CMD->type = IMAP_CMD_GETQUOTAROOT; CMD->u.quota.root = $3; }
+	;
+
+/* RFC9208 §7: setquota = "SETQUOTA" SP quota-root-name SP setquota-list
+ *   setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"
+ *   setquota-resource = resource-name SP resource-limit
+ *   resource-name = "STORAGE" / "MESSAGE" / "MAILBOX" /
+ *     "ANNOTATION-STORAGE" / resource-name-ext;  resource-name-ext = atom
+ *   resource-limit = number64 */
+setquota:
+	K_SETQUOTA SP astring SP '(' ')'
+				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
+				  NOTE("resource limits"); }
+	| K_SETQUOTA SP astring SP '(' setquota_list ')'
+				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
+				  NOTE("resource limits"); }
+	;
+
+setquota_list:
+	setquota_resource
+	| setquota_list SP setquota_resource
+	;
+
+setquota_resource:
+	atom SP atom            { CHECK(imap_quota_limit_add(ctx, &$1, &$3)); NOTE("resource limit"); }
 	;
 
 /* ---- RFC 5256: SORT, THREAD; RFC 5267: ESORT; RFC 5957: DISPLAYFROM ---- */
@@ -1153,7 +1198,10 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
+	case K_GETQUOTAROOT:
 		return "mailbox name";
+	case K_GETQUOTA: case K_SETQUOTA:
+		return "quota root name";
 	case K_SORT: case K_THREAD:
 		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
 			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";

@@ -89,4 +89,9 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 				    NULL, SMALL },
 	[IMAP_CMD_THREAD]       = { "THREAD",       cmd_thread,       SELECTED, SEQS,
 				    "THREAD=ORDEREDSUBJECT THREAD=REFERENCES", NULL, SMALL },
+	/* ---- RFC 9208: QUOTA (SETQUOTA refused: no QUOTASET) ---- */
+	[IMAP_CMD_GETQUOTA]     = { "GETQUOTA",     cmd_getquota,     AUTHED,   0,
+				    "QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE", NULL, SMALL },
+	[IMAP_CMD_GETQUOTAROOT] = { "GETQUOTAROOT", cmd_getquotaroot, AUTHED,   0,    NULL, NULL, SMALL },
+	[IMAP_CMD_SETQUOTA]     = { "SETQUOTA",     cmd_setquota,     AUTHED,   0,    NULL, NULL, SMALL },
 };

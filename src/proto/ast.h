@@ -105,6 +105,8 @@ enum imap_status_att {
 	IMAP_STATUS_UNSEEN      = 1 << 4,
 	IMAP_STATUS_SIZE        = 1 << 5,   /* RFC8438 (STATUS=SIZE) */
 	IMAP_STATUS_APPENDLIMIT = 1 << 6,   /* RFC7889 */
+	IMAP_STATUS_DELETED     = 1 << 7,   /* RFC9208 §4.1.4 (QUOTA=RES-MESSAGE) */
+	IMAP_STATUS_DELETED_STORAGE = 1 << 8,  /* RFC9208 §4.1.4 (QUOTA=RES-STORAGE) */
 };
 
 /* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
@@ -144,6 +146,10 @@ enum imap_cmd_type {
 	/* ---- RFC 5256: SORT, THREAD ---- */
 	IMAP_CMD_SORT,       /* RFC5256 (ESORT: RFC5267): arguments in u.search */
 	IMAP_CMD_THREAD,     /* RFC5256: arguments in u.search */
+	/* ---- RFC 9208: QUOTA ---- */
+	IMAP_CMD_GETQUOTA,      /* u.quota.root */
+	IMAP_CMD_GETQUOTAROOT,  /* u.quota.root: the mailbox */
+	IMAP_CMD_SETQUOTA,      /* u.quota.root, .limits */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };
@@ -325,6 +331,22 @@ struct imap_cmd_expunge {
 	struct imap_seq_set set;             /* UIDs, with cmd->uid */
 };
 
+/* ---- RFC 9208: QUOTA ---- */
+
+/* setquota-resource = resource-name SP resource-limit (RFC9208 §7) */
+struct imap_quota_limit {
+	const char *resource;                /* resource-name, upper-cased */
+	uint64_t limit;                      /* number64 */
+};
+
+/* GETQUOTA quota-root-name / GETQUOTAROOT mailbox / SETQUOTA
+ * quota-root-name setquota-list */
+struct imap_cmd_quota {
+	struct imap_string root;             /* quota-root-name, or GETQUOTAROOT's mailbox */
+	size_t nlimits;
+	struct imap_quota_limit *limits;     /* SETQUOTA, as sent */
+};
+
 struct imap_cmd_x {
 	const char *name;                    /* "X" atom as written */
 	const char *args;                    /* the rest of the line, raw */
@@ -354,6 +376,7 @@ struct imap_cmd {
 		struct imap_cmd_x x;
 		struct imap_cmd_id id;
 		struct imap_cmd_enable enable;
+		struct imap_cmd_quota quota;
 	} u;
 };
 

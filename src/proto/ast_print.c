@@ -262,6 +262,8 @@ const char *imap_status_att_name(enum imap_status_att att)
 	case IMAP_STATUS_UNSEEN: return "UNSEEN";
 	case IMAP_STATUS_SIZE: return "SIZE";
 	case IMAP_STATUS_APPENDLIMIT: return "APPENDLIMIT";
+	case IMAP_STATUS_DELETED: return "DELETED";
+	case IMAP_STATUS_DELETED_STORAGE: return "DELETED-STORAGE";
 	}
 	return "?";
 }
@@ -506,6 +508,20 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 			sbuf_addc(out, ' ');
 			ast_print_search_key(out, cmd->u.search.keys->list[i]);
 		}
+		break;
+	/* ---- RFC 9208: QUOTA ---- */
+	case IMAP_CMD_GETQUOTA:
+	case IMAP_CMD_GETQUOTAROOT:
+	case IMAP_CMD_SETQUOTA:
+		sbuf_addc(out, ' ');
+		print_astring(out, &cmd->u.quota.root);
+		if (cmd->type != IMAP_CMD_SETQUOTA)
+			break;
+		sbuf_adds(out, " (");
+		for (size_t i = 0; i < cmd->u.quota.nlimits; i++)
+			sbuf_printf(out, "%s%s %llu", i > 0 ? " " : "", cmd->u.quota.limits[i].resource,
+				    (unsigned long long)cmd->u.quota.limits[i].limit);
+		sbuf_addc(out, ')');
 		break;
 	/* ---- RFC 5256: SORT, THREAD ---- */
 	case IMAP_CMD_SORT:

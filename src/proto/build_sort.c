@@ -2,7 +2,9 @@
  * build_sort.c - the builders of SORT's sort-criteria and THREAD's
  * thread-alg (RFC5256 §5; DISPLAYFROM and DISPLAYTO of RFC5957 §3).
  * The words arrive as atoms; "REVERSE" applies to the key after it.
+ * Also SETQUOTA's setquota-list (RFC9208 §7), whose names are atoms too.
  */
+#include <stdint.h>
 #include <strings.h>
 
 #include "proto/parse_ctx.h"
@@ -80,5 +82,48 @@ bool imap_thread_alg(struct imap_parse_ctx *ctx, const struct imap_string *word)
 		imap_parse_fail(ctx, "Unknown threading algorithm %s", word->data);
 		return false;
 	}
+	return true;
+}
+
+/* ---- RFC 9208: QUOTA ---- */
+
+/* More limits than resources anyone defines is no SETQUOTA anyone means. */
+#define QUOTA_MAX_LIMITS 16
+
+bool imap_quota_limit_add(struct imap_parse_ctx *ctx, const struct imap_string *resource,
+			  const struct imap_string *limit)
+{
+	struct imap_cmd_quota *q = &ctx->cmd->u.quota;
+	uint64_t v = 0;
+	bool digits = limit->len > 0 && limit->len <= 19;
+	for (size_t i = 0; digits && i < limit->len; i++) {
+		digits = limit->data[i] >= '0' && limit->data[i] <= '9';
+		v = v * 10 + (uint64_t)(limit->data[i] - '0');
+	}
+	/* RFC9208 §7: resource-limit = number64, at most 2^63-1 (RFC9051 §9) */
+	if (!digits || v > INT64_MAX) {
+		imap_parse_fail(ctx, "Invalid resource limit %s", limit->data);
+		return false;
+	}
+	if (q->nlimits == QUOTA_MAX_LIMITS) {
+		imap_parse_fail(ctx, "Too many resource limits");
+		return false;
+	}
+	char *name = arena_strndup(ctx->arena, resource->data, resource->len);
+	if (name == NULL) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	for (char *c = name; *c != '\0'; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	struct imap_quota_limit l = { name, v };
+	struct imap_vec vec = { q->limits, q->nlimits, q->nlimits };
+	if (!imap_vec_push(ctx, &vec, &l, sizeof(l))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	q->limits = vec.v;
+	q->nlimits = vec.n;
 	return true;
 }

@@ -105,4 +105,11 @@ bool imap_sort_done(struct imap_parse_ctx *ctx);
 /* thread-alg: ORDEREDSUBJECT or REFERENCES (others are BAD). */
 bool imap_thread_alg(struct imap_parse_ctx *ctx, const struct imap_string *word);
 
+/* ---- RFC 9208: QUOTA ---- */
+
+/* One setquota-resource of SETQUOTA: resource-name (an atom) and its
+ * limit (number64: digits, at most 2^63-1). */
+bool imap_quota_limit_add(struct imap_parse_ctx *ctx, const struct imap_string *resource,
+			  const struct imap_string *limit);
+
 #endif
