@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6909422489ff163984eb5ff3e86c210fb4478bd2b6f1b08ce4d315c5f05ec69b), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 4222c52ce56166bed95ded9cbc638bcf915e116135768fe1f2ec405dbfcd4385), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

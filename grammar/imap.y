@@ -147,6 +147,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <num> number nz_number
 /* ---- RFC 2971, 5161: ID, ENABLE ---- */
 %type <str> id_nstring
+/* ---- RFC 9208: QUOTA ---- */
+%type <str> quota_root
 
 %%
 
@@ -855,8 +857,14 @@ search_return_opt:
 /* RFC9208 §7: getquota = "GETQUOTA" SP quota-root-name
  *   quota-root-name = astring */
 getquota:
-	K_GETQUOTA SP astring   { CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = $3;
-				  NOTE("quota root name"); }
+	K_GETQUOTA SP quota_root
+				{ CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = $3; }
+	;
+
+/* Its own symbol so that an error after it names it ("after quota root
+ * name"), as mailbox does for mailbox names. */
+quota_root:
+	astring                 { $$ = $1; NOTE("quota root name"); }
 	;
 
 /* RFC9208 §7: getquotaroot = "GETQUOTAROOT" SP mailbox */
@@ -872,10 +880,10 @@ getquotaroot:
  *     "ANNOTATION-STORAGE" / resource-name-ext;  resource-name-ext = atom
  *   resource-limit = number64 */
 setquota:
-	K_SETQUOTA SP astring SP '(' ')'
+	K_SETQUOTA SP quota_root SP '(' ')'
 				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
 				  NOTE("resource limits"); }
-	| K_SETQUOTA SP astring SP '(' setquota_list ')'
+	| K_SETQUOTA SP quota_root SP '(' setquota_list ')'
 				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
 				  NOTE("resource limits"); }
 	;

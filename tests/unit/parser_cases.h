@@ -304,6 +304,17 @@ static const struct valid_case valid_cases[] = {
 	  "a THREAD REFERENCES UTF-8 ALL\r\n" },
 	{ "a UID THREAD orderedsubject US-ASCII NOT DELETED\r\n",
 	  "a UID THREAD ORDEREDSUBJECT US-ASCII NOT DELETED\r\n" },
+	/* ---- RFC 9208: QUOTA ---- */
+	{ "a GETQUOTA \"\"\r\n",
+	  "a GETQUOTA \"\"\r\n" },
+	{ "a getquotaroot inbox\r\n",
+	  "a GETQUOTAROOT inbox\r\n" },
+	{ "a SETQUOTA \"\" (storage 512 MESSAGE 1000)\r\n",
+	  "a SETQUOTA \"\" (STORAGE 512 MESSAGE 1000)\r\n" },
+	{ "a SETQUOTA x ()\r\n",
+	  "a SETQUOTA x ()\r\n" },
+	{ "a STATUS INBOX (DELETED DELETED-STORAGE MESSAGES)\r\n",
+	  "a STATUS INBOX (DELETED DELETED-STORAGE MESSAGES)\r\n" },
 };
 
 #define BAD(in, err) { in, sizeof(in) - 1, err }
@@ -833,5 +844,11 @@ static const struct bad_case bad_cases[] = {
 	BAD("a THREAD FOO UTF-8 ALL\r\n", "Unknown threading algorithm FOO"),
 	BAD("a THREAD REFERENCES\r\n", "Missing SP after threading algorithm"),
 	BAD("a THREAD REFERENCES UTF-8\r\n", "Missing SP after charset name"),
+	/* ---- RFC 9208: QUOTA ---- */
+	BAD("a GETQUOTA\r\n", "Missing SP after GETQUOTA"),
+	BAD("a SETQUOTA \"\" (STORAGE x)\r\n", "Invalid resource limit x"),
+	BAD("a SETQUOTA \"\" (STORAGE 99999999999999999999)\r\n",
+	    "Invalid resource limit 99999999999999999999"),
+	BAD("a SETQUOTA \"\" STORAGE 1\r\n", "Expected '(' after quota root name, got atom"),
 };
 #undef BAD
