@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 4222c52ce56166bed95ded9cbc638bcf915e116135768fe1f2ec405dbfcd4385), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 c67b73466ebdc74b6659aac42f6d0a7d5a87f8a2c81c853d49f7bad626acfb10), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

@@ -1,5 +1,8 @@
 /*
- * quota.c - the usage file of a mail root (see quota.h).
+ * quota.c - the usage file of a mail root (see quota.h): the changes the
+ * index notes, and reading the totals.  Recomputing them from every
+ * mailbox is usage.c, which uses list and status; kept apart because
+ * idx_log calls in here and list/status sit above idx_log.
  */
 #include "store/quota.h"
 
@@ -12,11 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/maildir.h"
 #include "store/store_int.h"
 #include "util/log.h"
 
-#define QUOTA_MAGIC "imapd-quota 1\n"
 /* Past this size the change lines are folded into a fresh total. */
 #define QUOTA_REWRITE_AT 8192
 
@@ -76,7 +77,7 @@ void quota_index_created(struct mailbox *mb)
 }
 
 /* The file's totals; false when it is missing, torn or too long. */
-static bool usage_read(struct store *st, struct store_usage *u)
+bool quota_read(struct store *st, struct store_usage *u)
 {
 	char path[4096], buf[QUOTA_REWRITE_AT + 1];
 	snprintf(path, sizeof(path), "%s/%s", st->root, QUOTA_FILE);
@@ -116,73 +117,4 @@ static bool usage_read(struct store *st, struct store_usage *u)
 	u->octets = octets > 0 ? (uint64_t)octets : 0;
 	u->messages = messages > 0 ? (uint64_t)messages : 0;
 	return true;
-}
-
-/* Every selectable mailbox's name, collected by store_list. */
-struct names {
-	char **v;
-	size_t n, cap;
-	bool failed;
-};
-
-static void collect(void *ctx, const struct store_list_item *it)
-{
-	struct names *l = ctx;
-	if (it->attrs & (STORE_LIST_NOSELECT | STORE_LIST_NONEXISTENT))
-		return;
-	if (l->n == l->cap) {
-		size_t cap = l->cap == 0 ? 16 : l->cap * 2;
-		char **v = realloc(l->v, cap * sizeof(*v));
-		if (v == NULL) {
-			l->failed = true;
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	if ((l->v[l->n] = strdup(it->name)) == NULL)
-		l->failed = true;
-	else
-		l->n++;
-}
-
-/* The totals from every mailbox's index (each brought up to date by
- * store_status), written as a fresh file. */
-static bool usage_recompute(struct store *st, struct store_usage *u, struct store_err *err)
-{
-	struct names l = { 0 };
-	bool ok = store_list(st, "", "*", false, collect, &l, err);
-	if (ok && l.failed)
-		ok = store_fail(err, STORE_ERR_IO, "Out of memory");
-	u->octets = u->messages = 0;
-	for (size_t i = 0; ok && i < l.n; i++) {
-		struct store_status s;
-		struct store_err e2;
-		/* A mailbox removed meanwhile holds nothing. */
-		if (store_status(st, l.v[i], &s, &e2)) {
-			u->octets += s.size;
-			u->messages += s.messages;
-		} else if (e2.code != STORE_ERR_NOTFOUND) {
-			*err = e2;
-			ok = false;
-		}
-	}
-	for (size_t i = 0; i < l.n; i++)
-		free(l.v[i]);
-	free(l.v);
-	if (!ok)
-		return false;
-	char text[128];
-	int n = snprintf(text, sizeof(text), QUOTA_MAGIC "%" PRIu64 " %" PRIu64 "\n", u->octets,
-			 u->messages);
-	if (!mdir_write_file(st->root, QUOTA_FILE, text, (size_t)n))
-		log_warn("writing %s/%s: %s", st->root, QUOTA_FILE, strerror(errno));
-	return true;
-}
-
-bool store_usage(struct store *st, struct store_usage *u_r, struct store_err *err)
-{
-	if (usage_read(st, u_r))
-		return true;
-	return usage_recompute(st, u_r, err);
 }

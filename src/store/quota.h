@@ -23,6 +23,10 @@
 
 struct mailbox;
 struct store;
+struct store_usage;
+
+/* The file's first line (QUOTA_FILE in store_int.h). */
+#define QUOTA_MAGIC "imapd-quota 1\n"
 
 /* A change of mb's messages, noted until its index commits. */
 void quota_note(struct mailbox *mb, int64_t octets, int64_t messages);
@@ -37,5 +41,9 @@ void quota_invalidate(struct store *st);
  * has any, they may have been counted already (a lost or damaged index
  * rebuilt), so the usage is forgotten; a new empty folder changes nothing. */
 void quota_index_created(struct mailbox *mb);
+
+/* The totals the file holds; false when it is missing, torn, or long
+ * enough to be folded (store_usage in usage.c then recomputes them). */
+bool quota_read(struct store *st, struct store_usage *u_r);
 
 #endif
