@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 8d6ba3a94765747b968f0b0dd4ff5cbbaf649c93d749c9b36068648a118e65b3), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 c67b73466ebdc74b6659aac42f6d0a7d5a87f8a2c81c853d49f7bad626acfb10), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -166,177 +166,195 @@ enum yysymbol_kind_t
   YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
   YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
   YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
-  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 77,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 88,                      /* "ON"  */
-  YYSYMBOL_K_OR = 89,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 99,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 115,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 116,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 117,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 118,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 119,                   /* "MIME"  */
-  YYSYMBOL_120_ = 120,                     /* '('  */
-  YYSYMBOL_121_ = 121,                     /* ')'  */
-  YYSYMBOL_122_ = 122,                     /* ']'  */
-  YYSYMBOL_123_ = 123,                     /* '<'  */
-  YYSYMBOL_124_ = 124,                     /* '.'  */
-  YYSYMBOL_125_ = 125,                     /* '>'  */
-  YYSYMBOL_YYACCEPT = 126,                 /* $accept  */
-  YYSYMBOL_command = 127,                  /* command  */
-  YYSYMBOL_128_1 = 128,                    /* $@1  */
-  YYSYMBOL_command_body = 129,             /* command_body  */
-  YYSYMBOL_command_any = 130,              /* command_any  */
-  YYSYMBOL_x_command = 131,                /* x_command  */
-  YYSYMBOL_x_args = 132,                   /* x_args  */
-  YYSYMBOL_unknown_command = 133,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 134,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 135,             /* command_auth  */
-  YYSYMBOL_idle = 136,                     /* idle  */
-  YYSYMBOL_compress = 137,                 /* compress  */
-  YYSYMBOL_namespace = 138,                /* namespace  */
-  YYSYMBOL_enable = 139,                   /* enable  */
-  YYSYMBOL_enable_caps = 140,              /* enable_caps  */
-  YYSYMBOL_id = 141,                       /* id  */
-  YYSYMBOL_id_params_list = 142,           /* id_params_list  */
-  YYSYMBOL_id_pairs = 143,                 /* id_pairs  */
-  YYSYMBOL_id_nstring = 144,               /* id_nstring  */
-  YYSYMBOL_unselect = 145,                 /* unselect  */
-  YYSYMBOL_command_select = 146,           /* command_select  */
-  YYSYMBOL_uid = 147,                      /* uid  */
-  YYSYMBOL_148_2 = 148,                    /* $@2  */
-  YYSYMBOL_uid_command = 149,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 150,              /* uid_expunge  */
-  YYSYMBOL_login = 151,                    /* login  */
-  YYSYMBOL_userid = 152,                   /* userid  */
-  YYSYMBOL_password = 153,                 /* password  */
-  YYSYMBOL_authenticate = 154,             /* authenticate  */
-  YYSYMBOL_initial_response = 155,         /* initial_response  */
-  YYSYMBOL_auth_type = 156,                /* auth_type  */
-  YYSYMBOL_append = 157,                   /* append  */
-  YYSYMBOL_append_rest = 158,              /* append_rest  */
-  YYSYMBOL_append_message = 159,           /* append_message  */
-  YYSYMBOL_create = 160,                   /* create  */
-  YYSYMBOL_create_params = 161,            /* create_params  */
-  YYSYMBOL_create_param_list = 162,        /* create_param_list  */
-  YYSYMBOL_create_param = 163,             /* create_param  */
-  YYSYMBOL_create_param_name = 164,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 165,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 166,            /* use_attr_list  */
-  YYSYMBOL_delete = 167,                   /* delete  */
-  YYSYMBOL_examine = 168,                  /* examine  */
-  YYSYMBOL_list = 169,                     /* list  */
-  YYSYMBOL_list_return_tail = 170,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 171,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 172,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 173,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 174,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 175,         /* list_return_opts  */
-  YYSYMBOL_list_return_word = 176,         /* list_return_word  */
-  YYSYMBOL_list_return_body = 177,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 178,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 179,         /* list_return_item  */
-  YYSYMBOL_180_3 = 180,                    /* $@3  */
-  YYSYMBOL_lsub = 181,                     /* lsub  */
-  YYSYMBOL_rename = 182,                   /* rename  */
-  YYSYMBOL_select = 183,                   /* select  */
-  YYSYMBOL_status = 184,                   /* status  */
-  YYSYMBOL_status_att_list = 185,          /* status_att_list  */
-  YYSYMBOL_status_att = 186,               /* status_att  */
-  YYSYMBOL_subscribe = 187,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 188,              /* unsubscribe  */
-  YYSYMBOL_copy = 189,                     /* copy  */
-  YYSYMBOL_move = 190,                     /* move  */
-  YYSYMBOL_fetch = 191,                    /* fetch  */
-  YYSYMBOL_fetch_what = 192,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 193,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 194,                /* fetch_att  */
-  YYSYMBOL_fetch_att_binary = 195,         /* fetch_att_binary  */
-  YYSYMBOL_section_binary = 196,           /* section_binary  */
-  YYSYMBOL_partial = 197,                  /* partial  */
-  YYSYMBOL_section = 198,                  /* section  */
-  YYSYMBOL_section_spec = 199,             /* section_spec  */
-  YYSYMBOL_section_part = 200,             /* section_part  */
-  YYSYMBOL_section_msgtext = 201,          /* section_msgtext  */
-  YYSYMBOL_section_text = 202,             /* section_text  */
-  YYSYMBOL_header_list = 203,              /* header_list  */
-  YYSYMBOL_header_fld_names = 204,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 205,          /* header_fld_name  */
-  YYSYMBOL_store = 206,                    /* store  */
-  YYSYMBOL_store_att_flags = 207,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 208,              /* store_flags  */
-  YYSYMBOL_search = 209,                   /* search  */
-  YYSYMBOL_search_program = 210,           /* search_program  */
-  YYSYMBOL_search_return_opts = 211,       /* search_return_opts  */
-  YYSYMBOL_search_return_opt_list = 212,   /* search_return_opt_list  */
-  YYSYMBOL_search_return_opt = 213,        /* search_return_opt  */
-  YYSYMBOL_charset = 214,                  /* charset  */
-  YYSYMBOL_search_key_list = 215,          /* search_key_list  */
-  YYSYMBOL_search_key = 216,               /* search_key  */
-  YYSYMBOL_search_key_1 = 217,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 218,             /* sequence_set  */
-  YYSYMBOL_mailbox = 219,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 220,             /* list_mailbox  */
-  YYSYMBOL_astring = 221,                  /* astring  */
-  YYSYMBOL_string = 222,                   /* string  */
-  YYSYMBOL_atom = 223,                     /* atom  */
-  YYSYMBOL_keyword = 224,                  /* keyword  */
-  YYSYMBOL_flag_list = 225,                /* flag_list  */
-  YYSYMBOL_flag_seq = 226,                 /* flag_seq  */
-  YYSYMBOL_flag = 227,                     /* flag  */
-  YYSYMBOL_flag_keyword = 228,             /* flag_keyword  */
-  YYSYMBOL_date = 229,                     /* date  */
-  YYSYMBOL_date_time = 230,                /* date_time  */
-  YYSYMBOL_number = 231,                   /* number  */
-  YYSYMBOL_nz_number = 232                 /* nz_number  */
+  YYSYMBOL_K_SORT = 62,                    /* "SORT"  */
+  YYSYMBOL_K_THREAD = 63,                  /* "THREAD"  */
+  YYSYMBOL_K_GETQUOTA = 64,                /* "GETQUOTA"  */
+  YYSYMBOL_K_GETQUOTAROOT = 65,            /* "GETQUOTAROOT"  */
+  YYSYMBOL_K_SETQUOTA = 66,                /* "SETQUOTA"  */
+  YYSYMBOL_K_ALL = 67,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 68,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 69,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 70,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 71,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 72,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 73,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 74,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 75,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 76,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 77,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 78,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 79,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 80,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 81,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 82,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 83,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 84,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 85,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 86,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 87,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 88,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 89,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 90,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 91,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 92,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 93,                      /* "ON"  */
+  YYSYMBOL_K_OR = 94,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 95,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 96,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 97,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 98,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 99,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 100,                  /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 101,                /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 102,                /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 103,                   /* "TEXT"  */
+  YYSYMBOL_K_TO = 104,                     /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 105,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 106,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 107,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 108,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 109,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 110,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 111,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 112,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 113,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 114,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 115,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 116,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 117,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 118,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 119,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 120,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 121,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 122,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 123,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 124,                   /* "MIME"  */
+  YYSYMBOL_125_ = 125,                     /* '('  */
+  YYSYMBOL_126_ = 126,                     /* ')'  */
+  YYSYMBOL_127_ = 127,                     /* ']'  */
+  YYSYMBOL_128_ = 128,                     /* '<'  */
+  YYSYMBOL_129_ = 129,                     /* '.'  */
+  YYSYMBOL_130_ = 130,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 131,                 /* $accept  */
+  YYSYMBOL_command = 132,                  /* command  */
+  YYSYMBOL_133_1 = 133,                    /* $@1  */
+  YYSYMBOL_command_body = 134,             /* command_body  */
+  YYSYMBOL_command_any = 135,              /* command_any  */
+  YYSYMBOL_x_command = 136,                /* x_command  */
+  YYSYMBOL_x_args = 137,                   /* x_args  */
+  YYSYMBOL_unknown_command = 138,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 139,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 140,             /* command_auth  */
+  YYSYMBOL_idle = 141,                     /* idle  */
+  YYSYMBOL_compress = 142,                 /* compress  */
+  YYSYMBOL_namespace = 143,                /* namespace  */
+  YYSYMBOL_enable = 144,                   /* enable  */
+  YYSYMBOL_enable_caps = 145,              /* enable_caps  */
+  YYSYMBOL_id = 146,                       /* id  */
+  YYSYMBOL_id_params_list = 147,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 148,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 149,               /* id_nstring  */
+  YYSYMBOL_unselect = 150,                 /* unselect  */
+  YYSYMBOL_command_select = 151,           /* command_select  */
+  YYSYMBOL_uid = 152,                      /* uid  */
+  YYSYMBOL_153_2 = 153,                    /* $@2  */
+  YYSYMBOL_uid_command = 154,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 155,              /* uid_expunge  */
+  YYSYMBOL_login = 156,                    /* login  */
+  YYSYMBOL_userid = 157,                   /* userid  */
+  YYSYMBOL_password = 158,                 /* password  */
+  YYSYMBOL_authenticate = 159,             /* authenticate  */
+  YYSYMBOL_initial_response = 160,         /* initial_response  */
+  YYSYMBOL_auth_type = 161,                /* auth_type  */
+  YYSYMBOL_append = 162,                   /* append  */
+  YYSYMBOL_append_rest = 163,              /* append_rest  */
+  YYSYMBOL_append_message = 164,           /* append_message  */
+  YYSYMBOL_create = 165,                   /* create  */
+  YYSYMBOL_create_params = 166,            /* create_params  */
+  YYSYMBOL_create_param_list = 167,        /* create_param_list  */
+  YYSYMBOL_create_param = 168,             /* create_param  */
+  YYSYMBOL_create_param_name = 169,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 170,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 171,            /* use_attr_list  */
+  YYSYMBOL_delete = 172,                   /* delete  */
+  YYSYMBOL_examine = 173,                  /* examine  */
+  YYSYMBOL_list = 174,                     /* list  */
+  YYSYMBOL_list_return_tail = 175,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 176,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 177,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 178,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 179,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 180,         /* list_return_opts  */
+  YYSYMBOL_list_return_word = 181,         /* list_return_word  */
+  YYSYMBOL_list_return_body = 182,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 183,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 184,         /* list_return_item  */
+  YYSYMBOL_185_3 = 185,                    /* $@3  */
+  YYSYMBOL_lsub = 186,                     /* lsub  */
+  YYSYMBOL_rename = 187,                   /* rename  */
+  YYSYMBOL_select = 188,                   /* select  */
+  YYSYMBOL_status = 189,                   /* status  */
+  YYSYMBOL_status_att_list = 190,          /* status_att_list  */
+  YYSYMBOL_status_att = 191,               /* status_att  */
+  YYSYMBOL_subscribe = 192,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 193,              /* unsubscribe  */
+  YYSYMBOL_copy = 194,                     /* copy  */
+  YYSYMBOL_move = 195,                     /* move  */
+  YYSYMBOL_fetch = 196,                    /* fetch  */
+  YYSYMBOL_fetch_what = 197,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 198,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 199,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 200,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 201,           /* section_binary  */
+  YYSYMBOL_partial = 202,                  /* partial  */
+  YYSYMBOL_section = 203,                  /* section  */
+  YYSYMBOL_section_spec = 204,             /* section_spec  */
+  YYSYMBOL_section_part = 205,             /* section_part  */
+  YYSYMBOL_section_msgtext = 206,          /* section_msgtext  */
+  YYSYMBOL_section_text = 207,             /* section_text  */
+  YYSYMBOL_header_list = 208,              /* header_list  */
+  YYSYMBOL_header_fld_names = 209,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 210,          /* header_fld_name  */
+  YYSYMBOL_store = 211,                    /* store  */
+  YYSYMBOL_store_att_flags = 212,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 213,              /* store_flags  */
+  YYSYMBOL_search = 214,                   /* search  */
+  YYSYMBOL_search_program = 215,           /* search_program  */
+  YYSYMBOL_search_return_opts = 216,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 217,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 218,        /* search_return_opt  */
+  YYSYMBOL_getquota = 219,                 /* getquota  */
+  YYSYMBOL_quota_root = 220,               /* quota_root  */
+  YYSYMBOL_getquotaroot = 221,             /* getquotaroot  */
+  YYSYMBOL_setquota = 222,                 /* setquota  */
+  YYSYMBOL_setquota_list = 223,            /* setquota_list  */
+  YYSYMBOL_setquota_resource = 224,        /* setquota_resource  */
+  YYSYMBOL_sort = 225,                     /* sort  */
+  YYSYMBOL_sort_criteria = 226,            /* sort_criteria  */
+  YYSYMBOL_sort_words = 227,               /* sort_words  */
+  YYSYMBOL_sort_word = 228,                /* sort_word  */
+  YYSYMBOL_thread = 229,                   /* thread  */
+  YYSYMBOL_thread_alg = 230,               /* thread_alg  */
+  YYSYMBOL_search_criteria = 231,          /* search_criteria  */
+  YYSYMBOL_charset = 232,                  /* charset  */
+  YYSYMBOL_search_key_list = 233,          /* search_key_list  */
+  YYSYMBOL_search_key = 234,               /* search_key  */
+  YYSYMBOL_search_key_1 = 235,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 236,             /* sequence_set  */
+  YYSYMBOL_mailbox = 237,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 238,             /* list_mailbox  */
+  YYSYMBOL_astring = 239,                  /* astring  */
+  YYSYMBOL_string = 240,                   /* string  */
+  YYSYMBOL_atom = 241,                     /* atom  */
+  YYSYMBOL_keyword = 242,                  /* keyword  */
+  YYSYMBOL_flag_list = 243,                /* flag_list  */
+  YYSYMBOL_flag_seq = 244,                 /* flag_seq  */
+  YYSYMBOL_flag = 245,                     /* flag  */
+  YYSYMBOL_flag_keyword = 246,             /* flag_keyword  */
+  YYSYMBOL_date = 247,                     /* date  */
+  YYSYMBOL_date_time = 248,                /* date_time  */
+  YYSYMBOL_number = 249,                   /* number  */
+  YYSYMBOL_nz_number = 250                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -659,19 +677,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1728
+#define YYLAST   1953
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  126
+#define YYNTOKENS  131
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  107
+#define YYNNTS  120
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  338
+#define YYNRULES  363
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  544
+#define YYNSTATES  599
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   374
+#define YYMAXUTOK   379
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -683,18 +701,18 @@ union yyalloc
 
 /* YYTRANSLATE[TOKEN-NUM] -- Symbol number corresponding to TOKEN-NUM
    as returned by yylex.  */
-static const yytype_int8 yytranslate[] =
+static const yytype_uint8 yytranslate[] =
 {
        0,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     120,   121,     2,     2,     2,     2,   124,     2,     2,     2,
+     125,   126,     2,     2,     2,     2,   129,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     123,     2,   125,     2,     2,     2,     2,     2,     2,     2,
+     128,     2,   130,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   122,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   127,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -722,47 +740,50 @@ static const yytype_int8 yytranslate[] =
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   152,   152,   152,   156,   157,   158,   159,   160,   165,
-     166,   167,   168,   169,   175,   180,   181,   184,   191,   197,
-     198,   199,   205,   205,   205,   205,   205,   205,   205,   205,
-     206,   206,   206,   206,   206,   207,   207,   214,   221,   230,
-     239,   243,   244,   253,   257,   258,   259,   263,   264,   270,
-     271,   279,   285,   286,   287,   288,   288,   288,   288,   289,
-     290,   291,   296,   296,   300,   300,   300,   300,   301,   302,
-     307,   315,   322,   327,   334,   337,   346,   351,   361,   366,
-     367,   369,   371,   377,   381,   389,   390,   398,   403,   404,
-     412,   416,   423,   424,   428,   429,   435,   440,   450,   453,
-     457,   461,   465,   474,   475,   485,   486,   492,   493,   499,
-     504,   505,   516,   523,   524,   528,   529,   533,   534,   538,
-     539,   539,   545,   553,   560,   565,   570,   571,   578,   579,
-     580,   581,   582,   585,   590,   595,   603,   614,   622,   627,
-     628,   629,   630,   632,   638,   639,   649,   650,   651,   652,
-     653,   654,   655,   656,   657,   658,   659,   662,   664,   667,
-     669,   678,   681,   684,   687,   690,   697,   698,   703,   714,
-     715,   720,   721,   722,   728,   729,   736,   737,   740,   743,
-     748,   749,   754,   759,   760,   766,   771,   779,   780,   781,
-     782,   783,   784,   788,   789,   797,   799,   806,   810,   822,
-     823,   828,   829,   837,   838,   839,   840,   841,   846,   850,
-     851,   869,   873,   874,   875,   876,   877,   878,   879,   880,
-     881,   882,   884,   885,   886,   887,   888,   889,   890,   891,
-     892,   893,   894,   895,   896,   898,   899,   900,   902,   903,
-     904,   906,   907,   908,   909,   910,   911,   912,   913,   925,
-     926,   927,   929,   935,   941,   942,   943,   950,   951,   952,
-     957,   958,   964,   965,   966,   967,   968,   969,   975,   975,
-     975,   975,   975,   975,   975,   976,   976,   976,   976,   977,
-     977,   977,   977,   977,   977,   978,   978,   978,   978,   978,
-     978,   979,   979,   979,   979,   979,   979,   979,   979,   980,
-     980,   980,   980,   980,   980,   981,   981,   981,   981,   981,
-     981,   982,   982,   982,   982,   982,   983,   983,   983,   983,
-     984,   984,   986,   986,   986,   986,   986,   992,   993,   997,
-     999,  1008,  1009,  1014,  1020,  1021,  1027,  1032,  1037
+       0,   158,   158,   158,   162,   163,   164,   165,   166,   171,
+     172,   173,   174,   175,   181,   186,   187,   190,   197,   203,
+     204,   205,   211,   211,   211,   211,   211,   211,   211,   211,
+     212,   212,   212,   212,   212,   213,   213,   214,   214,   214,
+     221,   228,   237,   246,   250,   251,   260,   264,   265,   266,
+     270,   271,   277,   278,   286,   292,   293,   294,   295,   295,
+     295,   295,   296,   297,   298,   299,   299,   304,   304,   308,
+     308,   308,   308,   309,   310,   311,   311,   316,   324,   331,
+     336,   343,   346,   355,   360,   370,   375,   376,   378,   380,
+     386,   390,   398,   399,   407,   412,   413,   421,   425,   432,
+     433,   437,   438,   444,   449,   459,   462,   466,   470,   474,
+     483,   484,   494,   495,   501,   502,   508,   513,   514,   525,
+     532,   533,   537,   538,   542,   543,   547,   548,   548,   554,
+     562,   569,   574,   579,   580,   587,   588,   589,   590,   591,
+     594,   597,   602,   607,   615,   626,   634,   639,   640,   641,
+     642,   644,   650,   651,   661,   662,   663,   664,   665,   666,
+     667,   668,   669,   670,   671,   674,   676,   679,   681,   690,
+     693,   696,   699,   702,   709,   710,   715,   726,   727,   732,
+     733,   734,   740,   741,   748,   749,   752,   755,   760,   761,
+     766,   771,   772,   778,   783,   791,   792,   793,   794,   795,
+     796,   800,   801,   809,   811,   818,   822,   834,   835,   840,
+     841,   849,   850,   851,   852,   853,   861,   868,   873,   884,
+     887,   893,   894,   898,   908,   910,   920,   924,   925,   929,
+     936,   941,   947,   956,   960,   961,   979,   983,   984,   985,
+     986,   987,   988,   989,   990,   991,   992,   994,   995,   996,
+     997,   998,   999,  1000,  1001,  1002,  1003,  1004,  1005,  1006,
+    1008,  1009,  1010,  1012,  1013,  1014,  1016,  1017,  1018,  1019,
+    1020,  1021,  1022,  1023,  1035,  1036,  1037,  1039,  1045,  1051,
+    1052,  1053,  1060,  1061,  1062,  1067,  1068,  1074,  1075,  1076,
+    1077,  1078,  1079,  1085,  1085,  1085,  1085,  1085,  1085,  1085,
+    1086,  1086,  1086,  1086,  1087,  1087,  1087,  1087,  1087,  1087,
+    1088,  1088,  1088,  1088,  1088,  1088,  1089,  1089,  1089,  1089,
+    1089,  1089,  1089,  1089,  1090,  1090,  1090,  1090,  1090,  1090,
+    1091,  1091,  1091,  1091,  1091,  1091,  1092,  1092,  1092,  1092,
+    1092,  1093,  1093,  1093,  1093,  1094,  1094,  1096,  1096,  1096,
+    1096,  1096,  1102,  1103,  1107,  1109,  1118,  1119,  1124,  1130,
+    1131,  1137,  1142,  1147
 };
 #endif
 
@@ -789,11 +810,12 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
   "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
   "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
-  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
-  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
-  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
-  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
-  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "COUNT", "SAVE", "$", "SORT", "THREAD", "GETQUOTA", "GETQUOTAROOT",
+  "SETQUOTA", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
+  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
+  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
+  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
+  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
@@ -818,16 +840,18 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "header_list", "header_fld_names", "header_fld_name", "store",
   "store_att_flags", "store_flags", "search", "search_program",
   "search_return_opts", "search_return_opt_list", "search_return_opt",
-  "charset", "search_key_list", "search_key", "search_key_1",
-  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
-  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
-  "date_time", "number", "nz_number", YY_NULLPTR
+  "getquota", "quota_root", "getquotaroot", "setquota", "setquota_list",
+  "setquota_resource", "sort", "sort_criteria", "sort_words", "sort_word",
+  "thread", "thread_alg", "search_criteria", "charset", "search_key_list",
+  "search_key", "search_key_1", "sequence_set", "mailbox", "list_mailbox",
+  "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
+  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-478)
+#define YYPACT_NINF (-503)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -841,61 +865,66 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      17,  -478,    16,    51,  -478,  1677,  -478,  -478,    56,    65,
-    -478,  -478,  -478,    69,    80,    84,    88,  -478,    90,   113,
-     116,  -478,   124,  -478,   139,   150,   155,  -478,   159,   173,
-     181,   185,   187,  -478,   192,  -478,   194,  -478,   195,   196,
-      18,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,    55,  1233,  1566,    66,  1233,  1233,  1233,    66,
-     625,  1233,  1233,  1233,   188,  1233,  1233,    66,  1233,  1233,
-    -478,  1566,   847,  1566,   199,    66,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,   201,  -478,  -478,  -478,
-    -478,   203,  -478,  -478,  -478,  -478,  -478,   204,   205,  -478,
-    -478,   207,     8,   208,   209,   210,  -478,   211,   219,   221,
-     222,  -478,   223,  -478,   224,   225,   227,  -478,  -478,  -478,
-     228,   229,   230,   233,  -478,   235,  -478,   236,   237,  -478,
-    -478,   239,   240,   243,   277,   278,   279,   280,   281,  -478,
-    -478,  -478,  -478,   282,  -478,   283,  1020,  -478,   284,   285,
-    -478,  -478,  -478,  -478,   286,   287,  -478,  -478,   179,  -478,
-       7,  -478,  -478,  -478,  1566,   288,    33,  1566,  1233,   -66,
-     265,  -478,  -478,    14,  1233,   512,  1233,  1122,  1233,    66,
-      86,  1233,  1233,    74,  1233,  1233,  1233,  1566,   117,  1020,
-      74,  1020,    74,    74,    74,    74,   117,  1233,  1233,  1233,
-    1566,  1233,    25,   957,  1020,   190,    -1,   289,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,    28,   293,  -478,  1233,
-    -478,  -478,  -478,   394,  -478,  -478,   294,   295,  -478,  -478,
-    -478,   310,  -478,  -478,    10,    10,    10,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,     2,
-       2,    24,  -478,  -478,  -478,   312,  -478,   302,  -478,  -478,
-    1122,   303,   304,  -478,  -478,  -478,  -478,  -478,  -478,     4,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,   305,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,   306,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,   307,  -478,  -478,  -478,  -478,
-      36,  -478,  -478,  -478,  -478,  -478,  -478,   321,    66,   104,
-    -478,  1344,  -478,  -478,  -478,    30,  -478,  -478,    68,    92,
-    -478,    34,  -478,   322,  -478,  -478,   218,   -19,  -478,   218,
-    -478,  -478,  -478,   324,   326,  -478,   218,   226,   231,  -478,
-     218,    35,  -478,  -478,   512,    37,  -478,    43,  -478,    43,
-    -478,  -478,  -478,  -478,  -478,  -478,    38,  -478,  1233,  1020,
-    1020,  -478,  -478,  -478,  -478,  -478,  -478,    39,  -478,   736,
-    -478,   327,  -478,  -478,  -478,  1455,  -478,  -478,   328,  -478,
-     310,  -478,   232,   117,  -478,  -478,   342,  -478,   234,   234,
-    -478,  -478,    19,  -478,    24,  -478,   303,   303,  1122,  -478,
-    -478,  -478,  -478,   331,  -478,   107,  -478,  -478,  -478,   285,
-      36,  -478,  -478,  -478,   332,  1344,  -478,    92,  -478,     0,
-     238,  -478,  1233,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,   241,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-      40,   342,    41,  -478,    13,   338,  -478,   242,  1233,  -478,
-    -478,  -478,   244,   335,  -478,  -478,  -478,  -478,    36,  -478,
-      13,    42,  -478,  -478
+      19,  -503,    62,    64,  -503,  1887,  -503,  -503,    96,   103,
+    -503,  -503,  -503,   105,   110,   111,   115,  -503,   119,   124,
+     126,  -503,   128,  -503,   133,   134,   135,  -503,   136,   139,
+     140,   142,   143,  -503,   159,  -503,   160,  -503,   161,   162,
+     164,   166,   167,   169,   173,   177,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,    45,  1423,  1771,    73,  1423,  1423,  1423,    73,
+     785,  1423,  1423,  1423,   224,  1423,  1423,    73,  1423,  1423,
+    -503,  1771,  1017,  1771,   174,    73,   -40,  1771,  1423,  1423,
+    1423,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,   183,  -503,  -503,  -503,  -503,   189,  -503,  -503,  -503,
+    -503,  -503,   190,   191,  -503,  -503,   198,     6,   200,   201,
+     203,  -503,   204,   206,   207,   210,  -503,   214,  -503,   215,
+     216,   217,  -503,  -503,  -503,   218,   219,   220,   225,  -503,
+     226,  -503,   227,   228,  -503,  -503,   229,   231,   232,   233,
+     234,   235,   236,   237,  -503,  -503,  -503,  -503,   238,  -503,
+     239,  1200,  -503,   242,   243,  -503,  -503,  -503,  -503,   244,
+     245,  -503,  -503,   386,  -503,    15,  -503,  -503,  -503,  1771,
+     246,  1771,   247,   249,   251,  -503,  -503,  -503,  -503,   253,
+      34,  1771,  1423,   117,   322,  -503,  -503,    -4,  1423,   667,
+    1423,  1307,  1423,    73,   147,  1423,  1423,    94,  1423,  1423,
+    1423,  1771,   268,  1200,    94,  1200,    94,    94,    94,    94,
+     268,  1423,  1423,  1423,  1771,  1423,    24,  1132,  1200,   152,
+     -19,   260,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,    29,   261,  -503,  1423,    30,  -503,  -503,   156,
+    1423,  1423,   158,  -503,  -503,  -503,   428,  -503,  -503,   266,
+     269,  -503,  -503,  -503,   282,  -503,  -503,     8,     8,     8,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,     4,     4,   222,  -503,  -503,  -503,   284,  -503,
+     272,  -503,  -503,  1307,   318,   319,  -503,  -503,  -503,  -503,
+    -503,  -503,    17,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+     320,  -503,  -503,  -503,  -503,  -503,  -503,  -503,   321,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,   323,  -503,
+    -503,  -503,  -503,    35,  -503,  -503,  -503,  -503,  -503,  -503,
+     327,    73,    75,  -503,  1539,  -503,  1771,  -503,   329,  -503,
+     332,  -503,   544,  -503,  -503,    37,  -503,  -503,    60,    18,
+    -503,    38,  -503,   333,  -503,  -503,   212,   -23,  -503,   212,
+    -503,  -503,  -503,   334,   335,  -503,   212,   175,   230,  -503,
+     212,    40,  -503,  -503,   667,    41,  -503,    14,  -503,    14,
+    -503,  -503,  -503,  -503,  -503,  -503,    43,  -503,  1423,  1200,
+    1200,  -503,  -503,  -503,  -503,  -503,  -503,  -503,    46,  -503,
+     901,  -503,   337,  -503,  -503,  -503,  -503,  1423,  1200,  -503,
+      47,  -503,   338,  1655,  -503,  -503,   339,  -503,   282,  -503,
+     240,   268,  -503,  -503,   353,  -503,   252,   252,  -503,  -503,
+      16,  -503,   222,  -503,   318,   318,  1307,  -503,  -503,  -503,
+    -503,   342,  -503,    53,  -503,  -503,  -503,   243,    35,  -503,
+    -503,  -503,   343,  1539,  -503,   243,  1771,  -503,  1771,  -503,
+      18,  -503,    -2,   241,  -503,  1423,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,   254,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,    48,   353,    49,  -503,    11,
+     349,  -503,   248,  1423,  -503,  -503,  -503,   255,   345,  -503,
+    -503,  -503,  -503,    35,  -503,    11,    50,  -503,  -503
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -904,92 +933,99 @@ static const yytype_int16 yypact[] =
 static const yytype_int16 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
-       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       9,    55,    56,     0,     0,     0,     0,    57,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
-       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
-       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
-      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
-      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
-      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,    40,     0,    42,     0,    54,     0,     0,
+       0,     0,     0,     0,     0,     0,     4,    12,     8,     5,
+       6,    33,    34,    35,    36,    13,    63,     7,    62,    19,
+      20,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    58,    64,    59,    60,    61,    37,    38,    39,
+      65,    66,    14,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      62,     0,     0,     0,    40,     0,     3,    17,    16,   262,
-     263,   264,   265,   258,   260,   261,   280,   322,   323,   324,
-     325,   326,   266,   268,   269,   270,   271,   272,   273,   274,
-     275,   276,   277,   278,   279,   281,   282,   283,   284,   285,
-     286,   287,   288,   289,   290,   291,   292,   293,   294,   295,
-     296,   297,   298,   299,   300,   301,   302,   303,   304,   305,
+      67,     0,     0,     0,    43,     0,     0,     0,     0,     0,
+       0,     3,    17,    16,   287,   288,   289,   290,   283,   285,
+     286,   305,   347,   348,   349,   350,   351,   291,   293,   294,
+     295,   296,   297,   298,   299,   300,   301,   302,   303,   304,
      306,   307,   308,   309,   310,   311,   312,   313,   314,   315,
-     316,   317,   318,   319,   320,   321,     0,   253,   259,   257,
-     267,    74,    77,   249,   250,   251,   252,     0,    85,    96,
-      97,     0,     0,     0,     0,     0,    72,     0,     0,     0,
-       0,   212,     0,   213,     0,     0,     0,   218,   236,   219,
-       0,     0,     0,     0,   222,     0,   223,     0,     0,   225,
-     226,     0,     0,     0,     0,     0,     0,     0,     0,   231,
-     232,   246,   233,     0,   235,     0,     0,   195,     0,   197,
-     209,   211,   247,   124,     0,     0,   134,   135,     0,    38,
-       0,    43,    46,    41,     0,     0,     0,     0,     0,     0,
-       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
+     316,   317,   318,   319,   320,   321,   322,   323,   324,   325,
+     326,   327,   328,   329,   330,   331,   332,   333,   334,   335,
+     336,   337,   338,   339,   340,   341,   342,   343,   344,   345,
+     346,     0,   278,   284,   282,   292,    81,    84,   274,   275,
+     276,   277,     0,    92,   103,   104,     0,     0,     0,     0,
+       0,    79,     0,     0,     0,     0,   237,     0,   238,     0,
+       0,     0,   243,   261,   244,     0,     0,     0,     0,   247,
+       0,   248,     0,     0,   250,   251,     0,     0,     0,     0,
+       0,     0,     0,     0,   256,   257,   271,   258,     0,   260,
+       0,     0,   203,     0,   205,   234,   236,   272,   131,     0,
+       0,   142,   143,     0,    41,     0,    46,    49,    44,     0,
+       0,     0,     0,     0,     0,   231,   216,   217,   218,     0,
+       0,     0,     0,     0,     0,   114,   112,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    63,    68,
-      64,    69,    65,    67,    66,    44,     0,     0,    42,     0,
-     336,    83,    84,     0,    78,    79,     0,     0,    75,    76,
-     136,     0,    86,   155,     0,     0,     0,   139,   141,   140,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,     0,
-       0,     0,   138,   142,   160,     0,   106,     0,   256,   255,
-       0,   103,    98,   254,    71,    73,   122,   123,   245,     0,
-     216,   214,   334,   335,   215,   217,   220,     0,   185,   333,
-     221,   337,   238,   239,   224,     0,   241,   242,   243,   227,
-     244,   228,   229,   230,   234,     0,   208,   248,   196,   210,
-       0,   187,   189,   191,   188,   190,   192,     0,     0,     0,
-      45,     0,   137,   331,   327,     0,   329,   332,     0,     0,
-      91,     0,    88,     0,   338,   166,   161,     0,   174,   163,
-     165,   176,   179,     0,     0,   169,   156,     0,   172,   171,
-     158,     0,   144,   108,     0,     0,   110,     0,   100,     0,
-     203,   204,   206,   207,   205,   199,     0,   201,     0,     0,
-       0,   133,   129,   132,   128,   130,   131,     0,   126,     0,
-      70,     0,    47,    49,    50,     0,   328,    80,     0,    81,
-       0,    87,     0,     0,   162,   167,     0,   164,     0,     0,
-     157,   170,     0,   159,     0,   143,   103,   103,     0,   109,
-     114,   113,   104,     0,    99,     0,   200,   237,   240,   198,
-       0,   125,   186,   193,   194,     0,   330,     0,    89,     0,
-       0,   175,     0,   177,   178,   181,   180,   173,   145,   102,
-     101,   111,     0,   202,   127,    48,    82,    94,    92,    90,
-       0,     0,     0,   183,   115,     0,    93,     0,     0,   182,
-     119,   120,     0,   116,   117,    95,   168,   184,     0,   112,
-       0,     0,   118,   121
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,    68,    73,    69,    74,    70,    72,    71,    75,
+      76,    47,     0,     0,    45,     0,     0,   227,   229,     0,
+       0,     0,     0,   361,    90,    91,     0,    85,    86,     0,
+       0,    82,    83,   144,     0,    93,   163,     0,     0,     0,
+     147,   149,   148,   154,   155,   156,   157,   158,   159,   160,
+     161,   162,     0,     0,     0,   146,   150,   168,     0,   113,
+       0,   281,   280,     0,   110,   105,   279,    78,    80,   129,
+     130,   270,     0,   241,   239,   359,   360,   240,   242,   245,
+       0,   193,   358,   246,   362,   263,   264,   249,     0,   266,
+     267,   268,   252,   269,   253,   254,   255,   259,     0,   233,
+     273,   204,   235,     0,   195,   197,   199,   196,   198,   200,
+       0,     0,     0,    48,     0,   145,     0,   226,     0,   224,
+       0,   230,     0,   356,   352,     0,   354,   357,     0,     0,
+      98,     0,    95,     0,   363,   174,   169,     0,   182,   171,
+     173,   184,   187,     0,     0,   177,   164,     0,   180,   179,
+     166,     0,   152,   115,     0,     0,   117,     0,   107,     0,
+     211,   212,   214,   215,   213,   207,     0,   209,     0,     0,
+       0,   140,   141,   136,   139,   135,   137,   138,     0,   133,
+       0,    77,     0,    50,    52,    53,   228,     0,     0,   219,
+       0,   221,     0,     0,   353,    87,     0,    88,     0,    94,
+       0,     0,   170,   175,     0,   172,     0,     0,   165,   178,
+       0,   167,     0,   151,   110,   110,     0,   116,   121,   120,
+     111,     0,   106,     0,   208,   262,   265,   206,     0,   132,
+     194,   201,   202,     0,   225,   232,     0,   220,     0,   355,
+       0,    96,     0,     0,   183,     0,   185,   186,   189,   188,
+     181,   153,   109,   108,   118,     0,   210,   134,    51,   222,
+     223,    89,   101,    99,    97,     0,     0,     0,   191,   122,
+       0,   100,     0,     0,   190,   126,   127,     0,   123,   124,
+     102,   176,   192,     0,   119,     0,     0,   125,   128
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -139,  -478,
-    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
-    -478,  -478,  -478,  -349,  -478,  -478,  -478,  -102,  -478,  -478,
-    -478,  -478,  -478,  -478,  -305,  -478,  -478,   -64,  -478,   -70,
-    -478,  -478,  -478,  -177,  -478,  -478,  -478,  -478,  -478,  -174,
-    -124,  -478,  -478,   130,   131,   132,  -478,  -478,  -320,  -478,
-    -128,  -302,    44,  -478,  -140,  -101,  -478,   -97,  -478,  -477,
-     135,  -478,  -478,   137,    93,  -478,  -478,  -108,  -478,  -222,
-    -261,  -478,   -73,   -47,  -254,   -81,  -239,   -65,  -478,   -71,
-     -67,   -76,  -246,   -39,   -15,  -271,  -391
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -179,  -503,
+    -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,  -503,
+    -503,  -503,  -503,  -388,  -503,  -503,  -503,  -141,  -503,  -503,
+    -503,  -503,  -503,  -503,  -432,  -503,  -503,   -96,  -503,  -100,
+    -503,  -503,  -503,  -224,  -503,  -503,  -503,  -503,  -503,  -221,
+    -158,  -503,  -503,   129,   130,   131,  -503,  -503,  -357,  -503,
+    -240,  -366,    22,  -503,  -246,  -134,  -503,  -129,  -503,  -502,
+     148,  -503,  -503,   149,    97,   297,  -503,  -128,  -503,   298,
+    -503,  -503,  -503,  -139,   157,    80,  -503,   -13,   165,  -503,
+    -326,   109,  -239,  -259,  -503,   -77,   -55,  -278,   -91,  -254,
+     -78,  -503,   -73,   -71,   -83,  -203,   -94,   -17,  -296,  -451
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
-      46,    47,    48,    49,    94,    50,   241,   296,   452,    51,
-      52,    53,   238,   288,   289,    54,   185,   344,    55,   308,
-     171,    56,   304,   305,    57,   312,   401,   402,   403,   519,
-     520,    58,    59,    60,   428,   183,   253,   341,   425,   482,
-     483,   532,   533,   534,   538,    61,    62,    63,    64,   447,
-     448,    65,    66,    67,    68,    69,   332,   421,   333,   334,
-     406,   464,   416,   417,   407,   419,   507,   503,   522,   357,
-      70,   387,   492,    71,   227,   228,   436,   437,   375,   229,
-     230,   231,   232,   166,   342,   167,   168,   169,   170,   306,
-     395,   396,   397,   354,   307,   362,   408
+       0,     2,     3,    45,    46,    47,    82,    48,    49,    50,
+      51,    52,    53,    54,   104,    55,   256,   322,   493,    56,
+      57,    58,   253,   312,   313,    59,   200,   377,    60,   341,
+     186,    61,   337,   338,    62,   345,   441,   442,   443,   574,
+     575,    63,    64,    65,   468,   198,   277,   374,   465,   530,
+     531,   587,   588,   589,   593,    66,    67,    68,    69,   488,
+     489,    70,    71,    72,    73,    74,   365,   461,   366,   367,
+     446,   512,   456,   457,   447,   459,   560,   556,   577,   390,
+      75,   420,   540,    76,   242,   243,   476,   477,    77,   266,
+      78,    79,   500,   501,    80,   263,   326,   327,    81,   264,
+     429,   430,   244,   245,   246,   247,   181,   375,   182,   183,
+     184,   185,   339,   435,   436,   437,   387,   340,   395,   448
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -997,456 +1033,510 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     186,   297,   177,   346,   282,   370,   181,   404,   363,   172,
-     365,   422,   251,   517,   235,   404,     4,   530,   104,   105,
-       1,   360,   245,   379,   404,   523,   239,   242,   243,   178,
-     179,   180,   335,   184,   374,   187,   188,    96,   233,   234,
-     441,   236,   237,   284,   300,   301,   389,   480,   455,   457,
-     459,   537,   460,   474,   311,   478,   485,   490,   525,   528,
-     490,   430,   431,   432,   433,   381,   434,    97,   313,     5,
-      98,   173,   174,   175,    73,   501,   314,   315,   316,   300,
-     301,   501,   352,    74,   411,   353,   426,    75,   302,   320,
-     321,   322,   323,   324,   325,   326,   327,   328,    76,   481,
-     412,   411,    77,   465,   301,   466,    78,   467,    79,   382,
-     383,   384,   385,   386,   470,   104,   105,   412,   473,   413,
-     414,   518,   361,   302,   415,   435,   442,   176,   295,   252,
-     527,    80,   405,   531,    81,   336,   413,   414,   505,   329,
-     330,   443,    82,   444,   445,   446,   377,   302,   516,   390,
-     451,   456,   453,   303,   508,   461,   475,    83,   479,   486,
-     491,   526,   529,   543,   430,   431,   432,   433,    84,   434,
-     477,   509,   510,    85,   343,   345,   343,    86,   488,   298,
-     350,   351,   309,   355,   356,   358,   348,   409,   410,   418,
-     418,    87,   500,   173,   174,   175,   371,   372,   373,    88,
-     376,   310,   359,    89,    13,    90,   349,   337,   287,    18,
-      91,   347,    92,    93,    95,   359,    25,   244,   489,   246,
-      29,   247,   248,   249,   511,   250,   254,   255,   256,   257,
-      39,   364,   189,   366,   367,   368,   369,   258,   359,   259,
-     260,   261,   262,   263,   190,   264,   265,   266,   267,   176,
-     191,   268,   392,   269,   270,   271,   453,   272,   273,   343,
-     192,   274,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
-     221,   222,   223,   224,   225,   275,   276,   277,   278,   279,
-     280,   281,   283,   284,   285,   286,   299,   388,   226,   313,
-     380,   391,   398,   399,   400,   450,   423,   314,   315,   316,
-     424,   427,   429,   438,   439,   440,   454,   317,   318,   319,
-     320,   321,   322,   323,   324,   325,   326,   327,   328,   449,
-     462,   463,   468,   343,   469,   495,   497,   404,   471,   512,
-     455,   535,   499,   540,   502,   472,   515,   487,   498,   484,
-     476,   524,   521,   542,   541,   539,   514,   536,   290,   291,
-     292,   506,   504,   293,   420,   294,   378,   513,   493,   496,
-     329,   330,   494,   458,   359,   331,     0,     0,     0,     0,
-     359,     0,     0,     0,     0,     0,     0,   343,    99,   100,
-     101,     0,   102,     0,     0,     0,     0,   393,     0,     0,
+     201,   323,   306,   379,   403,   431,   187,   462,   192,   444,
+     275,   572,   196,   444,   368,   585,   205,   267,   528,   267,
+     250,   444,     1,   254,   257,   258,   119,   120,   260,   265,
+     334,   193,   194,   195,   396,   199,   398,   202,   203,   481,
+     248,   249,   308,   251,   252,   333,   334,   422,   426,   412,
+     505,   507,   414,   578,   268,   503,   508,   112,   522,   526,
+     113,   533,     4,   554,   538,   546,   580,   583,   538,   554,
+     529,   333,   334,   335,   470,   471,   472,   473,   188,   189,
+     190,   592,     5,   515,   474,   261,   119,   120,   393,   335,
+     518,   451,   562,   563,   521,   466,   415,   416,   417,   418,
+     419,   407,   385,   451,   513,   386,   514,   452,   449,   450,
+     470,   471,   472,   473,    83,   335,   458,   458,   482,   452,
+     474,    84,   369,    85,   573,   582,   453,   454,    86,    87,
+     483,   455,   276,    88,   191,   445,   586,    89,   453,   454,
+     558,   321,    90,   475,    91,   484,    92,   485,   486,   487,
+     410,    93,    94,    95,    96,   423,   427,    97,    98,   336,
+      99,   100,   571,   504,   509,   561,   523,   527,   492,   534,
+     494,   544,   539,   547,   581,   584,   598,   101,   102,   103,
+     105,   324,   106,   328,   107,   108,   525,   109,   376,   378,
+     376,   110,   259,   342,   383,   384,   111,   388,   389,   391,
+     397,   270,   399,   400,   401,   402,   381,   271,   272,   273,
+     404,   405,   406,   392,   409,   553,   274,   343,   278,   279,
+     536,   280,   281,   370,   282,   283,   392,   380,   284,   188,
+     189,   190,   285,   286,   287,   288,   289,   290,   291,   409,
+     409,   537,   344,   292,   293,   294,   295,   296,   564,   297,
+     298,   299,   300,   301,   302,   303,   304,   305,   392,   545,
+     307,   308,   309,   310,   325,   329,   346,   330,   204,   331,
+     425,   332,   382,   394,   347,   348,   349,   413,   421,   424,
+     205,   261,   376,   432,   438,   191,   440,   439,   463,   494,
+     464,   206,   353,   354,   355,   356,   357,   358,   359,   360,
+     361,   207,   519,   208,   209,   210,   211,   212,   213,   214,
+     215,   216,   217,   218,   219,   220,   221,   222,   223,   224,
+     225,   226,   227,   228,   229,   230,   231,   232,   233,   234,
+     235,   236,   237,   238,   239,   240,   467,   469,   478,   479,
+     511,   480,   362,   363,   491,   490,   495,   497,   328,   241,
+     498,   510,   516,   517,   502,   543,   548,   550,   444,   520,
+     565,   503,   590,   595,   568,   552,   346,   551,   524,   532,
+     576,   597,   596,   376,   347,   348,   349,   555,   591,   579,
+     567,   594,   314,   315,   316,   460,   559,   535,   557,   350,
+     351,   352,   353,   354,   355,   356,   357,   358,   359,   360,
+     361,   317,   318,   262,   411,   566,   409,   569,   269,   428,
+     319,    13,   392,   496,   408,   311,    18,   541,   320,   542,
+     549,   506,     0,    25,     0,   392,     0,    29,     0,     0,
+       0,     0,   114,   115,   116,   376,   117,    39,     0,     0,
+       0,   433,   362,   363,     0,     0,     0,   364,    40,    41,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   358,     0,     0,     0,     0,     0,     0,     0,     0,
-     454,     0,     0,     0,     0,     0,     0,     0,   106,     0,
-       0,     0,     0,     0,     0,     0,     0,   358,     0,     0,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
-     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+       0,     0,     0,     0,   391,   495,     0,     0,   502,     0,
+     570,     0,   121,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   122,   123,   124,   125,   126,   127,
+       0,     0,   391,     0,     0,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,   166,   167,   168,   169,   170,   171,   172,
+     173,   174,   175,   176,   177,   178,   179,   180,   114,   115,
+     116,     0,   117,     0,   434,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
      137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
      147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
-     157,   158,   159,   160,   161,   162,   163,   164,   165,     0,
-       0,     0,     0,     0,     0,   394,    99,   100,   101,   338,
-     102,   103,   339,   104,   105,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,     0,     0,    99,
-     100,   101,   340,   102,   103,     0,   104,   105,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
-     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-      99,   100,   101,     0,   102,   182,     0,     0,     0,   393,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,     0,     0,     0,     0,     0,     0,
+     499,   114,   115,   116,   371,   117,   118,   372,   119,   120,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     106,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
-     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
-     165,    99,   100,   101,     0,   102,   303,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+       0,   121,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   122,   123,   124,   125,   126,   127,     0,
+       0,     0,     0,     0,   128,   129,   130,   131,   132,   133,
      134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
      144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
      154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
-     164,   165,   173,   174,   175,     0,     0,   240,     0,     0,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
+     174,   175,   176,   177,   178,   179,   180,     0,     0,   114,
+     115,   116,   373,   117,   118,     0,   119,   120,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   121,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   189,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   176,   191,
-       0,     0,     0,     0,     0,   173,   174,   175,     0,   192,
-       0,   193,   194,   195,   196,   197,   198,   199,   200,   201,
-     202,   203,   204,   205,   206,   207,   208,   209,   210,   211,
-     212,   213,   214,   215,   216,   217,   218,   219,   220,   221,
-     222,   223,   224,   225,   189,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   226,     0,     0,
-       0,   176,   191,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   192,     0,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   204,   205,   206,   207,   208,
-     209,   210,   211,   212,   213,   214,   215,   216,   217,   218,
-     219,   220,   221,   222,   223,   224,    99,   100,   101,   338,
-     102,   103,   339,   104,   105,     0,     0,     0,     0,     0,
-     226,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
-     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
-     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
-     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
-     159,   160,   161,   162,   163,   164,   165,    99,   100,   101,
-       0,   102,   103,     0,   104,   105,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
-     158,   159,   160,   161,   162,   163,   164,   165,    99,   100,
-     101,     0,   102,     0,     0,   104,   105,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,   106,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
-     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
-     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
-     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
-     157,   158,   159,   160,   161,   162,   163,   164,   165,    99,
-     100,   101,     0,   102,     0,     0,     0,     0,   393,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+       0,   122,   123,   124,   125,   126,   127,     0,     0,     0,
+       0,     0,   128,   129,   130,   131,   132,   133,   134,   135,
      136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
      146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
      156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-      99,   100,   101,     0,   102,     0,     0,     0,     0,     0,
+     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
+     176,   177,   178,   179,   180,   114,   115,   116,     0,   117,
+     197,     0,     0,     0,   433,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   121,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   122,   123,   124,
+     125,   126,   127,     0,     0,     0,     0,     0,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,   166,   167,   168,   169,
+     170,   171,   172,   173,   174,   175,   176,   177,   178,   179,
+     180,   114,   115,   116,     0,   117,   336,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-     106,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
-     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
-     165,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   121,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   122,   123,   124,   125,   126,   127,     0,
+       0,     0,     0,     0,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
+     174,   175,   176,   177,   178,   179,   180,   188,   189,   190,
+       0,     0,   255,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   204,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   191,     0,     0,     0,     0,     0,   206,
+       0,     0,     0,     0,     0,   188,   189,   190,     0,   207,
+       0,   208,   209,   210,   211,   212,   213,   214,   215,   216,
+     217,   218,   219,   220,   221,   222,   223,   224,   225,   226,
+     227,   228,   229,   230,   231,   232,   233,   234,   235,   236,
+     237,   238,   239,   240,   204,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   241,     0,     0,
+       0,   191,     0,     0,     0,     0,     0,   206,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   207,     0,   208,
+     209,   210,   211,   212,   213,   214,   215,   216,   217,   218,
+     219,   220,   221,   222,   223,   224,   225,   226,   227,   228,
+     229,   230,   231,   232,   233,   234,   235,   236,   237,   238,
+     239,   114,   115,   116,   371,   117,   118,   372,   119,   120,
+       0,     0,     0,     0,     0,   241,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   121,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   122,   123,   124,   125,   126,   127,     0,
+       0,     0,     0,     0,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   166,   167,   168,   169,   170,   171,   172,   173,
+     174,   175,   176,   177,   178,   179,   180,   114,   115,   116,
+       0,   117,   118,     0,   119,   120,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   121,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   122,
+     123,   124,   125,   126,   127,     0,     0,     0,     0,     0,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
+     158,   159,   160,   161,   162,   163,   164,   165,   166,   167,
+     168,   169,   170,   171,   172,   173,   174,   175,   176,   177,
+     178,   179,   180,   114,   115,   116,     0,   117,     0,     0,
+     119,   120,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   121,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   122,   123,   124,   125,   126,
+     127,     0,     0,     0,     0,     0,   128,   129,   130,   131,
+     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
+     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
+     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
+     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
+     172,   173,   174,   175,   176,   177,   178,   179,   180,   114,
+     115,   116,     0,   117,     0,     0,     0,     0,   433,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   121,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   122,   123,   124,   125,   126,   127,     0,     0,     0,
+       0,     0,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
+     176,   177,   178,   179,   180,   114,   115,   116,     0,   117,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   121,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   122,   123,   124,
+     125,   126,   127,     0,     0,     0,     0,     0,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,   166,   167,   168,   169,
+     170,   171,   172,   173,   174,   175,   176,   177,   178,   179,
+     180,     6,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
       11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
       21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39
+      31,    32,    33,    34,    35,    36,    37,    38,    39,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    40,
+      41,    42,    43,    44
 };
 
 static const yytype_int16 yycheck[] =
 {
-      81,   240,    75,   257,   226,   276,    79,     5,   269,    74,
-     271,   331,     4,    13,    87,     5,     0,     4,    11,    12,
-       3,   267,    95,   284,     5,   502,    91,    92,    93,    76,
-      77,    78,    18,    80,   280,    82,    83,    19,    85,    86,
-       4,    88,    89,    18,    11,    12,    18,     4,    18,   398,
-     399,   528,    18,    18,   120,    18,    18,    18,    18,    18,
-      18,    57,    58,    59,    60,    66,    62,    12,    44,    18,
-      15,     5,     6,     7,    18,   466,    52,    53,    54,    11,
-      12,   472,     8,    18,    82,    11,   340,    18,    55,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    18,    56,
-      98,    82,    18,   122,    12,   124,    18,   409,    18,   110,
-     111,   112,   113,   114,   416,    11,    12,    98,   420,   117,
-     118,   121,     5,    55,   122,   121,    90,    61,   121,   121,
-     521,    18,   122,   120,    18,   121,   117,   118,   119,   115,
-     116,   105,    18,   107,   108,   109,   121,    55,   497,   121,
-     389,   121,   391,   120,   474,   121,   121,    18,   121,   121,
-     121,   121,   121,   121,    57,    58,    59,    60,    18,    62,
-     424,   476,   477,    18,   255,   256,   257,    18,   439,   244,
-     261,   262,   247,   264,   265,   266,   259,   315,   316,   329,
-     330,    18,   463,     5,     6,     7,   277,   278,   279,    18,
-     281,   248,   267,    18,    25,    18,   120,   254,    29,    30,
-      18,   258,    18,    18,    18,   280,    37,    18,   440,    18,
-      41,    18,    18,    18,   478,    18,    18,    18,    18,    18,
-      51,   270,    44,   272,   273,   274,   275,    18,   303,    18,
-      18,    18,    18,    18,    56,    18,    18,    18,    18,    61,
-      62,    18,   299,    18,    18,    18,   495,    18,    18,   340,
-      72,    18,    74,    75,    76,    77,    78,    79,    80,    81,
+      91,   255,   241,   281,   300,   331,    84,   364,    85,     5,
+       4,    13,    89,     5,    18,     4,    56,   108,     4,   110,
+      97,     5,     3,   101,   102,   103,    11,    12,   105,   107,
+      12,    86,    87,    88,   293,    90,   295,    92,    93,     4,
+      95,    96,    18,    98,    99,    11,    12,    18,    18,   308,
+     438,   439,    71,   555,   109,    18,    18,    12,    18,    18,
+      15,    18,     0,   514,    18,    18,    18,    18,    18,   520,
+      56,    11,    12,    55,    57,    58,    59,    60,     5,     6,
+       7,   583,    18,   449,    67,   125,    11,    12,   291,    55,
+     456,    87,   524,   525,   460,   373,   115,   116,   117,   118,
+     119,   304,     8,    87,   127,    11,   129,   103,   348,   349,
+      57,    58,    59,    60,    18,    55,   362,   363,    83,   103,
+      67,    18,   126,    18,   126,   576,   122,   123,    18,    18,
+      95,   127,   126,    18,    61,   127,   125,    18,   122,   123,
+     124,   126,    18,   126,    18,   110,    18,   112,   113,   114,
+     126,    18,    18,    18,    18,   126,   126,    18,    18,   125,
+      18,    18,   550,   126,   126,   522,   126,   126,   422,   126,
+     424,   497,   126,   126,   126,   126,   126,    18,    18,    18,
+      18,   259,    18,   261,    18,    18,   464,    18,   279,   280,
+     281,    18,    18,   271,   285,   286,    19,   288,   289,   290,
+     294,    18,   296,   297,   298,   299,   283,    18,    18,    18,
+     301,   302,   303,   291,   305,   511,    18,   272,    18,    18,
+     479,    18,    18,   278,    18,    18,   304,   282,    18,     5,
+       6,     7,    18,    18,    18,    18,    18,    18,    18,   330,
+     331,   480,   125,    18,    18,    18,    18,    18,   526,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,   336,   498,
+      18,    18,    18,    18,    18,    18,    44,    18,    44,    18,
+     325,    18,   125,     5,    52,    53,    54,   125,    18,    18,
+      56,   125,   373,   125,    18,    61,     4,    18,     4,   543,
+      18,    67,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    77,   127,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,    18,    18,    18,    18,
+     128,    18,   120,   121,   421,    18,   424,    18,   426,   125,
+      18,    18,    18,    18,   432,    18,    18,    18,     5,   129,
+      18,    18,    13,    18,   543,   125,    44,   508,   464,   469,
+     129,   595,   593,   464,    52,    53,    54,   125,   130,   125,
+     538,   126,   253,   253,   253,   363,   520,   478,   517,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,   253,   253,   106,   307,   533,   497,   546,   110,   329,
+     253,    25,   490,   426,   305,    29,    30,   490,   253,   490,
+     503,   438,    -1,    37,    -1,   503,    -1,    41,    -1,    -1,
+      -1,    -1,     4,     5,     6,   526,     8,    51,    -1,    -1,
+      -1,    13,   120,   121,    -1,    -1,    -1,   125,    62,    63,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,   555,   543,    -1,    -1,   546,    -1,
+     548,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      -1,    -1,   583,    -1,    -1,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
       92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,    18,   120,    44,
-     120,    18,    18,    18,     4,   388,     4,    52,    53,    54,
-      18,    18,    18,    18,    18,    18,   391,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    18,
-      18,   123,    18,   424,    18,    18,    18,     5,   122,    18,
-      18,    13,   120,    18,   120,   124,   495,   438,   460,   429,
-     424,   120,   124,   540,   538,   121,   490,   125,   238,   238,
-     238,   472,   469,   238,   330,   238,   283,   485,   449,   455,
-     115,   116,   449,   398,   449,   120,    -1,    -1,    -1,    -1,
-     455,    -1,    -1,    -1,    -1,    -1,    -1,   478,     4,     5,
-       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,     4,     5,
+       6,    -1,     8,    -1,   126,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,   502,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-     495,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   528,    -1,    -1,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
       86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
       96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,    -1,
-      -1,    -1,    -1,    -1,    -1,   121,     4,     5,     6,     7,
-       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
-      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,    -1,    -1,     4,
-       5,     6,   120,     8,     9,    -1,    11,    12,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-       4,     5,     6,    -1,     8,   120,    -1,    -1,    -1,    13,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,     4,     5,     6,    -1,     8,   120,    -1,    -1,    -1,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,    -1,    -1,    -1,    -1,    -1,    -1,
+     126,     4,     5,     6,     7,     8,     9,    10,    11,    12,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    -1,
+      -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,    72,
       73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
       93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
      103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,     5,     6,     7,    -1,    -1,   120,    -1,    -1,
+     113,   114,   115,   116,   117,   118,   119,    -1,    -1,     4,
+       5,     6,   125,     8,     9,    -1,    11,    12,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    56,    57,    58,    59,    60,    61,    -1,    -1,    -1,
+      -1,    -1,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,     4,     5,     6,    -1,     8,
+     125,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
+      59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,     4,     5,     6,    -1,     8,   125,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    61,    62,
-      -1,    -1,    -1,    -1,    -1,     5,     6,     7,    -1,    72,
-      -1,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    -1,
+      -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
       93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,    44,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   120,    -1,    -1,
-      -1,    61,    62,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    72,    -1,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
-     100,   101,   102,   103,   104,   105,     4,     5,     6,     7,
-       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
-     120,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,     5,     6,     7,
+      -1,    -1,   125,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
-      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
-      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
-      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    61,    -1,    -1,    -1,    -1,    -1,    67,
+      -1,    -1,    -1,    -1,    -1,     5,     6,     7,    -1,    77,
+      -1,    79,    80,    81,    82,    83,    84,    85,    86,    87,
       88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
       98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,     4,     5,     6,
+     108,   109,   110,   111,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   125,    -1,    -1,
+      -1,    61,    -1,    -1,    -1,    -1,    -1,    67,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    77,    -1,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,   106,   107,   108,   109,
+     110,     4,     5,     6,     7,     8,     9,    10,    11,    12,
+      -1,    -1,    -1,    -1,    -1,   125,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    -1,
+      -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,    72,
+      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,   115,   116,   117,   118,   119,     4,     5,     6,
       -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
+      57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,    -1,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
       97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,     4,     5,
-       6,    -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,     4,     5,     6,    -1,     8,    -1,    -1,
+      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
-      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
-      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
-     106,   107,   108,   109,   110,   111,   112,   113,   114,     4,
+      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
+      61,    -1,    -1,    -1,    -1,    -1,    67,    68,    69,    70,
+      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   112,   113,   114,   115,   116,   117,   118,   119,     4,
        5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      -1,    56,    57,    58,    59,    60,    61,    -1,    -1,    -1,
+      -1,    -1,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+     115,   116,   117,   118,   119,     4,     5,     6,    -1,     8,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
-     114,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
+      59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
       23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
       33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
-      43,    44,    45,    46,    47,    48,    49,    50,    51
+      43,    44,    45,    46,    47,    48,    49,    50,    51,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    62,
+      63,    64,    65,    66
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   127,   128,     0,    18,     4,    14,    20,    21,
+       0,     3,   132,   133,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
       42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
-     129,   130,   131,   133,   134,   135,   136,   137,   138,   139,
-     141,   145,   146,   147,   151,   154,   157,   160,   167,   168,
-     169,   181,   182,   183,   184,   187,   188,   189,   190,   191,
-     206,   209,   132,    18,    18,    18,    18,    18,    18,    18,
+      62,    63,    64,    65,    66,   134,   135,   136,   138,   139,
+     140,   141,   142,   143,   144,   146,   150,   151,   152,   156,
+     159,   162,   165,   172,   173,   174,   186,   187,   188,   189,
+     192,   193,   194,   195,   196,   211,   214,   219,   221,   222,
+     225,   229,   137,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   140,    18,    19,    12,    15,     4,
-       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      18,    18,    18,    18,   145,    18,    18,    18,    18,    18,
+      18,    19,    12,    15,     4,     5,     6,     8,     9,    11,
+      12,    44,    56,    57,    58,    59,    60,    61,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
       89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
       99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
-     109,   110,   111,   112,   113,   114,   219,   221,   222,   223,
-     224,   156,   223,     5,     6,     7,    61,   218,   219,   219,
-     219,   218,   120,   171,   219,   152,   221,   219,   219,    44,
-      56,    62,    72,    74,    75,    76,    77,    78,    79,    80,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   237,   239,   240,   241,   242,   161,   241,     5,     6,
+       7,    61,   236,   237,   237,   237,   236,   125,   176,   237,
+     157,   239,   237,   237,    44,    56,    67,    77,    79,    80,
       81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
       91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   120,   210,   211,   215,
-     216,   217,   218,   219,   219,   218,   219,   219,   148,   223,
-     120,   142,   223,   223,    18,   218,    18,    18,    18,    18,
-      18,     4,   121,   172,    18,    18,    18,    18,    18,    18,
+     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
+     111,   125,   215,   216,   233,   234,   235,   236,   237,   237,
+     236,   237,   237,   153,   241,   125,   147,   241,   241,    18,
+     236,   125,   216,   226,   230,   241,   220,   239,   237,   220,
+      18,    18,    18,    18,    18,     4,   126,   177,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,   215,    18,    18,    18,    18,    29,   149,   150,
-     189,   190,   191,   206,   209,   121,   143,   222,   223,    18,
-      11,    12,    55,   120,   158,   159,   225,   230,   155,   223,
-     219,   120,   161,    44,    52,    53,    54,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,   115,
-     116,   120,   192,   194,   195,    18,   121,   219,     7,    10,
-     120,   173,   220,   221,   153,   221,   220,   219,   218,   120,
-     221,   221,     8,    11,   229,   221,   221,   205,   221,   223,
-     228,     5,   231,   216,   229,   216,   229,   229,   229,   229,
-     231,   221,   221,   221,   228,   214,   221,   121,   210,   216,
-     120,    66,   110,   111,   112,   113,   114,   207,    18,    18,
-     121,    18,   219,    13,   121,   226,   227,   228,    18,    18,
-       4,   162,   163,   164,     5,   122,   196,   200,   232,   196,
-     196,    82,    98,   117,   118,   122,   198,   199,   200,   201,
-     198,   193,   194,     4,    18,   174,   220,    18,   170,    18,
-      57,    58,    59,    60,    62,   121,   212,   213,    18,    18,
-      18,     4,    90,   105,   107,   108,   109,   185,   186,    18,
-     218,   222,   144,   222,   223,    18,   121,   159,   230,   159,
-      18,   121,    18,   123,   197,   122,   124,   197,    18,    18,
-     197,   122,   124,   197,    18,   121,   173,   220,    18,   121,
-       4,    56,   175,   176,   175,    18,   121,   221,   216,   215,
-      18,   121,   208,   225,   226,    18,   227,    18,   163,   120,
-     231,   232,   120,   203,   203,   119,   201,   202,   194,   170,
-     170,   220,    18,   213,   186,   144,   159,    13,   121,   165,
-     166,   124,   204,   205,   120,    18,   121,   232,    18,   121,
-       4,   120,   177,   178,   179,    13,   125,   205,   180,   121,
-      18,   185,   179,   121
+      18,    18,    18,    18,    18,    18,   233,    18,    18,    18,
+      18,    29,   154,   155,   194,   195,   196,   211,   214,   225,
+     229,   126,   148,   240,   241,    18,   227,   228,   241,    18,
+      18,    18,    18,    11,    12,    55,   125,   163,   164,   243,
+     248,   160,   241,   237,   125,   166,    44,    52,    53,    54,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,   120,   121,   125,   197,   199,   200,    18,   126,
+     237,     7,    10,   125,   178,   238,   239,   158,   239,   238,
+     237,   236,   125,   239,   239,     8,    11,   247,   239,   239,
+     210,   239,   241,   246,     5,   249,   234,   247,   234,   247,
+     247,   247,   247,   249,   239,   239,   239,   246,   232,   239,
+     126,   215,   234,   125,    71,   115,   116,   117,   118,   119,
+     212,    18,    18,   126,    18,   237,    18,   126,   226,   231,
+     232,   231,   125,    13,   126,   244,   245,   246,    18,    18,
+       4,   167,   168,   169,     5,   127,   201,   205,   250,   201,
+     201,    87,   103,   122,   123,   127,   203,   204,   205,   206,
+     203,   198,   199,     4,    18,   179,   238,    18,   175,    18,
+      57,    58,    59,    60,    67,   126,   217,   218,    18,    18,
+      18,     4,    83,    95,   110,   112,   113,   114,   190,   191,
+      18,   236,   240,   149,   240,   241,   228,    18,    18,   126,
+     223,   224,   241,    18,   126,   164,   248,   164,    18,   126,
+      18,   128,   202,   127,   129,   202,    18,    18,   202,   127,
+     129,   202,    18,   126,   178,   238,    18,   126,     4,    56,
+     180,   181,   180,    18,   126,   239,   234,   233,    18,   126,
+     213,   243,   244,    18,   231,   233,    18,   126,    18,   245,
+      18,   168,   125,   249,   250,   125,   208,   208,   124,   206,
+     207,   199,   175,   175,   238,    18,   218,   191,   149,   224,
+     241,   164,    13,   126,   170,   171,   129,   209,   210,   125,
+      18,   126,   250,    18,   126,     4,   125,   182,   183,   184,
+      13,   130,   210,   185,   126,    18,   190,   184,   126
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   126,   128,   127,   129,   129,   129,   129,   129,   130,
-     130,   130,   130,   130,   131,   132,   132,   132,   133,   134,
-     134,   134,   135,   135,   135,   135,   135,   135,   135,   135,
-     135,   135,   135,   135,   135,   135,   135,   136,   137,   138,
-     139,   140,   140,   141,   142,   142,   142,   143,   143,   144,
-     144,   145,   146,   146,   146,   146,   146,   146,   146,   146,
-     146,   146,   148,   147,   149,   149,   149,   149,   149,   149,
-     150,   151,   152,   153,   154,   154,   155,   156,   157,   158,
-     158,   158,   158,   159,   159,   160,   160,   161,   162,   162,
-     163,   164,   165,   165,   166,   166,   167,   168,   169,   169,
-     169,   169,   169,   170,   170,   171,   171,   172,   172,   173,
-     174,   174,   175,   176,   176,   177,   177,   178,   178,   179,
-     180,   179,   181,   182,   183,   184,   185,   185,   186,   186,
-     186,   186,   186,   186,   187,   188,   189,   190,   191,   192,
-     192,   192,   192,   192,   193,   193,   194,   194,   194,   194,
-     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
-     194,   195,   195,   195,   195,   195,   196,   196,   197,   198,
-     198,   199,   199,   199,   200,   200,   201,   201,   201,   201,
-     202,   202,   203,   204,   204,   205,   206,   207,   207,   207,
-     207,   207,   207,   208,   208,   209,   209,   210,   210,   211,
-     211,   212,   212,   213,   213,   213,   213,   213,   214,   215,
-     215,   216,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
-     217,   217,   217,   217,   217,   217,   217,   217,   217,   218,
-     218,   218,   218,   219,   220,   220,   220,   221,   221,   221,
-     222,   222,   223,   223,   223,   223,   223,   223,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
-     224,   224,   224,   224,   224,   224,   224,   225,   225,   226,
-     226,   227,   227,   228,   229,   229,   230,   231,   232
+       0,   131,   133,   132,   134,   134,   134,   134,   134,   135,
+     135,   135,   135,   135,   136,   137,   137,   137,   138,   139,
+     139,   139,   140,   140,   140,   140,   140,   140,   140,   140,
+     140,   140,   140,   140,   140,   140,   140,   140,   140,   140,
+     141,   142,   143,   144,   145,   145,   146,   147,   147,   147,
+     148,   148,   149,   149,   150,   151,   151,   151,   151,   151,
+     151,   151,   151,   151,   151,   151,   151,   153,   152,   154,
+     154,   154,   154,   154,   154,   154,   154,   155,   156,   157,
+     158,   159,   159,   160,   161,   162,   163,   163,   163,   163,
+     164,   164,   165,   165,   166,   167,   167,   168,   169,   170,
+     170,   171,   171,   172,   173,   174,   174,   174,   174,   174,
+     175,   175,   176,   176,   177,   177,   178,   179,   179,   180,
+     181,   181,   182,   182,   183,   183,   184,   185,   184,   186,
+     187,   188,   189,   190,   190,   191,   191,   191,   191,   191,
+     191,   191,   192,   193,   194,   195,   196,   197,   197,   197,
+     197,   197,   198,   198,   199,   199,   199,   199,   199,   199,
+     199,   199,   199,   199,   199,   199,   199,   199,   199,   200,
+     200,   200,   200,   200,   201,   201,   202,   203,   203,   204,
+     204,   204,   205,   205,   206,   206,   206,   206,   207,   207,
+     208,   209,   209,   210,   211,   212,   212,   212,   212,   212,
+     212,   213,   213,   214,   214,   215,   215,   216,   216,   217,
+     217,   218,   218,   218,   218,   218,   219,   220,   221,   222,
+     222,   223,   223,   224,   225,   225,   226,   227,   227,   228,
+     229,   230,   231,   232,   233,   233,   234,   235,   235,   235,
+     235,   235,   235,   235,   235,   235,   235,   235,   235,   235,
+     235,   235,   235,   235,   235,   235,   235,   235,   235,   235,
+     235,   235,   235,   235,   235,   235,   235,   235,   235,   235,
+     235,   235,   235,   235,   236,   236,   236,   236,   237,   238,
+     238,   238,   239,   239,   239,   240,   240,   241,   241,   241,
+     241,   241,   241,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   242,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   242,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   242,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   242,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   242,   242,   242,   242,   242,   242,   242,   242,
+     242,   242,   243,   243,   244,   244,   245,   245,   246,   247,
+     247,   248,   249,   250
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1455,37 +1545,40 @@ static const yytype_int8 yyr2[] =
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
-       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
-       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
-       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
-       4,     1,     1,     2,     1,     3,     3,     3,     5,     7,
-       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
-       1,     3,     5,     1,     1,     0,     1,     1,     3,     1,
-       0,     4,     5,     5,     3,     7,     1,     3,     1,     1,
-       1,     1,     1,     1,     3,     3,     5,     5,     5,     1,
-       1,     1,     1,     3,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     2,     3,
-       1,     2,     3,     2,     3,     2,     1,     2,     5,     1,
-       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
-       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     5,     1,     5,     4,
-       5,     1,     3,     1,     1,     1,     1,     1,     1,     1,
-       3,     1,     1,     1,     3,     3,     3,     3,     1,     1,
-       3,     3,     1,     1,     3,     1,     1,     3,     3,     3,
-       3,     1,     1,     1,     3,     1,     1,     5,     3,     3,
-       5,     3,     3,     3,     3,     3,     1,     1,     3,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     3,     1,     2,     2,     3,     3,     2,     3,     1,
+       3,     5,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     0,     4,     1,
+       1,     1,     1,     1,     1,     1,     1,     3,     5,     1,
+       1,     3,     5,     1,     1,     5,     1,     3,     3,     5,
+       1,     1,     3,     5,     3,     1,     3,     4,     1,     1,
+       2,     1,     3,     3,     3,     5,     7,     6,     8,     8,
+       0,     2,     2,     3,     1,     3,     3,     1,     3,     5,
+       1,     1,     0,     1,     1,     3,     1,     0,     4,     5,
+       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     3,     3,     5,     5,     5,     1,     1,     1,
+       1,     3,     1,     3,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     2,     3,     2,     3,     1,     2,
+       3,     2,     3,     2,     1,     2,     5,     1,     2,     1,
+       1,     3,     1,     3,     1,     3,     3,     1,     1,     1,
+       3,     1,     3,     1,     7,     1,     1,     1,     1,     1,
+       1,     1,     1,     3,     5,     1,     5,     4,     5,     1,
+       3,     1,     1,     1,     1,     1,     3,     1,     3,     6,
+       7,     1,     3,     3,     5,     7,     3,     1,     3,     1,
+       5,     1,     3,     1,     1,     3,     1,     1,     1,     3,
+       3,     3,     3,     1,     1,     3,     3,     1,     1,     3,
+       1,     1,     3,     3,     3,     3,     1,     1,     1,     3,
+       1,     1,     5,     3,     3,     5,     3,     3,     3,     3,
+       3,     1,     1,     3,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     2,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     2,     3,     1,     3,     1,     1,     1,     1,
+       1,     1,     1,     1
 };
 
 
@@ -2156,913 +2249,974 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 37: /* idle: "IDLE"  */
+  case 40: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 38: /* compress: "COMPRESS" "SP" atom  */
+  case 41: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 39: /* namespace: "NAMESPACE"  */
+  case 42: /* namespace: "NAMESPACE"  */
                                 { CMD->type = IMAP_CMD_NAMESPACE; }
     break;
 
-  case 40: /* enable: "ENABLE" enable_caps  */
+  case 43: /* enable: "ENABLE" enable_caps  */
                                 { CMD->type = IMAP_CMD_ENABLE; }
     break;
 
-  case 41: /* enable_caps: "SP" atom  */
+  case 44: /* enable_caps: "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 42: /* enable_caps: enable_caps "SP" atom  */
+  case 45: /* enable_caps: enable_caps "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 43: /* id: "ID" "SP" id_params_list  */
+  case 46: /* id: "ID" "SP" id_params_list  */
                                 { CMD->type = IMAP_CMD_ID; }
     break;
 
-  case 44: /* id_params_list: '(' ')'  */
+  case 47: /* id_params_list: '(' ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 45: /* id_params_list: '(' id_pairs ')'  */
+  case 48: /* id_params_list: '(' id_pairs ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 46: /* id_params_list: atom  */
+  case 49: /* id_params_list: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
     break;
 
-  case 47: /* id_pairs: string "SP" id_nstring  */
+  case 50: /* id_pairs: string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+  case 51: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 49: /* id_nstring: string  */
+  case 52: /* id_nstring: string  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
     break;
 
-  case 50: /* id_nstring: atom  */
+  case 53: /* id_nstring: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
 				  NOTE("NIL"); }
     break;
 
-  case 51: /* unselect: "UNSELECT"  */
+  case 54: /* unselect: "UNSELECT"  */
                                 { CMD->type = IMAP_CMD_UNSELECT; }
     break;
 
-  case 52: /* command_select: "CHECK"  */
+  case 55: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 53: /* command_select: "CLOSE"  */
+  case 56: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 54: /* command_select: "EXPUNGE"  */
+  case 57: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 62: /* $@2: %empty  */
+  case 67: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 77: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 78: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 72: /* userid: astring  */
+  case 79: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 73: /* password: astring  */
+  case 80: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 81: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 82: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 76: /* initial_response: atom  */
+  case 83: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 77: /* auth_type: atom  */
+  case 84: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 85: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 80: /* append_rest: flag_list "SP" append_message  */
+  case 87: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 81: /* append_rest: date_time "SP" append_message  */
+  case 88: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 89: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 83: /* append_message: "literal"  */
+  case 90: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 84: /* append_message: "literal8"  */
+  case 91: /* append_message: "literal8"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  CMD->u.append.binary = true; NOTE("message literal"); }
     break;
 
-  case 85: /* create: "CREATE" "SP" mailbox  */
+  case 92: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 93: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 87: /* create_params: '(' create_param_list ')'  */
+  case 94: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 91: /* create_param_name: "atom"  */
+  case 98: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 92: /* use_attrs: ')'  */
+  case 99: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 93: /* use_attrs: use_attr_list ')'  */
+  case 100: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 94: /* use_attr_list: "flag"  */
+  case 101: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 102: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 96: /* delete: "DELETE" "SP" mailbox  */
+  case 103: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 97: /* examine: "EXAMINE" "SP" mailbox  */
+  case 104: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 105: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 106: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 107: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 108: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 109: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 105: /* list_select_opts: '(' ')'  */
+  case 112: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 106: /* list_select_opts: '(' list_select_seq ')'  */
+  case 113: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 107: /* list_select_seq: "atom"  */
+  case 114: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 115: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 116: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 110: /* list_pattern_seq: list_mailbox  */
+  case 117: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 118: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 112: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
+  case 119: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 113: /* list_return_word: "RETURN"  */
+  case 120: /* list_return_word: "RETURN"  */
                                 { CMD->u.list.has_return = true; NOTE("RETURN"); }
     break;
 
-  case 114: /* list_return_word: "atom"  */
+  case 121: /* list_return_word: "atom"  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 119: /* list_return_item: "atom"  */
+  case 126: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 120: /* $@3: %empty  */
+  case 127: /* $@3: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 121: /* list_return_item: '(' $@3 status_att_list ')'  */
+  case 128: /* list_return_item: '(' $@3 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 122: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 129: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 123: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 130: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 124: /* select: "SELECT" "SP" mailbox  */
+  case 131: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 125: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 132: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 126: /* status_att_list: status_att  */
+  case 133: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 127: /* status_att_list: status_att_list "SP" status_att  */
+  case 134: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 128: /* status_att: "MESSAGES"  */
+  case 135: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 129: /* status_att: "RECENT"  */
+  case 136: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 130: /* status_att: "UIDNEXT"  */
+  case 137: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 131: /* status_att: "UIDVALIDITY"  */
+  case 138: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 132: /* status_att: "UNSEEN"  */
+  case 139: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 133: /* status_att: "atom"  */
+  case 140: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 134: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 141: /* status_att: "DELETED"  */
+                                { (yyval.op) = IMAP_STATUS_DELETED; }
+    break;
+
+  case 142: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 135: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 143: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 136: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 144: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 137: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+  case 145: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 138: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 146: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 139: /* fetch_what: "ALL"  */
+  case 147: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 140: /* fetch_what: "FULL"  */
+  case 148: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 141: /* fetch_what: "FAST"  */
+  case 149: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 142: /* fetch_what: fetch_att  */
+  case 150: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 143: /* fetch_what: '(' fetch_att_list ')'  */
+  case 151: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 144: /* fetch_att_list: fetch_att  */
+  case 152: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 145: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 153: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 146: /* fetch_att: "ENVELOPE"  */
+  case 154: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 147: /* fetch_att: "FLAGS"  */
+  case 155: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 148: /* fetch_att: "INTERNALDATE"  */
+  case 156: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 149: /* fetch_att: "RFC822"  */
+  case 157: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 150: /* fetch_att: "RFC822.HEADER"  */
+  case 158: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 151: /* fetch_att: "RFC822.SIZE"  */
+  case 159: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 152: /* fetch_att: "RFC822.TEXT"  */
+  case 160: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 153: /* fetch_att: "BODY"  */
+  case 161: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 154: /* fetch_att: "BODYSTRUCTURE"  */
+  case 162: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 155: /* fetch_att: "UID"  */
+  case 163: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 156: /* fetch_att: "BODY[" section  */
+  case 164: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 157: /* fetch_att: "BODY[" section partial  */
+  case 165: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 158: /* fetch_att: "BODY.PEEK[" section  */
+  case 166: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 159: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 167: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 161: /* fetch_att_binary: "BINARY[" section_binary  */
+  case 169: /* fetch_att_binary: "BINARY[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 162: /* fetch_att_binary: "BINARY[" section_binary partial  */
+  case 170: /* fetch_att_binary: "BINARY[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 163: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+  case 171: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 164: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+  case 172: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 165: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+  case 173: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 166: /* section_binary: ']'  */
+  case 174: /* section_binary: ']'  */
                                 { (yyval.vec) = (struct imap_vec){0}; }
     break;
 
-  case 167: /* section_binary: section_part ']'  */
+  case 175: /* section_binary: section_part ']'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); }
     break;
 
-  case 168: /* partial: '<' number '.' nz_number '>'  */
+  case 176: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 169: /* section: ']'  */
+  case 177: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 170: /* section: section_spec ']'  */
+  case 178: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 171: /* section_spec: section_msgtext  */
+  case 179: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 172: /* section_spec: section_part  */
+  case 180: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 173: /* section_spec: section_part '.' section_text  */
+  case 181: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 174: /* section_part: nz_number  */
+  case 182: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 175: /* section_part: section_part '.' nz_number  */
+  case 183: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 176: /* section_msgtext: "HEADER"  */
+  case 184: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 177: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 185: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 178: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 186: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 179: /* section_msgtext: "TEXT"  */
+  case 187: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 180: /* section_text: section_msgtext  */
+  case 188: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 181: /* section_text: "MIME"  */
+  case 189: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 182: /* header_list: '(' header_fld_names ')'  */
+  case 190: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 183: /* header_fld_names: header_fld_name  */
+  case 191: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 184: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 192: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 185: /* header_fld_name: astring  */
+  case 193: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 186: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 194: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 187: /* store_att_flags: "FLAGS"  */
+  case 195: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 188: /* store_att_flags: "FLAGS.SILENT"  */
+  case 196: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 189: /* store_att_flags: "+FLAGS"  */
+  case 197: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 190: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 198: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 191: /* store_att_flags: "-FLAGS"  */
+  case 199: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 192: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 200: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 193: /* store_flags: flag_list  */
+  case 201: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 194: /* store_flags: flag_seq  */
+  case 202: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 195: /* search: "SEARCH" "SP" search_program  */
+  case 203: /* search: "SEARCH" "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 196: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+  case 204: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 197: /* search_program: search_key_list  */
+  case 205: /* search_program: search_key_list  */
                 { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 198: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+  case 206: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 199: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+  case 207: /* search_return_opts: "RETURN" "SP" '(' ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 200: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+  case 208: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 203: /* search_return_opt: "MIN"  */
+  case 211: /* search_return_opt: "MIN"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
     break;
 
-  case 204: /* search_return_opt: "MAX"  */
+  case 212: /* search_return_opt: "MAX"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
     break;
 
-  case 205: /* search_return_opt: "ALL"  */
+  case 213: /* search_return_opt: "ALL"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
     break;
 
-  case 206: /* search_return_opt: "COUNT"  */
+  case 214: /* search_return_opt: "COUNT"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
     break;
 
-  case 207: /* search_return_opt: "SAVE"  */
+  case 215: /* search_return_opt: "SAVE"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
     break;
 
-  case 208: /* charset: astring  */
+  case 216: /* getquota: "GETQUOTA" "SP" quota_root  */
+                                { CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = (yyvsp[0].str); }
+    break;
+
+  case 217: /* quota_root: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("quota root name"); }
+    break;
+
+  case 218: /* getquotaroot: "GETQUOTAROOT" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_GETQUOTAROOT; CMD->u.quota.root = (yyvsp[0].str); }
+    break;
+
+  case 219: /* setquota: "SETQUOTA" "SP" quota_root "SP" '(' ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-3].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 220: /* setquota: "SETQUOTA" "SP" quota_root "SP" '(' setquota_list ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-4].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 223: /* setquota_resource: atom "SP" atom  */
+                                { CHECK(imap_quota_limit_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); NOTE("resource limit"); }
+    break;
+
+  case 224: /* sort: "SORT" "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 225: /* sort: "SORT" "SP" search_return_opts "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 226: /* sort_criteria: '(' sort_words ')'  */
+                                { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
+    break;
+
+  case 229: /* sort_word: atom  */
+                                { CHECK(imap_sort_word(ctx, &(yyvsp[0].str))); NOTE("sort key"); }
+    break;
+
+  case 230: /* thread: "THREAD" "SP" thread_alg "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_THREAD; }
+    break;
+
+  case 231: /* thread_alg: atom  */
+                                { CHECK(imap_thread_alg(ctx, &(yyvsp[0].str))); NOTE("threading algorithm"); }
+    break;
+
+  case 232: /* search_criteria: charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 233: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 209: /* search_key_list: search_key  */
+  case 234: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 210: /* search_key_list: search_key_list "SP" search_key  */
+  case 235: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 211: /* search_key: search_key_1  */
+  case 236: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 212: /* search_key_1: "ALL"  */
+  case 237: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 213: /* search_key_1: "ANSWERED"  */
+  case 238: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 214: /* search_key_1: "BCC" "SP" astring  */
+  case 239: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 215: /* search_key_1: "BEFORE" "SP" date  */
+  case 240: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 216: /* search_key_1: "BODY" "SP" astring  */
+  case 241: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 217: /* search_key_1: "CC" "SP" astring  */
+  case 242: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 218: /* search_key_1: "DELETED"  */
+  case 243: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 219: /* search_key_1: "FLAGGED"  */
+  case 244: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 220: /* search_key_1: "FROM" "SP" astring  */
+  case 245: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 221: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 246: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 222: /* search_key_1: "NEW"  */
+  case 247: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 223: /* search_key_1: "OLD"  */
+  case 248: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 224: /* search_key_1: "ON" "SP" date  */
+  case 249: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 225: /* search_key_1: "RECENT"  */
+  case 250: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 226: /* search_key_1: "SEEN"  */
+  case 251: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 227: /* search_key_1: "SINCE" "SP" date  */
+  case 252: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 228: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 253: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 229: /* search_key_1: "TEXT" "SP" astring  */
+  case 254: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 230: /* search_key_1: "TO" "SP" astring  */
+  case 255: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 231: /* search_key_1: "UNANSWERED"  */
+  case 256: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 232: /* search_key_1: "UNDELETED"  */
+  case 257: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 233: /* search_key_1: "UNFLAGGED"  */
+  case 258: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 234: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 259: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 235: /* search_key_1: "UNSEEN"  */
+  case 260: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 236: /* search_key_1: "DRAFT"  */
+  case 261: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 237: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 262: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 238: /* search_key_1: "LARGER" "SP" number  */
+  case 263: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 239: /* search_key_1: "NOT" "SP" search_key  */
+  case 264: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 240: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 265: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 241: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 266: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 242: /* search_key_1: "SENTON" "SP" date  */
+  case 267: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 243: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 268: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 244: /* search_key_1: "SMALLER" "SP" number  */
+  case 269: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 245: /* search_key_1: "UID" "SP" sequence_set  */
+  case 270: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 246: /* search_key_1: "UNDRAFT"  */
+  case 271: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 247: /* search_key_1: sequence_set  */
+  case 272: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 248: /* search_key_1: '(' search_key_list ')'  */
+  case 273: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 249: /* sequence_set: "number"  */
+  case 274: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 250: /* sequence_set: "sequence set"  */
+  case 275: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 251: /* sequence_set: "sequence set with *"  */
+  case 276: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 252: /* sequence_set: "$"  */
+  case 277: /* sequence_set: "$"  */
                                 { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
     break;
 
-  case 253: /* mailbox: astring  */
+  case 278: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 254: /* list_mailbox: astring  */
+  case 279: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 255: /* list_mailbox: "mailbox pattern"  */
+  case 280: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 256: /* list_mailbox: "sequence set with *"  */
+  case 281: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 257: /* astring: atom  */
+  case 282: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 258: /* astring: "astring"  */
+  case 283: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 259: /* astring: string  */
+  case 284: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 260: /* string: "quoted string"  */
+  case 285: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 261: /* string: "literal"  */
+  case 286: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 262: /* atom: "atom"  */
+  case 287: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 263: /* atom: "number"  */
+  case 288: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 264: /* atom: "sequence set"  */
+  case 289: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 265: /* atom: "date"  */
+  case 290: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 266: /* atom: "$"  */
+  case 291: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 267: /* atom: keyword  */
+  case 292: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 327: /* flag_list: '(' ')'  */
+  case 352: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 328: /* flag_list: '(' flag_seq ')'  */
+  case 353: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 329: /* flag_seq: flag  */
+  case 354: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 330: /* flag_seq: flag_seq "SP" flag  */
+  case 355: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 331: /* flag: "flag"  */
+  case 356: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 332: /* flag: flag_keyword  */
+  case 357: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 333: /* flag_keyword: atom  */
+  case 358: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 334: /* date: "date"  */
+  case 359: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 335: /* date: "quoted string"  */
+  case 360: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 336: /* date_time: "quoted string"  */
+  case 361: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 337: /* number: "number"  */
+  case 362: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 338: /* nz_number: "number"  */
+  case 363: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3337,7 +3491,13 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
+	case K_GETQUOTAROOT:
 		return "mailbox name";
+	case K_GETQUOTA: case K_SETQUOTA:
+		return "quota root name";
+	case K_SORT: case K_THREAD:
+		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
+			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
 			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
@@ -3362,7 +3522,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -3390,6 +3550,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 				: "initial response";
 		case K_SEARCH:
 			return "flag keyword";
+		case K_SORT:
+			return "sort key";
+		case K_THREAD:
+			return "threading algorithm";
 		default:
 			return "atom";
 		}

@@ -59,7 +59,7 @@ describe() {
 	mime)
 		harness=tests/mime-corpus/fuzz_mime.c maxlen=65536
 		dict=tests/mime-corpus/fuzz_mime.dict extra_seeds=tests/mime-corpus/msgs
-		srcs="$(echo src/mime/*.c) src/util/arena.c src/util/sbuf.c src/util/date.c
+		srcs="$(echo src/mime/*.c) src/util/arena.c src/util/sbuf.c src/util/date.c src/util/lctree.c src/util/siphash.c
 		      src/util/base64.c" ;;
 	mutf7)
 		harness=tests/fuzz/fuzz_mutf7.c maxlen=512

@@ -130,6 +130,13 @@ void mboxcmd_status_write(struct session *s, const char *name, const enum imap_s
 		case IMAP_STATUS_SIZE:
 			resp_printf(s, "%sSIZE %llu", sep, (unsigned long long)st->size);
 			break;
+		/* RFC9208 §4.1.4: messages with \Deleted, and the storage an
+		 * EXPUNGE would free: the sum of their RFC822.SIZE. */
+		case IMAP_STATUS_DELETED: resp_printf(s, "%sDELETED %u", sep, st->deleted); break;
+		case IMAP_STATUS_DELETED_STORAGE:
+			resp_printf(s, "%sDELETED-STORAGE %llu", sep,
+				    (unsigned long long)st->deleted_size);
+			break;
 		/* RFC7889 §3.1: the largest APPEND the mailbox takes; NIL
 		 * when there is no limit. */
 		case IMAP_STATUS_APPENDLIMIT:

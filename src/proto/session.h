@@ -129,6 +129,8 @@ struct session {
 
 	/* Authentication */
 	char *user;                    /* authenticated user, or NULL */
+	/* RFC9208 QUOTA: the user's limits, read at login (cmd/quota.c); 0 = none */
+	uint64_t quota_storage_kib, quota_messages;
 	bool preauth;                  /* rimapd: the Unix user of the process */
 	unsigned external_ssf;         /* -p ssf: a security layer below us */
 	struct auth_sasl *auth;        /* until authenticated */

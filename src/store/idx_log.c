@@ -10,6 +10,7 @@
  * the next writer; a bad record with valid data after it is corruption.
  */
 #include "store/idx_log.h"
+#include "store/quota.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -311,6 +312,9 @@ static void log_msg(struct mailbox *mb, uint32_t type, const struct mbox_msg *m)
 void idx_log_add(struct mailbox *mb, const struct mbox_msg *m)
 {
 	log_msg(mb, LOG_ADD, m);
+	/* QUOTA hook (store/quota.h): every message the index gains passes
+	 * here once; its RFC822.SIZE counts from the next idx_commit(). */
+	quota_note(mb, (int64_t)m->size, 1);
 }
 
 void idx_log_update(struct mailbox *mb, const struct mbox_msg *m)
@@ -322,6 +326,11 @@ void idx_log_expunge(struct mailbox *mb, uint32_t uid)
 {
 	uint32_t pl[2] = { uid, 0 };
 	log_record(mb, LOG_EXPUNGE, pl, sizeof(pl), NULL, 0);
+	/* QUOTA hook (store/quota.h): every message the index loses passes
+	 * here once; the size is the one noted when it was added. */
+	long i = idx_find(mb, uid);
+	if (i >= 0)
+		quota_note(mb, -(int64_t)mb->msgs[i].size, -1);
 }
 
 void idx_log_keywords(struct mailbox *mb)
@@ -350,7 +359,18 @@ static bool compact(struct mailbox *mb, struct store_err *err)
 	return idx_log_create(mb, gen, err);
 }
 
+static bool commit_log(struct mailbox *mb, struct store_err *err);
+
+/* QUOTA hook: the usage file follows what the index committed, and drops
+ * what was noted when the commit failed (store/quota.h). */
 bool idx_commit(struct mailbox *mb, struct store_err *err)
+{
+	bool ok = commit_log(mb, err);
+	quota_commit(mb, ok);
+	return ok;
+}
+
+static bool commit_log(struct mailbox *mb, struct store_err *err)
 {
 	if (mb->log_out.failed) {
 		sbuf_reset(&mb->log_out);

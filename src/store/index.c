@@ -32,6 +32,7 @@
  * index is rebuilt from the folder under a new UIDVALIDITY.
  */
 #include "store/index.h"
+#include "store/quota.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -91,6 +92,8 @@ void idx_free(struct mailbox *mb)
 static bool create_index(struct mailbox *mb, uint32_t gen, struct store_err *err)
 {
 	idx_free_msgs(mb);
+	/* Every file is indexed anew and counted again (store/quota.h). */
+	quota_index_created(mb);
 	mb->uidvalidity = store_new_uidvalidity(mb->store);
 	if (mb->uidvalidity == 0)
 		return store_fail(err, STORE_ERR_IO, "Cannot allocate a UIDVALIDITY");

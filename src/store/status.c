@@ -25,6 +25,10 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 			st_r->recent++;
 		if (!(m->upper & MDIR_UPPER('S')))
 			st_r->unseen++;
+		if (m->upper & MDIR_UPPER('T')) {
+			st_r->deleted++;
+			st_r->deleted_size += m->size;
+		}
 	}
 	st_r->uidnext = mb->uidnext;
 	st_r->uidvalidity = mb->uidvalidity;

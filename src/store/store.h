@@ -219,6 +219,8 @@ bool store_autocreate(struct store *st, const char *const *names, const bool *su
 struct store_status {
 	uint32_t messages, recent, uidnext, uidvalidity, unseen;
 	uint64_t size;     /* sum of RFC822.SIZE (RFC8438) */
+	uint32_t deleted;  /* messages with \Deleted (RFC9208 §4.1.4 DELETED) */
+	uint64_t deleted_size;  /* their RFC822.SIZE (DELETED-STORAGE) */
 };
 bool store_status(struct store *st, const char *name, struct store_status *st_r,
 		  struct store_err *err);
@@ -242,6 +244,18 @@ struct store_new_msg {
  * mailbox: STORE_ERR_TRYCREATE.  *uid_r is its UID. */
 bool store_append(struct store *st, const char *name, const struct store_new_msg *msg,
 		  uint32_t *uidvalidity_r, uint32_t *uid_r, struct store_err *err);
+
+/* ---- RFC 9208: QUOTA ---------------------------------------------------- */
+
+/* What the user's mailboxes hold, all together (store/quota.h). */
+struct store_usage {
+	uint64_t octets;      /* sum of RFC822.SIZE */
+	uint64_t messages;
+};
+
+/* The usage of the whole mail root, from the usage file, recomputed from
+ * the indexes when it is missing or broken. */
+bool store_usage(struct store *st, struct store_usage *u_r, struct store_err *err);
 
 /* ---- CRLF form ------------------------------------------------------------ */
 

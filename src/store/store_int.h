@@ -32,6 +32,7 @@ struct mbox_flag_change;
 #define ROOT_LOCK_FILE    "imapd.lock"
 #define USES_FILE         "imapd-specialuse"   /* uses given by CREATE (RFC6154 §3) */
 #define AUTOCREATED_FILE  "imapd-autocreated"  /* store_autocreate() ran */
+#define QUOTA_FILE        "imapd-quota"        /* usage for QUOTA (quota.h) */
 /* Prefix of folders being deleted or created ("..x" is no mailbox name). */
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
@@ -125,6 +126,7 @@ struct mailbox {
 	uint64_t snapshot_size;
 	struct idx_map *maps;
 	struct sbuf log_out;         /* records to append at the next commit */
+	int64_t quota_octets, quota_messages;  /* usage change noted for that commit (quota.h) */
 	bool dirty_new, dirty_cur;   /* we changed new/ or cur/: fsync it, new stamp */
 	bool stamps_changed;         /* a scan set new stamps: log them */
 

@@ -136,6 +136,13 @@ static const struct opt opts[] = {
 	{ "id_send", OPT_STRING, O(id_send), "name *", 0, 0,
 	  "what ID (RFC 2971) tells clients about the server: field value pairs, * for the "
 	  "built-in value; empty: NIL" },
+	/* ---- RFC 9208: QUOTA (Cyrus's key names) ---- */
+	{ "autocreate_quota", OPT_SIZE, O(autocreate_quota), "0", 0, UINT64_C(1) << 40,
+	  "QUOTA: every user's STORAGE limit in KiB (units of 1024 octets, as Cyrus); 0 means no limit" },
+	{ "autocreate_quota_messages", OPT_UINT, O(autocreate_quota_messages), "0", 0, 4000000000u,
+	  "QUOTA: every user's MESSAGE limit (messages in all mailboxes); 0 means no limit" },
+	{ "quota_overrides", OPT_STRING, O(quota_overrides), "", 0, 0,
+	  "QUOTA: file of per-user limits, lines \"user storage-KiB messages\" (- for no limit)" },
 	{ "literal_minus", OPT_BOOL, O(literal_minus), "no", 0, 0,
 	  "advertise LITERAL- instead of LITERAL+ (RFC 7888): non-synchronising literals "
 	  "over 4096 octets are refused" },

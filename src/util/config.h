@@ -76,6 +76,10 @@ struct imapd_config {
 	char *autocreate_subscribe_folders; /* of those, the ones subscribed */
 	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
 	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
+	/* ---- RFC 9208: QUOTA ---- */
+	uint64_t autocreate_quota;  /* STORAGE limit per user, KiB (Cyrus's name); 0 = none */
+	unsigned autocreate_quota_messages; /* MESSAGE limit per user; 0 = none */
+	char *quota_overrides;      /* file of per-user limits ("user KiB messages"); "" = none */
 	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
 
 	size_t nsasl;
