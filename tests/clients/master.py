@@ -95,7 +95,9 @@ def pool(sb):
     m = Master(sb, services(a, b))
     assert m.ready()
     assert m.settle(3), "expected 2 + 1 login processes, have %r" % m.children()
-    assert len(login_procs(m)) == 3, [(p, comm(p)) for p in m.children()]
+    # a child just forked still has the master's name until it names
+    # itself: wait for the names too (a loaded machine shows it)
+    assert wait_for(lambda: len(login_procs(m)) == 3), [(p, comm(p)) for p in m.children()]
     # TLS service
     c = Connection.tcp(b, tls=True)
     assert c.greeting().startswith("* OK [CAPABILITY IMAP4rev1")
