@@ -11,6 +11,8 @@
 #           mail root (tests/fuzz/fuzz_mutf7.c)
 #   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
+#   proxy   PROXY protocol v1/v2 headers and proxy_trusted_networks lists
+#           (tests/fuzz/fuzz_proxyproto.c)
 # Seed corpora are kept in tests/fuzz/<target>/; new inputs go to
 # build/fuzz/<target>-corpus.  For each target one line says how many
 # inputs ran and the coverage reached (libFuzzer's cov: edges, ft:
@@ -24,7 +26,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config"
+ALL="parser mime mutf7 base64 config proxy"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -66,7 +68,10 @@ describe() {
 		srcs="src/util/base64.c" ;;
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
-		srcs="src/util/config.c src/util/idlist.c" ;;
+		srcs="src/util/config.c src/util/idlist.c src/util/netlist.c" ;;
+	proxy)
+		harness=tests/fuzz/fuzz_proxyproto.c maxlen=700 dict=tests/fuzz/proxy.dict
+		srcs="src/net/proxyproto.c src/util/netlist.c" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;

@@ -77,6 +77,10 @@ struct imapd_config {
 	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
 	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
 	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
+	/* ---- a backend behind a proxy (util/netlist.h, net/proxyproto.h) ---- */
+	char *proxy_trusted_networks; /* proxies: plaintext logins, PROXY headers */
+	bool proxy_protocol;        /* trusted proxies send a PROXY header first */
+	unsigned proxy_protocol_timeout; /* seconds to wait for it */
 
 	size_t nsasl;
 	struct config_sasl_opt *sasl;
