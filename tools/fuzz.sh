@@ -13,6 +13,8 @@
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
 #   proxy   PROXY protocol v1/v2 headers and proxy_trusted_networks lists
 #           (tests/fuzz/fuzz_proxyproto.c)
+#   authhttp  imapd-auth-http's HTTP request heads, %-escapes and shard
+#           maps (tests/fuzz/fuzz_authhttp.c)
 # Seed corpora are kept in tests/fuzz/<target>/; new inputs go to
 # build/fuzz/<target>-corpus.  For each target one line says how many
 # inputs ran and the coverage reached (libFuzzer's cov: edges, ft:
@@ -26,7 +28,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config proxy"
+ALL="parser mime mutf7 base64 config proxy authhttp"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -72,6 +74,9 @@ describe() {
 	proxy)
 		harness=tests/fuzz/fuzz_proxyproto.c maxlen=700 dict=tests/fuzz/proxy.dict
 		srcs="src/net/proxyproto.c src/util/netlist.c" ;;
+	authhttp)
+		harness=tests/fuzz/fuzz_authhttp.c maxlen=9000 dict=tests/fuzz/authhttp.dict
+		srcs="src/net/httpreq.c src/server/shardmap.c" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;

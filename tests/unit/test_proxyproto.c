@@ -113,7 +113,6 @@ static void test_cases(void **state)
 		struct proxyproto_info info;
 		const char *why;
 		enum proxyproto_result r = proxyproto_parse(buf, len + 3, &used, &info, &why);
-		print_message("%s\n", c->what);
 		assert_int_equal(r, c->want);
 		if (r == PROXYPROTO_DONE) {
 			assert_int_equal(used, len);
