@@ -161,11 +161,14 @@ class Deployment:
         with open(conf, "w") as f:
             f.write(nginx_conf(self.ndir, self.auth_port, home.cert, home.key, self.imap_port,
                                self.imaps_port, self.plain_port))
-        self.nginx = home.popen([NGINX, "-p", self.ndir, "-c", conf], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, group=True)
+        # In the foreground (the conf is a system's, which lets nginx
+        # daemonize), so that close() ends it with its workers.
+        self.nginx = home.popen([NGINX, "-p", self.ndir, "-c", conf, "-g", "daemon off;"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, group=True)
         for port in (self.imap_port, self.imaps_port, self.plain_port):
-            if not wait_port(port, 10):
-                raise RuntimeError("nginx did not start: " + self.nginx_errors()[-2000:])
+            if not wait_port(port, 10) or self.nginx.poll() is not None:
+                raise RuntimeError("nginx did not start (or left the foreground): "
+                                   + self.nginx_errors()[-2000:])
 
     def auth_text(self):
         try:
