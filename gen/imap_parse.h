@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 da753b96d1c99a6269eda56033cad3c37929ca5d41298fe5c7b497063360300d), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 8d6ba3a94765747b968f0b0dd4ff5cbbaf649c93d749c9b36068648a118e65b3), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison interface for Yacc-like parsers in C

@@ -513,9 +513,15 @@ list_pattern_seq:
  * RFC6154 §6: return-option =/ "SPECIAL-USE".  An option's value follows
  * it as the next item, so that one token of lookahead decides. */
 list_return_opts:
-	T_ATOM                  { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
-	  SP '(' list_return_body ')'
+	list_return_word SP '(' list_return_body ')'
 				{ CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+	;
+
+/* RETURN is a keyword token since SEARCH RETURN (RFC4731) needs one; any
+ * other atom here gets "Expected RETURN" from the builder. */
+list_return_word:
+	K_RETURN                { CMD->u.list.has_return = true; NOTE("RETURN"); }
+	| T_ATOM                { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
 	;
 
 list_return_body:

@@ -157,6 +157,14 @@ bool mailview_enter(const struct imapd_config *cfg, const char *root)
 		step = "chroot";
 		ok = chroot(top) == 0 && chdir("/") == 0;
 	}
+	if (!ok && errno == EINVAL && strcmp(step, "making the mounts private") == 0) {
+		/* A bare chroot directory is not a mount point, and "/" cannot
+		 * be made private; say so rather than "Invalid argument". */
+		log_warn("mail_namespace: \"/\" is not a mount point (a chroot?): bind the root "
+			 "onto itself (mount --bind R R) before the chroot; this session has no view "
+			 "of its own");
+		return false;
+	}
 	if (!ok) {
 		/* Half a view is still the whole host's: the namespace is
 		 * ours alone, and nothing has moved yet. */

@@ -17,7 +17,6 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from imapdtest import IMAPD, PASSWORD, USER, Sandbox, Tap, make_message, wait_for  # noqa: E402
-from client_imaplib2 import deliver  # noqa: E402
 
 
 def delivered(outdir):
@@ -56,7 +55,7 @@ def run(tap, sb, label, port, tls_line):
                                     mda.replace('"', '\\"')))
     os.chmod(rc, 0o600)
     first = make_message(1)
-    deliver(sb, "%d.M1P%d.%s-first" % (time.time(), os.getpid(), label), first)
+    sb.deliver_by_process(USER, "%d.M1P%d.%s-first" % (time.time(), os.getpid(), label), first)
     env = dict(os.environ, FETCHMAILHOME=home, HOME=home)
     log = open(os.path.join(home, "fetchmail.log"), "w+")
     p = subprocess.Popen(["fetchmail", "-f", rc, "--idle", "--nodetach", "-v", "--pidfile",
@@ -78,7 +77,7 @@ def run(tap, sb, label, port, tls_line):
         time.sleep(0.5)
         second = make_message(2)
         t0 = time.time()
-        deliver(sb, "%d.M2P%d.%s-second" % (time.time(), os.getpid(), label), second)
+        sb.deliver_by_process(USER, "%d.M2P%d.%s-second" % (time.time(), os.getpid(), label), second)
         wait_for(lambda: len(delivered(outdir)) >= 2, timeout=15)
         took = time.time() - t0
         tap.ok(len(delivered(outdir)) == 2 and took < 5,

@@ -16,7 +16,6 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from imapdtest import IMAPD, PASSWORD, USER, Sandbox, Tap, make_message, wait_for  # noqa: E402
-from client_imaplib2 import deliver  # noqa: E402
 
 
 def local_bodies(path):
@@ -76,7 +75,7 @@ verbose = 2
 """ % (retriever, port, USER, PASSWORD, local, deliver_as))
     # One message waiting, then getmail idles.
     first = make_message(1)
-    deliver(sb, "%d.M1P%d.%s-first" % (time.time(), os.getpid(), label), first)
+    sb.deliver_by_process(USER, "%d.M1P%d.%s-first" % (time.time(), os.getpid(), label), first)
     log = open(os.path.join(base, "getmail.log"), "w+")
     p = subprocess.Popen(["getmail", "--getmaildir", base, "--rcfile", rc, "--idle", "INBOX"],
                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -94,7 +93,7 @@ verbose = 2
         time.sleep(0.5)
         second = make_message(2)
         t0 = time.time()
-        deliver(sb, "%d.M2P%d.%s-second" % (time.time(), os.getpid(), label), second)
+        sb.deliver_by_process(USER, "%d.M2P%d.%s-second" % (time.time(), os.getpid(), label), second)
         got = wait_for(lambda: len(local_bodies(local)) >= 2, timeout=15)
         took = time.time() - t0
         tap.ok(got and took < 5, "%s: a delivery during IDLE is fetched within 5 s (%.2f s)" % (label, took),

@@ -16,10 +16,8 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import (InetdServer, enable_protocol_log, maildir_messages,  # noqa: E402
-                       protocol_log, run_client_test)
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import PASSWORD, USER, InetdServer, run_client_test  # noqa: E402
 
 CONFIG = """
 options.certificates = false
@@ -47,22 +45,20 @@ print('FILTER-DONE')
 
 def subjects(sb, box):
     out = []
-    for info, c in maildir_messages(sb, USER, box).values():
+    for info, c in sb.messages(USER, box).values():
         subj = c.split(b"Subject: ", 1)[1].split(b"\n", 1)[0].decode()
         out.append((subj, info))
     return sorted(out)
 
 
 def main():
-    run_client_test("imapfilter", run)
+    # A missing imapfilter is a failure with its reason (make check installs it).
+    run_client_test("imapfilter", run, tools=("imapfilter",))
 
 
 def run(tap, sb, srv):
-    if shutil.which("imapfilter") is None:
-        tap.skip("imapfilter", "imapfilter is not installed")
-        return
-    enable_protocol_log(sb, USER)
-    tls = InetdServer(sb, "-s")
+    sb.enable_protocol_log(USER)
+    tls = InetdServer(sb, args=("-s",))  # imaps: TLS from the first octet
     try:
         for mode, port, ssl in (("plain+STARTTLS", srv.port, ""),
                                 ("imaps", tls.port, "ssl = 'auto',")):
@@ -70,11 +66,12 @@ def run(tap, sb, srv):
         tap.ok("info: STARTTLS: TLS" in sb.logtext() and "info: imaps: TLS" in sb.logtext(),
                "the server log shows a STARTTLS session and an imaps one", sb.logtext()[-1500:])
     finally:
-        tls.stop()
+        codes = tls.stop()
+        tap.ok(all(c == 0 for c in codes), "every imaps imapd exited cleanly", "exit codes %r" % codes)
 
 
 def one_mode(tap, sb, mode, port, ssl):
-    home = os.path.join(sb.mail, USER)
+    home = sb.folder(USER, "INBOX")
     shutil.rmtree(home, ignore_errors=True)
     for sub in ("cur", "new", "tmp"):
         os.makedirs(os.path.join(home, sub))
@@ -93,16 +90,16 @@ def one_mode(tap, sb, mode, port, ssl):
         f.write(CONFIG % {"starttls": "true" if not ssl else "false", "port": port, "user": USER,
                           "password": PASSWORD, "ssl": ssl})
     env = dict(os.environ, HOME=imapdir)
-    log_before = len(protocol_log(sb, USER))
+    mark = sb.protocol_log_mark(USER)
     p = subprocess.Popen(["imapfilter", "-c", cfg], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          env=env)
     try:
         # Wait until the filter sits in IDLE (the server has its IDLE).
         deadline = time.time() + 20
-        while time.time() < deadline and "IDLE\n" not in protocol_log(sb, USER)[log_before:] \
+        while time.time() < deadline and "IDLE\n" not in sb.protocol_log(USER, since=mark) \
                 and p.poll() is None:
             time.sleep(0.05)
-        in_idle = "IDLE\n" in protocol_log(sb, USER)[log_before:]
+        in_idle = "IDLE\n" in sb.protocol_log(USER, since=mark)
         tap.ok(in_idle, "%s: imapfilter went into IDLE after moving" % mode)
         moved = subjects(sb, "Archive")
         tap.ok([s for s, _ in moved] == ["move me 1", "move me 2"],
@@ -130,7 +127,7 @@ def one_mode(tap, sb, mode, port, ssl):
            "%s: Archive on disk holds the three moved messages" % mode, archive)
     tap.ok(all("T" not in info for _, info in archive), "%s: none of them with \\Deleted" % mode,
            archive)
-    log = protocol_log(sb, USER)[log_before:]
+    log = sb.protocol_log(USER, since=mark)
     tap.ok("COPY" in log and "IDLE" in log and "DONE" in log,
            "%s: the protocol log shows COPY, IDLE and DONE" % mode, log[-2000:])
 

@@ -37,19 +37,6 @@ def import_imaplib2():
         return None
 
 
-def deliver(sb, name, text):
-    """A delivery by another process, as a local delivery agent makes it:
-    written to tmp/, then renamed into new/."""
-    folder = sb.folder(USER, "INBOX")
-    script = ("import os,sys\n"
-              "d, n, t = sys.argv[1:]\n"
-              "for s in ('cur', 'new', 'tmp'): os.makedirs(os.path.join(d, s), exist_ok=True)\n"
-              "p = os.path.join(d, 'tmp', n)\n"
-              "open(p, 'w').write(t)\n"
-              "os.rename(p, os.path.join(d, 'new', n))\n")
-    subprocess.run([sys.executable, "-c", script, folder, name, text], check=True, timeout=10)
-
-
 def session(tap, sb, imaplib2, label, connect):
     M = connect()
     typ, _ = M.login(USER, PASSWORD)
@@ -97,7 +84,7 @@ def session(tap, sb, imaplib2, label, connect):
     M.idle(timeout=15, callback=done)
     time.sleep(0.3)
     t0 = time.time()
-    deliver(sb, name, body)
+    sb.deliver_by_process(USER, name, body)
     while "idle" not in result and time.time() - t0 < 15:
         time.sleep(0.02)
     latency = time.time() - t0

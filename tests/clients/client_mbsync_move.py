@@ -18,10 +18,9 @@ import shutil
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import (InetdServer, enable_protocol_log, flag_letters, maildir_messages,  # noqa: E402
-                       make_message, protocol_log, run_client_test)
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import (PASSWORD, USER, InetdServer, flag_letters, make_message,  # noqa: E402
+                       run_client_test)
 
 
 def msgid(content):
@@ -30,25 +29,24 @@ def msgid(content):
 
 
 def main():
-    run_client_test("mbsync-move", run)
+    # A missing mbsync is a failure with its reason (make check installs it).
+    run_client_test("mbsync-move", run, tools=("mbsync",))
 
 
 def run(tap, sb, srv):
-    if shutil.which("mbsync") is None:
-        tap.skip("mbsync", "isync is not installed")
-        return
-    enable_protocol_log(sb, USER)
-    tls = InetdServer(sb, "-s")
+    sb.enable_protocol_log(USER)
+    tls = InetdServer(sb, args=("-s",))  # imaps: TLS from the first octet
     try:
         for mode, port, ssltype in (("plain+STARTTLS", srv.port, "STARTTLS"),
                                     ("imaps", tls.port, "IMAPS")):
             one_mode(tap, sb, mode, port, ssltype)
     finally:
-        tls.stop()
+        codes = tls.stop()
+        tap.ok(all(c == 0 for c in codes), "every imaps imapd exited cleanly", "exit codes %r" % codes)
 
 
 def one_mode(tap, sb, mode, port, ssltype):
-    home = os.path.join(sb.mail, USER)
+    home = sb.folder(USER, "INBOX")
     shutil.rmtree(home, ignore_errors=True)
     for sub in ("cur", "new", "tmp"):
         os.makedirs(os.path.join(home, sub))
@@ -58,7 +56,7 @@ def one_mode(tap, sb, mode, port, ssltype):
         name = "17000000%02d.M%dP1.srv:2,%s" % (i, i, "S" if i % 2 else "")
         with open(os.path.join(home, "cur", name), "w") as f:
             f.write(make_message(i))
-    log_before = len(protocol_log(sb, USER))
+    mark = sb.protocol_log_mark(USER)
     local = os.path.join(sb.dir, "local-" + ssltype)
     shutil.rmtree(local, ignore_errors=True)
     os.makedirs(local)
@@ -112,14 +110,14 @@ SyncState *
     with open(os.path.join(inbox, "cur", "1800000000.M1P1.near:2,S"), "w") as f:
         f.write(make_message(42))
     mbsync("propagates three deletions and an upload")
-    server = {msgid(c): flag_letters(info) for info, c in maildir_messages(sb, USER, "INBOX").values()}
-    trash = {msgid(c): flag_letters(info) for info, c in maildir_messages(sb, USER, "Trash").values()}
+    server = {msgid(c): flag_letters(info) for info, c in sb.messages(USER, "INBOX").values()}
+    trash = {msgid(c): flag_letters(info) for info, c in sb.messages(USER, "Trash").values()}
     want_inbox = {"msg%d@example.com" % i for i in (1, 4, 5, 6, 8, 9, 10, 42)}
     tap.ok(set(server) == want_inbox, "%s: INBOX on the server holds the seven kept and the upload" % mode,
            sorted(server))
     tap.ok(set(trash) == set(gone), "%s: the three deleted ones are in Trash on the server" % mode,
            sorted(trash))
-    log = protocol_log(sb, USER)[log_before:]
+    log = sb.protocol_log(USER, since=mark)
     # mbsync propagates \Deleted before it trashes: the flag comes along,
     # as every other flag does.
     tap.ok(trash.get("msg3@example.com") == "ST" and trash.get("msg2@example.com") == "T",
@@ -134,8 +132,8 @@ SyncState *
     tap.ok(re.search(r"OK \[APPENDUID [0-9]+ [0-9]+\]", log) is not None,
            "%s: the upload got its UID from APPENDUID" % mode)
     mbsync("changes nothing the third time")
-    again = {msgid(c) for _, c in maildir_messages(sb, USER, "INBOX").values()}
-    tap.ok(again == want_inbox and len(maildir_messages(sb, USER, "Trash")) == 3,
+    again = {msgid(c) for _, c in sb.messages(USER, "INBOX").values()}
+    tap.ok(again == want_inbox and len(sb.messages(USER, "Trash")) == 3,
            "%s: a sync without changes leaves the server as it was" % mode)
 
 

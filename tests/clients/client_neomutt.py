@@ -17,10 +17,8 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import (InetdServer, enable_protocol_log, maildir_messages,  # noqa: E402
-                       protocol_log, run_client_test)
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import PASSWORD, USER, InetdServer, run_client_test  # noqa: E402
 
 MUTTRC = """
 set imap_user = "%(user)s"
@@ -51,7 +49,7 @@ set index_format = "%%4C %%s"
 
 def subjects(sb, box):
     out = []
-    for info, c in maildir_messages(sb, USER, box).values():
+    for info, c in sb.messages(USER, box).values():
         out.append((c.split(b"Subject: ", 1)[1].split(b"\n", 1)[0].decode(), info))
     return sorted(out)
 
@@ -91,28 +89,28 @@ class Tmux:
 
 
 def main():
-    run_client_test("neomutt", run)
+    # A missing neomutt or tmux is a failure with its reason (make check
+    # installs them).
+    run_client_test("neomutt", run, tools=("neomutt", "tmux"))
 
 
 def run(tap, sb, srv):
-    if shutil.which("neomutt") is None or shutil.which("tmux") is None:
-        tap.skip("neomutt", "neomutt or tmux is not installed")
-        return
     has_deflate = subprocess.run(["neomutt", "-n", "-F", "/dev/null", "-Q", "imap_deflate"],
                                  capture_output=True).returncode == 0
-    enable_protocol_log(sb, USER)
-    tls = InetdServer(sb, "-s")
+    sb.enable_protocol_log(USER)
+    tls = InetdServer(sb, args=("-s",))  # imaps: TLS from the first octet
     try:
         for mode, port, scheme in (("plain+STARTTLS", srv.port, "imap"), ("imaps", tls.port, "imaps")):
             one_mode(tap, sb, mode, port, scheme, has_deflate)
         tap.ok("info: STARTTLS: TLS" in sb.logtext() and "info: imaps: TLS" in sb.logtext(),
                "the server log shows a STARTTLS session and an imaps one", sb.logtext()[-1500:])
     finally:
-        tls.stop()
+        codes = tls.stop()
+        tap.ok(all(c == 0 for c in codes), "every imaps imapd exited cleanly", "exit codes %r" % codes)
 
 
 def one_mode(tap, sb, mode, port, scheme, has_deflate):
-    home = os.path.join(sb.mail, USER)
+    home = sb.folder(USER, "INBOX")
     shutil.rmtree(home, ignore_errors=True)
     for sub in ("cur", "new", "tmp"):
         os.makedirs(os.path.join(home, sub))
@@ -130,7 +128,7 @@ def one_mode(tap, sb, mode, port, scheme, has_deflate):
                           "cert": sb.cert, "deflate": "set imap_deflate = yes" if has_deflate else ""})
     env = dict(os.environ, HOME=muhome, TERM="xterm", TMUX_TMPDIR=muhome)
     env.pop("TMUX", None)
-    log_before = len(protocol_log(sb, USER))
+    mark = sb.protocol_log_mark(USER)
     t = Tmux("imapd-neomutt-%d" % os.getpid(), "neomutt -n -F %s" % rc, env)
     try:
         opened = t.wait("move me 2")
@@ -166,9 +164,9 @@ def one_mode(tap, sb, mode, port, scheme, has_deflate):
         tap.ok(all("T" not in info for _, info in archive), "%s: no \\Deleted in Archive" % mode, archive)
         # A delivery while NeoMutt waits in IDLE shows up in its index.
         deadline = time.time() + 10
-        while time.time() < deadline and "IDLE\n" not in protocol_log(sb, USER)[log_before:]:
+        while time.time() < deadline and "IDLE\n" not in sb.protocol_log(USER, since=mark):
             time.sleep(0.1)
-        tap.ok("IDLE\n" in protocol_log(sb, USER)[log_before:], "%s: NeoMutt went into IDLE" % mode)
+        tap.ok("IDLE\n" in sb.protocol_log(USER, since=mark), "%s: NeoMutt went into IDLE" % mode)
         t0 = time.time()
         tmp = os.path.join(home, "tmp", "1800000000.M9P9.mta")
         with open(tmp, "w") as f:
@@ -182,7 +180,7 @@ def one_mode(tap, sb, mode, port, scheme, has_deflate):
         time.sleep(0.5)
     finally:
         t.close()
-    log = protocol_log(sb, USER)[log_before:]
+    log = sb.protocol_log(USER, since=mark)
     tap.ok("IDLE\n" in log and "DONE\n" in log, "%s: the protocol log shows IDLE and DONE" % mode,
            log[-1500:])
     if has_deflate:

@@ -9,13 +9,12 @@ sent through the library, COPYUID read back).  Each result is checked
 on the server's disk, and the protocol log shows what was sent."""
 
 import os
+import shutil
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clientlib import (InetdServer, crlf, enable_protocol_log, maildir_messages,  # noqa: E402
-                       protocol_log, run_client_test)
-from launchlib import PASSWORD, USER  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import PASSWORD, USER, InetdServer, run_client_test  # noqa: E402
 
 SCRIPT = r'''
 use strict;
@@ -79,23 +78,20 @@ aGVsbG8gd29ybGQK
 
 
 def main():
-    run_client_test("perl-imapclient", run)
+    # A missing module is a failure with its reason (make check installs
+    # it); IO::Socket::SSL is what it speaks TLS with.
+    run_client_test("perl-imapclient", run, tools=("perl", "Mail::IMAPClient", "IO::Socket::SSL"))
 
 
 def run(tap, sb, srv):
-    import shutil
-    if shutil.which("perl") is None or subprocess.run(
-            ["perl", "-MMail::IMAPClient", "-e", "1"], capture_output=True).returncode != 0:
-        tap.skip("Mail::IMAPClient", "libmail-imapclient-perl is not installed")
-        return
-    enable_protocol_log(sb, USER)
+    sb.enable_protocol_log(USER)
     script = os.path.join(sb.dir, "client.pl")
     with open(script, "w") as f:
         f.write(SCRIPT)
-    tls = InetdServer(sb, "-s")
+    tls = InetdServer(sb, args=("-s",))  # imaps: TLS from the first octet
     try:
         for mode, port in (("plain+STARTTLS", srv.port), ("imaps", tls.port)):
-            home = os.path.join(sb.mail, USER)
+            home = sb.folder(USER, "INBOX")
             shutil.rmtree(home, ignore_errors=True)
             for sub in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(home, sub))
@@ -124,21 +120,22 @@ def run(tap, sb, srv):
             tap.ok("COPYUID" in lines.get("MOVE", "") and "EXPUNGE" in lines.get("MOVE", ""),
                    "%s: UID MOVE answers COPYUID and EXPUNGE" % mode, diag)
             tap.ok(lines.get("COUNT") == "0 2", "%s: INBOX empty, Archive holds 2 (client's view)" % mode, diag)
-            inbox = maildir_messages(sb, USER, "INBOX")
-            archive = maildir_messages(sb, USER, "Archive")
+            inbox = sb.messages(USER, "INBOX")
+            archive = sb.messages(USER, "Archive")
             subjects = sorted(c.split(b"Subject: ")[1].split(b"\n")[0].decode() for _, c in archive.values())
             tap.ok(not inbox and subjects == ["first", "from joe"],
                    "%s: on disk, both messages are in Archive and INBOX is empty" % mode,
                    "INBOX %r Archive %r" % (list(inbox), subjects))
             tap.ok(not any("T" in info for info, _ in archive.values()),
                    "%s: no moved message carries \\Deleted" % mode)
-        log = protocol_log(sb, USER)
+        log = sb.protocol_log(USER)
         tap.ok("UID MOVE" in log and "RETURN (MIN MAX COUNT)" in log,
                "the protocol log shows UID MOVE and SEARCH RETURN", log[-2000:])
         tap.ok("info: STARTTLS: TLS" in sb.logtext() and "info: imaps: TLS" in sb.logtext(),
                "the server log shows a STARTTLS session and an imaps one", sb.logtext()[-1500:])
     finally:
-        tls.stop()
+        codes = tls.stop()
+        tap.ok(all(c == 0 for c in codes), "every imaps imapd exited cleanly", "exit codes %r" % codes)
 
 
 if __name__ == "__main__":

@@ -18,13 +18,12 @@ import quopri
 import re
 import sys
 import time
+import traceback
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import launchlib  # noqa: E402
-import fetch_stream as fs  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import imapdtest  # noqa: E402
 
-TAP = launchlib.Tap("fetch-binary-stream")
-fs.TAP = TAP
+TAP = imapdtest.Tap("fetch-binary-stream")
 RSS_LIMIT_KB = 16 * 1024
 RAW_MB = 100
 
@@ -90,15 +89,13 @@ def fetch_size(s, cmd):
 
 
 def main():
-    with launchlib.Sandbox(sasl=False, tls=False) as sb:
-        import pwd
-        me = pwd.getpwuid(os.getuid()).pw_name
-        root = os.path.join(sb.mail, me)
-        for d in ("cur", "new", "tmp"):
-            os.makedirs(os.path.join(root, d))
+    TAP.need(imapdtest.IMAPD)
+    with imapdtest.Sandbox(sasl=False, tls=False) as sb:
+        # rimapd: the session is the Unix user running the test.
+        root = sb.make_folder(imapdtest.me(), "INBOX")
         raw_sha, raw_len, qp_decoded = write_message(os.path.join(root, "cur", "1000.bin.host:2,S"))
         try:
-            s = fs.Session(sb)
+            s = imapdtest.StreamSession(sb)
             tag = s.send("SELECT INBOX")
             while not s.line().startswith(tag):
                 pass
@@ -114,8 +111,8 @@ def main():
                    "BINARY[2], %d MB of base64 decoded, arrives whole and exact as a literal8" % RAW_MB,
                    "literal8 %r size %d/%d tagged %r" % (lit8, n, raw_len, tagged))
             TAP.note("BINARY[2] in %.1f s, VmHWM %d kB" % (dt, s.rss_peak_kb()))
-            fs.check_rss(s.rss_peak_kb() < RSS_LIMIT_KB,
-                         "peak RSS %d kB under %d kB" % (s.rss_peak_kb(), RSS_LIMIT_KB))
+            TAP.memory_ok(s.rss_peak_kb() < RSS_LIMIT_KB,
+                          "peak RSS %d kB under %d kB" % (s.rss_peak_kb(), RSS_LIMIT_KB))
             size, tagged = fetch_size(s, "FETCH 1 BINARY.SIZE[1]")
             TAP.note("after BINARY.SIZE[1]: VmHWM %d kB" % s.rss_peak_kb())
             lit8, n, digest, tagged = fetch_item(s, "FETCH 1 BINARY.PEEK[1]")
@@ -133,8 +130,8 @@ def main():
                 TAP.ok(n == len(want) and digest == hashlib.sha256(want).hexdigest(),
                        "BINARY[2]<%d.%d>" % (start, count), "%d" % n)
                 TAP.note("after BINARY[2]<%d.%d>: VmHWM %d kB" % (start, count, s.rss_peak_kb()))
-            fs.check_rss(s.rss_peak_kb() < RSS_LIMIT_KB,
-                         "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
+            TAP.memory_ok(s.rss_peak_kb() < RSS_LIMIT_KB,
+                          "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
             # A 3 MB binary part APPENDed as a literal8 (spooled to a
             # file on the way in) comes back octet for octet.
             raw = b"".join(raw_block(k) for k in range(3))
@@ -144,7 +141,7 @@ def main():
                    + raw + b"\r\n--zz--\r\n")
             tag = s.send("APPEND INBOX ~{%d}" % len(msg))
             cont = s.line()
-            os.write(s.p.stdin.fileno(), msg + b"\r\n")
+            s.write(msg + b"\r\n")
             tagged = s.line()
             while not tagged.startswith(tag + b" "):
                 tagged = s.line()
@@ -157,8 +154,7 @@ def main():
             TAP.ok(lit8 == (b"\0" in raw) and n == len(raw) and digest == hashlib.sha256(raw).hexdigest(),
                    "its binary part comes back octet for octet", "%r %d/%d" % (lit8, n, len(raw)))
             s.send("LOGOUT")
-        except Exception as e:  # noqa: BLE001
-            import traceback
+        except Exception:  # noqa: BLE001
             TAP.ok(False, "fetch-binary-stream session", traceback.format_exc())
     TAP.done()
 

@@ -19,70 +19,62 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import launchlib  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from imapdtest import IMAPD, PASSWORD, USER, Sandbox, Tap, make_folder  # noqa: E402
 
-T = launchlib.Tap("move-crash")
+T = Tap("move-crash")
 N = 120
-
-
-def maildir(path):
-    for sub in ("cur", "new", "tmp"):
-        os.makedirs(os.path.join(path, sub), exist_ok=True)
 
 
 def fill(root, n):
     """n messages straight into INBOX's new/, as an MTA delivers."""
-    maildir(root)
+    make_folder(root)
     for k in range(n):
         with open(os.path.join(root, "new", "%d.M%dP1.test" % (1700000000 + k, k)), "w") as f:
             f.write("Message-ID: <%d@crash>\nSubject: m%d\n\nbody of %d\n%s\n" % (k, k, k, "x" * (k % 50)))
 
 
 def login(sb, env=None):
-    if env is not None:
-        saved = sb.env
-        sb.env = dict(saved, **env)
-    p, c = sb.imapd_pipe()
-    if env is not None:
-        sb.env = saved
+    """A session on a pipe, logged in; env: variables added to the
+    server's environment (IMAPD_FAULT)."""
+    p, c = sb.imapd_pipe(env=dict(sb.env, **env) if env else None)
     c.greeting()
-    _, t = c.cmd("LOGIN %s %s" % (launchlib.USER, launchlib.PASSWORD))
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert t and " OK" in t, t
     return p, c
 
 
+# A FETCH response carrying one literal, folded into its line by
+# Connection.read_line: the count, then the octets and the rest.
+FETCH_LITERAL = re.compile(r"\* \d+ FETCH .*?\{(\d+)\}\r\n", re.S)
+
+
 def message_ids(c, box):
-    """Message-ID numbers in box, with a check that each body is whole."""
+    """Message-ID numbers in box, with a check that each body is whole
+    (the messages are small: each literal is read folded into its line)."""
     u, t = c.cmd("EXAMINE %s" % box)
     assert t and " OK" in t, (box, t)
     ids = []
     c.send("f UID FETCH 1:* (BODY.PEEK[])\r\n")
     while True:
-        line = c.line()
+        line = c.read_line()
         assert line is not None, "server closed"
         if line.startswith("f "):
             assert " OK" in line, line
             break
-        m = re.match(r"\* \d+ FETCH .*\{(\d+)\}$", line)
+        m = FETCH_LITERAL.match(line)
         if not m:
             continue
         size = int(m.group(1))
-        data = b""
-        while len(data) < size:
-            if c.buf:
-                take, c.buf = c.buf[:size - len(data)], c.buf[size - len(data):]
-                data += take
-            else:
-                chunk = c._recv()
-                assert chunk, "server closed in a literal"
-                c.buf += chunk
-        text = data.decode()
+        octets = line[m.end():].encode("utf-8", "surrogateescape")
+        # The literal, then the ")" closing the FETCH, nothing else.
+        assert len(octets) == size + 1 and octets.endswith(b")"), \
+            "FETCH literal of %d octets, then %r" % (size, octets[size:][:80])
+        text = octets[:size].decode()
         k = int(re.search(r"Message-ID: <(\d+)@crash>", text).group(1))
         want = "Message-ID: <%d@crash>\r\nSubject: m%d\r\n\r\nbody of %d\r\n%s\r\n" % (k, k, k, "x" * (k % 50))
         assert text == want, "message %d damaged: %r" % (k, text)
         ids.append(k)
-        c.line()  # the ")" closing the FETCH
     return ids
 
 
@@ -98,7 +90,7 @@ def check_once(sb, src, dst, n, what):
     T.ok(ok, "%s: each message once (%d in %s, %d in %s)" % (what, len(a), src, len(b), dst),
          "missing %s, twice %s" % (sorted(set(range(n)) - set(both)),
                                   sorted(k for k in set(both) if both.count(k) > 1)))
-    journals = os.path.join(sb.mail, launchlib.USER, "imapd-moves")
+    journals = os.path.join(sb.folder(USER, "INBOX"), "imapd-moves")
     left = [f for f in os.listdir(journals)] if os.path.isdir(journals) else []
     T.ok(not left, "%s: no move journal left" % what, repr(left))
     return len(a), len(b)
@@ -116,7 +108,7 @@ def move_killed(sb, src, dst, fault=None, after=None):
         p.send_signal(signal.SIGKILL)
     answered = False
     while True:
-        line = c.line()
+        line = c.read_line()
         if line is None:
             break
         if line.startswith("m "):
@@ -129,27 +121,29 @@ def move_killed(sb, src, dst, fault=None, after=None):
 
 def reset(sb, n=N):
     """A fresh account: n messages in INBOX, an empty Target."""
-    home = os.path.join(sb.mail, launchlib.USER)
+    home = sb.folder(USER, "INBOX")
     shutil.rmtree(home, ignore_errors=True)
     fill(home, n)
-    tgt = os.path.join(home, ".Target")
-    maildir(tgt)
+    tgt = make_folder(sb.folder(USER, "Target"))
     open(os.path.join(tgt, "maildirfolder"), "w").close()
 
 
 def across(sb, mnt):
     def fresh():
+        """A fresh account with a new tmpfs as Target: None, or why the
+        tmpfs could not be mounted."""
         subprocess.run(["umount", "-l", mnt], capture_output=True)
         reset(sb)
         r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m,mode=0700", "tmpfs", mnt],
                            capture_output=True)
         if r.returncode != 0:
-            return False
-        maildir(mnt)
+            return r.stderr.decode(errors="replace").strip() or "mount exit status %d" % r.returncode
+        make_folder(mnt)
         open(os.path.join(mnt, "maildirfolder"), "w").close()
-        return True
-    if not fresh():
-        T.skip("MOVE across file systems", "cannot mount a tmpfs here")
+        return None
+    why = fresh()
+    if why:
+        T.skip("MOVE across file systems", "cannot mount a tmpfs here: %s" % why)
         return
     died = move_killed(sb, "INBOX", "Target")
     T.ok(not died, "across file systems: MOVE answered OK")
@@ -173,7 +167,15 @@ def across(sb, mnt):
 
 
 def main():
-    with launchlib.Sandbox(tls=False) as sb:
+    # As root it mounts a tmpfs (the move across file systems).
+    T.need(IMAPD, "saslpasswd2", *(("mount", "umount") if os.geteuid() == 0 else ()))
+    # An exception (a session that broke, a damaged message) is a failed
+    # check with its traceback.
+    T.main(run)
+
+
+def run():
+    with Sandbox(tls=False) as sb:
         # Killed at chosen steps of a rename move.
         for fault in ("move.locked=kill", "move.renamed@1=kill", "move.renamed@60=kill",
                       "move.renamed@%d=kill" % N, "move.dst-committed=kill",
@@ -217,7 +219,7 @@ def main():
             c2.send("b%d MOVE 1:* INBOX\r\n" % i)
             for c, tag in ((c1, "a%d" % i), (c2, "b%d" % i)):
                 while True:
-                    line = c.line()
+                    line = c.read_line()
                     if line is None or line.startswith(tag + " "):
                         break
         T.ok(time.time() - t0 < 30, "opposite MOVEs in two sessions never wait on each other "
@@ -233,12 +235,11 @@ def main():
         if os.geteuid() != 0:
             T.skip("MOVE across file systems", "mounting a tmpfs needs root")
         else:
-            mnt = os.path.join(sb.mail, launchlib.USER, ".Target")
+            mnt = sb.folder(USER, "Target")
             try:
                 across(sb, mnt)
             finally:
                 subprocess.run(["umount", "-l", mnt], capture_output=True)
-    T.done()
 
 
 if __name__ == "__main__":
