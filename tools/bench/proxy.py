@@ -112,8 +112,8 @@ def pct(values, p):
     return values[min(len(values) - 1, int(len(values) * p))]
 
 
-def noop_latency(port, tls):
-    c = Raw(port, tls=tls)
+def noop_latency(port, how):
+    c = Raw(port, tls=how == "tls", starttls=how == "starttls")
     c.cmd(b"L LOGIN alice alice-pw")
     times = []
     for i in range(NOOPS):
@@ -124,11 +124,11 @@ def noop_latency(port, tls):
     return statistics.median(times) * 1e3, pct(times, 0.99) * 1e3
 
 
-def login_latency(port, tls=False, starttls=False):
+def login_latency(port, how):
     times = []
     for i in range(LOGINS):
         t0 = time.perf_counter()
-        c = Raw(port, tls=tls, starttls=starttls)
+        c = Raw(port, tls=how == "tls", starttls=how == "starttls")
         c.cmd(b"L LOGIN alice alice-pw")
         times.append(time.perf_counter() - t0)
         c.s.sendall(b"Z LOGOUT\r\n")
@@ -193,6 +193,7 @@ def logins_per_second(exe, port):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     if os.geteuid() != 0:
         print("proxy.py: run it as root (imapd-master, nginx)", file=sys.stderr)
         return 2
@@ -209,7 +210,6 @@ def main():
                        "allowplaintext": "yes", "login_max_ip_connections": "0",
                        "mail_max_userip_connections": "0"}
         backend_conf = {"login_max_ip_connections": "0", "mail_max_userip_connections": "0"}
-        rows = []
         with Deployment(PASSWORDS, {"a": ["alice"], "b": ["bob"]},
                         backend_conf=backend_conf) as d:
             direct = Backend("direct", PASSWORDS, conf=direct_conf)
@@ -217,25 +217,24 @@ def main():
                 for be, user in ((d.backends["a"], "alice"), (d.backends["b"], "bob"),
                                  (direct, "alice"), (direct, "bob")):
                     fill(be.sb, user)
-                n_direct = noop_latency(direct.port, False)
-                n_plain = noop_latency(d.plain_port, False)
-                n_tls = noop_latency(d.imaps_port, True)
-                rows.append(("NOOP round trip, median / p99 (ms)", n_direct, n_plain, n_tls))
-                l_direct = login_latency(direct.port)
-                l_plain = login_latency(d.plain_port)
-                l_starttls = login_latency(d.imap_port, starttls=True)
-                l_imaps = login_latency(d.imaps_port, tls=True)
-                print("# per command (%d NOOPs) and per login (%d logins), one client, loopback"
-                      % (NOOPS, LOGINS))
-                print("| %-38s | %-13s | %-13s | %-13s | %-13s |" % (
-                    "", "direct", "nginx plain", "nginx STARTTLS", "nginx imaps"))
-                print("|%s|" % "|".join("-" * w for w in (40, 15, 15, 16, 15)))
-                print("| %-38s | %5.3f / %5.3f | %5.3f / %5.3f | %-14s | %5.3f / %5.3f |" % (
-                    "NOOP round trip, median / p99 (ms)", n_direct[0], n_direct[1], n_plain[0],
-                    n_plain[1], "", n_tls[0], n_tls[1]))
-                print("| %-38s | %5.2f / %5.2f | %5.2f / %5.2f | %5.2f / %6.2f | %5.2f / %5.2f |" % (
-                    "login (connect..LOGIN OK), median / p99 (ms)", l_direct[0], l_direct[1],
-                    l_plain[0], l_plain[1], l_starttls[0], l_starttls[1], l_imaps[0], l_imaps[1]))
+                print("# load average at the start: %.1f %.1f %.1f (2 cores here are shared)"
+                      % os.getloadavg())
+                # (label, port, how): the paths a client can take
+                paths = (("direct, plain", direct.port, "plain"),
+                         ("direct, STARTTLS", direct.port, "starttls"),
+                         ("nginx, plain", d.plain_port, "plain"),
+                         ("nginx, STARTTLS", d.imap_port, "starttls"),
+                         ("nginx, imaps", d.imaps_port, "tls"))
+                print("# per command (%d NOOPs in one session) and per login (%d logins one "
+                      "after another), one client, loopback" % (NOOPS, LOGINS))
+                print("| %-18s | %-26s | %-34s |" % (
+                    "path", "NOOP, median / p99 (ms)", "connect..LOGIN OK, median / p99 (ms)"))
+                print("|%s|" % "|".join("-" * w for w in (20, 28, 36)))
+                for label, port, how in paths:
+                    n = noop_latency(port, how)
+                    lg = login_latency(port, how)
+                    print("| %-18s | %9.3f / %-14.3f | %11.2f / %-20.2f |" % (
+                        label, n[0], n[1], lg[0], lg[1]))
                 r_direct = logins_per_second(exe, direct.port)
                 r_proxy = logins_per_second(exe, d.plain_port)
                 print()
@@ -263,6 +262,7 @@ def main():
                          % (SESSIONS, INTERVAL_MS), p_proxy)):
                     print("| %-58s | %10.1f | %7.2f / %6.2f | %6d | %8.2f |" % (
                         label, r[0], r[1], r[2], r[3], r[4]))
+                print("# load average at the end: %.1f %.1f %.1f" % os.getloadavg())
                 ok = (r_direct[1] == 0 and r_proxy[1] == 0
                       and all(r[3] == 0 for r in (s_direct, s_proxy, p_direct, p_proxy)))
             finally:
