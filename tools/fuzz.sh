@@ -11,6 +11,10 @@
 #           mail root (tests/fuzz/fuzz_mutf7.c)
 #   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
+#   proxy   PROXY protocol v1/v2 headers and proxy_trusted_networks lists
+#           (tests/fuzz/fuzz_proxyproto.c)
+#   authhttp  imapd-auth-http's HTTP request heads, %-escapes and shard
+#           maps (tests/fuzz/fuzz_authhttp.c)
 # `tools/fuzz.sh campaign [TARGET...]` runs the same and adds each run to
 # tests/fuzz/campaign.tsv, whose totals say how far each target has been
 # fuzzed over time (the goal: 10^8 executions per target with no crash).
@@ -27,7 +31,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config"
+ALL="parser mime mutf7 base64 config proxy authhttp"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -69,7 +73,13 @@ describe() {
 		srcs="src/util/base64.c" ;;
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
-		srcs="src/util/config.c src/util/idlist.c" ;;
+		srcs="src/util/config.c src/util/idlist.c src/util/netlist.c" ;;
+	proxy)
+		harness=tests/fuzz/fuzz_proxyproto.c maxlen=700 dict=tests/fuzz/proxy.dict
+		srcs="src/net/proxyproto.c src/util/netlist.c" ;;
+	authhttp)
+		harness=tests/fuzz/fuzz_authhttp.c maxlen=9000 dict=tests/fuzz/authhttp.dict
+		srcs="src/net/httpreq.c src/server/shardmap.c" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/idlist.h"
+#include "util/netlist.h"
 
 enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE, OPT_ENUM };
 
@@ -37,6 +38,7 @@ static const struct {
 	const char *(*check)(const char *value);
 } string_checks[] = {
 	{ "id_send", check_id_send },
+	{ "proxy_trusted_networks", netlist_check },
 };
 
 static const char *check_string(const char *name, const char *value)
@@ -146,6 +148,15 @@ static const struct opt opts[] = {
 	{ "literal_minus", OPT_BOOL, O(literal_minus), "no", 0, 0,
 	  "advertise LITERAL- instead of LITERAL+ (RFC 7888): non-synchronising literals "
 	  "over 4096 octets are refused" },
+	/* ---- backend behind a proxy (nginx's mail module) ---- */
+	{ "proxy_trusted_networks", OPT_STRING, O(proxy_trusted_networks), "", 0, 0,
+	  "addresses or prefixes of proxies in front of us: they may log in over plaintext and "
+	  "send a PROXY protocol header (with proxy_protocol); separated by spaces" },
+	{ "proxy_protocol", OPT_BOOL, O(proxy_protocol), "no", 0, 0,
+	  "connections from proxy_trusted_networks start with a PROXY protocol v1 or v2 header "
+	  "naming the client" },
+	{ "proxy_protocol_timeout", OPT_UINT, O(proxy_protocol_timeout), "5", 1, 600,
+	  "seconds a trusted proxy may take to send its PROXY header" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))

@@ -81,6 +81,10 @@ struct imapd_config {
 	unsigned autocreate_quota_messages; /* MESSAGE limit per user; 0 = none */
 	char *quota_overrides;      /* file of per-user limits ("user KiB messages"); "" = none */
 	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
+	/* ---- a backend behind a proxy (util/netlist.h, net/proxyproto.h) ---- */
+	char *proxy_trusted_networks; /* proxies: plaintext logins, PROXY headers */
+	bool proxy_protocol;        /* trusted proxies send a PROXY header first */
+	unsigned proxy_protocol_timeout; /* seconds to wait for it */
 
 	size_t nsasl;
 	struct config_sasl_opt *sasl;
