@@ -15,6 +15,9 @@
 #           (tests/fuzz/fuzz_proxyproto.c)
 #   authhttp  imapd-auth-http's HTTP request heads, %-escapes and shard
 #           maps (tests/fuzz/fuzz_authhttp.c)
+#   index   a folder's index snapshot, log and message cache, torn or
+#           hostile: detected and rebuilt or read bounded (tests/fuzz/
+#           fuzz_index.c; seeds from tests/fuzz/mkseeds_index.py)
 # `tools/fuzz.sh campaign [TARGET...]` runs the same and adds each run to
 # tests/fuzz/campaign.tsv, whose totals say how far each target has been
 # fuzzed over time (the goal: 10^8 executions per target with no crash).
@@ -31,7 +34,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config proxy authhttp"
+ALL="parser mime mutf7 base64 config proxy authhttp index"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -80,6 +83,9 @@ describe() {
 	authhttp)
 		harness=tests/fuzz/fuzz_authhttp.c maxlen=9000 dict=tests/fuzz/authhttp.dict
 		srcs="src/net/httpreq.c src/server/shardmap.c" ;;
+	index)
+		harness=tests/fuzz/fuzz_index.c maxlen=32768 dict=tests/fuzz/index.dict
+		srcs="$(echo src/store/*.c) $(echo src/util/*.c)" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;

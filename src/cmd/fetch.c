@@ -182,7 +182,10 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 	struct mailbox *mb = s->mbox;
 	m->munge8bit = s->cfg->munge8bit;
 	m->can_stream = true;
-	if (!fetch_msg_open(m))
+	/* Expunged elsewhere (known so): no response.  Otherwise each item
+	 * reads what it needs, from the cache or the file, and a file found
+	 * gone then fails the message. */
+	if (mbox_msg_expunged(mb, seq))
 		return false;
 	/* RFC2060 §6.4.5: BODY[...], RFC822 and RFC822.TEXT set \Seen.  Set
 	 * it before the items are written so a FLAGS item shows it; if the
@@ -246,6 +249,7 @@ struct fetch_run {
 	const struct imap_cmd_fetch *f;
 	bool uid;                           /* UID FETCH */
 	bool needs_message;
+	bool needs_info;                    /* INTERNALDATE or RFC822.SIZE: mbox_msg_prepare() */
 	struct mbox_seqs seqs;
 	struct line *l;                     /* index-only responses */
 	struct arena scratch;               /* one message's memory */
@@ -313,6 +317,8 @@ static void fetch_run_free(struct fetch_run *run)
 static void fetch_finish(struct session *s, struct fetch_run *run)
 {
 	fetch_run_free(run);
+	/* What was worked out for the cache goes to it now. */
+	mbox_cache_flush(s->mbox);
 	if (run->seen_changed) {
 		struct store_err err;
 		/* A message expunged meanwhile keeps no flags: nothing lost. */
@@ -345,6 +351,12 @@ static bool fetch_produce(struct session *s, struct fetch_run *run)
 		if (!mbox_seqs_next(&run->seqs, &seq)) {
 			fetch_finish(s, run);
 			return true;
+		}
+		/* A size or date not worked out yet is read from the file
+		 * now; a message whose file is gone gets no response. */
+		if (run->needs_info && !mbox_msg_prepare(mb, seq)) {
+			run->gone = true;
+			continue;
 		}
 		if (!run->needs_message) {
 			fetch_one(s, mb, seq, run->f, run->uid, run->l);
@@ -404,9 +416,13 @@ void cmd_fetch(struct session *s, const struct imap_cmd *cmd)
 		resp_bad(s, "%s", bad);
 		return;
 	}
-	for (size_t i = 0; i < run->f->natts; i++)
+	for (size_t i = 0; i < run->f->natts; i++) {
 		if (fetch_att_needs_message(&run->f->atts[i]))
 			run->needs_message = true;
+		if (run->f->atts[i].type == IMAP_FETCH_INTERNALDATE ||
+		    run->f->atts[i].type == IMAP_FETCH_RFC822_SIZE)
+			run->needs_info = true;
+	}
 	if (!run->needs_message) {
 		run->l = ARENA_NEW(&s->arena, struct line);
 		if (run->l == NULL) {

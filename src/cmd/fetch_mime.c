@@ -1,16 +1,20 @@
 /*
  * fetch_mime.c - FETCH items backed by the message file (see fetch_mime.h).
  *
- * The file is mapped by the store; src/mime/ gives the octets of the CRLF
- * form IMAP counts in.  ENVELOPE needs only the header block, so only
- * that is parsed for it (first-time FETCH ENVELOPE over a large mailbox
- * touches one page per message); BODY/BODYSTRUCTURE and sections of
- * multipart messages parse the whole tree once per message.
+ * ENVELOPE, BODY, BODYSTRUCTURE and the header fields mail clients list
+ * messages by come from the message cache once the file has been read
+ * for them (cmd/msgcache.h); otherwise the file is read by the store
+ * and src/mime/ gives the octets of the CRLF form IMAP counts in.
+ * ENVELOPE and header fields need only the header block, so only that
+ * is read for them (a first FETCH ENVELOPE over a large mailbox reads a
+ * few pages per message); BODY/BODYSTRUCTURE and sections of multipart
+ * messages parse the whole tree once per message.
  */
 #include "cmd/fetch_mime.h"
 
 #include <string.h>
 
+#include "cmd/msgcache.h"
 #include "proto/ast_print.h"
 
 bool fetch_att_needs_message(const struct imap_fetch_att *att)
@@ -54,6 +58,7 @@ void fetch_msg_init(struct fetch_msg *m, struct mailbox *mb, uint32_t seq, struc
 
 void fetch_msg_done(struct fetch_msg *m)
 {
+	msgcache_store(&m->r);
 	msgread_done(&m->r);
 	m->streams = NULL;
 	m->nstreams = m->capstreams = 0;
@@ -165,28 +170,46 @@ static bool add_section_stream(struct fetch_msg *m, const char *name,
 	return true;
 }
 
-/* BODY[section]<partial> and its RFC822 aliases. */
+/* BODY[section]<partial> and its RFC822 aliases; false when the file is
+ * gone. */
 static bool add_section(struct fetch_msg *m, const char *name, const struct imap_section *sec,
 			bool partial, uint32_t start, uint32_t count, struct sbuf *out)
 {
-	if (m->can_stream && m->r.body.len >= FETCH_STREAM_MIN
-	    && add_section_stream(m, name, sec, partial, start, count, out))
-		return !out->failed;
 	struct sbuf data;
 	sbuf_init(&data, m->r.scratch);
+	const char *msg;
+	size_t len;
 	const struct mime_part *root;
-	/* The top-level header needs no tree beyond the header block;
-	 * bodies and part numbers do.  The store hands the file as stored
-	 * (LF line ends); mime gives the CRLF form. */
-	if (sec->nparts == 0 && (sec->text == IMAP_SECTION_HEADER
-				 || sec->text == IMAP_SECTION_HEADER_FIELDS
-				 || sec->text == IMAP_SECTION_HEADER_FIELDS_NOT))
-		root = mime_parse_header(m->r.scratch, m->r.body.data, m->r.hdr_len);
-	else
-		root = msgread_tree(&m->r);
-	if (root == NULL || !mime_section_write(&data, m->r.scratch, m->r.body.data, m->r.body.len, root,
-						sec, partial, start, count))
+	bool gone;
+	if (msgcache_header_block(&m->r, sec, &msg, &len, &gone)) {
+		/* Fields the cache keeps: from its copy of them, the same octets. */
+		root = mime_parse_header(m->r.scratch, msg, len);
+	} else if (gone) {
 		return false;
+	} else if (sec->nparts == 0 && (sec->text == IMAP_SECTION_HEADER
+				     || sec->text == IMAP_SECTION_HEADER_FIELDS
+				     || sec->text == IMAP_SECTION_HEADER_FIELDS_NOT)) {
+		/* The top-level header needs no more than the header block.
+		 * The store hands the file as stored (LF line ends); mime
+		 * gives the CRLF form. */
+		if (!msgread_header(&m->r))
+			return false;
+		msg = m->r.body.data;
+		len = m->r.hdr_len;
+		root = mime_parse_header(m->r.scratch, msg, len);
+	} else {
+		if (!fetch_msg_open(m))
+			return false;
+		if (m->can_stream && m->r.body.len >= FETCH_STREAM_MIN
+		    && add_section_stream(m, name, sec, partial, start, count, out))
+			return true;
+		msg = m->r.body.data;
+		len = m->r.body.len;
+		root = msgread_tree(&m->r);
+	}
+	if (root == NULL || !mime_section_write(&data, m->r.scratch, msg, len, root, sec, partial,
+						start, count))
+		return true;  /* out of memory: out->failed tells */
 	/* RFC2060 §6.4.5: header data (HEADER, HEADER.FIELDS, MIME) MUST be
 	 * 7-bit.  A stored header with raw 8-bit octets gets each one sent
 	 * as 'X', one for one, so sizes match BODY[] (munge8bit). */
@@ -199,7 +222,9 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 	}
 	add_section_name(out, name, sec, partial, start);
 	add_data(out, &data);
-	return !data.failed;
+	if (data.failed)
+		out->failed = true;
+	return true;
 }
 
 /*
@@ -217,6 +242,9 @@ static bool add_section(struct fetch_msg *m, const char *name, const struct imap
 static bool add_binary(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out)
 {
 	const struct imap_section *sec = &att->section;
+	/* The whole file (a header read for ENVELOPE may be all there is). */
+	if (!fetch_msg_open(m))
+		return false;
 	const char *msg = m->r.body.data;
 	size_t len = m->r.body.len;
 	const struct mime_part *root = msgread_tree(&m->r);
@@ -283,40 +311,28 @@ static bool add_binary(struct fetch_msg *m, const struct imap_fetch_att *att, st
 
 bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out)
 {
-	if (!fetch_msg_open(m))
-		return false;
 	static const struct imap_section whole = { .text = IMAP_SECTION_NONE };
 	static const struct imap_section header = { .text = IMAP_SECTION_HEADER };
 	static const struct imap_section text = { .text = IMAP_SECTION_TEXT };
 	switch (att->type) {
 	case IMAP_FETCH_ENVELOPE:
 		sbuf_adds(out, "ENVELOPE ");
-		mime_envelope_write(out, m->r.scratch, m->r.body.data, m->r.hdr_len);
-		return true;
+		return msgcache_envelope(&m->r, out);
 	case IMAP_FETCH_BODY:
-	case IMAP_FETCH_BODYSTRUCTURE: {
-		const struct mime_part *root = msgread_tree(&m->r);
+	case IMAP_FETCH_BODYSTRUCTURE:
 		sbuf_adds(out, att->type == IMAP_FETCH_BODY ? "BODY " : "BODYSTRUCTURE ");
-		if (root != NULL)
-			mime_bodystructure_write(out, m->r.scratch, m->r.body.data, root,
-						 att->type == IMAP_FETCH_BODYSTRUCTURE);
-		return true;
-	}
+		return msgcache_bodystructure(&m->r, att->type == IMAP_FETCH_BODYSTRUCTURE, out);
 	/* RFC2060 §6.4.5: RFC822 is BODY[], RFC822.HEADER is BODY.PEEK[HEADER],
 	 * RFC822.TEXT is BODY[TEXT], each reported under its own name. */
 	case IMAP_FETCH_RFC822:
-		add_section(m, "RFC822", &whole, false, 0, 0, out);
-		return true;
+		return add_section(m, "RFC822", &whole, false, 0, 0, out);
 	case IMAP_FETCH_RFC822_HEADER:
-		add_section(m, "RFC822.HEADER", &header, false, 0, 0, out);
-		return true;
+		return add_section(m, "RFC822.HEADER", &header, false, 0, 0, out);
 	case IMAP_FETCH_RFC822_TEXT:
-		add_section(m, "RFC822.TEXT", &text, false, 0, 0, out);
-		return true;
+		return add_section(m, "RFC822.TEXT", &text, false, 0, 0, out);
 	case IMAP_FETCH_BODY_SECTION:
-		add_section(m, NULL, &att->section, att->partial, att->partial_start,
-			    att->partial_len, out);
-		return true;
+		return add_section(m, NULL, &att->section, att->partial, att->partial_start,
+				   att->partial_len, out);
 	case IMAP_FETCH_BINARY:
 	case IMAP_FETCH_BINARY_SIZE:
 		return add_binary(m, att, out);

@@ -33,10 +33,12 @@ void mboxcmd_no(struct session *s, const struct store_err *err)
 	 * §3: a special use that cannot be given says USEATTR; RFC5530 §3:
 	 * CREATE or RENAME onto a mailbox that exists says ALREADYEXISTS
 	 * (offlineimap creates every level of a new folder's name and goes on
-	 * only when a NO for an existing one carries it, as Dovecot's does). */
+	 * only when a NO for an existing one carries it, as Dovecot's does),
+	 * and a full disk or quota OVERQUOTA (as Dovecot answers both). */
 	const char *code = err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] "
 		: err->code == STORE_ERR_USEATTR ? "[USEATTR] "
-		: err->code == STORE_ERR_EXISTS ? "[ALREADYEXISTS] " : "";
+		: err->code == STORE_ERR_EXISTS ? "[ALREADYEXISTS] "
+		: err->code == STORE_ERR_NOSPACE ? "[OVERQUOTA] " : "";
 	cmd_no(s, "%s%s", code, err->text);
 }
 
@@ -108,6 +110,18 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 }
 
 /* ---- STATUS ------------------------------------------------------------ */
+
+bool mboxcmd_status_get(struct session *s, const char *name, const enum imap_status_att *order,
+			size_t n, struct store_status *st_r, struct store_err *err)
+{
+	/* SIZE (RFC8438), DELETED and DELETED-STORAGE (RFC9208) take a
+	 * pass over the messages: asked for only when wanted. */
+	bool pass = false;
+	for (size_t i = 0; i < n; i++)
+		pass |= order[i] == IMAP_STATUS_SIZE || order[i] == IMAP_STATUS_DELETED ||
+			order[i] == IMAP_STATUS_DELETED_STORAGE;
+	return store_status(s->store, name, pass, st_r, err);
+}
 
 void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
 			  size_t n, const struct store_status *st)
@@ -212,7 +226,8 @@ static void list_one(void *vctx, const struct store_list_item *it)
 	if (ctx->ext != NULL && (ctx->ext->ret & IMAP_LIST_RET_STATUS) && it->matched &&
 	    !(attrs & STORE_LIST_NOSELECT)) {
 		struct store_err err;
-		status = store_status(s->store, it->name, &st, &err);
+		status = mboxcmd_status_get(s, it->name, ctx->ext->status_order, ctx->ext->nstatus,
+					    &st, &err);
 		if (!status)
 			attrs = (attrs & ~(STORE_LIST_MARKED | STORE_LIST_UNMARKED)) | STORE_LIST_NOSELECT;
 	}

@@ -30,6 +30,11 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 /* Leave the selected state without expunging (before another SELECT). */
 void mboxcmd_deselect(struct session *s);
 
+/* STATUS of mailbox `name` for the items of order: SIZE, which costs a
+ * pass over the messages, only when asked for. */
+bool mboxcmd_status_get(struct session *s, const char *name, const enum imap_status_att *order,
+			size_t n, struct store_status *st_r, struct store_err *err);
+
 /* "* STATUS name (...)": the items of order (RFC2060 §7.2.4), also for
  * LIST's STATUS return option (RFC5819). */
 void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,

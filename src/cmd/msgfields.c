@@ -56,7 +56,7 @@ bool msgfields_get(struct mailbox *mb, uint32_t seq, unsigned want, struct arena
 	return ok;
 }
 
-int64_t msgfields_sent_date(const struct mailbox *mb, uint32_t seq, const struct msgfields *f)
+int64_t msgfields_sent_date(struct mailbox *mb, uint32_t seq, const struct msgfields *f)
 {
 	const struct mime_str *d = &f->v[MSGFIELD_DATE];
 	struct mime_date md;

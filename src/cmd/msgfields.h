@@ -50,6 +50,6 @@ bool msgfields_get(struct mailbox *mb, uint32_t seq, unsigned want, struct arena
 
 /* The sent date of RFC5256 §2.2 (the Date: field as an instant, UTC;
  * without a usable one the INTERNALDATE), in seconds. */
-int64_t msgfields_sent_date(const struct mailbox *mb, uint32_t seq, const struct msgfields *f);
+int64_t msgfields_sent_date(struct mailbox *mb, uint32_t seq, const struct msgfields *f);
 
 #endif

@@ -47,7 +47,7 @@ struct skey {
 
 
 /* The calendar day of an internal date in its own zone. */
-static long msg_day(const struct mailbox *mb, uint32_t seq)
+static long msg_day(struct mailbox *mb, uint32_t seq)
 {
 	int zone;
 	time_t t = mbox_msg_internaldate(mb, seq, &zone);
@@ -344,6 +344,7 @@ bool search_run(struct session *s, const struct imap_cmd *cmd, struct search_res
 		search_msg_done(&m);
 	}
 	arena_free(&scratch);
+	mbox_cache_flush(mb);
 	if (f.failed) {
 		if (save)
 			mbox_saved_set(mb, NULL, 0);

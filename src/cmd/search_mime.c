@@ -4,10 +4,14 @@
  * RFC2060 §6.4.4: header and text keys match a substring, case-
  * insensitively; the message side is decoded (RFC 2047 words, transfer
  * encodings, charsets to UTF-8) by src/mime/, the search string is
- * converted once from the client's CHARSET.  SENT* compare the calendar
+ * converted once from the client's CHARSET.  Header keys on the fields
+ * the message cache keeps are answered from it (cmd/msgcache.h): a
+ * repeated SEARCH SUBJECT opens no file.  SENT* compare the calendar
  * date of the Date: header, ignoring time and zone (RFC3501 §6.4.4).
  */
 #include "cmd/search_mime.h"
+
+#include "cmd/msgcache.h"
 
 #include <string.h>
 #include <strings.h>
@@ -60,26 +64,30 @@ void search_msg_init(struct search_msg *m, struct mailbox *mb, uint32_t seq, str
 
 void search_msg_done(struct search_msg *m)
 {
+	msgcache_store(&m->r);
 	msgread_done(&m->r);
 }
 
-static bool sent_day(struct search_msg *m, long *day_r)
+/* The calendar day of the Date: field; -1 when the file is gone, 0 when
+ * there is no usable date. */
+static int sent_day(struct search_msg *m, long *day_r)
 {
 	if (!m->date_tried) {
 		m->date_tried = true;
 		struct mime_date d;
-		m->has_date = mime_header_date(m->r.scratch, m->r.body.data, m->r.hdr_len, &d);
+		int r = msgcache_sent_date(&m->r, &d);
+		if (r < 0)
+			return -1;
+		m->has_date = r > 0;
 		if (m->has_date)
 			m->date_day = date_days_from_civil(d.year, d.month, d.day);
 	}
 	*day_r = m->date_day;
-	return m->has_date;
+	return m->has_date ? 1 : 0;
 }
 
 bool search_text_match(const struct search_text *t, struct search_msg *m)
 {
-	if (!msgread_open(&m->r))
-		return false;
 	const struct imap_search_key *k = t->key;
 	const char *field = NULL;
 	switch (k->type) {
@@ -102,7 +110,7 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 	case IMAP_SK_SENTSINCE: {
 		/* A message without a usable Date: matches no SENT* key. */
 		long day;
-		if (!sent_day(m, &day))
+		if (sent_day(m, &day) <= 0)
 			return false;
 		return k->type == IMAP_SK_SENTBEFORE ? day < t->day
 			: k->type == IMAP_SK_SENTON ? day == t->day : day >= t->day;
@@ -111,10 +119,11 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 		return false;
 	}
 	/* RFC3501 §6.4.4: FROM, TO, CC and BCC look at the envelope's
-	 * address fields; HEADER looks at the field's text as written. */
-	if (k->type == IMAP_SK_FROM || k->type == IMAP_SK_TO || k->type == IMAP_SK_CC ||
-	    k->type == IMAP_SK_BCC)
-		return mime_search_address(&t->needle, m->r.scratch, m->r.body.data, m->r.hdr_len,
-					   field);
-	return mime_search_header(&t->needle, m->r.scratch, m->r.body.data, m->r.hdr_len, field);
+	 * address fields (as written or as ENVELOPE gives the addresses);
+	 * HEADER looks at the field's text as written.  From the cache's
+	 * forms when it keeps the field; a message whose file is gone
+	 * matches nothing. */
+	bool address = k->type == IMAP_SK_FROM || k->type == IMAP_SK_TO ||
+		       k->type == IMAP_SK_CC || k->type == IMAP_SK_BCC;
+	return msgcache_search_header(&m->r, &t->needle, field, address) > 0;
 }

@@ -1,8 +1,9 @@
 /*
  * status.c - STATUS (RFC2060 §6.3.10): counts of a mailbox, from its
  * index, without selecting it.  The items come back in the order asked.
- * SIZE (RFC8438) sums the index's RFC822.SIZE, so no message file is
- * read; APPENDLIMIT (RFC7889) is maxmessagesize.
+ * SIZE (RFC8438) sums the index's RFC822.SIZE (a pass over the
+ * messages, taken only when SIZE is asked for; a size the index does
+ * not know yet is worked out then); APPENDLIMIT (RFC7889) is maxmessagesize.
  */
 #include <string.h>
 
@@ -19,7 +20,7 @@ void cmd_status(struct session *s, const struct imap_cmd *cmd)
 		return;
 	struct store_status st;
 	struct store_err err;
-	if (!store_status(s->store, name, &st, &err)) {
+	if (!mboxcmd_status_get(s, name, c->order, c->natts, &st, &err)) {
 		mboxcmd_no(s, &err);
 		return;
 	}

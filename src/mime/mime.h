@@ -40,6 +40,11 @@
 /* At most this many parts per message; later boundaries are not split. */
 #define MIME_MAX_PARTS 10000
 
+/* The version of what this module writes (ENVELOPE, BODY, BODYSTRUCTURE,
+ * search forms): bump it when any of them changes, and copies kept in
+ * the message cache (cmd/msgcache.h) are made again. */
+#define MIME_OUTPUT_VERSION 1
+
 /* A byte string in the arena; data == NULL means "absent" (NIL). */
 struct mime_str {
 	const char *data;  /* NUL-terminated copy; may also hold NULs */
@@ -462,6 +467,28 @@ bool mime_needle_init(struct mime_needle *n, struct arena *a, const char *utf8, 
 
 /* True when `hay` (UTF-8) contains the needle, case-insensitively. */
 bool mime_match_utf8(const struct mime_needle *n, struct arena *a, const char *hay, size_t len);
+
+/*
+ * The form a header field's value is searched in: unfolded, RFC 2047
+ * words decoded, case-folded.  A needle matches a field when it is in
+ * that form (mime_needle_in); mime_search_header() is exactly this over
+ * every field of the name, so a copy of the forms can stand in for the
+ * header.  False on no memory.
+ */
+bool mime_search_form(struct arena *a, const char *value, size_t len, struct mime_str *out_r);
+
+/*
+ * The second form an address field (From, To, Cc, Bcc, ...) is searched
+ * in by mime_search_address(): its addresses as ENVELOPE gives them
+ * ("Name <mailbox@host>, ...", comments and quoting inside the address
+ * gone), unfolded first, case-folded.  mime_search_address() is exactly
+ * "the needle is in mime_search_form() or in this" over every field of
+ * the name.  False on no memory or when the value has no address text.
+ */
+bool mime_address_form(struct arena *a, const char *value, size_t len, struct mime_str *out_r);
+
+/* Whether the needle is in a search form (an empty needle always is). */
+bool mime_needle_in(const struct mime_needle *n, const char *form, size_t len);
 
 /*
  * SEARCH HEADER name string (and FROM/TO/CC/BCC/SUBJECT): true when a

@@ -142,6 +142,39 @@ bool mime_match_utf8(const struct mime_needle *nd, struct arena *a, const char *
 	return f != NULL && memmem(f, fl, nd->folded, nd->len) != NULL;
 }
 
+bool mime_search_form(struct arena *a, const char *value, size_t len, struct mime_str *out_r)
+{
+	struct mime_str v;
+	if (!mime_header_decode(a, value, len, &v))
+		return false;
+	size_t fl;
+	char *f = fold(a, v.data, v.len, &fl);
+	if (f == NULL)
+		return false;
+	*out_r = (struct mime_str){ f, fl };
+	return true;
+}
+
+bool mime_address_form(struct arena *a, const char *value, size_t len, struct mime_str *out_r)
+{
+	/* Unfolded first, as ENVELOPE does: comments and quoting inside
+	 * "<...>" are dropped. */
+	struct mime_str v, addrs;
+	if (!mime_unfold(a, value, len, &v) || !mime_address_text(a, v.data, v.len, &addrs))
+		return false;
+	size_t fl;
+	char *f = fold(a, addrs.data, addrs.len, &fl);
+	if (f == NULL)
+		return false;
+	*out_r = (struct mime_str){ f, fl };
+	return true;
+}
+
+bool mime_needle_in(const struct mime_needle *nd, const char *form, size_t len)
+{
+	return nd->len == 0 || memmem(form, len, nd->folded, nd->len) != NULL;
+}
+
 bool mime_search_header(const struct mime_needle *nd, struct arena *a,
 			const char *hdr, size_t hdr_len, const char *name)
 {
@@ -155,8 +188,7 @@ bool mime_search_header(const struct mime_needle *nd, struct arena *a,
 		if (nd->len == 0)
 			return true;  /* HEADER name "": the field exists */
 		struct mime_str v;
-		if (mime_header_decode(a, f.value, f.value_len, &v) &&
-		    mime_match_utf8(nd, a, v.data, v.len))
+		if (mime_search_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
 			return true;
 	}
 	return false;
@@ -174,15 +206,12 @@ bool mime_search_address(const struct mime_needle *nd, struct arena *a,
 			continue;
 		if (nd->len == 0)
 			return true;
-		struct mime_str v, addrs;
-		if (mime_header_decode(a, f.value, f.value_len, &v) &&
-		    mime_match_utf8(nd, a, v.data, v.len))
+		/* As written (decoded), or the addresses as ENVELOPE shows
+		 * them (the message cache keeps both forms: cmd/msgcache.c). */
+		struct mime_str v;
+		if (mime_search_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
 			return true;
-		/* The addresses as ENVELOPE shows them (comments and quoting
-		 * inside "<...>" dropped): unfold first, as ENVELOPE does. */
-		if (mime_unfold(a, f.value, f.value_len, &v) &&
-		    mime_address_text(a, v.data, v.len, &addrs) &&
-		    mime_match_utf8(nd, a, addrs.data, addrs.len))
+		if (mime_address_form(a, f.value, f.value_len, &v) && mime_needle_in(nd, v.data, v.len))
 			return true;
 	}
 	return false;

@@ -91,8 +91,9 @@ static bool write_message_mem(const char *dir, const char *data, size_t len, cha
 		return store_fail(err, STORE_ERR_IO, "File name too long");
 	int fd = open(path_r, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		log_err("create %s: %s", path_r, strerror(errno));
-		return store_fail(err, STORE_ERR_IO, "Cannot store the message");
+		int e = errno;
+		log_err("create %s: %s", path_r, strerror(e));
+		return store_fail_errno(err, e, "Cannot store the message");
 	}
 	bool ok = true;
 	if (c.pure) {
@@ -108,11 +109,15 @@ static bool write_message_mem(const char *dir, const char *data, size_t len, cha
 		ok = fd_write_all(fd, data, len);
 	}
 	ok = ok && fsync(fd) == 0;
-	ok = close(fd) == 0 && ok;
+	int e = ok ? 0 : errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
 	if (!ok) {
-		log_err("write %s: %s", path_r, strerror(errno));
+		log_err("write %s: %s", path_r, strerror(e));
 		unlink(path_r);
-		return store_fail(err, STORE_ERR_IO, "Cannot store the message (disk full?)");
+		return store_fail_errno(err, e, "Cannot store the message");
 	}
 	*vsize_r = vsize;
 	return true;
@@ -161,16 +166,16 @@ static bool write_message_spool(int fd, const char *spool, const char *dir, char
 				if (w < 0 && errno == EINTR)
 					continue;
 				if (w <= 0)
-					return store_fail(err, STORE_ERR_IO, "Cannot write the message");
+					return store_fail_errno(err, errno, "Cannot write the message");
 				done += (size_t)w;
 				wr += (uint64_t)w;
 			}
 		}
 		if (ftruncate(fd, (off_t)wr) != 0)
-			return store_fail(err, STORE_ERR_IO, "Cannot write the message");
+			return store_fail_errno(err, errno, "Cannot write the message");
 	}
 	if (fsync(fd) != 0)
-		return store_fail(err, STORE_ERR_IO, "Cannot write the message");
+		return store_fail_errno(err, errno, "Cannot write the message");
 	char base[MDIR_NAME_MAX + 1];
 	if (mdir_unique_base(fsize, vsize, base, sizeof(base)) == 0 ||
 	    snprintf(path_r, pathsz, "%s/%s", dir, base) >= (int)pathsz)

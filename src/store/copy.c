@@ -14,6 +14,7 @@
 
 #include "store/deliver.h"
 #include "store/idx_log.h"
+#include "store/idx_table.h"
 #include "store/index.h"
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
@@ -62,7 +63,7 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	uint32_t seq;
 	size_t n = 0;
 	while (mbox_seqs_next(&it, &seq)) {
-		used |= mb->msgs[seq - 1].lower;
+		used |= idx_at(mb, seq - 1).lower;
 		n++;
 	}
 	int map[MBOX_KEYWORD_SLOTS];
@@ -96,10 +97,10 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 		struct stat st;
 		bool found = false;
 		for (int attempt = 0; attempt < 2 && !found; attempt++) {
-			const struct mbox_msg *m = &mb->msgs[seq - 1];
-			if (m->state & MSG_GHOST)
+			struct mbox_msg cur = idx_at(mb, seq - 1);
+			if (cur.state & MSG_GHOST)
 				break;
-			if (sync_msg_path(mb, m, src, sizeof(src)) && stat(src, &st) == 0) {
+			if (sync_msg_path(mb, &cur, src, sizeof(src)) && stat(src, &st) == 0) {
 				found = true;
 				break;
 			}
@@ -107,11 +108,14 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 			if (attempt == 0 && !sync_full(mb, true, &e2))
 				break;
 		}
-		if (!found) {
+		/* The copy keeps the size and internal date (worked out now if
+		 * the index does not know them yet). */
+		if (!found || !mbox_msg_prepare(mb, seq)) {
 			ok = store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
 			break;
 		}
-		const struct mbox_msg *m = &mb->msgs[seq - 1];
+		struct mbox_msg msg = idx_at(mb, seq - 1);
+		const struct mbox_msg *m = &msg;
 		char tmp[4096];
 		if (mdir_unique_base((uint64_t)st.st_size, m->size, c->base, sizeof(c->base)) == 0 ||
 		    snprintf(tmp, sizeof(tmp), "%s/tmp/%s", dst->path, c->base) >= (int)sizeof(tmp)) {
@@ -152,7 +156,7 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	}
 	/* Deliver them all; if one fails, take back the ones delivered. */
 	size_t mark = dst->log_out.len;
-	uint32_t count0 = dst->count, uidnext0 = dst->uidnext;
+	uint32_t count0 = idx_count(dst), uidnext0 = dst->uidnext;
 	size_t k;
 	for (k = 0; k < done; k++) {
 		struct copy_item *c = &items[k];
@@ -165,15 +169,16 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	}
 	if (k < done) {
 		char path[4096];
-		for (uint32_t i = count0; i < dst->count; i++)
-			if (sync_msg_path(dst, &dst->msgs[i], path, sizeof(path)))
+		uint32_t count1 = idx_count(dst);
+		for (uint32_t i = count0; i < count1; i++) {
+			struct mbox_msg cm = idx_at(dst, i);
+			if (sync_msg_path(dst, &cm, path, sizeof(path)))
 				unlink(path);
-		for (uint32_t i = count0; i < dst->count; i++)
-			if (dst->msgs[i].state & MSG_NAME_OWNED)
-				free(dst->msgs[i].name);
-		dst->count = count0;
+		}
+		idx_truncate(dst, count0);
 		dst->uidnext = uidnext0;
-		dst->log_out.len = mark;
+		if (!dst->bulk)  /* in bulk, the snapshot is written from the view */
+			dst->log_out.len = mark;
 		for (size_t j = k; j < done; j++) {
 			tmp_path(dst, &items[j], path, sizeof(path));
 			unlink(path);

@@ -34,20 +34,24 @@ bool store_deliver_indexed(struct mailbox *mb, const char *name, size_t nlen, bo
 			   uint64_t vsize, uint32_t *uid_r, struct store_err *err)
 {
 	struct mbox_msg m = { .uid = mb->uidnext, .upper = upper, .lower = lower, .tzoff = tzoff,
-			      .date = date, .size = vsize, .state = MSG_UNCLAIMED };
+			      .date = date, .size = vsize, .state = MSG_UNCLAIMED,
+			      .modseq = idx_next_modseq(mb) };
+	/* idx_append copies the name up to its NUL. */
+	char buf[MDIR_NAME_MAX + 1];
+	if (nlen > MDIR_NAME_MAX)
+		return store_fail(err, STORE_ERR_IO, "File name too long");
+	memcpy(buf, name, nlen);
+	buf[nlen] = '\0';
+	m.name = buf;
 	if (in_new) {
 		m.state |= MSG_IN_NEW;
 		mb->dirty_new = true;
 	} else {
 		mb->dirty_cur = true;
 	}
-	if (!idx_set_name(&m, name, nlen))
-		return store_fail(err, STORE_ERR_IO, "Out of memory");
 	struct mbox_msg *added = idx_append(mb, &m);
-	if (added == NULL) {
-		free(m.name);
+	if (added == NULL)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
-	}
 	idx_log_add(mb, added);
 	*uid_r = added->uid;
 	return true;

@@ -20,28 +20,6 @@
 #include "store/sync.h"
 #include "util/log.h"
 
-/*
- * changes.c - changing a selected mailbox: flags (STORE and the implicit
- * \Seen of FETCH), EXPUNGE and COPY (RFC2060 §6.4.3, §6.4.6, §6.4.7).
- *
- * A flag change renames the message file (the letters after ":2,") and
- * appends an index record, under the folder lock, after the view has
- * taken in what others did; the queued change is applied to the flags as
- * they are on disk then, so two sessions adding different flags both win.
- */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/time.h>
-#include <unistd.h>
-
-#include "store/maildir.h"
-#include "store/store_int.h"
-#include "util/log.h"
-
 /* ---- flags -------------------------------------------------------------- */
 
 static void apply_op(enum imap_store_op op, uint32_t upper_bits, uint32_t lower_bits,
@@ -70,14 +48,49 @@ static void apply_op(enum imap_store_op op, uint32_t upper_bits, uint32_t lower_
 	}
 }
 
-bool mbox_flags_change(struct mailbox *mb, uint32_t seq, enum imap_store_op op, unsigned sysflags,
-		       uint32_t keywords)
+/* The list of conditional changes left alone starts again with the
+ * first change after a commit. */
+static void modified_reset(struct mailbox *mb)
+{
+	if (mb->nops == 0 && mb->modified_stale) {
+		mb->nmodified = 0;
+		mb->modified_stale = false;
+	}
+}
+
+static void modified_add(struct mailbox *mb, uint32_t uid)
+{
+	if (mb->nmodified == mb->capmodified) {
+		uint32_t cap = mb->capmodified < 16 ? 16 : mb->capmodified * 2;
+		uint32_t *n = realloc(mb->modified, cap * sizeof(*n));
+		if (n == NULL)
+			return;
+		mb->modified = n;
+		mb->capmodified = cap;
+	}
+	mb->modified[mb->nmodified++] = uid;
+}
+
+static int cmp_uid(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+bool mbox_flags_change_unless(struct mailbox *mb, uint32_t seq, enum imap_store_op op,
+			      unsigned sysflags, uint32_t keywords, uint64_t unchangedsince)
 {
 	if (mb->readonly || seq == 0 || seq > mb->announced)
 		return false;
-	struct mbox_msg *m = &mb->msgs[seq - 1];
-	if (m->state & MSG_GHOST)
+	modified_reset(mb);
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	if (m.state & MSG_GHOST)
 		return false;
+	if (unchangedsince != 0 && m.modseq > unchangedsince) {
+		/* RFC7162 §3.1.3: changed since; left alone, reported MODIFIED. */
+		modified_add(mb, m.uid);
+		return false;
+	}
 	if (mb->nops == mb->capops) {
 		size_t cap = mb->capops < 16 ? 16 : mb->capops * 2;
 		struct flag_op *n = realloc(mb->ops, cap * sizeof(*n));
@@ -87,34 +100,57 @@ bool mbox_flags_change(struct mailbox *mb, uint32_t seq, enum imap_store_op op, 
 		mb->capops = cap;
 	}
 	uint32_t ub = mdir_sysflags_to_upper(sysflags);
-	mb->ops[mb->nops++] = (struct flag_op){ .uid = m->uid, .op = op, .upper = ub, .lower = keywords };
-	apply_op(op, ub, keywords, mb, &m->upper, &m->lower);
+	mb->ops[mb->nops++] = (struct flag_op){ .uid = m.uid, .op = op, .upper = ub, .lower = keywords,
+						.unchangedsince = unchangedsince };
+	/* The view shows an unconditional change at once (a FETCH that sets
+	 * \Seen answers with it); a conditional one only once made. */
+	if (unchangedsince == 0) {
+		struct mbox_msg *e = idx_edit(mb, seq - 1);
+		if (e != NULL)
+			apply_op(op, ub, keywords, mb, &e->upper, &e->lower);
+	}
 	return true;
 }
 
-/* Rename msgs[i]'s file for letters (upper, lower); false with errno. */
-static bool rename_msg(struct mailbox *mb, uint32_t i, uint32_t upper, uint32_t lower)
+bool mbox_flags_change(struct mailbox *mb, uint32_t seq, enum imap_store_op op, unsigned sysflags,
+		       uint32_t keywords)
 {
-	struct mbox_msg *m = &mb->msgs[i];
+	return mbox_flags_change_unless(mb, seq, op, sysflags, keywords, 0);
+}
+
+size_t mbox_flags_modified(const struct mailbox *mb, const uint32_t **uids_r)
+{
+	*uids_r = mb->modified;
+	return mb->nmodified;
+}
+
+/* Rename the file of the message at pos for letters (upper, lower);
+ * false with errno. */
+static bool rename_msg(struct mailbox *mb, uint32_t pos, uint32_t upper, uint32_t lower)
+{
+	struct mbox_msg cur = idx_at(mb, pos);
 	char name[MDIR_NAME_MAX + 1], from[4096], to[4096];
-	size_t nlen = mdir_make_name(m->name, mdir_base_len(m->name), upper, lower, name, sizeof(name));
+	size_t nlen = mdir_make_name(cur.name, mdir_base_len(cur.name), upper, lower, name, sizeof(name));
 	if (nlen == 0) {
 		errno = ENAMETOOLONG;
 		return false;
 	}
-	bool in_new = (m->state & MSG_IN_NEW) != 0;
-	if (!in_new && strcmp(name, m->name) == 0)
+	bool in_new = (cur.state & MSG_IN_NEW) != 0;
+	if (!in_new && strcmp(name, cur.name) == 0)
 		return true;
-	if (!sync_msg_path(mb, m, from, sizeof(from)) ||
+	if (!sync_msg_path(mb, &cur, from, sizeof(from)) ||
 	    snprintf(to, sizeof(to), "%s/cur/%s", mb->path, name) >= (int)sizeof(to)) {
 		errno = ENAMETOOLONG;
 		return false;
 	}
 	if (rename(from, to) != 0)
 		return false;
-	if (!idx_set_name(m, name, nlen))
+	struct mbox_msg *e = idx_edit(mb, pos);
+	if (e == NULL || !idx_set_name(mb, e, name, nlen)) {
+		errno = ENOMEM;
 		return false;
-	m->state &= (uint16_t)~MSG_IN_NEW;
+	}
+	e->state &= (uint16_t)~MSG_IN_NEW;
 	mb->dirty_cur = true;
 	if (in_new)
 		mb->dirty_new = true;
@@ -123,8 +159,10 @@ static bool rename_msg(struct mailbox *mb, uint32_t i, uint32_t upper, uint32_t 
 
 bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 {
-	if (mb->nops == 0)
+	if (mb->nops == 0) {
+		mb->modified_stale = true;
 		return true;
+	}
 	if (!idx_lock(mb, err))
 		return false;
 	if (!sync_locked(mb, false, err)) {
@@ -140,34 +178,49 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 		const struct flag_op *op = &mb->ops[k];
 		for (int attempt = 0; attempt < 2; attempt++) {
 			long i = idx_find(mb, op->uid);
-			if (i < 0 || (mb->msgs[i].state & MSG_GHOST)) {
+			struct mbox_msg cur;
+			if (i < 0 || ((cur = idx_at(mb, (uint32_t)i)).state & MSG_GHOST)) {
 				failed++;
 				break;
 			}
-			struct mbox_msg *m = &mb->msgs[i];
+			if (op->unchangedsince != 0 && cur.modseq > op->unchangedsince) {
+				modified_add(mb, op->uid);
+				break;
+			}
 			uint32_t upper, lower, old_upper, old_lower;
-			mdir_parse_info(m->name, &old_upper, &old_lower);
+			mdir_parse_info(cur.name, &old_upper, &old_lower);
 			upper = old_upper;
 			lower = old_lower;
 			apply_op(op->op, op->upper, op->lower, mb, &upper, &lower);
-			if (upper == old_upper && lower == old_lower && !(m->state & MSG_IN_NEW)) {
-				m->upper = upper;
-				m->lower = lower;
+			if (upper == old_upper && lower == old_lower && !(cur.state & MSG_IN_NEW)) {
+				/* Nothing changes on disk: no new MODSEQ (RFC7162 §3.1). */
+				struct mbox_msg *e = idx_edit(mb, (uint32_t)i);
+				if (e != NULL) {
+					e->upper = upper;
+					e->lower = lower;
+				}
 				break;
 			}
 			if (rename_msg(mb, (uint32_t)i, upper, lower)) {
-				m->upper = upper;
-				m->lower = lower;
-				idx_log_update(mb, m);
+				struct mbox_msg *e = idx_edit(mb, (uint32_t)i);
+				if (e != NULL) {
+					if (upper != old_upper || lower != old_lower)
+						e->modseq = idx_next_modseq(mb);
+					e->upper = upper;
+					e->lower = lower;
+					idx_log_update(mb, e);
+				}
 				break;
 			}
 			if (errno != ENOENT || attempt > 0) {
 				if (errno != ENOENT) {
-					log_err("%s: renaming %s: %s", mb->name, m->name, strerror(errno));
+					log_err("%s: renaming %s: %s", mb->name, cur.name, strerror(errno));
 					io_error = true;
 				}
 				/* The view keeps what the disk says. */
-				mdir_parse_info(m->name, &m->upper, &m->lower);
+				struct mbox_msg *e = idx_edit(mb, (uint32_t)i);
+				if (e != NULL)
+					mdir_parse_info(e->name, &e->upper, &e->lower);
 				failed++;
 				break;
 			}
@@ -179,10 +232,17 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 			}
 		}
 	}
-	bool ok = idx_commit(mb, err);
+	if (mb->nmodified > 1)
+		qsort(mb->modified, mb->nmodified, sizeof(*mb->modified), cmp_uid);
+	mb->modified_stale = true;
+	struct store_err e2;
+	if (!idx_commit(mb, &e2)) {
+		/* The renames are done: the flags are on disk, where the next
+		 * scan of another process finds them.  Only the MODSEQs are
+		 * not durable. */
+		log_warn("%s: flag changes not logged: %s", mb->name, e2.text);
+	}
 	idx_unlock(mb);
-	if (!ok)
-		return false;
 	if (io_error)
 		return store_fail(err, STORE_ERR_IO, "Cannot change the flags of some messages");
 	if (failed > 0)

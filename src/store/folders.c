@@ -283,8 +283,10 @@ static bool rename_inbox(struct store *st, const char *to, struct store_err *err
 			ok = store_fail(err, STORE_ERR_IO, "Cannot write the keywords file");
 	}
 	char from[4096], dst[4096];
-	for (uint32_t i = 0; ok && i < in->count; i++) {
-		struct mbox_msg *m = &in->msgs[i];
+	uint32_t count = idx_count(in);
+	for (uint32_t i = 0; ok && i < count; i++) {
+		struct mbox_msg msg = idx_at(in, i);
+		const struct mbox_msg *m = &msg;
 		if (m->state & MSG_GHOST)
 			continue;
 		const char *sub = (m->state & MSG_IN_NEW) ? "new" : "cur";

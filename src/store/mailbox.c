@@ -41,11 +41,13 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	char *path = store_name_path(st, name);
 	if (path == NULL)
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
-	if (!is_dir(path, "cur") || !is_dir(path, "new")) {
+	/* new/ is looked at by the first sync (a folder without it is gone
+	 * then); a view's tmp/ is made when it is cleaned (mbox_open). */
+	if (!is_dir(path, "cur")) {
 		free(path);
 		return store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
 	}
-	if (!is_dir(path, "tmp")) {
+	if (!view && !is_dir(path, "tmp")) {
 		char tmp[4096];
 		snprintf(tmp, sizeof(tmp), "%s/tmp", path);
 		if (mkdir(tmp, 0700) != 0 && errno != EEXIST)
@@ -63,10 +65,14 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	mb->readonly = readonly;
 	mb->lock = (struct lockfile)LOCKFILE_INIT;
 	mb->log_fd = -1;
+	idx_table_init(&mb->t);
 	sbuf_init(&mb->log_out, NULL);
 	bool ok = idx_lock(mb, err);
 	if (ok) {
-		ok = idx_load(mb, err) && sync_locked(mb, false, err) && idx_commit(mb, err);
+		ok = idx_load(mb, err) && sync_locked(mb, false, err);
+		struct store_err e2;
+		if (ok && !idx_commit(mb, &e2))
+			log_warn("%s: %s", name, e2.text);  /* readable all the same */
 		idx_unlock(mb);
 	}
 	if (ok && mb->gone)
@@ -76,10 +82,10 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 		mbox_close(&mb);
 		return false;
 	}
-	mb->announced = mb->count;
+	mb->announced = idx_count(mb);
 	mb->kw_changed = false;
-	for (uint32_t i = 0; i < mb->count; i++)
-		mb->msgs[i].state &= (uint16_t)~MSG_CHANGED;
+	mb->any_changed = false;
+	mb->told_modseq = mb->highestmodseq;
 	*mb_r = mb;
 	return true;
 }
@@ -96,35 +102,11 @@ bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbo
 	 * tmp/ (INBOX's is the root's, where APPEND spools go). */
 	mdir_clean_tmp((*mb_r)->path, time(NULL));
 	st->selected = *mb_r;
+	(*mb_r)->synced_now = true;  /* SELECT's own report needs no sync again */
 	return true;
 }
 
-/* A descriptor of new/ (0) or cur/ (1), opened on first use: opening a
- * message relative to it spares the kernel the walk of the whole path
- * for each of thousands of messages.  -1 when the folder cannot be
- * opened. */
-static int msgdir(struct mailbox *mb, int which)
-{
-	if (!mb->msgdir_open[which]) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
-		int fd = store_path_open(mb->store, path, O_RDONLY | O_DIRECTORY, 0);
-		if (fd < 0)
-			return -1;
-		mb->msgdir_fd[which] = fd;
-		mb->msgdir_open[which] = true;
-	}
-	return mb->msgdir_fd[which];
-}
-
-static void msgdir_close(struct mailbox *mb)
-{
-	for (int i = 0; i < 2; i++) {
-		if (mb->msgdir_open[i])
-			close(mb->msgdir_fd[i]);
-		mb->msgdir_open[i] = false;
-	}
-}
+static void msgdir_close(struct mailbox *mb);
 
 void mbox_close(struct mailbox **mbp)
 {
@@ -143,6 +125,9 @@ void mbox_close(struct mailbox **mbp)
 	free(mb->readbuf);
 	free(mb->rep_expunged);
 	free(mb->rep_flags);
+	free(mb->info);
+	free(mb->modified);
+	mbox_cache_close(mb);
 	free(mb->saved);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
@@ -173,19 +158,12 @@ uint32_t mbox_count(const struct mailbox *mb)
 
 uint32_t mbox_recent_count(const struct mailbox *mb)
 {
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < mb->announced; i++)
-		if ((mb->msgs[i].state & (MSG_RECENT | MSG_GHOST)) == MSG_RECENT)
-			n++;
-	return n;
+	return idx_recent_count(mb, mb->announced);
 }
 
 uint32_t mbox_first_unseen(const struct mailbox *mb)
 {
-	for (uint32_t i = 0; i < mb->announced; i++)
-		if (!(mb->msgs[i].upper & MDIR_UPPER('S')))
-			return i + 1;
-	return 0;
+	return idx_first_unseen(mb, mb->announced);
 }
 
 uint32_t mbox_uidvalidity(const struct mailbox *mb)
@@ -200,56 +178,148 @@ uint32_t mbox_uidnext(const struct mailbox *mb)
 
 /* ---- per message ----------------------------------------------------------------- */
 
-static const struct mbox_msg *msg(const struct mailbox *mb, uint32_t seq)
-{
-	return &mb->msgs[seq - 1];
-}
-
 uint32_t mbox_msg_uid(const struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->uid;
+	return idx_uid_at(mb, seq - 1);
 }
 
 unsigned mbox_msg_flags(const struct mailbox *mb, uint32_t seq)
 {
-	const struct mbox_msg *m = msg(mb, seq);
-	unsigned f = mdir_upper_to_sysflags(m->upper);
-	if (m->state & MSG_RECENT)
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	unsigned f = mdir_upper_to_sysflags(m.upper);
+	if (m.state & MSG_RECENT)
 		f |= IMAP_FLAG_RECENT;
 	return f;
 }
 
 uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->lower;
+	return idx_at(mb, seq - 1).lower;
 }
 
-time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
+uint64_t mbox_msg_modseq(const struct mailbox *mb, uint32_t seq)
 {
-	const struct mbox_msg *m = msg(mb, seq);
+	return idx_at(mb, seq - 1).modseq;
+}
+
+/* A descriptor of new/ (0) or cur/ (1), opened on first use: opening a
+ * message relative to it spares the kernel the walk of the whole path
+ * for each of thousands of messages.  -1 when the folder cannot be
+ * opened. */
+static int msgdir(struct mailbox *mb, int which)
+{
+	if (!mb->msgdir_open[which]) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
+		int fd = store_path_open(mb->store, path, O_RDONLY | O_DIRECTORY, 0);
+		if (fd < 0)
+			return -1;
+		mb->msgdir_fd[which] = fd;
+		mb->msgdir_open[which] = true;
+	}
+	return mb->msgdir_fd[which];
+}
+
+static void msgdir_close(struct mailbox *mb)
+{
+	for (int i = 0; i < 2; i++) {
+		if (mb->msgdir_open[i])
+			close(mb->msgdir_fd[i]);
+		mb->msgdir_open[i] = false;
+	}
+}
+
+/* Open message seq's file read-only; -1 when it is gone (looked for once
+ * more after reading the folder again: another client may have renamed
+ * it). */
+static int msg_fd(struct mailbox *mb, uint32_t seq)
+{
+	int fd = -1;
+	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
+		struct mbox_msg m = idx_at(mb, seq - 1);
+		if (m.state & MSG_GHOST)
+			break;
+		int dfd = msgdir(mb, (m.state & MSG_IN_NEW) ? 0 : 1);
+		if (dfd >= 0)
+			fd = openat(dfd, m.name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd >= 0 || (dfd >= 0 && errno != ENOENT) || attempt > 0)
+			break;
+		/* Renamed (flags changed by another client), expunged, or the
+		 * folder replaced: read the folder again and look once more. */
+		msgdir_close(mb);
+		struct store_err e2;
+		if (!sync_full(mb, true, &e2))
+			break;
+	}
+	return fd;
+}
+
+bool mbox_msg_prepare(struct mailbox *mb, uint32_t seq)
+{
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	if (!(m.state & (MSG_NO_SIZE | MSG_NO_DATE)))
+		return true;
+	/* INTERNALDATE is the file's mtime, RFC822.SIZE its CRLF size:
+	 * worked out once, then kept in the index (RFC3501 §2.3.3: the date
+	 * never changes once a client may have seen it). */
+	int fd = msg_fd(mb, seq);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	uint64_t size = 0;
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		  (!(m.state & MSG_NO_SIZE) || mdir_fd_crlf_size(fd, &size));
+	close(fd);
+	if (!ok)
+		return false;
+	struct mbox_msg *e = idx_edit(mb, seq - 1);
+	if (e == NULL)
+		return false;
+	if (e->state & MSG_NO_DATE) {
+		e->date = st.st_mtim.tv_sec;
+		e->tzoff = (int16_t)date_local_zone(st.st_mtim.tv_sec);
+		e->state &= (uint16_t)~MSG_NO_DATE;
+	}
+	if (e->state & MSG_NO_SIZE) {
+		e->size = size;
+		e->state &= (uint16_t)~MSG_NO_SIZE;
+	}
+	sync_note_info(mb, e->uid);
+	return true;
+}
+
+time_t mbox_msg_internaldate(struct mailbox *mb, uint32_t seq, int *zone_minutes_r)
+{
+	mbox_msg_prepare(mb, seq);
+	struct mbox_msg m = idx_at(mb, seq - 1);
 	if (zone_minutes_r != NULL)
-		*zone_minutes_r = m->tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m->date) : m->tzoff;
-	return (time_t)m->date;
+		*zone_minutes_r = m.tzoff == MSG_TZ_LOCAL ? date_local_zone((time_t)m.date) : m.tzoff;
+	return (time_t)m.date;
 }
 
-uint64_t mbox_msg_size(const struct mailbox *mb, uint32_t seq)
+uint64_t mbox_msg_size(struct mailbox *mb, uint32_t seq)
 {
-	return msg(mb, seq)->size;
+	mbox_msg_prepare(mb, seq);
+	return idx_at(mb, seq - 1).size;
 }
 
 bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq)
 {
-	return (msg(mb, seq)->state & MSG_GHOST) != 0;
+	return (idx_at(mb, seq - 1).state & MSG_GHOST) != 0;
 }
 
 /* ---- what the client has seen -------------------------------------------------------- */
 
 unsigned mbox_msg_flags_show(struct mailbox *mb, uint32_t seq, uint32_t *keywords_r)
 {
-	struct mbox_msg *m = &mb->msgs[seq - 1];
-	m->state &= (uint16_t)~MSG_CHANGED;
-	*keywords_r = m->lower;
-	return mdir_upper_to_sysflags(m->upper) | ((m->state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	if (m.state & MSG_CHANGED) {
+		struct mbox_msg *e = idx_edit(mb, seq - 1);
+		if (e != NULL)
+			e->state &= (uint16_t)~MSG_CHANGED;
+	}
+	*keywords_r = m.lower;
+	return mdir_upper_to_sysflags(m.upper) | ((m.state & MSG_RECENT) ? IMAP_FLAG_RECENT : 0);
 }
 
 /* ---- sequence sets ---------------------------------------------------------------------- */
@@ -258,20 +328,6 @@ static int cmp_range(const void *a, const void *b)
 {
 	const struct mbox_range *x = a, *y = b;
 	return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
-}
-
-/* Index of the first message in the view with uid >= u. */
-static uint32_t first_uid_at_least(const struct mailbox *mb, uint32_t u)
-{
-	uint32_t lo = 0, hi = mb->announced;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (mb->msgs[mid].uid < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n)
@@ -285,13 +341,14 @@ bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n)
 	if (mb->saved == NULL)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		mb->saved[i] = mb->msgs[seqs[i] - 1].uid;
+		mb->saved[i] = idx_uid_at(mb, seqs[i] - 1);
 	mb->nsaved = (uint32_t)n;
 	return true;
 }
 
 /* "$": the saved result's messages that are still in the view, as
- * ranges of sequence numbers (both ascend, so one merge pass). */
+ * ranges of sequence numbers (both ascend: each UID is looked for from
+ * where the one before it was found). */
 static bool resolve_saved(const struct mailbox *mb, struct arena *a, struct mbox_seqs *out,
 			  const char **bad_r)
 {
@@ -303,11 +360,17 @@ static bool resolve_saved(const struct mailbox *mb, struct arena *a, struct mbox
 	uint32_t i = 0;
 	for (uint32_t k = 0; k < mb->nsaved; k++) {
 		uint32_t u = mb->saved[k];
-		while (i < mb->announced && mb->msgs[i].uid < u)
-			i++;
+		uint32_t hi = mb->announced;
+		while (i < hi) {
+			uint32_t mid = i + (hi - i) / 2;
+			if (idx_uid_at(mb, mid) < u)
+				i = mid + 1;
+			else
+				hi = mid;
+		}
 		if (i == mb->announced)
 			break;
-		if (mb->msgs[i].uid != u)
+		if (idx_uid_at(mb, i) != u)
 			continue;  /* expunged since */
 		uint32_t seq = i + 1;
 		if (out->n > 0 && out->r[out->n - 1].hi + 1 == seq)
@@ -361,7 +424,7 @@ bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct i
 			continue;
 		/* UIDs: "*" is the last message's UID, so "n:*" always holds
 		 * it; UIDs that do not exist are ignored (RFC3501 §6.4.8). */
-		uint32_t last = mb->msgs[count - 1].uid;
+		uint32_t last = idx_uid_at(mb, count - 1);
 		if (lo == IMAP_SEQ_STAR)
 			lo = last;
 		if (hi == IMAP_SEQ_STAR)
@@ -371,8 +434,8 @@ bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct i
 			lo = hi;
 			hi = t;
 		}
-		uint32_t first = first_uid_at_least(mb, lo);
-		uint32_t end = hi == UINT32_MAX ? count : first_uid_at_least(mb, hi + 1);
+		uint32_t first = idx_lower_bound(mb, lo, count);
+		uint32_t end = hi == UINT32_MAX ? count : idx_lower_bound(mb, hi + 1, count);
 		if (first < end)
 			out->r[out->n++] = (struct mbox_range){ first + 1, end };
 	}
@@ -439,26 +502,14 @@ bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq)
  * mapping each time (measured on 100,000 small messages). */
 #define MSG_READ_MAX (256 * 1024)
 
-bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
+/* Open message seq: read at most `want` octets (all of a file up to
+ * MSG_READ_MAX) into the read buffer, or map a larger file whole. */
+static bool msg_open(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+		     bool *whole_r, struct store_err *err)
 {
 	memset(body, 0, sizeof(*body));
-	int fd = -1;
-	for (int attempt = 0; attempt < 2 && fd < 0; attempt++) {
-		const struct mbox_msg *m = &mb->msgs[seq - 1];
-		if (m->state & MSG_GHOST)
-			break;
-		int dfd = msgdir(mb, (m->state & MSG_IN_NEW) ? 0 : 1);
-		if (dfd >= 0)
-			fd = openat(dfd, m->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd >= 0 || (dfd >= 0 && errno != ENOENT) || attempt > 0)
-			break;
-		/* Renamed (flags changed by another client), expunged, or the
-		 * folder replaced: read the folder again and look once more. */
-		msgdir_close(mb);
-		struct store_err e2;
-		if (!sync_full(mb, true, &e2))
-			break;
-	}
+	*whole_r = true;
+	int fd = msg_fd(mb, seq);
 	if (fd < 0)
 		return store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
 	struct stat st;
@@ -467,7 +518,12 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 		return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
 	}
 	body->len = (size_t)st.st_size;
-	body->crlf_size = mb->msgs[seq - 1].size;
+	struct mbox_msg m = idx_at(mb, seq - 1);
+	body->crlf_size = (m.state & MSG_NO_SIZE) ? 0 : m.size;
+	if (want < body->len && want <= MSG_READ_MAX && !mb->readbuf_busy) {
+		body->len = want;
+		*whole_r = false;
+	}
 	if (body->len == 0) {
 		body->data = "";
 	} else if (body->len <= MSG_READ_MAX && !mb->readbuf_busy) {
@@ -489,8 +545,10 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 				close(fd);
 				return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
 			}
-			if (n == 0)
+			if (n == 0) {
+				*whole_r = true;
 				break;  /* shorter than it was: take what is there */
+			}
 			got += (size_t)n;
 		}
 		body->len = got;
@@ -509,6 +567,18 @@ bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, str
 	}
 	close(fd);
 	return true;
+}
+
+bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err)
+{
+	bool whole;
+	return msg_open(mb, seq, SIZE_MAX, body, &whole, err);
+}
+
+bool mbox_msg_open_prefix(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+			  bool *whole_r, struct store_err *err)
+{
+	return msg_open(mb, seq, want, body, whole_r, err);
 }
 
 void mbox_body_release(struct mbox_body *body, const char *upto)

@@ -14,7 +14,8 @@
  * (mbox_msg_open() fails).
  *
  * Everything listed per message here comes from the index (store/index.c)
- * and never reads the message file; only mbox_msg_open() does.
+ * and never reads the message file; only mbox_msg_open() does, and
+ * mbox_msg_prepare() the first time a size or date is asked for.
  *
  * Sequence numbers passed in are always 1..mbox_count(); callers get them
  * from mbox_seqs_resolve() or loop over that range.
@@ -79,11 +80,21 @@ unsigned mbox_msg_flags(const struct mailbox *mb, uint32_t seq);
 /* Keywords: bit i set means keyword slot i (mbox_keyword_name). */
 uint32_t mbox_msg_keywords(const struct mailbox *mb, uint32_t seq);
 
+/*
+ * INTERNALDATE and RFC822.SIZE are worked out when first asked for (a
+ * folder's first SELECT reads no message file): mbox_msg_prepare() reads
+ * what the index does not know yet from the file, once, and keeps it;
+ * false when the file is gone (expunged by another session: answer
+ * nothing for that message).  The two accessors prepare implicitly and
+ * give 0 for a message whose file is gone.
+ */
+bool mbox_msg_prepare(struct mailbox *mb, uint32_t seq);
+
 /* INTERNALDATE; *zone_minutes_r gets the zone to show it in. */
-time_t mbox_msg_internaldate(const struct mailbox *mb, uint32_t seq, int *zone_minutes_r);
+time_t mbox_msg_internaldate(struct mailbox *mb, uint32_t seq, int *zone_minutes_r);
 
 /* RFC822.SIZE: octets of the CRLF form (see store_crlf_size). */
-uint64_t mbox_msg_size(const struct mailbox *mb, uint32_t seq);
+uint64_t mbox_msg_size(struct mailbox *mb, uint32_t seq);
 
 /* True for a ghost: expunged elsewhere, EXPUNGE not yet sent. */
 bool mbox_msg_expunged(const struct mailbox *mb, uint32_t seq);
@@ -160,7 +171,7 @@ bool mbox_seqs_contains(const struct mbox_seqs *seqs, uint32_t seq);
 struct mbox_body {
 	const char *data;   /* the file's octets as stored (LF, sometimes CRLF, line ends) */
 	size_t len;
-	uint64_t crlf_size; /* RFC822.SIZE of it, as mbox_msg_size() */
+	uint64_t crlf_size; /* RFC822.SIZE of it if the index knows it yet, else 0 */
 	void *map_;         /* private: a mapping to unmap, */
 	size_t maplen_;
 	bool *busy_;        /* or the mailbox's read buffer to give back */
@@ -175,10 +186,55 @@ struct mbox_body {
 bool mbox_msg_open(struct mailbox *mb, uint32_t seq, struct mbox_body *body, struct store_err *err);
 void mbox_msg_close(struct mbox_body *body);
 
+/* Like mbox_msg_open(), but only the first `want` octets when the file
+ * is longer (*whole_r false then): for the header of a message, which
+ * ENVELOPE and header fields need, a few pages instead of the file. */
+bool mbox_msg_open_prefix(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_body *body,
+			  bool *whole_r, struct store_err *err);
+
 /* Let go of the memory holding body octets [0, upto - data): they are
  * read from the file again if touched later.  A large message streamed
  * to a slow client so costs the process a few pages, not its size. */
 void mbox_body_release(struct mbox_body *body, const char *upto);
+
+/* ---- the message cache ---------------------------------------------------- */
+
+/*
+ * What clients ask for again, kept per mailbox in one file (imapd.cache)
+ * that every session reads through the page cache: for each message,
+ * fields that cmd/ worked out from its file (ENVELOPE, BODYSTRUCTURE,
+ * header fields and their search forms: cmd/msgcache.h), so that asking
+ * again opens no message file.  The store keeps them as opaque octets by
+ * field number; `version` names their format: the records of a file
+ * written with another version are not returned, and the file is begun
+ * anew.  A record is checksummed and found through the index; a missing,
+ * torn or damaged file is started again empty (its messages are cached
+ * again as they are next read).  Writing never fails visibly: with the
+ * disk full the cache just stops growing.
+ */
+#define MBOX_CACHE_FIELDS 8
+
+struct mbox_cached {
+	const char *data[MBOX_CACHE_FIELDS];  /* NULL: not cached */
+	uint32_t len[MBOX_CACHE_FIELDS];
+};
+
+/* The cached fields of message seq into *c_r; false when it has none.
+ * The octets stay valid until the next mbox_cache_* call. */
+bool mbox_cache_get(struct mailbox *mb, uint32_t seq, uint32_t version, struct mbox_cached *c_r);
+
+/* Cache the fields of c for message seq, in addition to those it has
+ * (a field given again replaces the old one).  Queued; written when much
+ * is queued, at mbox_cache_flush() and at mbox_close(). */
+void mbox_cache_put(struct mailbox *mb, uint32_t seq, uint32_t version, const struct mbox_cached *c);
+
+/* Write what is queued (at the end of a command).  Once many records
+ * are past what the index knows, the index learns their offsets (a new
+ * snapshot), so that other sessions find them without a search. */
+void mbox_cache_flush(struct mailbox *mb);
+
+/* Write what is queued and close the cache (mbox_close() does it). */
+void mbox_cache_close(struct mailbox *mb);
 
 /* ---- changes ------------------------------------------------------------------ */
 
@@ -216,6 +272,76 @@ struct mbox_copy_result {
 };
 bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	       struct mbox_copy_result *res_r, struct store_err *err);
+
+/* ---- MODSEQ (RFC 7162: CONDSTORE and QRESYNC) --------------------------------- */
+
+/*
+ * Every message has a mod-sequence (RFC7162 §3.1), kept in the index:
+ * raised on every flag change (a STORE, the implicit \Seen, a rename by
+ * another mail reader found by a rescan), given to every new message
+ * (APPEND, COPY, a delivery found in new/), and given to every expunge,
+ * whoever made it.  One commit (one command of one session, or one
+ * rescan) uses one new value for all its changes; values only grow, also
+ * across crashes (they are durable before any client sees them) and
+ * across index conversions and log foldings.  A folder's HIGHESTMODSEQ
+ * is the largest given.  Flag changes that change nothing keep the
+ * message's value.  \Recent is no metadata here (RFC7162 §3.1: not a
+ * mod-sequence change).
+ *
+ * How the protocol side uses this:
+ *  - SELECT/EXAMINE (CONDSTORE): "* OK [HIGHESTMODSEQ n]" from
+ *    mbox_highestmodseq() right after mbox_open(); STATUS HIGHESTMODSEQ
+ *    from struct store_status.
+ *  - FETCH MODSEQ: mbox_msg_modseq(); FETCH (CHANGEDSINCE n):
+ *    mbox_seqs_changed_since() on the resolved set.
+ *  - STORE (UNCHANGEDSINCE n): mbox_flags_change_unless() per message,
+ *    mbox_flags_commit(), then mbox_flags_modified() for the MODIFIED
+ *    response code (RFC7162 §3.1.3); the messages changed then have
+ *    their new mbox_msg_modseq().  An unconditional change shows in the
+ *    view at once but gets its MODSEQ at the commit.
+ *  - Unsolicited FETCH of changes made elsewhere: struct
+ *    mbox_flag_change carries the MODSEQ; struct mbox_changes the
+ *    HIGHESTMODSEQ the client may be told after the report.
+ *  - QRESYNC (RFC7162 §3.2.5): VANISHED (EARLIER) from
+ *    mbox_expunged_since(); when it says the history does not reach back
+ *    to the client's MODSEQ, answer with every UID of the client's known
+ *    range that is not in the mailbox (§3.2.5.2).
+ */
+
+/* The HIGHESTMODSEQ the client may be told: every change up to it has
+ * been handed out (at open, or by mbox_changes_take()). */
+uint64_t mbox_highestmodseq(const struct mailbox *mb);
+
+/* The mod-sequence of message seq's last committed change. */
+uint64_t mbox_msg_modseq(const struct mailbox *mb, uint32_t seq);
+
+/* The messages of `within` (all of the view when NULL) whose
+ * mod-sequence is above `modseq`, as sequence numbers, memory from `a`.
+ * O(messages).  False when out of memory. */
+bool mbox_seqs_changed_since(const struct mailbox *mb, struct arena *a, uint64_t modseq,
+			     const struct mbox_seqs *within, struct mbox_seqs *out);
+
+/* UIDs expunged with a mod-sequence above `modseq`, as ascending
+ * disjoint ranges (lo <= hi) in `a`; *complete_r tells whether the
+ * expunge history reaches back that far (it is kept for the last 20,000
+ * expunge ranges and 90 days; when it does not, some UIDs expunged
+ * since may be missing).  UIDs may be reported that the client never
+ * saw.  False when out of memory. */
+bool mbox_expunged_since(const struct mailbox *mb, struct arena *a, uint64_t modseq,
+			 struct imap_seq_set *uids_r, bool *complete_r);
+
+/* Like mbox_flags_change(), only if message seq's mod-sequence is still
+ * at most `unchangedsince` when the change is committed (0: always).
+ * A message that fails the condition is left alone and listed by
+ * mbox_flags_modified(); false then, and for a read-only view or a
+ * ghost.  The view shows the change only once it is committed. */
+bool mbox_flags_change_unless(struct mailbox *mb, uint32_t seq, enum imap_store_op op,
+			      unsigned sysflags, uint32_t keywords, uint64_t unchangedsince);
+
+/* The UIDs, ascending, whose conditional change the last
+ * mbox_flags_commit() (or mbox_flags_change_unless() since) left alone:
+ * RFC7162 §3.1.3 MODIFIED.  Valid until the next flag change. */
+size_t mbox_flags_modified(const struct mailbox *mb, const uint32_t **uids_r);
 
 /*
  * MOVE (RFC6851 §3.3): move the messages of `seqs` to mailbox `dest`
@@ -266,8 +392,9 @@ struct mbox_expunged {
 
 /* A message whose flags another session changed. */
 struct mbox_flag_change {
-	uint32_t seq;  /* numbered after this report's expunges */
+	uint32_t seq;     /* numbered after this report's expunges */
 	uint32_t uid;
+	uint64_t modseq;  /* the change's MODSEQ (RFC7162 §3.2: FETCH ... MODSEQ) */
 };
 
 /*
@@ -286,6 +413,7 @@ struct mbox_changes {
 	uint32_t recent;          /* of them \Recent for this session */
 	uint32_t nflags;
 	const struct mbox_flag_change *flags;  /* "* seq FETCH (FLAGS ...)" */
+	uint64_t highestmodseq;   /* every change up to this is handed out (mbox_highestmodseq) */
 };
 
 /*

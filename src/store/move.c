@@ -76,7 +76,7 @@ enum move_how {
 };
 
 struct move_item {
-	uint32_t idx;      /* in mb->msgs */
+	uint32_t idx;      /* its position in the source's view (idx_at) */
 	uint32_t uid;      /* in the source */
 	uint64_t fsize;    /* the file's size (for ,S=) */
 	uint32_t upper, lower;  /* flags, keywords in the target's slots */
@@ -92,13 +92,15 @@ struct move {
 	struct arena names;          /* the items' names */
 	struct movelog log;
 	bool logging;                /* log holds a journal */
+	uint32_t src_nexp0;          /* the source's expunge notes before (undo) */
 };
 
 /* ---- paths ----------------------------------------------------------------- */
 
 static void src_path(const struct move *mv, const struct move_item *it, char *buf, size_t size)
 {
-	sync_msg_path(mv->src, &mv->src->msgs[it->idx], buf, size);
+	struct mbox_msg m = idx_at(mv->src, it->idx);
+	sync_msg_path(mv->src, &m, buf, size);
 }
 
 static void dst_path(const struct move *mv, const struct move_item *it, char *buf, size_t size)
@@ -127,7 +129,7 @@ static bool map_keywords(struct move *mv, const struct mbox_seqs *seqs, int map[
 	it.next_ = it.n > 0 ? it.r[0].lo : 0;
 	uint32_t seq;
 	while (mbox_seqs_next(&it, &seq))
-		used |= mv->src->msgs[seq - 1].lower;
+		used |= idx_at(mv->src, seq - 1).lower;
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++) {
 		map[i] = -1;
 		if (!(used & (UINT32_C(1) << i)) || mv->src->kw[i] == NULL)
@@ -165,7 +167,8 @@ static bool collect(struct move *mv, const struct mbox_seqs *seqs, const int map
 		it.next_ = it.n > 0 ? it.r[0].lo : 0;
 		uint32_t seq;
 		while (mbox_seqs_next(&it, &seq)) {
-			const struct mbox_msg *m = &mb->msgs[seq - 1];
+			struct mbox_msg msg = idx_at(mb, seq - 1);
+			const struct mbox_msg *m = &msg;
 			if (m->state & MSG_GHOST)
 				continue;
 			char path[4096];
@@ -173,6 +176,15 @@ static bool collect(struct move *mv, const struct mbox_seqs *seqs, const int map
 			if (!sync_msg_path(mb, m, path, sizeof(path)) || stat(path, &st) != 0) {
 				missing = true;
 				break;
+			}
+			/* The target keeps the size and INTERNALDATE: worked out
+			 * now if the index does not know them yet. */
+			if (m->state & (MSG_NO_SIZE | MSG_NO_DATE)) {
+				if (!mbox_msg_prepare(mb, seq)) {
+					missing = true;
+					break;
+				}
+				msg = idx_at(mb, seq - 1);
 			}
 			struct move_item *item = &mv->items[mv->n++];
 			memset(item, 0, sizeof(*item));
@@ -198,9 +210,9 @@ static bool collect(struct move *mv, const struct mbox_seqs *seqs, const int map
 static bool name_item(struct move *mv, struct move_item *it, struct store_err *err)
 {
 	char base[MDIR_NAME_MAX + 1], name[MDIR_NAME_MAX + 1];
-	const struct mbox_msg *m = &mv->src->msgs[it->idx];
+	struct mbox_msg m = idx_at(mv->src, it->idx);
 	size_t nlen;
-	if (mdir_unique_base(it->fsize, m->size, base, sizeof(base)) == 0 ||
+	if (mdir_unique_base(it->fsize, m.size, base, sizeof(base)) == 0 ||
 	    (nlen = store_deliver_name(base, it->upper, it->lower, name, sizeof(name),
 				       &it->in_new)) == 0)
 		return store_fail(err, STORE_ERR_IO, "File name too long");
@@ -238,14 +250,13 @@ static void undo(struct move *mv, uint32_t dst_count0, uint32_t dst_uidnext0, si
 		}
 		it->how = MOVE_PENDING;
 	}
-	/* Records queued for the target are dropped with its new messages. */
+	/* Records queued for the target are dropped with its new messages
+	 * (and, into the same folder, the expunges noted for the history). */
 	struct mailbox *dst = mv->dst;
-	for (uint32_t i = dst_count0; i < dst->count; i++)
-		if (dst->msgs[i].state & MSG_NAME_OWNED)
-			free(dst->msgs[i].name);
-	if (dst->count > dst_count0)
-		dst->count = dst_count0;
+	idx_truncate(dst, dst_count0);
 	dst->uidnext = dst_uidnext0;
+	if (mv->src->t.nexp > mv->src_nexp0)
+		mv->src->t.nexp = mv->src_nexp0;
 	/* (A failed commit has emptied the queue already.) */
 	if (dst->log_out.len > dst_mark)
 		dst->log_out.len = dst_mark;
@@ -282,7 +293,7 @@ static bool move_rename(struct move *mv, size_t *next_r, struct store_err *err)
 			mv->dst->dirty_new = true;
 		else
 			mv->dst->dirty_cur = true;
-		if (mv->src->msgs[it->idx].state & MSG_IN_NEW)
+		if (idx_at(mv->src, it->idx).state & MSG_IN_NEW)
 			mv->src->dirty_new = true;
 		else
 			mv->src->dirty_cur = true;
@@ -305,7 +316,7 @@ static bool move_copy(struct move *mv, size_t first, struct store_err *err)
 		struct move_item *it = &mv->items[i];
 		if (it->name == NULL && !name_item(mv, it, err))
 			return false;
-		const char *sname = mv->src->msgs[it->idx].name;
+		const char *sname = idx_at(mv->src, it->idx).name;
 		movelog_add(&mv->log, sname, mdir_base_len(sname), it->name);
 	}
 	if (!movelog_write(&mv->log, err))
@@ -316,7 +327,7 @@ static bool move_copy(struct move *mv, size_t first, struct store_err *err)
 		struct move_item *it = &mv->items[i];
 		src_path(mv, it, from, sizeof(from));
 		tmp_path(mv, it, to, sizeof(to));
-		if (!mdir_copy_file(from, to, mv->src->msgs[it->idx].date)) {
+		if (!mdir_copy_file(from, to, idx_at(mv->src, it->idx).date)) {
 			log_err("move: copy %s %s: %s", from, to, strerror(errno));
 			return store_fail(err, errno == ENOENT ? STORE_ERR_EXPUNGED : STORE_ERR_IO,
 					  "Cannot move message UID %u", it->uid);
@@ -350,7 +361,8 @@ static void expunge_sources(struct move *mv)
 	char path[4096];
 	for (size_t i = 0; i < mv->n; i++) {
 		struct move_item *it = &mv->items[i];
-		const struct mbox_msg *m = &mb->msgs[it->idx];
+		struct mbox_msg msg = idx_at(mb, it->idx);
+		const struct mbox_msg *m = &msg;
 		if (it->how == MOVE_DELIVERED) {
 			src_path(mv, it, path, sizeof(path));
 			if (unlink(path) != 0 && errno != ENOENT)
@@ -408,7 +420,8 @@ static bool move_locked(struct move *mv, const struct mbox_seqs *seqs, const int
 	if (!collect(mv, seqs, map, err))
 		return false;
 	fault_point("move.locked");
-	uint32_t count0 = dst->count, uidnext0 = dst->uidnext;
+	uint32_t count0 = idx_count(dst), uidnext0 = dst->uidnext;
+	mv->src_nexp0 = src->t.nexp;
 	size_t mark = dst->log_out.len;
 	size_t next = 0;
 	if (!move_rename(mv, &next, err) || !move_copy(mv, next, err)) {
@@ -419,7 +432,8 @@ static bool move_locked(struct move *mv, const struct mbox_seqs *seqs, const int
 	uint32_t first_uid = dst->uidnext;
 	for (size_t i = 0; i < mv->n; i++) {
 		struct move_item *it = &mv->items[i];
-		const struct mbox_msg *m = &src->msgs[it->idx];
+		struct mbox_msg msg = idx_at(src, it->idx);
+		const struct mbox_msg *m = &msg;
 		uint32_t uid;
 		if (!store_deliver_indexed(dst, it->name, strlen(it->name), it->in_new, it->upper,
 					   it->lower, m->date, m->tzoff, m->size, &uid, err)) {

@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -30,7 +31,16 @@ void quota_note(struct mailbox *mb, int64_t octets, int64_t messages)
 void quota_commit(struct mailbox *mb, bool ok)
 {
 	int64_t o = mb->quota_octets, m = mb->quota_messages;
+	bool unknown = mb->quota_unknown;
 	mb->quota_octets = mb->quota_messages = 0;
+	mb->quota_unknown = false;
+	if (ok && unknown) {
+		/* A size the index does not know yet: the totals are
+		 * recomputed (store_usage) when next asked, which works the
+		 * sizes out and keeps them in the index. */
+		quota_invalidate(mb->store);
+		return;
+	}
 	if (!ok || (o == 0 && m == 0))
 		return;
 	char path[4096], line[64];
@@ -46,6 +56,17 @@ void quota_commit(struct mailbox *mb, bool ok)
 	if (write(fd, line, (size_t)n) != n || fdatasync(fd) != 0)
 		log_warn("appending to %s: %s", path, strerror(errno));
 	close(fd);
+}
+
+bool quota_tracked(struct mailbox *mb)
+{
+	if (mb->quota_file == 0) {
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof(path), "%s/%s", mb->store->root, QUOTA_FILE);
+		mb->quota_file = stat(path, &st) == 0 ? 1 : 2;
+	}
+	return mb->quota_file == 1;
 }
 
 void quota_invalidate(struct store *st)

@@ -34,6 +34,12 @@ void quota_note(struct mailbox *mb, int64_t octets, int64_t messages);
 /* The index of mb committed (ok) or not: append or drop what was noted. */
 void quota_commit(struct mailbox *mb, bool ok);
 
+/* Whether the usage file is kept up to date now (it exists): then a
+ * message the index gains must come with its size (sync.c works out the
+ * size of a delivery found by a scan instead of leaving it for later).
+ * Looked up once per open mailbox. */
+bool quota_tracked(struct mailbox *mb);
+
 /* Forget the usage (a mailbox went away whole): recomputed when next asked. */
 void quota_invalidate(struct store *st);
 

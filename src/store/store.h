@@ -40,6 +40,7 @@ enum store_errcode {
 	STORE_ERR_READONLY,   /* the mailbox was opened with EXAMINE */
 	STORE_ERR_EXPUNGED,   /* a message is gone (another session expunged it) */
 	STORE_ERR_LIMIT,      /* too many keywords, name too long, ... */
+	STORE_ERR_NOSPACE,    /* the disk or the user's quota is full: NO [OVERQUOTA] */
 	STORE_ERR_USEATTR,    /* a special use the store cannot give (RFC6154 §3) */
 	STORE_ERR_IO,         /* a server-side failure (logged) */
 };
@@ -53,6 +54,11 @@ struct store_err {
  * callers can write `return store_fail(err, ...)`. */
 bool store_fail(struct store_err *err, enum store_errcode code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* store_fail() for a failed system call: a full disk (ENOSPC) or quota
+ * (EDQUOT) is STORE_ERR_NOSPACE with its own text, anything else
+ * STORE_ERR_IO with `text`.  Returns false. */
+bool store_fail_errno(struct store_err *err, int errnum, const char *text);
 
 /* ---- the mail root ------------------------------------------------------ */
 
@@ -215,15 +221,20 @@ unsigned store_uses(struct store *st, const char *name);
 bool store_autocreate(struct store *st, const char *const *names, const bool *subscribe,
 		      size_t n, struct store_err *err);
 
-/* STATUS (§6.3.10) of a mailbox that need not be selected. */
+/* STATUS (§6.3.10) of a mailbox that need not be selected.  The counts
+ * come from the index without a pass over the messages; `size`, `deleted`
+ * and `deleted_size` only when with_pass (else 0): they take one pass,
+ * and sizes not yet worked out (index format 2 keeps them lazily) are
+ * worked out then. */
 struct store_status {
 	uint32_t messages, recent, uidnext, uidvalidity, unseen;
-	uint64_t size;     /* sum of RFC822.SIZE (RFC8438) */
-	uint32_t deleted;  /* messages with \Deleted (RFC9208 §4.1.4 DELETED) */
-	uint64_t deleted_size;  /* their RFC822.SIZE (DELETED-STORAGE) */
+	uint64_t highestmodseq;  /* RFC7162 §3.1.2.1 */
+	uint64_t size;           /* sum of RFC822.SIZE (RFC8438), if with_pass */
+	uint32_t deleted;        /* messages with \Deleted (RFC9208 §4.1.4 DELETED), if with_pass */
+	uint64_t deleted_size;   /* their RFC822.SIZE (DELETED-STORAGE), if with_pass */
 };
-bool store_status(struct store *st, const char *name, struct store_status *st_r,
-		  struct store_err *err);
+bool store_status(struct store *st, const char *name, bool with_pass,
+		  struct store_status *st_r, struct store_err *err);
 
 /* A message to add (APPEND §6.3.11, and the COPY target side). */
 struct store_new_msg {

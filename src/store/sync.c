@@ -30,10 +30,12 @@
 #include <unistd.h>
 
 #include "store/idx_log.h"
+#include "store/idx_snapshot.h"
 #include "store/idx_table.h"
 #include "store/index.h"
 #include "store/kwfile.h"
 #include "store/maildir.h"
+#include "store/quota.h"
 #include "util/date.h"
 #include "util/log.h"
 
@@ -44,12 +46,41 @@ bool sync_msg_path(const struct mailbox *mb, const struct mbox_msg *m, char *buf
 	return n > 0 && (size_t)n < size;
 }
 
+void sync_note_info(struct mailbox *mb, uint32_t uid)
+{
+	if (mb->ninfo == mb->capinfo) {
+		uint32_t cap = mb->capinfo < 64 ? 64 : mb->capinfo * 2;
+		uint32_t *n = realloc(mb->info, cap * sizeof(*n));
+		if (n == NULL)
+			return;  /* worked out again next time */
+		mb->info = n;
+		mb->capinfo = cap;
+	}
+	mb->info[mb->ninfo++] = uid;
+}
+
+void sync_log_info(struct mailbox *mb)
+{
+	for (uint32_t k = 0; k < mb->ninfo; k++) {
+		long i = idx_find(mb, mb->info[k]);
+		if (i < 0)
+			continue;
+		struct mbox_msg m = idx_at(mb, (uint32_t)i);
+		if ((m.state & (MSG_NO_SIZE | MSG_NO_DATE)) != (MSG_NO_SIZE | MSG_NO_DATE))
+			idx_log_info(mb, &m);
+	}
+	free(mb->info);
+	mb->info = NULL;
+	mb->ninfo = mb->capinfo = 0;
+}
+
 /* ---- the directory listing -------------------------------------------- */
 
 struct scan_ent {
 	uint32_t off;    /* into scan.names */
 	uint16_t len;
 	uint8_t dir;     /* 0 new/, 1 cur/ */
+	uint8_t type;    /* d_type */
 };
 
 struct scan {
@@ -83,8 +114,12 @@ static bool scan_read(struct mailbox *mb, int which, struct scan *sc)
 			sc->ents = e;
 			sc->cap = cap;
 		}
+		/* Directories, links and devices are no messages. */
+		if (de->d_type != DT_REG && de->d_type != DT_UNKNOWN)
+			continue;
 		sc->ents[sc->n++] = (struct scan_ent){ .off = (uint32_t)sc->names.len,
-						       .len = (uint16_t)len, .dir = (uint8_t)which };
+						       .len = (uint16_t)len, .dir = (uint8_t)which,
+						       .type = de->d_type };
 		sbuf_add(&sc->names, de->d_name, len + 1);
 	}
 	closedir(d);
@@ -115,19 +150,20 @@ static uint32_t hash_base(const char *s, size_t len)
 
 static bool basemap_build(struct basemap *bm, const struct mailbox *mb)
 {
+	uint32_t count = idx_count(mb);
 	size_t size = 64;
-	while (size < (size_t)mb->count * 2)
+	while (size < (size_t)count * 2)
 		size *= 2;
 	bm->slot = calloc(size, sizeof(uint32_t));
 	if (bm->slot == NULL)
 		return false;
 	bm->mask = size - 1;
-	for (uint32_t i = 0; i < mb->count; i++) {
-		const struct mbox_msg *m = &mb->msgs[i];
-		if (m->state & MSG_GHOST)
+	for (uint32_t i = 0; i < count; i++) {
+		struct mbox_msg m = idx_at(mb, i);
+		if (m.state & MSG_GHOST)
 			continue;
-		size_t blen = mdir_base_len(m->name);
-		size_t h = hash_base(m->name, blen) & bm->mask;
+		size_t blen = mdir_base_len(m.name);
+		size_t h = hash_base(m.name, blen) & bm->mask;
 		while (bm->slot[h] != 0)
 			h = (h + 1) & bm->mask;
 		bm->slot[h] = i + 1;
@@ -140,8 +176,8 @@ static long basemap_find(const struct basemap *bm, const struct mailbox *mb, con
 {
 	size_t h = hash_base(name, blen) & bm->mask;
 	while (bm->slot[h] != 0) {
-		const struct mbox_msg *m = &mb->msgs[bm->slot[h] - 1];
-		if (strncmp(m->name, name, blen) == 0 && mdir_base_len(m->name) == blen)
+		struct mbox_msg m = idx_at(mb, bm->slot[h] - 1);
+		if (strncmp(m.name, name, blen) == 0 && mdir_base_len(m.name) == blen)
 			return (long)bm->slot[h] - 1;
 		h = (h + 1) & bm->mask;
 	}
@@ -181,7 +217,10 @@ static bool stamp_same(const struct idx_stamp *a, const struct idx_stamp *b)
 
 struct new_file {
 	const char *name;
+	uint64_t key;    /* the number the name starts with */
+	uint8_t class;   /* 0: starts below '0', 1: with a digit, 2: above '9' */
 	uint8_t dir;
+	uint8_t type;    /* d_type */
 };
 
 /* Compare names with digit runs as numbers ("1.M99" before "1.M100"). */
@@ -211,71 +250,92 @@ static int natural_cmp(const char *a, const char *b)
 	return *a == *b ? 0 : *a == '\0' ? -1 : 1;
 }
 
+/* The leading number of a name as a sort key that orders as
+ * natural_cmp() does (ties are left to it). */
+static void sort_key(struct new_file *f)
+{
+	unsigned char c = (unsigned char)f->name[0];
+	f->class = c < '0' ? 0 : c <= '9' ? 1 : 2;
+	f->key = 0;
+	if (f->class != 1)
+		return;
+	const char *p = f->name;
+	while (*p == '0')
+		p++;
+	size_t n = strspn(p, "0123456789");
+	if (n > 19) {
+		f->key = UINT64_MAX;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		f->key = f->key * 10 + (uint64_t)(p[i] - '0');
+}
+
 /* Delivery order: maildir names start with the delivery time, then the
  * microseconds (M) and the process (P). */
 static int cmp_new_file(const void *a, const void *b)
 {
 	const struct new_file *x = a, *y = b;
+	if (x->class != y->class)
+		return x->class < y->class ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
 	return natural_cmp(x->name, y->name);
 }
 
-/* Index a file found in new/ (dirfd[0]) or cur/ (dirfd[1]): its date is
- * its mtime, its size the ,W= of its name or else counted once. */
+/* Index a file found in new/ (dirfd[0]) or cur/ (dirfd[1]).  Nothing is
+ * read: its size comes from the ,W= of its name if there, its date and
+ * any other size when first asked for (mailbox.c), so that the first
+ * SELECT of a large folder costs a directory listing. */
 static void add_found(struct mailbox *mb, const int dirfd[2], const struct new_file *f)
 {
-	struct stat st;
-	uint64_t size;
-	if (mdir_base_vsize(f->name, &size)) {
-		/* No need to open it. */
+	if (f->type == DT_UNKNOWN) {
+		struct stat st;
 		if (fstatat(dirfd[f->dir], f->name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    !S_ISREG(st.st_mode))
 			return;  /* gone again, or not a message */
-	} else {
-		int fd = openat(dirfd[f->dir], f->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-		if (fd < 0)
-			return;
-		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-			close(fd);
-			return;
-		}
-		if (!mdir_fd_crlf_size(fd, &size)) {
-			log_warn("reading %s/%s/%s: %s", mb->path, f->dir == 0 ? "new" : "cur", f->name,
-				 strerror(errno));
-			close(fd);
-			return;
-		}
-		close(fd);
 	}
 	struct mbox_msg m = {
-		.uid = mb->uidnext, .date = st.st_mtim.tv_sec, .size = size,
-		/* The zone is fixed now: INTERNALDATE never changes (RFC3501 §2.3.3). */
-		.tzoff = (int16_t)date_local_zone(st.st_mtim.tv_sec),
+		.uid = mb->uidnext, .state = MSG_NO_DATE, .tzoff = 0,
+		.modseq = idx_next_modseq(mb), .name = f->name,
 	};
+	if (!mdir_base_vsize(f->name, &m.size)) {
+		m.state |= MSG_NO_SIZE;
+		/* QUOTA's usage counts it now (store/quota.h): the one
+		 * delivery an MTA made is read here rather than the whole
+		 * usage recomputed later.  A first scan of a folder does not
+		 * get here with a usage file (a new index forgets it). */
+		uint64_t size;
+		int fd = quota_tracked(mb)
+			? openat(dirfd[f->dir], f->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
+		if (fd >= 0 && mdir_fd_crlf_size(fd, &size)) {
+			m.size = size;
+			m.state &= (uint16_t)~MSG_NO_SIZE;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
 	mdir_parse_info(f->name, &m.upper, &m.lower);
 	if (f->dir == 0) {
 		/* In new/: delivered and not yet seen by any session. */
-		m.state = MSG_IN_NEW | MSG_UNCLAIMED;
+		m.state |= MSG_IN_NEW | MSG_UNCLAIMED;
 	}
-	if (!idx_set_name(&m, f->name, strlen(f->name)))
-		return;
 	struct mbox_msg *added = idx_append(mb, &m);
-	if (added == NULL) {
-		free(m.name);
-		return;
-	}
-	idx_log_add(mb, added);
+	if (added != NULL)
+		idx_log_add(mb, added);
 }
 
 /* ---- the scan ----------------------------------------------------------------- */
 
 /* Match one pass's listing against the index: renamed files update their
  * message, unknown ones go to *newf.  Returns the number of messages
- * that were expected in a scanned directory and not found. */
+ * that were expected in a scanned directory and not found; `found` has
+ * a bit per position. */
 static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan *sc,
-		      const bool scanned[2], struct new_file **newf, size_t *nnew)
+		      const bool scanned[2], uint64_t *found, struct new_file **newf, size_t *nnew)
 {
-	for (uint32_t i = 0; i < mb->count; i++)
-		mb->msgs[i].state &= (uint16_t)~MSG_FOUND;
+	uint32_t count = idx_count(mb);
+	memset(found, 0, ((count + 63) / 64) * sizeof(uint64_t));
 	*nnew = 0;
 	*newf = malloc((sc->n + 1) * sizeof(**newf));
 	for (size_t k = 0; k < sc->n; k++) {
@@ -284,24 +344,30 @@ static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan 
 		size_t blen = mdir_base_len(name);
 		long i = basemap_find(bm, mb, name, blen);
 		if (i < 0) {
-			if (*newf != NULL)
-				(*newf)[(*nnew)++] = (struct new_file){ name, dir };
+			if (*newf != NULL) {
+				struct new_file *f = &(*newf)[(*nnew)++];
+				*f = (struct new_file){ .name = name, .dir = dir, .type = sc->ents[k].type };
+				sort_key(f);
+			}
 			continue;
 		}
-		struct mbox_msg *m = &mb->msgs[i];
-		if (m->state & MSG_FOUND)
+		if (found[i / 64] & (UINT64_C(1) << (i % 64)))
 			continue;  /* the same base twice (a race, or a copy): keep one */
-		m->state |= MSG_FOUND;
-		bool in_new = (m->state & MSG_IN_NEW) != 0;
-		if ((dir == 0) == in_new && strcmp(m->name, name) == 0)
+		found[i / 64] |= UINT64_C(1) << (i % 64);
+		struct mbox_msg cur = idx_at(mb, (uint32_t)i);
+		bool in_new = (cur.state & MSG_IN_NEW) != 0;
+		if ((dir == 0) == in_new && strcmp(cur.name, name) == 0)
 			continue;
 		/* Renamed by another mail reader: flags changed, or moved to cur/. */
 		uint32_t upper, lower;
 		mdir_parse_info(name, &upper, &lower);
-		if ((upper != m->upper || lower != m->lower) && mb->view && (uint32_t)i < mb->announced)
-			{
-			m->state |= MSG_CHANGED;
-			mb->any_changed = true;
+		struct mbox_msg *m = idx_edit(mb, (uint32_t)i);
+		if (m == NULL)
+			continue;
+		if (upper != m->upper || lower != m->lower) {
+			if (mb->view && (uint32_t)i < mb->announced)
+				idx_mark_changed(mb, m);
+			m->modseq = idx_next_modseq(mb);
 		}
 		m->upper = upper;
 		m->lower = lower;
@@ -309,13 +375,15 @@ static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan 
 			m->state |= MSG_IN_NEW;
 		else
 			m->state &= (uint16_t)~MSG_IN_NEW;
-		idx_set_name(m, name, sc->ents[k].len);
+		idx_set_name(mb, m, name, sc->ents[k].len);
 		idx_log_update(mb, m);
 	}
 	uint32_t missing = 0;
-	for (uint32_t i = 0; i < mb->count; i++) {
-		const struct mbox_msg *m = &mb->msgs[i];
-		if (!(m->state & (MSG_FOUND | MSG_GHOST)) && scanned[(m->state & MSG_IN_NEW) ? 0 : 1])
+	for (uint32_t i = 0; i < count; i++) {
+		if (found[i / 64] & (UINT64_C(1) << (i % 64)))
+			continue;
+		struct mbox_msg m = idx_at(mb, i);
+		if (!(m.state & MSG_GHOST) && scanned[(m.state & MSG_IN_NEW) ? 0 : 1])
 			missing++;
 	}
 	return missing;
@@ -323,9 +391,26 @@ static uint32_t match(struct mailbox *mb, const struct basemap *bm, struct scan 
 
 static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_err *err)
 {
+	/* A pass over every record anyway: check the snapshot once. */
+	if (scan_cur && !mb->t.verified) {
+		if (!idx_snapshot_verify(mb)) {
+			log_warn("%s/%s is damaged; rebuilding it with a new UIDVALIDITY", mb->path,
+				 IDX_SNAPSHOT_FILE);
+			if (!idx_rebuild(mb, err) || mb->gone)
+				return !mb->gone ? false : true;
+			scan_new = scan_cur = true;
+		}
+		mb->t.verified = true;
+	}
 	struct basemap bm;
 	if (!basemap_build(&bm, mb))
 		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	uint32_t count = idx_count(mb);
+	uint64_t *found = malloc(((count + 63) / 64 + 1) * sizeof(uint64_t));
+	if (found == NULL) {
+		free(bm.slot);
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	}
 	struct scan sc = { 0 };
 	sbuf_init(&sc.names, NULL);
 	struct new_file *newf = NULL;
@@ -346,7 +431,7 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 		if (!ok)
 			break;
 		free(newf);
-		missing = match(mb, &bm, &sc, scanned, &newf, &nnew);
+		missing = match(mb, &bm, &sc, scanned, found, &newf, &nnew);
 		if (missing == 0 || pass == 1)
 			break;
 		/* Missing files: look again in both directories (a rename
@@ -358,6 +443,7 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 	if (!ok) {
 		int e = errno;
 		free(newf);
+		free(found);
 		scan_free(&sc);
 		free(bm.slot);
 		if (e == ENOENT) {
@@ -368,15 +454,17 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 		return store_fail(err, STORE_ERR_IO, "Cannot read the mailbox");
 	}
 	if (missing > 0) {
-		for (uint32_t i = 0; i < mb->count; i++) {
-			struct mbox_msg *m = &mb->msgs[i];
-			if (!(m->state & (MSG_FOUND | MSG_GHOST)) &&
-			    scanned[(m->state & MSG_IN_NEW) ? 0 : 1]) {
-				idx_log_expunge(mb, m->uid);
+		for (uint32_t i = 0; i < count; i++) {
+			if (found[i / 64] & (UINT64_C(1) << (i % 64)))
+				continue;
+			struct mbox_msg m = idx_at(mb, i);
+			if (!(m.state & MSG_GHOST) && scanned[(m.state & MSG_IN_NEW) ? 0 : 1]) {
+				idx_log_expunge(mb, m.uid);
 				idx_expunged(mb, i);
 			}
 		}
 	}
+	free(found);
 	if (newf != NULL && nnew > 0) {
 		qsort(newf, nnew, sizeof(*newf), cmp_new_file);
 		char dir[4096];
@@ -412,44 +500,69 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 	return true;
 }
 
-/* Take \Recent for this read-write session: every unclaimed message
- * becomes recent here and nowhere else; files move from new/ to cur/. */
-static void claim(struct mailbox *mb)
+/* Take \Recent of the message at pos for this read-write session: it
+ * becomes recent here and nowhere else; its file moves from new/ to
+ * cur/.  False when the file could not be moved (the next scan finds
+ * where it went). */
+static bool claim_one(struct mailbox *mb, uint32_t pos)
 {
 	char from[4096], to[4096], name[MDIR_NAME_MAX + 1];
-	/* A message once claimed is never unclaimed again and new ones come
-	 * at the end: start where the last pass left nothing behind. */
-	uint32_t first_left = mb->count;
-	if (mb->claim_from > mb->count)
-		mb->claim_from = 0;
-	for (uint32_t i = mb->claim_from; i < mb->count; i++) {
-		struct mbox_msg *m = &mb->msgs[i];
-		if ((m->state & MSG_GHOST) || !(m->state & MSG_UNCLAIMED))
-			continue;
-		if (m->state & MSG_IN_NEW) {
-			size_t blen = mdir_base_len(m->name);
-			size_t nlen = mdir_make_name(m->name, blen, m->upper, m->lower, name, sizeof(name));
-			if (nlen == 0)
-				continue;
-			snprintf(from, sizeof(from), "%s/new/%s", mb->path, m->name);
-			snprintf(to, sizeof(to), "%s/cur/%s", mb->path, name);
-			if (rename(from, to) != 0) {
-				/* Moved by someone else: the next scan finds it. */
-				if (errno != ENOENT)
-					log_warn("rename %s: %s", from, strerror(errno));
-				if (i < first_left)
-					first_left = i;
-				continue;
-			}
-			idx_set_name(m, name, nlen);
-			m->state &= (uint16_t)~MSG_IN_NEW;
-			mb->dirty_new = mb->dirty_cur = true;
+	struct mbox_msg cur = idx_at(mb, pos);
+	size_t nlen = 0;
+	if (cur.state & MSG_IN_NEW) {
+		size_t blen = mdir_base_len(cur.name);
+		nlen = mdir_make_name(cur.name, blen, cur.upper, cur.lower, name, sizeof(name));
+		if (nlen == 0)
+			return false;
+		snprintf(from, sizeof(from), "%s/new/%s", mb->path, cur.name);
+		snprintf(to, sizeof(to), "%s/cur/%s", mb->path, name);
+		if (rename(from, to) != 0) {
+			/* Moved by someone else: the next scan finds it. */
+			if (errno != ENOENT)
+				log_warn("rename %s: %s", from, strerror(errno));
+			return false;
 		}
-		m->state &= (uint16_t)~MSG_UNCLAIMED;
-		m->state |= MSG_RECENT;
-		idx_log_update(mb, m);
+		mb->dirty_new = mb->dirty_cur = true;
 	}
-	mb->claim_from = first_left;
+	struct mbox_msg *m = idx_edit(mb, pos);
+	if (m == NULL)
+		return false;
+	if (cur.state & MSG_IN_NEW) {
+		idx_set_name(mb, m, name, nlen);
+		m->state &= (uint16_t)~MSG_IN_NEW;
+	}
+	m->state &= (uint16_t)~MSG_UNCLAIMED;
+	idx_recent_add(mb, m->uid);
+	idx_log_update(mb, m);
+	return true;
+}
+
+/* Take \Recent of every unclaimed message.  A message once claimed is
+ * never unclaimed again and new ones come at the end, so the walk starts
+ * where the last one left nothing behind (the snapshot says where, for
+ * its records). */
+static void claim(struct mailbox *mb)
+{
+	struct idx_table *t = &mb->t;
+	bool left = false;
+	for (uint32_t b = t->first_unclaimed; b < t->nbase; b++) {
+		if (!idx_base_hidden(t, b)) {
+			uint32_t pos = idx_base_pos(t, b);
+			struct mbox_msg m = idx_at(mb, pos);
+			if (!(m.state & MSG_GHOST) && (m.state & MSG_UNCLAIMED) && !claim_one(mb, pos))
+				left = true;
+		}
+		if (!left)
+			t->first_unclaimed = b + 1;
+	}
+	uint32_t nv = t->nbase - t->nhidden;
+	for (uint32_t i = t->claim_tail; i < t->ntail; i++) {
+		const struct mbox_msg *m = &t->tail[i];
+		if (!(m->state & MSG_GHOST) && (m->state & MSG_UNCLAIMED) && !claim_one(mb, nv + i))
+			left = true;
+		if (!left)
+			t->claim_tail = i + 1;
+	}
 }
 
 bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
@@ -487,13 +600,14 @@ bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
 	 * (RFC3501 §2.3.2); messages the client has not seen yet are the
 	 * ones after `announced`. */
 	if (mb->view && mb->readonly) {
-		for (uint32_t i = mb->announced; i < mb->count; i++) {
-			if (mb->msgs[i].state & MSG_UNCLAIMED)
-				mb->msgs[i].state |= MSG_RECENT;
-			else
-				mb->msgs[i].state &= (uint16_t)~MSG_RECENT;
+		uint32_t count = idx_count(mb);
+		for (uint32_t i = mb->announced; i < count; i++) {
+			struct mbox_msg m = idx_at(mb, i);
+			if (m.state & MSG_UNCLAIMED)
+				idx_recent_add(mb, m.uid);
 		}
 	}
+	sync_log_info(mb);
 	idx_drop_ghosts(mb, mb->view ? mb->announced : 0);
 	return true;
 }
@@ -504,7 +618,11 @@ bool sync_full(struct mailbox *mb, bool force, struct store_err *err)
 		return true;
 	if (!idx_lock(mb, err))
 		return false;
-	bool ok = sync_locked(mb, force, err) && idx_commit(mb, err);
+	bool ok = sync_locked(mb, force, err);
+	if (ok && !idx_commit(mb, err)) {
+		/* A full disk: the view stays readable (idx_commit). */
+		log_warn("%s: %s", mb->name, err->text);
+	}
 	idx_unlock(mb);
 	return ok;
 }

@@ -55,7 +55,7 @@ static bool usage_recompute(struct store *st, struct store_usage *u, struct stor
 		struct store_status s;
 		struct store_err e2;
 		/* A mailbox removed meanwhile holds nothing. */
-		if (store_status(st, l.v[i], &s, &e2)) {
+		if (store_status(st, l.v[i], true, &s, &e2)) {
 			u->octets += s.size;
 			u->messages += s.messages;
 		} else if (e2.code != STORE_ERR_NOTFOUND) {

@@ -1,0 +1,356 @@
+/*
+ * msgcache.c - the message cache's contents (see msgcache.h).
+ */
+#include "cmd/msgcache.h"
+
+#include <string.h>
+
+/*
+ * The header fields kept: the union of what mail clients fetch to list
+ * messages (BODY.PEEK[HEADER.FIELDS (...)]): Thunderbird (From To Cc
+ * Bcc Subject Date Message-ID Priority X-Priority References Newsgroups
+ * In-Reply-To Content-Type Reply-To), mutt/neomutt (Date From Sender
+ * Subject To Cc Message-ID References Content-Type Content-Description
+ * In-Reply-To Reply-To Lines List-Post List-Subscribe List-Unsubscribe
+ * X-Label X-Original-To), Apple Mail (Date Subject From To Cc Message-ID
+ * In-Reply-To References X-Priority X-Uniform-Type-Identifier
+ * X-Universally-Unique-Identifier List-Id List-Unsubscribe), K-9
+ * (Chat-Version X-K9mail-Identity), Evolution and Roundcube (MIME-Version
+ * Importance Disposition-Notification-To).  Long trace fields
+ * (Received, DKIM-Signature, Authentication-Results) are left out: a
+ * request naming them reads the message.
+ */
+static const char *const fields[] = {
+	"Date", "Subject", "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID",
+	"In-Reply-To", "References", "Content-Type", "Content-Description", "MIME-Version",
+	"Priority", "X-Priority", "Importance", "Newsgroups", "Lines", "List-Id", "List-Post",
+	"List-Subscribe", "List-Unsubscribe", "X-Label", "X-Original-To",
+	"X-Uniform-Type-Identifier", "X-Universally-Unique-Identifier",
+	"Disposition-Notification-To", "Chat-Version", "X-K9mail-Identity",
+};
+
+/* The fields whose search forms are kept, by their number in a form
+ * entry.  The address fields (all but Subject) also keep their address
+ * form (mime_address_form), numbered ADDRESS_FORM + their number, unless
+ * it is the same text as the first. */
+static const char *const searched[] = { "Subject", "From", "To", "Cc", "Bcc" };
+#define ADDRESS_FORM 0x40
+
+static inline unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Index of `name` in list (n names, their lengths in lens), or -1: only
+ * names of its length and first letter are compared (this runs for
+ * every field of every message a first FETCH or SEARCH reads). */
+static int find_name(const char *const *list, const unsigned char *lens, size_t n,
+		     const char *name, size_t len)
+{
+	unsigned char c0 = lower((unsigned char)name[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (lens[i] != len || lower((unsigned char)list[i][0]) != c0)
+			continue;
+		size_t k = 1;
+		while (k < len && lower((unsigned char)name[k]) == lower((unsigned char)list[i][k]))
+			k++;
+		if (k == len)
+			return (int)i;
+	}
+	return -1;
+}
+
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+#define NSEARCHED (sizeof(searched) / sizeof(searched[0]))
+static unsigned char field_lens[NFIELDS], searched_lens[NSEARCHED];
+
+static void init_lens(void)
+{
+	if (field_lens[0] != 0)
+		return;
+	for (size_t i = 0; i < NFIELDS; i++)
+		field_lens[i] = (unsigned char)strlen(fields[i]);
+	for (size_t i = 0; i < NSEARCHED; i++)
+		searched_lens[i] = (unsigned char)strlen(searched[i]);
+}
+
+bool msgcache_has_field(const char *name, size_t len)
+{
+	/* Most fields of a message are not kept: a quick no first. */
+	if (len < 2 || len > 31)
+		return false;
+	init_lens();
+	return find_name(fields, field_lens, NFIELDS, name, len) >= 0;
+}
+
+static int searched_index(const char *name, size_t len)
+{
+	if (len < 2 || len > 7)
+		return -1;
+	init_lens();
+	return find_name(searched, searched_lens, NSEARCHED, name, len);
+}
+
+/* What the cache has of the message (looked up once). */
+static void lookup(struct msgread *m)
+{
+	if (m->cache_tried)
+		return;
+	m->cache_tried = true;
+	mbox_cache_get(m->mb, m->seq, MSGCACHE_VERSION, &m->cache);
+}
+
+static void set(struct msgread *m, enum msgcache_field f, const struct sbuf *b)
+{
+	if (b->failed)
+		return;
+	m->cache.data[f] = b->data != NULL ? b->data : "";
+	m->cache.len[f] = (uint32_t)b->len;
+	m->added |= 1u << f;
+}
+
+static void add_form(struct sbuf *forms, int k, const struct mime_str *v)
+{
+	uint32_t len = (uint32_t)v->len;
+	sbuf_addc(forms, (char)k);
+	sbuf_add(forms, &len, sizeof(len));
+	sbuf_add(forms, v->data, v->len);
+}
+
+/* Append the search forms of the searched fields of a header block. */
+static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sbuf *forms)
+{
+	struct mime_field_iter it;
+	struct mime_field f;
+	mime_field_iter_init(&it, hdr, hlen);
+	while (mime_field_next(&it, &f)) {
+		int k = f.has_colon ? searched_index(f.name, f.name_len) : -1;
+		struct mime_str v;
+		if (k < 0 || !mime_search_form(m->scratch, f.value, f.value_len, &v))
+			continue;
+		add_form(forms, k, &v);
+		struct mime_str a;
+		if (k > 0 && mime_address_form(m->scratch, f.value, f.value_len, &a) &&
+		    (a.len != v.len || memcmp(a.data, v.data, a.len) != 0))
+			add_form(forms, ADDRESS_FORM + k, &a);
+	}
+}
+
+enum { WANT_ENV = 1, WANT_HDR = 2, WANT_FORMS = 4 };
+
+/* From the header block: the ENVELOPE, the kept header fields, their
+ * search forms, as `want` says and the cache lacks.  False when the file
+ * is gone. */
+static bool from_header(struct msgread *m, unsigned want)
+{
+	if (m->cache.data[MSGCACHE_ENVELOPE] != NULL)
+		want &= ~(unsigned)WANT_ENV;
+	if (m->cache.data[MSGCACHE_HEADERS] != NULL)
+		want &= ~(unsigned)WANT_HDR;
+	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
+		want &= ~(unsigned)WANT_FORMS;
+	if (want == 0)
+		return true;
+	if (!msgread_header(m))
+		return false;
+	const char *hdr = m->body.data;
+	size_t hlen = m->hdr_len;
+	if (want & WANT_ENV) {
+		struct sbuf env;
+		sbuf_init(&env, m->scratch);
+		mime_envelope_write(&env, m->scratch, hdr, hlen);
+		set(m, MSGCACHE_ENVELOPE, &env);
+	}
+	if (want & WANT_HDR) {
+		struct sbuf block;
+		sbuf_init(&block, m->scratch);
+		struct mime_field_iter it;
+		struct mime_field f;
+		mime_field_iter_init(&it, hdr, hlen);
+		while (mime_field_next(&it, &f)) {
+			if (!f.has_colon || !msgcache_has_field(f.name, f.name_len))
+				continue;
+			/* Its own octets; a last line without its line end gets
+			 * the CRLF HEADER.FIELDS gives it (after a bare CR too). */
+			sbuf_add(&block, f.raw, f.raw_len);
+			if (f.raw_len == 0 || f.raw[f.raw_len - 1] != '\n')
+				sbuf_adds(&block, f.raw_len > 0 && f.raw[f.raw_len - 1] == '\r' ? "\r\n"
+											: "\n");
+		}
+		if (m->hdr_complete)
+			sbuf_addc(&block, '\n');
+		set(m, MSGCACHE_HEADERS, &block);
+	}
+	if (want & WANT_FORMS) {
+		struct sbuf b;
+		sbuf_init(&b, m->scratch);
+		add_forms(m, hdr, hlen, &b);
+		set(m, MSGCACHE_SEARCH, &b);
+	}
+	return true;
+}
+
+/* The search forms: from the cached header fields if there, else from
+ * the file (keeping the fields too).  False when the file is gone. */
+static bool search_forms(struct msgread *m)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
+		return true;
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
+		return from_header(m, WANT_HDR | WANT_FORMS);
+	struct sbuf b;
+	sbuf_init(&b, m->scratch);
+	add_forms(m, m->cache.data[MSGCACHE_HEADERS], m->cache.len[MSGCACHE_HEADERS], &b);
+	set(m, MSGCACHE_SEARCH, &b);
+	return true;
+}
+
+bool msgcache_envelope(struct msgread *m, struct sbuf *out)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && m->cache.data[MSGCACHE_HEADERS] != NULL) {
+		/* The kept fields hold every field ENVELOPE reads, in their
+		 * order: the same ENVELOPE without reading the file. */
+		struct sbuf env;
+		sbuf_init(&env, m->scratch);
+		mime_envelope_write(&env, m->scratch, m->cache.data[MSGCACHE_HEADERS],
+				    m->cache.len[MSGCACHE_HEADERS]);
+		set(m, MSGCACHE_ENVELOPE, &env);
+	}
+	if (m->cache.data[MSGCACHE_ENVELOPE] == NULL && !from_header(m, WANT_ENV | WANT_HDR))
+		return false;
+	if (m->cache.data[MSGCACHE_ENVELOPE] != NULL)
+		sbuf_add(out, m->cache.data[MSGCACHE_ENVELOPE], m->cache.len[MSGCACHE_ENVELOPE]);
+	else  /* out of memory working it out: as without the cache */
+		mime_envelope_write(out, m->scratch, m->body.data, m->hdr_len);
+	return true;
+}
+
+bool msgcache_bodystructure(struct msgread *m, bool extended, struct sbuf *out)
+{
+	enum msgcache_field f = extended ? MSGCACHE_BODYSTRUCTURE : MSGCACHE_BODY;
+	lookup(m);
+	if (m->cache.data[f] == NULL) {
+		const struct mime_part *root = msgread_tree(m);
+		if (!m->opened)
+			return false;
+		if (root == NULL)
+			return true;  /* out of memory: no structure */
+		struct sbuf b;
+		sbuf_init(&b, m->scratch);
+		mime_bodystructure_write(&b, m->scratch, m->body.data, root, extended);
+		set(m, f, &b);
+		if (m->cache.data[f] == NULL)
+			return true;
+	}
+	sbuf_add(out, m->cache.data[f], m->cache.len[f]);
+	return true;
+}
+
+bool msgcache_header_block(struct msgread *m, const struct imap_section *sec,
+			   const char **hdr_r, size_t *len_r, bool *gone_r)
+{
+	*gone_r = false;
+	if (sec->nparts != 0 || sec->text != IMAP_SECTION_HEADER_FIELDS)
+		return false;
+	for (size_t i = 0; i < sec->nfields; i++)
+		if (!msgcache_has_field(sec->fields[i].data, sec->fields[i].len))
+			return false;
+	lookup(m);
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR)) {
+		*gone_r = true;
+		return false;
+	}
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
+		return false;
+	*hdr_r = m->cache.data[MSGCACHE_HEADERS];
+	*len_r = m->cache.len[MSGCACHE_HEADERS];
+	return true;
+}
+
+/* The search without the forms: over the header block given. */
+static int search_block(const struct mime_needle *n, struct arena *a, const char *hdr,
+			size_t len, const char *field, bool address)
+{
+	return address ? mime_search_address(n, a, hdr, len, field)
+		       : mime_search_header(n, a, hdr, len, field);
+}
+
+int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const char *field,
+			   bool address)
+{
+	size_t flen = strlen(field);
+	int k = searched_index(field, flen);
+	if (address && k == 0)
+		k = -1;  /* Subject has no address form kept: its kept octets */
+	if (k < 0 && !msgcache_has_field(field, flen)) {
+		/* Not kept: the message's own header. */
+		if (!msgread_header(m))
+			return -1;
+		return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
+	}
+	if (k < 0) {
+		/* A kept field that has no search form: the kept octets. */
+		lookup(m);
+		if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR))
+			return -1;
+		if (m->cache.data[MSGCACHE_HEADERS] == NULL) {
+			if (!msgread_header(m))
+				return -1;
+			return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
+		}
+		return search_block(n, m->scratch, m->cache.data[MSGCACHE_HEADERS],
+				    m->cache.len[MSGCACHE_HEADERS], field, address);
+	}
+	if (!search_forms(m))
+		return -1;
+	if (m->cache.data[MSGCACHE_SEARCH] == NULL) {  /* out of memory */
+		if (!msgread_header(m))
+			return -1;
+		return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
+	}
+	/* The forms: (number, length, octets) one after the other. */
+	const char *p = m->cache.data[MSGCACHE_SEARCH];
+	size_t left = m->cache.len[MSGCACHE_SEARCH];
+	while (left >= 5) {
+		uint32_t len;
+		memcpy(&len, p + 1, sizeof(len));
+		if (len > left - 5)
+			break;  /* damaged: the record's hash would have caught it */
+		if ((p[0] == k || (address && p[0] == ADDRESS_FORM + k)) &&
+		    mime_needle_in(n, p + 5, len))
+			return 1;
+		p += 5 + len;
+		left -= 5 + len;
+	}
+	return 0;
+}
+
+int msgcache_sent_date(struct msgread *m, struct mime_date *d_r)
+{
+	lookup(m);
+	if (m->cache.data[MSGCACHE_HEADERS] == NULL && !from_header(m, WANT_HDR))
+		return -1;
+	if (m->cache.data[MSGCACHE_HEADERS] != NULL)
+		return mime_header_date(m->scratch, m->cache.data[MSGCACHE_HEADERS],
+					m->cache.len[MSGCACHE_HEADERS], d_r);
+	if (!msgread_header(m))
+		return -1;
+	return mime_header_date(m->scratch, m->body.data, m->hdr_len, d_r);
+}
+
+void msgcache_store(struct msgread *m)
+{
+	if (m->added == 0)
+		return;
+	/* Only what is new: the record chains to the message's others. */
+	struct mbox_cached add = { 0 };
+	for (unsigned f = 0; f < MBOX_CACHE_FIELDS; f++) {
+		if (!(m->added & (1u << f)))
+			continue;
+		add.data[f] = m->cache.data[f];
+		add.len[f] = m->cache.len[f];
+	}
+	mbox_cache_put(m->mb, m->seq, MSGCACHE_VERSION, &add);
+}
