@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 24216868f102b19f4f022517d77eac36d443133d21c279adb9697995fb5fe908), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 6a761a1bde557064b5816478a42268a9d5920c0b60b6c25e86f911df73c27140), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -166,198 +166,216 @@ enum yysymbol_kind_t
   YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
   YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
   YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
-  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 77,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 88,                      /* "ON"  */
-  YYSYMBOL_K_OR = 89,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 99,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
-  YYSYMBOL_K_MODSEQ = 115,                 /* "MODSEQ"  */
-  YYSYMBOL_K_HIGHESTMODSEQ = 116,          /* "HIGHESTMODSEQ"  */
-  YYSYMBOL_K_CONDSTORE = 117,              /* "CONDSTORE"  */
-  YYSYMBOL_K_QRESYNC = 118,                /* "QRESYNC"  */
-  YYSYMBOL_K_UNCHANGEDSINCE = 119,         /* "UNCHANGEDSINCE"  */
-  YYSYMBOL_K_CHANGEDSINCE = 120,           /* "CHANGEDSINCE"  */
-  YYSYMBOL_K_VANISHED = 121,               /* "VANISHED"  */
-  YYSYMBOL_T_BODY_SECTION = 122,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 123,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 124,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 125,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 126,                   /* "MIME"  */
-  YYSYMBOL_127_ = 127,                     /* '('  */
-  YYSYMBOL_128_ = 128,                     /* ')'  */
-  YYSYMBOL_129_ = 129,                     /* ']'  */
-  YYSYMBOL_130_ = 130,                     /* '<'  */
-  YYSYMBOL_131_ = 131,                     /* '.'  */
-  YYSYMBOL_132_ = 132,                     /* '>'  */
-  YYSYMBOL_YYACCEPT = 133,                 /* $accept  */
-  YYSYMBOL_command = 134,                  /* command  */
-  YYSYMBOL_135_1 = 135,                    /* $@1  */
-  YYSYMBOL_command_body = 136,             /* command_body  */
-  YYSYMBOL_command_any = 137,              /* command_any  */
-  YYSYMBOL_x_command = 138,                /* x_command  */
-  YYSYMBOL_x_args = 139,                   /* x_args  */
-  YYSYMBOL_unknown_command = 140,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 141,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 142,             /* command_auth  */
-  YYSYMBOL_idle = 143,                     /* idle  */
-  YYSYMBOL_compress = 144,                 /* compress  */
-  YYSYMBOL_namespace = 145,                /* namespace  */
-  YYSYMBOL_enable = 146,                   /* enable  */
-  YYSYMBOL_enable_caps = 147,              /* enable_caps  */
-  YYSYMBOL_id = 148,                       /* id  */
-  YYSYMBOL_id_params_list = 149,           /* id_params_list  */
-  YYSYMBOL_id_pairs = 150,                 /* id_pairs  */
-  YYSYMBOL_id_nstring = 151,               /* id_nstring  */
-  YYSYMBOL_unselect = 152,                 /* unselect  */
-  YYSYMBOL_command_select = 153,           /* command_select  */
-  YYSYMBOL_uid = 154,                      /* uid  */
-  YYSYMBOL_155_2 = 155,                    /* $@2  */
-  YYSYMBOL_uid_command = 156,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 157,              /* uid_expunge  */
-  YYSYMBOL_login = 158,                    /* login  */
-  YYSYMBOL_userid = 159,                   /* userid  */
-  YYSYMBOL_password = 160,                 /* password  */
-  YYSYMBOL_authenticate = 161,             /* authenticate  */
-  YYSYMBOL_initial_response = 162,         /* initial_response  */
-  YYSYMBOL_auth_type = 163,                /* auth_type  */
-  YYSYMBOL_append = 164,                   /* append  */
-  YYSYMBOL_append_rest = 165,              /* append_rest  */
-  YYSYMBOL_append_message = 166,           /* append_message  */
-  YYSYMBOL_create = 167,                   /* create  */
-  YYSYMBOL_create_params = 168,            /* create_params  */
-  YYSYMBOL_create_param_list = 169,        /* create_param_list  */
-  YYSYMBOL_create_param = 170,             /* create_param  */
-  YYSYMBOL_create_param_name = 171,        /* create_param_name  */
-  YYSYMBOL_use_attrs = 172,                /* use_attrs  */
-  YYSYMBOL_use_attr_list = 173,            /* use_attr_list  */
-  YYSYMBOL_delete = 174,                   /* delete  */
-  YYSYMBOL_examine = 175,                  /* examine  */
-  YYSYMBOL_list = 176,                     /* list  */
-  YYSYMBOL_list_return_tail = 177,         /* list_return_tail  */
-  YYSYMBOL_list_select_opts = 178,         /* list_select_opts  */
-  YYSYMBOL_list_select_seq = 179,          /* list_select_seq  */
-  YYSYMBOL_list_patterns = 180,            /* list_patterns  */
-  YYSYMBOL_list_pattern_seq = 181,         /* list_pattern_seq  */
-  YYSYMBOL_list_return_opts = 182,         /* list_return_opts  */
-  YYSYMBOL_list_return_word = 183,         /* list_return_word  */
-  YYSYMBOL_list_return_body = 184,         /* list_return_body  */
-  YYSYMBOL_list_return_seq = 185,          /* list_return_seq  */
-  YYSYMBOL_list_return_item = 186,         /* list_return_item  */
-  YYSYMBOL_187_3 = 187,                    /* $@3  */
-  YYSYMBOL_lsub = 188,                     /* lsub  */
-  YYSYMBOL_rename = 189,                   /* rename  */
-  YYSYMBOL_select = 190,                   /* select  */
-  YYSYMBOL_select_params = 191,            /* select_params  */
-  YYSYMBOL_select_param_list = 192,        /* select_param_list  */
-  YYSYMBOL_select_param = 193,             /* select_param  */
-  YYSYMBOL_qresync_rest = 194,             /* qresync_rest  */
-  YYSYMBOL_known_uids = 195,               /* known_uids  */
-  YYSYMBOL_seq_match_data = 196,           /* seq_match_data  */
-  YYSYMBOL_status = 197,                   /* status  */
-  YYSYMBOL_status_att_list = 198,          /* status_att_list  */
-  YYSYMBOL_status_att = 199,               /* status_att  */
-  YYSYMBOL_subscribe = 200,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 201,              /* unsubscribe  */
-  YYSYMBOL_copy = 202,                     /* copy  */
-  YYSYMBOL_move = 203,                     /* move  */
-  YYSYMBOL_fetch = 204,                    /* fetch  */
-  YYSYMBOL_fetch_modifiers = 205,          /* fetch_modifiers  */
-  YYSYMBOL_fetch_modifier_list = 206,      /* fetch_modifier_list  */
-  YYSYMBOL_fetch_modifier = 207,           /* fetch_modifier  */
-  YYSYMBOL_fetch_what = 208,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 209,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 210,                /* fetch_att  */
-  YYSYMBOL_fetch_att_binary = 211,         /* fetch_att_binary  */
-  YYSYMBOL_section_binary = 212,           /* section_binary  */
-  YYSYMBOL_partial = 213,                  /* partial  */
-  YYSYMBOL_section = 214,                  /* section  */
-  YYSYMBOL_section_spec = 215,             /* section_spec  */
-  YYSYMBOL_section_part = 216,             /* section_part  */
-  YYSYMBOL_section_msgtext = 217,          /* section_msgtext  */
-  YYSYMBOL_section_text = 218,             /* section_text  */
-  YYSYMBOL_header_list = 219,              /* header_list  */
-  YYSYMBOL_header_fld_names = 220,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 221,          /* header_fld_name  */
-  YYSYMBOL_store = 222,                    /* store  */
-  YYSYMBOL_store_modifiers = 223,          /* store_modifiers  */
-  YYSYMBOL_store_modifier_list = 224,      /* store_modifier_list  */
-  YYSYMBOL_store_modifier = 225,           /* store_modifier  */
-  YYSYMBOL_store_att_flags = 226,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 227,              /* store_flags  */
-  YYSYMBOL_search = 228,                   /* search  */
-  YYSYMBOL_search_program = 229,           /* search_program  */
-  YYSYMBOL_search_return_opts = 230,       /* search_return_opts  */
-  YYSYMBOL_search_return_opt_list = 231,   /* search_return_opt_list  */
-  YYSYMBOL_search_return_opt = 232,        /* search_return_opt  */
-  YYSYMBOL_charset = 233,                  /* charset  */
-  YYSYMBOL_search_key_list = 234,          /* search_key_list  */
-  YYSYMBOL_search_key = 235,               /* search_key  */
-  YYSYMBOL_search_key_1 = 236,             /* search_key_1  */
-  YYSYMBOL_mod_sequence_value = 237,       /* mod_sequence_value  */
-  YYSYMBOL_mod_sequence_valzer = 238,      /* mod_sequence_valzer  */
-  YYSYMBOL_sequence_set = 239,             /* sequence_set  */
-  YYSYMBOL_mailbox = 240,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 241,             /* list_mailbox  */
-  YYSYMBOL_astring = 242,                  /* astring  */
-  YYSYMBOL_string = 243,                   /* string  */
-  YYSYMBOL_atom = 244,                     /* atom  */
-  YYSYMBOL_keyword = 245,                  /* keyword  */
-  YYSYMBOL_flag_list = 246,                /* flag_list  */
-  YYSYMBOL_flag_seq = 247,                 /* flag_seq  */
-  YYSYMBOL_flag = 248,                     /* flag  */
-  YYSYMBOL_flag_keyword = 249,             /* flag_keyword  */
-  YYSYMBOL_date = 250,                     /* date  */
-  YYSYMBOL_date_time = 251,                /* date_time  */
-  YYSYMBOL_number = 252,                   /* number  */
-  YYSYMBOL_nz_number = 253                 /* nz_number  */
+  YYSYMBOL_K_SORT = 62,                    /* "SORT"  */
+  YYSYMBOL_K_THREAD = 63,                  /* "THREAD"  */
+  YYSYMBOL_K_GETQUOTA = 64,                /* "GETQUOTA"  */
+  YYSYMBOL_K_GETQUOTAROOT = 65,            /* "GETQUOTAROOT"  */
+  YYSYMBOL_K_SETQUOTA = 66,                /* "SETQUOTA"  */
+  YYSYMBOL_K_ALL = 67,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 68,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 69,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 70,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 71,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 72,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 73,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 74,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 75,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 76,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 77,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 78,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 79,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 80,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 81,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 82,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 83,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 84,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 85,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 86,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 87,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 88,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 89,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 90,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 91,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 92,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 93,                      /* "ON"  */
+  YYSYMBOL_K_OR = 94,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 95,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 96,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 97,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 98,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 99,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 100,                  /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 101,                /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 102,                /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 103,                   /* "TEXT"  */
+  YYSYMBOL_K_TO = 104,                     /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 105,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 106,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 107,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 108,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 109,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 110,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 111,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 112,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 113,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 114,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 115,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 116,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 117,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 118,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 119,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_K_MODSEQ = 120,                 /* "MODSEQ"  */
+  YYSYMBOL_K_HIGHESTMODSEQ = 121,          /* "HIGHESTMODSEQ"  */
+  YYSYMBOL_K_CONDSTORE = 122,              /* "CONDSTORE"  */
+  YYSYMBOL_K_QRESYNC = 123,                /* "QRESYNC"  */
+  YYSYMBOL_K_UNCHANGEDSINCE = 124,         /* "UNCHANGEDSINCE"  */
+  YYSYMBOL_K_CHANGEDSINCE = 125,           /* "CHANGEDSINCE"  */
+  YYSYMBOL_K_VANISHED = 126,               /* "VANISHED"  */
+  YYSYMBOL_T_BODY_SECTION = 127,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 128,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 129,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 130,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 131,                   /* "MIME"  */
+  YYSYMBOL_132_ = 132,                     /* '('  */
+  YYSYMBOL_133_ = 133,                     /* ')'  */
+  YYSYMBOL_134_ = 134,                     /* ']'  */
+  YYSYMBOL_135_ = 135,                     /* '<'  */
+  YYSYMBOL_136_ = 136,                     /* '.'  */
+  YYSYMBOL_137_ = 137,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 138,                 /* $accept  */
+  YYSYMBOL_command = 139,                  /* command  */
+  YYSYMBOL_140_1 = 140,                    /* $@1  */
+  YYSYMBOL_command_body = 141,             /* command_body  */
+  YYSYMBOL_command_any = 142,              /* command_any  */
+  YYSYMBOL_x_command = 143,                /* x_command  */
+  YYSYMBOL_x_args = 144,                   /* x_args  */
+  YYSYMBOL_unknown_command = 145,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 146,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 147,             /* command_auth  */
+  YYSYMBOL_idle = 148,                     /* idle  */
+  YYSYMBOL_compress = 149,                 /* compress  */
+  YYSYMBOL_namespace = 150,                /* namespace  */
+  YYSYMBOL_enable = 151,                   /* enable  */
+  YYSYMBOL_enable_caps = 152,              /* enable_caps  */
+  YYSYMBOL_id = 153,                       /* id  */
+  YYSYMBOL_id_params_list = 154,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 155,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 156,               /* id_nstring  */
+  YYSYMBOL_unselect = 157,                 /* unselect  */
+  YYSYMBOL_command_select = 158,           /* command_select  */
+  YYSYMBOL_uid = 159,                      /* uid  */
+  YYSYMBOL_160_2 = 160,                    /* $@2  */
+  YYSYMBOL_uid_command = 161,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 162,              /* uid_expunge  */
+  YYSYMBOL_login = 163,                    /* login  */
+  YYSYMBOL_userid = 164,                   /* userid  */
+  YYSYMBOL_password = 165,                 /* password  */
+  YYSYMBOL_authenticate = 166,             /* authenticate  */
+  YYSYMBOL_initial_response = 167,         /* initial_response  */
+  YYSYMBOL_auth_type = 168,                /* auth_type  */
+  YYSYMBOL_append = 169,                   /* append  */
+  YYSYMBOL_append_rest = 170,              /* append_rest  */
+  YYSYMBOL_append_message = 171,           /* append_message  */
+  YYSYMBOL_create = 172,                   /* create  */
+  YYSYMBOL_create_params = 173,            /* create_params  */
+  YYSYMBOL_create_param_list = 174,        /* create_param_list  */
+  YYSYMBOL_create_param = 175,             /* create_param  */
+  YYSYMBOL_create_param_name = 176,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 177,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 178,            /* use_attr_list  */
+  YYSYMBOL_delete = 179,                   /* delete  */
+  YYSYMBOL_examine = 180,                  /* examine  */
+  YYSYMBOL_list = 181,                     /* list  */
+  YYSYMBOL_list_return_tail = 182,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 183,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 184,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 185,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 186,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 187,         /* list_return_opts  */
+  YYSYMBOL_list_return_word = 188,         /* list_return_word  */
+  YYSYMBOL_list_return_body = 189,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 190,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 191,         /* list_return_item  */
+  YYSYMBOL_192_3 = 192,                    /* $@3  */
+  YYSYMBOL_lsub = 193,                     /* lsub  */
+  YYSYMBOL_rename = 194,                   /* rename  */
+  YYSYMBOL_select = 195,                   /* select  */
+  YYSYMBOL_select_params = 196,            /* select_params  */
+  YYSYMBOL_select_param_list = 197,        /* select_param_list  */
+  YYSYMBOL_select_param = 198,             /* select_param  */
+  YYSYMBOL_qresync_rest = 199,             /* qresync_rest  */
+  YYSYMBOL_known_uids = 200,               /* known_uids  */
+  YYSYMBOL_seq_match_data = 201,           /* seq_match_data  */
+  YYSYMBOL_status = 202,                   /* status  */
+  YYSYMBOL_status_att_list = 203,          /* status_att_list  */
+  YYSYMBOL_status_att = 204,               /* status_att  */
+  YYSYMBOL_subscribe = 205,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 206,              /* unsubscribe  */
+  YYSYMBOL_copy = 207,                     /* copy  */
+  YYSYMBOL_move = 208,                     /* move  */
+  YYSYMBOL_fetch = 209,                    /* fetch  */
+  YYSYMBOL_fetch_modifiers = 210,          /* fetch_modifiers  */
+  YYSYMBOL_fetch_modifier_list = 211,      /* fetch_modifier_list  */
+  YYSYMBOL_fetch_modifier = 212,           /* fetch_modifier  */
+  YYSYMBOL_fetch_what = 213,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 214,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 215,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 216,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 217,           /* section_binary  */
+  YYSYMBOL_partial = 218,                  /* partial  */
+  YYSYMBOL_section = 219,                  /* section  */
+  YYSYMBOL_section_spec = 220,             /* section_spec  */
+  YYSYMBOL_section_part = 221,             /* section_part  */
+  YYSYMBOL_section_msgtext = 222,          /* section_msgtext  */
+  YYSYMBOL_section_text = 223,             /* section_text  */
+  YYSYMBOL_header_list = 224,              /* header_list  */
+  YYSYMBOL_header_fld_names = 225,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 226,          /* header_fld_name  */
+  YYSYMBOL_store = 227,                    /* store  */
+  YYSYMBOL_store_modifiers = 228,          /* store_modifiers  */
+  YYSYMBOL_store_modifier_list = 229,      /* store_modifier_list  */
+  YYSYMBOL_store_modifier = 230,           /* store_modifier  */
+  YYSYMBOL_store_att_flags = 231,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 232,              /* store_flags  */
+  YYSYMBOL_search = 233,                   /* search  */
+  YYSYMBOL_search_program = 234,           /* search_program  */
+  YYSYMBOL_search_return_opts = 235,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 236,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 237,        /* search_return_opt  */
+  YYSYMBOL_getquota = 238,                 /* getquota  */
+  YYSYMBOL_quota_root = 239,               /* quota_root  */
+  YYSYMBOL_getquotaroot = 240,             /* getquotaroot  */
+  YYSYMBOL_setquota = 241,                 /* setquota  */
+  YYSYMBOL_setquota_list = 242,            /* setquota_list  */
+  YYSYMBOL_setquota_resource = 243,        /* setquota_resource  */
+  YYSYMBOL_sort = 244,                     /* sort  */
+  YYSYMBOL_sort_criteria = 245,            /* sort_criteria  */
+  YYSYMBOL_sort_words = 246,               /* sort_words  */
+  YYSYMBOL_sort_word = 247,                /* sort_word  */
+  YYSYMBOL_thread = 248,                   /* thread  */
+  YYSYMBOL_thread_alg = 249,               /* thread_alg  */
+  YYSYMBOL_search_criteria = 250,          /* search_criteria  */
+  YYSYMBOL_charset = 251,                  /* charset  */
+  YYSYMBOL_search_key_list = 252,          /* search_key_list  */
+  YYSYMBOL_search_key = 253,               /* search_key  */
+  YYSYMBOL_search_key_1 = 254,             /* search_key_1  */
+  YYSYMBOL_mod_sequence_value = 255,       /* mod_sequence_value  */
+  YYSYMBOL_mod_sequence_valzer = 256,      /* mod_sequence_valzer  */
+  YYSYMBOL_sequence_set = 257,             /* sequence_set  */
+  YYSYMBOL_mailbox = 258,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 259,             /* list_mailbox  */
+  YYSYMBOL_astring = 260,                  /* astring  */
+  YYSYMBOL_string = 261,                   /* string  */
+  YYSYMBOL_atom = 262,                     /* atom  */
+  YYSYMBOL_keyword = 263,                  /* keyword  */
+  YYSYMBOL_flag_list = 264,                /* flag_list  */
+  YYSYMBOL_flag_seq = 265,                 /* flag_seq  */
+  YYSYMBOL_flag = 266,                     /* flag  */
+  YYSYMBOL_flag_keyword = 267,             /* flag_keyword  */
+  YYSYMBOL_date = 268,                     /* date  */
+  YYSYMBOL_date_time = 269,                /* date_time  */
+  YYSYMBOL_number = 270,                   /* number  */
+  YYSYMBOL_nz_number = 271                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -680,19 +698,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   1888
+#define YYLAST   2133
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  133
+#define YYNTOKENS  138
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  121
+#define YYNNTS  134
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  374
+#define YYNRULES  399
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  618
+#define YYNSTATES  673
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   381
+#define YYMAXUTOK   386
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -710,12 +728,12 @@ static const yytype_uint8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     127,   128,     2,     2,     2,     2,   131,     2,     2,     2,
+     132,   133,     2,     2,     2,     2,   136,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     130,     2,   132,     2,     2,     2,     2,     2,     2,     2,
+     135,     2,   137,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   129,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   134,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -744,51 +762,53 @@ static const yytype_uint8 yytranslate[] =
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
      115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126
+     125,   126,   127,   128,   129,   130,   131
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   160,   160,   160,   164,   165,   166,   167,   168,   173,
-     174,   175,   176,   177,   183,   188,   189,   192,   199,   205,
-     206,   207,   213,   213,   213,   213,   213,   213,   213,   213,
-     214,   214,   214,   214,   214,   215,   215,   222,   229,   238,
-     247,   251,   252,   261,   265,   266,   267,   271,   272,   278,
-     279,   287,   293,   294,   295,   296,   296,   296,   296,   297,
-     298,   299,   304,   304,   308,   308,   308,   308,   309,   310,
-     315,   323,   330,   335,   342,   345,   354,   359,   369,   374,
-     375,   377,   379,   385,   389,   397,   398,   406,   411,   412,
-     420,   424,   431,   432,   436,   437,   443,   448,   459,   462,
-     466,   470,   474,   483,   484,   494,   495,   501,   502,   508,
-     513,   514,   525,   532,   533,   537,   538,   542,   543,   547,
-     548,   548,   554,   562,   569,   580,   581,   586,   587,   594,
-     595,   602,   603,   605,   606,   613,   621,   631,   636,   637,
-     644,   645,   646,   647,   648,   651,   653,   658,   663,   671,
-     682,   690,   700,   701,   706,   707,   714,   716,   720,   721,
-     722,   723,   725,   731,   732,   742,   743,   744,   745,   746,
-     747,   748,   749,   750,   751,   753,   754,   757,   759,   762,
-     764,   773,   776,   779,   782,   785,   792,   793,   798,   809,
-     810,   815,   816,   817,   823,   824,   831,   832,   835,   838,
-     843,   844,   849,   854,   855,   861,   866,   868,   878,   883,
-     884,   890,   902,   903,   904,   905,   906,   907,   911,   912,
-     920,   922,   929,   933,   945,   946,   951,   952,   960,   961,
-     962,   963,   964,   969,   973,   974,   992,   996,   997,   998,
-     999,  1000,  1001,  1002,  1003,  1004,  1005,  1007,  1008,  1009,
-    1010,  1011,  1012,  1013,  1014,  1015,  1016,  1017,  1018,  1019,
-    1021,  1022,  1023,  1025,  1026,  1027,  1029,  1030,  1031,  1032,
-    1033,  1034,  1040,  1042,  1045,  1046,  1057,  1061,  1069,  1070,
-    1071,  1073,  1079,  1085,  1086,  1087,  1094,  1095,  1096,  1101,
-    1102,  1108,  1109,  1110,  1111,  1112,  1113,  1119,  1119,  1119,
-    1119,  1119,  1119,  1119,  1120,  1120,  1120,  1120,  1121,  1121,
-    1121,  1121,  1121,  1121,  1122,  1122,  1122,  1122,  1122,  1122,
-    1123,  1123,  1123,  1123,  1123,  1123,  1123,  1123,  1124,  1124,
-    1124,  1124,  1124,  1124,  1125,  1125,  1125,  1125,  1125,  1125,
-    1126,  1126,  1126,  1126,  1126,  1127,  1127,  1127,  1127,  1128,
-    1128,  1130,  1130,  1130,  1130,  1130,  1132,  1132,  1132,  1132,
-    1132,  1133,  1133,  1139,  1140,  1144,  1146,  1155,  1156,  1161,
-    1167,  1168,  1174,  1179,  1184
+       0,   166,   166,   166,   170,   171,   172,   173,   174,   179,
+     180,   181,   182,   183,   189,   194,   195,   198,   205,   211,
+     212,   213,   219,   219,   219,   219,   219,   219,   219,   219,
+     220,   220,   220,   220,   220,   221,   221,   222,   222,   222,
+     229,   236,   245,   254,   258,   259,   268,   272,   273,   274,
+     278,   279,   285,   286,   294,   300,   301,   302,   303,   303,
+     303,   303,   304,   305,   306,   307,   307,   312,   312,   316,
+     316,   316,   316,   317,   318,   319,   319,   324,   332,   339,
+     344,   351,   354,   363,   368,   378,   383,   384,   386,   388,
+     394,   398,   406,   407,   415,   420,   421,   429,   433,   440,
+     441,   445,   446,   452,   457,   468,   471,   475,   479,   483,
+     492,   493,   503,   504,   510,   511,   517,   522,   523,   534,
+     541,   542,   546,   547,   551,   552,   556,   557,   557,   563,
+     571,   578,   589,   590,   595,   596,   603,   604,   611,   612,
+     614,   615,   622,   630,   640,   645,   646,   653,   654,   655,
+     656,   657,   660,   663,   665,   670,   675,   683,   694,   702,
+     712,   713,   718,   719,   726,   728,   732,   733,   734,   735,
+     737,   743,   744,   754,   755,   756,   757,   758,   759,   760,
+     761,   762,   763,   765,   766,   769,   771,   774,   776,   785,
+     788,   791,   794,   797,   804,   805,   810,   821,   822,   827,
+     828,   829,   835,   836,   843,   844,   847,   850,   855,   856,
+     861,   866,   867,   873,   878,   880,   890,   895,   896,   902,
+     914,   915,   916,   917,   918,   919,   923,   924,   932,   934,
+     941,   945,   957,   958,   963,   964,   972,   973,   974,   975,
+     976,   984,   991,   996,  1007,  1010,  1016,  1017,  1021,  1031,
+    1033,  1043,  1047,  1048,  1052,  1059,  1064,  1070,  1079,  1083,
+    1084,  1102,  1106,  1107,  1108,  1109,  1110,  1111,  1112,  1113,
+    1114,  1115,  1117,  1118,  1119,  1120,  1121,  1122,  1123,  1124,
+    1125,  1126,  1127,  1128,  1129,  1131,  1132,  1133,  1135,  1136,
+    1137,  1139,  1140,  1141,  1142,  1143,  1144,  1150,  1152,  1155,
+    1156,  1167,  1171,  1179,  1180,  1181,  1183,  1189,  1195,  1196,
+    1197,  1204,  1205,  1206,  1211,  1212,  1218,  1219,  1220,  1221,
+    1222,  1223,  1229,  1229,  1229,  1229,  1229,  1229,  1229,  1230,
+    1230,  1230,  1230,  1231,  1231,  1231,  1231,  1231,  1231,  1232,
+    1232,  1232,  1232,  1232,  1232,  1233,  1233,  1233,  1233,  1233,
+    1233,  1233,  1233,  1234,  1234,  1234,  1234,  1234,  1234,  1235,
+    1235,  1235,  1235,  1235,  1235,  1236,  1236,  1236,  1236,  1236,
+    1237,  1237,  1237,  1237,  1238,  1238,  1240,  1240,  1240,  1240,
+    1240,  1242,  1242,  1242,  1242,  1242,  1243,  1243,  1249,  1250,
+    1254,  1256,  1265,  1266,  1271,  1277,  1278,  1284,  1289,  1294
 };
 #endif
 
@@ -815,11 +835,12 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
   "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
   "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
-  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
-  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
-  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
-  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
-  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "COUNT", "SAVE", "$", "SORT", "THREAD", "GETQUOTA", "GETQUOTAROOT",
+  "SETQUOTA", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
+  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
+  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
+  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
+  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
@@ -849,17 +870,19 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "store", "store_modifiers", "store_modifier_list", "store_modifier",
   "store_att_flags", "store_flags", "search", "search_program",
   "search_return_opts", "search_return_opt_list", "search_return_opt",
-  "charset", "search_key_list", "search_key", "search_key_1",
-  "mod_sequence_value", "mod_sequence_valzer", "sequence_set", "mailbox",
-  "list_mailbox", "astring", "string", "atom", "keyword", "flag_list",
-  "flag_seq", "flag", "flag_keyword", "date", "date_time", "number",
-  "nz_number", YY_NULLPTR
+  "getquota", "quota_root", "getquotaroot", "setquota", "setquota_list",
+  "setquota_resource", "sort", "sort_criteria", "sort_words", "sort_word",
+  "thread", "thread_alg", "search_criteria", "charset", "search_key_list",
+  "search_key", "search_key_1", "mod_sequence_value",
+  "mod_sequence_valzer", "sequence_set", "mailbox", "list_mailbox",
+  "astring", "string", "atom", "keyword", "flag_list", "flag_seq", "flag",
+  "flag_keyword", "date", "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-479)
+#define YYPACT_NINF (-541)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -873,68 +896,74 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      20,  -479,    27,    69,  -479,  1837,  -479,  -479,    73,    84,
-    -479,  -479,  -479,    86,    90,    98,   101,  -479,   103,   112,
-     116,  -479,   127,  -479,   131,   133,   137,  -479,   142,   146,
-     173,   183,   187,  -479,   188,  -479,   189,  -479,   193,   195,
-      58,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,    91,  1365,  1719,    68,  1365,  1365,  1365,    68,
-     729,  1365,  1365,  1365,   221,  1365,  1365,    68,  1365,  1365,
-    -479,  1719,   965,  1719,   196,    68,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,   197,  -479,  -479,  -479,  -479,   198,  -479,
-    -479,  -479,  -479,  -479,   200,   201,  -479,   202,   204,     5,
-     205,   207,   212,  -479,   214,   216,   217,   222,  -479,   223,
-    -479,   233,   234,   235,  -479,  -479,  -479,   237,   238,   239,
-     240,  -479,   241,  -479,   242,   243,  -479,  -479,   245,   248,
-     249,   250,   251,   252,   253,   254,  -479,  -479,  -479,  -479,
-     255,  -479,   256,   260,  1145,  -479,   261,   262,  -479,  -479,
-    -479,   202,   263,   266,  -479,  -479,   213,  -479,    19,  -479,
-    -479,  -479,  1719,   267,    21,  1719,  1365,   104,   159,  -479,
-     309,  -479,  -479,     8,  1365,   609,  1365,  1247,  1365,    68,
-     160,  1365,  1365,    87,  1365,  1365,  1365,  1719,   284,  1145,
-      87,  1145,    87,    87,    87,    87,   284,  1365,  1365,  1365,
-    1719,  1365,    83,    18,  1082,  1145,  -479,   163,    -1,   273,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,    26,   274,
-    -479,  1365,  -479,  -479,  -479,   484,  -479,  -479,   276,   310,
-    -479,  -479,  -479,   325,  -479,     0,  -479,     6,     6,     6,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,     3,     3,   339,   312,  -479,  -479,   327,
-    -479,   315,  -479,  -479,  1247,   316,   317,  -479,  -479,  -479,
-    -479,  -479,  -479,    22,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,   319,  -479,  -479,  -479,  -479,  -479,  -479,  -479,   320,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,   321,
-    -479,  -479,   322,  -479,  -479,  -479,  -479,    15,  -479,  -479,
-    -479,  -479,  -479,  -479,   120,   323,   324,    68,   128,  -479,
-    1483,  -479,  -479,  -479,    28,  -479,  -479,    59,    23,  -479,
-      31,  -479,   326,  -479,   328,    34,  -479,  -479,  -479,   215,
-     -62,  -479,   215,  -479,  -479,  -479,   329,   331,  -479,   215,
-     225,   219,  -479,   215,    37,  -479,   224,  -479,  -479,   609,
-      38,  -479,    33,  -479,    33,  -479,  -479,  -479,  -479,  -479,
-    -479,    39,  -479,  1365,  1145,  1145,  1719,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,    40,  -479,   334,    41,  -479,   134,
-     847,  -479,   337,  -479,  -479,  -479,  1601,  -479,  -479,   338,
-    -479,   325,  -479,   231,   232,     0,  -479,   284,  -479,  -479,
-     355,  -479,   258,   258,  -479,  -479,    17,  -479,   339,  -479,
-      32,   316,   316,  1247,  -479,  -479,  -479,  -479,   346,  -479,
-     118,  -479,  -479,  -479,   262,   347,    15,  -479,   361,   120,
-    -479,   349,  -479,  -479,   350,  1483,  -479,    23,  -479,    -3,
-     355,  -479,   257,  -479,  1365,  -479,  -479,  -479,  -479,  -479,
-    -479,   351,  -479,    43,  -479,  -479,  -479,  -479,   259,  -479,
-     361,  -479,  -479,  -479,   847,  -479,  -479,  -479,  -479,  -479,
-      44,   369,   355,    45,  -479,   384,    32,  -479,    10,  -479,
-    -479,   330,  -479,   384,   264,  1365,  -479,  -479,  -479,  -479,
-    -479,  -479,   269,   372,  -479,  -479,   376,  -479,  -479,    15,
-    -479,    10,    11,   270,    46,  -479,    68,   377,  -479,  -479,
-    -479,  -479,   381,   275,    68,  -479,   272,  -479
+      63,  -541,    99,    91,  -541,  2067,  -541,  -541,    97,   104,
+    -541,  -541,  -541,   116,   142,   145,   146,  -541,   147,   149,
+     150,  -541,   153,  -541,   157,   181,   194,  -541,   201,   202,
+     203,   210,   211,  -541,   212,  -541,   213,  -541,   214,   215,
+     216,   219,   223,   224,   225,   228,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,    80,  1575,  1944,    83,  1575,  1575,  1575,    83,
+     899,  1575,  1575,  1575,  1267,  1575,  1575,    83,  1575,  1575,
+    -541,  1944,  1145,  1944,   230,    83,   -28,  1944,  1575,  1575,
+    1575,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,   231,  -541,
+    -541,  -541,  -541,   232,  -541,  -541,  -541,  -541,  -541,   234,
+     237,  -541,   238,   239,    13,   240,   242,   243,  -541,   253,
+     255,   256,   257,  -541,   260,  -541,   261,   262,   263,  -541,
+    -541,  -541,   264,   270,   271,   272,  -541,   273,  -541,   274,
+     275,  -541,  -541,   276,   277,   278,   279,   281,   296,   297,
+     298,  -541,  -541,  -541,  -541,   304,  -541,   305,   306,   396,
+    -541,   308,   309,  -541,  -541,  -541,   238,   310,   312,  -541,
+    -541,   288,  -541,    39,  -541,  -541,  -541,  1944,   313,  1944,
+     314,   315,   316,  -541,  -541,  -541,  -541,   317,    41,  1944,
+    1575,   119,   204,  -541,   233,  -541,  -541,     6,  1575,   774,
+    1575,  1452,  1575,    83,   205,  1575,  1575,    86,  1575,  1575,
+    1575,  1944,   333,   396,    86,   396,    86,    86,    86,    86,
+     333,  1575,  1575,  1575,  1944,  1575,    25,    23,  1335,   396,
+    -541,   208,     1,   323,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,    36,   324,  -541,  1575,    37,  -541,
+    -541,   217,  1575,  1575,   220,  -541,  -541,  -541,   521,  -541,
+    -541,   325,   326,  -541,  -541,  -541,   341,  -541,   -63,  -541,
+      17,    17,    17,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,    11,    11,   192,   328,
+    -541,  -541,   343,  -541,   330,  -541,  -541,  1452,   336,   338,
+    -541,  -541,  -541,  -541,  -541,  -541,    24,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,   339,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,   340,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,   344,  -541,  -541,   345,  -541,  -541,  -541,  -541,
+      40,  -541,  -541,  -541,  -541,  -541,  -541,   235,   346,   348,
+      83,    96,  -541,  1698,  -541,  1944,  -541,   350,  -541,   352,
+    -541,   644,  -541,  -541,    43,  -541,  -541,    74,    75,  -541,
+      44,  -541,   353,  -541,   354,    45,  -541,  -541,  -541,   241,
+     -58,  -541,   241,  -541,  -541,  -541,   355,   356,  -541,   241,
+     244,   245,  -541,   241,    47,  -541,   247,  -541,  -541,   774,
+      49,  -541,    54,  -541,    54,  -541,  -541,  -541,  -541,  -541,
+    -541,    50,  -541,  1575,   396,   396,  1944,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,    51,  -541,   359,    52,  -541,
+       9,  1022,  -541,   362,  -541,  -541,  -541,  -541,  1575,   396,
+    -541,    53,  -541,   364,  1821,  -541,  -541,   365,  -541,   341,
+    -541,   252,   254,   -63,  -541,   333,  -541,  -541,   380,  -541,
+     258,   258,  -541,  -541,    18,  -541,   192,  -541,   -13,   336,
+     336,  1452,  -541,  -541,  -541,  -541,   369,  -541,   138,  -541,
+    -541,  -541,   309,   370,    40,  -541,   384,   235,  -541,   373,
+    -541,  -541,   374,  1698,  -541,   309,  1944,  -541,  1944,  -541,
+      75,  -541,     5,   380,  -541,   259,  -541,  1575,  -541,  -541,
+    -541,  -541,  -541,  -541,   375,  -541,    55,  -541,  -541,  -541,
+    -541,   265,  -541,   384,  -541,  -541,  -541,  1022,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,    56,   376,   380,    57,  -541,
+     391,   -13,  -541,    10,  -541,  -541,   385,  -541,   391,   267,
+    1575,  -541,  -541,  -541,  -541,  -541,  -541,   266,   387,  -541,
+    -541,   388,  -541,  -541,    40,  -541,    10,    42,   280,    61,
+    -541,    83,   389,  -541,  -541,  -541,  -541,   390,   283,    83,
+    -541,   284,  -541
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -943,103 +972,111 @@ static const yytype_int16 yypact[] =
 static const yytype_int16 yydefact[] =
 {
        0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
-       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       9,    55,    56,     0,     0,     0,     0,    57,     0,     0,
        0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
-       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
-       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
-      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
-      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
-      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,    40,     0,    42,     0,    54,     0,     0,
+       0,     0,     0,     0,     0,     0,     4,    12,     8,     5,
+       6,    33,    34,    35,    36,    13,    63,     7,    62,    19,
+      20,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    58,    64,    59,    60,    61,    37,    38,    39,
+      65,    66,    14,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      62,     0,     0,     0,    40,     0,     3,    17,    16,   291,
-     292,   293,   294,   287,   289,   290,   309,   351,   352,   353,
-     354,   355,   295,   297,   298,   299,   300,   301,   302,   303,
-     304,   305,   306,   307,   308,   310,   311,   312,   313,   314,
-     315,   316,   317,   318,   319,   320,   321,   322,   323,   324,
-     325,   326,   327,   328,   329,   330,   331,   332,   333,   334,
+      67,     0,     0,     0,    43,     0,     0,     0,     0,     0,
+       0,     3,    17,    16,   316,   317,   318,   319,   312,   314,
+     315,   334,   376,   377,   378,   379,   380,   320,   322,   323,
+     324,   325,   326,   327,   328,   329,   330,   331,   332,   333,
      335,   336,   337,   338,   339,   340,   341,   342,   343,   344,
-     345,   346,   347,   348,   349,   350,   356,   357,   358,   359,
-     360,   361,   362,     0,   282,   288,   286,   296,    74,    77,
-     278,   279,   280,   281,     0,    85,    96,   125,     0,     0,
-       0,     0,     0,    72,     0,     0,     0,     0,   237,     0,
-     238,     0,     0,     0,   243,   261,   244,     0,     0,     0,
-       0,   247,     0,   248,     0,     0,   250,   251,     0,     0,
-       0,     0,     0,     0,     0,     0,   256,   257,   271,   258,
-       0,   260,     0,     0,     0,   220,     0,   222,   234,   236,
-     274,   125,     0,     0,   147,   148,     0,    38,     0,    43,
-      46,    41,     0,     0,     0,     0,     0,     0,     0,    97,
-       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
+     345,   346,   347,   348,   349,   350,   351,   352,   353,   354,
+     355,   356,   357,   358,   359,   360,   361,   362,   363,   364,
+     365,   366,   367,   368,   369,   370,   371,   372,   373,   374,
+     375,   381,   382,   383,   384,   385,   386,   387,     0,   307,
+     313,   311,   321,    81,    84,   303,   304,   305,   306,     0,
+      92,   103,   132,     0,     0,     0,     0,     0,    79,     0,
+       0,     0,     0,   262,     0,   263,     0,     0,     0,   268,
+     286,   269,     0,     0,     0,     0,   272,     0,   273,     0,
+       0,   275,   276,     0,     0,     0,     0,     0,     0,     0,
+       0,   281,   282,   296,   283,     0,   285,     0,     0,     0,
+     228,     0,   230,   259,   261,   299,   132,     0,     0,   155,
+     156,     0,    41,     0,    46,    49,    44,     0,     0,     0,
+       0,     0,     0,   256,   241,   242,   243,     0,     0,     0,
+       0,     0,     0,   104,     0,   114,   112,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   124,     0,     0,     0,
-      63,    68,    64,    69,    65,    67,    66,    44,     0,     0,
-      42,     0,   372,    83,    84,     0,    78,    79,     0,     0,
-      75,    76,   149,     0,    86,     0,   174,     0,     0,     0,
-     158,   160,   159,   165,   166,   167,   168,   169,   170,   171,
-     172,   173,   175,     0,     0,     0,   152,   161,   180,     0,
-     106,     0,   285,   284,     0,   103,    98,   283,    71,    73,
-     122,   123,   270,     0,   241,   239,   370,   371,   240,   242,
-     245,     0,   205,   369,   246,   373,   263,   264,   249,     0,
-     266,   267,   268,   252,   269,   253,   254,   255,   259,     0,
-     233,   277,     0,   272,   275,   221,   235,     0,   212,   214,
-     216,   213,   215,   217,     0,     0,     0,     0,     0,    45,
-       0,   150,   367,   363,     0,   365,   368,     0,     0,    91,
-       0,    88,     0,   129,     0,     0,   127,   374,   186,   181,
-       0,   194,   183,   185,   196,   199,     0,     0,   189,   176,
-       0,   192,   191,   178,     0,   163,     0,   151,   108,     0,
-       0,   110,     0,   100,     0,   228,   229,   231,   232,   230,
-     224,     0,   226,     0,     0,     0,     0,   145,   141,   144,
-     140,   142,   143,   146,     0,   138,     0,     0,   209,     0,
-       0,    70,     0,    47,    49,    50,     0,   364,    80,     0,
-      81,     0,    87,     0,     0,     0,   126,     0,   182,   187,
-       0,   184,     0,     0,   177,   190,     0,   179,     0,   162,
-       0,   103,   103,     0,   109,   114,   113,   104,     0,    99,
-       0,   225,   262,   265,   223,     0,     0,   137,     0,     0,
-     208,     0,   206,   218,   219,     0,   366,     0,    89,     0,
-       0,   128,     0,   195,     0,   197,   198,   201,   200,   193,
-     164,     0,   157,     0,   154,   102,   101,   111,     0,   227,
-       0,   139,   211,   210,     0,    48,    82,    94,    92,    90,
-       0,     0,     0,     0,   203,     0,     0,   153,   115,   273,
-     207,     0,    93,     0,     0,     0,   202,   276,   156,   155,
-     119,   120,     0,   116,   117,    95,   131,   188,   204,     0,
-     112,     0,     0,     0,     0,   118,     0,   132,   133,   135,
-     130,   121,     0,     0,     0,   134,     0,   136
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     131,     0,     0,     0,    68,    73,    69,    74,    70,    72,
+      71,    75,    76,    47,     0,     0,    45,     0,     0,   252,
+     254,     0,     0,     0,     0,   397,    90,    91,     0,    85,
+      86,     0,     0,    82,    83,   157,     0,    93,     0,   182,
+       0,     0,     0,   166,   168,   167,   173,   174,   175,   176,
+     177,   178,   179,   180,   181,   183,     0,     0,     0,   160,
+     169,   188,     0,   113,     0,   310,   309,     0,   110,   105,
+     308,    78,    80,   129,   130,   295,     0,   266,   264,   395,
+     396,   265,   267,   270,     0,   213,   394,   271,   398,   288,
+     289,   274,     0,   291,   292,   293,   277,   294,   278,   279,
+     280,   284,     0,   258,   302,     0,   297,   300,   229,   260,
+       0,   220,   222,   224,   221,   223,   225,     0,     0,     0,
+       0,     0,    48,     0,   158,     0,   251,     0,   249,     0,
+     255,     0,   392,   388,     0,   390,   393,     0,     0,    98,
+       0,    95,     0,   136,     0,     0,   134,   399,   194,   189,
+       0,   202,   191,   193,   204,   207,     0,     0,   197,   184,
+       0,   200,   199,   186,     0,   171,     0,   159,   115,     0,
+       0,   117,     0,   107,     0,   236,   237,   239,   240,   238,
+     232,     0,   234,     0,     0,     0,     0,   152,   153,   148,
+     151,   147,   149,   150,   154,     0,   145,     0,     0,   217,
+       0,     0,    77,     0,    50,    52,    53,   253,     0,     0,
+     244,     0,   246,     0,     0,   389,    87,     0,    88,     0,
+      94,     0,     0,     0,   133,     0,   190,   195,     0,   192,
+       0,     0,   185,   198,     0,   187,     0,   170,     0,   110,
+     110,     0,   116,   121,   120,   111,     0,   106,     0,   233,
+     287,   290,   231,     0,     0,   144,     0,     0,   216,     0,
+     214,   226,   227,     0,   250,   257,     0,   245,     0,   391,
+       0,    96,     0,     0,   135,     0,   203,     0,   205,   206,
+     209,   208,   201,   172,     0,   165,     0,   162,   109,   108,
+     118,     0,   235,     0,   146,   219,   218,     0,    51,   247,
+     248,    89,   101,    99,    97,     0,     0,     0,     0,   211,
+       0,     0,   161,   122,   298,   215,     0,   100,     0,     0,
+       0,   210,   301,   164,   163,   126,   127,     0,   123,   124,
+     102,   138,   196,   212,     0,   119,     0,     0,     0,     0,
+     125,     0,   139,   140,   142,   137,   128,     0,     0,     0,
+     141,     0,   143
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -134,  -479,
-    -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,  -479,
-    -479,  -479,  -479,  -393,  -479,  -479,  -479,   -88,  -479,  -479,
-    -479,  -479,  -479,  -479,  -354,  -479,  -479,   -34,  -479,   -40,
-    -479,  -479,  -479,  -185,  -479,  -479,  -479,  -479,   176,  -479,
-     -77,  -479,  -479,  -193,  -479,  -180,  -105,  -479,  -479,   177,
-     179,   180,  -479,  -479,  -154,  -479,  -479,  -338,  -479,  -139,
-    -346,    85,  -479,  -140,   -78,  -479,   -73,  -479,  -478,   191,
-    -479,  -479,   -94,   -41,  -125,   194,   147,  -479,  -479,   -76,
-    -479,  -229,  -266,  -479,  -141,  -468,   -75,   -35,  -264,   -79,
-    -247,   -53,  -479,   192,   130,   -43,  -194,  -101,    30,  -280,
-    -472
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -174,  -541,
+    -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,  -541,
+    -541,  -541,  -541,  -447,  -541,  -541,  -541,  -129,  -541,  -541,
+    -541,  -541,  -541,  -541,  -428,  -541,  -541,   -78,  -541,   -82,
+    -541,  -541,  -541,  -240,  -541,  -541,  -541,  -541,   162,  -541,
+    -124,  -541,  -541,  -248,  -541,  -233,  -152,  -541,  -541,   163,
+     164,   165,  -541,  -541,  -204,  -541,  -541,  -369,  -541,  -225,
+    -317,    46,  -541,  -218,  -126,  -541,  -122,  -541,  -540,   170,
+    -541,  -541,  -145,   -87,  -183,   174,   118,   331,  -541,  -130,
+    -541,   332,  -541,  -541,  -541,  -143,   180,   103,  -541,     2,
+     185,  -541,  -336,   133,  -246,  -290,  -541,  -189,  -512,   -85,
+     -53,  -285,   -89,  -262,   -76,  -541,   172,   105,   -83,  -208,
+     -91,    -5,  -305,  -516
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
-      46,    47,    48,    49,    94,    50,   249,   308,   483,    51,
-      52,    53,   246,   300,   301,    54,   192,   358,    55,   320,
-     178,    56,   316,   317,    57,   324,   420,   421,   422,   569,
-     570,    58,    59,    60,   453,   190,   263,   355,   450,   517,
-     518,   592,   593,   594,   599,    61,    62,    63,   259,   425,
-     426,   603,   607,   608,    64,   474,   475,    65,    66,    67,
-      68,    69,   447,   553,   554,   346,   444,   347,   348,   429,
-     498,   439,   440,   430,   442,   549,   545,   573,   371,    70,
-     405,   477,   478,   406,   532,    71,   235,   236,   461,   462,
-     389,   237,   238,   239,   588,   393,   240,   173,   356,   174,
-     175,   176,   177,   533,   534,   415,   416,   368,   319,   376,
-     431
+       0,     2,     3,    45,    46,    47,    82,    48,    49,    50,
+      51,    52,    53,    54,   104,    55,   264,   334,   524,    56,
+      57,    58,   261,   324,   325,    59,   207,   391,    60,   353,
+     193,    61,   349,   350,    62,   357,   460,   461,   462,   624,
+     625,    63,    64,    65,   493,   205,   287,   388,   490,   565,
+     566,   647,   648,   649,   654,    66,    67,    68,   283,   465,
+     466,   658,   662,   663,    69,   515,   516,    70,    71,    72,
+      73,    74,   487,   606,   607,   379,   484,   380,   381,   469,
+     546,   479,   480,   470,   482,   602,   598,   628,   404,    75,
+     438,   518,   519,   439,   580,    76,   250,   251,   501,   502,
+      77,   274,    78,    79,   531,   532,    80,   271,   338,   339,
+      81,   272,   448,   449,   252,   253,   254,   643,   426,   255,
+     188,   389,   189,   190,   191,   192,   581,   582,   455,   456,
+     401,   352,   409,   471
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -1047,499 +1084,557 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     184,   309,   193,   360,   188,   293,   384,   445,   427,   261,
-     567,   427,   243,   377,   590,   379,   180,   181,   182,   467,
-     253,   179,   427,     1,   488,   490,   349,     4,   543,   396,
-     104,   105,   312,   313,   543,   313,   295,   515,   247,   250,
-     251,   185,   186,   187,   408,   191,   486,   194,   195,   491,
-     241,   242,   495,   244,   245,   508,   513,   520,   526,   529,
-     562,   576,   581,   585,   526,   398,   574,   499,   571,   500,
-     312,   313,   183,   180,   181,   182,   314,    96,   314,   455,
-     456,   457,   458,   374,   459,   434,   501,     5,   391,   516,
-     451,    73,   579,   504,   392,   366,   388,   507,   367,   434,
-     584,   435,    74,    97,    75,   468,    98,   598,    76,   399,
-     400,   401,   402,   403,   314,   435,    77,   423,   424,    78,
-     469,    79,   470,   471,   472,   568,   404,   436,   437,   183,
-      80,   473,   438,   262,    81,   428,   350,   591,   606,   104,
-     105,   436,   437,   547,   566,    82,   394,   307,   315,    83,
-     460,    84,   551,   552,   409,    85,   487,   555,   556,   492,
-      86,   482,   496,   484,    87,   509,   514,   521,   527,   530,
-     550,   577,   582,   586,   611,   455,   456,   457,   458,   378,
-     459,   380,   381,   382,   383,   512,   357,   359,   357,   432,
-     433,    88,   364,   365,   362,   369,   370,   372,   523,   310,
-     398,    89,   321,   441,   441,    90,    91,    92,   385,   386,
-     387,    93,   390,    95,   252,   254,   255,   542,   256,   257,
-     258,   322,   260,   264,   373,   265,   180,   181,   182,   351,
-     266,   323,   267,   361,   268,   269,   524,   373,    13,   476,
-     270,   271,   299,    18,   399,   400,   401,   402,   403,   557,
-      25,   272,   273,   274,    29,   275,   276,   277,   278,   279,
-     280,   281,   373,   282,    39,   196,   283,   284,   285,   286,
-     287,   288,   289,   290,   291,   357,   411,   197,   292,   294,
-     295,   297,   183,   198,   298,   311,   325,   363,   484,   375,
-     397,   407,   410,   199,   417,   200,   201,   202,   203,   204,
-     205,   206,   207,   208,   209,   210,   211,   212,   213,   214,
-     215,   216,   217,   218,   219,   220,   221,   222,   223,   224,
-     225,   226,   227,   228,   229,   230,   231,   232,   418,   419,
-     446,   448,   481,   449,   452,   454,   233,   463,   464,   465,
-     466,   479,   480,   595,   493,   497,   494,   502,   234,   503,
-     506,   510,   528,   326,   505,   535,   537,   485,   539,   540,
-     427,   327,   328,   329,   558,   560,   391,   564,   486,   575,
-     357,   330,   331,   332,   333,   334,   335,   336,   337,   338,
-     339,   340,   341,   326,   522,   544,   578,   583,   572,   587,
-     601,   327,   328,   329,   602,   613,   597,   600,   610,   614,
-     617,   565,   606,   538,   333,   334,   335,   336,   337,   338,
-     339,   340,   341,   525,   519,   511,   605,   296,   541,   604,
-     615,   561,   589,   302,   342,   303,   304,   373,   548,   443,
-     546,   343,   344,   373,   357,   563,   345,   305,   531,   580,
-     306,   395,   596,   536,   559,   414,   318,   489,     0,     0,
-       0,     0,     0,     0,   342,     0,     0,     0,     0,     0,
-       0,   343,   344,     0,     0,   372,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   485,     0,     0,     0,     0,     0,    99,   100,
-     101,     0,   102,     0,     0,     0,     0,   412,     0,     0,
-       0,     0,     0,     0,     0,     0,   372,     0,     0,     0,
-       0,   373,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   609,   106,     0,
-       0,   612,     0,     0,     0,     0,     0,     0,     0,   616,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
-     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
-     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
-     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
-     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
-     167,   168,   169,   170,   171,   172,     0,     0,     0,     0,
-       0,     0,   413,    99,   100,   101,   352,   102,   103,   353,
-     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
-     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
-     172,     0,     0,    99,   100,   101,   354,   102,   103,     0,
-     104,   105,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
-     152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
-     162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
-     172,    99,   100,   101,     0,   102,   189,     0,     0,     0,
-     412,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
-     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
-     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
-     164,   165,   166,   167,   168,   169,   170,   171,   172,    99,
-     100,   101,     0,   102,   315,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
-     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-     166,   167,   168,   169,   170,   171,   172,   180,   181,   182,
-       0,     0,   248,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,   196,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   183,   198,     0,     0,     0,     0,     0,
-     180,   181,   182,     0,   199,     0,   200,   201,   202,   203,
-     204,   205,   206,   207,   208,   209,   210,   211,   212,   213,
-     214,   215,   216,   217,   218,   219,   220,   221,   222,   223,
-     224,   225,   226,   227,   228,   229,   230,   231,   232,   196,
-       0,     0,     0,     0,     0,     0,     0,   233,     0,     0,
-       0,     0,     0,     0,     0,     0,   183,   198,     0,   234,
-       0,     0,     0,     0,     0,     0,     0,   199,     0,   200,
-     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
-     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
-     221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
-     231,    99,   100,   101,   352,   102,   103,   353,   104,   105,
-     233,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,   234,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
-     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
-     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
-     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
-     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
-     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
-     164,   165,   166,   167,   168,   169,   170,   171,   172,    99,
-     100,   101,     0,   102,   103,     0,   104,   105,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
-     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
-     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
-     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
-     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
-     166,   167,   168,   169,   170,   171,   172,    99,   100,   101,
-       0,   102,     0,     0,   104,   105,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
-     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
-     158,   159,   160,   161,   162,   163,   164,   165,   166,   167,
-     168,   169,   170,   171,   172,    99,   100,   101,     0,   102,
-       0,     0,     0,     0,   412,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   106,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,   107,   108,   109,
-     110,   111,   112,   113,   114,   115,   116,   117,   118,   119,
-     120,   121,   122,   123,   124,   125,   126,   127,   128,   129,
+     199,   335,   208,   317,   203,   417,   393,   450,   194,   485,
+     536,   538,   258,   410,   645,   412,   467,   285,   622,   275,
+     268,   275,   467,   467,   382,   262,   265,   266,   212,   429,
+     424,   273,   596,   200,   201,   202,   425,   206,   596,   209,
+     210,   319,   256,   257,   507,   259,   260,   195,   196,   197,
+     119,   120,   345,   346,   441,   445,   276,   629,   563,   463,
+     464,   534,   539,   543,   615,   556,     1,   561,   568,   574,
+     577,   586,   431,   631,   636,   640,   547,   626,   548,   574,
+     431,   495,   496,   497,   498,   345,   346,   346,   195,   196,
+     197,   499,   112,   407,   399,   113,   347,   400,   474,     4,
+     653,   634,   491,   198,   269,   474,   421,   119,   120,     5,
+     564,   639,   604,   605,   475,    83,   432,   433,   434,   435,
+     436,   475,    84,   508,   432,   433,   434,   435,   436,   347,
+     347,   608,   609,   437,    85,   509,   472,   473,   623,   383,
+     476,   477,   646,   621,   198,   478,   286,   476,   477,   600,
+     510,   468,   511,   512,   513,   549,   427,   500,   481,   481,
+      86,   514,   552,    87,    88,    89,   555,    90,    91,   442,
+     446,    92,   333,   348,   661,    93,   535,   540,   544,   523,
+     557,   525,   562,   569,   575,   578,   587,   603,   632,   637,
+     641,   336,   584,   340,   666,   495,   496,   497,   498,    94,
+     390,   392,   390,   354,   560,   499,   397,   398,   395,   402,
+     403,   405,    95,   411,   571,   413,   414,   415,   416,    96,
+      97,    98,   418,   419,   420,   406,   423,   355,    99,   100,
+     101,   102,   103,   105,   106,   384,   359,   107,   406,   394,
+     595,   108,   109,   110,   360,   361,   362,   111,   267,   278,
+     279,   356,   280,   423,   423,   281,   282,   284,   288,   572,
+     289,   290,   366,   367,   368,   369,   370,   371,   372,   373,
+     374,   291,   406,   292,   293,   294,   610,   359,   295,   296,
+     297,   298,   299,   585,   444,   360,   361,   362,   300,   301,
+     302,   303,   304,   305,   306,   307,   308,   309,   390,   310,
+     363,   364,   365,   366,   367,   368,   369,   370,   371,   372,
+     373,   374,   375,    13,   311,   312,   313,   323,    18,   376,
+     377,   525,   314,   315,   316,    25,   318,   319,   321,    29,
+     322,   337,   341,   342,   343,   344,   358,   396,   408,    39,
+     430,   440,   443,   457,   458,   459,   486,   488,   489,   269,
+      40,    41,   451,   375,   492,   522,   494,   503,   504,   517,
+     376,   377,   505,   506,   520,   378,   521,   526,   528,   340,
+     529,   541,   542,   550,   551,   533,   545,   576,   553,   558,
+     583,   554,   588,   590,   592,   467,   593,   611,   613,   424,
+     597,   617,   534,   630,   638,   627,   642,   633,   650,   655,
+     390,   195,   196,   197,   652,   656,   657,   668,   669,   618,
+     591,   559,   567,   665,   570,   661,   660,   672,   320,   594,
+     670,   659,   614,   483,   326,   327,   328,   644,   601,   599,
+     573,   329,   616,   579,   635,   330,   428,   270,   612,   423,
+     211,   331,   277,   619,   447,   406,   332,   527,   422,   651,
+     351,   589,   537,   454,     0,     0,     0,   198,   406,     0,
+       0,     0,     0,   213,     0,     0,     0,     0,     0,     0,
+       0,     0,   390,   214,     0,   215,   216,   217,   218,   219,
+     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
+     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
+     240,   241,   242,   243,   244,   245,   246,   526,   405,     0,
+     533,     0,   620,     0,     0,     0,   248,     0,     0,     0,
+       0,     0,     0,     0,     0,   114,   115,   116,   249,   117,
+       0,     0,     0,     0,   452,     0,     0,     0,     0,     0,
+       0,   406,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   405,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   121,     0,     0,     0,     0,
+       0,     0,   664,     0,     0,     0,   667,   122,   123,   124,
+     125,   126,   127,     0,   671,     0,     0,     0,   128,   129,
      130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
      140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
      150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
      160,   161,   162,   163,   164,   165,   166,   167,   168,   169,
-     170,   171,   172,    99,   100,   101,     0,   102,     0,     0,
+     170,   171,   172,   173,   174,   175,   176,   177,   178,   179,
+     180,   181,   182,   183,   184,   185,   186,   187,   114,   115,
+     116,     0,   117,     0,   453,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   106,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
+     187,     0,     0,     0,     0,     0,     0,   530,   114,   115,
+     116,   385,   117,   118,   386,   119,   120,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
+     187,     0,     0,   114,   115,   116,   387,   117,   118,     0,
+     119,   120,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   121,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   122,   123,   124,   125,   126,
+     127,     0,     0,     0,     0,     0,   128,   129,   130,   131,
      132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
      142,   143,   144,   145,   146,   147,   148,   149,   150,   151,
      152,   153,   154,   155,   156,   157,   158,   159,   160,   161,
      162,   163,   164,   165,   166,   167,   168,   169,   170,   171,
-     172,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
+     182,   183,   184,   185,   186,   187,   114,   115,   116,     0,
+     117,   204,     0,     0,     0,   452,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   121,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   122,   123,
+     124,   125,   126,   127,     0,     0,     0,     0,     0,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   172,   173,   174,   175,   176,   177,   178,
+     179,   180,   181,   182,   183,   184,   185,   186,   187,   114,
+     115,   116,     0,   117,   348,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   121,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   122,   123,   124,   125,   126,   127,     0,     0,     0,
+       0,     0,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
+     176,   177,   178,   179,   180,   181,   182,   183,   184,   185,
+     186,   187,   195,   196,   197,     0,     0,   263,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   211,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   212,     0,     0,     0,     0,   198,     0,
+       0,     0,     0,     0,   213,     0,     0,     0,     0,     0,
+     195,   196,   197,     0,   214,     0,   215,   216,   217,   218,
+     219,   220,   221,   222,   223,   224,   225,   226,   227,   228,
+     229,   230,   231,   232,   233,   234,   235,   236,   237,   238,
+     239,   240,   241,   242,   243,   244,   245,   246,   247,   211,
+       0,     0,     0,     0,     0,     0,     0,   248,     0,     0,
+       0,     0,     0,     0,     0,     0,   198,     0,     0,   249,
+       0,     0,   213,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   214,     0,   215,   216,   217,   218,   219,   220,
+     221,   222,   223,   224,   225,   226,   227,   228,   229,   230,
+     231,   232,   233,   234,   235,   236,   237,   238,   239,   240,
+     241,   242,   243,   244,   245,   246,   247,     0,     0,     0,
+       0,     0,     0,     0,     0,   248,   114,   115,   116,   385,
+     117,   118,   386,   119,   120,     0,     0,   249,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   121,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   122,   123,
+     124,   125,   126,   127,     0,     0,     0,     0,     0,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,   166,   167,   168,
+     169,   170,   171,   172,   173,   174,   175,   176,   177,   178,
+     179,   180,   181,   182,   183,   184,   185,   186,   187,   114,
+     115,   116,     0,   117,   118,     0,   119,   120,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   121,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   122,   123,   124,   125,   126,   127,     0,     0,     0,
+       0,     0,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+     166,   167,   168,   169,   170,   171,   172,   173,   174,   175,
+     176,   177,   178,   179,   180,   181,   182,   183,   184,   185,
+     186,   187,   114,   115,   116,     0,   117,     0,     0,   119,
+     120,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   121,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,   122,   123,   124,   125,   126,   127,
+       0,     0,     0,     0,     0,   128,   129,   130,   131,   132,
+     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
+     143,   144,   145,   146,   147,   148,   149,   150,   151,   152,
+     153,   154,   155,   156,   157,   158,   159,   160,   161,   162,
+     163,   164,   165,   166,   167,   168,   169,   170,   171,   172,
+     173,   174,   175,   176,   177,   178,   179,   180,   181,   182,
+     183,   184,   185,   186,   187,   114,   115,   116,     0,   117,
+       0,     0,     0,     0,   452,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,   121,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   122,   123,   124,
+     125,   126,   127,     0,     0,     0,     0,     0,   128,   129,
+     130,   131,   132,   133,   134,   135,   136,   137,   138,   139,
+     140,   141,   142,   143,   144,   145,   146,   147,   148,   149,
+     150,   151,   152,   153,   154,   155,   156,   157,   158,   159,
+     160,   161,   162,   163,   164,   165,   166,   167,   168,   169,
+     170,   171,   172,   173,   174,   175,   176,   177,   178,   179,
+     180,   181,   182,   183,   184,   185,   186,   187,   114,   115,
+     116,     0,   117,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   121,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     122,   123,   124,   125,   126,   127,     0,     0,     0,     0,
+       0,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,   166,
+     167,   168,   169,   170,   171,   172,   173,   174,   175,   176,
+     177,   178,   179,   180,   181,   182,   183,   184,   185,   186,
+     187,     6,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
       11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
       21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39
+      31,    32,    33,    34,    35,    36,    37,    38,    39,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,    40,
+      41,    42,    43,    44
 };
 
 static const yytype_int16 yycheck[] =
 {
-      75,   248,    81,   267,    79,   234,   286,   345,     5,     4,
-      13,     5,    87,   279,     4,   281,     5,     6,     7,     4,
-      95,    74,     5,     3,   417,   418,    18,     0,   500,   295,
-      11,    12,    11,    12,   506,    12,    18,     4,    91,    92,
-      93,    76,    77,    78,    18,    80,    18,    82,    83,    18,
-      85,    86,    18,    88,    89,    18,    18,    18,    18,    18,
-     528,    18,    18,    18,    18,    66,   544,   129,   540,   131,
-      11,    12,    61,     5,     6,     7,    55,    19,    55,    57,
-      58,    59,    60,   277,    62,    82,   432,    18,     5,    56,
-     354,    18,   560,   439,    11,     8,   290,   443,    11,    82,
-     572,    98,    18,    12,    18,    90,    15,   585,    18,   110,
-     111,   112,   113,   114,    55,    98,    18,   117,   118,    18,
-     105,    18,   107,   108,   109,   128,   127,   124,   125,    61,
-      18,   116,   129,   128,    18,   129,   128,   127,   127,    11,
-      12,   124,   125,   126,   537,    18,   128,   128,   127,    18,
-     128,    18,   120,   121,   128,    18,   128,   511,   512,   128,
-      18,   408,   128,   410,    18,   128,   128,   128,   128,   128,
-     508,   128,   128,   128,   128,    57,    58,    59,    60,   280,
-      62,   282,   283,   284,   285,   449,   265,   266,   267,   328,
-     329,    18,   271,   272,   269,   274,   275,   276,   464,   252,
-      66,    18,   255,   343,   344,    18,    18,    18,   287,   288,
-     289,    18,   291,    18,    18,    18,    18,   497,    18,    18,
-      18,   256,    18,    18,   277,    18,     5,     6,     7,   264,
-      18,   127,    18,   268,    18,    18,   465,   290,    25,   119,
-      18,    18,    29,    30,   110,   111,   112,   113,   114,   513,
-      37,    18,    18,    18,    41,    18,    18,    18,    18,    18,
-      18,    18,   315,    18,    51,    44,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,   354,   311,    56,    18,    18,
-      18,    18,    61,    62,    18,    18,   127,   127,   535,     5,
-     127,    18,    18,    72,    18,    74,    75,    76,    77,    78,
+      85,   263,    91,   249,    89,   310,   291,   343,    84,   378,
+     457,   458,    97,   303,     4,   305,     5,     4,    13,   108,
+     105,   110,     5,     5,    18,   101,   102,   103,    56,   319,
+       5,   107,   548,    86,    87,    88,    11,    90,   554,    92,
+      93,    18,    95,    96,     4,    98,    99,     5,     6,     7,
+      11,    12,    11,    12,    18,    18,   109,   597,     4,   122,
+     123,    18,    18,    18,   576,    18,     3,    18,    18,    18,
+      18,    18,    71,    18,    18,    18,   134,   593,   136,    18,
+      71,    57,    58,    59,    60,    11,    12,    12,     5,     6,
+       7,    67,    12,   301,     8,    15,    55,    11,    87,     0,
+     640,   613,   387,    61,   132,    87,   314,    11,    12,    18,
+      56,   627,   125,   126,   103,    18,   115,   116,   117,   118,
+     119,   103,    18,    83,   115,   116,   117,   118,   119,    55,
+      55,   559,   560,   132,    18,    95,   361,   362,   133,   133,
+     129,   130,   132,   590,    61,   134,   133,   129,   130,   131,
+     110,   134,   112,   113,   114,   472,   133,   133,   376,   377,
+      18,   121,   479,    18,    18,    18,   483,    18,    18,   133,
+     133,    18,   133,   132,   132,    18,   133,   133,   133,   441,
+     133,   443,   133,   133,   133,   133,   133,   556,   133,   133,
+     133,   267,   528,   269,   133,    57,    58,    59,    60,    18,
+     289,   290,   291,   279,   489,    67,   295,   296,   293,   298,
+     299,   300,    18,   304,   504,   306,   307,   308,   309,    18,
+      18,    18,   311,   312,   313,   301,   315,   280,    18,    18,
+      18,    18,    18,    18,    18,   288,    44,    18,   314,   292,
+     545,    18,    18,    18,    52,    53,    54,    19,    18,    18,
+      18,   132,    18,   342,   343,    18,    18,    18,    18,   505,
+      18,    18,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    18,   348,    18,    18,    18,   561,    44,    18,    18,
+      18,    18,    18,   529,   337,    52,    53,    54,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,   387,    18,
+      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
+      77,    78,   120,    25,    18,    18,    18,    29,    30,   127,
+     128,   583,    18,    18,    18,    37,    18,    18,    18,    41,
+      18,    18,    18,    18,    18,    18,   132,   132,     5,    51,
+     132,    18,    18,    18,    18,     4,    18,     4,    18,   132,
+      62,    63,   132,   120,    18,   440,    18,    18,    18,   124,
+     127,   128,    18,    18,    18,   132,    18,   443,    18,   445,
+      18,    18,    18,    18,    18,   451,   135,    18,   134,   132,
+      18,   136,    18,    18,   132,     5,   132,    18,    18,     5,
+     132,    18,    18,    18,    18,   136,     5,   132,    13,   133,
+     489,     5,     6,     7,   137,    18,    18,    18,    18,   583,
+     539,   489,   494,   133,   503,   132,   656,   133,   256,   543,
+     668,   654,   574,   377,   261,   261,   261,   631,   554,   551,
+     506,   261,   577,   520,   617,   261,   318,   106,   568,   528,
+      44,   261,   110,   586,   341,   521,   261,   445,   315,   638,
+     278,   534,   457,   348,    -1,    -1,    -1,    61,   534,    -1,
+      -1,    -1,    -1,    67,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,   561,    77,    -1,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   583,   597,    -1,
+     586,    -1,   588,    -1,    -1,    -1,   120,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,     4,     5,     6,   132,     8,
+      -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
+      -1,   617,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,   640,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
+      -1,    -1,   657,    -1,    -1,    -1,   661,    56,    57,    58,
+      59,    60,    61,    -1,   669,    -1,    -1,    -1,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
       89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,    18,     4,
-      18,     4,   407,    18,    18,    18,   115,    18,    18,    18,
-      18,    18,    18,    13,    18,   130,    18,    18,   127,    18,
-     131,   127,    18,    44,   129,    18,    18,   410,   127,   127,
-       5,    52,    53,    54,    18,    18,     5,    18,    18,    18,
-     449,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    44,   463,   127,   127,    18,   131,     5,
-      18,    52,    53,    54,    18,    18,   132,   128,   128,    18,
-     128,   535,   127,   491,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,   466,   454,   449,   601,   241,   495,   599,
-     613,   526,   576,   246,   115,   246,   246,   480,   506,   344,
-     503,   122,   123,   486,   513,   529,   127,   246,   479,   564,
-     246,   294,   583,   486,   520,   315,   254,   417,    -1,    -1,
-      -1,    -1,    -1,    -1,   115,    -1,    -1,    -1,    -1,    -1,
-      -1,   122,   123,    -1,    -1,   544,    -1,    -1,    -1,    -1,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,     4,     5,
+       6,    -1,     8,    -1,   133,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,   535,    -1,    -1,    -1,    -1,    -1,     4,     5,
-       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,   585,    -1,    -1,    -1,
-      -1,   564,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   602,    44,    -1,
-      -1,   606,    -1,    -1,    -1,    -1,    -1,    -1,    -1,   614,
-      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
-      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
       86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
       96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
      106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
-     116,   117,   118,   119,   120,   121,    -1,    -1,    -1,    -1,
-      -1,    -1,   128,     4,     5,     6,     7,     8,     9,    10,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,    -1,    -1,    -1,    -1,    -1,    -1,   133,     4,     5,
+       6,     7,     8,     9,    10,    11,    12,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,    -1,    -1,     4,     5,     6,   132,     8,     9,    -1,
       11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
+      61,    -1,    -1,    -1,    -1,    -1,    67,    68,    69,    70,
       71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
       81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
       91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
      101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
      111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,    -1,    -1,     4,     5,     6,   127,     8,     9,    -1,
-      11,    12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     121,   122,   123,   124,   125,   126,     4,     5,     6,    -1,
+       8,   132,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,     4,     5,     6,    -1,     8,   127,    -1,    -1,    -1,
-      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,     4,
-       5,     6,    -1,     8,   127,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,     4,
+       5,     6,    -1,     8,   132,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      -1,    56,    57,    58,    59,    60,    61,    -1,    -1,    -1,
+      -1,    -1,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,     5,     6,     7,
-      -1,    -1,   127,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,     5,     6,     7,    -1,    -1,   132,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    56,    -1,    -1,    -1,    -1,    61,    -1,
+      -1,    -1,    -1,    -1,    67,    -1,    -1,    -1,    -1,    -1,
+       5,     6,     7,    -1,    77,    -1,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   120,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    61,    -1,    -1,   132,
+      -1,    -1,    67,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    77,    -1,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,   120,     4,     5,     6,     7,
+       8,     9,    10,    11,    12,    -1,    -1,   132,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    61,    62,    -1,    -1,    -1,    -1,    -1,
-       5,     6,     7,    -1,    72,    -1,    74,    75,    76,    77,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
       78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
       88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,    44,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,   115,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    61,    62,    -1,   127,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    72,    -1,    74,
-      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
-      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,     4,     5,     6,     7,     8,     9,    10,    11,    12,
-     115,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,   127,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
-      63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
-      73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
-      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,     4,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,     4,
        5,     6,    -1,     8,     9,    -1,    11,    12,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
-      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      -1,    56,    57,    58,    59,    60,    61,    -1,    -1,    -1,
+      -1,    -1,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
       95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
      105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,     4,     5,     6,
-      -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,    -1,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,     4,     5,     6,    -1,     8,    -1,    -1,    11,
+      12,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
-      57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
-      67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
-      77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
-      87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
-     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
-     117,   118,   119,   120,   121,     4,     5,     6,    -1,     8,
+      -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,    61,
+      -1,    -1,    -1,    -1,    -1,    67,    68,    69,    70,    71,
+      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
+     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
+     122,   123,   124,   125,   126,     4,     5,     6,    -1,     8,
       -1,    -1,    -1,    -1,    13,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      59,    60,    61,    -1,    -1,    -1,    -1,    -1,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
       89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
       99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,     4,     5,     6,    -1,     8,    -1,    -1,
+     119,   120,   121,   122,   123,   124,   125,   126,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    56,    57,    58,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    -1,    -1,    -1,    -1,
+      -1,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
       23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
       33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
-      43,    44,    45,    46,    47,    48,    49,    50,    51
+      43,    44,    45,    46,    47,    48,    49,    50,    51,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    62,
+      63,    64,    65,    66
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
-static const yytype_uint8 yystos[] =
+static const yytype_int16 yystos[] =
 {
-       0,     3,   134,   135,     0,    18,     4,    14,    20,    21,
+       0,     3,   139,   140,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
       42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
-     136,   137,   138,   140,   141,   142,   143,   144,   145,   146,
-     148,   152,   153,   154,   158,   161,   164,   167,   174,   175,
-     176,   188,   189,   190,   197,   200,   201,   202,   203,   204,
-     222,   228,   139,    18,    18,    18,    18,    18,    18,    18,
+      62,    63,    64,    65,    66,   141,   142,   143,   145,   146,
+     147,   148,   149,   150,   151,   153,   157,   158,   159,   163,
+     166,   169,   172,   179,   180,   181,   193,   194,   195,   202,
+     205,   206,   207,   208,   209,   227,   233,   238,   240,   241,
+     244,   248,   144,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   147,    18,    19,    12,    15,     4,
-       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      18,    18,    18,    18,   152,    18,    18,    18,    18,    18,
+      18,    19,    12,    15,     4,     5,     6,     8,     9,    11,
+      12,    44,    56,    57,    58,    59,    60,    61,    67,    68,
       69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
       79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
       89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
       99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
-     119,   120,   121,   240,   242,   243,   244,   245,   163,   244,
-       5,     6,     7,    61,   239,   240,   240,   240,   239,   127,
-     178,   240,   159,   242,   240,   240,    44,    56,    62,    72,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+     119,   120,   121,   122,   123,   124,   125,   126,   258,   260,
+     261,   262,   263,   168,   262,     5,     6,     7,    61,   257,
+     258,   258,   258,   257,   132,   183,   258,   164,   260,   258,
+     258,    44,    56,    67,    77,    79,    80,    81,    82,    83,
       84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
       94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
-     104,   105,   106,   115,   127,   229,   230,   234,   235,   236,
-     239,   240,   240,   239,   240,   240,   155,   244,   127,   149,
-     244,   244,    18,   239,    18,    18,    18,    18,    18,   191,
-      18,     4,   128,   179,    18,    18,    18,    18,    18,    18,
+     104,   105,   106,   107,   108,   109,   110,   111,   120,   132,
+     234,   235,   252,   253,   254,   257,   258,   258,   257,   258,
+     258,   160,   262,   132,   154,   262,   262,    18,   257,   132,
+     235,   245,   249,   262,   239,   260,   258,   239,    18,    18,
+      18,    18,    18,   196,    18,     4,   133,   184,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,   234,    18,    18,   191,    18,    18,    29,
-     156,   157,   202,   203,   204,   222,   228,   128,   150,   243,
-     244,    18,    11,    12,    55,   127,   165,   166,   246,   251,
-     162,   244,   240,   127,   168,   127,    44,    52,    53,    54,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,   115,   122,   123,   127,   208,   210,   211,    18,
-     128,   240,     7,    10,   127,   180,   241,   242,   160,   242,
-     241,   240,   239,   127,   242,   242,     8,    11,   250,   242,
-     242,   221,   242,   244,   249,     5,   252,   235,   250,   235,
-     250,   250,   250,   250,   252,   242,   242,   242,   249,   233,
-     242,     5,    11,   238,   128,   229,   235,   127,    66,   110,
-     111,   112,   113,   114,   127,   223,   226,    18,    18,   128,
-      18,   240,    13,   128,   247,   248,   249,    18,    18,     4,
-     169,   170,   171,   117,   118,   192,   193,     5,   129,   212,
-     216,   253,   212,   212,    82,    98,   124,   125,   129,   214,
-     215,   216,   217,   214,   209,   210,    18,   205,     4,    18,
-     181,   241,    18,   177,    18,    57,    58,    59,    60,    62,
-     128,   231,   232,    18,    18,    18,    18,     4,    90,   105,
-     107,   108,   109,   116,   198,   199,   119,   224,   225,    18,
-      18,   239,   243,   151,   243,   244,    18,   128,   166,   251,
-     166,    18,   128,    18,    18,    18,   128,   130,   213,   129,
-     131,   213,    18,    18,   213,   129,   131,   213,    18,   128,
-     127,   180,   241,    18,   128,     4,    56,   182,   183,   182,
-      18,   128,   242,   235,   234,   244,    18,   128,    18,    18,
-     128,   226,   227,   246,   247,    18,   248,    18,   170,   127,
-     127,   193,   252,   253,   127,   219,   219,   126,   217,   218,
-     210,   120,   121,   206,   207,   177,   177,   241,    18,   232,
-      18,   199,   238,   225,    18,   151,   166,    13,   128,   172,
-     173,   253,   131,   220,   221,    18,    18,   128,   127,   238,
-     227,    18,   128,    18,   253,    18,   128,     5,   237,   207,
-       4,   127,   184,   185,   186,    13,   237,   132,   221,   187,
-     128,    18,    18,   194,   198,   186,   127,   195,   196,   239,
-     128,   128,   239,    18,    18,   196,   239,   128
+      18,    18,    18,    18,    18,    18,    18,   252,    18,    18,
+     196,    18,    18,    29,   161,   162,   207,   208,   209,   227,
+     233,   244,   248,   133,   155,   261,   262,    18,   246,   247,
+     262,    18,    18,    18,    18,    11,    12,    55,   132,   170,
+     171,   264,   269,   167,   262,   258,   132,   173,   132,    44,
+      52,    53,    54,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,   120,   127,   128,   132,   213,
+     215,   216,    18,   133,   258,     7,    10,   132,   185,   259,
+     260,   165,   260,   259,   258,   257,   132,   260,   260,     8,
+      11,   268,   260,   260,   226,   260,   262,   267,     5,   270,
+     253,   268,   253,   268,   268,   268,   268,   270,   260,   260,
+     260,   267,   251,   260,     5,    11,   256,   133,   234,   253,
+     132,    71,   115,   116,   117,   118,   119,   132,   228,   231,
+      18,    18,   133,    18,   258,    18,   133,   245,   250,   251,
+     250,   132,    13,   133,   265,   266,   267,    18,    18,     4,
+     174,   175,   176,   122,   123,   197,   198,     5,   134,   217,
+     221,   271,   217,   217,    87,   103,   129,   130,   134,   219,
+     220,   221,   222,   219,   214,   215,    18,   210,     4,    18,
+     186,   259,    18,   182,    18,    57,    58,    59,    60,    67,
+     133,   236,   237,    18,    18,    18,    18,     4,    83,    95,
+     110,   112,   113,   114,   121,   203,   204,   124,   229,   230,
+      18,    18,   257,   261,   156,   261,   262,   247,    18,    18,
+     133,   242,   243,   262,    18,   133,   171,   269,   171,    18,
+     133,    18,    18,    18,   133,   135,   218,   134,   136,   218,
+      18,    18,   218,   134,   136,   218,    18,   133,   132,   185,
+     259,    18,   133,     4,    56,   187,   188,   187,    18,   133,
+     260,   253,   252,   262,    18,   133,    18,    18,   133,   231,
+     232,   264,   265,    18,   250,   252,    18,   133,    18,   266,
+      18,   175,   132,   132,   198,   270,   271,   132,   224,   224,
+     131,   222,   223,   215,   125,   126,   211,   212,   182,   182,
+     259,    18,   237,    18,   204,   256,   230,    18,   156,   243,
+     262,   171,    13,   133,   177,   178,   271,   136,   225,   226,
+      18,    18,   133,   132,   256,   232,    18,   133,    18,   271,
+      18,   133,     5,   255,   212,     4,   132,   189,   190,   191,
+      13,   255,   137,   226,   192,   133,    18,    18,   199,   203,
+     191,   132,   200,   201,   257,   133,   133,   257,    18,    18,
+     201,   257,   133
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
-static const yytype_uint8 yyr1[] =
+static const yytype_int16 yyr1[] =
 {
-       0,   133,   135,   134,   136,   136,   136,   136,   136,   137,
-     137,   137,   137,   137,   138,   139,   139,   139,   140,   141,
-     141,   141,   142,   142,   142,   142,   142,   142,   142,   142,
-     142,   142,   142,   142,   142,   142,   142,   143,   144,   145,
-     146,   147,   147,   148,   149,   149,   149,   150,   150,   151,
-     151,   152,   153,   153,   153,   153,   153,   153,   153,   153,
-     153,   153,   155,   154,   156,   156,   156,   156,   156,   156,
-     157,   158,   159,   160,   161,   161,   162,   163,   164,   165,
-     165,   165,   165,   166,   166,   167,   167,   168,   169,   169,
-     170,   171,   172,   172,   173,   173,   174,   175,   176,   176,
-     176,   176,   176,   177,   177,   178,   178,   179,   179,   180,
-     181,   181,   182,   183,   183,   184,   184,   185,   185,   186,
-     187,   186,   188,   189,   190,   191,   191,   192,   192,   193,
-     193,   194,   194,   194,   194,   195,   196,   197,   198,   198,
-     199,   199,   199,   199,   199,   199,   199,   200,   201,   202,
-     203,   204,   205,   205,   206,   206,   207,   207,   208,   208,
-     208,   208,   208,   209,   209,   210,   210,   210,   210,   210,
-     210,   210,   210,   210,   210,   210,   210,   210,   210,   210,
-     210,   211,   211,   211,   211,   211,   212,   212,   213,   214,
-     214,   215,   215,   215,   216,   216,   217,   217,   217,   217,
-     218,   218,   219,   220,   220,   221,   222,   222,   223,   224,
-     224,   225,   226,   226,   226,   226,   226,   226,   227,   227,
-     228,   228,   229,   229,   230,   230,   231,   231,   232,   232,
-     232,   232,   232,   233,   234,   234,   235,   236,   236,   236,
-     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
-     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
-     236,   236,   236,   236,   236,   236,   236,   236,   236,   236,
-     236,   236,   236,   236,   236,   236,   237,   238,   239,   239,
-     239,   239,   240,   241,   241,   241,   242,   242,   242,   243,
-     243,   244,   244,   244,   244,   244,   244,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   245,   245,   245,   245,   245,   245,   245,
-     245,   245,   245,   246,   246,   247,   247,   248,   248,   249,
-     250,   250,   251,   252,   253
+       0,   138,   140,   139,   141,   141,   141,   141,   141,   142,
+     142,   142,   142,   142,   143,   144,   144,   144,   145,   146,
+     146,   146,   147,   147,   147,   147,   147,   147,   147,   147,
+     147,   147,   147,   147,   147,   147,   147,   147,   147,   147,
+     148,   149,   150,   151,   152,   152,   153,   154,   154,   154,
+     155,   155,   156,   156,   157,   158,   158,   158,   158,   158,
+     158,   158,   158,   158,   158,   158,   158,   160,   159,   161,
+     161,   161,   161,   161,   161,   161,   161,   162,   163,   164,
+     165,   166,   166,   167,   168,   169,   170,   170,   170,   170,
+     171,   171,   172,   172,   173,   174,   174,   175,   176,   177,
+     177,   178,   178,   179,   180,   181,   181,   181,   181,   181,
+     182,   182,   183,   183,   184,   184,   185,   186,   186,   187,
+     188,   188,   189,   189,   190,   190,   191,   192,   191,   193,
+     194,   195,   196,   196,   197,   197,   198,   198,   199,   199,
+     199,   199,   200,   201,   202,   203,   203,   204,   204,   204,
+     204,   204,   204,   204,   204,   205,   206,   207,   208,   209,
+     210,   210,   211,   211,   212,   212,   213,   213,   213,   213,
+     213,   214,   214,   215,   215,   215,   215,   215,   215,   215,
+     215,   215,   215,   215,   215,   215,   215,   215,   215,   216,
+     216,   216,   216,   216,   217,   217,   218,   219,   219,   220,
+     220,   220,   221,   221,   222,   222,   222,   222,   223,   223,
+     224,   225,   225,   226,   227,   227,   228,   229,   229,   230,
+     231,   231,   231,   231,   231,   231,   232,   232,   233,   233,
+     234,   234,   235,   235,   236,   236,   237,   237,   237,   237,
+     237,   238,   239,   240,   241,   241,   242,   242,   243,   244,
+     244,   245,   246,   246,   247,   248,   249,   250,   251,   252,
+     252,   253,   254,   254,   254,   254,   254,   254,   254,   254,
+     254,   254,   254,   254,   254,   254,   254,   254,   254,   254,
+     254,   254,   254,   254,   254,   254,   254,   254,   254,   254,
+     254,   254,   254,   254,   254,   254,   254,   254,   254,   254,
+     254,   255,   256,   257,   257,   257,   257,   258,   259,   259,
+     259,   260,   260,   260,   261,   261,   262,   262,   262,   262,
+     262,   262,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   263,   263,
+     263,   263,   263,   263,   263,   263,   263,   263,   264,   264,
+     265,   265,   266,   266,   267,   268,   268,   269,   270,   271
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
@@ -1548,41 +1643,43 @@ static const yytype_int8 yyr2[] =
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
-       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
-       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
-       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
-       4,     1,     1,     2,     1,     3,     3,     4,     5,     7,
-       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
-       1,     3,     5,     1,     1,     0,     1,     1,     3,     1,
-       0,     4,     5,     5,     4,     0,     4,     1,     3,     1,
-       8,     0,     2,     2,     4,     1,     5,     7,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     3,     3,     5,
-       5,     6,     0,     4,     1,     3,     3,     1,     1,     1,
-       1,     1,     3,     1,     3,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     2,     3,
-       1,     2,     3,     2,     3,     2,     1,     2,     5,     1,
-       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
-       1,     1,     3,     1,     3,     1,     7,     9,     3,     1,
-       3,     3,     1,     1,     1,     1,     1,     1,     1,     1,
-       3,     5,     1,     5,     4,     5,     1,     3,     1,     1,
-       1,     1,     1,     1,     1,     3,     1,     1,     1,     3,
-       3,     3,     3,     1,     1,     3,     3,     1,     1,     3,
-       1,     1,     3,     3,     3,     3,     1,     1,     1,     3,
-       1,     1,     5,     3,     3,     5,     3,     3,     3,     3,
-       3,     1,     3,     7,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     3,     1,     2,     2,     3,     3,     2,     3,     1,
+       3,     5,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     0,     4,     1,
+       1,     1,     1,     1,     1,     1,     1,     3,     5,     1,
+       1,     3,     5,     1,     1,     5,     1,     3,     3,     5,
+       1,     1,     3,     5,     3,     1,     3,     4,     1,     1,
+       2,     1,     3,     3,     4,     5,     7,     6,     8,     8,
+       0,     2,     2,     3,     1,     3,     3,     1,     3,     5,
+       1,     1,     0,     1,     1,     3,     1,     0,     4,     5,
+       5,     4,     0,     4,     1,     3,     1,     8,     0,     2,
+       2,     4,     1,     5,     7,     1,     3,     1,     1,     1,
+       1,     1,     1,     1,     1,     3,     3,     5,     5,     6,
+       0,     4,     1,     3,     3,     1,     1,     1,     1,     1,
+       3,     1,     3,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     2,     3,     2,     3,     1,     2,
+       3,     2,     3,     2,     1,     2,     5,     1,     2,     1,
+       1,     3,     1,     3,     1,     3,     3,     1,     1,     1,
+       3,     1,     3,     1,     7,     9,     3,     1,     3,     3,
+       1,     1,     1,     1,     1,     1,     1,     1,     3,     5,
+       1,     5,     4,     5,     1,     3,     1,     1,     1,     1,
+       1,     3,     1,     3,     6,     7,     1,     3,     3,     5,
+       7,     3,     1,     3,     1,     5,     1,     3,     1,     1,
+       3,     1,     1,     1,     3,     3,     3,     3,     1,     1,
+       3,     3,     1,     1,     3,     1,     1,     3,     3,     3,
+       3,     1,     1,     1,     3,     1,     1,     5,     3,     3,
+       5,     3,     3,     3,     3,     3,     1,     3,     7,     1,
+       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     2,     3,     1,     3,     1,     1,     1,
-       1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     2,     3,
+       1,     3,     1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -2253,316 +2350,316 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 37: /* idle: "IDLE"  */
+  case 40: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 38: /* compress: "COMPRESS" "SP" atom  */
+  case 41: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 39: /* namespace: "NAMESPACE"  */
+  case 42: /* namespace: "NAMESPACE"  */
                                 { CMD->type = IMAP_CMD_NAMESPACE; }
     break;
 
-  case 40: /* enable: "ENABLE" enable_caps  */
+  case 43: /* enable: "ENABLE" enable_caps  */
                                 { CMD->type = IMAP_CMD_ENABLE; }
     break;
 
-  case 41: /* enable_caps: "SP" atom  */
+  case 44: /* enable_caps: "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 42: /* enable_caps: enable_caps "SP" atom  */
+  case 45: /* enable_caps: enable_caps "SP" atom  */
                                 { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
     break;
 
-  case 43: /* id: "ID" "SP" id_params_list  */
+  case 46: /* id: "ID" "SP" id_params_list  */
                                 { CMD->type = IMAP_CMD_ID; }
     break;
 
-  case 44: /* id_params_list: '(' ')'  */
+  case 47: /* id_params_list: '(' ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 45: /* id_params_list: '(' id_pairs ')'  */
+  case 48: /* id_params_list: '(' id_pairs ')'  */
                                 { NOTE("ID parameter list"); }
     break;
 
-  case 46: /* id_params_list: atom  */
+  case 49: /* id_params_list: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
     break;
 
-  case 47: /* id_pairs: string "SP" id_nstring  */
+  case 50: /* id_pairs: string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+  case 51: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
                                 { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
     break;
 
-  case 49: /* id_nstring: string  */
+  case 52: /* id_nstring: string  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
     break;
 
-  case 50: /* id_nstring: atom  */
+  case 53: /* id_nstring: atom  */
                                 { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
 				  NOTE("NIL"); }
     break;
 
-  case 51: /* unselect: "UNSELECT"  */
+  case 54: /* unselect: "UNSELECT"  */
                                 { CMD->type = IMAP_CMD_UNSELECT; }
     break;
 
-  case 52: /* command_select: "CHECK"  */
+  case 55: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 53: /* command_select: "CLOSE"  */
+  case 56: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 54: /* command_select: "EXPUNGE"  */
+  case 57: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 62: /* $@2: %empty  */
+  case 67: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 77: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 78: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 72: /* userid: astring  */
+  case 79: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 73: /* password: astring  */
+  case 80: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 81: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 82: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 76: /* initial_response: atom  */
+  case 83: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 77: /* auth_type: atom  */
+  case 84: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 85: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 80: /* append_rest: flag_list "SP" append_message  */
+  case 87: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 81: /* append_rest: date_time "SP" append_message  */
+  case 88: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 89: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 83: /* append_message: "literal"  */
+  case 90: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 84: /* append_message: "literal8"  */
+  case 91: /* append_message: "literal8"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  CMD->u.append.binary = true; NOTE("message literal"); }
     break;
 
-  case 85: /* create: "CREATE" "SP" mailbox  */
+  case 92: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+  case 93: /* create: "CREATE" "SP" mailbox "SP" create_params  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 87: /* create_params: '(' create_param_list ')'  */
+  case 94: /* create_params: '(' create_param_list ')'  */
                                 { NOTE("CREATE parameters"); }
     break;
 
-  case 91: /* create_param_name: "atom"  */
+  case 98: /* create_param_name: "atom"  */
                                 { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
     break;
 
-  case 92: /* use_attrs: ')'  */
+  case 99: /* use_attrs: ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 93: /* use_attrs: use_attr_list ')'  */
+  case 100: /* use_attrs: use_attr_list ')'  */
                                 { NOTE("USE list"); }
     break;
 
-  case 94: /* use_attr_list: "flag"  */
+  case 101: /* use_attr_list: "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
+  case 102: /* use_attr_list: use_attr_list "SP" "flag"  */
                                 { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
     break;
 
-  case 96: /* delete: "DELETE" "SP" mailbox  */
+  case 103: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 97: /* examine: "EXAMINE" "SP" mailbox select_params  */
+  case 104: /* examine: "EXAMINE" "SP" mailbox select_params  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
-  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 105: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+  case 106: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
     break;
 
-  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 107: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+  case 108: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
 		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
     break;
 
-  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+  case 109: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
                 { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
 		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
 		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
     break;
 
-  case 105: /* list_select_opts: '(' ')'  */
+  case 112: /* list_select_opts: '(' ')'  */
                                 { CMD->u.list.has_select = true; NOTE("selection options"); }
     break;
 
-  case 106: /* list_select_opts: '(' list_select_seq ')'  */
+  case 113: /* list_select_opts: '(' list_select_seq ')'  */
                                 { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
 				  NOTE("selection options"); }
     break;
 
-  case 107: /* list_select_seq: "atom"  */
+  case 114: /* list_select_seq: "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
+  case 115: /* list_select_seq: list_select_seq "SP" "atom"  */
                                 { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
     break;
 
-  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
+  case 116: /* list_patterns: '(' list_pattern_seq ')'  */
                                 { NOTE("mailbox patterns"); }
     break;
 
-  case 110: /* list_pattern_seq: list_mailbox  */
+  case 117: /* list_pattern_seq: list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+  case 118: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
                                 { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
     break;
 
-  case 112: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
+  case 119: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
                                 { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
     break;
 
-  case 113: /* list_return_word: "RETURN"  */
+  case 120: /* list_return_word: "RETURN"  */
                                 { CMD->u.list.has_return = true; NOTE("RETURN"); }
     break;
 
-  case 114: /* list_return_word: "atom"  */
+  case 121: /* list_return_word: "atom"  */
                                 { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
     break;
 
-  case 119: /* list_return_item: "atom"  */
+  case 126: /* list_return_item: "atom"  */
                                 { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
     break;
 
-  case 120: /* $@3: %empty  */
+  case 127: /* $@3: %empty  */
                                 { CHECK(imap_list_return_value(ctx)); }
     break;
 
-  case 121: /* list_return_item: '(' $@3 status_att_list ')'  */
+  case 128: /* list_return_item: '(' $@3 status_att_list ')'  */
                                 { NOTE("status attributes"); }
     break;
 
-  case 122: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 129: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 123: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 130: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 124: /* select: "SELECT" "SP" mailbox select_params  */
+  case 131: /* select: "SELECT" "SP" mailbox select_params  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[-1].str); }
     break;
 
-  case 126: /* select_params: "SP" '(' select_param_list ')'  */
+  case 133: /* select_params: "SP" '(' select_param_list ')'  */
                                 { NOTE("select parameters"); }
     break;
 
-  case 129: /* select_param: "CONDSTORE"  */
+  case 136: /* select_param: "CONDSTORE"  */
                                 { CMD->u.mailbox.params.condstore = true; NOTE("CONDSTORE"); }
     break;
 
-  case 130: /* select_param: "QRESYNC" "SP" '(' nz_number "SP" mod_sequence_value qresync_rest ')'  */
+  case 137: /* select_param: "QRESYNC" "SP" '(' nz_number "SP" mod_sequence_value qresync_rest ')'  */
                                 { CMD->u.mailbox.params.qresync = true;
 				  CMD->u.mailbox.params.uidvalidity = (yyvsp[-4].num);
 				  CMD->u.mailbox.params.modseq = (yyvsp[-2].u64); NOTE("QRESYNC parameters"); }
     break;
 
-  case 132: /* qresync_rest: "SP" known_uids  */
+  case 139: /* qresync_rest: "SP" known_uids  */
                                 { CMD->u.mailbox.params.has_known_uids = true;
 				  CMD->u.mailbox.params.known_uids = (yyvsp[0].set); }
     break;
 
-  case 134: /* qresync_rest: "SP" known_uids "SP" seq_match_data  */
+  case 141: /* qresync_rest: "SP" known_uids "SP" seq_match_data  */
                                 { CMD->u.mailbox.params.has_known_uids = true;
 				  CMD->u.mailbox.params.known_uids = (yyvsp[-2].set); }
     break;
 
-  case 135: /* known_uids: sequence_set  */
+  case 142: /* known_uids: sequence_set  */
                                 { CHECK(imap_build_nostar(ctx, &(yyvsp[0].set), "known UIDs")); (yyval.set) = (yyvsp[0].set);
 				  NOTE("known UIDs"); }
     break;
 
-  case 136: /* seq_match_data: '(' sequence_set "SP" sequence_set ')'  */
+  case 143: /* seq_match_data: '(' sequence_set "SP" sequence_set ')'  */
                                 { CHECK(imap_build_nostar(ctx, &(yyvsp[-3].set), "known sequence set"));
 				  CHECK(imap_build_nostar(ctx, &(yyvsp[-1].set), "known UID set"));
 				  CMD->u.mailbox.params.has_seq_match = true;
@@ -2570,293 +2667,297 @@ yyreduce:
 				  CMD->u.mailbox.params.known_seq_uids = (yyvsp[-1].set); NOTE("sequence match data"); }
     break;
 
-  case 137: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 144: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 138: /* status_att_list: status_att  */
+  case 145: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 139: /* status_att_list: status_att_list "SP" status_att  */
+  case 146: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 140: /* status_att: "MESSAGES"  */
+  case 147: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 141: /* status_att: "RECENT"  */
+  case 148: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 142: /* status_att: "UIDNEXT"  */
+  case 149: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 143: /* status_att: "UIDVALIDITY"  */
+  case 150: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 144: /* status_att: "UNSEEN"  */
+  case 151: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 145: /* status_att: "atom"  */
+  case 152: /* status_att: "atom"  */
                                 { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
     break;
 
-  case 146: /* status_att: "HIGHESTMODSEQ"  */
+  case 153: /* status_att: "DELETED"  */
+                                { (yyval.op) = IMAP_STATUS_DELETED; }
+    break;
+
+  case 154: /* status_att: "HIGHESTMODSEQ"  */
                                 { (yyval.op) = IMAP_STATUS_HIGHESTMODSEQ; }
     break;
 
-  case 147: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 155: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 148: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 156: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 149: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 157: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 150: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+  case 158: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 151: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what fetch_modifiers  */
+  case 159: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what fetch_modifiers  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-3].set); }
     break;
 
-  case 153: /* fetch_modifiers: "SP" '(' fetch_modifier_list ')'  */
+  case 161: /* fetch_modifiers: "SP" '(' fetch_modifier_list ')'  */
                                 { NOTE("fetch modifiers"); }
     break;
 
-  case 156: /* fetch_modifier: "CHANGEDSINCE" "SP" mod_sequence_value  */
+  case 164: /* fetch_modifier: "CHANGEDSINCE" "SP" mod_sequence_value  */
                                 { CMD->u.fetch.has_changedsince = true; CMD->u.fetch.changedsince = (yyvsp[0].u64); }
     break;
 
-  case 157: /* fetch_modifier: "VANISHED"  */
+  case 165: /* fetch_modifier: "VANISHED"  */
                                 { CMD->u.fetch.vanished = true; NOTE("VANISHED"); }
     break;
 
-  case 158: /* fetch_what: "ALL"  */
+  case 166: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 159: /* fetch_what: "FULL"  */
+  case 167: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 160: /* fetch_what: "FAST"  */
+  case 168: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 161: /* fetch_what: fetch_att  */
+  case 169: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 162: /* fetch_what: '(' fetch_att_list ')'  */
+  case 170: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 163: /* fetch_att_list: fetch_att  */
+  case 171: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 164: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 172: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 165: /* fetch_att: "ENVELOPE"  */
+  case 173: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 166: /* fetch_att: "FLAGS"  */
+  case 174: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 167: /* fetch_att: "INTERNALDATE"  */
+  case 175: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 168: /* fetch_att: "RFC822"  */
+  case 176: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 169: /* fetch_att: "RFC822.HEADER"  */
+  case 177: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 170: /* fetch_att: "RFC822.SIZE"  */
+  case 178: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 171: /* fetch_att: "RFC822.TEXT"  */
+  case 179: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 172: /* fetch_att: "BODY"  */
+  case 180: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 173: /* fetch_att: "BODYSTRUCTURE"  */
+  case 181: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 174: /* fetch_att: "UID"  */
+  case 182: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 175: /* fetch_att: "MODSEQ"  */
+  case 183: /* fetch_att: "MODSEQ"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_MODSEQ }; NOTE("fetch attribute"); }
     break;
 
-  case 176: /* fetch_att: "BODY[" section  */
+  case 184: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 177: /* fetch_att: "BODY[" section partial  */
+  case 185: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 178: /* fetch_att: "BODY.PEEK[" section  */
+  case 186: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 179: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 187: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 181: /* fetch_att_binary: "BINARY[" section_binary  */
+  case 189: /* fetch_att_binary: "BINARY[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 182: /* fetch_att_binary: "BINARY[" section_binary partial  */
+  case 190: /* fetch_att_binary: "BINARY[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 183: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+  case 191: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 184: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+  case 192: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
 				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
     break;
 
-  case 185: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+  case 193: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
 					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
     break;
 
-  case 186: /* section_binary: ']'  */
+  case 194: /* section_binary: ']'  */
                                 { (yyval.vec) = (struct imap_vec){0}; }
     break;
 
-  case 187: /* section_binary: section_part ']'  */
+  case 195: /* section_binary: section_part ']'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); }
     break;
 
-  case 188: /* partial: '<' number '.' nz_number '>'  */
+  case 196: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 189: /* section: ']'  */
+  case 197: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 190: /* section: section_spec ']'  */
+  case 198: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 191: /* section_spec: section_msgtext  */
+  case 199: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 192: /* section_spec: section_part  */
+  case 200: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 193: /* section_spec: section_part '.' section_text  */
+  case 201: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 194: /* section_part: nz_number  */
+  case 202: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 195: /* section_part: section_part '.' nz_number  */
+  case 203: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 196: /* section_msgtext: "HEADER"  */
+  case 204: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 197: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 205: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 198: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 206: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 199: /* section_msgtext: "TEXT"  */
+  case 207: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 200: /* section_text: section_msgtext  */
+  case 208: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 201: /* section_text: "MIME"  */
+  case 209: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 202: /* header_list: '(' header_fld_names ')'  */
+  case 210: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 203: /* header_fld_names: header_fld_name  */
+  case 211: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 204: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 212: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 205: /* header_fld_name: astring  */
+  case 213: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 206: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 214: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 207: /* store: "STORE" "SP" sequence_set "SP" store_modifiers "SP" store_att_flags "SP" store_flags  */
+  case 215: /* store: "STORE" "SP" sequence_set "SP" store_modifiers "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-6].set); }
     break;
 
-  case 208: /* store_modifiers: '(' store_modifier_list ')'  */
+  case 216: /* store_modifiers: '(' store_modifier_list ')'  */
                                 { NOTE("store modifiers"); }
     break;
 
-  case 211: /* store_modifier: "UNCHANGEDSINCE" "SP" mod_sequence_valzer  */
+  case 219: /* store_modifier: "UNCHANGEDSINCE" "SP" mod_sequence_valzer  */
                                 { if (CMD->u.store.has_unchangedsince) {
 					  imap_parse_fail(ctx, "Only one UNCHANGEDSINCE may be given");
 					  YYERROR;
@@ -2864,392 +2965,449 @@ yyreduce:
 				  CMD->u.store.has_unchangedsince = true; CMD->u.store.unchangedsince = (yyvsp[0].u64); }
     break;
 
-  case 212: /* store_att_flags: "FLAGS"  */
+  case 220: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 213: /* store_att_flags: "FLAGS.SILENT"  */
+  case 221: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 214: /* store_att_flags: "+FLAGS"  */
+  case 222: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 215: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 223: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 216: /* store_att_flags: "-FLAGS"  */
+  case 224: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 217: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 225: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 218: /* store_flags: flag_list  */
+  case 226: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 219: /* store_flags: flag_seq  */
+  case 227: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 220: /* search: "SEARCH" "SP" search_program  */
+  case 228: /* search: "SEARCH" "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 221: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+  case 229: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
                                 { CMD->type = IMAP_CMD_SEARCH; }
     break;
 
-  case 222: /* search_program: search_key_list  */
+  case 230: /* search_program: search_key_list  */
                 { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 223: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+  case 231: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
                 { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 224: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+  case 232: /* search_return_opts: "RETURN" "SP" '(' ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 225: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+  case 233: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
                                 { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 228: /* search_return_opt: "MIN"  */
+  case 236: /* search_return_opt: "MIN"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
     break;
 
-  case 229: /* search_return_opt: "MAX"  */
+  case 237: /* search_return_opt: "MAX"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
     break;
 
-  case 230: /* search_return_opt: "ALL"  */
+  case 238: /* search_return_opt: "ALL"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
     break;
 
-  case 231: /* search_return_opt: "COUNT"  */
+  case 239: /* search_return_opt: "COUNT"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
     break;
 
-  case 232: /* search_return_opt: "SAVE"  */
+  case 240: /* search_return_opt: "SAVE"  */
                                 { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
     break;
 
-  case 233: /* charset: astring  */
+  case 241: /* getquota: "GETQUOTA" "SP" quota_root  */
+                                { CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = (yyvsp[0].str); }
+    break;
+
+  case 242: /* quota_root: astring  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("quota root name"); }
+    break;
+
+  case 243: /* getquotaroot: "GETQUOTAROOT" "SP" mailbox  */
+                                { CMD->type = IMAP_CMD_GETQUOTAROOT; CMD->u.quota.root = (yyvsp[0].str); }
+    break;
+
+  case 244: /* setquota: "SETQUOTA" "SP" quota_root "SP" '(' ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-3].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 245: /* setquota: "SETQUOTA" "SP" quota_root "SP" '(' setquota_list ')'  */
+                                { CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = (yyvsp[-4].str);
+				  NOTE("resource limits"); }
+    break;
+
+  case 248: /* setquota_resource: atom "SP" atom  */
+                                { CHECK(imap_quota_limit_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); NOTE("resource limit"); }
+    break;
+
+  case 249: /* sort: "SORT" "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 250: /* sort: "SORT" "SP" search_return_opts "SP" sort_criteria "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_SORT; }
+    break;
+
+  case 251: /* sort_criteria: '(' sort_words ')'  */
+                                { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
+    break;
+
+  case 254: /* sort_word: atom  */
+                                { CHECK(imap_sort_word(ctx, &(yyvsp[0].str))); NOTE("sort key"); }
+    break;
+
+  case 255: /* thread: "THREAD" "SP" thread_alg "SP" search_criteria  */
+                                { CMD->type = IMAP_CMD_THREAD; }
+    break;
+
+  case 256: /* thread_alg: atom  */
+                                { CHECK(imap_thread_alg(ctx, &(yyvsp[0].str))); NOTE("threading algorithm"); }
+    break;
+
+  case 257: /* search_criteria: charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 258: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 234: /* search_key_list: search_key  */
+  case 259: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 235: /* search_key_list: search_key_list "SP" search_key  */
+  case 260: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 236: /* search_key: search_key_1  */
+  case 261: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 237: /* search_key_1: "ALL"  */
+  case 262: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 238: /* search_key_1: "ANSWERED"  */
+  case 263: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 239: /* search_key_1: "BCC" "SP" astring  */
+  case 264: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 240: /* search_key_1: "BEFORE" "SP" date  */
+  case 265: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 241: /* search_key_1: "BODY" "SP" astring  */
+  case 266: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 242: /* search_key_1: "CC" "SP" astring  */
+  case 267: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 243: /* search_key_1: "DELETED"  */
+  case 268: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 244: /* search_key_1: "FLAGGED"  */
+  case 269: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 245: /* search_key_1: "FROM" "SP" astring  */
+  case 270: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 246: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 271: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 247: /* search_key_1: "NEW"  */
+  case 272: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 248: /* search_key_1: "OLD"  */
+  case 273: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 249: /* search_key_1: "ON" "SP" date  */
+  case 274: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 250: /* search_key_1: "RECENT"  */
+  case 275: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 251: /* search_key_1: "SEEN"  */
+  case 276: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 252: /* search_key_1: "SINCE" "SP" date  */
+  case 277: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 253: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 278: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 254: /* search_key_1: "TEXT" "SP" astring  */
+  case 279: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 255: /* search_key_1: "TO" "SP" astring  */
+  case 280: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 256: /* search_key_1: "UNANSWERED"  */
+  case 281: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 257: /* search_key_1: "UNDELETED"  */
+  case 282: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 258: /* search_key_1: "UNFLAGGED"  */
+  case 283: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 259: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 284: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 260: /* search_key_1: "UNSEEN"  */
+  case 285: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 261: /* search_key_1: "DRAFT"  */
+  case 286: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 262: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 287: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 263: /* search_key_1: "LARGER" "SP" number  */
+  case 288: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 264: /* search_key_1: "NOT" "SP" search_key  */
+  case 289: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 265: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 290: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 266: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 291: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 267: /* search_key_1: "SENTON" "SP" date  */
+  case 292: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 268: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 293: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 269: /* search_key_1: "SMALLER" "SP" number  */
+  case 294: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 270: /* search_key_1: "UID" "SP" sequence_set  */
+  case 295: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 271: /* search_key_1: "UNDRAFT"  */
+  case 296: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 272: /* search_key_1: "MODSEQ" "SP" mod_sequence_valzer  */
+  case 297: /* search_key_1: "MODSEQ" "SP" mod_sequence_valzer  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
     break;
 
-  case 273: /* search_key_1: "MODSEQ" "SP" "quoted string" "SP" atom "SP" mod_sequence_valzer  */
+  case 298: /* search_key_1: "MODSEQ" "SP" "quoted string" "SP" atom "SP" mod_sequence_valzer  */
                                 { CHECK(imap_build_modseq_entry(ctx, &(yyvsp[-4].tok), &(yyvsp[-2].str)));
 				  CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_MODSEQ)); (yyval.key)->modseq = (yyvsp[0].u64); }
     break;
 
-  case 274: /* search_key_1: sequence_set  */
+  case 299: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 275: /* search_key_1: '(' search_key_list ')'  */
+  case 300: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 276: /* mod_sequence_value: "number"  */
+  case 301: /* mod_sequence_value: "number"  */
                                 { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), false, &(yyval.u64))); NOTE("mod-sequence"); }
     break;
 
-  case 277: /* mod_sequence_valzer: "number"  */
+  case 302: /* mod_sequence_valzer: "number"  */
                                 { CHECK(imap_build_modseq(ctx, &(yyvsp[0].tok), true, &(yyval.u64))); NOTE("mod-sequence"); }
     break;
 
-  case 278: /* sequence_set: "number"  */
+  case 303: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 279: /* sequence_set: "sequence set"  */
+  case 304: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 280: /* sequence_set: "sequence set with *"  */
+  case 305: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 281: /* sequence_set: "$"  */
+  case 306: /* sequence_set: "$"  */
                                 { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
     break;
 
-  case 282: /* mailbox: astring  */
+  case 307: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 283: /* list_mailbox: astring  */
+  case 308: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 284: /* list_mailbox: "mailbox pattern"  */
+  case 309: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 285: /* list_mailbox: "sequence set with *"  */
+  case 310: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 286: /* astring: atom  */
+  case 311: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 287: /* astring: "astring"  */
+  case 312: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 288: /* astring: string  */
+  case 313: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 289: /* string: "quoted string"  */
+  case 314: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 290: /* string: "literal"  */
+  case 315: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 291: /* atom: "atom"  */
+  case 316: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 292: /* atom: "number"  */
+  case 317: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 293: /* atom: "sequence set"  */
+  case 318: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 294: /* atom: "date"  */
+  case 319: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 295: /* atom: "$"  */
+  case 320: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 296: /* atom: keyword  */
+  case 321: /* atom: keyword  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 363: /* flag_list: '(' ')'  */
+  case 388: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 364: /* flag_list: '(' flag_seq ')'  */
+  case 389: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 365: /* flag_seq: flag  */
+  case 390: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 366: /* flag_seq: flag_seq "SP" flag  */
+  case 391: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 367: /* flag: "flag"  */
+  case 392: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 368: /* flag: flag_keyword  */
+  case 393: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 369: /* flag_keyword: atom  */
+  case 394: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 370: /* date: "date"  */
+  case 395: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 371: /* date: "quoted string"  */
+  case 396: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 372: /* date_time: "quoted string"  */
+  case 397: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 373: /* number: "number"  */
+  case 398: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 374: /* nz_number: "number"  */
+  case 399: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -3524,7 +3682,13 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
+	case K_GETQUOTAROOT:
 		return "mailbox name";
+	case K_GETQUOTA: case K_SETQUOTA:
+		return "quota root name";
+	case K_SORT: case K_THREAD:
+		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
+			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
 			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
@@ -3549,7 +3713,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -3577,6 +3741,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 				: "initial response";
 		case K_SEARCH:
 			return "flag keyword";
+		case K_SORT:
+			return "sort key";
+		case K_THREAD:
+			return "threading algorithm";
 		default:
 			return "atom";
 		}

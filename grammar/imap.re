@@ -265,6 +265,13 @@ restart:
 	<VERB> 'ID'             { return lex_verb(lx, val, K_ID); }
 	<VERB> 'NAMESPACE'      { return lex_verb(lx, val, K_NAMESPACE); }
 	<VERB> 'UNSELECT'       { return lex_verb(lx, val, K_UNSELECT); }
+	// ---- RFC 5256: SORT, THREAD ----
+	<VERB> 'SORT'           { return lex_verb(lx, val, K_SORT); }
+	<VERB> 'THREAD'         { return lex_verb(lx, val, K_THREAD); }
+	// ---- RFC 9208: QUOTA ----
+	<VERB> 'GETQUOTA'       { return lex_verb(lx, val, K_GETQUOTA); }
+	<VERB> 'GETQUOTAROOT'   { return lex_verb(lx, val, K_GETQUOTAROOT); }
+	<VERB> 'SETQUOTA'       { return lex_verb(lx, val, K_SETQUOTA); }
 	// RFC2060 §9: x_command = "X" atom <experimental command arguments>
 	<VERB> 'X' ATOM_CHAR+ => RAW { return lex_word(lx, val, T_XCMD); }
 	<VERB> ATOM_CHAR+ => ARG { return lex_word(lx, val, T_ATOM); }

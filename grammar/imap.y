@@ -104,6 +104,10 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 /* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
 %token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
 %token <tok> T_SEQLAST "$"
+/* ---- RFC 5256: SORT, THREAD ---- */
+%token <tok> K_SORT "SORT" K_THREAD "THREAD"
+/* ---- RFC 9208: QUOTA ---- */
+%token <tok> K_GETQUOTA "GETQUOTA" K_GETQUOTAROOT "GETQUOTAROOT" K_SETQUOTA "SETQUOTA"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -148,6 +152,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <num> number nz_number
 /* ---- RFC 2971, 5161: ID, ENABLE ---- */
 %type <str> id_nstring
+/* ---- RFC 9208: QUOTA ---- */
+%type <str> quota_root
 /* ---- RFC 7162: CONDSTORE, QRESYNC ---- */
 %type <u64> mod_sequence_value mod_sequence_valzer
 %type <set> known_uids
@@ -213,6 +219,7 @@ command_auth:
 	append | create | delete | examine | list | lsub | rename | select
 	| status | subscribe | unsubscribe | idle | compress
 	| namespace | enable
+	| getquota | getquotaroot | setquota
 	;
 
 /* RFC2177 §4: idle ::= "IDLE" CRLF "DONE" (command_auth).  The parser sees
@@ -297,6 +304,7 @@ command_select:
 	| uid
 	| unselect
 	| move
+	| sort | thread
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -308,6 +316,7 @@ uid_command:
 	copy | fetch | search | store
 	| uid_expunge
 	| move
+	| sort | thread
 	;
 
 /* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
@@ -649,6 +658,9 @@ status_att:
 	/* RFC8438 §2 (STATUS=SIZE): status-att =/ "SIZE";
 	 * RFC7889 §5: status-att =/ "APPENDLIMIT" */
 	| T_ATOM                { int a = 0; CHECK(imap_build_status_att(ctx, &$1, &a)); $$ = a; }
+	/* RFC9208 §4.1.4: status-att =/ "DELETED" / "DELETED-STORAGE"
+	 * (DELETED-STORAGE is an atom; DELETED is the search key's word) */
+	| K_DELETED             { $$ = IMAP_STATUS_DELETED; }
 	/* RFC7162 §7: status-att =/ "HIGHESTMODSEQ" */
 	| K_HIGHESTMODSEQ       { $$ = IMAP_STATUS_HIGHESTMODSEQ; }
 	;
@@ -964,6 +976,104 @@ search_return_opt:
 	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
 	;
 
+/* ---- RFC 9208: QUOTA ---- */
+
+/* RFC9208 §7: getquota = "GETQUOTA" SP quota-root-name
+ *   quota-root-name = astring */
+getquota:
+	K_GETQUOTA SP quota_root
+				{ CMD->type = IMAP_CMD_GETQUOTA; CMD->u.quota.root = $3; }
+	;
+
+/* Its own symbol so that an error after it names it ("after quota root
+ * name"), as mailbox does for mailbox names. */
+quota_root:
+	astring                 { $$ = $1; NOTE("quota root name"); }
+	;
+
+/* RFC9208 §7: getquotaroot = "GETQUOTAROOT" SP mailbox */
+getquotaroot:
+	K_GETQUOTAROOT SP mailbox
+				{ CMD->type = IMAP_CMD_GETQUOTAROOT; CMD->u.quota.root = $3; }
+	;
+
+/* RFC9208 §7: setquota = "SETQUOTA" SP quota-root-name SP setquota-list
+ *   setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"
+ *   setquota-resource = resource-name SP resource-limit
+ *   resource-name = "STORAGE" / "MESSAGE" / "MAILBOX" /
+ *     "ANNOTATION-STORAGE" / resource-name-ext;  resource-name-ext = atom
+ *   resource-limit = number64 */
+setquota:
+	K_SETQUOTA SP quota_root SP '(' ')'
+				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
+				  NOTE("resource limits"); }
+	| K_SETQUOTA SP quota_root SP '(' setquota_list ')'
+				{ CMD->type = IMAP_CMD_SETQUOTA; CMD->u.quota.root = $3;
+				  NOTE("resource limits"); }
+	;
+
+setquota_list:
+	setquota_resource
+	| setquota_list SP setquota_resource
+	;
+
+setquota_resource:
+	atom SP atom            { CHECK(imap_quota_limit_add(ctx, &$1, &$3)); NOTE("resource limit"); }
+	;
+
+/* ---- RFC 5256: SORT, THREAD; RFC 5267: ESORT; RFC 5957: DISPLAYFROM ---- */
+
+/* RFC5256 §5: sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria
+ * RFC5267 §3: sort = ["UID" SP] "SORT" [search-return-opts] SP
+ *   sort-criteria SP search-criteria  (ESORT: the RETURN options of
+ *   RFC4466 §2.6, answered with ESEARCH) */
+sort:
+	K_SORT SP sort_criteria SP search_criteria
+				{ CMD->type = IMAP_CMD_SORT; }
+	| K_SORT SP search_return_opts SP sort_criteria SP search_criteria
+				{ CMD->type = IMAP_CMD_SORT; }
+	;
+
+/* RFC5256 §5: sort-criteria = "(" sort-criterion *(SP sort-criterion) ")"
+ *   sort-criterion = ["REVERSE" SP] sort-key
+ *   sort-key = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" / "SUBJECT" / "TO"
+ * RFC5957 §3: sort-key =/ "DISPLAYFROM" / "DISPLAYTO"
+ * The words are atoms; the builder pairs REVERSE with the key after it. */
+sort_criteria:
+	'(' sort_words ')'      { CHECK(imap_sort_done(ctx)); NOTE("sort criteria"); }
+	;
+
+sort_words:
+	sort_word
+	| sort_words SP sort_word
+	;
+
+sort_word:
+	atom                    { CHECK(imap_sort_word(ctx, &$1)); NOTE("sort key"); }
+	;
+
+/* RFC5256 §5: thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
+ *   thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext
+ *   thread-alg-ext = atom  (none here: BAD) */
+thread:
+	K_THREAD SP thread_alg SP search_criteria
+				{ CMD->type = IMAP_CMD_THREAD; }
+	;
+
+thread_alg:
+	atom                    { CHECK(imap_thread_alg(ctx, &$1)); NOTE("threading algorithm"); }
+	;
+
+/* RFC5256 §5: search-criteria = charset 1*(SP search-key)
+ *   charset = atom / quoted  (mandatory, unlike SEARCH's CHARSET) */
+search_criteria:
+	charset SP search_key_list
+		{ CMD->u.search.has_charset = true; CMD->u.search.charset = $1;
+		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
+	;
+
 /* The astring after CHARSET (RFC2060 §9 search) */
 charset:
 	astring                 { $$ = $1; NOTE("charset name"); }
@@ -1244,7 +1354,13 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
 	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
+	case K_GETQUOTAROOT:
 		return "mailbox name";
+	case K_GETQUOTA: case K_SETQUOTA:
+		return "quota root name";
+	case K_SORT: case K_THREAD:
+		return strcmp(after, "sort criteria") == 0 || strcmp(after, "threading algorithm") == 0
+			? "charset name" : strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
 			: strcmp(after, "HEADER") == 0 ? "header field name" : "search string";
@@ -1269,7 +1385,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH, SORT, STORE or THREAD";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -1297,6 +1413,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 				: "initial response";
 		case K_SEARCH:
 			return "flag keyword";
+		case K_SORT:
+			return "sort key";
+		case K_THREAD:
+			return "threading algorithm";
 		default:
 			return "atom";
 		}

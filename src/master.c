@@ -47,6 +47,7 @@
 #include "server/services.h"
 #include "util/config.h"
 #include "util/log.h"
+#include "util/netlist.h"
 
 #define MASTER_DEFAULT_SERVICES "/etc/imapd-master.conf"
 #define SPAWNS_PER_SECOND 20     /* login processes, per service: a crash loop must not spin */
@@ -71,6 +72,9 @@ struct mconn {
 	pid_t lp;
 	char host[LIMITS_HOST_MAX];  /* the address it counts against */
 	char peer[LIMITS_PEER_MAX];
+	/* From a trusted proxy (proxy_trusted_networks) that has not named
+	 * its client (PROXY header): the proxy's address is not counted. */
+	bool via_proxy;
 };
 
 /* A session process. */
@@ -105,6 +109,13 @@ static int sig_pipe[2] = { -1, -1 };
  * against itself (SIGCHLD comes later). */
 static int ended_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t got_term, got_hup, got_chld;
+
+/* A login process that cannot take on login_user (a path it cannot
+ * reach, Landlock refusing a rule) will fail the same way every time:
+ * it exits with this status and the master stops with a clear message
+ * instead of starting one after another. */
+#define LOGIN_EXIT_SETUP 78  /* EX_CONFIG */
+static int master_status;
 
 static void on_signal(int sig)
 {
@@ -232,7 +243,7 @@ static void login_main(struct service *svc, int sock)
 	prctl(PR_SET_NAME, "imapd-login", 0, 0, 0);  /* what ps shows */
 	if (!loginprivs_drop(&cfg, &login_acct, svc->client_limit * 2 + 64)) {
 		log_err("cannot drop privileges to %s; the login process ends", login_acct.name);
-		_exit(1);
+		_exit(LOGIN_EXIT_SETUP);
 	}
 	struct serve_options opt = svc->opt;
 	opt.cfg = &cfg;
@@ -349,7 +360,8 @@ static struct mconn *conn_find(uint32_t id, pid_t lp)
 /* The connection stops counting as not logged in. */
 static void conn_forget(struct mconn *c)
 {
-	limits_conn_del(limits, c->host);
+	if (!c->via_proxy)
+		limits_conn_del(limits, c->host);
 	*c = conns[--nconns];
 }
 
@@ -385,8 +397,10 @@ static void accept_on(struct service *svc)
 		lp = lproc_of(lp_pid);
 		char host[LIMITS_HOST_MAX], peer[LIMITS_PEER_MAX];
 		limits_host_of((struct sockaddr *)&ss, sl, host, peer);
+		bool via_proxy = netlist_match(cfg.proxy_trusted_networks, (struct sockaddr *)&ss, sl);
 		const char *why = NULL;
-		if (lp == NULL || !limits_conn_ok(limits, &cfg, host, time(NULL), &why)
+		if (lp == NULL
+		    || (!via_proxy && !limits_conn_ok(limits, &cfg, host, time(NULL), &why))
 		    || !grow((void **)&conns, nconns, &capconns, sizeof(*conns))) {
 			refuse(fd, peer, why != NULL ? why : "Server busy, try again later");
 			close(fd);
@@ -409,7 +423,9 @@ static void accept_on(struct service *svc)
 		c->lp = lp->pid;
 		snprintf(c->host, sizeof(c->host), "%s", host);
 		snprintf(c->peer, sizeof(c->peer), "%s", peer);
-		limits_conn_add(limits, host);
+		c->via_proxy = via_proxy;
+		if (!via_proxy)
+			limits_conn_add(limits, host);
 		lp->nconns++;
 		lp->idle_since = 0;
 		lp->given++;
@@ -501,7 +517,7 @@ static void on_login(struct lproc *lp, const struct handoff *h, int fd)
 static void on_failed(struct lproc *lp, uint32_t id)
 {
 	struct mconn *c = conn_find(id, lp->pid);
-	if (c == NULL)
+	if (c == NULL || c->via_proxy)
 		return;
 	char host[LIMITS_HOST_MAX];
 	snprintf(host, sizeof(host), "%s", c->host);
@@ -518,9 +534,40 @@ static void on_failed(struct lproc *lp, uint32_t id)
 	}
 }
 
+/* A trusted proxy named the client of id: count it against the client's
+ * address from now on, and refuse it as a direct connection would be. */
+static void on_peer(struct lproc *lp, const struct handoff *m)
+{
+	struct mconn *c = conn_find(m->id, lp->pid);
+	if (c == NULL)
+		return;
+	struct sockaddr_storage ss;
+	socklen_t sl;
+	char host[LIMITS_HOST_MAX], peer[LIMITS_PEER_MAX];
+	if (!c->via_proxy || !limits_peer_parse(m->text, &ss, &sl)) {
+		log_err("login process %ld sent a client address it may not: %.80s", (long)lp->pid,
+			m->text);
+		return;
+	}
+	limits_host_of((struct sockaddr *)&ss, sl, host, peer);
+	const char *why = NULL;
+	if (!limits_conn_ok(limits, &cfg, host, time(NULL), &why)) {
+		log_notice("refused %s (via the proxy %s): %s", peer, c->peer, why);
+		reply(lp, HO_KICK, m->id, why);
+		return;
+	}
+	snprintf(c->host, sizeof(c->host), "%s", host);
+	snprintf(c->peer, sizeof(c->peer), "%s", peer);
+	c->via_proxy = false;
+	limits_conn_add(limits, host);
+}
+
 static void on_lproc_message(struct lproc *lp, const struct handoff *m, int fd)
 {
 	switch (m->type) {
+	case HO_PEER:
+		on_peer(lp, m);
+		break;
 	case HO_CLOSED: {
 		struct mconn *c = conn_find(m->id, lp->pid);
 		if (c != NULL) {
@@ -575,6 +622,13 @@ static void read_lproc(pid_t pid)
 
 static void lproc_gone(struct lproc *lp, int status)
 {
+	if (WIFEXITED(status) && WEXITSTATUS(status) == LOGIN_EXIT_SETUP && !got_term) {
+		log_err("login processes cannot start as %s (the error above says why): the "
+			"files they read (configdirectory/msg, the sasldb, the TLS key) must be "
+			"reachable by that user; stopping", login_acct.name);
+		master_status = 1;
+		got_term = 1;
+	}
 	if (WIFSIGNALED(status))
 		log_err("login process %ld killed by signal %d", (long)lp->pid, WTERMSIG(status));
 	else if (WEXITSTATUS(status) != 0)
@@ -1002,5 +1056,5 @@ int main(int argc, char **argv)
 	limits_free(&limits);
 	free(msgbuf);
 	config_free(&cfg);
-	return 0;
+	return master_status;
 }

@@ -11,6 +11,10 @@
 #           mail root (tests/fuzz/fuzz_mutf7.c)
 #   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
+#   proxy   PROXY protocol v1/v2 headers and proxy_trusted_networks lists
+#           (tests/fuzz/fuzz_proxyproto.c)
+#   authhttp  imapd-auth-http's HTTP request heads, %-escapes and shard
+#           maps (tests/fuzz/fuzz_authhttp.c)
 #   index   a folder's index snapshot, log and message cache, torn or
 #           hostile: detected and rebuilt or read bounded (tests/fuzz/
 #           fuzz_index.c; seeds from tests/fuzz/mkseeds_index.py)
@@ -30,7 +34,7 @@ out=build/fuzz
 mkdir -p "$out/obj"
 CC=${FUZZ_CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -Igen -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-ALL="parser mime mutf7 base64 config index"
+ALL="parser mime mutf7 base64 config proxy authhttp index"
 
 # compile SRC... : object files for the fuzzers in $objs, rebuilt when stale
 compile() {
@@ -62,7 +66,7 @@ describe() {
 	mime)
 		harness=tests/mime-corpus/fuzz_mime.c maxlen=65536
 		dict=tests/mime-corpus/fuzz_mime.dict extra_seeds=tests/mime-corpus/msgs
-		srcs="$(echo src/mime/*.c) src/util/arena.c src/util/sbuf.c src/util/date.c
+		srcs="$(echo src/mime/*.c) src/util/arena.c src/util/sbuf.c src/util/date.c src/util/lctree.c src/util/siphash.c
 		      src/util/base64.c" ;;
 	mutf7)
 		harness=tests/fuzz/fuzz_mutf7.c maxlen=512
@@ -72,7 +76,13 @@ describe() {
 		srcs="src/util/base64.c" ;;
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
-		srcs="src/util/config.c src/util/idlist.c" ;;
+		srcs="src/util/config.c src/util/idlist.c src/util/netlist.c" ;;
+	proxy)
+		harness=tests/fuzz/fuzz_proxyproto.c maxlen=700 dict=tests/fuzz/proxy.dict
+		srcs="src/net/proxyproto.c src/util/netlist.c" ;;
+	authhttp)
+		harness=tests/fuzz/fuzz_authhttp.c maxlen=9000 dict=tests/fuzz/authhttp.dict
+		srcs="src/net/httpreq.c src/server/shardmap.c" ;;
 	index)
 		harness=tests/fuzz/fuzz_index.c maxlen=32768 dict=tests/fuzz/index.dict
 		srcs="$(echo src/store/*.c) $(echo src/util/*.c)" ;;

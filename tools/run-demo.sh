@@ -24,6 +24,28 @@ need() {
 need openssl openssl
 need saslpasswd2 sasl2-bin
 
+# As root, imapd-master's login processes run as nobody and must reach
+# the demo's files (configdirectory/msg, the sasldb).  A run directory
+# under a home closed to others (root's /root is 0700 on Debian) cannot
+# be reached, so the demo then lives under /var/tmp, named after the run
+# directory, with a symlink "demo" in the run directory pointing to it.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1 \
+   && ! runuser -u nobody -- test -x "$run" 2>/dev/null; then
+	state=/var/tmp/imapd-demo-$(printf %s "$run" | cksum | cut -d' ' -f1)
+	# /var/tmp is writable by everyone: take the name only if it is
+	# ours (made now, or a directory root owns and no symlink).
+	if ! mkdir -m 755 "$state" 2>/dev/null; then
+		if [ -L "$state" ] || [ ! -d "$state" ] || [ "$(stat -c %u "$state")" != 0 ]; then
+			echo "run-demo: $state exists and is not root's own directory; remove it" >&2
+			exit 1
+		fi
+	fi
+	chmod 755 "$state"
+	ln -sfn "$state" "$run/demo"
+	echo "run-demo: nobody (the login processes' user) cannot reach $run; the demo lives in $state ($run/demo)"
+	run=$state
+fi
+
 mkdir -p "$run/config/msg" "$run/config/log" "$run/mail" "$run/tls"
 chmod 755 "$run" "$run/config" "$run/config/msg"
 

@@ -9,7 +9,8 @@
 #                               in the environment, stop; exits with CMD's status
 #
 # Environment: IMAPTEST_DIR (default /tmp/imaptest-dovecot), IMAPTEST_PORT
-# (default 10143).  The test user is "imaptest", password "imaptest-pass".
+# (default 10143), IMAPTEST_DOVECOT_QUOTA (set: per-user quota limits).  The
+# test user is "imaptest", password "imaptest-pass".
 set -eu
 DIR=${IMAPTEST_DIR:-/tmp/imaptest-dovecot}
 PORT=${IMAPTEST_PORT:-10143}
@@ -78,9 +79,19 @@ namespace inbox {
   separator = .
 }
 CONF
-	# COMPRESS=DEFLATE (RFC4978) comes with the imap_zlib plugin.
+	# COMPRESS=DEFLATE (RFC4978) comes with the imap_zlib plugin; QUOTA
+	# (RFC9208) with quota and imap_quota, when IMAPTEST_DOVECOT_QUOTA=1:
+	# 100 KiB and 20 messages, the limits ext-9208-quota.test gives ours.
+	plugins=
 	if [ -e /usr/lib/dovecot/modules/lib30_imap_zlib_plugin.so ]; then
-		printf 'protocol imap {\n  mail_plugins = $mail_plugins imap_zlib\n}\n' >>"$DIR/dovecot.conf"
+		plugins=imap_zlib
+	fi
+	if [ -n "${IMAPTEST_DOVECOT_QUOTA:-}" ]; then
+		plugins="$plugins imap_quota"
+		printf 'mail_plugins = $mail_plugins quota\nplugin {\n  quota = count:User quota\n  quota_vsizes = yes\n  quota_rule = *:storage=100K\n  quota_rule2 = *:messages=20\n}\n' >>"$DIR/dovecot.conf"
+	fi
+	if [ -n "$plugins" ]; then
+		printf 'protocol imap {\n  mail_plugins = $mail_plugins %s\n}\n' "$plugins" >>"$DIR/dovecot.conf"
 	fi
 	dovecot -c "$DIR/dovecot.conf"
 	# Wait until it accepts connections.

@@ -116,7 +116,7 @@ static int ll_allow(int rs, const char *path, uint64_t access, uint64_t handled)
 
 /* Nothing writable, little readable (see loginprivs.h); true when done
  * or when the kernel has no Landlock (logged). */
-static bool confine(const struct imapd_config *cfg)
+static bool confine(const struct imapd_config *cfg, const char *readable)
 {
 	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
 	if (abi < 1) {
@@ -160,6 +160,7 @@ static bool confine(const struct imapd_config *cfg)
 		&& ll_allow(rs, "/dev/null", LANDLOCK_ACCESS_FS_READ_FILE
 			    | LANDLOCK_ACCESS_FS_WRITE_FILE, h) == 0
 		&& ll_allow(rs, "/dev/urandom", LANDLOCK_ACCESS_FS_READ_FILE, h) == 0
+		&& (readable == NULL || ll_allow(rs, readable, LL_READ, h) == 0)
 #if LOGINPRIVS_ASAN
 		&& ll_allow(rs, "/proc", LL_READ, h) == 0
 #endif
@@ -180,6 +181,12 @@ static bool confine(const struct imapd_config *cfg)
 
 bool loginprivs_drop(const struct imapd_config *cfg, const struct login_account *a,
 		     unsigned nofile)
+{
+	return loginprivs_drop_reading(cfg, a, nofile, NULL);
+}
+
+bool loginprivs_drop_reading(const struct imapd_config *cfg, const struct login_account *a,
+			     unsigned nofile, const char *readable)
 {
 	struct rlimit rl;
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < nofile) {
@@ -228,5 +235,5 @@ bool loginprivs_drop(const struct imapd_config *cfg, const struct login_account 
 		log_err("no_new_privs: %s", strerror(errno));
 		return false;
 	}
-	return confine(cfg);
+	return confine(cfg, readable);
 }

@@ -47,4 +47,9 @@ bool loginprivs_resolve(const struct imapd_config *cfg, struct login_account *a,
 bool loginprivs_drop(const struct imapd_config *cfg, const struct login_account *a,
 		     unsigned nofile);
 
+/* The same, leaving `readable` (a file or directory; NULL: nothing
+ * more) readable too: imapd-auth-http re-reads its shard map there. */
+bool loginprivs_drop_reading(const struct imapd_config *cfg, const struct login_account *a,
+			     unsigned nofile, const char *readable);
+
 #endif

@@ -112,6 +112,8 @@ bool account_open(struct session *s, const char *login, const char **why_r)
 	/* The protocol log is opened while we may still be root: it lives
 	 * under configdirectory, outside the user's reach. */
 	telemetry_start(s, user);
+	/* The quota limits, while the administrator's files are in sight. */
+	cmd_quota_login(s, user);
 	/* A second wall beside the uid and Landlock: the session sees no
 	 * mail but this user's (auth/mailview.h). */
 	if (!s->preauth && geteuid() == 0 && s->cfg->sandbox && s->cfg->mail_namespace

@@ -127,6 +127,9 @@ void cmd_append(struct session *s, const struct imap_cmd *cmd)
 		int new_fd = -1;
 		if (a->binary && !binary_rewrite(s, &msg, &new_fd))
 			;  /* answered */
+		/* RFC9208 §4.3.1: an APPEND that would pass the quota. */
+		else if (!cmd_quota_allows(s, msg.len, 1))
+			;  /* answered */
 		else if (store_append(s->store, name, &msg, &uidvalidity, &uid, &err))
 			/* RFC4315 §3 (UIDPLUS): the new message's UID. */
 			cmd_ok(s, "[APPENDUID %u %u] APPEND completed", uidvalidity, uid);

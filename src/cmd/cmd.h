@@ -86,5 +86,21 @@ cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd
 	cmd_expunge, cmd_search, cmd_fetch, cmd_store, cmd_copy, cmd_idle, cmd_compress, cmd_x;
 /* ---- RFC 6851: MOVE ---- */
 cmd_fn cmd_move;
+/* ---- RFC 5256: SORT, THREAD ---- */
+cmd_fn cmd_sort, cmd_thread;
+/* ---- RFC 9208: QUOTA ---- */
+cmd_fn cmd_getquota, cmd_getquotaroot, cmd_setquota;
+
+/*
+ * RFC9208 §4.3.1: whether adding `messages` messages of `octets` octets
+ * keeps the user within the limits of their quota root (cmd/quota.c).
+ * False after answering NO [OVERQUOTA] (or NO when the usage cannot be
+ * read); APPEND and COPY ask before they store.
+ */
+bool cmd_quota_allows(struct session *s, uint64_t octets, uint64_t messages);
+
+/* Read `user`'s quota limits into the session (at login, before the
+ * session's view of the file system narrows to the mail root). */
+void cmd_quota_login(struct session *s, const char *user);
 
 #endif

@@ -30,6 +30,16 @@ void cmd_copy(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
+	/* RFC9208 §4.3.1: a COPY that would pass the quota is refused. */
+	struct mbox_seqs all = seqs;
+	uint64_t octets = 0, count = 0;
+	uint32_t q;
+	while (mbox_seqs_next(&all, &q)) {
+		octets += mbox_msg_size(s->mbox, q);
+		count++;
+	}
+	if (!cmd_quota_allows(s, octets, count))
+		return;
 	struct mbox_copy_result res;
 	struct mbox_seqs src = seqs;
 	if (!mbox_copy(s->mbox, &seqs, name, &res, &err)) {

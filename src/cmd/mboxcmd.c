@@ -125,10 +125,13 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 bool mboxcmd_status_get(struct session *s, const char *name, const enum imap_status_att *order,
 			size_t n, struct store_status *st_r, struct store_err *err)
 {
-	bool size = false;
+	/* SIZE (RFC8438), DELETED and DELETED-STORAGE (RFC9208) take a
+	 * pass over the messages: asked for only when wanted. */
+	bool pass = false;
 	for (size_t i = 0; i < n; i++)
-		size |= order[i] == IMAP_STATUS_SIZE;
-	return store_status(s->store, name, size, st_r, err);
+		pass |= order[i] == IMAP_STATUS_SIZE || order[i] == IMAP_STATUS_DELETED ||
+			order[i] == IMAP_STATUS_DELETED_STORAGE;
+	return store_status(s->store, name, pass, st_r, err);
 }
 
 void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
@@ -151,6 +154,13 @@ void mboxcmd_status_write(struct session *s, const char *name, const enum imap_s
 		 * RFC822.SIZE, from the index. */
 		case IMAP_STATUS_SIZE:
 			resp_printf(s, "%sSIZE %llu", sep, (unsigned long long)st->size);
+			break;
+		/* RFC9208 §4.1.4: messages with \Deleted, and the storage an
+		 * EXPUNGE would free: the sum of their RFC822.SIZE. */
+		case IMAP_STATUS_DELETED: resp_printf(s, "%sDELETED %u", sep, st->deleted); break;
+		case IMAP_STATUS_DELETED_STORAGE:
+			resp_printf(s, "%sDELETED-STORAGE %llu", sep,
+				    (unsigned long long)st->deleted_size);
 			break;
 		/* RFC7162 §3.1.7 */
 		case IMAP_STATUS_HIGHESTMODSEQ:

@@ -20,10 +20,11 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
-#include "cmd/modseq.h"
 #include "cmd/mboxcmd.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/modseq.h"
 #include "cmd/search_mime.h"
+#include "cmd/searchrun.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -227,20 +228,19 @@ static uint32_t shown(struct mailbox *mb, bool uid, uint32_t seq)
  * MAX and ALL are left out when nothing matched; COUNT is always there;
  * "RETURN ()" means ALL; SAVE alone asks for no response at all
  * (RFC5182 §1).  The tag correlates it with its command (RFC4466 §2.6).
+ * For SORT (ESORT, RFC5267 §3.1) seqs is in sort order: MIN and MAX are
+ * the first and last in it, ALL lists it in that order.
  */
 /* ---- RFC 7162 §3.1.5, RFC4731 §3.2: the MODSEQ of a search result ---- */
 
-/* The highest mod-sequence of the messages found, or with ESEARCH (ret
- * not 0) of those the response names: the one of a lone MIN or MAX, the
- * higher of MIN and MAX without ALL or COUNT (RFC4731 §3.2). */
-static uint64_t found_modseq(struct mailbox *mb, const struct found *f, unsigned ret)
+uint64_t search_found_modseq(struct mailbox *mb, const uint32_t *seqs, size_t n, unsigned ret)
 {
-	if (f->n == 0)
+	if (n == 0)
 		return 0;
 	unsigned minmax = ret & (IMAP_SEARCH_RET_MIN | IMAP_SEARCH_RET_MAX);
 	if (minmax != 0 && !(ret & (IMAP_SEARCH_RET_ALL | IMAP_SEARCH_RET_COUNT))) {
-		uint64_t lo = mbox_msg_modseq(mb, f->seq[0]);
-		uint64_t hi = mbox_msg_modseq(mb, f->seq[f->n - 1]);
+		uint64_t lo = mbox_msg_modseq(mb, seqs[0]);
+		uint64_t hi = mbox_msg_modseq(mb, seqs[n - 1]);
 		if (minmax == IMAP_SEARCH_RET_MIN)
 			return lo;
 		if (minmax == IMAP_SEARCH_RET_MAX)
@@ -248,16 +248,16 @@ static uint64_t found_modseq(struct mailbox *mb, const struct found *f, unsigned
 		return lo > hi ? lo : hi;
 	}
 	uint64_t top = 0;
-	for (size_t i = 0; i < f->n; i++) {
-		uint64_t m = mbox_msg_modseq(mb, f->seq[i]);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t m = mbox_msg_modseq(mb, seqs[i]);
 		if (m > top)
 			top = m;
 	}
 	return top;
 }
 
-static void esearch_write(struct session *s, const struct imap_cmd *cmd, const struct found *f,
-			  bool with_modseq, struct sbuf *b)
+void search_esearch_write(struct session *s, const struct imap_cmd *cmd, const uint32_t *seqs,
+			  size_t n, struct sbuf *b)
 {
 	unsigned ret = cmd->u.search.ret;
 	if (ret == IMAP_SEARCH_RET_SAVE)
@@ -270,59 +270,67 @@ static void esearch_write(struct session *s, const struct imap_cmd *cmd, const s
 	sbuf_addc(b, ')');
 	if (cmd->uid)
 		sbuf_adds(b, " UID");
-	if (f->n > 0 && (ret & IMAP_SEARCH_RET_MIN))
-		sbuf_printf(b, " MIN %u", shown(mb, cmd->uid, f->seq[0]));
-	if (f->n > 0 && (ret & IMAP_SEARCH_RET_MAX))
-		sbuf_printf(b, " MAX %u", shown(mb, cmd->uid, f->seq[f->n - 1]));
-	if (f->n > 0 && (ret & IMAP_SEARCH_RET_ALL)) {
+	if (n > 0 && (ret & IMAP_SEARCH_RET_MIN))
+		sbuf_printf(b, " MIN %u", shown(mb, cmd->uid, seqs[0]));
+	if (n > 0 && (ret & IMAP_SEARCH_RET_MAX))
+		sbuf_printf(b, " MAX %u", shown(mb, cmd->uid, seqs[n - 1]));
+	if (n > 0 && (ret & IMAP_SEARCH_RET_ALL)) {
 		sbuf_adds(b, " ALL ");
 		if (cmd->uid) {
-			/* UIDs ascend with sequence numbers: one pass. */
-			uint32_t *uids = malloc(f->n * sizeof(*uids));
+			uint32_t *uids = malloc(n * sizeof(*uids));
 			if (uids == NULL) {
 				b->failed = true;
 				return;
 			}
-			for (size_t i = 0; i < f->n; i++)
-				uids[i] = mbox_msg_uid(mb, f->seq[i]);
-			mboxfmt_set(b, uids, f->n);
+			for (size_t i = 0; i < n; i++)
+				uids[i] = mbox_msg_uid(mb, seqs[i]);
+			mboxfmt_set(b, uids, n);
 			free(uids);
 		} else {
-			mboxfmt_set(b, f->seq, f->n);
+			mboxfmt_set(b, seqs, n);
 		}
 	}
 	if (ret & IMAP_SEARCH_RET_COUNT)
-		sbuf_printf(b, " COUNT %zu", f->n);
+		sbuf_printf(b, " COUNT %zu", n);
 	/* RFC4731 §3.2 with RFC7162: the MODSEQ of what was returned. */
-	if (with_modseq && f->n > 0)
-		sbuf_printf(b, " MODSEQ %llu", (unsigned long long)found_modseq(mb, f, ret));
+	if (n > 0 && modseq_search_uses(cmd->u.search.keys))
+		sbuf_printf(b, " MODSEQ %llu", (unsigned long long)search_found_modseq(mb, seqs, n, ret));
 	sbuf_adds(b, "\r\n");
 }
 
 /*
  * RFC5182 §2.1, §2.4: what "$" holds after a SEARCH with SAVE: every
  * match, unless only MIN and/or MAX were asked for besides SAVE, when it
- * is just those (one or two messages).
+ * is just those (one or two messages: `first` and `last`, the matches
+ * MIN and MAX name).  asc: every match, ascending.
  */
-static bool save_result(struct mailbox *mb, unsigned ret, const struct found *f)
+bool search_save(struct mailbox *mb, unsigned ret, const uint32_t *asc, size_t n, uint32_t first,
+		 uint32_t last)
 {
 	if ((ret & (IMAP_SEARCH_RET_ALL | IMAP_SEARCH_RET_COUNT)) ||
-	    !(ret & (IMAP_SEARCH_RET_MIN | IMAP_SEARCH_RET_MAX)) || f->n == 0)
-		return mbox_saved_set(mb, f->seq, f->n);
+	    !(ret & (IMAP_SEARCH_RET_MIN | IMAP_SEARCH_RET_MAX)) || n == 0)
+		return mbox_saved_set(mb, asc, n);
 	uint32_t pick[2];
-	size_t n = 0;
+	size_t k = 0;
 	if (ret & IMAP_SEARCH_RET_MIN)
-		pick[n++] = f->seq[0];
-	if ((ret & IMAP_SEARCH_RET_MAX) && (n == 0 || f->seq[f->n - 1] != pick[0]))
-		pick[n++] = f->seq[f->n - 1];
-	return mbox_saved_set(mb, pick, n);
+		pick[k++] = first;
+	if ((ret & IMAP_SEARCH_RET_MAX) && (k == 0 || last != pick[0]))
+		pick[k++] = last;
+	if (k == 2 && pick[0] > pick[1]) {
+		uint32_t t = pick[0];
+		pick[0] = pick[1];
+		pick[1] = t;
+	}
+	return mbox_saved_set(mb, pick, k);
 }
 
-void cmd_search(struct session *s, const struct imap_cmd *cmd)
+bool search_run(struct session *s, const struct imap_cmd *cmd, struct search_result *r)
 {
 	const struct imap_cmd_search *c = &cmd->u.search;
 	struct mailbox *mb = s->mbox;
 	const char *charset = c->has_charset ? c->charset.data : NULL;
+	r->seq = NULL;
+	r->n = 0;
 	/* RFC5182 §2.1: a SEARCH with SAVE that fails with NO empties the
 	 * saved result; one that fails with BAD leaves it alone. */
 	bool save = c->has_return && (c->ret & IMAP_SEARCH_RET_SAVE);
@@ -336,7 +344,7 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 			cmd_no(s, "[BADCHARSET (US-ASCII UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 "
 				"KOI8-R SHIFT_JIS EUC-JP ISO-2022-JP GB2312 BIG5)] Unsupported charset %s",
 				charset);
-			return;
+			return false;
 		}
 	}
 	bool ok = true;
@@ -352,12 +360,10 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 			cmd_no(s, "Search too complex");
 		else
 			resp_bad(s, "%s", bad);
-		return;
+		return false;
 	}
-	/* RFC7162 §3.1.5: MODSEQ enables CONDSTORE, and a non-empty result
-	 * ends with the highest mod-sequence of the messages found. */
-	bool with_modseq = modseq_search_uses(c->keys);
-	if (with_modseq)
+	/* RFC7162 §3.1.5: MODSEQ is a CONDSTORE enabling command. */
+	if (modseq_search_uses(c->keys))
 		modseq_enable(s);
 	struct arena scratch;
 	arena_init(&scratch);
@@ -372,31 +378,53 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	}
 	arena_free(&scratch);
 	mbox_cache_flush(mb);
-	struct sbuf b;
-	sbuf_init(&b, NULL);
-	if (!f.failed && c->has_return) {
-		esearch_write(s, cmd, &f, with_modseq, &b);
-	} else if (!f.failed) {
-		sbuf_adds(&b, "* SEARCH");
-		for (size_t i = 0; i < f.n; i++)
-			sbuf_printf(&b, " %u", shown(mb, cmd->uid, f.seq[i]));
-		/* RFC7162 §3.1.5: "(MODSEQ n)" after a non-empty result. */
-		if (with_modseq && f.n > 0)
-			sbuf_printf(&b, " (MODSEQ %llu)", (unsigned long long)found_modseq(mb, &f, 0));
-		sbuf_adds(&b, "\r\n");
-	}
-	if (f.failed || b.failed) {
+	if (f.failed) {
 		if (save)
 			mbox_saved_set(mb, NULL, 0);
 		free(f.seq);
+		cmd_no(s, "Out of memory");
+		return false;
+	}
+	r->seq = f.seq;
+	r->n = f.n;
+	return true;
+}
+
+void cmd_search(struct session *s, const struct imap_cmd *cmd)
+{
+	const struct imap_cmd_search *c = &cmd->u.search;
+	struct mailbox *mb = s->mbox;
+	bool save = c->has_return && (c->ret & IMAP_SEARCH_RET_SAVE);
+	struct search_result r;
+	if (!search_run(s, cmd, &r))
+		return;
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	if (c->has_return) {
+		search_esearch_write(s, cmd, r.seq, r.n, &b);
+	} else {
+		sbuf_adds(&b, "* SEARCH");
+		for (size_t i = 0; i < r.n; i++)
+			sbuf_printf(&b, " %u", shown(mb, cmd->uid, r.seq[i]));
+		/* RFC7162 §3.1.5: "(MODSEQ n)" after a non-empty result. */
+		if (r.n > 0 && modseq_search_uses(c->keys))
+			sbuf_printf(&b, " (MODSEQ %llu)",
+				    (unsigned long long)search_found_modseq(mb, r.seq, r.n, 0));
+		sbuf_adds(&b, "\r\n");
+	}
+	if (b.failed) {
+		if (save)
+			mbox_saved_set(mb, NULL, 0);
+		free(r.seq);
 		sbuf_free(&b);
 		cmd_no(s, "Out of memory");
 		return;
 	}
 	resp_write(s, b.data, b.len);
 	sbuf_free(&b);
-	bool saved = !save || save_result(mb, c->ret, &f);
-	free(f.seq);
+	bool saved = !save || search_save(mb, c->ret, r.seq, r.n, r.n ? r.seq[0] : 0,
+					  r.n ? r.seq[r.n - 1] : 0);
+	free(r.seq);
 	if (!saved) {
 		/* RFC5182 §2.5: refused to save: NOTSAVED, "$" empty. */
 		cmd_no(s, "[NOTSAVED] Out of memory saving the search result");

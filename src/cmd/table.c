@@ -84,4 +84,14 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_UNSELECT]     = { "UNSELECT",     cmd_unselect,     SELECTED, 0,    "UNSELECT", NULL, SMALL },
 	/* ---- RFC 6851: MOVE (no SEQS: its own EXPUNGEs go out before OK) ---- */
 	[IMAP_CMD_MOVE]         = { "MOVE",         cmd_move,         SELECTED, 0,    "MOVE", NULL, SMALL },
+	/* ---- RFC 5256: SORT, THREAD; RFC 5267 ESORT; RFC 5957 SORT=DISPLAY ---- */
+	[IMAP_CMD_SORT]         = { "SORT",         cmd_sort,         SELECTED, SEQS, "SORT SORT=DISPLAY ESORT",
+				    NULL, SMALL },
+	[IMAP_CMD_THREAD]       = { "THREAD",       cmd_thread,       SELECTED, SEQS,
+				    "THREAD=ORDEREDSUBJECT THREAD=REFERENCES", NULL, SMALL },
+	/* ---- RFC 9208: QUOTA (SETQUOTA refused: no QUOTASET) ---- */
+	[IMAP_CMD_GETQUOTA]     = { "GETQUOTA",     cmd_getquota,     AUTHED,   0,
+				    "QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE", NULL, SMALL },
+	[IMAP_CMD_GETQUOTAROOT] = { "GETQUOTAROOT", cmd_getquotaroot, AUTHED,   0,    NULL, NULL, SMALL },
+	[IMAP_CMD_SETQUOTA]     = { "SETQUOTA",     cmd_setquota,     AUTHED,   0,    NULL, NULL, SMALL },
 };

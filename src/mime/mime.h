@@ -520,6 +520,91 @@ bool mime_search_body(const struct mime_needle *n, struct arena *a, const char *
 bool mime_search_text(const struct mime_needle *n, struct arena *a, const char *msg,
 		      const struct mime_part *root);
 
+/* ---- SORT and THREAD (RFC5256) ------------------------------------------ */
+
+/*
+ * The base subject of a Subject: value (RFC5256 §2.1): RFC 2047 words
+ * decoded to UTF-8, white space runs made one space, then "Re:", "Fwd:",
+ * "[blob]" leaders, "(fwd)" trailers and "[fwd: ...]" taken off as the
+ * RFC's steps (2) to (6) say.  The result is case-folded by
+ * i;ascii-casemap (a-z become A-Z), so that base subjects compare as
+ * bytes.  *reply_r tells whether the subject marks a reply or forward (a
+ * subj-refwd, a "(fwd)" or a "[fwd:" was taken off, RFC5256 §3).
+ * `value` NULL is an absent Subject.  Linear in len.  False on no memory.
+ */
+bool mime_base_subject(struct arena *a, const char *value, size_t len, struct mime_str *out_r,
+		       bool *reply_r);
+
+/*
+ * The next valid msg-id in v[*pos..len) (RFC2822 §3.6.4), normalised as
+ * RFC5256 §3 asks (quotes, escapes, comments and white space removed;
+ * the angle brackets too) into *id_r, and *pos moved past it; id_r->data
+ * NULL when there is none left.  False on no memory.
+ */
+bool mime_msgid_next(struct arena *a, const char *v, size_t len, size_t *pos,
+		     struct mime_str *id_r);
+
+/* References beyond this many in one message: the last ones are kept. */
+#define MIME_THREAD_MAX_REFS 1000
+
+/*
+ * A message's references as THREAD=REFERENCES takes them (RFC5256 §3):
+ * the valid IDs of References, or if it has none, the first valid ID of
+ * In-Reply-To; none if neither gives one.  Either argument may be NULL
+ * or have data NULL (field absent).  False on no memory.
+ */
+bool mime_thread_refs(struct arena *a, const struct mime_str *references,
+		      const struct mime_str *in_reply_to, struct mime_str **refs_r, size_t *n_r);
+
+/* One message to thread, in ascending sequence order. */
+struct mime_thread_msg {
+	uint32_t seq;                /* sequence number: the last tie-break */
+	int64_t date;                /* sent date (RFC5256 §2.2), seconds UTC */
+	struct mime_str subject;     /* base subject (mime_base_subject) */
+	bool reply;                  /* the subject marks a reply or forward */
+	struct mime_str msgid;       /* normalised Message-ID; data NULL: none */
+	size_t nrefs;                /* references (mime_thread_refs) */
+	const struct mime_str *refs;
+};
+
+#define MIME_THREAD_NONE  UINT32_MAX
+#define MIME_THREAD_DUMMY UINT32_MAX
+
+/* A node of the threads: node 0 is the root, whose children are the
+ * threads in order; siblings are in order too. */
+struct mime_thread_node {
+	uint32_t msg;                /* index into the messages; DUMMY for none */
+	uint32_t parent;             /* NONE for the root (and unlinked nodes) */
+	uint32_t first, next;        /* first child, next sibling; NONE at the end */
+	uint32_t nchildren;
+};
+
+struct mime_thread {
+	struct mime_thread_node *nodes;   /* malloc'd; mime_thread_free */
+	size_t n;
+};
+
+/*
+ * THREAD=REFERENCES (RFC5256 §3, steps (1) to (6)) and
+ * THREAD=ORDEREDSUBJECT over msgs[0..n).  Time O(N log N) in the number
+ * of messages and references, whatever their links (chains of any depth,
+ * loops, duplicate IDs); memory linear.  False on no memory.
+ */
+bool mime_thread_references(const struct mime_thread_msg *msgs, size_t n, struct mime_thread *t_r);
+bool mime_thread_orderedsubject(const struct mime_thread_msg *msgs, size_t n,
+				struct mime_thread *t_r);
+void mime_thread_free(struct mime_thread *t);
+
+/*
+ * The first address of an address list (From, To, Cc) for SORT (RFC5256
+ * §3: its addr-mailbox) and DISPLAYFROM/DISPLAYTO (RFC5957 §2: its
+ * display name, RFC 2047-decoded, or else its addr-spec mailbox@host),
+ * each case-folded by i;ascii-casemap.  Empty strings when the list has
+ * no address.  Group names are skipped.  False on no memory.
+ */
+bool mime_address_first(struct arena *a, const char *v, size_t len, struct mime_str *mailbox_r,
+			struct mime_str *display_r);
+
 /* ---- Date: (RFC2822 §3.3) ---------------------------------------------- */
 
 struct mime_date {

@@ -543,3 +543,63 @@ bool mime_address_text(struct arena *a, const char *v, size_t len, struct mime_s
 	out_r->len = b.len;
 	return true;
 }
+
+/* i;ascii-casemap: a-z to A-Z, in place. */
+static void ascii_upper(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			s[i] = (char)(s[i] - 'a' + 'A');
+}
+
+bool mime_address_first(struct arena *a, const char *v, size_t len, struct mime_str *mailbox_r,
+			struct mime_str *display_r)
+{
+	mailbox_r->data = display_r->data = "";
+	mailbox_r->len = display_r->len = 0;
+	if (v == NULL)
+		return true;
+	struct mime_str u;
+	if (!mime_unfold(a, v, len, &u))
+		return false;
+	struct addr_list l = { 0, 0, NULL };
+	if (!parse_list(a, u.data, u.len, &l))
+		return false;
+	const struct addr *ad = NULL;
+	for (size_t i = 0; i < l.n && ad == NULL; i++)
+		if (l.v[i].host.data != NULL)   /* not a group's start or end */
+			ad = &l.v[i];
+	if (ad == NULL)
+		return true;
+	/* RFC5256 §3: the addr-mailbox; a missing one is the empty string. */
+	if (!ad->no_mailbox) {
+		char *m = arena_strndup(a, ad->mailbox.data, ad->mailbox.len);
+		if (m == NULL)
+			return false;
+		ascii_upper(m, ad->mailbox.len);
+		mailbox_r->data = m;
+		mailbox_r->len = ad->mailbox.len;
+	}
+	/* RFC5957 §2: the display name, decoded, else mailbox@host. */
+	struct mime_str name = { NULL, 0 };
+	if (ad->name.data != NULL && !mime_header_decode(a, ad->name.data, ad->name.len, &name))
+		return false;
+	if (name.data != NULL && name.len > 0) {
+		char *d = arena_strndup(a, name.data, name.len);
+		if (d == NULL)
+			return false;
+		ascii_upper(d, name.len);
+		display_r->data = d;
+		display_r->len = name.len;
+	} else if (!ad->no_mailbox) {
+		char *d = arena_printf(a, "%.*s@%.*s", (int)ad->mailbox.len, ad->mailbox.data,
+				       ad->no_host ? 0 : (int)ad->host.len,
+				       ad->no_host ? "" : ad->host.data);
+		if (d == NULL)
+			return false;
+		display_r->len = strlen(d);
+		ascii_upper(d, display_r->len);
+		display_r->data = d;
+	}
+	return true;
+}

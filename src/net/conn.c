@@ -5,6 +5,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +41,12 @@ void conn_init(struct conn *c, int rfd, int wfd)
 	c->wfd = wfd;
 	c->rfd_flags = set_nonblock(rfd);
 	c->wfd_flags = wfd == rfd ? c->rfd_flags : set_nonblock(wfd);
+	/* Output is queued and flushed a response (or a TLS flight) at a
+	 * time, so Nagle's algorithm has nothing to merge: it could only
+	 * hold a second write back until the client ACKs the first (40 ms
+	 * with a delayed ACK).  Not a TCP socket: fails, harmlessly. */
+	int one = 1;
+	(void)setsockopt(wfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 }
 
 void conn_deinit(struct conn *c)

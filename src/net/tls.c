@@ -4,6 +4,8 @@
 #include "net/tls.h"
 
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,10 +248,22 @@ unsigned tls_conn_handshake_events(const struct conn_tls *t)
 
 int tls_conn_handshake(struct conn_tls *t, char *err, size_t errlen)
 {
+	/* SSL_get_error() reads the thread's error queue: anything another
+	 * connection of this process left there would turn this one's
+	 * "want read" into an error.  So every call starts with a clean
+	 * queue (a login process serves many TLS clients). */
+	ERR_clear_error();
 	int r = SSL_do_handshake(t->ssl);
 	if (r == 1) {
 		t->handshaking = false;
 		t->hs_want = 0;
+		/* The client's Finished came last and we answer nothing
+		 * (no session tickets): its ACK would wait the delayed-ACK
+		 * time, and a client with Nagle on (python's imaplib after
+		 * STARTTLS) holds its next command until then, 40 ms per
+		 * login.  Send the ACK now. */
+		int one = 1;
+		(void)setsockopt(SSL_get_fd(t->ssl), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
 		snprintf(t->desc, sizeof(t->desc), "%s %s", SSL_get_version(t->ssl),
 			 SSL_get_cipher_name(t->ssl));
 		return 0;
@@ -299,6 +313,7 @@ ssize_t tls_conn_read(struct conn_tls *t, void *buf, size_t len)
 {
 	size_t got = 0;
 	t->read_want = 0;
+	ERR_clear_error();  /* see tls_conn_handshake() */
 	int r = SSL_read_ex(t->ssl, buf, len, &got);
 	if (r == 1)
 		return (ssize_t)got;
@@ -317,6 +332,7 @@ ssize_t tls_conn_write(struct conn_tls *t, const void *buf, size_t len)
 {
 	size_t done = 0;
 	t->write_want = 0;
+	ERR_clear_error();  /* see tls_conn_handshake() */
 	int r = SSL_write_ex(t->ssl, buf, len, &done);
 	if (r == 1)
 		return (ssize_t)done;
@@ -336,7 +352,10 @@ void tls_conn_free(struct conn_tls **tp)
 	if (t == NULL)
 		return;
 	if (t->ssl != NULL) {
+		/* A close_notify the client may never read: a failure here
+		 * is no news, and must not stay on the queue. */
 		SSL_shutdown(t->ssl);
+		ERR_clear_error();
 		SSL_free(t->ssl);
 	}
 	free(t);

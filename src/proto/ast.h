@@ -110,6 +110,8 @@ enum imap_status_att {
 	IMAP_STATUS_UNSEEN      = 1 << 4,
 	IMAP_STATUS_SIZE        = 1 << 5,   /* RFC8438 (STATUS=SIZE) */
 	IMAP_STATUS_APPENDLIMIT = 1 << 6,   /* RFC7889 */
+	IMAP_STATUS_DELETED     = 1 << 7,   /* RFC9208 §4.1.4 (QUOTA=RES-MESSAGE) */
+	IMAP_STATUS_DELETED_STORAGE = 1 << 8,  /* RFC9208 §4.1.4 (QUOTA=RES-STORAGE) */
 	/* ---- RFC 7162: CONDSTORE ---- */
 	IMAP_STATUS_HIGHESTMODSEQ = 1 << 12,  /* RFC7162 §3.1.7 */
 };
@@ -148,6 +150,13 @@ enum imap_cmd_type {
 	IMAP_CMD_UNSELECT,   /* RFC3691 */
 	IMAP_CMD_ENABLE,     /* RFC5161 */
 	IMAP_CMD_MOVE,       /* RFC6851: arguments in u.copy */
+	/* ---- RFC 5256: SORT, THREAD ---- */
+	IMAP_CMD_SORT,       /* RFC5256 (ESORT: RFC5267): arguments in u.search */
+	IMAP_CMD_THREAD,     /* RFC5256: arguments in u.search */
+	/* ---- RFC 9208: QUOTA ---- */
+	IMAP_CMD_GETQUOTA,      /* u.quota.root */
+	IMAP_CMD_GETQUOTAROOT,  /* u.quota.root: the mailbox */
+	IMAP_CMD_SETQUOTA,      /* u.quota.root, .limits */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
 };
@@ -282,12 +291,39 @@ enum imap_search_return {
 	IMAP_SEARCH_RET_SAVE  = 1 << 4,
 };
 
+/* ---- RFC 5256: SORT, THREAD (RFC5957: DISPLAYFROM, DISPLAYTO) ---- */
+
+/* sort-key (RFC5256 §5, RFC5957 §3) */
+enum imap_sort_key {
+	IMAP_SORT_ARRIVAL, IMAP_SORT_CC, IMAP_SORT_DATE, IMAP_SORT_FROM, IMAP_SORT_SIZE,
+	IMAP_SORT_SUBJECT, IMAP_SORT_TO, IMAP_SORT_DISPLAYFROM, IMAP_SORT_DISPLAYTO,
+	IMAP_SORT__PENDING,          /* "REVERSE" read, its key not yet */
+};
+
+/* sort-criterion = ["REVERSE" SP] sort-key */
+struct imap_sort_crit {
+	enum imap_sort_key key;
+	bool reverse;
+};
+
+/* thread-alg (RFC5256 §5) */
+enum imap_thread_alg {
+	IMAP_THREAD_ORDEREDSUBJECT,
+	IMAP_THREAD_REFERENCES,
+};
+
+/* SEARCH; SORT and THREAD too, which are SEARCH with a sort program or a
+ * threading algorithm before the (then mandatory) charset. */
 struct imap_cmd_search {
 	bool has_return;                     /* "RETURN (...)": answer ESEARCH */
 	unsigned ret;                        /* enum imap_search_return bits; 0 is "RETURN ()" */
 	bool has_charset;
 	struct imap_string charset;
 	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */
+	/* RFC5256: SORT's criteria in order; THREAD's algorithm */
+	size_t nsort;
+	struct imap_sort_crit *sort;
+	enum imap_thread_alg thread;
 };
 
 struct imap_cmd_fetch {
@@ -324,6 +360,22 @@ struct imap_cmd_expunge {
 	struct imap_seq_set set;             /* UIDs, with cmd->uid */
 };
 
+/* ---- RFC 9208: QUOTA ---- */
+
+/* setquota-resource = resource-name SP resource-limit (RFC9208 §7) */
+struct imap_quota_limit {
+	const char *resource;                /* resource-name, upper-cased */
+	uint64_t limit;                      /* number64 */
+};
+
+/* GETQUOTA quota-root-name / GETQUOTAROOT mailbox / SETQUOTA
+ * quota-root-name setquota-list */
+struct imap_cmd_quota {
+	struct imap_string root;             /* quota-root-name, or GETQUOTAROOT's mailbox */
+	size_t nlimits;
+	struct imap_quota_limit *limits;     /* SETQUOTA, as sent */
+};
+
 struct imap_cmd_x {
 	const char *name;                    /* "X" atom as written */
 	const char *args;                    /* the rest of the line, raw */
@@ -353,6 +405,7 @@ struct imap_cmd {
 		struct imap_cmd_x x;
 		struct imap_cmd_id id;
 		struct imap_cmd_enable enable;
+		struct imap_cmd_quota quota;
 	} u;
 };
 

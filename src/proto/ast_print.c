@@ -266,6 +266,8 @@ const char *imap_status_att_name(enum imap_status_att att)
 	case IMAP_STATUS_UNSEEN: return "UNSEEN";
 	case IMAP_STATUS_SIZE: return "SIZE";
 	case IMAP_STATUS_APPENDLIMIT: return "APPENDLIMIT";
+	case IMAP_STATUS_DELETED: return "DELETED";
+	case IMAP_STATUS_DELETED_STORAGE: return "DELETED-STORAGE";
 	case IMAP_STATUS_HIGHESTMODSEQ: return "HIGHESTMODSEQ";
 	}
 	return "?";
@@ -363,6 +365,30 @@ static void print_id(struct sbuf *out, const struct imap_cmd_id *id)
 			sbuf_adds(out, "NIL");
 		else
 			print_string(out, &id->params[i].value);
+	}
+	sbuf_addc(out, ')');
+}
+
+/* RFC4466 §2.6 search-return-opts (SEARCH, and SORT with ESORT), in a
+ * fixed order. */
+static void print_search_return(struct sbuf *out, const struct imap_cmd_search *c)
+{
+	static const struct { unsigned bit; const char *name; } opts[] = {
+		{ IMAP_SEARCH_RET_MIN, "MIN" }, { IMAP_SEARCH_RET_MAX, "MAX" },
+		{ IMAP_SEARCH_RET_ALL, "ALL" }, { IMAP_SEARCH_RET_COUNT, "COUNT" },
+		{ IMAP_SEARCH_RET_SAVE, "SAVE" },
+	};
+	if (!c->has_return)
+		return;
+	sbuf_adds(out, " RETURN (");
+	bool first = true;
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		if (!(c->ret & opts[i].bit))
+			continue;
+		if (!first)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, opts[i].name);
+		first = false;
 	}
 	sbuf_addc(out, ')');
 }
@@ -505,25 +531,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		sbuf_add(out, cmd->u.append.message.data, cmd->u.append.message.len);
 		break;
 	case IMAP_CMD_SEARCH:
-		if (cmd->u.search.has_return) {
-			/* RFC4466 §2.6, in a fixed order */
-			static const struct { unsigned bit; const char *name; } opts[] = {
-				{ IMAP_SEARCH_RET_MIN, "MIN" }, { IMAP_SEARCH_RET_MAX, "MAX" },
-				{ IMAP_SEARCH_RET_ALL, "ALL" }, { IMAP_SEARCH_RET_COUNT, "COUNT" },
-				{ IMAP_SEARCH_RET_SAVE, "SAVE" },
-			};
-			sbuf_adds(out, " RETURN (");
-			bool first = true;
-			for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
-				if (!(cmd->u.search.ret & opts[i].bit))
-					continue;
-				if (!first)
-					sbuf_addc(out, ' ');
-				sbuf_adds(out, opts[i].name);
-				first = false;
-			}
-			sbuf_addc(out, ')');
-		}
+		print_search_return(out, &cmd->u.search);
 		if (cmd->u.search.has_charset) {
 			sbuf_adds(out, " CHARSET ");
 			print_astring(out, &cmd->u.search.charset);
@@ -533,6 +541,50 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 			ast_print_search_key(out, cmd->u.search.keys->list[i]);
 		}
 		break;
+	/* ---- RFC 9208: QUOTA ---- */
+	case IMAP_CMD_GETQUOTA:
+	case IMAP_CMD_GETQUOTAROOT:
+	case IMAP_CMD_SETQUOTA:
+		sbuf_addc(out, ' ');
+		print_astring(out, &cmd->u.quota.root);
+		if (cmd->type != IMAP_CMD_SETQUOTA)
+			break;
+		sbuf_adds(out, " (");
+		for (size_t i = 0; i < cmd->u.quota.nlimits; i++)
+			sbuf_printf(out, "%s%s %llu", i > 0 ? " " : "", cmd->u.quota.limits[i].resource,
+				    (unsigned long long)cmd->u.quota.limits[i].limit);
+		sbuf_addc(out, ')');
+		break;
+	/* ---- RFC 5256: SORT, THREAD ---- */
+	case IMAP_CMD_SORT:
+	case IMAP_CMD_THREAD: {
+		static const char *const keys[] = {
+			[IMAP_SORT_ARRIVAL] = "ARRIVAL", [IMAP_SORT_CC] = "CC", [IMAP_SORT_DATE] = "DATE",
+			[IMAP_SORT_FROM] = "FROM", [IMAP_SORT_SIZE] = "SIZE",
+			[IMAP_SORT_SUBJECT] = "SUBJECT", [IMAP_SORT_TO] = "TO",
+			[IMAP_SORT_DISPLAYFROM] = "DISPLAYFROM", [IMAP_SORT_DISPLAYTO] = "DISPLAYTO",
+			[IMAP_SORT__PENDING] = "?",
+		};
+		const struct imap_cmd_search *c = &cmd->u.search;
+		if (cmd->type == IMAP_CMD_THREAD) {
+			sbuf_adds(out, c->thread == IMAP_THREAD_REFERENCES ? " REFERENCES"
+				  : " ORDEREDSUBJECT");
+		} else {
+			print_search_return(out, c);
+			sbuf_adds(out, " (");
+			for (size_t i = 0; i < c->nsort; i++)
+				sbuf_printf(out, "%s%s%s", i > 0 ? " " : "",
+					    c->sort[i].reverse ? "REVERSE " : "", keys[c->sort[i].key]);
+			sbuf_addc(out, ')');
+		}
+		sbuf_addc(out, ' ');
+		print_astring(out, &c->charset);
+		for (size_t i = 0; i < c->keys->nlist; i++) {
+			sbuf_addc(out, ' ');
+			ast_print_search_key(out, c->keys->list[i]);
+		}
+		break;
+	}
 	case IMAP_CMD_FETCH:
 		sbuf_addc(out, ' ');
 		ast_print_seqset(out, &cmd->u.fetch.set);

@@ -319,6 +319,9 @@ bool imap_build_status_att(struct imap_parse_ctx *ctx, const struct imap_lexval 
 		*att_r = IMAP_STATUS_SIZE;
 	else if (strcasecmp(tok->s, "APPENDLIMIT") == 0)
 		*att_r = IMAP_STATUS_APPENDLIMIT;
+	/* RFC9208 §4.1.4: status-att =/ "DELETED" / "DELETED-STORAGE" */
+	else if (strcasecmp(tok->s, "DELETED-STORAGE") == 0)
+		*att_r = IMAP_STATUS_DELETED_STORAGE;
 	else {
 		imap_parse_fail(ctx, "Unknown status attribute %s", tok->s);
 		return false;

@@ -96,6 +96,21 @@ bool imap_list_pattern_add(struct imap_parse_ctx *ctx, const struct imap_string 
 bool imap_create_param(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
 bool imap_create_use_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
 
+/* ---- RFC 5256: SORT, THREAD ---- */
+
+/* One word of sort-criteria: REVERSE or a sort-key (RFC5256 §5, RFC5957);
+ * the check of the whole list (no REVERSE at its end). */
+bool imap_sort_word(struct imap_parse_ctx *ctx, const struct imap_string *word);
+bool imap_sort_done(struct imap_parse_ctx *ctx);
+/* thread-alg: ORDEREDSUBJECT or REFERENCES (others are BAD). */
+bool imap_thread_alg(struct imap_parse_ctx *ctx, const struct imap_string *word);
+
+/* ---- RFC 9208: QUOTA ---- */
+
+/* One setquota-resource of SETQUOTA: resource-name (an atom) and its
+ * limit (number64: digits, at most 2^63-1). */
+bool imap_quota_limit_add(struct imap_parse_ctx *ctx, const struct imap_string *resource,
+			  const struct imap_string *limit);
 /* ---- RFC 7162: CONDSTORE, QRESYNC (proto/build_modseq.c) ---- */
 /* mod-sequence-value (1 to 2^63-1), or mod-sequence-valzer with zero_ok. */
 bool imap_build_modseq(struct imap_parse_ctx *ctx, const struct imap_lexval *tok,

@@ -15,6 +15,7 @@
 #include "net/tls.h"
 #include "proto/parser.h"
 #include "util/log.h"
+#include "util/netlist.h"
 
 /* The command reader at the start of a command; a literal it was
  * spooling to a file is let go. */
@@ -36,6 +37,9 @@ void session_init(struct session *s, const struct imapd_config *cfg, const struc
 	s->cfg = cfg;
 	s->cmds = cmds;
 	s->state = STATE_NOT_AUTH;
+	/* A proxy in front of us (nginx's mail module) logs in for its
+	 * clients over plain TCP and may name them in a PROXY header. */
+	s->proxy_trusted = netlist_match_peer(cfg->proxy_trusted_networks, rfd);
 	arena_init(&s->arena);
 	reader_reset(s);
 	/* A command's memory is bounded, or one command of endless
@@ -95,7 +99,8 @@ bool session_tls_active(const struct session *s)
 
 bool session_plaintext_ok(const struct session *s)
 {
-	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext;
+	return session_tls_active(s) || s->external_ssf > 1 || s->cfg->allowplaintext
+		|| s->proxy_trusted;
 }
 
 void session_wait(struct session *s, unsigned wait, session_cont_fn *fn, void *ctx)

@@ -89,6 +89,8 @@ struct session_hooks {
 	void (*login)(struct session *s, const char *user, const char *method);
 	/* A LOGIN or AUTHENTICATE failed. */
 	void (*login_failed)(struct session *s);
+	/* A trusted proxy's PROXY header named the client: s->proxied_peer. */
+	void (*proxied)(struct session *s);
 };
 
 /*
@@ -131,6 +133,8 @@ struct session {
 
 	/* Authentication */
 	char *user;                    /* authenticated user, or NULL */
+	/* RFC9208 QUOTA: the user's limits, read at login (cmd/quota.c); 0 = none */
+	uint64_t quota_storage_kib, quota_messages;
 	bool preauth;                  /* rimapd: the Unix user of the process */
 	unsigned external_ssf;         /* -p ssf: a security layer below us */
 	struct auth_sasl *auth;        /* until authenticated */
@@ -163,6 +167,9 @@ struct session {
 	/* ---- RFC 2971 ID, RFC 5161 ENABLE ---- */
 	unsigned enabled;              /* enum session_ext bits turned on by ENABLE */
 	unsigned ids_logged;           /* ID commands whose parameters were logged */
+	/* ---- a backend behind a proxy (proxy_trusted_networks) ---- */
+	bool proxy_trusted;            /* the peer is a trusted proxy: plaintext logins */
+	char proxied_peer[96];         /* "addr:port" of the client a PROXY header named */
 };
 
 /* Whether every extension of `ext` (enum session_ext bits, not 0) was
@@ -194,7 +201,8 @@ void session_wait_done(struct session *s);
 static inline bool session_waiting(const struct session *s) { return s->cont.fn != NULL; }
 
 /* True when plaintext passwords may be sent now: TLS is on, an external
- * layer with ssf > 1 was declared, or allowplaintext is set. */
+ * layer with ssf > 1 was declared, allowplaintext is set, or the peer is
+ * a proxy of proxy_trusted_networks (which terminated TLS itself). */
 bool session_plaintext_ok(const struct session *s);
 
 /* Whether TLS is active on the connection. */

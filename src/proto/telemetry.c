@@ -129,7 +129,12 @@ bool telemetry_start(struct session *s, const char *user)
 	 * the user name is escaped as the log escapes it. */
 	char who[1100], header[1200];
 	log_escape(user, who, sizeof(who));
-	int n = snprintf(header, sizeof(header), "---------- %s %s", who, date);
+	/* Behind a proxy, the client a PROXY header named (else the
+	 * proxy would be all the log knows of). */
+	char from[120] = "";
+	if (s->peer != NULL)
+		snprintf(from, sizeof(from), "from %.100s ", s->peer);
+	int n = snprintf(header, sizeof(header), "---------- %s %s%s", who, from, date);
 	if (n > 0)
 		write_all(t->fd, header, (size_t)n < sizeof(header) ? (size_t)n : sizeof(header) - 1);
 	if (t->pending.len > 0)

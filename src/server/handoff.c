@@ -140,7 +140,7 @@ int handoff_recv(int sock, struct handoff *m, unsigned char *buf, int *fd_r)
 		for (int i = 0; ok && i < NSTR; i++)
 			ok = take_string(buf, size, &off, h.len[i], dst[i]);
 		ok = ok && h.input_len <= HANDOFF_MAX_INPUT && size - off == h.input_len
-			&& h.type >= HO_CONN && h.type <= HO_RETIRE;
+			&& h.type >= HO_CONN && h.type <= HO_PEER;
 		m->input = buf + off;
 		m->input_len = h.input_len;
 	}

@@ -14,6 +14,8 @@
  * (HO_FAILED) so that the master counts them per address; HO_KICK ends a
  * connection whose address went over a limit, HO_RETIRE tells a login
  * process to take nothing new and leave once its connections are gone.
+ * HO_PEER says whom a trusted proxy's PROXY header named ("addr:port"):
+ * the connection then counts against that address, not the proxy's.
  *
  * Everything a login process sends is checked here (sizes, NULs): the
  * master trusts no more of it than its shape.
@@ -35,6 +37,7 @@ enum handoff_type {
 	HO_LOGIN_NO,      /* master -> login: refused, `text` says why */
 	HO_KICK,          /* master -> login: end id (its address is refused) */
 	HO_RETIRE,        /* master -> login: take nothing new, leave when empty */
+	HO_PEER,          /* login -> master: a trusted proxy named id's client (`text`) */
 };
 
 /* Input read after the login command and handed on with it.  The reader

@@ -149,6 +149,47 @@ bool limits_host_of(const struct sockaddr *sa, socklen_t len, char *host, char *
 	return false;
 }
 
+bool limits_peer_parse(const char *peer, struct sockaddr_storage *ss, socklen_t *len_r)
+{
+	char a[INET6_ADDRSTRLEN + 2];
+	const char *colon = strrchr(peer, ':');
+	if (colon == NULL || (size_t)(colon - peer) >= sizeof(a))
+		return false;
+	const char *p = colon + 1;
+	size_t plen = strlen(p);
+	if (plen == 0 || plen > 5 || (plen > 1 && p[0] == '0'))
+		return false;
+	unsigned port = 0;
+	for (; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		port = port * 10 + (unsigned)(*p - '0');
+	}
+	if (port > 65535)
+		return false;
+	memcpy(a, peer, (size_t)(colon - peer));
+	a[colon - peer] = '\0';
+	memset(ss, 0, sizeof(*ss));
+	size_t alen = strlen(a);
+	if (alen > 2 && a[0] == '[' && a[alen - 1] == ']') {
+		a[alen - 1] = '\0';
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+		if (inet_pton(AF_INET6, a + 1, &in6->sin6_addr) != 1)
+			return false;
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*len_r = sizeof(*in6);
+		return true;
+	}
+	struct sockaddr_in *in = (struct sockaddr_in *)ss;
+	if (inet_pton(AF_INET, a, &in->sin_addr) != 1)
+		return false;
+	in->sin_family = AF_INET;
+	in->sin_port = htons((uint16_t)port);
+	*len_r = sizeof(*in);
+	return true;
+}
+
 /* A failure window or refusal that is over goes. */
 static void expire_entry(struct limits *l, struct entry *e, const struct imapd_config *cfg,
 			 time_t now)

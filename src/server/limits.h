@@ -40,6 +40,11 @@ void limits_free(struct limits **l);
  * family without one (a local socket: "local"). */
 bool limits_host_of(const struct sockaddr *sa, socklen_t len, char *host, char *peer);
 
+/* The inverse of limits_host_of()'s peer: "192.0.2.1:143" or
+ * "[2001:db8::1]:143" into *ss (and *len_r); false when it is not
+ * exactly one of those. */
+bool limits_peer_parse(const char *peer, struct sockaddr_storage *ss, socklen_t *len_r);
+
 /* May a new connection from host be taken now?  False with a reason for
  * the client's BYE in *why_r. */
 bool limits_conn_ok(struct limits *l, const struct imapd_config *cfg, const char *host,

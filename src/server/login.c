@@ -162,9 +162,20 @@ static void hook_login_failed(struct session *s)
 	tell_master(lc->lg, HO_FAILED, lc->id);
 }
 
+/* A trusted proxy named the client: the master counts it from now on. */
+static void hook_proxied(struct session *s)
+{
+	struct lconn *lc = s->hooks_ctx;
+	snprintf(lc->peer, sizeof(lc->peer), "%s", s->proxied_peer);
+	struct handoff m = { .type = HO_PEER, .id = lc->id, .text = s->proxied_peer };
+	if (!handoff_send(lc->lg->master, &m, -1) && errno != EPIPE)
+		log_err("telling imapd-master: %s", strerror(errno));
+}
+
 static const struct session_hooks login_hooks = {
 	.login = hook_login,
 	.login_failed = hook_login_failed,
+	.proxied = hook_proxied,
 };
 
 /* ---- messages from the master -------------------------------------------------- */
@@ -270,7 +281,8 @@ static void on_message(struct login *lg, const struct handoff *m, int fd)
 		break;
 	case HO_KICK:
 		if (lc->sl != NULL && !lc->handing)
-			sloop_stop(lc->sl, "Too many failed logins from your address");
+			sloop_stop(lc->sl, m->text != NULL && m->text[0] != '\0' ? m->text
+				   : "Too many failed logins from your address");
 		break;
 	default:
 		break;

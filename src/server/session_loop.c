@@ -33,12 +33,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "cmd/cmd.h"
 #include "net/ioloop.h"
+#include "net/proxyproto.h"
 #include "net/tls.h"
 #include "proto/cmdread.h"
 #include "proto/response.h"
+#include "server/limits.h"
 #include "store/mailbox.h"
 #include "util/log.h"
 
@@ -70,6 +73,13 @@ struct sloop {
 	uint64_t last_activity;        /* after login: autologout counts from here */
 	uint64_t close_deadline;       /* closing: give up on the output then */
 	uint64_t seen_in, seen_out;    /* byte counters at the last look */
+	/* A trusted proxy's PROXY header comes before anything else
+	 * (proxy_protocol); from anyone else, one is refused. */
+	bool proxy_pending;            /* waiting for the header */
+	bool first_checked;            /* the client's first octets are no header */
+	uint64_t proxy_deadline;
+	size_t hlen;                   /* header octets consumed so far */
+	unsigned char hdr[PROXYPROTO_MAX];
 };
 
 static void pump(struct sloop *l);
@@ -126,8 +136,11 @@ static void greet(struct session *s)
 		cmd_capability_list(s);
 		conn_printf(&s->conn, "] %s IMAP4rev1 server ready\r\n", s->servername);
 	}
+	/* A proxy reads the greeting and then answers only a tagged line to
+	 * its LOGIN: an alert after the greeting would break it (nginx). */
 	char line[512];
-	if (config_msg_line(s->cfg, "motd", line, sizeof(line)) && line[0] != '\0')
+	if (!s->proxy_trusted && config_msg_line(s->cfg, "motd", line, sizeof(line))
+	    && line[0] != '\0')
 		resp_untagged(s, "OK [ALERT] %s", line);
 }
 
@@ -264,10 +277,116 @@ static bool command_step(struct sloop *l)
 	return end_session(l);
 }
 
+/* The greeting, or for imaps the TLS handshake first. */
+static bool begin(struct sloop *l)
+{
+	struct session *s = l->s;
+	if (l->implicit_tls) {
+		char err[256];
+		if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
+			log_notice("imaps: %s", err);
+			return end_session(l);
+		}
+	} else {
+		greet(s);
+		l->greeted = true;
+	}
+	return true;
+}
+
+/*
+ * A trusted proxy's PROXY header: peeked at on the socket and consumed
+ * exactly as far as it goes, so that what follows (the ClientHello of
+ * an imaps client) stays for TLS.  Bounded by PROXYPROTO_MAX octets and
+ * proxy_protocol_timeout.
+ */
+static bool proxy_step(struct sloop *l)
+{
+	struct session *s = l->s;
+	int fd = s->conn.rfd;
+	ssize_t n = recv(fd, l->hdr + l->hlen, sizeof(l->hdr) - l->hlen, MSG_PEEK | MSG_DONTWAIT);
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+		return false;
+	if (n <= 0) {
+		log_info("the proxy left before its PROXY header%s%s", n < 0 ? ": " : "",
+			 n < 0 ? strerror(errno) : "");
+		s->conn.failed = true;
+		return end_session(l);
+	}
+	size_t used;
+	struct proxyproto_info info;
+	const char *why;
+	enum proxyproto_result r = proxyproto_parse(l->hdr, l->hlen + (size_t)n, &used, &info, &why);
+	if (r == PROXYPROTO_BAD) {
+		log_notice("bad PROXY header from a trusted proxy: %s", why);
+		resp_bye(s, "Bad PROXY protocol header");
+		return end_session(l);
+	}
+	/* Take the octets that are the header's (they are all there). */
+	size_t take = used - l->hlen;
+	unsigned char sink[PROXYPROTO_MAX];
+	if (take > 0 && recv(fd, sink, take, MSG_DONTWAIT) != (ssize_t)take) {
+		log_err("reading the PROXY header: %s", strerror(errno));
+		s->conn.failed = true;
+		return end_session(l);
+	}
+	l->hlen = used;
+	if (r == PROXYPROTO_MORE)
+		return take > 0;
+	l->proxy_pending = false;
+	l->first_checked = true;
+	if (info.family != AF_UNSPEC) {
+		char host[LIMITS_HOST_MAX];
+		limits_host_of((const struct sockaddr *)&info.src, info.src_len, host,
+			       s->proxied_peer);
+		s->peer = s->proxied_peer;
+		log_info("PROXY v%d: client %s", info.version, s->proxied_peer);
+		if (s->hooks != NULL && s->hooks->proxied != NULL)
+			s->hooks->proxied(s);
+	} else {
+		log_info("PROXY v%d: no client address (the proxy's own connection)", info.version);
+	}
+	return begin(l);
+}
+
+/*
+ * Only a trusted proxy may name a client: a PROXY header as anyone
+ * else's first octets is refused, not taken for a command.  Decided on
+ * at most the first 16 octets.
+ */
+static bool first_input_step(struct sloop *l)
+{
+	struct session *s = l->s;
+	for (;;) {
+		size_t n = conn_buffered(&s->conn);
+		int d = proxyproto_detect(s->conn.rbuf + s->conn.rpos, n);
+		if (n > 0 && d == 0) {
+			l->first_checked = true;
+			return true;
+		}
+		if (d == 1) {
+			log_notice("PROXY header from a peer not in proxy_trusted_networks%s; refused",
+				   s->proxy_trusted ? " (proxy_protocol is off)" : "");
+			resp_bye(s, "PROXY protocol header refused");
+			return end_session(l);
+		}
+		ssize_t r = conn_fill(&s->conn);
+		if (r == CONN_AGAIN)
+			return false;
+		if (r < 0) {
+			/* EOF or an error: the command reader says so. */
+			l->first_checked = true;
+			return true;
+		}
+	}
+}
+
 /* Do one piece of work that needs no waiting; false when there is none. */
 static bool step(struct sloop *l)
 {
 	struct session *s = l->s;
+	if (l->proxy_pending)
+		return proxy_step(l);
 	if (tls_conn_handshaking(s->conn.tls))
 		return handshake_step(l);
 	if (conn_output_pending(&s->conn) > 0 && conn_flush(&s->conn) == CONN_ERROR)
@@ -294,6 +413,8 @@ static bool step(struct sloop *l)
 	 * output of the last ones. */
 	if (conn_output_pending(&s->conn) >= CONN_OUTPUT_HIGH_WATER)
 		return false;
+	if (!l->first_checked)
+		return first_input_step(l);
 	return command_step(l);
 }
 
@@ -336,7 +457,9 @@ static bool watch_client(struct sloop *l)
 	struct session *s = l->s;
 	struct conn *c = &s->conn;
 	unsigned ev = 0;
-	if (tls_conn_handshaking(c->tls)) {
+	if (l->proxy_pending) {
+		ev = IO_READ;
+	} else if (tls_conn_handshaking(c->tls)) {
 		ev = tls_conn_handshake_events(c->tls);
 	} else {
 		ev |= conn_write_events(c);
@@ -359,8 +482,8 @@ static int next_timeout(struct sloop *l, bool *expired_r)
 		l->seen_out = s->conn.bytes_out;
 		l->last_activity = now;
 	}
-	uint64_t due = s->state == STATE_NOT_AUTH
-		? l->login_deadline
+	uint64_t due = l->proxy_pending ? l->proxy_deadline
+		: s->state == STATE_NOT_AUTH ? l->login_deadline
 		: l->last_activity + (uint64_t)s->cfg->timeout * 60 * 1000;
 	/* A login being handed on is imapd-master's to finish: a session
 	 * process may be writing to the client already. */
@@ -447,7 +570,11 @@ static void pump(struct sloop *l)
 		if (!l->done) {
 			bool expired;
 			int wait = next_timeout(l, &expired);
-			if (expired) {
+			if (expired && l->proxy_pending) {
+				log_notice("no PROXY header from the trusted proxy within %u s",
+					   s->cfg->proxy_protocol_timeout);
+				l->done = true;
+			} else if (expired) {
 				/* RFC2060 §5.4 autologout: say why before closing. */
 				if (!tls_conn_handshaking(s->conn.tls))
 					resp_untagged(s, "BYE Autologout; idle for too long");
@@ -513,15 +640,14 @@ struct sloop *sloop_start(struct ioloop *loop, struct session *s, bool implicit_
 	} else if (s->state != STATE_NOT_AUTH && !s->preauth) {
 		/* Handed over logged in by a login process, which greeted. */
 		l->greeted = true;
-	} else if (implicit_tls) {
-		char err[256];
-		if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
-			log_notice("imaps: %s", err);
-			l->done = true;
-		}
+		l->first_checked = true;
+	} else if (s->proxy_trusted && s->cfg->proxy_protocol) {
+		/* Nothing is said before the proxy has named its client. */
+		l->proxy_pending = true;
+		l->proxy_deadline = now + (uint64_t)s->cfg->proxy_protocol_timeout * 1000;
 	} else {
-		greet(s);
-		l->greeted = true;
+		l->first_checked = s->preauth;
+		begin(l);
 	}
 	l->pumping = false;
 	return l;

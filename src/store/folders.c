@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "store/folders.h"
+#include "store/quota.h"
 #include "store/idx_log.h"
 #include "store/idx_table.h"
 #include "store/index.h"
@@ -242,6 +243,9 @@ bool store_delete(struct store *st, const char *name, struct store_err *err)
 		 * special use goes with it: a new mailbox of that name starts
 		 * without. */
 		ok = remove_folder(st, name, err);
+		/* Its messages leave the usage all at once (store/quota.h). */
+		if (ok)
+			quota_invalidate(st);
 		if (ok && !specialuse_forget(st, name))
 			log_warn("%s: the special use of deleted %s stays recorded", st->root, name);
 	}

@@ -14,6 +14,7 @@
  * writer; a bad record with valid data after it is corruption.
  */
 #include "store/idx_log.h"
+#include "store/quota.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -422,6 +423,13 @@ void idx_log_add(struct mailbox *mb, const struct mbox_msg *m)
 		mb->batch_uidnext0 = m->uid;
 	}
 	log_msg(mb, LOG_ADD, m);
+	/* QUOTA hook (store/quota.h): every message the index gains passes
+	 * here once; its RFC822.SIZE counts from the next idx_commit().  A
+	 * size not worked out yet (a delivery found by a scan, its name
+	 * without S=) makes the usage be recomputed when next asked. */
+	if (m->state & MSG_NO_SIZE)
+		mb->quota_unknown = true;
+	quota_note(mb, (m->state & MSG_NO_SIZE) ? 0 : (int64_t)m->size, 1);
 }
 
 void idx_log_update(struct mailbox *mb, const struct mbox_msg *m)
@@ -431,6 +439,15 @@ void idx_log_update(struct mailbox *mb, const struct mbox_msg *m)
 
 void idx_log_expunge(struct mailbox *mb, uint32_t uid)
 {
+	/* QUOTA hook (store/quota.h): every message the index loses passes
+	 * here once, before its record goes (the size is looked up by UID). */
+	long i = idx_find(mb, uid);
+	if (i >= 0) {
+		struct mbox_msg old = idx_at(mb, (uint32_t)i);
+		if (old.state & MSG_NO_SIZE)
+			mb->quota_unknown = true;
+		quota_note(mb, (old.state & MSG_NO_SIZE) ? 0 : -(int64_t)old.size, -1);
+	}
 	struct log_expunge le = { .uid = uid, .modseq = idx_next_modseq(mb) };
 	idx_note_expunge(mb, uid, le.modseq);
 	log_record(mb, LOG_EXPUNGE, &le, sizeof(le), NULL, 0);
@@ -545,7 +562,18 @@ static bool commit_failed(struct mailbox *mb)
 	return false;
 }
 
+static bool commit_log(struct mailbox *mb, struct store_err *err);
+
+/* QUOTA hook: the usage file follows what the index committed, and drops
+ * what was noted when the commit failed (store/quota.h). */
 bool idx_commit(struct mailbox *mb, struct store_err *err)
+{
+	bool ok = commit_log(mb, err);
+	quota_commit(mb, ok);
+	return ok;
+}
+
+static bool commit_log(struct mailbox *mb, struct store_err *err)
 {
 	if (mb->log_out.failed) {
 		commit_failed(mb);

@@ -38,6 +38,7 @@
  * made durable (new UIDs) stays out of it.
  */
 #include "store/index.h"
+#include "store/quota.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -120,6 +121,8 @@ static bool create_index(struct mailbox *mb, uint32_t gen, struct store_err *err
 {
 	idx_table_free(&mb->t);
 	mb->ghosts = 0;
+	/* Every file is indexed anew and counted again (store/quota.h). */
+	quota_index_created(mb);
 	mb->uidvalidity = store_new_uidvalidity(mb->store);
 	if (mb->uidvalidity == 0) {
 		/* Time-based, as the allocator would have given, but not

@@ -53,27 +53,45 @@ bool store_list_match(const char *pattern, const char *name)
 
 /* ---- the names --------------------------------------------------------------- */
 
+/* Length of the common prefix of a and b (NULL: none). */
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t k = 0;
+	if (a != NULL)
+		while (a[k] != '\0' && a[k] == b[k])
+			k++;
+	return k;
+}
+
 /* Add the \Noselect parents that exist only through their inferiors;
- * ns must be sorted, and is again afterwards. */
+ * ns must be sorted, and is again afterwards.
+ *
+ * Linear in the names' total length (plus a binary search per parent):
+ * in byte order every name beginning with "p." sorts together, so a
+ * parent "p" was already seen by the previous name exactly when that
+ * name shares the first strlen("p.") octets; no list of added parents is
+ * searched (which made 100,000 folders quadratic). */
 static bool add_parents(struct list_names *ns)
 {
-	size_t n0 = ns->n;
+	const size_t n0 = ns->n;
+	/* list_names_find() over the sorted names only: those added below
+	 * go to the end, unsorted, until the final sort. */
+	struct list_names sorted = *ns;
+	sorted.n = n0;
 	for (size_t i = 0; i < n0; i++) {
 		char buf[4096];
 		const char *name = ns->e[i].name;
+		size_t seen = common_prefix(i > 0 ? ns->e[i - 1].name : NULL, name);
 		for (size_t k = 0; name[k] != '\0' && k < sizeof(buf); k++) {
-			if (name[k] != STORE_DELIM)
+			if (name[k] != STORE_DELIM || k < seen)
 				continue;
 			memcpy(buf, name, k);
 			buf[k] = '\0';
-			if (list_names_find(ns, buf) != NULL)
+			if (list_names_find(&sorted, buf) != NULL)
 				continue;
-			bool dup = false;
-			for (size_t j = n0; j < ns->n && !dup; j++)
-				dup = strcmp(ns->e[j].name, buf) == 0;
-			if (!dup && !list_names_add(ns, buf,
-						    STORE_LIST_NOSELECT | STORE_LIST_NONEXISTENT))
+			if (!list_names_add(ns, buf, STORE_LIST_NOSELECT | STORE_LIST_NONEXISTENT))
 				return false;
+			sorted.e = ns->e;  /* the array may have moved */
 		}
 	}
 	list_names_sort(ns);
@@ -189,8 +207,12 @@ static bool list_subscribed(struct store *st, const char *full, const struct wil
 		ok = list_names_add(&ns, subs[i], store_exists(st, subs[i]) ? 0 : STORE_LIST_NOSELECT);
 	subs_free(subs, nsubs);
 	list_names_sort(&ns);
-	struct list_names parents = { 0 };
 	bool pct = strchr(full, '%') != NULL;
+	/* The parents a name brings, each reported once: the names looked
+	 * at for parents ascend, so a parent "p" was reported by the
+	 * previous such name exactly when both begin with "p." (see
+	 * add_parents); linear however many subscriptions there are. */
+	const char *prev = NULL;
 	for (size_t i = 0; ok && i < ns.n; i++) {
 		const char *name = ns.e[i].name;
 		if (list_pattern_match(wm, name)) {
@@ -200,27 +222,20 @@ static bool list_subscribed(struct store *st, const char *full, const struct wil
 		}
 		if (!pct)
 			continue;
+		size_t seen = common_prefix(prev, name);
+		prev = name;
 		char buf[4096];
 		for (size_t k = 0; name[k] != '\0' && k < sizeof(buf); k++) {
-			if (name[k] != STORE_DELIM)
+			if (name[k] != STORE_DELIM || k < seen)
 				continue;
 			memcpy(buf, name, k);
 			buf[k] = '\0';
 			if (list_names_find(&ns, buf) != NULL || !list_pattern_match(wm, buf))
 				continue;
-			bool dup = false;
-			for (size_t j = 0; j < parents.n && !dup; j++)
-				dup = strcmp(parents.e[j].name, buf) == 0;
-			if (dup)
-				continue;
-			ok = list_names_add(&parents, buf, STORE_LIST_NOSELECT);
-			if (ok)
-				fn(ctx, &(struct store_list_item){ .name = buf,
-								  .attrs = STORE_LIST_NOSELECT,
-								  .matched = true });
+			fn(ctx, &(struct store_list_item){ .name = buf, .attrs = STORE_LIST_NOSELECT,
+							  .matched = true });
 		}
 	}
-	list_names_free(&parents);
 	list_names_free(&ns);
 	if (!ok)
 		store_fail(err, STORE_ERR_IO, "Out of memory");

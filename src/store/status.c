@@ -11,7 +11,7 @@
 #include "store/sync.h"
 #include "util/log.h"
 
-bool store_status(struct store *st, const char *name, bool with_size,
+bool store_status(struct store *st, const char *name, bool with_pass,
 		  struct store_status *st_r, struct store_err *err)
 {
 	struct mailbox *mb = NULL;
@@ -22,14 +22,24 @@ bool store_status(struct store *st, const char *name, bool with_size,
 	 * the messages. */
 	idx_counts(mb, &st_r->messages, &st_r->unseen, &st_r->recent);
 	st_r->highestmodseq = mb->highestmodseq;
-	/* RFC8438 §2: the sum of the messages' RFC822.SIZE.  The snapshot
-	 * keeps no sum (a size may not be worked out yet), so this one item
-	 * costs a pass, taken only when it is asked for. */
-	if (with_size) {
+	/* RFC8438 §2: the sum of the messages' RFC822.SIZE, and RFC9208
+	 * §4.1.4 DELETED / DELETED-STORAGE.  The snapshot keeps no sums (a
+	 * size may not be worked out yet), so these items cost a pass,
+	 * taken only when one of them is asked for. */
+	if (with_pass) {
 		uint32_t n = idx_count(mb);
 		for (uint32_t i = 0; i < n; i++)
-			if (!(idx_at(mb, i).state & MSG_GHOST))
-				st_r->size += mbox_msg_size(mb, i + 1);
+		{
+			struct mbox_msg m = idx_at(mb, i);
+			if (m.state & MSG_GHOST)
+				continue;
+			uint64_t size = mbox_msg_size(mb, i + 1);
+			st_r->size += size;
+			if (m.upper & MDIR_UPPER('T')) {
+				st_r->deleted++;
+				st_r->deleted_size += size;
+			}
+		}
 		/* Sizes worked out now (files read) are kept in the index, so
 		 * the next STATUS (SIZE) opens no message file. */
 		struct store_err e2;

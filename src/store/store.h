@@ -222,15 +222,18 @@ bool store_autocreate(struct store *st, const char *const *names, const bool *su
 		      size_t n, struct store_err *err);
 
 /* STATUS (§6.3.10) of a mailbox that need not be selected.  The counts
- * come from the index without a pass over the messages; `size` only when
- * with_size (else 0): it takes one pass, and sizes not yet worked out
- * (index format 2 keeps them lazily) are worked out then. */
+ * come from the index without a pass over the messages; `size`, `deleted`
+ * and `deleted_size` only when with_pass (else 0): they take one pass,
+ * and sizes not yet worked out (index format 2 keeps them lazily) are
+ * worked out then. */
 struct store_status {
 	uint32_t messages, recent, uidnext, uidvalidity, unseen;
 	uint64_t highestmodseq;  /* RFC7162 §3.1.2.1 */
-	uint64_t size;           /* sum of RFC822.SIZE (RFC8438), if with_size */
+	uint64_t size;           /* sum of RFC822.SIZE (RFC8438), if with_pass */
+	uint32_t deleted;        /* messages with \Deleted (RFC9208 §4.1.4 DELETED), if with_pass */
+	uint64_t deleted_size;   /* their RFC822.SIZE (DELETED-STORAGE), if with_pass */
 };
-bool store_status(struct store *st, const char *name, bool with_size,
+bool store_status(struct store *st, const char *name, bool with_pass,
 		  struct store_status *st_r, struct store_err *err);
 
 /* A message to add (APPEND §6.3.11, and the COPY target side). */
@@ -252,6 +255,18 @@ struct store_new_msg {
  * mailbox: STORE_ERR_TRYCREATE.  *uid_r is its UID. */
 bool store_append(struct store *st, const char *name, const struct store_new_msg *msg,
 		  uint32_t *uidvalidity_r, uint32_t *uid_r, struct store_err *err);
+
+/* ---- RFC 9208: QUOTA ---------------------------------------------------- */
+
+/* What the user's mailboxes hold, all together (store/quota.h). */
+struct store_usage {
+	uint64_t octets;      /* sum of RFC822.SIZE */
+	uint64_t messages;
+};
+
+/* The usage of the whole mail root, from the usage file, recomputed from
+ * the indexes when it is missing or broken. */
+bool store_usage(struct store *st, struct store_usage *u_r, struct store_err *err);
 
 /* ---- CRLF form ------------------------------------------------------------ */
 

@@ -37,6 +37,7 @@ struct idx_file_expunged;
 #define ROOT_LOCK_FILE    "imapd.lock"
 #define USES_FILE         "imapd-specialuse"   /* uses given by CREATE (RFC6154 §3) */
 #define AUTOCREATED_FILE  "imapd-autocreated"  /* store_autocreate() ran */
+#define QUOTA_FILE        "imapd-quota"        /* usage for QUOTA (quota.h) */
 /* Prefix of folders being deleted or created ("..x" is no mailbox name). */
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
@@ -192,6 +193,9 @@ struct mailbox {
 	uint32_t log_rotate_next;    /* the last record read: "generation n continues" */
 	uint64_t snapshot_size;
 	struct sbuf log_out;         /* records to append at the next commit */
+	int64_t quota_octets, quota_messages;  /* usage change noted for that commit (quota.h) */
+	bool quota_unknown;           /* a size not worked out was added or expunged */
+	int8_t quota_file;            /* quota_tracked(): 0 not looked, 1 kept, 2 none */
 	bool bulk;                   /* too much for the log: write a snapshot instead */
 	bool dirty_new, dirty_cur;   /* we changed new/ or cur/: fsync it, new stamp */
 	bool stamps_changed;         /* a scan set new stamps: log them */

@@ -35,6 +35,7 @@
 #include "store/index.h"
 #include "store/kwfile.h"
 #include "store/maildir.h"
+#include "store/quota.h"
 #include "util/date.h"
 #include "util/log.h"
 
@@ -298,8 +299,22 @@ static void add_found(struct mailbox *mb, const int dirfd[2], const struct new_f
 		.uid = mb->uidnext, .state = MSG_NO_DATE, .tzoff = 0,
 		.modseq = idx_next_modseq(mb), .name = f->name,
 	};
-	if (!mdir_base_vsize(f->name, &m.size))
+	if (!mdir_base_vsize(f->name, &m.size)) {
 		m.state |= MSG_NO_SIZE;
+		/* QUOTA's usage counts it now (store/quota.h): the one
+		 * delivery an MTA made is read here rather than the whole
+		 * usage recomputed later.  A first scan of a folder does not
+		 * get here with a usage file (a new index forgets it). */
+		uint64_t size;
+		int fd = quota_tracked(mb)
+			? openat(dirfd[f->dir], f->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
+		if (fd >= 0 && mdir_fd_crlf_size(fd, &size)) {
+			m.size = size;
+			m.state &= (uint16_t)~MSG_NO_SIZE;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
 	mdir_parse_info(f->name, &m.upper, &m.lower);
 	if (f->dir == 0) {
 		/* In new/: delivered and not yet seen by any session. */

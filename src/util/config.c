@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/idlist.h"
+#include "util/netlist.h"
 
 enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE, OPT_ENUM };
 
@@ -37,6 +38,7 @@ static const struct {
 	const char *(*check)(const char *value);
 } string_checks[] = {
 	{ "id_send", check_id_send },
+	{ "proxy_trusted_networks", netlist_check },
 };
 
 static const char *check_string(const char *name, const char *value)
@@ -136,9 +138,25 @@ static const struct opt opts[] = {
 	{ "id_send", OPT_STRING, O(id_send), "name *", 0, 0,
 	  "what ID (RFC 2971) tells clients about the server: field value pairs, * for the "
 	  "built-in value; empty: NIL" },
+	/* ---- RFC 9208: QUOTA (Cyrus's key names) ---- */
+	{ "autocreate_quota", OPT_SIZE, O(autocreate_quota), "0", 0, UINT64_C(1) << 40,
+	  "QUOTA: every user's STORAGE limit in KiB (units of 1024 octets, as Cyrus); 0 means no limit" },
+	{ "autocreate_quota_messages", OPT_UINT, O(autocreate_quota_messages), "0", 0, 4000000000u,
+	  "QUOTA: every user's MESSAGE limit (messages in all mailboxes); 0 means no limit" },
+	{ "quota_overrides", OPT_STRING, O(quota_overrides), "", 0, 0,
+	  "QUOTA: file of per-user limits, lines \"user storage-KiB messages\" (- for no limit)" },
 	{ "literal_minus", OPT_BOOL, O(literal_minus), "no", 0, 0,
 	  "advertise LITERAL- instead of LITERAL+ (RFC 7888): non-synchronising literals "
 	  "over 4096 octets are refused" },
+	/* ---- backend behind a proxy (nginx's mail module) ---- */
+	{ "proxy_trusted_networks", OPT_STRING, O(proxy_trusted_networks), "", 0, 0,
+	  "addresses or prefixes of proxies in front of us: they may log in over plaintext and "
+	  "send a PROXY protocol header (with proxy_protocol); separated by spaces" },
+	{ "proxy_protocol", OPT_BOOL, O(proxy_protocol), "no", 0, 0,
+	  "connections from proxy_trusted_networks start with a PROXY protocol v1 or v2 header "
+	  "naming the client" },
+	{ "proxy_protocol_timeout", OPT_UINT, O(proxy_protocol_timeout), "5", 1, 600,
+	  "seconds a trusted proxy may take to send its PROXY header" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))

@@ -76,7 +76,15 @@ struct imapd_config {
 	char *autocreate_subscribe_folders; /* of those, the ones subscribed */
 	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
 	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
+	/* ---- RFC 9208: QUOTA ---- */
+	uint64_t autocreate_quota;  /* STORAGE limit per user, KiB (Cyrus's name); 0 = none */
+	unsigned autocreate_quota_messages; /* MESSAGE limit per user; 0 = none */
+	char *quota_overrides;      /* file of per-user limits ("user KiB messages"); "" = none */
 	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
+	/* ---- a backend behind a proxy (util/netlist.h, net/proxyproto.h) ---- */
+	char *proxy_trusted_networks; /* proxies: plaintext logins, PROXY headers */
+	bool proxy_protocol;        /* trusted proxies send a PROXY header first */
+	unsigned proxy_protocol_timeout; /* seconds to wait for it */
 
 	size_t nsasl;
 	struct config_sasl_opt *sasl;

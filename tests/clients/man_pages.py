@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from imapdtest import TOP, Tap  # noqa: E402
 
 tap = Tap("man")
-PAGES = ["man/imapd.8", "man/imapd-master.8", "man/imapd.conf.5"]
+PAGES = ["man/imapd.8", "man/imapd-master.8", "man/imapd-auth-http.8", "man/imapd.conf.5"]
 
 
 def groff_clean(page):
@@ -77,6 +77,9 @@ def main():
               lambda: options_documented("man/imapd.8", ["-C", "-U", "-T", "-D", "-s", "-p"]))
     tap.check("imapd-master.8 describes -C -M -p -d",
               lambda: options_documented("man/imapd-master.8", ["-C", "-M", "-p", "-d"]))
+    tap.check("imapd-auth-http.8 describes -C -m -l -p -t -f -c",
+              lambda: options_documented("man/imapd-auth-http.8",
+                                         ["-C", "-m", "-l", "-p", "-t", "-f", "-c"]))
     tap.done()
 
 

@@ -377,6 +377,32 @@ def symlink_out_of_root(sb):
     return True
 
 
+def login_setup_fails(sb):
+    """A login_user that cannot reach configdirectory/msg: the login
+    processes cannot start, and the master says so and stops (status 1)
+    instead of starting one after another."""
+    closed = os.path.join(sb.dir, "closed")
+    os.makedirs(os.path.join(closed, "config", "msg"))
+    os.chmod(closed, 0o700)
+    sb.set(configdirectory=os.path.join(closed, "config"))
+    path = os.path.join(sb.dir, "services.conf")
+    with open(path, "w") as f:
+        f.write(one_service(free_port()))
+    p = sb.popen([MASTER, "-C", sb.conf, "-M", path], stdout=subprocess.DEVNULL,
+                 stderr=subprocess.DEVNULL)
+    try:
+        rc = p.wait(15)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        raise AssertionError("the master kept going: " + sb.logtext()[-1500:])
+    assert rc == 1, rc
+    log = sb.logtext()
+    assert "login processes cannot start as" in log, log[-1500:]
+    assert log.count("cannot drop privileges") <= 4, log[-1500:]
+    return True
+
+
 def mail_namespace(sb):
     """A session process sees its own mail root and not another user's:
     a mount namespace and chroot per session (the second wall)."""
@@ -447,6 +473,7 @@ def main():
         ("TLS relay and pipelined commands after LOGIN", tls_and_pipelining),
         ("a symlink out of the mail root is refused with sandbox: no", symlink_out_of_root),
         ("mail_namespace: a session sees its own mail root only", mail_namespace),
+        ("a login_user that cannot reach configdirectory stops the master", login_setup_fails),
         ("logins per second (printed)", login_rate),
     ]
     for name, fn in tests:

@@ -772,8 +772,22 @@ class Master:
         return sorted(children_of(self.p.pid))
 
     def settle(self, n, timeout=5):
-        """True once the master has n children."""
-        return wait_for(lambda: len(self.children()) == n, timeout)
+        """True once the master has n children, each past its fork: a
+        child still named imapd-master has not become a login or session
+        process yet (a loaded machine shows that window)."""
+        def named():
+            kids = self.children()
+            if len(kids) != n:
+                return False
+            for pid in kids:
+                try:
+                    with open("/proc/%d/comm" % pid) as f:
+                        if f.read().strip() == "imapd-master":
+                            return False
+                except OSError:
+                    return False
+            return True
+        return wait_for(named, timeout)
 
     def stop(self):
         """SIGTERM; the master's exit status."""

@@ -134,6 +134,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mime_part *h = mime_parse_header(&a, msg, size);
 	if (h == NULL || h->hdr_len != root->hdr_len)
 		abort();
+
+	/* SORT and THREAD (RFC5256): the whole input as a Subject, a From,
+	 * and References; the base subject never grows and the thread of
+	 * the IDs found nests every message exactly once. */
+	struct mime_str subj, mbox, disp, *refs;
+	bool reply;
+	size_t nrefs;
+	if (!mime_base_subject(&a, msg, size, &subj, &reply) || subj.len > 3 * size + 1)
+		abort();
+	if (!mime_address_first(&a, msg, size, &mbox, &disp))
+		abort();
+	struct mime_str all = { msg, size };
+	if (!mime_thread_refs(&a, &all, &all, &refs, &nrefs))
+		abort();
+	struct mime_thread_msg tm[3];
+	for (size_t i = 0; i < 3; i++) {
+		tm[i] = (struct mime_thread_msg){ .seq = (uint32_t)i + 1, .date = (int64_t)(i % 2),
+			.subject = subj, .reply = i > 0, .nrefs = nrefs > i ? nrefs - i : 0,
+			.refs = nrefs > i ? refs + i : NULL };
+		if (nrefs > i)
+			tm[i].msgid = refs[nrefs - 1 - i];
+	}
+	struct mime_thread t;
+	for (int alg = 0; alg < 2; alg++) {
+		if (!(alg ? mime_thread_orderedsubject(tm, 3, &t) : mime_thread_references(tm, 3, &t)))
+			abort();
+		size_t seen = 0;
+		for (size_t x = 1; x < t.n; x++)
+			if (t.nodes[x].msg != MIME_THREAD_DUMMY && t.nodes[x].parent != MIME_THREAD_NONE)
+				seen++;
+		if (seen != 3)
+			abort();
+		mime_thread_free(&t);
+	}
 	arena_free(&a);
 	return 0;
 }

@@ -233,6 +233,50 @@ static void test_list_ext(void **state)
 			    want);
 }
 
+/* RFC2060 LIST/LSUB: a level that exists only through its inferiors is
+ * listed once, \Noselect, however many inferiors bring it and in what
+ * order they sort ("a.b.c", "a.b-x", "a.bz" share prefixes without
+ * sharing the parent "a.b"). */
+static const char *list_plain(struct fx *fx, const char *pattern, bool lsub)
+{
+	static struct seen sn;
+	struct store_err err;
+	sn.text[0] = '\0';
+	if (!store_list(fx->st, "", pattern, lsub, seen_one, &sn, &err))
+		fail_msg("LIST: %s", err.text);
+	return sn.text;
+}
+
+static void test_list_parents_once(void **state)
+{
+	struct fx *fx = *state;
+	const char *names[] = { "a.b.c", "a.b.d", "a.b-x", "a.bz.q", "a.b.e.f", "z.y" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		create_ok(fx, names[i]);
+		subscribe(fx, names[i]);
+	}
+	char want[1024];
+	unsigned par = NOSEL | KIDS, leaf = UNM | NOKIDS;
+	const char *pats[] = { "%", "%.%" };
+	snprintf(want, sizeof(want),
+		 "INBOX %x 0 0|a %x 0 0|a.b %x 0 0|a.b-x %x 0 0|a.bz %x 0 0|z %x 0 0|z.y %x 0 0",
+		 leaf, par, par, leaf | SUB, par, par, leaf | SUB);
+	assert_string_equal(list_ext(fx, 0, pats, 2), want);
+	/* LSUB "%": each unsubscribed parent once, \Noselect (§6.3.9) */
+	snprintf(want, sizeof(want), "a %x 0 0|z %x 0 0", STORE_LIST_NOSELECT, STORE_LIST_NOSELECT);
+	assert_string_equal(list_plain(fx, "%", true), want);
+	snprintf(want, sizeof(want), "a.b-x 0 0 0|a.b %x 0 0|a.bz %x 0 0", STORE_LIST_NOSELECT,
+		 STORE_LIST_NOSELECT);
+	assert_string_equal(list_plain(fx, "a.%", true), want);
+	/* LIST "*": every level once, in order */
+	unsigned l = STORE_LIST_UNMARKED | NOKIDS;
+	snprintf(want, sizeof(want),
+		 "INBOX %x 0 0|a %x 0 0|a.b %x 0 0|a.b-x %x 0 0|a.b.c %x 0 0|a.b.d %x 0 0|"
+		 "a.b.e %x 0 0|a.b.e.f %x 0 0|a.bz %x 0 0|a.bz.q %x 0 0|z %x 0 0|z.y %x 0 0",
+		 l, par, par, l, l, l, par, l, par, l, par, l);
+	assert_string_equal(list_plain(fx, "*", false), want);
+}
+
 /* Special uses: the administrator's names, and CREATE with USE kept in
  * imapd-specialuse, following RENAME and gone with DELETE. */
 static void test_special_use(void **state)
@@ -322,6 +366,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_foreign_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rename_into_tree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_ext, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_parents_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_special_use, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_autocreate, setup, teardown),
 	};
