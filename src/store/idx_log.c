@@ -621,10 +621,13 @@ static bool commit_log(struct mailbox *mb, struct store_err *err)
 		return store_fail(err, STORE_ERR_IO, "Mailbox index out of step; try again");
 	}
 	if (mb->bulk) {
+		/* The snapshot's HIGHESTMODSEQ must cover this batch: an
+		 * expunge leaves no message with its MODSEQ to count, and the
+		 * next process would give that value out again. */
+		if (mb->batch_modseq > mb->highestmodseq)
+			mb->highestmodseq = mb->batch_modseq;
 		if (!compact(mb, false, err))
 			return commit_failed(mb);
-		mb->highestmodseq = mb->batch_modseq > mb->highestmodseq ? mb->batch_modseq
-									 : mb->highestmodseq;
 		idx_log_discard(mb);
 		return true;
 	}
