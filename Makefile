@@ -62,7 +62,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
 	run bench clean distclean man-check check-fresh install uninstall deb
 
-all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd
+all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd $(BIN)/imapd-auth-http
 
 # ---- Debian packages (tools/deps.list) ---------------------------------------
 # The first build, `make run` or `make check` run as root installs what the
@@ -112,6 +112,11 @@ $(BIN)/imapd: $(BUILD)/src/imapd.o $(LIB)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BIN)/imapd-master: $(BUILD)/src/master.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/imapd-auth-http: $(BUILD)/src/authhttp.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(say) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -173,6 +178,8 @@ bench:
 	@$(MAKE) --no-print-directory O=build/bench SANITIZE= all
 	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
 		BENCH_BIN=build/bench/bin python3 tools/bench/bench.py
+	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
+		BENCH_BIN=build/bench/bin python3 tools/bench/qresync.py
 
 # ---- install ----------------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=...]: binaries, man pages, the
@@ -186,8 +193,9 @@ MANDIR     ?= $(PREFIX)/share/man
 DOCDIR     ?= $(PREFIX)/share/doc/imapd
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
 SYSCONFDIR ?= /etc
-INSTALL_UNITS ?= imapd-master.service imapd.socket imapd@.service
+INSTALL_UNITS ?= imapd-master.service imapd.socket imapd@.service imapd-auth-http.service
 EXAMPLES   := conf/imapd.conf conf/imapd-master.conf conf/inetd.conf conf/xinetd.d/imap \
+	      conf/nginx-mail-proxy.conf conf/shardmap \
 	      $(wildcard conf/systemd/*)
 # The examples name /usr/sbin and /etc: say where this install put things.
 install_paths = sed -e 's|/usr/sbin/|$(SBINDIR)/|g' -e 's|/etc/imapd|$(SYSCONFDIR)/imapd|g'
@@ -196,9 +204,9 @@ install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
 		$(DESTDIR)$(DOCDIR)/examples/systemd $(DESTDIR)$(DOCDIR)/examples/xinetd.d \
 		$(DESTDIR)$(SYSCONFDIR)
-	install -m 755 $(BIN)/imapd $(BIN)/imapd-master $(DESTDIR)$(SBINDIR)/
+	install -m 755 $(BIN)/imapd $(BIN)/imapd-master $(BIN)/imapd-auth-http $(DESTDIR)$(SBINDIR)/
 	ln -sf imapd $(DESTDIR)$(SBINDIR)/rimapd
-	install -m 644 man/imapd.8 man/imapd-master.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 man/imapd.8 man/imapd-master.8 man/imapd-auth-http.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 644 man/imapd.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
 	@for f in $(EXAMPLES); do \
@@ -216,6 +224,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/imapd $(DESTDIR)$(SBINDIR)/imapd-master $(DESTDIR)$(SBINDIR)/rimapd \
+		$(DESTDIR)$(SBINDIR)/imapd-auth-http $(DESTDIR)$(MANDIR)/man8/imapd-auth-http.8 \
 		$(DESTDIR)$(MANDIR)/man8/imapd.8 $(DESTDIR)$(MANDIR)/man8/imapd-master.8 \
 		$(DESTDIR)$(MANDIR)/man5/imapd.conf.5 \
 		$(foreach u,$(INSTALL_UNITS),$(DESTDIR)$(UNITDIR)/$(u))
