@@ -174,6 +174,12 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 	bool io_error = false;
 	size_t nops = mb->nops;
 	mb->nops = 0;  /* from here the view follows the disk */
+	/* What each renamed message had, for a commit that fails (below). */
+	struct undo {
+		uint32_t uid, upper, lower;
+		uint64_t modseq;
+	} *undo = calloc(nops, sizeof(*undo));
+	size_t nundo = 0;
 	for (size_t k = 0; k < nops; k++) {
 		const struct flag_op *op = &mb->ops[k];
 		for (int attempt = 0; attempt < 2; attempt++) {
@@ -203,6 +209,8 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 			}
 			if (rename_msg(mb, (uint32_t)i, upper, lower)) {
 				struct mbox_msg *e = idx_edit(mb, (uint32_t)i);
+				if (e != NULL && undo != NULL)
+					undo[nundo++] = (struct undo){ e->uid, e->upper, e->lower, e->modseq };
 				if (e != NULL) {
 					if (upper != old_upper || lower != old_lower)
 						e->modseq = idx_next_modseq(mb);
@@ -238,10 +246,22 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 	struct store_err e2;
 	if (!idx_commit(mb, &e2)) {
 		/* The renames are done: the flags are on disk, where the next
-		 * scan of another process finds them.  Only the MODSEQs are
-		 * not durable. */
+		 * scan finds them (idx_commit() left cur/'s mtime unread).
+		 * This view must find them too, so it goes back to what the
+		 * log says: otherwise its rescan would see nothing new, and a
+		 * later commit would record cur/ as read without them. */
 		log_warn("%s: flag changes not logged: %s", mb->name, e2.text);
+		for (size_t k = 0; k < nundo; k++) {
+			long i = idx_find(mb, undo[k].uid);
+			struct mbox_msg *e = i >= 0 ? idx_edit(mb, (uint32_t)i) : NULL;
+			if (e != NULL) {
+				e->upper = undo[k].upper;
+				e->lower = undo[k].lower;
+				e->modseq = undo[k].modseq;
+			}
+		}
 	}
+	free(undo);
 	idx_unlock(mb);
 	if (io_error)
 		return store_fail(err, STORE_ERR_IO, "Cannot change the flags of some messages");

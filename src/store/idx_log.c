@@ -568,7 +568,22 @@ static bool commit_log(struct mailbox *mb, struct store_err *err);
  * what was noted when the commit failed (store/quota.h). */
 bool idx_commit(struct mailbox *mb, struct store_err *err)
 {
+	/* commit_log() takes the directories' new mtimes as read before it
+	 * writes; when the write fails, what those mtimes cover (renamed
+	 * flags, new or removed files) is not in the log, and a later
+	 * commit must not record them as read: the mtimes go back to what
+	 * they were, so the next sync reads the directories again
+	 * (commit_failed() may have marked them untrusted: that stays). */
+	struct idx_stamp old[2];
+	memcpy(old, mb->stamp, sizeof(old));
 	bool ok = commit_log(mb, err);
+	if (!ok) {
+		for (int w = 0; w < 2; w++) {
+			bool trusted = old[w].trusted && mb->stamp[w].trusted;
+			mb->stamp[w] = old[w];
+			mb->stamp[w].trusted = trusted;
+		}
+	}
 	quota_commit(mb, ok);
 	return ok;
 }
