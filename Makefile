@@ -58,6 +58,9 @@ LIB      := $(BUILD)/libimapd.a
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# The LD_PRELOAD fault injector of the crash and disk-error tests
+# (tests/lib/faultinject.c); never sanitized: it only wraps libc calls.
+FAULTINJECT := $(BUILD)/tests/faultinject.so
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
 	run bench clean distclean man-check check-fresh install uninstall deb
@@ -126,6 +129,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) | deps
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) \
 		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS) -lpthread
 
+$(FAULTINJECT): tests/lib/faultinject.c | deps
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
 # ---- generated parser ---------------------------------------------------
 gen: deps
 	sh tools/gen.sh gen
@@ -137,7 +145,7 @@ check-gen: deps
 	@sh tools/check-gen.sh
 
 # ---- tests ----------------------------------------------------------------
-check: all $(UNIT_BINS)
+check: all $(UNIT_BINS) $(FAULTINJECT)
 	@BUILD=$(BUILD) BIN=$(BIN) SANITIZE=$(SANITIZE) sh tests/run-all.sh
 
 unit: $(UNIT_BINS)
