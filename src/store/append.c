@@ -225,8 +225,15 @@ bool store_append(struct store *st, const char *name, const struct store_new_msg
 	if (ok) {
 		ok = sync_locked(mb, false, err) &&
 		     store_deliver_locked(mb, path, mdir_sysflags_to_upper(msg->sysflags), lower, date,
-					  tzoff, 0, vsize, uid_r, err) &&
-		     idx_commit(mb, err);
+					  tzoff, 0, vsize, uid_r, err);
+		/* Its record could not be written (the disk is full or
+		 * failing): the file goes too, or the next scan would show
+		 * the message that was answered NO. */
+		if (ok && !idx_commit(mb, err)) {
+			ok = false;
+			if (sync_msg_path(mb, &mb->msgs[mb->count - 1], path, sizeof(path)))
+				unlink(path);
+		}
 		idx_unlock(mb);
 	}
 	if (!ok)

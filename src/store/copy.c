@@ -202,6 +202,10 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 					  c->size, &uid, err))
 			break;
 	}
+	/* A commit that fails takes the copies back like a delivery that
+	 * fails: RFC3501 §6.4.7, the target as it was. */
+	if (k == done && !idx_commit(dst, err))
+		k = 0;
 	if (k < done) {
 		char path[4096];
 		for (uint32_t i = count0; i < dst->count; i++)
@@ -223,7 +227,6 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 		mbox_close(&dst);
 		return false;
 	}
-	ok = idx_commit(dst, err);
 	/* Delivered in order under the lock: consecutive UIDs (COPYUID). */
 	if (res_r != NULL) {
 		res_r->uidvalidity = dst->uidvalidity;

@@ -59,7 +59,12 @@ bool folderlog_end(struct store *st)
 	snprintf(path, sizeof(path), "%s/%s", st->root, FOLDERLOG_FILE);
 	if (unlink(path) != 0 && errno != ENOENT)
 		return false;
-	return mdir_fsync_dir(st->root);
+	/* Unlinked, the RENAME stands for every process from now on (no
+	 * undo is possible without the journal): a failing fsync is only
+	 * logged. */
+	if (!mdir_fsync_dir(st->root))
+		log_warn("fsync %s: %s", st->root, strerror(errno));
+	return true;
 }
 
 /* The journal's text, or NULL (errno ENOENT when there is none). */
@@ -242,14 +247,27 @@ static bool recover_rename(struct store *st, int rootfd)
 	return ok;
 }
 
-/* Leftovers: a directory CREATE was building or DELETE was removing, the
- * journal's own temporary file. */
+/* Files of the root written with mdir_write_file() under the root lock
+ * (the UIDVALIDITY counter under its own: mdir_clean_writes() leaves a
+ * live writer's file alone). */
+static const char *const root_written[] = { FOLDERLOG_FILE, SUBS_FILE, UIDVALIDITY_FILE, NULL };
+
+/* A directory CREATE was building or DELETE was removing. */
 static bool leftover(const char *name)
 {
-	size_t tl = strlen(FOLDERLOG_FILE ".tmp");
 	return strncmp(name, TRASH_PREFIX, strlen(TRASH_PREFIX)) == 0 ||
-	       strncmp(name, NEWDIR_PREFIX, strlen(NEWDIR_PREFIX)) == 0 ||
-	       strncmp(name, FOLDERLOG_FILE ".tmp", tl) == 0;
+	       strncmp(name, NEWDIR_PREFIX, strlen(NEWDIR_PREFIX)) == 0;
+}
+
+/* A temporary file of a write of root_written, maybe a crash's. */
+static bool write_leftover(const char *name)
+{
+	for (size_t i = 0; root_written[i] != NULL; i++) {
+		size_t n = strlen(root_written[i]);
+		if (strncmp(name, root_written[i], n) == 0 && strncmp(name + n, ".tmp", 4) == 0)
+			return true;
+	}
+	return false;
 }
 
 bool folderlog_recover(struct store *st)
@@ -283,6 +301,7 @@ bool folderlog_recover(struct store *st)
 			   st->root, removed, removed == 1 ? "y" : "ies");
 		fsync(rootfd);
 	}
+	mdir_clean_writes(st->root, root_written);
 	close(rootfd);
 	return ok;
 }
@@ -295,7 +314,8 @@ bool folderlog_pending(const struct store *st)
 	bool found = false;
 	struct dirent *de;
 	while (!found && (de = readdir(d)) != NULL)
-		found = strcmp(de->d_name, FOLDERLOG_FILE) == 0 || leftover(de->d_name);
+		found = strcmp(de->d_name, FOLDERLOG_FILE) == 0 || leftover(de->d_name) ||
+			write_leftover(de->d_name);
 	closedir(d);
 	return found;
 }

@@ -111,6 +111,7 @@ struct mailbox {
 	struct sbuf log_out;         /* records to append at the next commit */
 	bool dirty_new, dirty_cur;   /* we changed new/ or cur/: fsync it, new stamp */
 	bool stamps_changed;         /* a scan set new stamps: log them */
+	bool holder_died;            /* the lock's last holder was killed holding it (index.c) */
 
 	/* shared state */
 	uint32_t uidvalidity, uidnext;

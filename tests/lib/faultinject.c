@@ -29,8 +29,9 @@
  *   FAULT_ACTION  kill (SIGKILL to itself: what kill -9 or a crash leaves),
  *                 or an errno name: ENOSPC, EIO, EDQUOT, EROFS
  *   FAULT_STICKY  1: the error stays for every later counted call that
- *                 needs room (a full disk stays full; unlink, rmdir and
- *                 ftruncate still work); otherwise only call FAULT_AT fails
+ *                 needs room (a full disk stays full; unlink, rmdir,
+ *                 ftruncate and rename, which needs no new block in
+ *                 practice, still work); otherwise only call FAULT_AT fails
  *   FAULT_LOG_FD  a descriptor open for appending: one line per counted
  *                 call, "N call path [FAULT]"
  *
@@ -364,21 +365,21 @@ int fdatasync(int fd)
 int rename(const char *from, const char *to)
 {
 	REAL(rename);
-	FAIL_IF(fi_hit_path(G_RENAME, "rename", AT_FDCWD, to, false));
+	FAIL_IF(fi_hit_path(G_RENAME, "rename", AT_FDCWD, to, true));
 	return real_rename(from, to);
 }
 
 int renameat(int fd1, const char *from, int fd2, const char *to)
 {
 	REAL(renameat);
-	FAIL_IF(fi_hit_path(G_RENAME, "renameat", fd2, to, false));
+	FAIL_IF(fi_hit_path(G_RENAME, "renameat", fd2, to, true));
 	return real_renameat(fd1, from, fd2, to);
 }
 
 int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
 {
 	REAL(renameat2);
-	FAIL_IF(fi_hit_path(G_RENAME, "renameat2", fd2, to, false));
+	FAIL_IF(fi_hit_path(G_RENAME, "renameat2", fd2, to, true));
 	return real_renameat2(fd1, from, fd2, to, flags);
 }
 

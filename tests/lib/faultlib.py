@@ -14,8 +14,11 @@ share it:
   snapshot()  every mailbox through a fresh session: UIDVALIDITY,
               UIDNEXT, HIGHESTMODSEQ (with CONDSTORE), each message's UID,
               flags, MODSEQ and X-Torture-Id header
+  compare_box()  what may have changed in a mailbox between two snapshots
   orphans()   files and directories under the mail root that a crashed
               writer left and the last open should have removed
+  mount_fs()  a small tmpfs or a second-granular ext4 under the sandbox, in
+              a private mount namespace (in_private_namespace(), as root)
 """
 
 import os
@@ -27,7 +30,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from imapdtest import TOP, Connection, IMAPError, capabilities  # noqa: E402
 
 __all__ = ["injector", "Session", "Box", "snapshot", "orphans", "message", "torture_id",
-           "parse_fetch", "list_names"]
+           "parse_fetch", "list_names", "FS_KINDS", "in_private_namespace", "mount_fs",
+           "compare_box", "relay_tap"]
 
 
 def injector():
@@ -174,6 +178,7 @@ class Box:
         self.uidnext = None
         self.highestmodseq = None
         self.msgs = {}   # uid -> (torture id, frozenset of flags, modseq or None)
+        self.sizes = {}  # uid -> RFC822.SIZE
 
     def ids(self):
         """{torture id: count}."""
@@ -262,7 +267,7 @@ def snapshot(sb, problems=None):
                     b.highestmodseq = int(m.group(1))
             exists = [int(x) for x in re.findall(r"^\* (\d+) EXISTS", "\n".join(u), re.M)]
             if exists and exists[-1] > 0:
-                items = "UID FLAGS BODY.PEEK[HEADER.FIELDS (X-Torture-Id)]"
+                items = "UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (X-Torture-Id)]"
                 if condstore:
                     items += " MODSEQ"
                 u, t = s.cmd("UID FETCH 1:* (%s)" % items)
@@ -272,6 +277,8 @@ def snapshot(sb, problems=None):
                     f = parse_fetch(line)
                     if f and f[0] is not None:
                         b.msgs[f[0]] = (f[3], f[1] or frozenset(), f[2])
+                        size = re.search(r"\bRFC822\.SIZE (\d+)", line)
+                        b.sizes[f[0]] = int(size.group(1)) if size else None
                 if len(b.msgs) != exists[-1]:
                     problems.append("%s: %d EXISTS but %d FETCH responses" %
                                     (name, exists[-1], len(b.msgs)))
@@ -279,6 +286,60 @@ def snapshot(sb, problems=None):
         return caps, boxes
     finally:
         s.close()
+
+
+def compare_box(problems, where, old, new, must_go=(), may_go=(), flag_rule=None,
+                add_exact=None, add_max=None, add_flags=None):
+    """Append to problems what is wrong with mailbox `new` (a Box) after
+    `old`: UIDVALIDITY changed, UIDNEXT or HIGHESTMODSEQ down, a message
+    lost (unless in may_go / must_go), still there (in must_go), with
+    other content, flags not in flag_rule(uid, old flags) (default: the
+    old ones), its MODSEQ down; new messages with a UID below the old
+    UIDNEXT, other flags than add_flags[id], or other than add_exact
+    ({id: count}) / more than add_max (none at all without either).
+    Returns the new messages {uid: (id, flags, modseq)}."""
+    p = problems
+    if new.uidvalidity != old.uidvalidity:
+        p.append("%s: UIDVALIDITY %s became %s" % (where, old.uidvalidity, new.uidvalidity))
+    if old.uidnext and new.uidnext and new.uidnext < old.uidnext:
+        p.append("%s: UIDNEXT went down from %d to %d" % (where, old.uidnext, new.uidnext))
+    if old.highestmodseq is not None and (new.highestmodseq or 0) < old.highestmodseq:
+        p.append("%s: HIGHESTMODSEQ went down from %s to %s" % (where, old.highestmodseq,
+                                                                 new.highestmodseq))
+    for uid, (tid, flags, modseq) in old.msgs.items():
+        if uid not in new.msgs:
+            if uid not in must_go and uid not in may_go:
+                p.append("%s: UID %d (%s) is lost" % (where, uid, tid))
+            continue
+        if uid in must_go:
+            p.append("%s: UID %d (%s) is still there after OK" % (where, uid, tid))
+        ntid, nflags, nmodseq = new.msgs[uid]
+        if ntid != tid:
+            p.append("%s: UID %d was %s, is now %s" % (where, uid, tid, ntid))
+        allowed = flag_rule(uid, flags) if flag_rule else [flags]
+        if nflags not in allowed:
+            p.append("%s: UID %d has flags %s, expected one of %s" %
+                     (where, uid, sorted(nflags), [sorted(a) for a in allowed]))
+        if modseq is not None and (nmodseq or 0) < modseq:
+            p.append("%s: UID %d MODSEQ went down from %d to %s" % (where, uid, modseq, nmodseq))
+    added = {u: m for u, m in new.msgs.items() if u not in old.msgs}
+    for uid, (tid, flags, _) in added.items():
+        if old.uidnext and uid < old.uidnext:
+            p.append("%s: new message %s has UID %d below the UIDNEXT %d before" %
+                     (where, tid, uid, old.uidnext))
+        if add_flags is not None and tid in add_flags and flags != add_flags[tid]:
+            p.append("%s: new message %s has flags %s, expected %s" %
+                     (where, tid, sorted(flags), sorted(add_flags[tid])))
+    ids = {}
+    for m in added.values():
+        ids[m[0]] = ids.get(m[0], 0) + 1
+    if add_exact is not None and ids != dict(add_exact):
+        p.append("%s: new messages %s, expected exactly %s" % (where, ids, dict(add_exact)))
+    elif add_exact is None and add_max is not None and any(ids[k] > add_max.get(k, 0) for k in ids):
+        p.append("%s: new messages %s, expected at most %s" % (where, ids, dict(add_max)))
+    elif add_exact is None and add_max is None and ids:
+        p.append("%s: unexpected new messages %s" % (where, ids))
+    return added
 
 
 OURS_TMP = re.compile(r"^\d+\.M\d+P\d+Q\d+\.")
@@ -305,3 +366,79 @@ def orphans(root):
             found += [os.path.join(tmp, f) for f in os.listdir(tmp) if OURS_TMP.match(f)]
         found += [os.path.join(d, f) for f in os.listdir(d) if INDEX_TMP.search(f)]
     return sorted(set(found))
+
+
+# ---- a file system of the test's own -------------------------------------------------
+
+FS_KINDS = {
+    # a second-granular file system: ext4 with 128-octet inodes keeps whole
+    # seconds, so two directory changes within a second leave one mtime
+    "ext4-128": "ext4 -I 128 (whole-second times)",
+    # small tmpfs: room for little, inodes for few (ENOSPC from the kernel)
+    "tmpfs": "tmpfs",
+}
+
+
+def in_private_namespace(argv, why):
+    """Run argv again in a mount namespace of its own (unshare -m, as root),
+    where mount_fs() mounts without touching the machine's mounts; every
+    mount goes away with the namespace.  Returns the exit status, or None
+    when this is already that run (or it cannot be made: the reason is in
+    why[0])."""
+    if os.environ.get("IMAPD_TEST_NS") == "1":
+        return None
+    if os.geteuid() != 0:
+        why.append("needs root (a private mount namespace)")
+        return None
+    unshare = "/usr/bin/unshare"
+    if not os.path.exists(unshare):
+        why.append("unshare is missing (Debian package util-linux)")
+        return None
+    env = dict(os.environ, IMAPD_TEST_NS="1")
+    return subprocess.call([unshare, "-m", "--propagation", "private", sys.executable] + argv,
+                           env=env)
+
+
+def mount_fs(kind, where, size_mb=64, inodes=None):
+    """Mount a new file system of kind (FS_KINDS) on the directory where
+    (made if missing); in the private namespace only.  Returns an undo
+    function."""
+    os.makedirs(where, exist_ok=True)
+    if kind == "tmpfs":
+        opts = "size=%dk,mode=0755" % int(size_mb * 1024)
+        if inodes:
+            opts += ",nr_inodes=%d" % inodes
+        subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", where], check=True)
+    elif kind == "ext4-128":
+        img = where.rstrip("/") + ".img"
+        with open(img, "wb") as f:
+            f.truncate(size_mb << 20)
+        subprocess.run(["mkfs.ext4", "-q", "-F", "-I", "128", img], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["mount", "-o", "loop", img, where], check=True)
+    else:
+        raise ValueError("no such file system kind: %s" % kind)
+    os.chmod(where, 0o755)
+
+    def undo():
+        subprocess.run(["umount", "-l", where], stderr=subprocess.DEVNULL)
+        if kind == "ext4-128":
+            try:
+                os.unlink(where.rstrip("/") + ".img")
+            except OSError:
+                pass
+    return undo
+
+
+def relay_tap(tap, text):
+    """Pass the TAP of a sub-run (text) on as checks and notes of tap,
+    renumbered; its plan line is dropped."""
+    for line in text.splitlines():
+        m = re.match(r"(not )?ok \d+ - (.*)$", line)
+        if m:
+            tap.n += 1
+            if m.group(1):
+                tap.failed += 1
+            tap._out("%sok %d - %s" % (m.group(1) or "", tap.n, m.group(2)))
+        elif line.startswith("#"):
+            tap._out(line)
