@@ -343,6 +343,7 @@ class Torture:
               "MOVE": lambda rr: self.op_copy(rr, move=True)}[op]
         s, changed = fn(r)
         if s is None:
+            self.fill()   # nothing to copy, move, store or expunge: some messages first
             return None
         old = self.boxes   # op_expunge refreshes it after its set-up
         rc = s.close()
@@ -371,6 +372,15 @@ class Torture:
         self.killed[r.op] += r.killed
         self.answers[r.answer or "killed"] += 1
         return r
+
+    def fill(self):
+        """At least three messages in each mailbox (MOVE empties them)."""
+        s = Session(self.sb, inject=False)
+        for box in BOXES:
+            for _ in range(3 - len(self.boxes[box].msgs) if box in self.boxes else 0):
+                s.cmd("APPEND", box, message(self.new_id()))
+        s.close()
+        self.refresh()
 
     def trim(self):
         """Keep the mailboxes small: expunge all but a few messages."""
@@ -494,6 +504,7 @@ def run(sb, args, rng, problems, started):
         TAP.note("CONDSTORE is not advertised: MODSEQs not checked")
     rounds = 0
     kills = 0
+    idle = 0
     timed_out = False
     while kills < args.kills:
         if time.monotonic() - started > args.max_seconds:
@@ -502,13 +513,16 @@ def run(sb, args, rng, problems, started):
         before = len(problems)
         r = t.round()
         if r is None:
+            idle += 1
+            if idle > 20:
+                problems.append("no round could run 20 times in a row")
+                break
             continue
+        idle = 0
         rounds += 1
         kills += r.killed
         if len(problems) > before:
             TAP.note("round %d: %s" % (rounds, problems[before]))
-            if os.environ.get("KILL_STOP"):
-                import pdb; pdb.set_trace()
             if len(problems) > 40:
                 break
             # Go on from what is there now.
