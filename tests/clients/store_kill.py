@@ -67,6 +67,7 @@ class Round:
         self.killed = False
         self.calls = 0
         self.detail = ""
+        self.kind = op          # what pick_at() keeps call counts by
 
 
 class Torture:
@@ -107,8 +108,11 @@ class Torture:
         s.close()
         self.refresh()
 
-    def pick_at(self, op):
-        n = self.maxcalls.get(op)
+    def pick_at(self, r):
+        """The call to kill at: random up to what the command made the
+        last times (its kind: an APPEND of 300 kB makes many more calls
+        than one of 100 octets)."""
+        n = self.maxcalls.get(r.kind)
         if n is None:
             return 0  # the first round of an op counts its calls
         return self.rng.randint(1, max(1, int(n * 1.1) + 1))
@@ -126,7 +130,7 @@ class Torture:
                                      "(exit %r)" % (r.op, s.p.poll()))
         else:
             r.answer = t.split(" ", 2)[1]
-            self.maxcalls[r.op] = max(self.maxcalls.get(r.op, 0), len(calls))
+            self.maxcalls[r.kind] = max(self.maxcalls.get(r.kind, 0), len(calls))
         return u, t
 
     def seqs(self, box, k):
@@ -198,7 +202,8 @@ class Torture:
         flags = frozenset(self.rng.sample(FLAGS[:4], self.rng.randint(0, 2)))
         size = self.rng.choice([0, 0, 3000, 300000])
         r.detail = "%s into %s, %d octets" % (tid, box, size)
-        s = Session(self.sb, at=self.pick_at(r.op))
+        r.kind = "APPEND %d" % size
+        s = Session(self.sb, at=self.pick_at(r))
         self.run_armed(r, s, "APPEND %s (%s)" % (box, " ".join(sorted(flags))),
                        message(tid, size))
         return s, {box: dict(add_exact=Counter({tid: 1}) if r.answer == "OK" else None,
@@ -215,7 +220,8 @@ class Torture:
         ids = Counter(self.boxes[src].msgs[u][0] for u in moved)
         flags = {self.boxes[src].msgs[u][0]: self.boxes[src].msgs[u][1] for u in moved}
         r.detail = "%s %s -> %s" % (",".join(map(str, seqs)), src, dst)
-        s = Session(self.sb, at=self.pick_at(r.op))
+        r.kind = "%s %d" % (r.op, len(seqs))
+        s = Session(self.sb, at=self.pick_at(r))
         s.cmd("SELECT", src)
         self.run_armed(r, s, "%s %s %s" % ("MOVE" if move else "COPY",
                                           ",".join(map(str, seqs)), dst))
@@ -231,7 +237,7 @@ class Torture:
         seqs = self.seqs(box, 3)
         if not seqs:
             return None, {}
-        s = Session(self.sb, at=self.pick_at(r.op))
+        s = Session(self.sb, at=self.pick_at(r))
         s.cmd("SELECT", box)
         s.cmd("STORE %s +FLAGS.SILENT (\\Deleted)" % ",".join(map(str, seqs)))
         # Everything marked \Deleted goes, also marks earlier rounds left.
@@ -253,7 +259,8 @@ class Torture:
         mode = self.rng.choice(["+FLAGS", "-FLAGS", "FLAGS"])
         flags = frozenset(self.rng.sample(FLAGS, self.rng.randint(1, 3)))
         r.detail = "%s %s (%s)" % (",".join(map(str, seqs)), mode, " ".join(sorted(flags)))
-        s = Session(self.sb, at=self.pick_at(r.op))
+        r.kind = "STORE %d" % len(seqs)
+        s = Session(self.sb, at=self.pick_at(r))
         s.cmd("SELECT", box)
         self.run_armed(r, s, "STORE %s %s (%s)" % (",".join(map(str, seqs)), mode,
                                                   " ".join(sorted(flags))))
@@ -276,15 +283,15 @@ class Torture:
         a = self.top
         b = "Q" if a == "P" else "P"
         r.detail = "%s -> %s" % (a, b)
-        s = Session(self.sb, at=self.pick_at(r.op))
+        s = Session(self.sb, at=self.pick_at(r))
         self.run_armed(r, s, "RENAME %s %s" % (a, b))
         return s, {"__rename__": (a, b)}
 
     def op_create_delete(self, r):
         cmd = "DELETE" if self.t_exists else "CREATE"
-        r.op = cmd
+        r.op = r.kind = cmd
         r.detail = "T"
-        s = Session(self.sb, at=self.pick_at(cmd))
+        s = Session(self.sb, at=self.pick_at(r))
         self.run_armed(r, s, "%s T" % cmd)
         return s, {"__t__": cmd == "CREATE"}
 
@@ -323,7 +330,7 @@ class Torture:
             if f.endswith(".mta"):
                 os.unlink(os.path.join(inbox, "tmp", f))
         r.detail = "%d of 3 delivered" % sum(delivered.values())
-        s = Session(self.sb, at=self.pick_at(r.op))
+        s = Session(self.sb, at=self.pick_at(r))
         self.run_armed(r, s, "SELECT INBOX")
         # The MTA's word is its OK: every message in new/ is there once.
         return s, {"INBOX": dict(add_exact=delivered)}

@@ -379,12 +379,13 @@ FS_KINDS = {
 }
 
 
-def in_private_namespace(argv, why):
-    """Run argv again in a mount namespace of its own (unshare -m, as root),
-    where mount_fs() mounts without touching the machine's mounts; every
-    mount goes away with the namespace.  Returns the exit status, or None
-    when this is already that run (or it cannot be made: the reason is in
-    why[0])."""
+def in_private_namespace(argv, why, capture=False):
+    """Run argv (a Python script and its arguments) in a mount namespace of
+    its own (unshare -m, as root), where mount_fs() mounts without touching
+    the machine's mounts; every mount goes away with the namespace.
+    Returns its exit status (with capture, (status, output)), or None when
+    this is already that run or it cannot be made (the reason appended to
+    why)."""
     if os.environ.get("IMAPD_TEST_NS") == "1":
         return None
     if os.geteuid() != 0:
@@ -394,9 +395,19 @@ def in_private_namespace(argv, why):
     if not os.path.exists(unshare):
         why.append("unshare is missing (Debian package util-linux)")
         return None
+    probe = subprocess.run([unshare, "-m", "--propagation", "private", "true"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           universal_newlines=True)
+    if probe.returncode != 0:
+        why.append("no private mount namespace here: %s" % probe.stderr.strip()[:100])
+        return None
     env = dict(os.environ, IMAPD_TEST_NS="1")
-    return subprocess.call([unshare, "-m", "--propagation", "private", sys.executable] + argv,
-                           env=env)
+    cmd = [unshare, "-m", "--propagation", "private", sys.executable] + argv
+    if capture:
+        p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           universal_newlines=True)
+        return p.returncode, p.stdout
+    return subprocess.call(cmd, env=env)
 
 
 def mount_fs(kind, where, size_mb=64, inodes=None):

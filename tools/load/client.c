@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
@@ -93,7 +94,7 @@ double client_think(void)
 	if (opt.think_ms <= 0)
 		return 0;
 	double u = (rand() + 1.0) / ((double)RAND_MAX + 2.0);
-	double ms = -opt.think_ms * __builtin_log(u);
+	double ms = -opt.think_ms * log(u);
 	return ms / 1000;
 }
 
