@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 9ce08f667851479d6f4fa7290c236123460d2afb407cace15ff4930cf94989d3), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 8d6ba3a94765747b968f0b0dd4ff5cbbaf649c93d749c9b36068648a118e65b3), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.
@@ -151,145 +151,192 @@ enum yysymbol_kind_t
   YYSYMBOL_K_UID = 44,                     /* "UID"  */
   YYSYMBOL_K_IDLE = 45,                    /* "IDLE"  */
   YYSYMBOL_K_COMPRESS = 46,                /* "COMPRESS"  */
-  YYSYMBOL_K_ALL = 47,                     /* "ALL"  */
-  YYSYMBOL_K_FAST = 48,                    /* "FAST"  */
-  YYSYMBOL_K_FULL = 49,                    /* "FULL"  */
-  YYSYMBOL_K_ENVELOPE = 50,                /* "ENVELOPE"  */
-  YYSYMBOL_K_FLAGS = 51,                   /* "FLAGS"  */
-  YYSYMBOL_K_INTERNALDATE = 52,            /* "INTERNALDATE"  */
-  YYSYMBOL_K_RFC822 = 53,                  /* "RFC822"  */
-  YYSYMBOL_K_RFC822_HEADER = 54,           /* "RFC822.HEADER"  */
-  YYSYMBOL_K_RFC822_SIZE = 55,             /* "RFC822.SIZE"  */
-  YYSYMBOL_K_RFC822_TEXT = 56,             /* "RFC822.TEXT"  */
-  YYSYMBOL_K_BODY = 57,                    /* "BODY"  */
-  YYSYMBOL_K_BODYSTRUCTURE = 58,           /* "BODYSTRUCTURE"  */
-  YYSYMBOL_K_ANSWERED = 59,                /* "ANSWERED"  */
-  YYSYMBOL_K_BCC = 60,                     /* "BCC"  */
-  YYSYMBOL_K_BEFORE = 61,                  /* "BEFORE"  */
-  YYSYMBOL_K_CC = 62,                      /* "CC"  */
-  YYSYMBOL_K_DELETED = 63,                 /* "DELETED"  */
-  YYSYMBOL_K_DRAFT = 64,                   /* "DRAFT"  */
-  YYSYMBOL_K_FLAGGED = 65,                 /* "FLAGGED"  */
-  YYSYMBOL_K_FROM = 66,                    /* "FROM"  */
-  YYSYMBOL_K_HEADER = 67,                  /* "HEADER"  */
-  YYSYMBOL_K_KEYWORD = 68,                 /* "KEYWORD"  */
-  YYSYMBOL_K_LARGER = 69,                  /* "LARGER"  */
-  YYSYMBOL_K_NEW = 70,                     /* "NEW"  */
-  YYSYMBOL_K_NOT = 71,                     /* "NOT"  */
-  YYSYMBOL_K_OLD = 72,                     /* "OLD"  */
-  YYSYMBOL_K_ON = 73,                      /* "ON"  */
-  YYSYMBOL_K_OR = 74,                      /* "OR"  */
-  YYSYMBOL_K_RECENT = 75,                  /* "RECENT"  */
-  YYSYMBOL_K_SEEN = 76,                    /* "SEEN"  */
-  YYSYMBOL_K_SENTBEFORE = 77,              /* "SENTBEFORE"  */
-  YYSYMBOL_K_SENTON = 78,                  /* "SENTON"  */
-  YYSYMBOL_K_SENTSINCE = 79,               /* "SENTSINCE"  */
-  YYSYMBOL_K_SINCE = 80,                   /* "SINCE"  */
-  YYSYMBOL_K_SMALLER = 81,                 /* "SMALLER"  */
-  YYSYMBOL_K_SUBJECT = 82,                 /* "SUBJECT"  */
-  YYSYMBOL_K_TEXT = 83,                    /* "TEXT"  */
-  YYSYMBOL_K_TO = 84,                      /* "TO"  */
-  YYSYMBOL_K_UNANSWERED = 85,              /* "UNANSWERED"  */
-  YYSYMBOL_K_UNDELETED = 86,               /* "UNDELETED"  */
-  YYSYMBOL_K_UNDRAFT = 87,                 /* "UNDRAFT"  */
-  YYSYMBOL_K_UNFLAGGED = 88,               /* "UNFLAGGED"  */
-  YYSYMBOL_K_UNKEYWORD = 89,               /* "UNKEYWORD"  */
-  YYSYMBOL_K_UNSEEN = 90,                  /* "UNSEEN"  */
-  YYSYMBOL_K_CHARSET = 91,                 /* "CHARSET"  */
-  YYSYMBOL_K_MESSAGES = 92,                /* "MESSAGES"  */
-  YYSYMBOL_K_UIDNEXT = 93,                 /* "UIDNEXT"  */
-  YYSYMBOL_K_UIDVALIDITY = 94,             /* "UIDVALIDITY"  */
-  YYSYMBOL_K_PLUS_FLAGS = 95,              /* "+FLAGS"  */
-  YYSYMBOL_K_MINUS_FLAGS = 96,             /* "-FLAGS"  */
-  YYSYMBOL_K_FLAGS_SILENT = 97,            /* "FLAGS.SILENT"  */
-  YYSYMBOL_K_PLUS_FLAGS_SILENT = 98,       /* "+FLAGS.SILENT"  */
-  YYSYMBOL_K_MINUS_FLAGS_SILENT = 99,      /* "-FLAGS.SILENT"  */
-  YYSYMBOL_T_BODY_SECTION = 100,           /* "BODY["  */
-  YYSYMBOL_T_BODY_PEEK_SECTION = 101,      /* "BODY.PEEK["  */
-  YYSYMBOL_K_HEADER_FIELDS = 102,          /* "HEADER.FIELDS"  */
-  YYSYMBOL_K_HEADER_FIELDS_NOT = 103,      /* "HEADER.FIELDS.NOT"  */
-  YYSYMBOL_K_MIME = 104,                   /* "MIME"  */
-  YYSYMBOL_105_ = 105,                     /* '('  */
-  YYSYMBOL_106_ = 106,                     /* ')'  */
-  YYSYMBOL_107_ = 107,                     /* '<'  */
-  YYSYMBOL_108_ = 108,                     /* '.'  */
-  YYSYMBOL_109_ = 109,                     /* '>'  */
-  YYSYMBOL_110_ = 110,                     /* ']'  */
-  YYSYMBOL_YYACCEPT = 111,                 /* $accept  */
-  YYSYMBOL_command = 112,                  /* command  */
-  YYSYMBOL_113_1 = 113,                    /* $@1  */
-  YYSYMBOL_command_body = 114,             /* command_body  */
-  YYSYMBOL_command_any = 115,              /* command_any  */
-  YYSYMBOL_x_command = 116,                /* x_command  */
-  YYSYMBOL_x_args = 117,                   /* x_args  */
-  YYSYMBOL_unknown_command = 118,          /* unknown_command  */
-  YYSYMBOL_command_nonauth = 119,          /* command_nonauth  */
-  YYSYMBOL_command_auth = 120,             /* command_auth  */
-  YYSYMBOL_idle = 121,                     /* idle  */
-  YYSYMBOL_compress = 122,                 /* compress  */
-  YYSYMBOL_command_select = 123,           /* command_select  */
-  YYSYMBOL_uid = 124,                      /* uid  */
-  YYSYMBOL_125_2 = 125,                    /* $@2  */
-  YYSYMBOL_uid_command = 126,              /* uid_command  */
-  YYSYMBOL_uid_expunge = 127,              /* uid_expunge  */
-  YYSYMBOL_login = 128,                    /* login  */
-  YYSYMBOL_userid = 129,                   /* userid  */
-  YYSYMBOL_password = 130,                 /* password  */
-  YYSYMBOL_authenticate = 131,             /* authenticate  */
-  YYSYMBOL_initial_response = 132,         /* initial_response  */
-  YYSYMBOL_auth_type = 133,                /* auth_type  */
-  YYSYMBOL_append = 134,                   /* append  */
-  YYSYMBOL_append_rest = 135,              /* append_rest  */
-  YYSYMBOL_append_message = 136,           /* append_message  */
-  YYSYMBOL_create = 137,                   /* create  */
-  YYSYMBOL_delete = 138,                   /* delete  */
-  YYSYMBOL_examine = 139,                  /* examine  */
-  YYSYMBOL_list = 140,                     /* list  */
-  YYSYMBOL_lsub = 141,                     /* lsub  */
-  YYSYMBOL_rename = 142,                   /* rename  */
-  YYSYMBOL_select = 143,                   /* select  */
-  YYSYMBOL_status = 144,                   /* status  */
-  YYSYMBOL_status_att_list = 145,          /* status_att_list  */
-  YYSYMBOL_status_att = 146,               /* status_att  */
-  YYSYMBOL_subscribe = 147,                /* subscribe  */
-  YYSYMBOL_unsubscribe = 148,              /* unsubscribe  */
-  YYSYMBOL_copy = 149,                     /* copy  */
-  YYSYMBOL_fetch = 150,                    /* fetch  */
-  YYSYMBOL_fetch_what = 151,               /* fetch_what  */
-  YYSYMBOL_fetch_att_list = 152,           /* fetch_att_list  */
-  YYSYMBOL_fetch_att = 153,                /* fetch_att  */
-  YYSYMBOL_partial = 154,                  /* partial  */
-  YYSYMBOL_section = 155,                  /* section  */
-  YYSYMBOL_section_spec = 156,             /* section_spec  */
-  YYSYMBOL_section_part = 157,             /* section_part  */
-  YYSYMBOL_section_msgtext = 158,          /* section_msgtext  */
-  YYSYMBOL_section_text = 159,             /* section_text  */
-  YYSYMBOL_header_list = 160,              /* header_list  */
-  YYSYMBOL_header_fld_names = 161,         /* header_fld_names  */
-  YYSYMBOL_header_fld_name = 162,          /* header_fld_name  */
-  YYSYMBOL_store = 163,                    /* store  */
-  YYSYMBOL_store_att_flags = 164,          /* store_att_flags  */
-  YYSYMBOL_store_flags = 165,              /* store_flags  */
-  YYSYMBOL_search = 166,                   /* search  */
-  YYSYMBOL_charset = 167,                  /* charset  */
-  YYSYMBOL_search_key_list = 168,          /* search_key_list  */
-  YYSYMBOL_search_key = 169,               /* search_key  */
-  YYSYMBOL_search_key_1 = 170,             /* search_key_1  */
-  YYSYMBOL_sequence_set = 171,             /* sequence_set  */
-  YYSYMBOL_mailbox = 172,                  /* mailbox  */
-  YYSYMBOL_list_mailbox = 173,             /* list_mailbox  */
-  YYSYMBOL_astring = 174,                  /* astring  */
-  YYSYMBOL_string = 175,                   /* string  */
-  YYSYMBOL_atom = 176,                     /* atom  */
-  YYSYMBOL_keyword = 177,                  /* keyword  */
-  YYSYMBOL_flag_list = 178,                /* flag_list  */
-  YYSYMBOL_flag_seq = 179,                 /* flag_seq  */
-  YYSYMBOL_flag = 180,                     /* flag  */
-  YYSYMBOL_flag_keyword = 181,             /* flag_keyword  */
-  YYSYMBOL_date = 182,                     /* date  */
-  YYSYMBOL_date_time = 183,                /* date_time  */
-  YYSYMBOL_number = 184,                   /* number  */
-  YYSYMBOL_nz_number = 185                 /* nz_number  */
+  YYSYMBOL_K_NAMESPACE = 47,               /* "NAMESPACE"  */
+  YYSYMBOL_K_ID = 48,                      /* "ID"  */
+  YYSYMBOL_K_UNSELECT = 49,                /* "UNSELECT"  */
+  YYSYMBOL_K_ENABLE = 50,                  /* "ENABLE"  */
+  YYSYMBOL_K_MOVE = 51,                    /* "MOVE"  */
+  YYSYMBOL_T_BINARY_SECTION = 52,          /* "BINARY["  */
+  YYSYMBOL_T_BINARY_PEEK_SECTION = 53,     /* "BINARY.PEEK["  */
+  YYSYMBOL_T_BINARY_SIZE_SECTION = 54,     /* "BINARY.SIZE["  */
+  YYSYMBOL_T_LITERAL8 = 55,                /* "literal8"  */
+  YYSYMBOL_K_RETURN = 56,                  /* "RETURN"  */
+  YYSYMBOL_K_MIN = 57,                     /* "MIN"  */
+  YYSYMBOL_K_MAX = 58,                     /* "MAX"  */
+  YYSYMBOL_K_COUNT = 59,                   /* "COUNT"  */
+  YYSYMBOL_K_SAVE = 60,                    /* "SAVE"  */
+  YYSYMBOL_T_SEQLAST = 61,                 /* "$"  */
+  YYSYMBOL_K_ALL = 62,                     /* "ALL"  */
+  YYSYMBOL_K_FAST = 63,                    /* "FAST"  */
+  YYSYMBOL_K_FULL = 64,                    /* "FULL"  */
+  YYSYMBOL_K_ENVELOPE = 65,                /* "ENVELOPE"  */
+  YYSYMBOL_K_FLAGS = 66,                   /* "FLAGS"  */
+  YYSYMBOL_K_INTERNALDATE = 67,            /* "INTERNALDATE"  */
+  YYSYMBOL_K_RFC822 = 68,                  /* "RFC822"  */
+  YYSYMBOL_K_RFC822_HEADER = 69,           /* "RFC822.HEADER"  */
+  YYSYMBOL_K_RFC822_SIZE = 70,             /* "RFC822.SIZE"  */
+  YYSYMBOL_K_RFC822_TEXT = 71,             /* "RFC822.TEXT"  */
+  YYSYMBOL_K_BODY = 72,                    /* "BODY"  */
+  YYSYMBOL_K_BODYSTRUCTURE = 73,           /* "BODYSTRUCTURE"  */
+  YYSYMBOL_K_ANSWERED = 74,                /* "ANSWERED"  */
+  YYSYMBOL_K_BCC = 75,                     /* "BCC"  */
+  YYSYMBOL_K_BEFORE = 76,                  /* "BEFORE"  */
+  YYSYMBOL_K_CC = 77,                      /* "CC"  */
+  YYSYMBOL_K_DELETED = 78,                 /* "DELETED"  */
+  YYSYMBOL_K_DRAFT = 79,                   /* "DRAFT"  */
+  YYSYMBOL_K_FLAGGED = 80,                 /* "FLAGGED"  */
+  YYSYMBOL_K_FROM = 81,                    /* "FROM"  */
+  YYSYMBOL_K_HEADER = 82,                  /* "HEADER"  */
+  YYSYMBOL_K_KEYWORD = 83,                 /* "KEYWORD"  */
+  YYSYMBOL_K_LARGER = 84,                  /* "LARGER"  */
+  YYSYMBOL_K_NEW = 85,                     /* "NEW"  */
+  YYSYMBOL_K_NOT = 86,                     /* "NOT"  */
+  YYSYMBOL_K_OLD = 87,                     /* "OLD"  */
+  YYSYMBOL_K_ON = 88,                      /* "ON"  */
+  YYSYMBOL_K_OR = 89,                      /* "OR"  */
+  YYSYMBOL_K_RECENT = 90,                  /* "RECENT"  */
+  YYSYMBOL_K_SEEN = 91,                    /* "SEEN"  */
+  YYSYMBOL_K_SENTBEFORE = 92,              /* "SENTBEFORE"  */
+  YYSYMBOL_K_SENTON = 93,                  /* "SENTON"  */
+  YYSYMBOL_K_SENTSINCE = 94,               /* "SENTSINCE"  */
+  YYSYMBOL_K_SINCE = 95,                   /* "SINCE"  */
+  YYSYMBOL_K_SMALLER = 96,                 /* "SMALLER"  */
+  YYSYMBOL_K_SUBJECT = 97,                 /* "SUBJECT"  */
+  YYSYMBOL_K_TEXT = 98,                    /* "TEXT"  */
+  YYSYMBOL_K_TO = 99,                      /* "TO"  */
+  YYSYMBOL_K_UNANSWERED = 100,             /* "UNANSWERED"  */
+  YYSYMBOL_K_UNDELETED = 101,              /* "UNDELETED"  */
+  YYSYMBOL_K_UNDRAFT = 102,                /* "UNDRAFT"  */
+  YYSYMBOL_K_UNFLAGGED = 103,              /* "UNFLAGGED"  */
+  YYSYMBOL_K_UNKEYWORD = 104,              /* "UNKEYWORD"  */
+  YYSYMBOL_K_UNSEEN = 105,                 /* "UNSEEN"  */
+  YYSYMBOL_K_CHARSET = 106,                /* "CHARSET"  */
+  YYSYMBOL_K_MESSAGES = 107,               /* "MESSAGES"  */
+  YYSYMBOL_K_UIDNEXT = 108,                /* "UIDNEXT"  */
+  YYSYMBOL_K_UIDVALIDITY = 109,            /* "UIDVALIDITY"  */
+  YYSYMBOL_K_PLUS_FLAGS = 110,             /* "+FLAGS"  */
+  YYSYMBOL_K_MINUS_FLAGS = 111,            /* "-FLAGS"  */
+  YYSYMBOL_K_FLAGS_SILENT = 112,           /* "FLAGS.SILENT"  */
+  YYSYMBOL_K_PLUS_FLAGS_SILENT = 113,      /* "+FLAGS.SILENT"  */
+  YYSYMBOL_K_MINUS_FLAGS_SILENT = 114,     /* "-FLAGS.SILENT"  */
+  YYSYMBOL_T_BODY_SECTION = 115,           /* "BODY["  */
+  YYSYMBOL_T_BODY_PEEK_SECTION = 116,      /* "BODY.PEEK["  */
+  YYSYMBOL_K_HEADER_FIELDS = 117,          /* "HEADER.FIELDS"  */
+  YYSYMBOL_K_HEADER_FIELDS_NOT = 118,      /* "HEADER.FIELDS.NOT"  */
+  YYSYMBOL_K_MIME = 119,                   /* "MIME"  */
+  YYSYMBOL_120_ = 120,                     /* '('  */
+  YYSYMBOL_121_ = 121,                     /* ')'  */
+  YYSYMBOL_122_ = 122,                     /* ']'  */
+  YYSYMBOL_123_ = 123,                     /* '<'  */
+  YYSYMBOL_124_ = 124,                     /* '.'  */
+  YYSYMBOL_125_ = 125,                     /* '>'  */
+  YYSYMBOL_YYACCEPT = 126,                 /* $accept  */
+  YYSYMBOL_command = 127,                  /* command  */
+  YYSYMBOL_128_1 = 128,                    /* $@1  */
+  YYSYMBOL_command_body = 129,             /* command_body  */
+  YYSYMBOL_command_any = 130,              /* command_any  */
+  YYSYMBOL_x_command = 131,                /* x_command  */
+  YYSYMBOL_x_args = 132,                   /* x_args  */
+  YYSYMBOL_unknown_command = 133,          /* unknown_command  */
+  YYSYMBOL_command_nonauth = 134,          /* command_nonauth  */
+  YYSYMBOL_command_auth = 135,             /* command_auth  */
+  YYSYMBOL_idle = 136,                     /* idle  */
+  YYSYMBOL_compress = 137,                 /* compress  */
+  YYSYMBOL_namespace = 138,                /* namespace  */
+  YYSYMBOL_enable = 139,                   /* enable  */
+  YYSYMBOL_enable_caps = 140,              /* enable_caps  */
+  YYSYMBOL_id = 141,                       /* id  */
+  YYSYMBOL_id_params_list = 142,           /* id_params_list  */
+  YYSYMBOL_id_pairs = 143,                 /* id_pairs  */
+  YYSYMBOL_id_nstring = 144,               /* id_nstring  */
+  YYSYMBOL_unselect = 145,                 /* unselect  */
+  YYSYMBOL_command_select = 146,           /* command_select  */
+  YYSYMBOL_uid = 147,                      /* uid  */
+  YYSYMBOL_148_2 = 148,                    /* $@2  */
+  YYSYMBOL_uid_command = 149,              /* uid_command  */
+  YYSYMBOL_uid_expunge = 150,              /* uid_expunge  */
+  YYSYMBOL_login = 151,                    /* login  */
+  YYSYMBOL_userid = 152,                   /* userid  */
+  YYSYMBOL_password = 153,                 /* password  */
+  YYSYMBOL_authenticate = 154,             /* authenticate  */
+  YYSYMBOL_initial_response = 155,         /* initial_response  */
+  YYSYMBOL_auth_type = 156,                /* auth_type  */
+  YYSYMBOL_append = 157,                   /* append  */
+  YYSYMBOL_append_rest = 158,              /* append_rest  */
+  YYSYMBOL_append_message = 159,           /* append_message  */
+  YYSYMBOL_create = 160,                   /* create  */
+  YYSYMBOL_create_params = 161,            /* create_params  */
+  YYSYMBOL_create_param_list = 162,        /* create_param_list  */
+  YYSYMBOL_create_param = 163,             /* create_param  */
+  YYSYMBOL_create_param_name = 164,        /* create_param_name  */
+  YYSYMBOL_use_attrs = 165,                /* use_attrs  */
+  YYSYMBOL_use_attr_list = 166,            /* use_attr_list  */
+  YYSYMBOL_delete = 167,                   /* delete  */
+  YYSYMBOL_examine = 168,                  /* examine  */
+  YYSYMBOL_list = 169,                     /* list  */
+  YYSYMBOL_list_return_tail = 170,         /* list_return_tail  */
+  YYSYMBOL_list_select_opts = 171,         /* list_select_opts  */
+  YYSYMBOL_list_select_seq = 172,          /* list_select_seq  */
+  YYSYMBOL_list_patterns = 173,            /* list_patterns  */
+  YYSYMBOL_list_pattern_seq = 174,         /* list_pattern_seq  */
+  YYSYMBOL_list_return_opts = 175,         /* list_return_opts  */
+  YYSYMBOL_list_return_word = 176,         /* list_return_word  */
+  YYSYMBOL_list_return_body = 177,         /* list_return_body  */
+  YYSYMBOL_list_return_seq = 178,          /* list_return_seq  */
+  YYSYMBOL_list_return_item = 179,         /* list_return_item  */
+  YYSYMBOL_180_3 = 180,                    /* $@3  */
+  YYSYMBOL_lsub = 181,                     /* lsub  */
+  YYSYMBOL_rename = 182,                   /* rename  */
+  YYSYMBOL_select = 183,                   /* select  */
+  YYSYMBOL_status = 184,                   /* status  */
+  YYSYMBOL_status_att_list = 185,          /* status_att_list  */
+  YYSYMBOL_status_att = 186,               /* status_att  */
+  YYSYMBOL_subscribe = 187,                /* subscribe  */
+  YYSYMBOL_unsubscribe = 188,              /* unsubscribe  */
+  YYSYMBOL_copy = 189,                     /* copy  */
+  YYSYMBOL_move = 190,                     /* move  */
+  YYSYMBOL_fetch = 191,                    /* fetch  */
+  YYSYMBOL_fetch_what = 192,               /* fetch_what  */
+  YYSYMBOL_fetch_att_list = 193,           /* fetch_att_list  */
+  YYSYMBOL_fetch_att = 194,                /* fetch_att  */
+  YYSYMBOL_fetch_att_binary = 195,         /* fetch_att_binary  */
+  YYSYMBOL_section_binary = 196,           /* section_binary  */
+  YYSYMBOL_partial = 197,                  /* partial  */
+  YYSYMBOL_section = 198,                  /* section  */
+  YYSYMBOL_section_spec = 199,             /* section_spec  */
+  YYSYMBOL_section_part = 200,             /* section_part  */
+  YYSYMBOL_section_msgtext = 201,          /* section_msgtext  */
+  YYSYMBOL_section_text = 202,             /* section_text  */
+  YYSYMBOL_header_list = 203,              /* header_list  */
+  YYSYMBOL_header_fld_names = 204,         /* header_fld_names  */
+  YYSYMBOL_header_fld_name = 205,          /* header_fld_name  */
+  YYSYMBOL_store = 206,                    /* store  */
+  YYSYMBOL_store_att_flags = 207,          /* store_att_flags  */
+  YYSYMBOL_store_flags = 208,              /* store_flags  */
+  YYSYMBOL_search = 209,                   /* search  */
+  YYSYMBOL_search_program = 210,           /* search_program  */
+  YYSYMBOL_search_return_opts = 211,       /* search_return_opts  */
+  YYSYMBOL_search_return_opt_list = 212,   /* search_return_opt_list  */
+  YYSYMBOL_search_return_opt = 213,        /* search_return_opt  */
+  YYSYMBOL_charset = 214,                  /* charset  */
+  YYSYMBOL_search_key_list = 215,          /* search_key_list  */
+  YYSYMBOL_search_key = 216,               /* search_key  */
+  YYSYMBOL_search_key_1 = 217,             /* search_key_1  */
+  YYSYMBOL_sequence_set = 218,             /* sequence_set  */
+  YYSYMBOL_mailbox = 219,                  /* mailbox  */
+  YYSYMBOL_list_mailbox = 220,             /* list_mailbox  */
+  YYSYMBOL_astring = 221,                  /* astring  */
+  YYSYMBOL_string = 222,                   /* string  */
+  YYSYMBOL_atom = 223,                     /* atom  */
+  YYSYMBOL_keyword = 224,                  /* keyword  */
+  YYSYMBOL_flag_list = 225,                /* flag_list  */
+  YYSYMBOL_flag_seq = 226,                 /* flag_seq  */
+  YYSYMBOL_flag = 227,                     /* flag  */
+  YYSYMBOL_flag_keyword = 228,             /* flag_keyword  */
+  YYSYMBOL_date = 229,                     /* date  */
+  YYSYMBOL_date_time = 230,                /* date_time  */
+  YYSYMBOL_number = 231,                   /* number  */
+  YYSYMBOL_nz_number = 232                 /* nz_number  */
 };
 typedef enum yysymbol_kind_t yysymbol_kind_t;
 
@@ -612,19 +659,19 @@ union yyalloc
 /* YYFINAL -- State number of the termination state.  */
 #define YYFINAL  4
 /* YYLAST -- Last index in YYTABLE.  */
-#define YYLAST   945
+#define YYLAST   1728
 
 /* YYNTOKENS -- Number of terminals.  */
-#define YYNTOKENS  111
+#define YYNTOKENS  126
 /* YYNNTS -- Number of nonterminals.  */
-#define YYNNTS  75
+#define YYNNTS  107
 /* YYNRULES -- Number of rules.  */
-#define YYNRULES  257
+#define YYNRULES  338
 /* YYNSTATES -- Number of states.  */
-#define YYNSTATES  406
+#define YYNSTATES  544
 
 /* YYMAXUTOK -- Last valid token kind.  */
-#define YYMAXUTOK   359
+#define YYMAXUTOK   374
 
 
 /* YYTRANSLATE(TOKEN-NUM) -- Symbol number corresponding to TOKEN-NUM
@@ -642,12 +689,12 @@ static const yytype_int8 yytranslate[] =
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     105,   106,     2,     2,     2,     2,   108,     2,     2,     2,
+     120,   121,     2,     2,     2,     2,   124,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-     107,     2,   109,     2,     2,     2,     2,     2,     2,     2,
+     123,     2,   125,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
-       2,     2,     2,   110,     2,     2,     2,     2,     2,     2,
+       2,     2,     2,   122,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
        2,     2,     2,     2,     2,     2,     2,     2,     2,     2,
@@ -673,39 +720,49 @@ static const yytype_int8 yytranslate[] =
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119
 };
 
 #if IMAP_YYDEBUG
 /* YYRLINE[YYN] -- Source line where rule number YYN was defined.  */
 static const yytype_int16 yyrline[] =
 {
-       0,   139,   139,   139,   143,   144,   145,   146,   147,   152,
-     153,   154,   155,   161,   166,   167,   170,   177,   183,   184,
-     185,   191,   191,   191,   191,   191,   191,   191,   191,   192,
-     192,   192,   192,   192,   199,   206,   213,   214,   215,   216,
-     216,   216,   216,   217,   222,   222,   226,   226,   226,   226,
-     227,   232,   240,   247,   252,   259,   262,   271,   276,   286,
-     291,   292,   294,   296,   302,   309,   314,   319,   324,   331,
-     339,   346,   351,   356,   357,   364,   365,   366,   367,   368,
-     373,   378,   386,   394,   399,   400,   401,   402,   404,   410,
-     411,   421,   422,   423,   424,   425,   426,   427,   428,   429,
-     430,   431,   434,   436,   439,   445,   456,   457,   462,   463,
-     464,   470,   471,   478,   479,   482,   485,   490,   491,   496,
-     501,   502,   508,   513,   521,   522,   523,   524,   525,   526,
-     530,   531,   538,   543,   553,   557,   558,   576,   580,   581,
-     582,   583,   584,   585,   586,   587,   588,   589,   591,   592,
-     593,   594,   595,   596,   597,   598,   599,   600,   601,   602,
-     603,   605,   606,   607,   609,   610,   611,   613,   614,   615,
-     616,   617,   618,   619,   620,   632,   633,   634,   640,   646,
-     647,   648,   655,   656,   657,   662,   663,   669,   670,   671,
-     672,   673,   679,   679,   679,   679,   679,   679,   679,   680,
-     680,   680,   680,   681,   681,   681,   681,   681,   681,   682,
-     682,   682,   682,   682,   682,   683,   683,   683,   683,   683,
-     683,   683,   683,   684,   684,   684,   684,   684,   684,   685,
-     685,   685,   685,   685,   685,   686,   686,   686,   686,   686,
-     687,   687,   687,   687,   688,   688,   694,   695,   699,   701,
-     710,   711,   716,   722,   723,   729,   734,   739
+       0,   152,   152,   152,   156,   157,   158,   159,   160,   165,
+     166,   167,   168,   169,   175,   180,   181,   184,   191,   197,
+     198,   199,   205,   205,   205,   205,   205,   205,   205,   205,
+     206,   206,   206,   206,   206,   207,   207,   214,   221,   230,
+     239,   243,   244,   253,   257,   258,   259,   263,   264,   270,
+     271,   279,   285,   286,   287,   288,   288,   288,   288,   289,
+     290,   291,   296,   296,   300,   300,   300,   300,   301,   302,
+     307,   315,   322,   327,   334,   337,   346,   351,   361,   366,
+     367,   369,   371,   377,   381,   389,   390,   398,   403,   404,
+     412,   416,   423,   424,   428,   429,   435,   440,   450,   453,
+     457,   461,   465,   474,   475,   485,   486,   492,   493,   499,
+     504,   505,   516,   523,   524,   528,   529,   533,   534,   538,
+     539,   539,   545,   553,   560,   565,   570,   571,   578,   579,
+     580,   581,   582,   585,   590,   595,   603,   614,   622,   627,
+     628,   629,   630,   632,   638,   639,   649,   650,   651,   652,
+     653,   654,   655,   656,   657,   658,   659,   662,   664,   667,
+     669,   678,   681,   684,   687,   690,   697,   698,   703,   714,
+     715,   720,   721,   722,   728,   729,   736,   737,   740,   743,
+     748,   749,   754,   759,   760,   766,   771,   779,   780,   781,
+     782,   783,   784,   788,   789,   797,   799,   806,   810,   822,
+     823,   828,   829,   837,   838,   839,   840,   841,   846,   850,
+     851,   869,   873,   874,   875,   876,   877,   878,   879,   880,
+     881,   882,   884,   885,   886,   887,   888,   889,   890,   891,
+     892,   893,   894,   895,   896,   898,   899,   900,   902,   903,
+     904,   906,   907,   908,   909,   910,   911,   912,   913,   925,
+     926,   927,   929,   935,   941,   942,   943,   950,   951,   952,
+     957,   958,   964,   965,   966,   967,   968,   969,   975,   975,
+     975,   975,   975,   975,   975,   976,   976,   976,   976,   977,
+     977,   977,   977,   977,   977,   978,   978,   978,   978,   978,
+     978,   979,   979,   979,   979,   979,   979,   979,   979,   980,
+     980,   980,   980,   980,   980,   981,   981,   981,   981,   981,
+     981,   982,   982,   982,   982,   982,   983,   983,   983,   983,
+     984,   984,   986,   986,   986,   986,   986,   992,   993,   997,
+     999,  1008,  1009,  1014,  1020,  1021,  1027,  1032,  1037
 };
 #endif
 
@@ -730,37 +787,47 @@ yysymbol_name (yysymbol_kind_t yysymbol)
   "COPY", "CREATE", "DELETE", "EXAMINE", "EXPUNGE", "FETCH", "LIST",
   "LOGIN", "LOGOUT", "LSUB", "NOOP", "RENAME", "SEARCH", "SELECT",
   "STARTTLS", "STATUS", "STORE", "SUBSCRIBE", "UNSUBSCRIBE", "UID", "IDLE",
-  "COMPRESS", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS", "INTERNALDATE",
-  "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT", "BODY",
-  "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED", "DRAFT",
-  "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT", "OLD",
-  "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
+  "COMPRESS", "NAMESPACE", "ID", "UNSELECT", "ENABLE", "MOVE", "BINARY[",
+  "BINARY.PEEK[", "BINARY.SIZE[", "literal8", "RETURN", "MIN", "MAX",
+  "COUNT", "SAVE", "$", "ALL", "FAST", "FULL", "ENVELOPE", "FLAGS",
+  "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.SIZE", "RFC822.TEXT",
+  "BODY", "BODYSTRUCTURE", "ANSWERED", "BCC", "BEFORE", "CC", "DELETED",
+  "DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "NEW", "NOT",
+  "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
   "SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UNANSWERED", "UNDELETED",
   "UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "MESSAGES",
   "UIDNEXT", "UIDVALIDITY", "+FLAGS", "-FLAGS", "FLAGS.SILENT",
   "+FLAGS.SILENT", "-FLAGS.SILENT", "BODY[", "BODY.PEEK[", "HEADER.FIELDS",
-  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "'<'", "'.'", "'>'", "']'",
+  "HEADER.FIELDS.NOT", "MIME", "'('", "')'", "']'", "'<'", "'.'", "'>'",
   "$accept", "command", "$@1", "command_body", "command_any", "x_command",
   "x_args", "unknown_command", "command_nonauth", "command_auth", "idle",
-  "compress", "command_select", "uid", "$@2", "uid_command", "uid_expunge",
-  "login", "userid", "password", "authenticate", "initial_response",
-  "auth_type", "append", "append_rest", "append_message", "create",
-  "delete", "examine", "list", "lsub", "rename", "select", "status",
-  "status_att_list", "status_att", "subscribe", "unsubscribe", "copy",
-  "fetch", "fetch_what", "fetch_att_list", "fetch_att", "partial",
-  "section", "section_spec", "section_part", "section_msgtext",
-  "section_text", "header_list", "header_fld_names", "header_fld_name",
-  "store", "store_att_flags", "store_flags", "search", "charset",
-  "search_key_list", "search_key", "search_key_1", "sequence_set",
-  "mailbox", "list_mailbox", "astring", "string", "atom", "keyword",
-  "flag_list", "flag_seq", "flag", "flag_keyword", "date", "date_time",
-  "number", "nz_number", YY_NULLPTR
+  "compress", "namespace", "enable", "enable_caps", "id", "id_params_list",
+  "id_pairs", "id_nstring", "unselect", "command_select", "uid", "$@2",
+  "uid_command", "uid_expunge", "login", "userid", "password",
+  "authenticate", "initial_response", "auth_type", "append", "append_rest",
+  "append_message", "create", "create_params", "create_param_list",
+  "create_param", "create_param_name", "use_attrs", "use_attr_list",
+  "delete", "examine", "list", "list_return_tail", "list_select_opts",
+  "list_select_seq", "list_patterns", "list_pattern_seq",
+  "list_return_opts", "list_return_word", "list_return_body",
+  "list_return_seq", "list_return_item", "$@3", "lsub", "rename", "select",
+  "status", "status_att_list", "status_att", "subscribe", "unsubscribe",
+  "copy", "move", "fetch", "fetch_what", "fetch_att_list", "fetch_att",
+  "fetch_att_binary", "section_binary", "partial", "section",
+  "section_spec", "section_part", "section_msgtext", "section_text",
+  "header_list", "header_fld_names", "header_fld_name", "store",
+  "store_att_flags", "store_flags", "search", "search_program",
+  "search_return_opts", "search_return_opt_list", "search_return_opt",
+  "charset", "search_key_list", "search_key", "search_key_1",
+  "sequence_set", "mailbox", "list_mailbox", "astring", "string", "atom",
+  "keyword", "flag_list", "flag_seq", "flag", "flag_keyword", "date",
+  "date_time", "number", "nz_number", YY_NULLPTR
   };
   return yy_sname[yysymbol];
 }
 #endif
 
-#define YYPACT_NINF (-365)
+#define YYPACT_NINF (-478)
 
 #define yypact_value_is_default(Yyn) \
   ((Yyn) == YYPACT_NINF)
@@ -774,47 +841,61 @@ yysymbol_name (yysymbol_kind_t yysymbol)
    STATE-NUM.  */
 static const yytype_int16 yypact[] =
 {
-      19,  -365,    24,    23,  -365,   899,  -365,  -365,    45,    63,
-    -365,  -365,  -365,    65,    66,    77,    84,  -365,    93,    95,
-      96,  -365,    97,  -365,    98,   100,   101,  -365,   102,   103,
-     106,   113,   114,  -365,   115,    49,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,    50,   611,   803,    87,   611,   611,   611,    87,
-     611,   611,   611,   611,   379,   611,   611,    87,   611,   611,
-    -365,   803,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,   117,  -365,  -365,  -365,
-    -365,   118,  -365,  -365,  -365,  -365,   119,  -365,  -365,  -365,
-     120,   121,   122,  -365,   123,   124,   125,  -365,   126,  -365,
-     127,   128,   132,  -365,  -365,  -365,   133,   142,   143,   147,
-    -365,   149,  -365,   156,   159,  -365,  -365,   160,   164,   165,
-     166,   167,   170,   171,   172,  -365,  -365,  -365,  -365,   174,
-    -365,   175,   428,   176,  -365,  -365,  -365,  -365,   177,   178,
-    -365,  -365,   150,  -365,     5,   803,   611,    -4,   515,   611,
-     515,   611,    87,   611,   611,    56,   611,   611,   611,   803,
-     192,   428,    56,   428,    56,    56,    56,    56,   192,   611,
-     611,   611,   803,   611,    -8,   428,    94,    31,   180,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   158,  -365,  -365,
-     182,   185,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,     2,     2,
-      22,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,   186,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   240,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,   241,  -365,  -365,
-    -365,   -33,  -365,  -365,  -365,  -365,  -365,  -365,   242,    87,
-    -365,  -365,    -7,  -365,  -365,    44,   249,  -365,  -365,  -365,
-     244,   245,  -365,   161,   157,   162,  -365,  -365,   161,    -6,
-    -365,   611,   428,   428,  -365,  -365,  -365,  -365,  -365,    -3,
-    -365,   284,  -365,   707,  -365,  -365,   248,  -365,   168,   168,
-     192,  -365,  -365,     4,  -365,    22,  -365,  -365,  -365,   176,
-     -33,  -365,  -365,  -365,   251,  -365,   249,   611,  -365,  -365,
-     163,  -365,  -365,  -365,  -365,  -365,  -365,  -365,    11,  -365,
-     267,   611,  -365,   169,  -365,  -365
+      17,  -478,    16,    51,  -478,  1677,  -478,  -478,    56,    65,
+    -478,  -478,  -478,    69,    80,    84,    88,  -478,    90,   113,
+     116,  -478,   124,  -478,   139,   150,   155,  -478,   159,   173,
+     181,   185,   187,  -478,   192,  -478,   194,  -478,   195,   196,
+      18,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,    55,  1233,  1566,    66,  1233,  1233,  1233,    66,
+     625,  1233,  1233,  1233,   188,  1233,  1233,    66,  1233,  1233,
+    -478,  1566,   847,  1566,   199,    66,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,   201,  -478,  -478,  -478,
+    -478,   203,  -478,  -478,  -478,  -478,  -478,   204,   205,  -478,
+    -478,   207,     8,   208,   209,   210,  -478,   211,   219,   221,
+     222,  -478,   223,  -478,   224,   225,   227,  -478,  -478,  -478,
+     228,   229,   230,   233,  -478,   235,  -478,   236,   237,  -478,
+    -478,   239,   240,   243,   277,   278,   279,   280,   281,  -478,
+    -478,  -478,  -478,   282,  -478,   283,  1020,  -478,   284,   285,
+    -478,  -478,  -478,  -478,   286,   287,  -478,  -478,   179,  -478,
+       7,  -478,  -478,  -478,  1566,   288,    33,  1566,  1233,   -66,
+     265,  -478,  -478,    14,  1233,   512,  1233,  1122,  1233,    66,
+      86,  1233,  1233,    74,  1233,  1233,  1233,  1566,   117,  1020,
+      74,  1020,    74,    74,    74,    74,   117,  1233,  1233,  1233,
+    1566,  1233,    25,   957,  1020,   190,    -1,   289,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,    28,   293,  -478,  1233,
+    -478,  -478,  -478,   394,  -478,  -478,   294,   295,  -478,  -478,
+    -478,   310,  -478,  -478,    10,    10,    10,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,     2,
+       2,    24,  -478,  -478,  -478,   312,  -478,   302,  -478,  -478,
+    1122,   303,   304,  -478,  -478,  -478,  -478,  -478,  -478,     4,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,   305,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,   306,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,   307,  -478,  -478,  -478,  -478,
+      36,  -478,  -478,  -478,  -478,  -478,  -478,   321,    66,   104,
+    -478,  1344,  -478,  -478,  -478,    30,  -478,  -478,    68,    92,
+    -478,    34,  -478,   322,  -478,  -478,   218,   -19,  -478,   218,
+    -478,  -478,  -478,   324,   326,  -478,   218,   226,   231,  -478,
+     218,    35,  -478,  -478,   512,    37,  -478,    43,  -478,    43,
+    -478,  -478,  -478,  -478,  -478,  -478,    38,  -478,  1233,  1020,
+    1020,  -478,  -478,  -478,  -478,  -478,  -478,    39,  -478,   736,
+    -478,   327,  -478,  -478,  -478,  1455,  -478,  -478,   328,  -478,
+     310,  -478,   232,   117,  -478,  -478,   342,  -478,   234,   234,
+    -478,  -478,    19,  -478,    24,  -478,   303,   303,  1122,  -478,
+    -478,  -478,  -478,   331,  -478,   107,  -478,  -478,  -478,   285,
+      36,  -478,  -478,  -478,   332,  1344,  -478,    92,  -478,     0,
+     238,  -478,  1233,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,   241,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+      40,   342,    41,  -478,    13,   338,  -478,   242,  1233,  -478,
+    -478,  -478,   244,   335,  -478,  -478,  -478,  -478,    36,  -478,
+      13,    42,  -478,  -478
 };
 
 /* YYDEFACT[STATE-NUM] -- Default reduction number in state STATE-NUM.
@@ -822,73 +903,93 @@ static const yytype_int16 yypact[] =
    means the default is an error.  */
 static const yytype_int16 yydefact[] =
 {
-       0,     2,     0,     0,     1,     0,    17,    14,     0,     0,
-       9,    36,    37,     0,     0,     0,     0,    38,     0,     0,
-       0,    10,     0,    11,     0,     0,     0,    20,     0,     0,
-       0,     0,     0,    34,     0,     0,     4,    12,     8,     5,
-       6,    32,    33,     7,    43,    18,    19,    21,    22,    23,
-      24,    25,    26,    27,    28,    29,    30,    31,    39,    40,
-      41,    42,    13,     0,     0,     0,     0,     0,     0,     0,
+       0,     2,     0,     0,     1,     0,    18,    15,     0,     0,
+       9,    52,    53,     0,     0,     0,     0,    54,     0,     0,
+       0,    10,     0,    11,     0,     0,     0,    21,     0,     0,
+       0,     0,     0,    37,     0,    39,     0,    51,     0,     0,
+       0,     4,    12,     8,     5,     6,    33,    34,    35,    36,
+      13,    60,     7,    59,    19,    20,    22,    23,    24,    25,
+      26,    27,    28,    29,    30,    31,    32,    55,    61,    56,
+      57,    58,    14,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-      44,     0,     3,    16,    15,   187,   188,   189,   190,   183,
-     185,   186,   204,   192,   193,   194,   195,   196,   197,   198,
-     199,   200,   201,   202,   203,   205,   206,   207,   208,   209,
-     210,   211,   212,   213,   214,   215,   216,   217,   218,   219,
-     220,   221,   222,   223,   224,   225,   226,   227,   228,   229,
-     230,   231,   232,   233,   234,   235,   236,   237,   238,   239,
-     240,   241,   242,   243,   244,   245,     0,   178,   184,   182,
-     191,    55,    58,   175,   176,   177,     0,    65,    66,    67,
-       0,     0,     0,    53,     0,     0,     0,   138,     0,   139,
-       0,     0,     0,   144,   162,   145,     0,     0,     0,     0,
-     148,     0,   149,     0,     0,   151,   152,     0,     0,     0,
-       0,     0,     0,     0,     0,   157,   158,   172,   159,     0,
-     161,     0,     0,   132,   135,   137,   173,    71,     0,     0,
-      80,    81,     0,    35,     0,     0,     0,     0,     0,     0,
+      62,     0,     0,     0,    40,     0,     3,    17,    16,   262,
+     263,   264,   265,   258,   260,   261,   280,   322,   323,   324,
+     325,   326,   266,   268,   269,   270,   271,   272,   273,   274,
+     275,   276,   277,   278,   279,   281,   282,   283,   284,   285,
+     286,   287,   288,   289,   290,   291,   292,   293,   294,   295,
+     296,   297,   298,   299,   300,   301,   302,   303,   304,   305,
+     306,   307,   308,   309,   310,   311,   312,   313,   314,   315,
+     316,   317,   318,   319,   320,   321,     0,   253,   259,   257,
+     267,    74,    77,   249,   250,   251,   252,     0,    85,    96,
+      97,     0,     0,     0,     0,     0,    72,     0,     0,     0,
+       0,   212,     0,   213,     0,     0,     0,   218,   236,   219,
+       0,     0,     0,     0,   222,     0,   223,     0,     0,   225,
+     226,     0,     0,     0,     0,     0,     0,     0,     0,   231,
+     232,   246,   233,     0,   235,     0,     0,   195,     0,   197,
+     209,   211,   247,   124,     0,     0,   134,   135,     0,    38,
+       0,    43,    46,    41,     0,     0,     0,     0,     0,     0,
+       0,   107,   105,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    45,
-      50,    46,    47,    49,    48,   255,    64,     0,    59,    60,
-       0,     0,    56,    57,    82,   100,    84,    86,    85,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,     0,     0,
-       0,    83,    87,   181,   180,    68,   179,    52,    54,    69,
-      70,   171,   142,   140,   253,   254,   141,   143,   146,     0,
-     122,   252,   147,   256,   164,   165,   150,     0,   167,   168,
-     169,   153,   170,   154,   155,   156,   160,     0,   134,   174,
-     136,     0,   124,   126,   128,   125,   127,   129,     0,     0,
-     250,   246,     0,   248,   251,     0,     0,   257,   113,   116,
-       0,     0,   106,   101,     0,   109,   108,   111,   103,     0,
-      89,     0,     0,     0,    76,    79,    75,    77,    78,     0,
-      73,     0,    51,     0,   247,    61,     0,    62,     0,     0,
-       0,   102,   107,     0,   104,     0,    88,   163,   166,   133,
-       0,    72,   123,   130,   131,   249,     0,     0,   114,   115,
-       0,   118,   117,   110,   112,    90,    74,    63,     0,   120,
-       0,     0,   119,     0,   121,   105
+       0,     0,     0,     0,     0,     0,     0,     0,    63,    68,
+      64,    69,    65,    67,    66,    44,     0,     0,    42,     0,
+     336,    83,    84,     0,    78,    79,     0,     0,    75,    76,
+     136,     0,    86,   155,     0,     0,     0,   139,   141,   140,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,     0,
+       0,     0,   138,   142,   160,     0,   106,     0,   256,   255,
+       0,   103,    98,   254,    71,    73,   122,   123,   245,     0,
+     216,   214,   334,   335,   215,   217,   220,     0,   185,   333,
+     221,   337,   238,   239,   224,     0,   241,   242,   243,   227,
+     244,   228,   229,   230,   234,     0,   208,   248,   196,   210,
+       0,   187,   189,   191,   188,   190,   192,     0,     0,     0,
+      45,     0,   137,   331,   327,     0,   329,   332,     0,     0,
+      91,     0,    88,     0,   338,   166,   161,     0,   174,   163,
+     165,   176,   179,     0,     0,   169,   156,     0,   172,   171,
+     158,     0,   144,   108,     0,     0,   110,     0,   100,     0,
+     203,   204,   206,   207,   205,   199,     0,   201,     0,     0,
+       0,   133,   129,   132,   128,   130,   131,     0,   126,     0,
+      70,     0,    47,    49,    50,     0,   328,    80,     0,    81,
+       0,    87,     0,     0,   162,   167,     0,   164,     0,     0,
+     157,   170,     0,   159,     0,   143,   103,   103,     0,   109,
+     114,   113,   104,     0,    99,     0,   200,   237,   240,   198,
+       0,   125,   186,   193,   194,     0,   330,     0,    89,     0,
+       0,   175,     0,   177,   178,   181,   180,   173,   145,   102,
+     101,   111,     0,   202,   127,    48,    82,    94,    92,    90,
+       0,     0,     0,   183,   115,     0,    93,     0,     0,   182,
+     119,   120,     0,   116,   117,    95,   168,   184,     0,   112,
+       0,     0,   118,   121
 };
 
 /* YYPGOTO[NTERM-NUM].  */
 static const yytype_int16 yypgoto[] =
 {
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -316,  -365,  -365,  -365,  -365,
-    -365,  -365,  -365,  -365,  -365,  -106,  -365,  -365,    64,    67,
-    -365,  -365,  -266,   -73,    -2,  -365,  -365,   -92,  -365,   -87,
-    -365,  -364,    71,  -365,  -365,    72,  -365,  -199,  -227,  -365,
-     -64,   -40,    73,   -71,  -365,   -56,  -365,   -76,   -75,   -72,
-    -208,  -146,   -48,  -236,  -342
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -139,  -478,
+    -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,  -478,
+    -478,  -478,  -478,  -349,  -478,  -478,  -478,  -102,  -478,  -478,
+    -478,  -478,  -478,  -478,  -305,  -478,  -478,   -64,  -478,   -70,
+    -478,  -478,  -478,  -177,  -478,  -478,  -478,  -478,  -478,  -174,
+    -124,  -478,  -478,   130,   131,   132,  -478,  -478,  -320,  -478,
+    -128,  -302,    44,  -478,  -140,  -101,  -478,   -97,  -478,  -477,
+     135,  -478,  -478,   137,    93,  -478,  -478,  -108,  -478,  -222,
+    -261,  -478,   -73,   -47,  -254,   -81,  -239,   -65,  -478,   -71,
+     -67,   -76,  -246,   -39,   -15,  -271,  -391
 };
 
 /* YYDEFGOTO[NTERM-NUM].  */
 static const yytype_int16 yydefgoto[] =
 {
-       0,     2,     3,    35,    36,    37,    62,    38,    39,    40,
-      41,    42,    43,    44,   212,   249,   250,    45,   162,   287,
-      46,   262,   151,    47,   258,   259,    48,    49,    50,    51,
-      52,    53,    54,    55,   359,   360,    56,    57,    58,    59,
-     281,   349,   282,   371,   343,   344,   345,   346,   393,   388,
-     398,   299,    60,   328,   382,    61,   317,   203,   204,   205,
-     206,   146,   285,   147,   148,   149,   150,   260,   332,   333,
-     334,   296,   261,   304,   347
+       0,     2,     3,    40,    41,    42,    72,    43,    44,    45,
+      46,    47,    48,    49,    94,    50,   241,   296,   452,    51,
+      52,    53,   238,   288,   289,    54,   185,   344,    55,   308,
+     171,    56,   304,   305,    57,   312,   401,   402,   403,   519,
+     520,    58,    59,    60,   428,   183,   253,   341,   425,   482,
+     483,   532,   533,   534,   538,    61,    62,    63,    64,   447,
+     448,    65,    66,    67,    68,    69,   332,   421,   333,   334,
+     406,   464,   416,   417,   407,   419,   507,   503,   522,   357,
+      70,   387,   492,    71,   227,   228,   436,   437,   375,   229,
+     230,   231,   232,   166,   342,   167,   168,   169,   170,   306,
+     395,   396,   397,   354,   307,   362,   408
 };
 
 /* YYTABLE[YYPACT[STATE-NUM]] -- What to do in state STATE-NUM.  If
@@ -896,309 +997,495 @@ static const yytype_int16 yydefgoto[] =
    number is the opposite.  If YYTABLE_NINF, syntax error.  */
 static const yytype_int16 yytable[] =
 {
-     163,   156,   312,   244,   305,   160,   307,   337,   152,   337,
-     245,   363,   375,   209,   350,   380,   255,   256,   320,   365,
-     367,   302,     1,   399,     4,   213,   157,   158,   159,   401,
-     161,   394,   164,   165,   316,   207,   208,   404,   210,   211,
-     265,     5,   354,   266,   267,   268,   269,   270,   271,   272,
-     273,   274,   275,   276,   277,   255,   256,   355,   403,   356,
-     357,   358,    83,    63,   294,    84,   265,   295,    82,   338,
-     397,   338,   269,   270,   271,   272,   273,   274,   275,   276,
-     277,    64,   322,    65,    66,   339,   306,   339,   308,   309,
-     310,   311,   153,   154,   155,    67,   278,   279,   319,   364,
-     376,   280,    68,   381,   340,   341,   340,   341,   391,   395,
-     257,    69,   342,    70,    71,    72,    73,   402,    74,    75,
-      76,    77,   278,   279,    78,   378,   323,   324,   325,   326,
-     327,    79,    80,    81,   390,   214,   215,   216,   217,   218,
-     219,   220,   221,   222,   223,   224,   225,   286,   288,   286,
-     226,   227,   292,   293,   379,   297,   298,   300,   291,   263,
-     228,   229,    85,    86,    87,   230,    88,   231,   313,   314,
-     315,   330,   318,   301,   232,    13,   264,   233,   234,   248,
-      18,   290,   235,   236,   237,   238,   301,    25,   239,   240,
-     241,    29,   242,   243,   245,   246,   247,   303,   329,   321,
-     335,   301,    92,   336,   351,    93,    94,    95,    96,    97,
-      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
-     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
-     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
-     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
-     138,   139,   140,   141,   142,   143,   144,   145,   352,   353,
-     361,   256,   368,   369,   331,   362,   386,   372,   370,   363,
-     373,   400,   337,   387,   396,   374,   251,   348,   405,   252,
-     377,   392,   389,   253,   254,   383,   384,   366,    85,    86,
-      87,   385,    88,   289,     0,     0,     0,   330,     0,     0,
-       0,     0,     0,     0,     0,   301,     0,   301,     0,     0,
-       0,     0,     0,     0,     0,     0,   300,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,    92,     0,
-     300,    93,    94,    95,    96,    97,    98,    99,   100,   101,
-     102,   103,   104,   105,   106,   107,   108,   109,   110,   111,
-     112,   113,   114,   115,   116,   117,   118,   119,   120,   121,
-     122,   123,   124,   125,   126,   127,   128,   129,   130,   131,
-     132,   133,   134,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   153,   154,   155,     0,     0,   257,
+     186,   297,   177,   346,   282,   370,   181,   404,   363,   172,
+     365,   422,   251,   517,   235,   404,     4,   530,   104,   105,
+       1,   360,   245,   379,   404,   523,   239,   242,   243,   178,
+     179,   180,   335,   184,   374,   187,   188,    96,   233,   234,
+     441,   236,   237,   284,   300,   301,   389,   480,   455,   457,
+     459,   537,   460,   474,   311,   478,   485,   490,   525,   528,
+     490,   430,   431,   432,   433,   381,   434,    97,   313,     5,
+      98,   173,   174,   175,    73,   501,   314,   315,   316,   300,
+     301,   501,   352,    74,   411,   353,   426,    75,   302,   320,
+     321,   322,   323,   324,   325,   326,   327,   328,    76,   481,
+     412,   411,    77,   465,   301,   466,    78,   467,    79,   382,
+     383,   384,   385,   386,   470,   104,   105,   412,   473,   413,
+     414,   518,   361,   302,   415,   435,   442,   176,   295,   252,
+     527,    80,   405,   531,    81,   336,   413,   414,   505,   329,
+     330,   443,    82,   444,   445,   446,   377,   302,   516,   390,
+     451,   456,   453,   303,   508,   461,   475,    83,   479,   486,
+     491,   526,   529,   543,   430,   431,   432,   433,    84,   434,
+     477,   509,   510,    85,   343,   345,   343,    86,   488,   298,
+     350,   351,   309,   355,   356,   358,   348,   409,   410,   418,
+     418,    87,   500,   173,   174,   175,   371,   372,   373,    88,
+     376,   310,   359,    89,    13,    90,   349,   337,   287,    18,
+      91,   347,    92,    93,    95,   359,    25,   244,   489,   246,
+      29,   247,   248,   249,   511,   250,   254,   255,   256,   257,
+      39,   364,   189,   366,   367,   368,   369,   258,   359,   259,
+     260,   261,   262,   263,   190,   264,   265,   266,   267,   176,
+     191,   268,   392,   269,   270,   271,   453,   272,   273,   343,
+     192,   274,   193,   194,   195,   196,   197,   198,   199,   200,
+     201,   202,   203,   204,   205,   206,   207,   208,   209,   210,
+     211,   212,   213,   214,   215,   216,   217,   218,   219,   220,
+     221,   222,   223,   224,   225,   275,   276,   277,   278,   279,
+     280,   281,   283,   284,   285,   286,   299,   388,   226,   313,
+     380,   391,   398,   399,   400,   450,   423,   314,   315,   316,
+     424,   427,   429,   438,   439,   440,   454,   317,   318,   319,
+     320,   321,   322,   323,   324,   325,   326,   327,   328,   449,
+     462,   463,   468,   343,   469,   495,   497,   404,   471,   512,
+     455,   535,   499,   540,   502,   472,   515,   487,   498,   484,
+     476,   524,   521,   542,   541,   539,   514,   536,   290,   291,
+     292,   506,   504,   293,   420,   294,   378,   513,   493,   496,
+     329,   330,   494,   458,   359,   331,     0,     0,     0,     0,
+     359,     0,     0,     0,     0,     0,     0,   343,    99,   100,
+     101,     0,   102,     0,     0,     0,     0,   393,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   358,     0,     0,     0,     0,     0,     0,     0,     0,
+     454,     0,     0,     0,     0,     0,     0,     0,   106,     0,
+       0,     0,     0,     0,     0,     0,     0,   358,     0,     0,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
+     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,     0,
+       0,     0,     0,     0,     0,   394,    99,   100,   101,   338,
+     102,   103,   339,   104,   105,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,   166,     0,     0,   167,     0,     0,     0,
-       0,     0,     0,   153,   154,   155,   168,     0,   169,   170,
-     171,   172,   173,   174,   175,   176,   177,   178,   179,   180,
-     181,   182,   183,   184,   185,   186,   187,   188,   189,   190,
-     191,   192,   193,   194,   195,   196,   197,   198,   199,   200,
-     201,     0,   166,     0,     0,   167,     0,     0,     0,     0,
-       0,     0,     0,     0,   202,   168,     0,   169,   170,   171,
-     172,   173,   174,   175,   176,   177,   178,   179,   180,   181,
-     182,   183,   184,   185,   186,   187,   188,   189,   190,   191,
-     192,   193,   194,   195,   196,   197,   198,   199,   200,    85,
-      86,    87,   283,    88,    89,   284,    90,    91,     0,     0,
-       0,     0,     0,   202,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,    92,
-       0,     0,    93,    94,    95,    96,    97,    98,    99,   100,
-     101,   102,   103,   104,   105,   106,   107,   108,   109,   110,
-     111,   112,   113,   114,   115,   116,   117,   118,   119,   120,
-     121,   122,   123,   124,   125,   126,   127,   128,   129,   130,
-     131,   132,   133,   134,   135,   136,   137,   138,   139,   140,
-     141,   142,   143,   144,   145,    85,    86,    87,     0,    88,
-      89,     0,    90,    91,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,    92,     0,     0,    93,    94,
-      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
-     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
-     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
-     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
-     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
-     145,    85,    86,    87,     0,    88,     0,     0,     0,     0,
-     330,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,    92,     0,     0,    93,    94,    95,    96,    97,    98,
-      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
      109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
      119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
      129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
-     139,   140,   141,   142,   143,   144,   145,    85,    86,    87,
-       0,    88,     0,     0,     0,     0,     0,     0,     0,     0,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,     0,     0,    99,
+     100,   101,   340,   102,   103,     0,   104,   105,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
        0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     0,     0,     0,     0,    92,     0,     0,
-      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
-     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
-     113,   114,   115,   116,   117,   118,   119,   120,   121,   122,
-     123,   124,   125,   126,   127,   128,   129,   130,   131,   132,
-     133,   134,   135,   136,   137,   138,   139,   140,   141,   142,
-     143,   144,   145,     6,     0,     0,     0,     0,     0,     0,
-       0,     0,     0,     7,     0,     0,     0,     0,     0,     8,
-       9,    10,    11,    12,    13,    14,    15,    16,    17,    18,
-      19,    20,    21,    22,    23,    24,    25,    26,    27,    28,
-      29,    30,    31,    32,    33,    34
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+      99,   100,   101,     0,   102,   182,     0,     0,     0,   393,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     106,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
+     165,    99,   100,   101,     0,   102,   303,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   106,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,   107,   108,   109,   110,   111,   112,   113,
+     114,   115,   116,   117,   118,   119,   120,   121,   122,   123,
+     124,   125,   126,   127,   128,   129,   130,   131,   132,   133,
+     134,   135,   136,   137,   138,   139,   140,   141,   142,   143,
+     144,   145,   146,   147,   148,   149,   150,   151,   152,   153,
+     154,   155,   156,   157,   158,   159,   160,   161,   162,   163,
+     164,   165,   173,   174,   175,     0,     0,   240,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   189,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   176,   191,
+       0,     0,     0,     0,     0,   173,   174,   175,     0,   192,
+       0,   193,   194,   195,   196,   197,   198,   199,   200,   201,
+     202,   203,   204,   205,   206,   207,   208,   209,   210,   211,
+     212,   213,   214,   215,   216,   217,   218,   219,   220,   221,
+     222,   223,   224,   225,   189,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   226,     0,     0,
+       0,   176,   191,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   192,     0,   193,   194,   195,   196,   197,   198,
+     199,   200,   201,   202,   203,   204,   205,   206,   207,   208,
+     209,   210,   211,   212,   213,   214,   215,   216,   217,   218,
+     219,   220,   221,   222,   223,   224,    99,   100,   101,   338,
+     102,   103,   339,   104,   105,     0,     0,     0,     0,     0,
+     226,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,   106,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   107,   108,
+     109,   110,   111,   112,   113,   114,   115,   116,   117,   118,
+     119,   120,   121,   122,   123,   124,   125,   126,   127,   128,
+     129,   130,   131,   132,   133,   134,   135,   136,   137,   138,
+     139,   140,   141,   142,   143,   144,   145,   146,   147,   148,
+     149,   150,   151,   152,   153,   154,   155,   156,   157,   158,
+     159,   160,   161,   162,   163,   164,   165,    99,   100,   101,
+       0,   102,   103,     0,   104,   105,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,   106,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   107,
+     108,   109,   110,   111,   112,   113,   114,   115,   116,   117,
+     118,   119,   120,   121,   122,   123,   124,   125,   126,   127,
+     128,   129,   130,   131,   132,   133,   134,   135,   136,   137,
+     138,   139,   140,   141,   142,   143,   144,   145,   146,   147,
+     148,   149,   150,   151,   152,   153,   154,   155,   156,   157,
+     158,   159,   160,   161,   162,   163,   164,   165,    99,   100,
+     101,     0,   102,     0,     0,   104,   105,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,   106,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     107,   108,   109,   110,   111,   112,   113,   114,   115,   116,
+     117,   118,   119,   120,   121,   122,   123,   124,   125,   126,
+     127,   128,   129,   130,   131,   132,   133,   134,   135,   136,
+     137,   138,   139,   140,   141,   142,   143,   144,   145,   146,
+     147,   148,   149,   150,   151,   152,   153,   154,   155,   156,
+     157,   158,   159,   160,   161,   162,   163,   164,   165,    99,
+     100,   101,     0,   102,     0,     0,     0,     0,   393,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,   106,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,   107,   108,   109,   110,   111,   112,   113,   114,   115,
+     116,   117,   118,   119,   120,   121,   122,   123,   124,   125,
+     126,   127,   128,   129,   130,   131,   132,   133,   134,   135,
+     136,   137,   138,   139,   140,   141,   142,   143,   144,   145,
+     146,   147,   148,   149,   150,   151,   152,   153,   154,   155,
+     156,   157,   158,   159,   160,   161,   162,   163,   164,   165,
+      99,   100,   101,     0,   102,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+     106,     0,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     0,   107,   108,   109,   110,   111,   112,   113,   114,
+     115,   116,   117,   118,   119,   120,   121,   122,   123,   124,
+     125,   126,   127,   128,   129,   130,   131,   132,   133,   134,
+     135,   136,   137,   138,   139,   140,   141,   142,   143,   144,
+     145,   146,   147,   148,   149,   150,   151,   152,   153,   154,
+     155,   156,   157,   158,   159,   160,   161,   162,   163,   164,
+     165,     6,     0,     0,     0,     0,     0,     0,     0,     0,
+       0,     7,     0,     0,     0,     0,     0,     8,     9,    10,
+      11,    12,    13,    14,    15,    16,    17,    18,    19,    20,
+      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
+      31,    32,    33,    34,    35,    36,    37,    38,    39
 };
 
 static const yytype_int16 yycheck[] =
 {
-      71,    65,   238,   202,   231,    69,   233,     5,    64,     5,
-      18,    18,    18,    77,   280,    18,    11,    12,   245,   335,
-     336,   229,     3,   387,     0,    81,    66,    67,    68,    18,
-      70,   373,    72,    73,   242,    75,    76,   401,    78,    79,
-      44,    18,    75,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    11,    12,    90,   400,    92,
-      93,    94,    12,    18,     8,    15,    44,    11,    19,    67,
-     386,    67,    50,    51,    52,    53,    54,    55,    56,    57,
-      58,    18,    51,    18,    18,    83,   232,    83,   234,   235,
-     236,   237,     5,     6,     7,    18,   100,   101,   106,   106,
-     106,   105,    18,   106,   102,   103,   102,   103,   104,   375,
-     105,    18,   110,    18,    18,    18,    18,   106,    18,    18,
-      18,    18,   100,   101,    18,   352,    95,    96,    97,    98,
-      99,    18,    18,    18,   370,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,    18,    18,    18,   218,   219,   220,
-      18,    18,   223,   224,   353,   226,   227,   228,   222,   215,
-      18,    18,     4,     5,     6,    18,     8,    18,   239,   240,
-     241,    13,   243,   229,    18,    25,   216,    18,    18,    29,
-      30,   221,    18,    18,    18,    18,   242,    37,    18,    18,
-      18,    41,    18,    18,    18,    18,    18,     5,    18,   105,
-      18,   257,    44,    18,    18,    47,    48,    49,    50,    51,
-      52,    53,    54,    55,    56,    57,    58,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
+      81,   240,    75,   257,   226,   276,    79,     5,   269,    74,
+     271,   331,     4,    13,    87,     5,     0,     4,    11,    12,
+       3,   267,    95,   284,     5,   502,    91,    92,    93,    76,
+      77,    78,    18,    80,   280,    82,    83,    19,    85,    86,
+       4,    88,    89,    18,    11,    12,    18,     4,    18,   398,
+     399,   528,    18,    18,   120,    18,    18,    18,    18,    18,
+      18,    57,    58,    59,    60,    66,    62,    12,    44,    18,
+      15,     5,     6,     7,    18,   466,    52,    53,    54,    11,
+      12,   472,     8,    18,    82,    11,   340,    18,    55,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    18,    56,
+      98,    82,    18,   122,    12,   124,    18,   409,    18,   110,
+     111,   112,   113,   114,   416,    11,    12,    98,   420,   117,
+     118,   121,     5,    55,   122,   121,    90,    61,   121,   121,
+     521,    18,   122,   120,    18,   121,   117,   118,   119,   115,
+     116,   105,    18,   107,   108,   109,   121,    55,   497,   121,
+     389,   121,   391,   120,   474,   121,   121,    18,   121,   121,
+     121,   121,   121,   121,    57,    58,    59,    60,    18,    62,
+     424,   476,   477,    18,   255,   256,   257,    18,   439,   244,
+     261,   262,   247,   264,   265,   266,   259,   315,   316,   329,
+     330,    18,   463,     5,     6,     7,   277,   278,   279,    18,
+     281,   248,   267,    18,    25,    18,   120,   254,    29,    30,
+      18,   258,    18,    18,    18,   280,    37,    18,   440,    18,
+      41,    18,    18,    18,   478,    18,    18,    18,    18,    18,
+      51,   270,    44,   272,   273,   274,   275,    18,   303,    18,
+      18,    18,    18,    18,    56,    18,    18,    18,    18,    61,
+      62,    18,   299,    18,    18,    18,   495,    18,    18,   340,
+      72,    18,    74,    75,    76,    77,    78,    79,    80,    81,
       82,    83,    84,    85,    86,    87,    88,    89,    90,    91,
-      92,    93,    94,    95,    96,    97,    98,    99,    18,    18,
-      18,    12,    18,    18,   106,   329,    18,   110,   107,    18,
-     108,   108,     5,   105,   380,   348,   212,   279,   109,   212,
-     351,   373,   369,   212,   212,   361,   361,   335,     4,     5,
-       6,   363,     8,   220,    -1,    -1,    -1,    13,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,   361,    -1,   363,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,   387,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
-     401,    47,    48,    49,    50,    51,    52,    53,    54,    55,
+      92,    93,    94,    95,    96,    97,    98,    99,   100,   101,
+     102,   103,   104,   105,   106,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,    18,    18,    18,    18,   120,    44,
+     120,    18,    18,    18,     4,   388,     4,    52,    53,    54,
+      18,    18,    18,    18,    18,    18,   391,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    18,
+      18,   123,    18,   424,    18,    18,    18,     5,   122,    18,
+      18,    13,   120,    18,   120,   124,   495,   438,   460,   429,
+     424,   120,   124,   540,   538,   121,   490,   125,   238,   238,
+     238,   472,   469,   238,   330,   238,   283,   485,   449,   455,
+     115,   116,   449,   398,   449,   120,    -1,    -1,    -1,    -1,
+     455,    -1,    -1,    -1,    -1,    -1,    -1,   478,     4,     5,
+       6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,   502,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+     495,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   528,    -1,    -1,
       56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
       66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
       76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
       86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
-      96,    97,    98,    99,     5,     6,     7,    -1,    -1,   105,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,    -1,
+      -1,    -1,    -1,    -1,    -1,   121,     4,     5,     6,     7,
+       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,    -1,    -1,     4,
+       5,     6,   120,     8,     9,    -1,    11,    12,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,
-      -1,    -1,    -1,     5,     6,     7,    57,    -1,    59,    60,
-      61,    62,    63,    64,    65,    66,    67,    68,    69,    70,
-      71,    72,    73,    74,    75,    76,    77,    78,    79,    80,
-      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
-      91,    -1,    44,    -1,    -1,    47,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,   105,    57,    -1,    59,    60,    61,
-      62,    63,    64,    65,    66,    67,    68,    69,    70,    71,
-      72,    73,    74,    75,    76,    77,    78,    79,    80,    81,
-      82,    83,    84,    85,    86,    87,    88,    89,    90,     4,
-       5,     6,     7,     8,     9,    10,    11,    12,    -1,    -1,
-      -1,    -1,    -1,   105,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
-      -1,    -1,    47,    48,    49,    50,    51,    52,    53,    54,
-      55,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
       65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
       75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
       85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
-      95,    96,    97,    98,    99,     4,     5,     6,    -1,     8,
-       9,    -1,    11,    12,    -1,    -1,    -1,    -1,    -1,    -1,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+       4,     5,     6,    -1,     8,   120,    -1,    -1,    -1,    13,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    47,    48,
-      49,    50,    51,    52,    53,    54,    55,    56,    57,    58,
-      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
-      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
-      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
-      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
-      99,     4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,
-      13,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,     4,     5,     6,    -1,     8,   120,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    44,    -1,    -1,    47,    48,    49,    50,    51,    52,
-      53,    54,    55,    56,    57,    58,    59,    60,    61,    62,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    56,    57,    58,    59,    60,    61,    62,
       63,    64,    65,    66,    67,    68,    69,    70,    71,    72,
       73,    74,    75,    76,    77,    78,    79,    80,    81,    82,
       83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
-      93,    94,    95,    96,    97,    98,    99,     4,     5,     6,
-      -1,     8,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,   107,   108,   109,   110,   111,   112,
+     113,   114,     5,     6,     7,    -1,    -1,   120,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    61,    62,
+      -1,    -1,    -1,    -1,    -1,     5,     6,     7,    -1,    72,
+      -1,    74,    75,    76,    77,    78,    79,    80,    81,    82,
+      83,    84,    85,    86,    87,    88,    89,    90,    91,    92,
+      93,    94,    95,    96,    97,    98,    99,   100,   101,   102,
+     103,   104,   105,   106,    44,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,   120,    -1,    -1,
+      -1,    61,    62,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    72,    -1,    74,    75,    76,    77,    78,    79,
+      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
+      90,    91,    92,    93,    94,    95,    96,    97,    98,    99,
+     100,   101,   102,   103,   104,   105,     4,     5,     6,     7,
+       8,     9,    10,    11,    12,    -1,    -1,    -1,    -1,    -1,
+     120,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,    57,
+      58,    59,    60,    61,    62,    63,    64,    65,    66,    67,
+      68,    69,    70,    71,    72,    73,    74,    75,    76,    77,
+      78,    79,    80,    81,    82,    83,    84,    85,    86,    87,
+      88,    89,    90,    91,    92,    93,    94,    95,    96,    97,
+      98,    99,   100,   101,   102,   103,   104,   105,   106,   107,
+     108,   109,   110,   111,   112,   113,   114,     4,     5,     6,
+      -1,     8,     9,    -1,    11,    12,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
       -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,    -1,
-      47,    48,    49,    50,    51,    52,    53,    54,    55,    56,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    56,
       57,    58,    59,    60,    61,    62,    63,    64,    65,    66,
       67,    68,    69,    70,    71,    72,    73,    74,    75,    76,
       77,    78,    79,    80,    81,    82,    83,    84,    85,    86,
       87,    88,    89,    90,    91,    92,    93,    94,    95,    96,
-      97,    98,    99,     4,    -1,    -1,    -1,    -1,    -1,    -1,
-      -1,    -1,    -1,    14,    -1,    -1,    -1,    -1,    -1,    20,
-      21,    22,    23,    24,    25,    26,    27,    28,    29,    30,
-      31,    32,    33,    34,    35,    36,    37,    38,    39,    40,
-      41,    42,    43,    44,    45,    46
+      97,    98,    99,   100,   101,   102,   103,   104,   105,   106,
+     107,   108,   109,   110,   111,   112,   113,   114,     4,     5,
+       6,    -1,     8,    -1,    -1,    11,    12,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      56,    57,    58,    59,    60,    61,    62,    63,    64,    65,
+      66,    67,    68,    69,    70,    71,    72,    73,    74,    75,
+      76,    77,    78,    79,    80,    81,    82,    83,    84,    85,
+      86,    87,    88,    89,    90,    91,    92,    93,    94,    95,
+      96,    97,    98,    99,   100,   101,   102,   103,   104,   105,
+     106,   107,   108,   109,   110,   111,   112,   113,   114,     4,
+       5,     6,    -1,     8,    -1,    -1,    -1,    -1,    13,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    44,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    56,    57,    58,    59,    60,    61,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,    74,
+      75,    76,    77,    78,    79,    80,    81,    82,    83,    84,
+      85,    86,    87,    88,    89,    90,    91,    92,    93,    94,
+      95,    96,    97,    98,    99,   100,   101,   102,   103,   104,
+     105,   106,   107,   108,   109,   110,   111,   112,   113,   114,
+       4,     5,     6,    -1,     8,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      44,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    -1,    56,    57,    58,    59,    60,    61,    62,    63,
+      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
+      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
+      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
+      94,    95,    96,    97,    98,    99,   100,   101,   102,   103,
+     104,   105,   106,   107,   108,   109,   110,   111,   112,   113,
+     114,     4,    -1,    -1,    -1,    -1,    -1,    -1,    -1,    -1,
+      -1,    14,    -1,    -1,    -1,    -1,    -1,    20,    21,    22,
+      23,    24,    25,    26,    27,    28,    29,    30,    31,    32,
+      33,    34,    35,    36,    37,    38,    39,    40,    41,    42,
+      43,    44,    45,    46,    47,    48,    49,    50,    51
 };
 
 /* YYSTOS[STATE-NUM] -- The symbol kind of the accessing symbol of
    state STATE-NUM.  */
 static const yytype_uint8 yystos[] =
 {
-       0,     3,   112,   113,     0,    18,     4,    14,    20,    21,
+       0,     3,   127,   128,     0,    18,     4,    14,    20,    21,
       22,    23,    24,    25,    26,    27,    28,    29,    30,    31,
       32,    33,    34,    35,    36,    37,    38,    39,    40,    41,
-      42,    43,    44,    45,    46,   114,   115,   116,   118,   119,
-     120,   121,   122,   123,   124,   128,   131,   134,   137,   138,
-     139,   140,   141,   142,   143,   144,   147,   148,   149,   150,
-     163,   166,   117,    18,    18,    18,    18,    18,    18,    18,
+      42,    43,    44,    45,    46,    47,    48,    49,    50,    51,
+     129,   130,   131,   133,   134,   135,   136,   137,   138,   139,
+     141,   145,   146,   147,   151,   154,   157,   160,   167,   168,
+     169,   181,   182,   183,   184,   187,   188,   189,   190,   191,
+     206,   209,   132,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    19,    12,    15,     4,     5,     6,     8,     9,
-      11,    12,    44,    47,    48,    49,    50,    51,    52,    53,
-      54,    55,    56,    57,    58,    59,    60,    61,    62,    63,
-      64,    65,    66,    67,    68,    69,    70,    71,    72,    73,
-      74,    75,    76,    77,    78,    79,    80,    81,    82,    83,
-      84,    85,    86,    87,    88,    89,    90,    91,    92,    93,
-      94,    95,    96,    97,    98,    99,   172,   174,   175,   176,
-     177,   133,   176,     5,     6,     7,   171,   172,   172,   172,
-     171,   172,   129,   174,   172,   172,    44,    47,    57,    59,
-      60,    61,    62,    63,    64,    65,    66,    67,    68,    69,
-      70,    71,    72,    73,    74,    75,    76,    77,    78,    79,
-      80,    81,    82,    83,    84,    85,    86,    87,    88,    89,
-      90,    91,   105,   168,   169,   170,   171,   172,   172,   171,
-     172,   172,   125,   176,    18,    18,    18,    18,    18,    18,
+      18,    18,    18,    18,   140,    18,    19,    12,    15,     4,
+       5,     6,     8,     9,    11,    12,    44,    56,    57,    58,
+      59,    60,    61,    62,    63,    64,    65,    66,    67,    68,
+      69,    70,    71,    72,    73,    74,    75,    76,    77,    78,
+      79,    80,    81,    82,    83,    84,    85,    86,    87,    88,
+      89,    90,    91,    92,    93,    94,    95,    96,    97,    98,
+      99,   100,   101,   102,   103,   104,   105,   106,   107,   108,
+     109,   110,   111,   112,   113,   114,   219,   221,   222,   223,
+     224,   156,   223,     5,     6,     7,    61,   218,   219,   219,
+     219,   218,   120,   171,   219,   152,   221,   219,   219,    44,
+      56,    62,    72,    74,    75,    76,    77,    78,    79,    80,
+      81,    82,    83,    84,    85,    86,    87,    88,    89,    90,
+      91,    92,    93,    94,    95,    96,    97,    98,    99,   100,
+     101,   102,   103,   104,   105,   106,   120,   210,   211,   215,
+     216,   217,   218,   219,   219,   218,   219,   219,   148,   223,
+     120,   142,   223,   223,    18,   218,    18,    18,    18,    18,
+      18,     4,   121,   172,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
       18,    18,    18,    18,    18,    18,    18,    18,    18,    18,
-      18,    18,    18,    18,   168,    18,    18,    18,    29,   126,
-     127,   149,   150,   163,   166,    11,    12,   105,   135,   136,
-     178,   183,   132,   176,   172,    44,    47,    48,    49,    50,
-      51,    52,    53,    54,    55,    56,    57,    58,   100,   101,
-     105,   151,   153,     7,    10,   173,   174,   130,   174,   173,
-     172,   171,   174,   174,     8,    11,   182,   174,   174,   162,
-     174,   176,   181,     5,   184,   169,   182,   169,   182,   182,
-     182,   182,   184,   174,   174,   174,   181,   167,   174,   106,
-     169,   105,    51,    95,    96,    97,    98,    99,   164,    18,
-      13,   106,   179,   180,   181,    18,    18,     5,    67,    83,
-     102,   103,   110,   155,   156,   157,   158,   185,   155,   152,
-     153,    18,    18,    18,    75,    90,    92,    93,    94,   145,
-     146,    18,   171,    18,   106,   136,   183,   136,    18,    18,
-     107,   154,   110,   108,   154,    18,   106,   174,   169,   168,
-      18,   106,   165,   178,   179,   180,    18,   105,   160,   160,
-     184,   104,   158,   159,   185,   153,   146,   136,   161,   162,
-     108,    18,   106,   185,   162,   109
+      18,    18,   215,    18,    18,    18,    18,    29,   149,   150,
+     189,   190,   191,   206,   209,   121,   143,   222,   223,    18,
+      11,    12,    55,   120,   158,   159,   225,   230,   155,   223,
+     219,   120,   161,    44,    52,    53,    54,    62,    63,    64,
+      65,    66,    67,    68,    69,    70,    71,    72,    73,   115,
+     116,   120,   192,   194,   195,    18,   121,   219,     7,    10,
+     120,   173,   220,   221,   153,   221,   220,   219,   218,   120,
+     221,   221,     8,    11,   229,   221,   221,   205,   221,   223,
+     228,     5,   231,   216,   229,   216,   229,   229,   229,   229,
+     231,   221,   221,   221,   228,   214,   221,   121,   210,   216,
+     120,    66,   110,   111,   112,   113,   114,   207,    18,    18,
+     121,    18,   219,    13,   121,   226,   227,   228,    18,    18,
+       4,   162,   163,   164,     5,   122,   196,   200,   232,   196,
+     196,    82,    98,   117,   118,   122,   198,   199,   200,   201,
+     198,   193,   194,     4,    18,   174,   220,    18,   170,    18,
+      57,    58,    59,    60,    62,   121,   212,   213,    18,    18,
+      18,     4,    90,   105,   107,   108,   109,   185,   186,    18,
+     218,   222,   144,   222,   223,    18,   121,   159,   230,   159,
+      18,   121,    18,   123,   197,   122,   124,   197,    18,    18,
+     197,   122,   124,   197,    18,   121,   173,   220,    18,   121,
+       4,    56,   175,   176,   175,    18,   121,   221,   216,   215,
+      18,   121,   208,   225,   226,    18,   227,    18,   163,   120,
+     231,   232,   120,   203,   203,   119,   201,   202,   194,   170,
+     170,   220,    18,   213,   186,   144,   159,    13,   121,   165,
+     166,   124,   204,   205,   120,    18,   121,   232,    18,   121,
+       4,   120,   177,   178,   179,    13,   125,   205,   180,   121,
+      18,   185,   179,   121
 };
 
 /* YYR1[RULE-NUM] -- Symbol kind of the left-hand side of rule RULE-NUM.  */
 static const yytype_uint8 yyr1[] =
 {
-       0,   111,   113,   112,   114,   114,   114,   114,   114,   115,
-     115,   115,   115,   116,   117,   117,   117,   118,   119,   119,
-     119,   120,   120,   120,   120,   120,   120,   120,   120,   120,
-     120,   120,   120,   120,   121,   122,   123,   123,   123,   123,
-     123,   123,   123,   123,   125,   124,   126,   126,   126,   126,
-     126,   127,   128,   129,   130,   131,   131,   132,   133,   134,
-     135,   135,   135,   135,   136,   137,   138,   139,   140,   141,
-     142,   143,   144,   145,   145,   146,   146,   146,   146,   146,
-     147,   148,   149,   150,   151,   151,   151,   151,   151,   152,
-     152,   153,   153,   153,   153,   153,   153,   153,   153,   153,
-     153,   153,   153,   153,   153,   154,   155,   155,   156,   156,
-     156,   157,   157,   158,   158,   158,   158,   159,   159,   160,
-     161,   161,   162,   163,   164,   164,   164,   164,   164,   164,
-     165,   165,   166,   166,   167,   168,   168,   169,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   170,   170,   170,   170,   170,
-     170,   170,   170,   170,   170,   171,   171,   171,   172,   173,
-     173,   173,   174,   174,   174,   175,   175,   176,   176,   176,
-     176,   176,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   177,   177,   177,   177,
-     177,   177,   177,   177,   177,   177,   178,   178,   179,   179,
-     180,   180,   181,   182,   182,   183,   184,   185
+       0,   126,   128,   127,   129,   129,   129,   129,   129,   130,
+     130,   130,   130,   130,   131,   132,   132,   132,   133,   134,
+     134,   134,   135,   135,   135,   135,   135,   135,   135,   135,
+     135,   135,   135,   135,   135,   135,   135,   136,   137,   138,
+     139,   140,   140,   141,   142,   142,   142,   143,   143,   144,
+     144,   145,   146,   146,   146,   146,   146,   146,   146,   146,
+     146,   146,   148,   147,   149,   149,   149,   149,   149,   149,
+     150,   151,   152,   153,   154,   154,   155,   156,   157,   158,
+     158,   158,   158,   159,   159,   160,   160,   161,   162,   162,
+     163,   164,   165,   165,   166,   166,   167,   168,   169,   169,
+     169,   169,   169,   170,   170,   171,   171,   172,   172,   173,
+     174,   174,   175,   176,   176,   177,   177,   178,   178,   179,
+     180,   179,   181,   182,   183,   184,   185,   185,   186,   186,
+     186,   186,   186,   186,   187,   188,   189,   190,   191,   192,
+     192,   192,   192,   192,   193,   193,   194,   194,   194,   194,
+     194,   194,   194,   194,   194,   194,   194,   194,   194,   194,
+     194,   195,   195,   195,   195,   195,   196,   196,   197,   198,
+     198,   199,   199,   199,   200,   200,   201,   201,   201,   201,
+     202,   202,   203,   204,   204,   205,   206,   207,   207,   207,
+     207,   207,   207,   208,   208,   209,   209,   210,   210,   211,
+     211,   212,   212,   213,   213,   213,   213,   213,   214,   215,
+     215,   216,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   217,   217,
+     217,   217,   217,   217,   217,   217,   217,   217,   217,   218,
+     218,   218,   218,   219,   220,   220,   220,   221,   221,   221,
+     222,   222,   223,   223,   223,   223,   223,   223,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   224,   224,   224,
+     224,   224,   224,   224,   224,   224,   224,   225,   225,   226,
+     226,   227,   227,   228,   229,   229,   230,   231,   232
 };
 
 /* YYR2[RULE-NUM] -- Number of symbols on the right-hand side of rule RULE-NUM.  */
 static const yytype_int8 yyr2[] =
 {
        0,     2,     0,     5,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     2,     0,     2,     2,     1,     1,     1,
+       1,     1,     1,     1,     2,     0,     2,     2,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     3,     1,     1,     1,     1,
-       1,     1,     1,     1,     0,     4,     1,     1,     1,     1,
-       1,     3,     5,     1,     1,     3,     5,     1,     1,     5,
-       1,     3,     3,     5,     1,     3,     3,     3,     5,     5,
-       5,     3,     7,     1,     3,     1,     1,     1,     1,     1,
-       3,     3,     5,     5,     1,     1,     1,     1,     3,     1,
-       3,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     2,     3,     2,     3,     5,     1,     2,     1,     1,
-       3,     1,     3,     1,     3,     3,     1,     1,     1,     3,
-       1,     3,     1,     7,     1,     1,     1,     1,     1,     1,
-       1,     1,     3,     7,     1,     1,     3,     1,     1,     1,
-       3,     3,     3,     3,     1,     1,     3,     3,     1,     1,
-       3,     1,     1,     3,     3,     3,     3,     1,     1,     1,
-       3,     1,     1,     5,     3,     3,     5,     3,     3,     3,
-       3,     3,     1,     1,     3,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     3,     1,
+       2,     2,     3,     3,     2,     3,     1,     3,     5,     1,
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     0,     4,     1,     1,     1,     1,     1,     1,
+       3,     5,     1,     1,     3,     5,     1,     1,     5,     1,
+       3,     3,     5,     1,     1,     3,     5,     3,     1,     3,
+       4,     1,     1,     2,     1,     3,     3,     3,     5,     7,
+       6,     8,     8,     0,     2,     2,     3,     1,     3,     3,
+       1,     3,     5,     1,     1,     0,     1,     1,     3,     1,
+       0,     4,     5,     5,     3,     7,     1,     3,     1,     1,
+       1,     1,     1,     1,     3,     3,     5,     5,     5,     1,
+       1,     1,     1,     3,     1,     3,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     2,     3,     2,     3,
+       1,     2,     3,     2,     3,     2,     1,     2,     5,     1,
+       2,     1,     1,     3,     1,     3,     1,     3,     3,     1,
+       1,     1,     3,     1,     3,     1,     7,     1,     1,     1,
+       1,     1,     1,     1,     1,     3,     5,     1,     5,     4,
+       5,     1,     3,     1,     1,     1,     1,     1,     1,     1,
+       3,     1,     1,     1,     3,     3,     3,     3,     1,     1,
+       3,     3,     1,     1,     3,     1,     1,     3,     3,     3,
+       3,     1,     1,     1,     3,     1,     1,     5,     3,     3,
+       5,     3,     3,     3,     3,     3,     1,     1,     3,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
        1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
-       1,     1,     1,     1,     1,     1,     2,     3,     1,     3,
-       1,     1,     1,     1,     1,     1,     1,     1
+       1,     1,     1,     1,     1,     1,     1,     1,     1,     1,
+       1,     1,     1,     1,     1,     1,     1,     2,     3,     1,
+       3,     1,     1,     1,     1,     1,     1,     1,     1
 };
 
 
@@ -1844,691 +2131,938 @@ yyreduce:
                                 { CMD->type = IMAP_CMD_NOOP; }
     break;
 
-  case 13: /* x_command: "X-command" x_args  */
+  case 14: /* x_command: "X-command" x_args  */
                                 { CMD->type = IMAP_CMD_X; CMD->u.x.name = (yyvsp[-1].tok).s;
 				  if (CMD->u.x.args == NULL) CMD->u.x.args = ""; }
     break;
 
-  case 15: /* x_args: x_args "X-command arguments"  */
+  case 16: /* x_args: x_args "X-command arguments"  */
                                 { CMD->u.x.args = CMD->u.x.args == NULL ? (yyvsp[0].tok).s
 				    : arena_printf(ctx->arena, "%s%s", CMD->u.x.args, (yyvsp[0].tok).s);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 16: /* x_args: x_args "literal"  */
+  case 17: /* x_args: x_args "literal"  */
                                 { CMD->u.x.args = arena_printf(ctx->arena, "%s{%zu}\r\n",
 				    CMD->u.x.args == NULL ? "" : CMD->u.x.args, (yyvsp[0].tok).len);
 				  if (CMD->u.x.args == NULL) YYNOMEM; }
     break;
 
-  case 17: /* unknown_command: "atom"  */
+  case 18: /* unknown_command: "atom"  */
                                 { imap_parse_fail(ctx, "Unknown command %s", (yyvsp[0].tok).s); YYERROR; }
     break;
 
-  case 20: /* command_nonauth: "STARTTLS"  */
+  case 21: /* command_nonauth: "STARTTLS"  */
                                 { CMD->type = IMAP_CMD_STARTTLS; }
     break;
 
-  case 34: /* idle: "IDLE"  */
+  case 37: /* idle: "IDLE"  */
                                 { CMD->type = IMAP_CMD_IDLE; }
     break;
 
-  case 35: /* compress: "COMPRESS" "SP" atom  */
+  case 38: /* compress: "COMPRESS" "SP" atom  */
                                 { CMD->type = IMAP_CMD_COMPRESS;
 				  CMD->u.compress.algorithm = (yyvsp[0].str).data; NOTE("compression algorithm"); }
     break;
 
-  case 36: /* command_select: "CHECK"  */
+  case 39: /* namespace: "NAMESPACE"  */
+                                { CMD->type = IMAP_CMD_NAMESPACE; }
+    break;
+
+  case 40: /* enable: "ENABLE" enable_caps  */
+                                { CMD->type = IMAP_CMD_ENABLE; }
+    break;
+
+  case 41: /* enable_caps: "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 42: /* enable_caps: enable_caps "SP" atom  */
+                                { CHECK(imap_enable_add(ctx, &(yyvsp[0].str))); NOTE("capability"); }
+    break;
+
+  case 43: /* id: "ID" "SP" id_params_list  */
+                                { CMD->type = IMAP_CMD_ID; }
+    break;
+
+  case 44: /* id_params_list: '(' ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 45: /* id_params_list: '(' id_pairs ')'  */
+                                { NOTE("ID parameter list"); }
+    break;
+
+  case 46: /* id_params_list: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); CMD->u.id.nil = true; NOTE("NIL"); }
+    break;
+
+  case 47: /* id_pairs: string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 48: /* id_pairs: id_pairs "SP" string "SP" id_nstring  */
+                                { CHECK(imap_id_add(ctx, &(yyvsp[-2].str), &(yyvsp[0].str))); }
+    break;
+
+  case 49: /* id_nstring: string  */
+                                { (yyval.str) = (yyvsp[0].str); NOTE("ID value"); }
+    break;
+
+  case 50: /* id_nstring: atom  */
+                                { CHECK(imap_build_nil(ctx, &(yyvsp[0].str))); (yyval.str) = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+    break;
+
+  case 51: /* unselect: "UNSELECT"  */
+                                { CMD->type = IMAP_CMD_UNSELECT; }
+    break;
+
+  case 52: /* command_select: "CHECK"  */
                                 { CMD->type = IMAP_CMD_CHECK; }
     break;
 
-  case 37: /* command_select: "CLOSE"  */
+  case 53: /* command_select: "CLOSE"  */
                                 { CMD->type = IMAP_CMD_CLOSE; }
     break;
 
-  case 38: /* command_select: "EXPUNGE"  */
+  case 54: /* command_select: "EXPUNGE"  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; }
     break;
 
-  case 44: /* $@2: %empty  */
+  case 62: /* $@2: %empty  */
                  { CMD->uid = true; }
     break;
 
-  case 51: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
+  case 70: /* uid_expunge: "EXPUNGE" "SP" sequence_set  */
                                 { CMD->type = IMAP_CMD_EXPUNGE; CMD->u.expunge.set = (yyvsp[0].set); }
     break;
 
-  case 52: /* login: "LOGIN" "SP" userid "SP" password  */
+  case 71: /* login: "LOGIN" "SP" userid "SP" password  */
                 { CMD->type = IMAP_CMD_LOGIN;
 		  CMD->u.login.userid = (yyvsp[-2].str); CMD->u.login.password = (yyvsp[0].str); }
     break;
 
-  case 53: /* userid: astring  */
+  case 72: /* userid: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("user name"); }
     break;
 
-  case 54: /* password: astring  */
+  case 73: /* password: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("password"); }
     break;
 
-  case 55: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
+  case 74: /* authenticate: "AUTHENTICATE" "SP" auth_type  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[0].str).data; }
     break;
 
-  case 56: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
+  case 75: /* authenticate: "AUTHENTICATE" "SP" auth_type "SP" initial_response  */
                 { CMD->type = IMAP_CMD_AUTHENTICATE;
 		  CMD->u.authenticate.mechanism = (yyvsp[-2].str).data;
 		  CMD->u.authenticate.has_initial = true;
 		  CMD->u.authenticate.initial = (yyvsp[0].str); }
     break;
 
-  case 57: /* initial_response: atom  */
+  case 76: /* initial_response: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("initial response"); }
     break;
 
-  case 58: /* auth_type: atom  */
+  case 77: /* auth_type: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("authentication mechanism");
 				  for (char *p = (char *)(yyval.str).data; *p; p++)
 					  if (*p >= 'a' && *p <= 'z') *p -= 32; }
     break;
 
-  case 59: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
+  case 78: /* append: "APPEND" "SP" mailbox "SP" append_rest  */
                 { CMD->type = IMAP_CMD_APPEND; CMD->u.append.mailbox = (yyvsp[-2].str); }
     break;
 
-  case 61: /* append_rest: flag_list "SP" append_message  */
+  case 80: /* append_rest: flag_list "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-2].flags); }
     break;
 
-  case 62: /* append_rest: date_time "SP" append_message  */
+  case 81: /* append_rest: date_time "SP" append_message  */
                 { CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 63: /* append_rest: flag_list "SP" date_time "SP" append_message  */
+  case 82: /* append_rest: flag_list "SP" date_time "SP" append_message  */
                 { CMD->u.append.has_flags = true; CMD->u.append.flags = (yyvsp[-4].flags);
 		  CMD->u.append.has_date = true; CMD->u.append.date = (yyvsp[-2].datetime); }
     break;
 
-  case 64: /* append_message: "literal"  */
+  case 83: /* append_message: "literal"  */
                                 { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
     break;
 
-  case 65: /* create: "CREATE" "SP" mailbox  */
+  case 84: /* append_message: "literal8"  */
+                                { CMD->u.append.message = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
+    break;
+
+  case 85: /* create: "CREATE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 66: /* delete: "DELETE" "SP" mailbox  */
+  case 86: /* create: "CREATE" "SP" mailbox "SP" create_params  */
+                                { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = (yyvsp[-2].str); }
+    break;
+
+  case 87: /* create_params: '(' create_param_list ')'  */
+                                { NOTE("CREATE parameters"); }
+    break;
+
+  case 91: /* create_param_name: "atom"  */
+                                { CHECK(imap_create_param(ctx, &(yyvsp[0].tok))); NOTE("USE"); }
+    break;
+
+  case 92: /* use_attrs: ')'  */
+                                { NOTE("USE list"); }
+    break;
+
+  case 93: /* use_attrs: use_attr_list ')'  */
+                                { NOTE("USE list"); }
+    break;
+
+  case 94: /* use_attr_list: "flag"  */
+                                { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
+    break;
+
+  case 95: /* use_attr_list: use_attr_list "SP" "flag"  */
+                                { CHECK(imap_create_use_add(ctx, &(yyvsp[0].tok))); NOTE("special-use attribute"); }
+    break;
+
+  case 96: /* delete: "DELETE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_DELETE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 67: /* examine: "EXAMINE" "SP" mailbox  */
+  case 97: /* examine: "EXAMINE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 68: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
+  case 98: /* list: "LIST" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 69: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
+  case 99: /* list: "LIST" "SP" mailbox "SP" list_mailbox "SP" list_return_opts  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-4].str); CMD->u.list.pattern = (yyvsp[-2].str);
+		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-2].str))); }
+    break;
+
+  case 100: /* list: "LIST" "SP" mailbox "SP" list_patterns list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+    break;
+
+  case 101: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_mailbox list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.pattern = (yyvsp[-1].str);
+		  CHECK(imap_list_pattern_add(ctx, &(yyvsp[-1].str))); }
+    break;
+
+  case 102: /* list: "LIST" "SP" list_select_opts "SP" mailbox "SP" list_patterns list_return_tail  */
+                { CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = (yyvsp[-3].str); CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+    break;
+
+  case 105: /* list_select_opts: '(' ')'  */
+                                { CMD->u.list.has_select = true; NOTE("selection options"); }
+    break;
+
+  case 106: /* list_select_opts: '(' list_select_seq ')'  */
+                                { CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
+				  NOTE("selection options"); }
+    break;
+
+  case 107: /* list_select_seq: "atom"  */
+                                { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
+    break;
+
+  case 108: /* list_select_seq: list_select_seq "SP" "atom"  */
+                                { CHECK(imap_list_select_add(ctx, &(yyvsp[0].tok))); NOTE("selection option"); }
+    break;
+
+  case 109: /* list_patterns: '(' list_pattern_seq ')'  */
+                                { NOTE("mailbox patterns"); }
+    break;
+
+  case 110: /* list_pattern_seq: list_mailbox  */
+                                { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
+    break;
+
+  case 111: /* list_pattern_seq: list_pattern_seq "SP" list_mailbox  */
+                                { CHECK(imap_list_pattern_add(ctx, &(yyvsp[0].str))); }
+    break;
+
+  case 112: /* list_return_opts: list_return_word "SP" '(' list_return_body ')'  */
+                                { CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+    break;
+
+  case 113: /* list_return_word: "RETURN"  */
+                                { CMD->u.list.has_return = true; NOTE("RETURN"); }
+    break;
+
+  case 114: /* list_return_word: "atom"  */
+                                { CHECK(imap_list_return_word(ctx, &(yyvsp[0].tok))); NOTE("RETURN"); }
+    break;
+
+  case 119: /* list_return_item: "atom"  */
+                                { CHECK(imap_list_return_add(ctx, &(yyvsp[0].tok))); NOTE("return option"); }
+    break;
+
+  case 120: /* $@3: %empty  */
+                                { CHECK(imap_list_return_value(ctx)); }
+    break;
+
+  case 121: /* list_return_item: '(' $@3 status_att_list ')'  */
+                                { NOTE("status attributes"); }
+    break;
+
+  case 122: /* lsub: "LSUB" "SP" mailbox "SP" list_mailbox  */
                 { CMD->type = IMAP_CMD_LSUB;
 		  CMD->u.list.reference = (yyvsp[-2].str); CMD->u.list.pattern = (yyvsp[0].str); }
     break;
 
-  case 70: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
+  case 123: /* rename: "RENAME" "SP" mailbox "SP" mailbox  */
                 { CMD->type = IMAP_CMD_RENAME;
 		  CMD->u.rename.from = (yyvsp[-2].str); CMD->u.rename.to = (yyvsp[0].str); }
     break;
 
-  case 71: /* select: "SELECT" "SP" mailbox  */
+  case 124: /* select: "SELECT" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SELECT; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 72: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
+  case 125: /* status: "STATUS" "SP" mailbox "SP" '(' status_att_list ')'  */
                 { CMD->type = IMAP_CMD_STATUS; CMD->u.status.mailbox = (yyvsp[-4].str); }
     break;
 
-  case 73: /* status_att_list: status_att  */
+  case 126: /* status_att_list: status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 74: /* status_att_list: status_att_list "SP" status_att  */
+  case 127: /* status_att_list: status_att_list "SP" status_att  */
                                 { CHECK(imap_status_add(ctx, (yyvsp[0].op))); }
     break;
 
-  case 75: /* status_att: "MESSAGES"  */
+  case 128: /* status_att: "MESSAGES"  */
                                 { (yyval.op) = IMAP_STATUS_MESSAGES; }
     break;
 
-  case 76: /* status_att: "RECENT"  */
+  case 129: /* status_att: "RECENT"  */
                                 { (yyval.op) = IMAP_STATUS_RECENT; }
     break;
 
-  case 77: /* status_att: "UIDNEXT"  */
+  case 130: /* status_att: "UIDNEXT"  */
                                 { (yyval.op) = IMAP_STATUS_UIDNEXT; }
     break;
 
-  case 78: /* status_att: "UIDVALIDITY"  */
+  case 131: /* status_att: "UIDVALIDITY"  */
                                 { (yyval.op) = IMAP_STATUS_UIDVALIDITY; }
     break;
 
-  case 79: /* status_att: "UNSEEN"  */
+  case 132: /* status_att: "UNSEEN"  */
                                 { (yyval.op) = IMAP_STATUS_UNSEEN; }
     break;
 
-  case 80: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
+  case 133: /* status_att: "atom"  */
+                                { int a = 0; CHECK(imap_build_status_att(ctx, &(yyvsp[0].tok), &a)); (yyval.op) = a; }
+    break;
+
+  case 134: /* subscribe: "SUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_SUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 81: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
+  case 135: /* unsubscribe: "UNSUBSCRIBE" "SP" mailbox  */
                                 { CMD->type = IMAP_CMD_UNSUBSCRIBE; CMD->u.mailbox.mailbox = (yyvsp[0].str); }
     break;
 
-  case 82: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
+  case 136: /* copy: "COPY" "SP" sequence_set "SP" mailbox  */
                 { CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = (yyvsp[-2].set);
 		  CMD->u.copy.mailbox = (yyvsp[0].str); }
     break;
 
-  case 83: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
+  case 137: /* move: "MOVE" "SP" sequence_set "SP" mailbox  */
+                { CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = (yyvsp[-2].set);
+		  CMD->u.copy.mailbox = (yyvsp[0].str); }
+    break;
+
+  case 138: /* fetch: "FETCH" "SP" sequence_set "SP" fetch_what  */
                 { CMD->type = IMAP_CMD_FETCH; CMD->u.fetch.set = (yyvsp[-2].set); }
     break;
 
-  case 84: /* fetch_what: "ALL"  */
+  case 139: /* fetch_what: "ALL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_ALL; NOTE("ALL"); }
     break;
 
-  case 85: /* fetch_what: "FULL"  */
+  case 140: /* fetch_what: "FULL"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FULL; NOTE("FULL"); }
     break;
 
-  case 86: /* fetch_what: "FAST"  */
+  case 141: /* fetch_what: "FAST"  */
                                 { CMD->u.fetch.macro = IMAP_FETCH_MACRO_FAST; NOTE("FAST"); }
     break;
 
-  case 87: /* fetch_what: fetch_att  */
+  case 142: /* fetch_what: fetch_att  */
                                 { struct imap_vec v = {0}; PUSH(v, (yyvsp[0].att));
 				  CMD->u.fetch.atts = v.v; CMD->u.fetch.natts = v.n; }
     break;
 
-  case 88: /* fetch_what: '(' fetch_att_list ')'  */
+  case 143: /* fetch_what: '(' fetch_att_list ')'  */
                                 { CMD->u.fetch.parenthesised = true;
 				  CMD->u.fetch.atts = (yyvsp[-1].vec).v; CMD->u.fetch.natts = (yyvsp[-1].vec).n; }
     break;
 
-  case 89: /* fetch_att_list: fetch_att  */
+  case 144: /* fetch_att_list: fetch_att  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 90: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
+  case 145: /* fetch_att_list: fetch_att_list "SP" fetch_att  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].att)); }
     break;
 
-  case 91: /* fetch_att: "ENVELOPE"  */
+  case 146: /* fetch_att: "ENVELOPE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_ENVELOPE }; NOTE("fetch attribute"); }
     break;
 
-  case 92: /* fetch_att: "FLAGS"  */
+  case 147: /* fetch_att: "FLAGS"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_FLAGS }; NOTE("fetch attribute"); }
     break;
 
-  case 93: /* fetch_att: "INTERNALDATE"  */
+  case 148: /* fetch_att: "INTERNALDATE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_INTERNALDATE }; NOTE("fetch attribute"); }
     break;
 
-  case 94: /* fetch_att: "RFC822"  */
+  case 149: /* fetch_att: "RFC822"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822 }; NOTE("fetch attribute"); }
     break;
 
-  case 95: /* fetch_att: "RFC822.HEADER"  */
+  case 150: /* fetch_att: "RFC822.HEADER"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_HEADER }; NOTE("fetch attribute"); }
     break;
 
-  case 96: /* fetch_att: "RFC822.SIZE"  */
+  case 151: /* fetch_att: "RFC822.SIZE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_SIZE }; NOTE("fetch attribute"); }
     break;
 
-  case 97: /* fetch_att: "RFC822.TEXT"  */
+  case 152: /* fetch_att: "RFC822.TEXT"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_RFC822_TEXT }; NOTE("fetch attribute"); }
     break;
 
-  case 98: /* fetch_att: "BODY"  */
+  case 153: /* fetch_att: "BODY"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY }; NOTE("fetch attribute"); }
     break;
 
-  case 99: /* fetch_att: "BODYSTRUCTURE"  */
+  case 154: /* fetch_att: "BODYSTRUCTURE"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODYSTRUCTURE }; NOTE("fetch attribute"); }
     break;
 
-  case 100: /* fetch_att: "UID"  */
+  case 155: /* fetch_att: "UID"  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_UID }; NOTE("fetch attribute"); }
     break;
 
-  case 101: /* fetch_att: "BODY[" section  */
+  case 156: /* fetch_att: "BODY[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .section = (yyvsp[0].section) };
 				  NOTE("section"); }
     break;
 
-  case 102: /* fetch_att: "BODY[" section partial  */
+  case 157: /* fetch_att: "BODY[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 103: /* fetch_att: "BODY.PEEK[" section  */
+  case 158: /* fetch_att: "BODY.PEEK[" section  */
                                 { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BODY_SECTION, .peek = true,
 					.section = (yyvsp[0].section) }; NOTE("section"); }
     break;
 
-  case 104: /* fetch_att: "BODY.PEEK[" section partial  */
+  case 159: /* fetch_att: "BODY.PEEK[" section partial  */
                                 { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BODY_SECTION; (yyval.att).peek = true; (yyval.att).section = (yyvsp[-1].section); }
     break;
 
-  case 105: /* partial: '<' number '.' nz_number '>'  */
+  case 161: /* fetch_att_binary: "BINARY[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 162: /* fetch_att_binary: "BINARY[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 163: /* fetch_att_binary: "BINARY.PEEK[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 164: /* fetch_att_binary: "BINARY.PEEK[" section_binary partial  */
+                                { (yyval.att) = (yyvsp[0].att); (yyval.att).type = IMAP_FETCH_BINARY; (yyval.att).peek = true;
+				  (yyval.att).section = (struct imap_section){ .parts = (yyvsp[-1].vec).v, .nparts = (yyvsp[-1].vec).n }; }
+    break;
+
+  case 165: /* fetch_att_binary: "BINARY.SIZE[" section_binary  */
+                                { (yyval.att) = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n } }; NOTE("section"); }
+    break;
+
+  case 166: /* section_binary: ']'  */
+                                { (yyval.vec) = (struct imap_vec){0}; }
+    break;
+
+  case 167: /* section_binary: section_part ']'  */
+                                { (yyval.vec) = (yyvsp[-1].vec); }
+    break;
+
+  case 168: /* partial: '<' number '.' nz_number '>'  */
                                 { (yyval.att) = (struct imap_fetch_att){ .partial = true,
 					.partial_start = (yyvsp[-3].num), .partial_len = (yyvsp[-1].num) }; NOTE("partial"); }
     break;
 
-  case 106: /* section: ']'  */
+  case 169: /* section: ']'  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_NONE }; }
     break;
 
-  case 107: /* section: section_spec ']'  */
+  case 170: /* section: section_spec ']'  */
                                 { (yyval.section) = (yyvsp[-1].section); }
     break;
 
-  case 108: /* section_spec: section_msgtext  */
+  case 171: /* section_spec: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 109: /* section_spec: section_part  */
+  case 172: /* section_spec: section_part  */
                                 { (yyval.section) = (struct imap_section){ .parts = (yyvsp[0].vec).v, .nparts = (yyvsp[0].vec).n }; }
     break;
 
-  case 110: /* section_spec: section_part '.' section_text  */
+  case 173: /* section_spec: section_part '.' section_text  */
                                 { (yyval.section) = (yyvsp[0].section); (yyval.section).parts = (yyvsp[-2].vec).v; (yyval.section).nparts = (yyvsp[-2].vec).n; }
     break;
 
-  case 111: /* section_part: nz_number  */
+  case 174: /* section_part: nz_number  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 112: /* section_part: section_part '.' nz_number  */
+  case 175: /* section_part: section_part '.' nz_number  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].num)); NOTE("section part"); }
     break;
 
-  case 113: /* section_msgtext: "HEADER"  */
+  case 176: /* section_msgtext: "HEADER"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER }; }
     break;
 
-  case 114: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
+  case 177: /* section_msgtext: "HEADER.FIELDS" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 115: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
+  case 178: /* section_msgtext: "HEADER.FIELDS.NOT" "SP" header_list  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_HEADER_FIELDS_NOT,
 					.fields = (yyvsp[0].vec).v, .nfields = (yyvsp[0].vec).n }; }
     break;
 
-  case 116: /* section_msgtext: "TEXT"  */
+  case 179: /* section_msgtext: "TEXT"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_TEXT }; }
     break;
 
-  case 117: /* section_text: section_msgtext  */
+  case 180: /* section_text: section_msgtext  */
                                 { (yyval.section) = (yyvsp[0].section); }
     break;
 
-  case 118: /* section_text: "MIME"  */
+  case 181: /* section_text: "MIME"  */
                                 { (yyval.section) = (struct imap_section){ .text = IMAP_SECTION_MIME }; }
     break;
 
-  case 119: /* header_list: '(' header_fld_names ')'  */
+  case 182: /* header_list: '(' header_fld_names ')'  */
                                 { (yyval.vec) = (yyvsp[-1].vec); NOTE("header list"); }
     break;
 
-  case 120: /* header_fld_names: header_fld_name  */
+  case 183: /* header_fld_names: header_fld_name  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 121: /* header_fld_names: header_fld_names "SP" header_fld_name  */
+  case 184: /* header_fld_names: header_fld_names "SP" header_fld_name  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].str)); }
     break;
 
-  case 122: /* header_fld_name: astring  */
+  case 185: /* header_fld_name: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("header field name"); }
     break;
 
-  case 123: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
+  case 186: /* store: "STORE" "SP" sequence_set "SP" store_att_flags "SP" store_flags  */
                 { CMD->type = IMAP_CMD_STORE; CMD->u.store.set = (yyvsp[-4].set); }
     break;
 
-  case 124: /* store_att_flags: "FLAGS"  */
+  case 187: /* store_att_flags: "FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; NOTE("FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 125: /* store_att_flags: "FLAGS.SILENT"  */
+  case 188: /* store_att_flags: "FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REPLACE; CMD->u.store.silent = true; NOTE("FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 126: /* store_att_flags: "+FLAGS"  */
+  case 189: /* store_att_flags: "+FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; NOTE("+FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 127: /* store_att_flags: "+FLAGS.SILENT"  */
+  case 190: /* store_att_flags: "+FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_ADD; CMD->u.store.silent = true; NOTE("+FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 128: /* store_att_flags: "-FLAGS"  */
+  case 191: /* store_att_flags: "-FLAGS"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; NOTE("-FLAGS"); (yyval.op) = 0; }
     break;
 
-  case 129: /* store_att_flags: "-FLAGS.SILENT"  */
+  case 192: /* store_att_flags: "-FLAGS.SILENT"  */
                                 { CMD->u.store.op = IMAP_STORE_REMOVE; CMD->u.store.silent = true; NOTE("-FLAGS.SILENT"); (yyval.op) = 0; }
     break;
 
-  case 130: /* store_flags: flag_list  */
+  case 193: /* store_flags: flag_list  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); CMD->u.store.parenthesised = true; }
     break;
 
-  case 131: /* store_flags: flag_seq  */
+  case 194: /* store_flags: flag_seq  */
                                 { CMD->u.store.flags = (yyvsp[0].flags); }
     break;
 
-  case 132: /* search: "SEARCH" "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
+  case 195: /* search: "SEARCH" "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 196: /* search: "SEARCH" "SP" search_return_opts "SP" search_program  */
+                                { CMD->type = IMAP_CMD_SEARCH; }
+    break;
+
+  case 197: /* search_program: search_key_list  */
+                { CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+    break;
+
+  case 198: /* search_program: "CHARSET" "SP" charset "SP" search_key_list  */
+                { CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
 		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
     break;
 
-  case 133: /* search: "SEARCH" "SP" "CHARSET" "SP" charset "SP" search_key_list  */
-                { CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = (yyvsp[-2].str);
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = (yyvsp[0].vec).v; CMD->u.search.keys->nlist = (yyvsp[0].vec).n; }
+  case 199: /* search_return_opts: "RETURN" "SP" '(' ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
     break;
 
-  case 134: /* charset: astring  */
+  case 200: /* search_return_opts: "RETURN" "SP" '(' search_return_opt_list ')'  */
+                                { CMD->u.search.has_return = true; NOTE("search return options"); }
+    break;
+
+  case 203: /* search_return_opt: "MIN"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+    break;
+
+  case 204: /* search_return_opt: "MAX"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+    break;
+
+  case 205: /* search_return_opt: "ALL"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+    break;
+
+  case 206: /* search_return_opt: "COUNT"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+    break;
+
+  case 207: /* search_return_opt: "SAVE"  */
+                                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
+    break;
+
+  case 208: /* charset: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("charset name"); }
     break;
 
-  case 135: /* search_key_list: search_key  */
+  case 209: /* search_key_list: search_key  */
                                 { (yyval.vec) = (struct imap_vec){0}; PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 136: /* search_key_list: search_key_list "SP" search_key  */
+  case 210: /* search_key_list: search_key_list "SP" search_key  */
                                 { (yyval.vec) = (yyvsp[-2].vec); PUSH((yyval.vec), (yyvsp[0].key)); }
     break;
 
-  case 137: /* search_key: search_key_1  */
+  case 211: /* search_key: search_key_1  */
                                 { (yyval.key) = (yyvsp[0].key); NOTE("search key"); }
     break;
 
-  case 138: /* search_key_1: "ALL"  */
+  case 212: /* search_key_1: "ALL"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ALL)); }
     break;
 
-  case 139: /* search_key_1: "ANSWERED"  */
+  case 213: /* search_key_1: "ANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ANSWERED)); }
     break;
 
-  case 140: /* search_key_1: "BCC" "SP" astring  */
+  case 214: /* search_key_1: "BCC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BCC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 141: /* search_key_1: "BEFORE" "SP" date  */
+  case 215: /* search_key_1: "BEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 142: /* search_key_1: "BODY" "SP" astring  */
+  case 216: /* search_key_1: "BODY" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_BODY)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 143: /* search_key_1: "CC" "SP" astring  */
+  case 217: /* search_key_1: "CC" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_CC)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 144: /* search_key_1: "DELETED"  */
+  case 218: /* search_key_1: "DELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DELETED)); }
     break;
 
-  case 145: /* search_key_1: "FLAGGED"  */
+  case 219: /* search_key_1: "FLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FLAGGED)); }
     break;
 
-  case 146: /* search_key_1: "FROM" "SP" astring  */
+  case 220: /* search_key_1: "FROM" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_FROM)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 147: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
+  case 221: /* search_key_1: "KEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_KEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 148: /* search_key_1: "NEW"  */
+  case 222: /* search_key_1: "NEW"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NEW)); }
     break;
 
-  case 149: /* search_key_1: "OLD"  */
+  case 223: /* search_key_1: "OLD"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OLD)); }
     break;
 
-  case 150: /* search_key_1: "ON" "SP" date  */
+  case 224: /* search_key_1: "ON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_ON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 151: /* search_key_1: "RECENT"  */
+  case 225: /* search_key_1: "RECENT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_RECENT)); }
     break;
 
-  case 152: /* search_key_1: "SEEN"  */
+  case 226: /* search_key_1: "SEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEEN)); }
     break;
 
-  case 153: /* search_key_1: "SINCE" "SP" date  */
+  case 227: /* search_key_1: "SINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 154: /* search_key_1: "SUBJECT" "SP" astring  */
+  case 228: /* search_key_1: "SUBJECT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SUBJECT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 155: /* search_key_1: "TEXT" "SP" astring  */
+  case 229: /* search_key_1: "TEXT" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TEXT)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 156: /* search_key_1: "TO" "SP" astring  */
+  case 230: /* search_key_1: "TO" "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_TO)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 157: /* search_key_1: "UNANSWERED"  */
+  case 231: /* search_key_1: "UNANSWERED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNANSWERED)); }
     break;
 
-  case 158: /* search_key_1: "UNDELETED"  */
+  case 232: /* search_key_1: "UNDELETED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDELETED)); }
     break;
 
-  case 159: /* search_key_1: "UNFLAGGED"  */
+  case 233: /* search_key_1: "UNFLAGGED"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNFLAGGED)); }
     break;
 
-  case 160: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
+  case 234: /* search_key_1: "UNKEYWORD" "SP" flag_keyword  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNKEYWORD)); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 161: /* search_key_1: "UNSEEN"  */
+  case 235: /* search_key_1: "UNSEEN"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNSEEN)); }
     break;
 
-  case 162: /* search_key_1: "DRAFT"  */
+  case 236: /* search_key_1: "DRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_DRAFT)); }
     break;
 
-  case 163: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
+  case 237: /* search_key_1: "HEADER" "SP" header_fld_name "SP" astring  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_HEADER)); (yyval.key)->field = (yyvsp[-2].str); (yyval.key)->str = (yyvsp[0].str); }
     break;
 
-  case 164: /* search_key_1: "LARGER" "SP" number  */
+  case 238: /* search_key_1: "LARGER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LARGER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 165: /* search_key_1: "NOT" "SP" search_key  */
+  case 239: /* search_key_1: "NOT" "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_NOT)); (yyval.key)->sub[0] = (yyvsp[0].key); }
     break;
 
-  case 166: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
+  case 240: /* search_key_1: "OR" "SP" search_key "SP" search_key  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_OR)); (yyval.key)->sub[0] = (yyvsp[-2].key); (yyval.key)->sub[1] = (yyvsp[0].key); }
     break;
 
-  case 167: /* search_key_1: "SENTBEFORE" "SP" date  */
+  case 241: /* search_key_1: "SENTBEFORE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTBEFORE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 168: /* search_key_1: "SENTON" "SP" date  */
+  case 242: /* search_key_1: "SENTON" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTON)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 169: /* search_key_1: "SENTSINCE" "SP" date  */
+  case 243: /* search_key_1: "SENTSINCE" "SP" date  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SENTSINCE)); (yyval.key)->date = (yyvsp[0].date); }
     break;
 
-  case 170: /* search_key_1: "SMALLER" "SP" number  */
+  case 244: /* search_key_1: "SMALLER" "SP" number  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SMALLER)); (yyval.key)->number = (yyvsp[0].num); }
     break;
 
-  case 171: /* search_key_1: "UID" "SP" sequence_set  */
+  case 245: /* search_key_1: "UID" "SP" sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UID)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 172: /* search_key_1: "UNDRAFT"  */
+  case 246: /* search_key_1: "UNDRAFT"  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_UNDRAFT)); }
     break;
 
-  case 173: /* search_key_1: sequence_set  */
+  case 247: /* search_key_1: sequence_set  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_SEQSET)); (yyval.key)->set = (yyvsp[0].set); }
     break;
 
-  case 174: /* search_key_1: '(' search_key_list ')'  */
+  case 248: /* search_key_1: '(' search_key_list ')'  */
                                 { CHECK((yyval.key) = imap_key_new(ctx, IMAP_SK_LIST));
 				  (yyval.key)->list = (yyvsp[-1].vec).v; (yyval.key)->nlist = (yyvsp[-1].vec).n; }
     break;
 
-  case 175: /* sequence_set: "number"  */
+  case 249: /* sequence_set: "number"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 176: /* sequence_set: "sequence set"  */
+  case 250: /* sequence_set: "sequence set"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 177: /* sequence_set: "sequence set with *"  */
+  case 251: /* sequence_set: "sequence set with *"  */
                                 { CHECK(imap_build_seqset(ctx, &(yyvsp[0].tok), &(yyval.set))); NOTE("sequence set"); }
     break;
 
-  case 178: /* mailbox: astring  */
+  case 252: /* sequence_set: "$"  */
+                                { (yyval.set) = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
+    break;
+
+  case 253: /* mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox name"); }
     break;
 
-  case 179: /* list_mailbox: astring  */
+  case 254: /* list_mailbox: astring  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("mailbox pattern"); }
     break;
 
-  case 180: /* list_mailbox: "mailbox pattern"  */
+  case 255: /* list_mailbox: "mailbox pattern"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 181: /* list_mailbox: "sequence set with *"  */
+  case 256: /* list_mailbox: "sequence set with *"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("mailbox pattern"); }
     break;
 
-  case 182: /* astring: atom  */
+  case 257: /* astring: atom  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 183: /* astring: "astring"  */
+  case 258: /* astring: "astring"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 184: /* astring: string  */
+  case 259: /* astring: string  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 185: /* string: "quoted string"  */
+  case 260: /* string: "quoted string"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_QUOTED); }
     break;
 
-  case 186: /* string: "literal"  */
+  case 261: /* string: "literal"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_LITERAL); }
     break;
 
-  case 187: /* atom: "atom"  */
+  case 262: /* atom: "atom"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 188: /* atom: "number"  */
+  case 263: /* atom: "number"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 189: /* atom: "sequence set"  */
+  case 264: /* atom: "sequence set"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 190: /* atom: "date"  */
+  case 265: /* atom: "date"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 191: /* atom: keyword  */
+  case 266: /* atom: "$"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
     break;
 
-  case 246: /* flag_list: '(' ')'  */
+  case 267: /* atom: keyword  */
+                                { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); }
+    break;
+
+  case 327: /* flag_list: '(' ')'  */
                                 { (yyval.flags) = (struct imap_flags){0}; NOTE("flag list"); }
     break;
 
-  case 247: /* flag_list: '(' flag_seq ')'  */
+  case 328: /* flag_list: '(' flag_seq ')'  */
                                 { (yyval.flags) = (yyvsp[-1].flags); NOTE("flag list"); }
     break;
 
-  case 248: /* flag_seq: flag  */
+  case 329: /* flag_seq: flag  */
                                 { (yyval.flags) = (struct imap_flags){0};
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 249: /* flag_seq: flag_seq "SP" flag  */
+  case 330: /* flag_seq: flag_seq "SP" flag  */
                                 { (yyval.flags) = (yyvsp[-2].flags);
 				  CHECK(imap_flags_add(ctx, &(yyval.flags), (yyvsp[0].str).data)); }
     break;
 
-  case 250: /* flag: "flag"  */
+  case 331: /* flag: "flag"  */
                                 { (yyval.str) = imap_str_from_tok(&(yyvsp[0].tok), IMAP_STR_ATOM); NOTE("flag"); }
     break;
 
-  case 251: /* flag: flag_keyword  */
+  case 332: /* flag: flag_keyword  */
                                 { (yyval.str) = (yyvsp[0].str); }
     break;
 
-  case 252: /* flag_keyword: atom  */
+  case 333: /* flag_keyword: atom  */
                                 { (yyval.str) = (yyvsp[0].str); NOTE("flag keyword"); }
     break;
 
-  case 253: /* date: "date"  */
+  case 334: /* date: "date"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 254: /* date: "quoted string"  */
+  case 335: /* date: "quoted string"  */
                                 { CHECK(imap_build_date(ctx, &(yyvsp[0].tok), &(yyval.date))); NOTE("date"); }
     break;
 
-  case 255: /* date_time: "quoted string"  */
+  case 336: /* date_time: "quoted string"  */
                                 { CHECK(imap_build_datetime(ctx, &(yyvsp[0].tok), &(yyval.datetime))); NOTE("date-time"); }
     break;
 
-  case 256: /* number: "number"  */
+  case 337: /* number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), false, &(yyval.num))); NOTE("number"); }
     break;
 
-  case 257: /* nz_number: "number"  */
+  case 338: /* nz_number: "number"  */
                                 { CHECK(imap_build_number(ctx, &(yyvsp[0].tok), true, &(yyval.num))); }
     break;
 
@@ -2802,7 +3336,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -2828,7 +3362,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -2839,8 +3373,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute or ALL, FAST, FULL";
 	if (HAS(K_ENVELOPE) && !HAS(T_ATOM))
 		return "fetch attribute";
-	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
+	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))
@@ -2868,6 +3404,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

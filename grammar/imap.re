@@ -103,6 +103,21 @@ static int lex_literal_header(struct imap_lexer *lx, IMAP_YYSTYPE *val)
 	return T_LITHDR;
 }
 
+/* "~{" number ["+"] "}" CRLF: a literal8 (RFC3516 §7), allowed only where
+ * APPEND takes its message, so that anything else is refused before the
+ * client is told to send the octets. */
+static int lex_literal8_header(struct imap_lexer *lx, IMAP_YYSTYPE *val)
+{
+	if (lx->verb != K_APPEND) {
+		lx->error = "literal8 (~{n}) is allowed only for an APPEND message";
+		return T_LEXERROR;
+	}
+	lx->tok++;  /* the "~" */
+	int r = lex_literal_header(lx, val);
+	val->tok.binary = true;
+	return r;
+}
+
 /* A quoted string (RFC2060 §9 quoted): unescape "\\" and "\"" into the
  * arena.  8-bit octets are accepted although the ABNF says CHAR: real
  * clients send UTF-8 here and rejecting it helps nobody. */
@@ -233,6 +248,8 @@ restart:
 	<VERB> 'LOGIN'          { return lex_verb(lx, val, K_LOGIN); }
 	<VERB> 'LOGOUT'         { return lex_verb(lx, val, K_LOGOUT); }
 	<VERB> 'LSUB'           { return lex_verb(lx, val, K_LSUB); }
+	// RFC 6851: MOVE
+	<VERB> 'MOVE'           { return lex_verb(lx, val, K_MOVE); }
 	<VERB> 'NOOP'           { return lex_verb(lx, val, K_NOOP); }
 	<VERB> 'RENAME'         { return lex_verb(lx, val, K_RENAME); }
 	<VERB> 'SEARCH'         { return lex_verb(lx, val, K_SEARCH); }
@@ -243,6 +260,11 @@ restart:
 	<VERB> 'SUBSCRIBE'      { return lex_verb(lx, val, K_SUBSCRIBE); }
 	<VERB> 'UNSUBSCRIBE'    { return lex_verb(lx, val, K_UNSUBSCRIBE); }
 	<VERB> 'UID'            { return lex_verb(lx, val, K_UID); }
+	// ---- RFC 2342, 2971, 3691, 5161: NAMESPACE, ID, UNSELECT, ENABLE ----
+	<VERB> 'ENABLE'         { return lex_verb(lx, val, K_ENABLE); }
+	<VERB> 'ID'             { return lex_verb(lx, val, K_ID); }
+	<VERB> 'NAMESPACE'      { return lex_verb(lx, val, K_NAMESPACE); }
+	<VERB> 'UNSELECT'       { return lex_verb(lx, val, K_UNSELECT); }
 	// RFC2060 §9: x_command = "X" atom <experimental command arguments>
 	<VERB> 'X' ATOM_CHAR+ => RAW { return lex_word(lx, val, T_XCMD); }
 	<VERB> ATOM_CHAR+ => ARG { return lex_word(lx, val, T_ATOM); }
@@ -254,6 +276,9 @@ restart:
 	<ARG,FETCH,HDRLIST> QUOTED { return lex_quoted(lx, val); }
 	<ARG,FETCH,HDRLIST> ["] QUOTED_CHAR* { return lex_bad_quoted(lx); }
 	<ARG,FETCH,HDRLIST,RAW> LITHDR { return lex_literal_header(lx, val); }
+	// RFC3516 §7: literal8 = "~{" number "}" CRLF *OCTET (RFC7888 adds
+	// "+"); a message for APPEND only: elsewhere refused before "+"
+	<ARG> "~" LITHDR        { return lex_literal8_header(lx, val); }
 	<ARG,FETCH,HDRLIST> "{" { lx->error = "Invalid literal, expected {number}"; return T_LEXERROR; }
 	<ARG,FETCH> "("         { return '('; }
 	<ARG,FETCH> ")"         { return ')'; }
@@ -316,6 +341,14 @@ restart:
 	<ARG> 'UNFLAGGED'       { return lex_word(lx, val, K_UNFLAGGED); }
 	<ARG> 'UNKEYWORD'       { return lex_word(lx, val, K_UNKEYWORD); }
 	<ARG> 'UNSEEN'          { return lex_word(lx, val, K_UNSEEN); }
+	// RFC 4731 (ESEARCH), RFC 5182 (SEARCHRES): RETURN options, and "$"
+	// (before the atom rules, which would take it too)
+	<ARG> 'RETURN'          { return lex_word(lx, val, K_RETURN); }
+	<ARG> 'MIN'             { return lex_word(lx, val, K_MIN); }
+	<ARG> 'MAX'             { return lex_word(lx, val, K_MAX); }
+	<ARG> 'COUNT'           { return lex_word(lx, val, K_COUNT); }
+	<ARG> 'SAVE'            { return lex_word(lx, val, K_SAVE); }
+	<ARG,FETCH> "$"         { return lex_word(lx, val, T_SEQLAST); }
 	<ARG> DATE              { return lex_word(lx, val, T_DATE); }
 	<ARG> ATOM_CHAR+        { return lex_word(lx, val, T_ATOM); }
 	<ARG> ASTRING_CHAR+     { return lex_word(lx, val, T_ASTRWORD); }
@@ -338,6 +371,10 @@ restart:
 	<FETCH> 'UID'           { return lex_word(lx, val, K_UID); }
 	<FETCH> 'BODY['   => SECTION { return T_BODY_SECTION; }
 	<FETCH> 'BODY.PEEK[' => SECTION { return T_BODY_PEEK_SECTION; }
+	// RFC 3516: BINARY[, BINARY.PEEK[, BINARY.SIZE[ (section-binary)
+	<FETCH> 'BINARY['  => SECTION { return T_BINARY_SECTION; }
+	<FETCH> 'BINARY.PEEK[' => SECTION { return T_BINARY_PEEK_SECTION; }
+	<FETCH> 'BINARY.SIZE[' => SECTION { return T_BINARY_SIZE_SECTION; }
 	<FETCH> (ATOM_CHAR \ "[")+ { return lex_word(lx, val, T_ATOM); }
 	<FETCH> *               { lx->error = "Invalid character in FETCH arguments"; return T_LEXERROR; }
 

@@ -93,6 +93,16 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %token <tok> K_RENAME "RENAME" K_SEARCH "SEARCH" K_SELECT "SELECT" K_STARTTLS "STARTTLS"
 %token <tok> K_STATUS "STATUS" K_STORE "STORE" K_SUBSCRIBE "SUBSCRIBE"
 %token <tok> K_UNSUBSCRIBE "UNSUBSCRIBE" K_UID "UID" K_IDLE "IDLE" K_COMPRESS "COMPRESS"
+/* ---- RFC 2342, 2971, 3691, 5161: NAMESPACE, ID, UNSELECT, ENABLE ---- */
+%token <tok> K_NAMESPACE "NAMESPACE" K_ID "ID" K_UNSELECT "UNSELECT" K_ENABLE "ENABLE"
+/* ---- RFC 6851: MOVE ---- */
+%token <tok> K_MOVE "MOVE"
+/* ---- RFC 3516: BINARY ---- */
+%token T_BINARY_SECTION "BINARY[" T_BINARY_PEEK_SECTION "BINARY.PEEK[" T_BINARY_SIZE_SECTION "BINARY.SIZE["
+%token <tok> T_LITERAL8 "literal8"
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+%token <tok> K_RETURN "RETURN" K_MIN "MIN" K_MAX "MAX" K_COUNT "COUNT" K_SAVE "SAVE"
+%token <tok> T_SEQLAST "$"
 
 /* Argument keywords: fetch-att, search-key, status-att, store-att-flags. */
 %token <tok> K_ALL "ALL" K_FAST "FAST" K_FULL "FULL" K_ENVELOPE "ENVELOPE" K_FLAGS "FLAGS"
@@ -121,7 +131,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <set> sequence_set
 %type <flags> flag_list flag_seq
 %type <str> flag
-%type <att> fetch_att partial
+%type <att> fetch_att partial fetch_att_binary
+%type <vec> section_binary
 %type <vec> fetch_att_list header_list header_fld_names search_key_list section_part
 %type <section> section section_spec section_text section_msgtext
 %type <op> store_att_flags status_att
@@ -130,6 +141,8 @@ static void imap_yyerror(struct imap_parse_ctx *ctx, const char *msg);
 %type <date> date
 %type <datetime> date_time
 %type <num> number nz_number
+/* ---- RFC 2971, 5161: ID, ENABLE ---- */
+%type <str> id_nstring
 
 %%
 
@@ -153,6 +166,7 @@ command_any:
 	| K_LOGOUT              { CMD->type = IMAP_CMD_LOGOUT; }
 	| K_NOOP                { CMD->type = IMAP_CMD_NOOP; }
 	| x_command
+	| id
 	;
 
 /* RFC2060 §9: x_command = "X" atom <experimental command arguments>.
@@ -190,9 +204,10 @@ command_nonauth:
 command_auth:
 	append | create | delete | examine | list | lsub | rename | select
 	| status | subscribe | unsubscribe | idle | compress
+	| namespace | enable
 	;
 
-/* RFC2177 §6: idle = "IDLE" CRLF "DONE" (command_auth).  The parser sees
+/* RFC2177 §4: idle ::= "IDLE" CRLF "DONE" (command_auth).  The parser sees
  * "IDLE" CRLF; the "DONE" line is read by the waiting command
  * (src/cmd/idle.c), as the continuation it is. */
 idle:
@@ -207,6 +222,63 @@ compress:
 				  CMD->u.compress.algorithm = $3.data; NOTE("compression algorithm"); }
 	;
 
+/* ---- RFC 2342: NAMESPACE ---- */
+
+/* RFC2342 §6: Namespace_Command = "NAMESPACE"; §4: valid in the
+ * authenticated and selected states (command_auth). */
+namespace:
+	K_NAMESPACE             { CMD->type = IMAP_CMD_NAMESPACE; }
+	;
+
+/* ---- RFC 5161: ENABLE ---- */
+
+/* RFC5161 §4: command-any =/ "ENABLE" 1*(SP capability); §3.1 makes it
+ * valid only after login, so it is a command_auth here, as in RFC9051.
+ * RFC3501 §9: capability = ("AUTH=" auth-type) / atom. */
+enable:
+	K_ENABLE enable_caps    { CMD->type = IMAP_CMD_ENABLE; }
+	;
+
+enable_caps:
+	SP atom                 { CHECK(imap_enable_add(ctx, &$2)); NOTE("capability"); }
+	| enable_caps SP atom   { CHECK(imap_enable_add(ctx, &$3)); NOTE("capability"); }
+	;
+
+/* ---- RFC 2971: ID ---- */
+
+/* RFC2971 §4: id ::= "ID" SPACE id_params_list (command_any);
+ * id_params_list ::= "(" #(string SPACE nstring) ")" / nil.  RFC9051
+ * writes the list "(" *(string SP nstring) ")", so "()" is accepted. */
+id:
+	K_ID SP id_params_list  { CMD->type = IMAP_CMD_ID; }
+	;
+
+id_params_list:
+	'(' ')'                 { NOTE("ID parameter list"); }
+	| '(' id_pairs ')'      { NOTE("ID parameter list"); }
+	| atom                  { CHECK(imap_build_nil(ctx, &$1)); CMD->u.id.nil = true; NOTE("NIL"); }
+	;
+
+id_pairs:
+	string SP id_nstring    { CHECK(imap_id_add(ctx, &$1, &$3)); }
+	| id_pairs SP string SP id_nstring
+				{ CHECK(imap_id_add(ctx, &$3, &$5)); }
+	;
+
+/* RFC2060 §9: nstring = string / nil; a NIL value has no data (NULL). */
+id_nstring:
+	string                  { $$ = $1; NOTE("ID value"); }
+	| atom                  { CHECK(imap_build_nil(ctx, &$1)); $$ = (struct imap_string){ .data = NULL };
+				  NOTE("NIL"); }
+	;
+
+/* ---- RFC 3691: UNSELECT ---- */
+
+/* RFC3691 §4: command-select /= "UNSELECT" */
+unselect:
+	K_UNSELECT              { CMD->type = IMAP_CMD_UNSELECT; }
+	;
+
 /* RFC2060 §9: command_select = "CHECK" / "CLOSE" / "EXPUNGE" / copy /
  *   fetch / store / uid / search */
 command_select:
@@ -215,6 +287,8 @@ command_select:
 	| K_EXPUNGE             { CMD->type = IMAP_CMD_EXPUNGE; }
 	| copy | fetch | store | search
 	| uid
+	| unselect
+	| move
 	;
 
 /* RFC2060 §9: uid = "UID" SPACE (copy / fetch / search / store) */
@@ -225,6 +299,7 @@ uid:
 uid_command:
 	copy | fetch | search | store
 	| uid_expunge
+	| move
 	;
 
 /* RFC4315 §2.1 (UIDPLUS): uid-expunge = "UID" SP "EXPUNGE" SP sequence-set */
@@ -301,12 +376,58 @@ append_rest:
 append_message:
 	T_LITERAL               { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
 				  NOTE("message literal"); }
+	/* RFC3516 §7: append =/ "APPEND" SP mailbox [SP flag-list]
+	 *   [SP date-time] SP literal8 */
+	| T_LITERAL8            { CMD->u.append.message = imap_str_from_tok(&$1, IMAP_STR_LITERAL);
+				  CMD->u.append.binary = true; NOTE("message literal"); }
 	;
 
 /* RFC2060 §9: create = "CREATE" SPACE mailbox
- *   ;; Use of INBOX gives a NO error */
+ *   ;; Use of INBOX gives a NO error
+ * RFC4466 §2.2: create = "CREATE" SP mailbox [create-params] */
 create:
 	K_CREATE SP mailbox     { CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3; }
+	| K_CREATE SP mailbox SP create_params
+				{ CMD->type = IMAP_CMD_CREATE; CMD->u.mailbox.mailbox = $3; }
+	;
+
+/* ---- RFC 6154: CREATE-SPECIAL-USE ---- */
+
+/* RFC4466 §2.2: create-params = SP "(" create-param *( SP create-param) ")" */
+create_params:
+	'(' create_param_list ')'
+				{ NOTE("CREATE parameters"); }
+	;
+
+create_param_list:
+	create_param
+	| create_param_list SP create_param
+	;
+
+/* RFC4466 §2.2: create-param = create-param-name [SP create-param-value]
+ * RFC6154 §6: create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"
+ * USE is the only parameter we know; another is BAD (its value cannot be
+ * parsed without knowing it). */
+create_param:
+	create_param_name SP '(' use_attrs
+	;
+
+create_param_name:
+	T_ATOM                  { CHECK(imap_create_param(ctx, &$1)); NOTE("USE"); }
+	;
+
+/* RFC6154 §6: use-attr = "\All" / "\Archive" / "\Drafts" / "\Flagged" /
+ *   "\Junk" / "\Sent" / "\Trash" / use-attr-ext;  use-attr-ext = "\" atom.
+ * Any "\" atom parses; the executor says which uses it can give. */
+use_attrs:
+	')'                     { NOTE("USE list"); }
+	| use_attr_list ')'     { NOTE("USE list"); }
+	;
+
+use_attr_list:
+	T_FLAG                  { CHECK(imap_create_use_add(ctx, &$1)); NOTE("special-use attribute"); }
+	| use_attr_list SP T_FLAG
+				{ CHECK(imap_create_use_add(ctx, &$3)); NOTE("special-use attribute"); }
 	;
 
 /* RFC2060 §9: delete = "DELETE" SPACE mailbox */
@@ -319,11 +440,104 @@ examine:
 	K_EXAMINE SP mailbox    { CMD->type = IMAP_CMD_EXAMINE; CMD->u.mailbox.mailbox = $3; }
 	;
 
-/* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox */
+/* RFC2060 §9: list = "LIST" SPACE mailbox SPACE list_mailbox
+ * RFC5258 §6: list = "LIST" [SP list-select-opts] SP mailbox SP
+ *   mbox-or-pat [SP list-return-opts]
+ * The basic form stays RFC2060's; anything more is the extended syntax
+ * (RFC5258 §3: selection options, a parenthesised pattern list, or
+ * return options). */
 list:
 	K_LIST SP mailbox SP list_mailbox
 		{ CMD->type = IMAP_CMD_LIST;
 		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5; }
+	| K_LIST SP mailbox SP list_mailbox SP list_return_opts
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $3; CMD->u.list.pattern = $5;
+		  CHECK(imap_list_pattern_add(ctx, &$5)); }
+	| K_LIST SP mailbox SP list_patterns list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $3; CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+	| K_LIST SP list_select_opts SP mailbox SP list_mailbox list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $5; CMD->u.list.pattern = $7;
+		  CHECK(imap_list_pattern_add(ctx, &$7)); }
+	| K_LIST SP list_select_opts SP mailbox SP list_patterns list_return_tail
+		{ CMD->type = IMAP_CMD_LIST; CMD->u.list.extended = true;
+		  CMD->u.list.reference = $5; CMD->u.list.multi = true;
+		  CMD->u.list.pattern = CMD->u.list.patterns[0]; }
+	;
+
+/* ---- RFC 5258: LIST-EXTENDED (with RFC 5819 LIST-STATUS, RFC 6154) ---- */
+
+list_return_tail:
+	%empty
+	| SP list_return_opts
+	;
+
+/* RFC5258 §6: list-select-opts = "(" [(*(list-select-mod-opt SP)
+ *   list-select-base-opt *(SP list-select-opt)) /
+ *   (list-select-independent-opt *(SP list-select-independent-opt))] ")"
+ * list-select-opt = "SUBSCRIBED" / "REMOTE" / "RECURSIVEMATCH" /
+ *   option-extension; RFC6154 §6 adds "SPECIAL-USE".  The options are
+ * atoms; the builder knows them and checks the combination. */
+list_select_opts:
+	'(' ')'                 { CMD->u.list.has_select = true; NOTE("selection options"); }
+	| '(' list_select_seq ')'
+				{ CMD->u.list.has_select = true; CHECK(imap_list_select_done(ctx));
+				  NOTE("selection options"); }
+	;
+
+list_select_seq:
+	T_ATOM                  { CHECK(imap_list_select_add(ctx, &$1)); NOTE("selection option"); }
+	| list_select_seq SP T_ATOM
+				{ CHECK(imap_list_select_add(ctx, &$3)); NOTE("selection option"); }
+	;
+
+/* RFC5258 §6: patterns = "(" list-mailbox *(SP list-mailbox) ")" */
+list_patterns:
+	'(' list_pattern_seq ')'
+				{ NOTE("mailbox patterns"); }
+	;
+
+list_pattern_seq:
+	list_mailbox            { CHECK(imap_list_pattern_add(ctx, &$1)); }
+	| list_pattern_seq SP list_mailbox
+				{ CHECK(imap_list_pattern_add(ctx, &$3)); }
+	;
+
+/* RFC5258 §6: list-return-opts = "RETURN" SP "(" [return-option
+ *   *(SP return-option)] ")";  return-option = "SUBSCRIBED" / "CHILDREN" /
+ *   option-extension.  RFC5819 §4: return-option =/ status-option;
+ *   status-option = "STATUS" SP "(" status-att *(SP status-att) ")".
+ * RFC6154 §6: return-option =/ "SPECIAL-USE".  An option's value follows
+ * it as the next item, so that one token of lookahead decides. */
+list_return_opts:
+	list_return_word SP '(' list_return_body ')'
+				{ CHECK(imap_list_return_done(ctx)); NOTE("return options"); }
+	;
+
+/* RETURN is a keyword token since SEARCH RETURN (RFC4731) needs one; any
+ * other atom here gets "Expected RETURN" from the builder. */
+list_return_word:
+	K_RETURN                { CMD->u.list.has_return = true; NOTE("RETURN"); }
+	| T_ATOM                { CHECK(imap_list_return_word(ctx, &$1)); NOTE("RETURN"); }
+	;
+
+list_return_body:
+	%empty
+	| list_return_seq
+	;
+
+list_return_seq:
+	list_return_item
+	| list_return_seq SP list_return_item
+	;
+
+list_return_item:
+	T_ATOM                  { CHECK(imap_list_return_add(ctx, &$1)); NOTE("return option"); }
+	| '('                   { CHECK(imap_list_return_value(ctx)); }
+	  status_att_list ')'   { NOTE("status attributes"); }
 	;
 
 /* RFC2060 §9: lsub = "LSUB" SPACE mailbox SPACE list_mailbox */
@@ -366,6 +580,9 @@ status_att:
 	| K_UIDNEXT             { $$ = IMAP_STATUS_UIDNEXT; }
 	| K_UIDVALIDITY         { $$ = IMAP_STATUS_UIDVALIDITY; }
 	| K_UNSEEN              { $$ = IMAP_STATUS_UNSEEN; }
+	/* RFC8438 §2 (STATUS=SIZE): status-att =/ "SIZE";
+	 * RFC7889 §5: status-att =/ "APPENDLIMIT" */
+	| T_ATOM                { int a = 0; CHECK(imap_build_status_att(ctx, &$1, &a)); $$ = a; }
 	;
 
 /* RFC2060 §9: subscribe = "SUBSCRIBE" SPACE mailbox */
@@ -385,6 +602,17 @@ unsubscribe:
 copy:
 	K_COPY SP sequence_set SP mailbox
 		{ CMD->type = IMAP_CMD_COPY; CMD->u.copy.set = $3;
+		  CMD->u.copy.mailbox = $5; }
+	;
+
+/* ---- RFC 6851: MOVE ---- */
+
+/* RFC6851 §5: move = "MOVE" SP sequence-set SP mailbox (command-select);
+ * uid = "UID" SP (copy / fetch / search / store / move).  Its arguments
+ * are COPY's. */
+move:
+	K_MOVE SP sequence_set SP mailbox
+		{ CMD->type = IMAP_CMD_MOVE; CMD->u.copy.set = $3;
 		  CMD->u.copy.mailbox = $5; }
 	;
 
@@ -438,6 +666,36 @@ fetch_att:
 					.section = $2 }; NOTE("section"); }
 	| T_BODY_PEEK_SECTION section partial
 				{ $$ = $3; $$.type = IMAP_FETCH_BODY_SECTION; $$.peek = true; $$.section = $2; }
+	| fetch_att_binary
+	;
+
+/* ---- RFC 3516: BINARY ---- */
+
+/* RFC3516 §7: fetch-att =/ "BINARY" [".PEEK"] section-binary [partial] /
+ *   "BINARY.SIZE" section-binary
+ * The lexer's "BINARY[" tokens carry the opening bracket. */
+fetch_att_binary:
+	T_BINARY_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_PEEK_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY, .peek = true,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	| T_BINARY_PEEK_SECTION section_binary partial
+				{ $$ = $3; $$.type = IMAP_FETCH_BINARY; $$.peek = true;
+				  $$.section = (struct imap_section){ .parts = $2.v, .nparts = $2.n }; }
+	| T_BINARY_SIZE_SECTION section_binary
+				{ $$ = (struct imap_fetch_att){ .type = IMAP_FETCH_BINARY_SIZE,
+					.section = { .parts = $2.v, .nparts = $2.n } }; NOTE("section"); }
+	;
+
+/* RFC3516 §7: section-binary = "[" [section-part] "]" */
+section_binary:
+	']'                     { $$ = (struct imap_vec){0}; }
+	| section_part ']'      { $$ = $1; }
 	;
 
 /* The "<" number "." nz_number ">" of fetch_att (RFC2060 §9). */
@@ -533,19 +791,54 @@ store_flags:
 
 /* RFC2060 §9: search = "SEARCH" SPACE ["CHARSET" SPACE astring SPACE]
  *   1#search_key
- * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key) */
+ * RFC3501 §9: "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+ * RFC4466 §2.6: search = "SEARCH" [search-return-opts] SP search-program */
 search:
-	K_SEARCH SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
+	K_SEARCH SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	| K_SEARCH SP search_return_opts SP search_program
+				{ CMD->type = IMAP_CMD_SEARCH; }
+	;
+
+/* RFC4466 §2.6: search-program = ["CHARSET" SP charset SP]
+ *   search-key *(SP search-key) */
+search_program:
+	search_key_list
+		{ CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
+		  if (CMD->u.search.keys == NULL) YYNOMEM;
+		  CMD->u.search.keys->list = $1.v; CMD->u.search.keys->nlist = $1.n; }
+	| K_CHARSET SP charset SP search_key_list
+		{ CMD->u.search.has_charset = true; CMD->u.search.charset = $3;
 		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
 		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $3.v; CMD->u.search.keys->nlist = $3.n; }
-	| K_SEARCH SP K_CHARSET SP charset SP search_key_list
-		{ CMD->type = IMAP_CMD_SEARCH;
-		  CMD->u.search.has_charset = true; CMD->u.search.charset = $5;
-		  CMD->u.search.keys = imap_key_new(ctx, IMAP_SK_LIST);
-		  if (CMD->u.search.keys == NULL) YYNOMEM;
-		  CMD->u.search.keys->list = $7.v; CMD->u.search.keys->nlist = $7.n; }
+		  CMD->u.search.keys->list = $5.v; CMD->u.search.keys->nlist = $5.n; }
+	;
+
+/* ---- RFC 4731: ESEARCH, RFC 5182: SEARCHRES ---- */
+
+/* RFC4466 §2.6: search-return-opts = SP "RETURN" SP "(" [search-return-opt
+ *   *(SP search-return-opt)] ")"  (the leading SP is in `search`) */
+search_return_opts:
+	K_RETURN SP '(' ')'     { CMD->u.search.has_return = true; NOTE("search return options"); }
+	| K_RETURN SP '(' search_return_opt_list ')'
+				{ CMD->u.search.has_return = true; NOTE("search return options"); }
+	;
+
+search_return_opt_list:
+	search_return_opt
+	| search_return_opt_list SP search_return_opt
+	;
+
+/* RFC4731 §4: search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT"
+ * RFC5182 §3: search-return-opt = "SAVE"
+ * Any other option is a syntax error: RFC4466 §2.6 options of extensions
+ * the server does not support get BAD. */
+search_return_opt:
+	K_MIN                   { CMD->u.search.ret |= IMAP_SEARCH_RET_MIN; NOTE("search return option"); }
+	| K_MAX                 { CMD->u.search.ret |= IMAP_SEARCH_RET_MAX; NOTE("search return option"); }
+	| K_ALL                 { CMD->u.search.ret |= IMAP_SEARCH_RET_ALL; NOTE("search return option"); }
+	| K_COUNT               { CMD->u.search.ret |= IMAP_SEARCH_RET_COUNT; NOTE("search return option"); }
+	| K_SAVE                { CMD->u.search.ret |= IMAP_SEARCH_RET_SAVE; NOTE("search return option"); }
 	;
 
 /* The astring after CHARSET (RFC2060 §9 search) */
@@ -632,6 +925,8 @@ sequence_set:
 	T_NUMBER                { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSET              { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
 	| T_SEQSTAR             { CHECK(imap_build_seqset(ctx, &$1, &$$)); NOTE("sequence set"); }
+	/* RFC5182 §3: sequence-set =/ seq-last-command; seq-last-command = "$" */
+	| T_SEQLAST             { $$ = (struct imap_seq_set){ .saved = true }; NOTE("sequence set"); }
 	;
 
 /* RFC2060 §9: mailbox = "INBOX" / astring
@@ -670,6 +965,7 @@ atom:
 	| T_NUMBER              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_SEQSET              { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| T_DATE                { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
+	| T_SEQLAST             { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	| keyword               { $$ = imap_str_from_tok(&$1, IMAP_STR_ATOM); }
 	;
 
@@ -686,6 +982,8 @@ keyword:
 	| K_UNKEYWORD | K_UNSEEN | K_CHARSET | K_MESSAGES | K_UIDNEXT
 	| K_UIDVALIDITY | K_PLUS_FLAGS | K_MINUS_FLAGS | K_FLAGS_SILENT
 	| K_PLUS_FLAGS_SILENT | K_MINUS_FLAGS_SILENT
+	/* RFC 4731, RFC 5182 */
+	| K_RETURN | K_MIN | K_MAX | K_COUNT | K_SAVE
 	;
 
 /* RFC2060 §9: flag_list = "(" #flag ")"
@@ -798,7 +1096,7 @@ static const char *string_noun(const struct imap_parse_ctx *ctx, const char *aft
 		return "authentication mechanism";
 	case K_SELECT: case K_EXAMINE: case K_CREATE: case K_DELETE:
 	case K_SUBSCRIBE: case K_UNSUBSCRIBE: case K_STATUS: case K_APPEND:
-	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY:
+	case K_RENAME: case K_LIST: case K_LSUB: case K_COPY: case K_MOVE:
 		return "mailbox name";
 	case K_SEARCH:
 		return strcmp(after, "CHARSET") == 0 ? "charset name"
@@ -824,7 +1122,7 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && HAS(T_ATOM) && !HAS(T_LISTWORD))
 		return string_noun(ctx, after);
 	if (HAS(K_COPY) && HAS(K_FETCH) && !HAS(K_CAPABILITY))
-		return "COPY, EXPUNGE, FETCH, SEARCH or STORE";
+		return "COPY, EXPUNGE, FETCH, MOVE, SEARCH or STORE";
 	if (HAS(T_LISTWORD))
 		return "mailbox pattern";
 	if (HAS(K_ANSWERED) && HAS(T_SEQSTAR))
@@ -835,8 +1133,10 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return "fetch attribute or ALL, FAST, FULL";
 	if (HAS(K_ENVELOPE) && !HAS(T_ATOM))
 		return "fetch attribute";
-	if (HAS(K_MESSAGES) && !HAS(T_ATOM))
+	if (HAS(K_MESSAGES) && !HAS(K_ALL))
 		return "status attribute";
+	if (HAS(K_SAVE) && HAS(K_MIN) && !HAS(T_ATOM))
+		return "search return option (MIN, MAX, ALL, COUNT or SAVE)";
 	if (HAS(K_PLUS_FLAGS) && !HAS(T_ATOM))
 		return "FLAGS, +FLAGS or -FLAGS";
 	if (HAS(T_FLAG) && HAS(T_ATOM) && has(exp, n, YYTRANSLATE('(')))
@@ -864,6 +1164,9 @@ static const char *expected_noun(const struct imap_parse_ctx *ctx, const char *a
 		return string_noun(ctx, after);
 	if (HAS(T_LITERAL) && HAS(T_QUOTED) && has(exp, n, YYTRANSLATE('(')))
 		return "flag list, date-time or message literal";
+	/* RFC2971: ID's fields are strings (quoted or literal), never atoms. */
+	if (HAS(T_LITERAL) && HAS(T_QUOTED) && ctx->lexer.verb == K_ID)
+		return "quoted string or literal";
 	if (HAS(T_LITERAL) && !HAS(T_ATOM))
 		return "message literal";
 	if (HAS(T_SEQSTAR))

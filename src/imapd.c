@@ -97,8 +97,7 @@ static void run_debugger(const struct imapd_config *cfg, const char *argv0)
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
-	struct serve_options opt = { .uses = SERVE_DEFAULT_USES, .idle_timeout = SERVE_DEFAULT_IDLE,
-				     .status_fd = -1 };
+	struct serve_options opt = { .uses = SERVE_DEFAULT_USES, .idle_timeout = SERVE_DEFAULT_IDLE };
 	bool debug = false;
 	char *preauth_user = NULL;
 	char err[256];

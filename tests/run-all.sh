@@ -111,6 +111,15 @@ for suite in $SUITES; do
 		fi
 		python3 spec/rfc2060-tests/imaptest.py --imapd "$BIN/imapd" >"$out" 2>&1
 		rc=$?
+		# The requirement files are well-formed, every covers line names a
+		# requirement and every testable requirement has a test.
+		if python3 spec/rfc2060-tests/conformance.py --matrix-only --strict >"$out.m" 2>&1; then
+			echo "ok - requirement matrices (conformance.py --matrix-only --strict)" >>"$out"
+		else
+			grep -v '^# [§t ]' "$out.m" | sed 's/^/# /'
+			echo "not ok - requirement matrices (conformance.py --matrix-only --strict)" >>"$out"
+		fi
+		rm -f "$out.m"
 		grep '^not ok\|^#' "$out" | head -80
 		set -- $(tap "$out")
 		p=$1 f=$2 s=$3

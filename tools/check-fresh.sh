@@ -64,10 +64,13 @@ die() { say "FAILED: $*"; exit 1; }
 
 # in_root ROOT COMMAND: run a shell command in ROOT as root's login shell
 # would, with /proc, /sys and /dev, on the host's network (apt needs it;
-# tests bind 127.0.0.1 on free ports).  unshare --kill-child: when unshare
+# tests bind 127.0.0.1 on free ports).  The root is bound onto itself first
+# so that "/" is a mount point in the chroot, as on a host or in a container:
+# imapd-master's per-session mount namespace makes "/" private, which a bare
+# chroot directory refuses.  unshare --kill-child: when unshare
 # dies, the namespace's first process is killed, and with it all the rest.
 root_sh='r=$1; shift
-mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && mount --rbind /dev "$r/dev" || exit 125
+mount --bind "$r" "$r" && mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && mount --rbind /dev "$r/dev" || exit 125
 exec chroot "$r" /usr/bin/env -i HOME=/root USER=root LOGNAME=root TERM=dumb \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/sh -c "cd /root && $1"'
 # It runs in the background with the shell waiting, so that an INT or TERM

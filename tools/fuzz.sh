@@ -11,6 +11,9 @@
 #           mail root (tests/fuzz/fuzz_mutf7.c)
 #   base64  the strict base64 of SASL exchanges (tests/fuzz/fuzz_base64.c)
 #   config  imapd.conf (tests/fuzz/fuzz_config.c)
+# `tools/fuzz.sh campaign [TARGET...]` runs the same and adds each run to
+# tests/fuzz/campaign.tsv, whose totals say how far each target has been
+# fuzzed over time (the goal: 10^8 executions per target with no crash).
 # Seed corpora are kept in tests/fuzz/<target>/; new inputs go to
 # build/fuzz/<target>-corpus.  For each target one line says how many
 # inputs ran and the coverage reached (libFuzzer's cov: edges, ft:
@@ -66,7 +69,7 @@ describe() {
 		srcs="src/util/base64.c" ;;
 	config)
 		harness=tests/fuzz/fuzz_config.c maxlen=8192 dict=tests/fuzz/config.dict
-		srcs="src/util/config.c" ;;
+		srcs="src/util/config.c src/util/idlist.c" ;;
 	*)
 		echo "fuzz.sh: no target $1 (targets: $ALL)" >&2
 		exit 2 ;;
@@ -90,6 +93,12 @@ done
 secs=${FUZZ_SECONDS:-60}
 status=0
 : >"$out/summary.txt"
+# campaign: the same runs, each also recorded in tests/fuzz/campaign.tsv
+# (committed), so that executions add up across runs and machines; the
+# totals per target are printed at the end.
+ledger=tests/fuzz/campaign.tsv
+[ "$mode" = campaign ] && [ ! -f "$ledger" ] &&
+	printf 'date\tcommit\ttarget\truns\tseconds\tcov\tft\tresult\n' >"$ledger"
 for t in $targets; do
 	describe "$t"
 	mkdir -p "$out/$t-corpus"
@@ -109,6 +118,17 @@ for t in $targets; do
 	line="fuzz_$t: ${runs:-?} runs in ${secs}s, ${cov:-no coverage line}, ${new:-0} new inputs, $result"
 	echo "$line"
 	echo "$line" >>"$out/summary.txt"
+	if [ "$mode" = campaign ]; then
+		c=$(grep -E '^#[0-9]+' "$out/$t.log" | tail -1 | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\).*/\1\t\2/p')
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
+			"$(git rev-parse --short HEAD 2>/dev/null || echo -)" "$t" "${runs:-0}" "$secs" \
+			"${c:-0	0}" "$([ "$result" = "no crash" ] && echo ok || echo crash)" >>"$ledger"
+	fi
 	[ "$result" = "no crash" ] || tail -40 "$out/$t.log"
 done
+if [ "$mode" = campaign ]; then
+	echo "executions so far (tests/fuzz/campaign.tsv), target: runs, crashes recorded:"
+	awk -F'\t' 'NR > 1 { r[$3] += $4; if ($8 != "ok") c[$3]++ }
+		END { for (t in r) printf "  %-8s %12d  %d\n", t, r[t], c[t] + 0 }' "$ledger" | sort
+fi
 exit $status

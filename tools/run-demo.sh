@@ -39,6 +39,9 @@ if [ ! -s "$run/sasldb2" ]; then
 	echo "run-demo: SASL user demo, password demo"
 	printf demo | saslpasswd2 -c -p -f "$run/sasldb2" -u localhost demo
 fi
+# Passwords are checked by imapd-master's login processes, which do not
+# run as root (login_user, nobody here): they must be able to read it.
+chmod 644 "$run/sasldb2"
 
 # A few messages in maildir form (cur/ for seen ones, new/ for unseen).
 box="$run/mail/demo"

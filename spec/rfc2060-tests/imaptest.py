@@ -75,13 +75,28 @@ DIRECTIVES
                            grammar of RFC2060 §9 (imapsyntax.py)
     @ idle seconds         read whatever the server sends unasked for that
                            long; it becomes the current block (R~ R! R#)
+    @ compress             from here on this connection is one raw DEFLATE
+                           stream each way (RFC4978 COMPRESS=DEFLATE, after
+                           the tagged OK of a COMPRESS command): what the
+                           client sends is compressed (flushed with
+                           Z_SYNC_FLUSH after every write), what the server
+                           sends is inflated; anything not DEFLATE fails
+    @ deliver NAME file    our server only: put a message file into the
+                           maildir of mailbox NAME now, as a delivery agent
+                           would (tmp/, then a rename into new/), while the
+                           server runs
     @ assert expr [;; msg] a Python expression over the variables (strings),
                            with helpers defined(name), instant(date_time),
                            now(), unregistered(capabilities), same(a, b)
                            (the same words in any order, e.g. the numbers
                            of a SEARCH response), numbers(set) (the numbers
-                           of a set such as "3,5:7", in order); msg (also
-                           an expression) says what failed
+                           of a set such as "3,5:7", in order),
+                           namespaces(data) (RFC2342: [personal, others,
+                           shared], each None or [(prefix, delim, exts)]),
+                           id_params(data) (RFC2971: [(field, value)] or
+                           None), parses(fn, data) ("" or why fn fails),
+                           upper(s); msg (also an expression) says what
+                           failed
     @ collect VAR regex    VAR = group 1 of every line of the current block
                            that matches, joined by spaces
     @ keep-going           a mismatch of S~ R~ R! R# or @ assert is recorded
@@ -180,6 +195,129 @@ def numbers(seq_set):
     return out
 
 
+class _Words:
+    """A cursor over response data for the small parsers below."""
+
+    def __init__(self, text):
+        self.t, self.i = text, 0
+
+    def fail(self, what):
+        raise ValueError("%s at %r" % (what, self.t[self.i:self.i + 40]))
+
+    def peek(self, s):
+        return self.t.startswith(s, self.i)
+
+    def take(self, s):
+        if not self.peek(s):
+            self.fail("expected %r" % s)
+        self.i += len(s)
+
+    def nil(self):
+        if self.t[self.i:self.i + 3].upper() == "NIL" and not re.match(r"[^ ()]", self.t[self.i + 3:self.i + 4]):
+            self.i += 3
+            return True
+        return False
+
+    def string(self):
+        """A quoted string or a literal (folded in by read_line)."""
+        if self.peek('"'):
+            m = re.compile(r'"((?:[^"\\\r\n]|\\["\\])*)"').match(self.t, self.i)
+            if not m:
+                self.fail("bad quoted string")
+            self.i = m.end()
+            return re.sub(r'\\(.)', r'\1', m.group(1))
+        m = re.compile(r"\{(\d+)\}\r\n").match(self.t, self.i)
+        if not m:
+            self.fail("expected a string")
+        n = int(m.group(1))
+        data = self.t[m.end():m.end() + n]
+        if len(data) != n:
+            self.fail("literal cut short")
+        self.i = m.end() + n
+        return data
+
+    def nstring(self):
+        return None if self.nil() else self.string()
+
+
+def namespaces(text):
+    """The three Namespace lists of a NAMESPACE response's data (RFC2342 §6,
+    "* NAMESPACE " removed): [personal, other users', shared], each None for
+    NIL or a list of (prefix, delimiter or None, [extension names]).
+    Raises ValueError when the text does not follow the grammar."""
+    w = _Words(text)
+    out = []
+    for k in range(3):
+        if k:
+            w.take(" ")
+        if w.nil():
+            out.append(None)
+            continue
+        w.take("(")
+        entries = []
+        while True:
+            w.take("(")
+            prefix = w.string()
+            w.take(" ")
+            if w.nil():
+                delim = None
+            else:
+                delim = w.string()
+                if len(delim) != 1:
+                    w.fail("the delimiter must be one character")
+            exts = []
+            while w.peek(" "):
+                w.take(" ")
+                exts.append(w.string())
+                w.take(" (")
+                w.string()
+                while w.peek(" "):
+                    w.take(" ")
+                    w.string()
+                w.take(")")
+            w.take(")")
+            entries.append((prefix, delim, exts))
+            if w.peek(")"):
+                break
+        w.take(")")
+        out.append(entries)
+    if w.i != len(text):
+        w.fail("extra text")
+    return out
+
+
+def id_params(text):
+    """The field/value pairs of an ID response's data (RFC2971 §4,
+    "* ID " removed) as [(field, value or None)], or None for NIL.
+    Raises ValueError when the text does not follow the grammar."""
+    w = _Words(text)
+    if w.nil():
+        if w.i != len(text):
+            w.fail("extra text")
+        return None
+    w.take("(")
+    pairs = []
+    while not w.peek(")"):
+        if pairs:
+            w.take(" ")
+        field = w.string()
+        w.take(" ")
+        pairs.append((field, w.nstring()))
+    w.take(")")
+    if w.i != len(text):
+        w.fail("extra text")
+    return pairs
+
+
+def parses(fn, text):
+    """Why fn(text) fails (a ValueError's message), or "" when it parses."""
+    try:
+        fn(text)
+        return ""
+    except ValueError as e:
+        return str(e) or "does not parse"
+
+
 def template_regex(tpl):
     """Compile an S: template into a regex."""
     out = []
@@ -252,6 +390,12 @@ class OurServer:
     def put_message(self, mailbox, path, user):
         """The message file into the mailbox's new/, named to sort in the
         order the transcript lists the messages."""
+        with open(path, "rb") as f:
+            self.sb.deliver(user, mailbox, f.read(), suffix="imaptest")
+
+    def deliver(self, mailbox, path, user):
+        """A delivery while the server runs: written to tmp/, then renamed
+        into new/ (maildir's own protocol), so a watcher sees one event."""
         with open(path, "rb") as f:
             self.sb.deliver(user, mailbox, f.read(), suffix="imaptest")
 
@@ -522,7 +666,8 @@ class Runner:
                    "instant": instant, "now": time.time, "unregistered": unregistered_capabilities,
                    "b64": lambda v: base64.b64encode(v.encode("utf-8", "surrogateescape")).decode(),
                    "same": lambda a, b: sorted(str(a).split()) == sorted(str(b).split()),
-                   "numbers": numbers}
+                   "numbers": numbers, "namespaces": namespaces, "id_params": id_params,
+                   "parses": parses, "upper": lambda v: str(v).upper()}
         try:
             # Variables are globals, so that comprehensions see them too.
             return eval(expr, dict(self.vars, __builtins__=helpers))
@@ -540,6 +685,7 @@ class Runner:
                 return lines
 
     def play(self, body, path):
+        self.path = path
         self.keep_going = False
         self.step_timeout = None  # @ timeout
         self.failures = []
@@ -710,7 +856,18 @@ class Runner:
                         # The greeting may be read already.
                         c.checker.greeted = any(l.startswith("S: ") for l in c.log)
                 elif word == "idle":
-                    self.block = conn.read_for(float(rest))
+                    # Under the sanitizers our server runs several times
+                    # slower: the window an update must arrive in grows.
+                    slow = 4.0 if self.ours and os.environ.get("SANITIZE") == "1" else 1.0
+                    self.block = conn.read_for(float(rest) * slow)
+                elif arg == "compress":
+                    conn.start_compression()
+                elif word == "deliver":
+                    if not self.ours:
+                        raise TranscriptError("%s: @ deliver needs our server (@ skip-unless-ours)" % where)
+                    mbox, f = rest.split(None, 1)
+                    self.server.deliver(self.vars.get(mbox, mbox),
+                                        os.path.join(os.path.dirname(self.path), f), self.mail_user())
                 elif word == "assert":
                     expr, _, msg = rest.partition(";;")
                     if not self.evaluate(expr, where):

@@ -78,6 +78,10 @@ namespace inbox {
   separator = .
 }
 CONF
+	# COMPRESS=DEFLATE (RFC4978) comes with the imap_zlib plugin.
+	if [ -e /usr/lib/dovecot/modules/lib30_imap_zlib_plugin.so ]; then
+		printf 'protocol imap {\n  mail_plugins = $mail_plugins imap_zlib\n}\n' >>"$DIR/dovecot.conf"
+	fi
 	dovecot -c "$DIR/dovecot.conf"
 	# Wait until it accepts connections.
 	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do

@@ -31,9 +31,24 @@ void account_close(struct session *s);
  * §6.2.2; the nginx mail proxy insists), or a NO when the account cannot
  * be served.  account_login_failed() waits failed_login_delay seconds,
  * logs, and sends NO [AUTHENTICATIONFAILED] with the same text for an
- * unknown user and a wrong password.
+ * unknown user and a wrong password; after login_max_failures on one
+ * connection, a BYE follows and the session ends.
  */
 void account_login_ok(struct session *s, const char *user, const char *method);
+
+/* account_login_ok() without the login process's hand-off: open the
+ * account here; false (after the NO) when it cannot be served. */
+bool account_login_finish(struct session *s, const char *user, const char *method);
+
+/*
+ * A login process hands a logged-in client to imapd-master: the command
+ * waits (no deadline ends the session meanwhile) until
+ * account_handoff_done() (a session process took the client over) or
+ * account_handoff_refused() (NO [UNAVAILABLE] why; the client may retry).
+ */
+void account_handoff_wait(struct session *s);
+void account_handoff_done(struct session *s);
+void account_handoff_refused(struct session *s, const char *why);
 void account_login_failed(struct session *s, const char *user, const char *method,
 			  const char *detail);
 

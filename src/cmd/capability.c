@@ -11,9 +11,10 @@
 
 void cmd_capability_list(struct session *s)
 {
-	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ (RFC7888): the reader
-	 * takes "{n+}" literals in every state. */
-	resp_puts(s, "IMAP4rev1 LITERAL+");
+	/* RFC2060 §7.2.1: IMAP4rev1 first.  LITERAL+ or, if configured,
+	 * LITERAL- (RFC7888 §5: never both): the reader takes "{n+}"
+	 * literals in every state (LITERAL-: up to 4096 octets). */
+	resp_puts(s, s->cfg->literal_minus ? "IMAP4rev1 LITERAL-" : "IMAP4rev1 LITERAL+");
 	/* The commands' own capabilities, while the command is valid now or
 	 * can become valid (STARTTLS only before login, UIDPLUS always). */
 	unsigned reachable = s->state == STATE_NOT_AUTH
@@ -32,6 +33,17 @@ void cmd_capability_list(struct session *s)
 			resp_puts(s, d->capability);
 		}
 	}
+	/* ---- RFC 3348, 5258, 5819, 6154, 7889, 8438: what LIST, STATUS and
+	 * APPEND answer (the commands themselves are RFC2060's).  CHILDREN:
+	 * \HasChildren in every LIST; LIST-STATUS: RETURN (STATUS ...);
+	 * SPECIAL-USE: the use attributes and options; STATUS=SIZE; and
+	 * APPENDLIMIT=<maxmessagesize> (RFC7889 §2: one limit for every
+	 * mailbox), or APPENDLIMIT alone without a limit (STATUS says NIL). */
+	resp_puts(s, " CHILDREN LIST-STATUS SPECIAL-USE STATUS=SIZE");
+	if (s->cfg->maxmessagesize > 0)
+		resp_printf(s, " APPENDLIMIT=%llu", (unsigned long long)s->cfg->maxmessagesize);
+	else
+		resp_puts(s, " APPENDLIMIT");
 	/* The authentication state: what only the session knows. */
 	if (s->state == STATE_NOT_AUTH) {
 		/* RFC3501 §6.2.3: LOGINDISABLED while plaintext is refused. */

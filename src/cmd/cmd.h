@@ -54,9 +54,37 @@ bool cmd_starttls_offered(const struct session *s);
 /* COMPRESS=DEFLATE is offered until compression is on. */
 bool cmd_compress_offered(const struct session *s);
 
+/* ---- RFC 5161: ENABLE ---- */
+
+/* A row of the table of extensions ENABLE turns on (cmd/table.c). */
+struct cmd_ext {
+	const char *name;          /* the capability name ENABLE takes: "CONDSTORE" */
+	unsigned bit;              /* enum session_ext (proto/session.h) */
+	unsigned implies;          /* further bits it turns on (QRESYNC: CONDSTORE) */
+	/* Whether it can be enabled in this session (it is advertised);
+	 * NULL: always. */
+	bool (*offered)(const struct session *s);
+};
+
+/* The extensions ENABLE knows (cmd/enable.c), ending with a row whose
+ * name is NULL. */
+extern const struct cmd_ext cmd_ext_table[];
+
+/*
+ * Turn on the extension `name` (any case) of `table` for the session, with
+ * what it implies.  Returns the bits newly turned on: 0 when the name is
+ * not in the table, not offered now, or already on (RFC5161 §3.1: such
+ * names are ignored).
+ */
+unsigned cmd_enable_one(struct session *s, const struct cmd_ext *table, const char *name);
+
+cmd_fn cmd_namespace, cmd_id, cmd_unselect, cmd_enable;
+
 cmd_fn cmd_capability, cmd_noop, cmd_logout, cmd_starttls, cmd_authenticate, cmd_login,
 	cmd_select, cmd_examine, cmd_create, cmd_delete, cmd_rename, cmd_subscribe,
 	cmd_unsubscribe, cmd_list, cmd_lsub, cmd_status, cmd_append, cmd_check, cmd_close,
 	cmd_expunge, cmd_search, cmd_fetch, cmd_store, cmd_copy, cmd_idle, cmd_compress, cmd_x;
+/* ---- RFC 6851: MOVE ---- */
+cmd_fn cmd_move;
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * fetch.c - FETCH and UID FETCH (RFC2060 §6.4.5, §6.4.8): message data.
+ * fetch.c - FETCH and UID FETCH (RFC2060 §6.4.5, §6.4.8): message data,
+ * BINARY sections too (RFC3516).
  *
  * FLAGS, UID, INTERNALDATE and RFC822.SIZE come from the index and never
  * open a message file, so "UID FETCH 1:* (FLAGS)" on a large mailbox
@@ -192,11 +193,13 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 	for (size_t i = 0; i < f->natts; i++)
 		if (f->atts[i].type == IMAP_FETCH_FLAGS)
 			wants_flags = true;
+	bool seen_set = false;
 	for (size_t i = 0; i < f->natts; i++) {
 		if (fetch_att_sets_seen(&f->atts[i]) && !mbox_readonly(mb)
 		    && !(mbox_msg_flags(mb, seq) & IMAP_FLAG_SEEN)) {
 			if (mbox_flags_change(mb, seq, IMAP_STORE_ADD, IMAP_FLAG_SEEN, 0)) {
 				*seen_changed = true;
+				seen_set = true;
 				add_flags = !wants_flags;
 			}
 			break;
@@ -217,8 +220,13 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 			sbuf_addc(b, ' ');
 		first = false;
 		if (fetch_att_needs_message(att)) {
-			if (!fetch_mime_item(m, att, b))
+			if (!fetch_mime_item(m, att, b)) {
+				/* No response for this message: nor its \Seen
+				 * (RFC3516 §4.3: the request failed). */
+				if (seen_set)
+					mbox_flags_change(mb, seq, IMAP_STORE_REMOVE, IMAP_FLAG_SEEN, 0);
 				return false;
+			}
 		} else {
 			index_item(mb, seq, att, b);
 		}
@@ -248,6 +256,7 @@ struct fetch_run {
 	size_t next_stream;                 /* m.streams[next_stream] is next */
 	const char *released;               /* pages before this are given back */
 	bool seen_changed, gone, nomem;
+	bool unknown_cte;                   /* RFC3516 §4.3: NO [UNKNOWN-CTE] */
 };
 
 /* Stream sections a buffer at a time, and give the pages behind back
@@ -269,9 +278,9 @@ static bool fetch_send_msg(struct session *s, struct fetch_run *run)
 		}
 		char buf[FETCH_CHUNK];
 		size_t n;
-		while (!conn_output_full(c) && (n = mime_crlf_stream_read(&st->src, buf, sizeof(buf))) > 0) {
+		while (!conn_output_full(c) && (n = fetch_stream_read(st, buf, sizeof(buf))) > 0) {
 			resp_write(s, buf, n);
-			const char *at = mime_crlf_stream_at(&st->src);
+			const char *at = fetch_stream_at(st);
 			if (at - run->released >= FETCH_RELEASE_STEP) {
 				mbox_body_release(&m->r.body, at);
 				run->released = at;
@@ -311,6 +320,9 @@ static void fetch_finish(struct session *s, struct fetch_run *run)
 	}
 	if (run->nomem)
 		cmd_no(s, "Out of memory");
+	else if (run->unknown_cte)
+		cmd_no(s, "[UNKNOWN-CTE] A requested section has a Content-Transfer-Encoding "
+		       "the server cannot decode");
 	else if (run->gone)
 		cmd_no(s, "Some of the requested messages no longer exist");
 	else
@@ -340,8 +352,11 @@ static bool fetch_produce(struct session *s, struct fetch_run *run)
 		}
 		fetch_msg_init(&run->m, mb, seq, &run->scratch);
 		if (!fetch_build(s, seq, run->f, run->uid, &run->m, &run->b, &run->seen_changed)) {
+			if (run->m.unknown_cte)
+				run->unknown_cte = true;
+			else
+				run->gone = true;
 			fetch_msg_done(&run->m);
-			run->gone = true;
 			continue;
 		}
 		if (run->b.failed) {

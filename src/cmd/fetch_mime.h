@@ -1,7 +1,8 @@
 /*
  * fetch_mime.h - the FETCH items that need the message itself (RFC2060
  * §6.4.5): ENVELOPE, BODY, BODYSTRUCTURE, BODY[section]<partial>,
- * BODY.PEEK[...], RFC822, RFC822.HEADER, RFC822.TEXT.  fetch.c answers
+ * BODY.PEEK[...], RFC822, RFC822.HEADER, RFC822.TEXT; and BINARY[...],
+ * BINARY.PEEK[...], BINARY.SIZE[...] (RFC3516).  fetch.c answers
  * the index items itself and calls these for the rest.
  */
 #ifndef IMAPD_CMD_FETCH_MIME_H
@@ -23,8 +24,15 @@
  */
 struct fetch_stream {
 	size_t at;                 /* where in the response text the octets go */
+	bool decode;               /* BINARY (RFC3516): dec, else src */
 	struct mime_crlf_stream src;
+	struct mime_decoder dec;
 };
+
+/* The next octets of a stream into buf (0 at its end), and the stored
+ * octet it has reached. */
+size_t fetch_stream_read(struct fetch_stream *st, char *buf, size_t cap);
+const char *fetch_stream_at(const struct fetch_stream *st);
 
 /* Sections at least this large (stored octets) are streamed. */
 #define FETCH_STREAM_MIN (256 * 1024)
@@ -36,6 +44,7 @@ struct fetch_msg {
 	bool can_stream;           /* large sections may become fetch_streams */
 	struct fetch_stream *streams;  /* in the scratch arena, in text order */
 	size_t nstreams, capstreams;
+	bool unknown_cte;          /* a BINARY section's encoding is unknown (RFC3516 §4.3) */
 };
 
 /* Whether the item needs the message file (not just the index). */
@@ -55,7 +64,8 @@ bool fetch_msg_open(struct fetch_msg *m);
  * Append the item ("ENVELOPE (...)", "BODY[TEXT]<0> {12}\r\n...") to
  * out; with m->can_stream, a large body section only up to its literal
  * header, its octets left to a new entry of m->streams.  Returns false
- * when the message's file is gone (expunged by another session): the
+ * when the message's file is gone (expunged by another session), or a
+ * BINARY section has an encoding we cannot undo (m->unknown_cte): the
  * caller must not send a FETCH response for it.
  */
 bool fetch_mime_item(struct fetch_msg *m, const struct imap_fetch_att *att, struct sbuf *out);

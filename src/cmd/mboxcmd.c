@@ -29,8 +29,15 @@ const char *mboxcmd_name(struct session *s, const struct imap_string *arg, bool 
 
 void mboxcmd_no(struct session *s, const struct store_err *err)
 {
-	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE. */
-	cmd_no(s, "%s%s", err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] " : "", err->text);
+	/* RFC2060 §6.3.11, §6.4.7: a missing target says TRYCREATE; RFC6154
+	 * §3: a special use that cannot be given says USEATTR; RFC5530 §3:
+	 * CREATE or RENAME onto a mailbox that exists says ALREADYEXISTS
+	 * (offlineimap creates every level of a new folder's name and goes on
+	 * only when a NO for an existing one carries it, as Dovecot's does). */
+	const char *code = err->code == STORE_ERR_TRYCREATE ? "[TRYCREATE] "
+		: err->code == STORE_ERR_USEATTR ? "[USEATTR] "
+		: err->code == STORE_ERR_EXISTS ? "[ALREADYEXISTS] " : "";
+	cmd_no(s, "%s%s", code, err->text);
 }
 
 bool mboxcmd_check_flags(struct session *s, const struct imap_flags *flags)
@@ -100,43 +107,165 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 		readonly ? "EXAMINE" : "SELECT");
 }
 
+/* ---- STATUS ------------------------------------------------------------ */
+
+void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
+			  size_t n, const struct store_status *st)
+{
+	resp_puts(s, "* STATUS ");
+	resp_astring(s, name, strlen(name));
+	resp_puts(s, " (");
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i > 0 ? " " : "";
+		switch (order[i]) {
+		case IMAP_STATUS_MESSAGES: resp_printf(s, "%sMESSAGES %u", sep, st->messages); break;
+		case IMAP_STATUS_RECENT: resp_printf(s, "%sRECENT %u", sep, st->recent); break;
+		case IMAP_STATUS_UIDNEXT: resp_printf(s, "%sUIDNEXT %u", sep, st->uidnext); break;
+		case IMAP_STATUS_UIDVALIDITY:
+			resp_printf(s, "%sUIDVALIDITY %u", sep, st->uidvalidity);
+			break;
+		case IMAP_STATUS_UNSEEN: resp_printf(s, "%sUNSEEN %u", sep, st->unseen); break;
+		/* RFC8438 §2: the mailbox's size, the sum of its messages'
+		 * RFC822.SIZE, from the index. */
+		case IMAP_STATUS_SIZE:
+			resp_printf(s, "%sSIZE %llu", sep, (unsigned long long)st->size);
+			break;
+		/* RFC7889 §3.1: the largest APPEND the mailbox takes; NIL
+		 * when there is no limit. */
+		case IMAP_STATUS_APPENDLIMIT:
+			if (s->cfg->maxmessagesize == 0)
+				resp_printf(s, "%sAPPENDLIMIT NIL", sep);
+			else
+				resp_printf(s, "%sAPPENDLIMIT %llu", sep,
+					    (unsigned long long)s->cfg->maxmessagesize);
+			break;
+		}
+	}
+	resp_puts(s, ")\r\n");
+}
+
 /* ---- LIST and LSUB ---------------------------------------------------- */
 
 struct list_ctx {
 	struct session *s;
 	const char *verb;
+	bool lsub;
+	const struct imap_cmd_list *ext;  /* the extended LIST (RFC5258), or NULL */
 };
 
-static void list_one(void *vctx, const char *name, unsigned attrs)
+/* The mailbox attributes of one response, "\Noselect \HasChildren". */
+static void list_flags(struct sbuf *b, const struct list_ctx *ctx, unsigned attrs, unsigned uses)
+{
+	const char *sep = "";
+#define FLAG(text) do { sbuf_printf(b, "%s%s", sep, text); sep = " "; } while (0)
+	/* One selectability flag (RFC5258 §6 mbx-list-sflag); the extended
+	 * LIST says \NonExistent where RFC2060 says \Noselect (RFC5258 §3:
+	 * \NonExistent implies \Noselect). */
+	if (ctx->ext != NULL && (attrs & STORE_LIST_NONEXISTENT))
+		FLAG("\\NonExistent");
+	else if (attrs & STORE_LIST_NOSELECT)
+		FLAG("\\Noselect");
+	else if (attrs & STORE_LIST_MARKED)
+		FLAG("\\Marked");
+	else if (attrs & STORE_LIST_UNMARKED)
+		FLAG("\\Unmarked");
+	if (attrs & STORE_LIST_NOINFERIORS)
+		FLAG("\\Noinferiors");
+	/* LSUB stays as RFC2060 has it (RFC3348 §3: children "might not be
+	 * returned in response to a LSUB"). */
+	if (ctx->lsub)
+		return;
+	/* RFC3348 §3 (CHILDREN): LIST may always say it; RFC5258 §4: it must
+	 * with RETURN (CHILDREN). */
+	if (attrs & STORE_LIST_HASCHILDREN)
+		FLAG("\\HasChildren");
+	else if (attrs & STORE_LIST_HASNOCHILDREN)
+		FLAG("\\HasNoChildren");
+	/* RFC5258 §3.1, §3.2: \Subscribed with the SUBSCRIBED option. */
+	if (ctx->ext != NULL && (attrs & STORE_LIST_SUBSCRIBED) &&
+	    ((ctx->ext->select & IMAP_LIST_SEL_SUBSCRIBED) || (ctx->ext->ret & IMAP_LIST_RET_SUBSCRIBED)))
+		FLAG("\\Subscribed");
+	/* RFC6154 §2: special uses may be in any LIST response. */
+	for (unsigned i = 0; i < STORE_USE_COUNT; i++)
+		if (uses & (1u << i))
+			FLAG(store_use_name(i));
+#undef FLAG
+}
+
+static void list_one(void *vctx, const struct store_list_item *it)
 {
 	struct list_ctx *ctx = vctx;
 	struct session *s = ctx->s;
-	static const struct {
-		unsigned bit;
-		const char *text;
-	} names[] = {
-		{ STORE_LIST_NOINFERIORS, "\\Noinferiors" },
-		{ STORE_LIST_NOSELECT, "\\Noselect" },
-		{ STORE_LIST_MARKED, "\\Marked" },
-		{ STORE_LIST_UNMARKED, "\\Unmarked" },
-	};
-	resp_printf(s, "* %s (", ctx->verb);
-	bool first = true;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(attrs & names[i].bit))
-			continue;
-		resp_printf(s, "%s%s", first ? "" : " ", names[i].text);
-		first = false;
+	unsigned attrs = it->attrs;
+	/* RFC5819 §2: a STATUS response after the LIST of every selectable
+	 * mailbox that meets the selection; when STATUS fails the mailbox
+	 * is listed \Noselect and gets none. */
+	bool status = false;
+	struct store_status st;
+	if (ctx->ext != NULL && (ctx->ext->ret & IMAP_LIST_RET_STATUS) && it->matched &&
+	    !(attrs & STORE_LIST_NOSELECT)) {
+		struct store_err err;
+		status = store_status(s->store, it->name, &st, &err);
+		if (!status)
+			attrs = (attrs & ~(STORE_LIST_MARKED | STORE_LIST_UNMARKED)) | STORE_LIST_NOSELECT;
 	}
+	struct sbuf b;
+	sbuf_init(&b, &s->arena);
+	list_flags(&b, ctx, attrs, it->uses);
+	resp_printf(s, "* %s (", ctx->verb);
+	resp_write(s, b.data != NULL ? b.data : "", b.len);
 	resp_puts(s, ") \".\" ");
-	resp_astring(s, name, strlen(name));
+	resp_astring(s, it->name, strlen(it->name));
+	/* RFC5258 §3.5: CHILDINFO, only with RECURSIVEMATCH (and so
+	 * SUBSCRIBED, the one selection criterion it can name). */
+	if (ctx->ext != NULL && it->childinfo)
+		resp_puts(s, " (\"CHILDINFO\" (\"SUBSCRIBED\"))");
 	resp_puts(s, "\r\n");
+	if (status)
+		mboxcmd_status_write(s, it->name, ctx->ext->status_order, ctx->ext->nstatus, &st);
+}
+
+/* The extended LIST (RFC5258 §3). */
+static void list_ext(struct session *s, const struct imap_cmd_list *l, struct list_ctx *ctx)
+{
+	const char **pats = arena_alloc(&s->arena, (l->npatterns + 1) * sizeof(*pats));
+	if (pats == NULL) {
+		cmd_no(s, "Out of memory");
+		return;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < l->npatterns; i++) {
+		/* A NUL cannot be in any name: the pattern matches nothing. */
+		if (memchr(l->patterns[i].data, '\0', l->patterns[i].len) == NULL)
+			pats[n++] = l->patterns[i].data;
+	}
+	struct store_list_query q = { .reference = l->reference.data, .patterns = pats,
+				      .npatterns = n };
+	if (l->select & IMAP_LIST_SEL_SUBSCRIBED)
+		q.select |= STORE_SELECT_SUBSCRIBED;
+	if (l->select & IMAP_LIST_SEL_RECURSIVEMATCH)
+		q.select |= STORE_SELECT_RECURSIVE;
+	if (l->select & IMAP_LIST_SEL_SPECIALUSE)
+		q.select |= STORE_SELECT_SPECIALUSE;
+	/* REMOTE (RFC5258 §3.1): there are no remote mailboxes; ignored. */
+	struct store_err err;
+	if (memchr(l->reference.data, '\0', l->reference.len) == NULL && n > 0 &&
+	    !store_list_ext(s->store, &q, list_one, ctx, &err)) {
+		mboxcmd_no(s, &err);
+		return;
+	}
+	cmd_ok(s, "LIST completed");
 }
 
 void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub)
 {
 	const struct imap_cmd_list *l = &cmd->u.list;
-	struct list_ctx ctx = { s, lsub ? "LSUB" : "LIST" };
+	struct list_ctx ctx = { s, lsub ? "LSUB" : "LIST", lsub, NULL };
+	if (!lsub && l->extended) {
+		ctx.ext = l;
+		list_ext(s, l, &ctx);
+		return;
+	}
 	/* A NUL cannot be in any name: nothing matches. */
 	if (memchr(l->reference.data, '\0', l->reference.len) != NULL ||
 	    memchr(l->pattern.data, '\0', l->pattern.len) != NULL) {

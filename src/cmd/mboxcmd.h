@@ -30,7 +30,12 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 /* Leave the selected state without expunging (before another SELECT). */
 void mboxcmd_deselect(struct session *s);
 
-/* LIST and LSUB (RFC2060 §6.3.8, §6.3.9). */
+/* "* STATUS name (...)": the items of order (RFC2060 §7.2.4), also for
+ * LIST's STATUS return option (RFC5819). */
+void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
+			  size_t n, const struct store_status *st);
+
+/* LIST and LSUB (RFC2060 §6.3.8, §6.3.9); the extended LIST of RFC5258. */
 void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub);
 
 #endif

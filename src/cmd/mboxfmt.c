@@ -157,3 +157,19 @@ char *mboxfmt_date(time_t t, int zone_minutes, char out[32])
 	*p = '\0';
 	return out;
 }
+
+void mboxfmt_set(struct sbuf *out, const uint32_t *nums, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && nums[j + 1] == nums[j] + 1)
+			j++;
+		if (i > 0)
+			sbuf_addc(out, ',');
+		if (j == i)
+			sbuf_printf(out, "%u", nums[i]);
+		else
+			sbuf_printf(out, "%u:%u", nums[i], nums[j]);
+		i = j + 1;
+	}
+}

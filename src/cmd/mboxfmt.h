@@ -32,4 +32,9 @@ void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *o
  * quotes included; returns out. */
 char *mboxfmt_date(time_t t, int zone_minutes, char out[32]);
 
+/* Append numbers (UIDs or sequence numbers) as a sequence-set (RFC3501
+ * §9) in the order given, runs of consecutive ascending numbers as
+ * "lo:hi": "3:5,9".  Nothing for n == 0. */
+void mboxfmt_set(struct sbuf *out, const uint32_t *nums, size_t n);
+
 #endif

@@ -27,10 +27,19 @@ bool msgread_open(struct msgread *m)
 	return m->opened;
 }
 
+/* A large message's parse lets go of the pages it has read (they are
+ * read again from the page cache when needed). */
+static void release_behind(void *ctx, const char *upto)
+{
+	struct msgread *m = ctx;
+	mbox_body_release(&m->body, upto);
+}
+
 const struct mime_part *msgread_tree(struct msgread *m)
 {
 	if (m->root == NULL)
-		m->root = mime_parse(m->scratch, m->body.data, m->body.len);
+		m->root = mime_parse_progress(m->scratch, m->body.data, m->body.len,
+					      release_behind, m);
 	return m->root;
 }
 

@@ -14,12 +14,14 @@
  * A UID SEARCH still takes sequence numbers in sequence-set keys; only
  * the results (and the UID key) are UIDs.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/mboxfmt.h"
 #include "cmd/search_mime.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
@@ -190,16 +192,114 @@ static bool match(struct mailbox *mb, uint32_t seq, const struct skey *p, struct
 	}
 }
 
+/* The matching messages (ascending sequence numbers), grown as found. */
+struct found {
+	uint32_t *seq;
+	size_t n, cap;
+	bool failed;
+};
+
+static void found_add(struct found *f, uint32_t seq)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap < 256 ? 256 : f->cap * 2;
+		uint32_t *n = realloc(f->seq, cap * sizeof(*n));
+		if (n == NULL) {
+			f->failed = true;
+			return;
+		}
+		f->seq = n;
+		f->cap = cap;
+	}
+	f->seq[f->n++] = seq;
+}
+
+/* The numbers the client gets: sequence numbers, or UIDs for UID SEARCH. */
+static uint32_t shown(struct mailbox *mb, bool uid, uint32_t seq)
+{
+	return uid ? mbox_msg_uid(mb, seq) : seq;
+}
+
+/*
+ * RFC4731 §3.1: one ESEARCH response with what RETURN asked for.  MIN,
+ * MAX and ALL are left out when nothing matched; COUNT is always there;
+ * "RETURN ()" means ALL; SAVE alone asks for no response at all
+ * (RFC5182 §1).  The tag correlates it with its command (RFC4466 §2.6).
+ */
+static void esearch_write(struct session *s, const struct imap_cmd *cmd, const struct found *f,
+			  struct sbuf *b)
+{
+	unsigned ret = cmd->u.search.ret;
+	if (ret == IMAP_SEARCH_RET_SAVE)
+		return;
+	if (ret == 0)
+		ret = IMAP_SEARCH_RET_ALL;
+	struct mailbox *mb = s->mbox;
+	sbuf_adds(b, "* ESEARCH (TAG ");
+	sbuf_add_imap_string(b, cmd->tag, strlen(cmd->tag));
+	sbuf_addc(b, ')');
+	if (cmd->uid)
+		sbuf_adds(b, " UID");
+	if (f->n > 0 && (ret & IMAP_SEARCH_RET_MIN))
+		sbuf_printf(b, " MIN %u", shown(mb, cmd->uid, f->seq[0]));
+	if (f->n > 0 && (ret & IMAP_SEARCH_RET_MAX))
+		sbuf_printf(b, " MAX %u", shown(mb, cmd->uid, f->seq[f->n - 1]));
+	if (f->n > 0 && (ret & IMAP_SEARCH_RET_ALL)) {
+		sbuf_adds(b, " ALL ");
+		if (cmd->uid) {
+			/* UIDs ascend with sequence numbers: one pass. */
+			uint32_t *uids = malloc(f->n * sizeof(*uids));
+			if (uids == NULL) {
+				b->failed = true;
+				return;
+			}
+			for (size_t i = 0; i < f->n; i++)
+				uids[i] = mbox_msg_uid(mb, f->seq[i]);
+			mboxfmt_set(b, uids, f->n);
+			free(uids);
+		} else {
+			mboxfmt_set(b, f->seq, f->n);
+		}
+	}
+	if (ret & IMAP_SEARCH_RET_COUNT)
+		sbuf_printf(b, " COUNT %zu", f->n);
+	sbuf_adds(b, "\r\n");
+}
+
+/*
+ * RFC5182 §2.1, §2.4: what "$" holds after a SEARCH with SAVE: every
+ * match, unless only MIN and/or MAX were asked for besides SAVE, when it
+ * is just those (one or two messages).
+ */
+static bool save_result(struct mailbox *mb, unsigned ret, const struct found *f)
+{
+	if ((ret & (IMAP_SEARCH_RET_ALL | IMAP_SEARCH_RET_COUNT)) ||
+	    !(ret & (IMAP_SEARCH_RET_MIN | IMAP_SEARCH_RET_MAX)) || f->n == 0)
+		return mbox_saved_set(mb, f->seq, f->n);
+	uint32_t pick[2];
+	size_t n = 0;
+	if (ret & IMAP_SEARCH_RET_MIN)
+		pick[n++] = f->seq[0];
+	if ((ret & IMAP_SEARCH_RET_MAX) && (n == 0 || f->seq[f->n - 1] != pick[0]))
+		pick[n++] = f->seq[f->n - 1];
+	return mbox_saved_set(mb, pick, n);
+}
+
 void cmd_search(struct session *s, const struct imap_cmd *cmd)
 {
 	const struct imap_cmd_search *c = &cmd->u.search;
 	struct mailbox *mb = s->mbox;
 	const char *charset = c->has_charset ? c->charset.data : NULL;
+	/* RFC5182 §2.1: a SEARCH with SAVE that fails with NO empties the
+	 * saved result; one that fails with BAD leaves it alone. */
+	bool save = c->has_return && (c->ret & IMAP_SEARCH_RET_SAVE);
 	/* RFC2060 §6.4.4: a charset the server does not support is NO with
 	 * [BADCHARSET] (RFC3501), even when no key carries a string. */
 	if (charset != NULL) {
 		struct mime_str probe;
 		if (mime_charset_to_utf8(&s->arena, charset, "", 0, &probe) == MIME_CS_UNKNOWN) {
+			if (save)
+				mbox_saved_set(mb, NULL, 0);
 			cmd_no(s, "[BADCHARSET (US-ASCII UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 "
 				"KOI8-R SHIFT_JIS EUC-JP ISO-2022-JP GB2312 BIG5)] Unsupported charset %s",
 				charset);
@@ -211,6 +311,8 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	enum prep_fail why = PREP_BAD;
 	struct skey *top = prepare(s, charset, c->keys, &ok, &bad, &why);
 	if (!ok) {
+		if (why != PREP_BAD && save)
+			mbox_saved_set(mb, NULL, 0);
 		if (why == PREP_BADCHARSET)
 			cmd_no(s, "[BADCHARSET] Cannot convert from %s", charset);
 		else if (why == PREP_NOMEM)
@@ -221,25 +323,43 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 	}
 	struct arena scratch;
 	arena_init(&scratch);
-	struct sbuf b;
-	sbuf_init(&b, NULL);
-	sbuf_adds(&b, "* SEARCH");
+	struct found f = { 0 };
 	uint32_t count = mbox_count(mb);
-	for (uint32_t seq = 1; seq <= count; seq++) {
+	for (uint32_t seq = 1; seq <= count && !f.failed; seq++) {
 		struct search_msg m;
 		search_msg_init(&m, mb, seq, &scratch);
 		if (match(mb, seq, top, &m))
-			sbuf_printf(&b, " %u", cmd->uid ? mbox_msg_uid(mb, seq) : seq);
+			found_add(&f, seq);
 		search_msg_done(&m);
 	}
-	sbuf_adds(&b, "\r\n");
 	arena_free(&scratch);
-	if (b.failed) {
+	struct sbuf b;
+	sbuf_init(&b, NULL);
+	if (!f.failed && c->has_return) {
+		esearch_write(s, cmd, &f, &b);
+	} else if (!f.failed) {
+		sbuf_adds(&b, "* SEARCH");
+		for (size_t i = 0; i < f.n; i++)
+			sbuf_printf(&b, " %u", shown(mb, cmd->uid, f.seq[i]));
+		sbuf_adds(&b, "\r\n");
+	}
+	if (f.failed || b.failed) {
+		if (save)
+			mbox_saved_set(mb, NULL, 0);
+		free(f.seq);
 		sbuf_free(&b);
 		cmd_no(s, "Out of memory");
 		return;
 	}
 	resp_write(s, b.data, b.len);
 	sbuf_free(&b);
-	cmd_ok(s, "%sSEARCH completed", cmd->uid ? "UID " : "");
+	bool saved = !save || save_result(mb, c->ret, &f);
+	free(f.seq);
+	if (!saved) {
+		/* RFC5182 §2.5: refused to save: NOTSAVED, "$" empty. */
+		cmd_no(s, "[NOTSAVED] Out of memory saving the search result");
+		return;
+	}
+	cmd_ok(s, "%sSEARCH completed%s", cmd->uid ? "UID " : "",
+	       save ? ", result saved" : "");
 }

@@ -110,5 +110,11 @@ bool search_text_match(const struct search_text *t, struct search_msg *m)
 	default:
 		return false;
 	}
+	/* RFC3501 §6.4.4: FROM, TO, CC and BCC look at the envelope's
+	 * address fields; HEADER looks at the field's text as written. */
+	if (k->type == IMAP_SK_FROM || k->type == IMAP_SK_TO || k->type == IMAP_SK_CC ||
+	    k->type == IMAP_SK_BCC)
+		return mime_search_address(&t->needle, m->r.scratch, m->r.body.data, m->r.hdr_len,
+					   field);
 	return mime_search_header(&t->needle, m->r.scratch, m->r.body.data, m->r.hdr_len, field);
 }

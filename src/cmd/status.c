@@ -1,6 +1,8 @@
 /*
  * status.c - STATUS (RFC2060 §6.3.10): counts of a mailbox, from its
  * index, without selecting it.  The items come back in the order asked.
+ * SIZE (RFC8438) sums the index's RFC822.SIZE, so no message file is
+ * read; APPENDLIMIT (RFC7889) is maxmessagesize.
  */
 #include <string.h>
 
@@ -21,21 +23,6 @@ void cmd_status(struct session *s, const struct imap_cmd *cmd)
 		mboxcmd_no(s, &err);
 		return;
 	}
-	resp_puts(s, "* STATUS ");
-	resp_astring(s, name, strlen(name));
-	resp_puts(s, " (");
-	for (size_t i = 0; i < c->natts; i++) {
-		const char *key = "";
-		uint32_t v = 0;
-		switch (c->order[i]) {
-		case IMAP_STATUS_MESSAGES: key = "MESSAGES"; v = st.messages; break;
-		case IMAP_STATUS_RECENT: key = "RECENT"; v = st.recent; break;
-		case IMAP_STATUS_UIDNEXT: key = "UIDNEXT"; v = st.uidnext; break;
-		case IMAP_STATUS_UIDVALIDITY: key = "UIDVALIDITY"; v = st.uidvalidity; break;
-		case IMAP_STATUS_UNSEEN: key = "UNSEEN"; v = st.unseen; break;
-		}
-		resp_printf(s, "%s%s %u", i > 0 ? " " : "", key, v);
-	}
-	resp_puts(s, ")\r\n");
+	mboxcmd_status_write(s, name, c->order, c->natts, &st);
 	cmd_ok(s, "STATUS completed");
 }

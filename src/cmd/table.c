@@ -44,12 +44,16 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	/* RFC2060 §6.3: authenticated */
 	[IMAP_CMD_SELECT]       = { "SELECT",       cmd_select,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_EXAMINE]      = { "EXAMINE",      cmd_examine,      AUTHED,   0,    NULL, NULL, SMALL },
-	[IMAP_CMD_CREATE]       = { "CREATE",       cmd_create,       AUTHED,   0,    NULL, NULL, SMALL },
+	/* CREATE ... (USE (...)): RFC6154 §3 */
+	[IMAP_CMD_CREATE]       = { "CREATE",       cmd_create,       AUTHED,   0,    "CREATE-SPECIAL-USE",
+				    NULL, SMALL },
 	[IMAP_CMD_DELETE]       = { "DELETE",       cmd_delete,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_RENAME]       = { "RENAME",       cmd_rename,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_SUBSCRIBE]    = { "SUBSCRIBE",    cmd_subscribe,    AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_UNSUBSCRIBE]  = { "UNSUBSCRIBE",  cmd_unsubscribe,  AUTHED,   0,    NULL, NULL, SMALL },
-	[IMAP_CMD_LIST]         = { "LIST",         cmd_list,         AUTHED,   0,    NULL, NULL, SMALL },
+	/* the extended LIST: RFC5258 */
+	[IMAP_CMD_LIST]         = { "LIST",         cmd_list,         AUTHED,   0,    "LIST-EXTENDED",
+				    NULL, SMALL },
 	[IMAP_CMD_LSUB]         = { "LSUB",         cmd_lsub,         AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_STATUS]       = { "STATUS",       cmd_status,       AUTHED,   0,    NULL, NULL, SMALL },
 	[IMAP_CMD_APPEND]       = { "APPEND",       cmd_append,       AUTHED,   0,    NULL, NULL, MSG },
@@ -62,8 +66,22 @@ const struct cmd_def cmd_table[IMAP_CMD__COUNT] = {
 	[IMAP_CMD_CHECK]        = { "CHECK",        cmd_check,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_CLOSE]        = { "CLOSE",        cmd_close,        SELECTED, 0,    NULL, NULL, SMALL },
 	[IMAP_CMD_EXPUNGE]      = { "EXPUNGE",      cmd_expunge,      SELECTED, 0,    "UIDPLUS", NULL, SMALL },
-	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, NULL, NULL, SMALL },
-	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ESEARCH (RFC4731), SEARCHRES (RFC5182): RETURN options, "$" */
+	[IMAP_CMD_SEARCH]       = { "SEARCH",       cmd_search,       SELECTED, SEQS, "ESEARCH SEARCHRES",
+				    NULL, SMALL },
+	/* BINARY (RFC3516): BINARY[] items; literal8 in APPEND */
+	[IMAP_CMD_FETCH]        = { "FETCH",        cmd_fetch,        SELECTED, SEQS, "BINARY", NULL, SMALL },
 	[IMAP_CMD_STORE]        = { "STORE",        cmd_store,        SELECTED, SEQS, NULL, NULL, SMALL },
 	[IMAP_CMD_COPY]         = { "COPY",         cmd_copy,         SELECTED, SEQS, NULL, NULL, SMALL },
+	/* ---- RFC 2342, 2971, 3691, 5161 ---- */
+	/* RFC2971 §3.1: "This command is valid in any state." */
+	[IMAP_CMD_ID]           = { "ID",           cmd_id,           ANY,      0,    "ID", NULL, SMALL },
+	/* RFC2342 §4: authenticated and selected */
+	[IMAP_CMD_NAMESPACE]    = { "NAMESPACE",    cmd_namespace,    AUTHED,   0,    "NAMESPACE", NULL, SMALL },
+	/* RFC5161 §3.1: after login (the ABNF's command-any notwithstanding) */
+	[IMAP_CMD_ENABLE]       = { "ENABLE",       cmd_enable,       AUTHED,   0,    "ENABLE", NULL, SMALL },
+	/* RFC3691 §2: BAD when no mailbox is selected */
+	[IMAP_CMD_UNSELECT]     = { "UNSELECT",     cmd_unselect,     SELECTED, 0,    "UNSELECT", NULL, SMALL },
+	/* ---- RFC 6851: MOVE (no SEQS: its own EXPUNGEs go out before OK) ---- */
+	[IMAP_CMD_MOVE]         = { "MOVE",         cmd_move,         SELECTED, 0,    "MOVE", NULL, SMALL },
 };

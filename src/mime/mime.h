@@ -119,6 +119,20 @@ struct mime_part {
  */
 struct mime_part *mime_parse(struct arena *a, const char *msg, size_t len);
 
+/* Called every few megabytes of a long scan with the stored octets done,
+ * so that the caller can let go of the pages behind. */
+typedef void mime_progress_fn(void *ctx, const char *done_upto);
+
+/*
+ * mime_parse() reporting progress: the parse reads the message a few
+ * times over (once per nesting level), and calls progress(ctx, p) every
+ * few megabytes with the position p it has reached in the current pass,
+ * so that a caller with the message mapped can let go of the pages
+ * behind p (they are read again if a later pass comes back to them).
+ */
+struct mime_part *mime_parse_progress(struct arena *a, const char *msg, size_t len,
+				      mime_progress_fn *progress, void *ctx);
+
 /*
  * Parse only the header block at the start of `msg` (len may stop right
  * after the header: read a file's first pages and pass them).  Fills
@@ -260,10 +274,6 @@ bool mime_section_span(const char *msg, size_t len, const struct mime_part *root
 		       const struct imap_section *sec, bool partial, uint32_t start,
 		       uint32_t count, struct mime_span *span_r);
 
-/* Called every few megabytes of a long scan with the stored octets done,
- * so that the caller can let go of the pages behind. */
-typedef void mime_progress_fn(void *ctx, const char *done_upto);
-
 /* The number of octets a span gives (scanning its stored octets up to
  * the end of its window); notes where a stream of it may start. */
 uint64_t mime_span_size(struct mime_span *span, mime_progress_fn *progress, void *ctx);
@@ -286,6 +296,114 @@ static inline const char *mime_crlf_stream_at(const struct mime_crlf_stream *st)
 {
 	return st->span.data + st->pos;
 }
+
+/* ---- BINARY (RFC3516) ----------------------------------------------------- */
+
+/* A part's Content-Transfer-Encoding as decoding sees it. */
+enum mime_cte {
+	MIME_CTE_IDENTITY,  /* 7bit, 8bit or none (RFC2045 §6.1): lines in CRLF form */
+	MIME_CTE_BINARY,    /* binary: the octets as stored */
+	MIME_CTE_BASE64,
+	MIME_CTE_QP,        /* quoted-printable; line ends come out as CRLF */
+	MIME_CTE_UNKNOWN,   /* anything else (x-uuencode ...): NO [UNKNOWN-CTE] */
+};
+
+enum mime_cte mime_part_cte(const struct mime_part *p);
+
+/*
+ * The decoded octets of a section, a buffer at a time: `prefix` as it is,
+ * then data[0..len) with its encoding undone; of all that, the window
+ * [skip, skip + count) (a partial fetch counts in decoded octets, RFC3516
+ * §4.2).  NUL octets are kept.  The stored data is only read, so a
+ * decoder can be copied to run ahead (mime_decoder_size).
+ */
+/* One piece of a decoder's output: prefix as it is, then data decoded. */
+struct mime_segment {
+	enum mime_cte cte;
+	const char *prefix;
+	size_t prefix_len;
+	const char *data;
+	size_t len;
+	bool prev_cr;              /* the octet before data is a CR (CRLF form) */
+};
+
+struct mime_decoder {
+	const struct mime_segment *next;  /* segments still to come, after this one */
+	size_t nnext;
+	bool prev_cr;
+	enum mime_cte cte;
+	const char *prefix;
+	size_t prefix_len, ppos;
+	const char *data;
+	size_t len, pos;
+	uint64_t skip, count, vpos;
+	unsigned acc;              /* base64: bits not yet output */
+	int bits;
+	bool ended;                /* base64: "=" seen */
+	size_t run_end;            /* QP: white space up to here is kept (a long run
+				    * spans reads without being looked at again) */
+	mime_progress_fn *progress;  /* called every megabyte of data read, */
+	void *progress_ctx;        /* also while skipping to a window */
+	size_t reported;
+};
+
+void mime_decoder_init(struct mime_decoder *d, enum mime_cte cte, const char *prefix,
+		       size_t prefix_len, const char *data, size_t len, uint64_t skip, uint64_t count);
+
+/* Up to cap (>= 2) decoded octets of the window into buf; 0 at the end. */
+size_t mime_decoder_read(struct mime_decoder *d, char *buf, size_t cap);
+
+/* The stored octet the decoder has reached (for releasing pages behind). */
+static inline const char *mime_decoder_at(const struct mime_decoder *d)
+{
+	return d->data + d->pos;
+}
+
+/* A decoder of several segments in a row (in the caller's memory). */
+void mime_decoder_init_segments(struct mime_decoder *d, const struct mime_segment *segs,
+				size_t n, uint64_t skip, uint64_t count);
+
+/* Have progress(ctx, p) called every megabyte of stored octets the
+ * decoder reads (p: how far it got), so that the caller can let go of the
+ * pages behind. */
+void mime_decoder_set_progress(struct mime_decoder *d, mime_progress_fn *progress, void *ctx);
+
+/* How many octets the decoder will give, and whether one of them is NUL
+ * (then they must go in a literal8), found by decoding once without
+ * keeping anything (progress reported as set). */
+uint64_t mime_decoder_size(const struct mime_decoder *d, bool *has_nul_r);
+
+enum mime_binary_result {
+	MIME_BINARY_OK,
+	MIME_BINARY_NONE,         /* no such part: empty */
+	MIME_BINARY_UNKNOWN_CTE,  /* RFC3516 §4.3: NO [UNKNOWN-CTE] */
+	MIME_BINARY_NOMEM,
+};
+
+/*
+ * BINARY[section-part]<partial> (RFC3516 §4.2) of the message `msg` parsed
+ * as `root`: a decoder of that part's body (part numbers as BODY[]); with
+ * no part, the whole message with every part's body decoded under its
+ * header, whose encoding now says "binary" (as Dovecot gives it; the
+ * rewritten headers and the list of pieces are in `a`).
+ */
+enum mime_binary_result mime_binary_section(struct arena *a, const char *msg, size_t len,
+					    const struct mime_part *root, const uint32_t *parts,
+					    size_t nparts, bool partial, uint32_t start,
+					    uint32_t count, struct mime_decoder *d_r);
+
+typedef void mime_write_fn(void *ctx, const char *data, size_t len);
+
+/*
+ * APPEND with literal8 (RFC3516 §4.4): a message whose parts may hold
+ * octets no literal can carry.  Every leaf part with a NUL, a CR or LF
+ * outside a CRLF pair, or the binary encoding is written as base64 (its
+ * header says so now), the rest as it was, through out(ctx, ...): the
+ * encoding changes, no data is lost.  *changed_r false (and nothing
+ * written) when no part needed it.  False on no memory.
+ */
+bool mime_binary_encode(struct arena *a, const char *msg, size_t len, mime_write_fn *out,
+			void *ctx, bool *changed_r);
 
 /* ---- decoding and charsets --------------------------------------------- */
 
@@ -353,6 +471,18 @@ bool mime_match_utf8(const struct mime_needle *n, struct arena *a, const char *h
  */
 bool mime_search_header(const struct mime_needle *n, struct arena *a,
 			const char *hdr, size_t hdr_len, const char *name);
+
+/*
+ * SEARCH FROM / TO / CC / BCC (RFC3501 §6.4.4: "the envelope structure's
+ * FROM field"): true when a field called `name` contains the needle
+ * either as written (unfolded, RFC 2047-decoded) or in the form ENVELOPE
+ * gives its addresses, "Name <mailbox@host>, ..." with comments, quoting
+ * and white space inside the address gone, so that a message whose
+ * ENVELOPE shows joe@example.com is found by that string even when the
+ * header says <joe(work)@example.com>.
+ */
+bool mime_search_address(const struct mime_needle *n, struct arena *a,
+			 const char *hdr, size_t hdr_len, const char *name);
 
 /* SEARCH BODY: the decoded text of the message's text parts (and the
  * headers of encapsulated messages). */

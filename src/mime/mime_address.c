@@ -30,6 +30,7 @@ struct tok {
 
 struct addr {
 	struct mime_str name, adl, mailbox, host;
+	bool no_mailbox, no_host;  /* the MISSING_* placeholders stand in */
 };
 
 struct addr_list {
@@ -332,9 +333,11 @@ static bool parse_mailbox(struct arena *a, const struct tok *t, size_t s, size_t
 		ad.name.data = cm;
 		ad.name.len = cml;
 	}
-	if (ad.mailbox.data == NULL)
+	ad.no_mailbox = ad.mailbox.data == NULL;
+	ad.no_host = ad.host.data == NULL;
+	if (ad.no_mailbox)
 		ad.mailbox = lit(MISSING_MAILBOX);
-	if (ad.host.data == NULL)
+	if (ad.no_host)
 		ad.host = lit(MISSING_DOMAIN);
 	return add(a, l, &ad);
 }
@@ -488,4 +491,55 @@ bool mime_address_write(struct sbuf *out, struct arena *a, const char *v, size_t
 	}
 	sbuf_addc(out, ')');
 	return !out->failed;
+}
+
+bool mime_address_text(struct arena *a, const char *v, size_t len, struct mime_str *out_r)
+{
+	out_r->data = NULL;
+	out_r->len = 0;
+	struct addr_list l = { 0, 0, NULL };
+	if (!parse_list(a, v, len, &l))
+		return false;
+	struct sbuf b;
+	sbuf_init(&b, a);
+	bool in_group = false;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct addr *ad = &l.v[i];
+		if (ad->host.data == NULL) {
+			/* A group's start (name in .mailbox) or its end (all NIL). */
+			if (ad->mailbox.data != NULL) {
+				if (b.len > 0)
+					sbuf_adds(&b, ", ");
+				sbuf_add(&b, ad->mailbox.data, ad->mailbox.len);
+				sbuf_adds(&b, ":");
+				in_group = true;
+			} else if (in_group) {
+				sbuf_adds(&b, ";");
+				in_group = false;
+			}
+			continue;
+		}
+		if (b.len > 0)
+			sbuf_adds(&b, in_group && b.data[b.len - 1] == ':' ? " " : ", ");
+		if (ad->name.data != NULL) {
+			struct mime_str name;
+			if (!mime_header_decode(a, ad->name.data, ad->name.len, &name))
+				return false;
+			sbuf_add(&b, name.data, name.len);
+			sbuf_adds(&b, " <");
+		}
+		if (!ad->no_mailbox)
+			sbuf_add(&b, ad->mailbox.data, ad->mailbox.len);
+		if (!ad->no_mailbox && !ad->no_host)
+			sbuf_addc(&b, '@');
+		if (!ad->no_host)
+			sbuf_add(&b, ad->host.data, ad->host.len);
+		if (ad->name.data != NULL)
+			sbuf_addc(&b, '>');
+	}
+	if (b.failed)
+		return false;
+	out_r->data = b.len > 0 ? b.data : "";
+	out_r->len = b.len;
+	return true;
 }

@@ -57,6 +57,11 @@ bool mime_part_read_header(struct arena *a, const char *msg, struct mime_part *p
 /* Address lists (RFC2822 §3.4) for ENVELOPE: write "((...)(...))" or NIL. */
 bool mime_address_write(struct sbuf *out, struct arena *a, const char *v, size_t len);
 
+/* An address list as text, the way ENVELOPE sees it: "Name <mbox@host>"
+ * per address (name RFC 2047-decoded), ", " between them, groups as
+ * "group: a, b;".  Empty for no addresses.  False on no memory. */
+bool mime_address_text(struct arena *a, const char *v, size_t len, struct mime_str *out_r);
+
 /* Append an envelope nstring: NULs become U+FFFD. */
 void mime_write_nstring(struct sbuf *out, struct arena *a, const char *s, size_t len);
 

@@ -20,7 +20,52 @@ struct pctx {
 	struct arena *a;
 	const char *msg;
 	size_t nparts;
+	/* Progress over a large message (mime_parse_progress): reported
+	 * every PROGRESS_STEP octets scanned, wherever the scan is. */
+	mime_progress_fn *progress;
+	void *pctx;
+	size_t scanned;
 };
+
+#define PROGRESS_STEP (1u << 20)
+
+/* The scan reached `at` after `n` more octets. */
+static void advance(struct pctx *c, const char *at, size_t n)
+{
+	if (c->progress == NULL)
+		return;
+	c->scanned += n;
+	if (c->scanned >= PROGRESS_STEP) {
+		c->scanned = 0;
+		c->progress(c->pctx, at);
+	}
+}
+
+/* mime_crlf_size() of a long range a step at a time, reporting progress
+ * between steps (a LF that starts a step after a CR is no bare LF). */
+static void crlf_size(struct pctx *c, const char *data, size_t len, size_t *vsize_r,
+		      size_t *lines_r)
+{
+	if (c->progress == NULL || len <= PROGRESS_STEP) {
+		mime_crlf_size(data, len, vsize_r, lines_r);
+		advance(c, data + len, len);
+		return;
+	}
+	size_t vsize = 0, lines = 0;
+	for (size_t off = 0; off < len; off += PROGRESS_STEP) {
+		size_t n = len - off < PROGRESS_STEP ? len - off : PROGRESS_STEP;
+		size_t v, l;
+		mime_crlf_size(data + off, n, &v, &l);
+		if (off > 0 && data[off] == '\n' && data[off - 1] == '\r')
+			v--;
+		vsize += v;
+		lines += l;
+		advance(c, data + off + n, n);
+	}
+	*vsize_r = vsize;
+	if (lines_r != NULL)
+		*lines_r = lines;
+}
 
 static struct mime_part *new_part(struct pctx *c, struct mime_part *parent, size_t off)
 {
@@ -56,8 +101,8 @@ static void set_ranges(struct pctx *c, struct mime_part *p, size_t off, size_t l
 	p->hdr_has_blank = complete;
 	p->body_off = off + h;
 	p->body_len = len - h;
-	mime_crlf_size(c->msg + off, h, &p->hdr_vsize, NULL);
-	mime_crlf_size(c->msg + p->body_off, p->body_len, &p->body_vsize, &p->body_lines);
+	crlf_size(c, c->msg + off, h, &p->hdr_vsize, NULL);
+	crlf_size(c, c->msg + p->body_off, p->body_len, &p->body_vsize, &p->body_lines);
 	p->hdr_voff = voff;
 	p->body_voff = voff + p->hdr_vsize;
 }
@@ -130,7 +175,7 @@ static bool add_child(struct pctx *c, struct mime_part *p, size_t off, size_t le
 	append_child(p, cp->tail, ch);
 	cp->tail = ch;
 	size_t gap;
-	mime_crlf_size(c->msg + cp->ppos, off - cp->ppos, &gap, NULL);
+	crlf_size(c, c->msg + cp->ppos, off - cp->ppos, &gap, NULL);
 	cp->vpos += gap;
 	cp->ppos = off;
 	return parse_entity(c, ch, off, len, cp->vpos, digest);
@@ -173,7 +218,9 @@ static bool parse_multipart(struct pctx *c, struct mime_part *p)
 				continue;
 			}
 			const char *nl = memchr(ls, '\n', (size_t)(e - ls));
+			const char *was = ls;
 			ls = nl != NULL ? nl + 1 : e;
+			advance(c, ls, (size_t)(ls - was));
 		}
 		if (cs != NULL &&
 		    !add_child(c, p, (size_t)(cs - c->msg), (size_t)(e - cs), digest, &cp))
@@ -217,7 +264,13 @@ static bool parse_entity(struct pctx *c, struct mime_part *p, size_t off, size_t
 
 struct mime_part *mime_parse(struct arena *a, const char *msg, size_t len)
 {
-	struct pctx c = { .a = a, .msg = msg, .nparts = 0 };
+	return mime_parse_progress(a, msg, len, NULL, NULL);
+}
+
+struct mime_part *mime_parse_progress(struct arena *a, const char *msg, size_t len,
+				      mime_progress_fn *progress, void *ctx)
+{
+	struct pctx c = { .a = a, .msg = msg, .nparts = 0, .progress = progress, .pctx = ctx };
 	struct mime_part *root = new_part(&c, NULL, 0);
 	if (root == NULL || !parse_entity(&c, root, 0, len, 0, false))
 		return NULL;

@@ -162,6 +162,32 @@ bool mime_search_header(const struct mime_needle *nd, struct arena *a,
 	return false;
 }
 
+bool mime_search_address(const struct mime_needle *nd, struct arena *a,
+			 const char *hdr, size_t hdr_len, const char *name)
+{
+	struct mime_field_iter it;
+	struct mime_field f;
+	size_t nl = strlen(name);
+	mime_field_iter_init(&it, hdr, hdr_len);
+	while (mime_field_next(&it, &f)) {
+		if (!mime_field_is(&f, name, nl))
+			continue;
+		if (nd->len == 0)
+			return true;
+		struct mime_str v, addrs;
+		if (mime_header_decode(a, f.value, f.value_len, &v) &&
+		    mime_match_utf8(nd, a, v.data, v.len))
+			return true;
+		/* The addresses as ENVELOPE shows them (comments and quoting
+		 * inside "<...>" dropped): unfold first, as ENVELOPE does. */
+		if (mime_unfold(a, f.value, f.value_len, &v) &&
+		    mime_address_text(a, v.data, v.len, &addrs) &&
+		    mime_match_utf8(nd, a, addrs.data, addrs.len))
+			return true;
+	}
+	return false;
+}
+
 /* Every field of a header as "Name: decoded value" lines. */
 static bool header_matches(const struct mime_needle *nd, struct arena *a,
 			   const char *hdr, size_t hdr_len)

@@ -405,6 +405,29 @@ ssize_t conn_skip_some(struct conn *c, uint64_t n)
 	return (ssize_t)take;
 }
 
+bool conn_push_input(struct conn *c, const void *data, size_t len)
+{
+	if (len == 0)
+		return true;
+	size_t have = c->rlen - c->rpos;
+	size_t cap = c->rcap == 0 ? CONN_RBUF_INITIAL : c->rcap;
+	while (cap < have + len)
+		cap *= 2;
+	unsigned char *nb = malloc(cap);
+	if (nb == NULL)
+		return false;
+	memcpy(nb, data, len);
+	if (have > 0)
+		memcpy(nb + len, c->rbuf + c->rpos, have);
+	free(c->rbuf);
+	c->rbuf = nb;
+	c->rcap = cap;
+	c->rpos = 0;
+	c->rlen = have + len;
+	c->scanned = 0;
+	return true;
+}
+
 size_t conn_discard_buffered(struct conn *c)
 {
 	size_t n = c->rlen - c->rpos;

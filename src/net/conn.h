@@ -111,6 +111,11 @@ ssize_t conn_skip_some(struct conn *c, uint64_t n);
 ssize_t conn_peek(struct conn *c, const unsigned char **data_r);
 void conn_consume(struct conn *c, size_t n);
 
+/* Put octets in front of what is read next, as if they had just been
+ * read (the input a login process read after the login command).
+ * False when out of memory. */
+bool conn_push_input(struct conn *c, const void *data, size_t len);
+
 /* Drop everything buffered (after STARTTLS, RFC3501 §6.2.1). */
 size_t conn_discard_buffered(struct conn *c);
 

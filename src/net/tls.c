@@ -95,11 +95,19 @@ bool tls_init(const struct tls_settings *set, char *err, size_t errlen)
 	SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE
 			    | SSL_OP_NO_RENEGOTIATION);
 	/* One process per connection, so a session cache in this process
-	 * would never be hit; tickets still let clients resume, and since
-	 * the context (with its ticket keys) is made before imapd-master
-	 * forks, a ticket from one child is good in another. */
+	 * would never be hit; TLS 1.2 tickets still let clients resume, and
+	 * since the context (with its ticket keys) is made before
+	 * imapd-master forks, a ticket from one child is good in another. */
 	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
 	SSL_CTX_set_session_id_context(ctx, (const unsigned char *)"imapd", 5);
+	/* No TLS 1.3 session tickets.  They are sent after the handshake, as
+	 * records of their own, and clients that read and write one TLS
+	 * socket from two threads (imaplib2, under offlineimap) can hang
+	 * when those records arrive while they write their first command
+	 * after STARTTLS (seen here about once in 40 syncs).  IMAP
+	 * connections are long-lived, so resumption buys little; TLS 1.2
+	 * tickets, sent inside the handshake, stay. */
+	SSL_CTX_set_num_tickets(ctx, 0);
 	/* An idle connection keeps no TLS record buffers (about 34 kB each
 	 * way): they are freed when empty and taken again on traffic. */
 	SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);

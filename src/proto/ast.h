@@ -35,12 +35,15 @@ enum imap_fetch_att_type {
 	IMAP_FETCH_BODYSTRUCTURE,
 	IMAP_FETCH_UID,
 	IMAP_FETCH_BODY_SECTION,     /* "BODY" ["." "PEEK"] section ["<" ... ">"] */
+	/* RFC3516: section holds the part numbers only */
+	IMAP_FETCH_BINARY,           /* "BINARY" [".PEEK"] section-binary [partial] */
+	IMAP_FETCH_BINARY_SIZE,      /* "BINARY.SIZE" section-binary */
 };
 
 struct imap_fetch_att {
 	enum imap_fetch_att_type type;
-	bool peek;                   /* BODY.PEEK[...] */
-	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION */
+	bool peek;                   /* BODY.PEEK[...], BINARY.PEEK[...] */
+	struct imap_section section; /* for IMAP_FETCH_BODY_SECTION and the BINARY ones */
 	bool partial;                /* "<" number "." nz-number ">" present */
 	uint32_t partial_start;
 	uint32_t partial_len;
@@ -100,6 +103,8 @@ enum imap_status_att {
 	IMAP_STATUS_UIDNEXT     = 1 << 2,
 	IMAP_STATUS_UIDVALIDITY = 1 << 3,
 	IMAP_STATUS_UNSEEN      = 1 << 4,
+	IMAP_STATUS_SIZE        = 1 << 5,   /* RFC8438 (STATUS=SIZE) */
+	IMAP_STATUS_APPENDLIMIT = 1 << 6,   /* RFC7889 */
 };
 
 /* The commands (RFC2060 §6; STARTTLS from RFC3501 §6.2.1). */
@@ -130,8 +135,40 @@ enum imap_cmd_type {
 	IMAP_CMD_COPY,
 	IMAP_CMD_IDLE,       /* RFC2177 */
 	IMAP_CMD_COMPRESS,   /* RFC4978 */
+	/* ---- RFC 2342, 2971, 3691, 5161 ---- */
+	IMAP_CMD_NAMESPACE,  /* RFC2342 */
+	IMAP_CMD_ID,         /* RFC2971 */
+	IMAP_CMD_UNSELECT,   /* RFC3691 */
+	IMAP_CMD_ENABLE,     /* RFC5161 */
+	IMAP_CMD_MOVE,       /* RFC6851: arguments in u.copy */
 	IMAP_CMD_X,          /* x-command: "X" atom <experimental arguments> */
 	IMAP_CMD__COUNT
+};
+
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+
+/* RFC2971 §3.3: what a client may send in ID; longer is BAD. */
+#define IMAP_ID_MAX_PAIRS     30
+#define IMAP_ID_MAX_FIELD     30
+#define IMAP_ID_MAX_VALUE     1024
+
+/* One field/value pair of id_params_list (RFC2971 §4). */
+struct imap_id_param {
+	struct imap_string field;            /* string */
+	struct imap_string value;            /* nstring: data NULL for NIL */
+};
+
+/* ID (RFC2971 §3.1): "ID NIL", "ID ()" or "ID (" field value ... ")". */
+struct imap_cmd_id {
+	bool nil;
+	size_t nparams;
+	struct imap_id_param *params;        /* in the order sent */
+};
+
+/* ENABLE (RFC5161 §3.1): the capability names, as sent. */
+struct imap_cmd_enable {
+	size_t ncaps;
+	const char **caps;
 };
 
 struct imap_cmd_compress {
@@ -152,16 +189,48 @@ struct imap_cmd_login {
 /* SELECT EXAMINE CREATE DELETE SUBSCRIBE UNSUBSCRIBE */
 struct imap_cmd_mailbox {
 	struct imap_string mailbox;
+	/* CREATE ... (USE (...)) (RFC4466 §2.2 create-params, RFC6154 §3):
+	 * the use-attr flags as written ("\Sent"), possibly none. */
+	bool has_use;
+	size_t nuse;
+	const char **use;
 };
 
 struct imap_cmd_rename {
 	struct imap_string from, to;
 };
 
-/* LIST and LSUB */
+/* RFC5258 §3.1 list-select-opt, RFC6154 §2 */
+enum imap_list_select {
+	IMAP_LIST_SEL_SUBSCRIBED     = 1 << 0,
+	IMAP_LIST_SEL_REMOTE         = 1 << 1,
+	IMAP_LIST_SEL_RECURSIVEMATCH = 1 << 2,
+	IMAP_LIST_SEL_SPECIALUSE     = 1 << 3,
+};
+
+/* RFC5258 §3.2 return-option, RFC5819 STATUS, RFC6154 §2 SPECIAL-USE */
+enum imap_list_return {
+	IMAP_LIST_RET_SUBSCRIBED = 1 << 0,
+	IMAP_LIST_RET_CHILDREN   = 1 << 1,
+	IMAP_LIST_RET_SPECIALUSE = 1 << 2,
+	IMAP_LIST_RET_STATUS     = 1 << 3,
+};
+
+/* LIST and LSUB; LIST in the extended syntax of RFC5258 §3 */
 struct imap_cmd_list {
 	struct imap_string reference;        /* mailbox */
-	struct imap_string pattern;          /* list-mailbox */
+	struct imap_string pattern;          /* list-mailbox (the first of patterns) */
+	bool extended;                       /* RFC5258 syntax: options or patterns */
+	bool has_select;                     /* "(" selection options ")" given */
+	bool has_return;                     /* "RETURN" "(" ... ")" given */
+	bool multi;                          /* patterns = "(" list-mailbox ... ")" */
+	unsigned select;                     /* enum imap_list_select */
+	unsigned ret;                        /* enum imap_list_return */
+	size_t npatterns;
+	struct imap_string *patterns;        /* extended: every pattern */
+	unsigned status_atts;                /* RETURN (STATUS (...)): enum imap_status_att */
+	size_t nstatus;
+	enum imap_status_att *status_order;  /* as requested */
 };
 
 struct imap_cmd_status {
@@ -178,9 +247,22 @@ struct imap_cmd_append {
 	bool has_date;
 	struct imap_datetime date;
 	struct imap_string message;          /* the literal */
+	bool binary;                         /* sent as literal8 (RFC3516 §4.4) */
+};
+
+/* search-return-opt (RFC4466 §2.6), as bits: RFC4731 §3.1 (ESEARCH)
+ * and RFC5182 §2 (SEARCHRES). */
+enum imap_search_return {
+	IMAP_SEARCH_RET_MIN   = 1 << 0,
+	IMAP_SEARCH_RET_MAX   = 1 << 1,
+	IMAP_SEARCH_RET_ALL   = 1 << 2,
+	IMAP_SEARCH_RET_COUNT = 1 << 3,
+	IMAP_SEARCH_RET_SAVE  = 1 << 4,
 };
 
 struct imap_cmd_search {
+	bool has_return;                     /* "RETURN (...)": answer ESEARCH */
+	unsigned ret;                        /* enum imap_search_return bits; 0 is "RETURN ()" */
 	bool has_charset;
 	struct imap_string charset;
 	struct imap_search_key *keys;        /* IMAP_SK_LIST of the top level */
@@ -202,6 +284,7 @@ struct imap_cmd_store {
 	struct imap_flags flags;
 };
 
+/* COPY, and MOVE (RFC6851) */
 struct imap_cmd_copy {
 	struct imap_seq_set set;
 	struct imap_string mailbox;
@@ -239,6 +322,8 @@ struct imap_cmd {
 		struct imap_cmd_copy copy;
 		struct imap_cmd_expunge expunge;
 		struct imap_cmd_x x;
+		struct imap_cmd_id id;
+		struct imap_cmd_enable enable;
 	} u;
 };
 

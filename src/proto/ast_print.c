@@ -46,6 +46,10 @@ static void print_list_mailbox(struct sbuf *out, const struct imap_string *s)
 
 void ast_print_seqset(struct sbuf *out, const struct imap_seq_set *set)
 {
+	if (set->saved) {
+		sbuf_addc(out, '$');  /* RFC5182 */
+		return;
+	}
 	for (size_t i = 0; i < set->n; i++) {
 		const struct imap_seq_range *r = &set->ranges[i];
 		if (i > 0)
@@ -144,6 +148,15 @@ void ast_print_fetch_att(struct sbuf *out, const struct imap_fetch_att *att)
 		[IMAP_FETCH_RFC822_TEXT] = "RFC822.TEXT", [IMAP_FETCH_BODY] = "BODY",
 		[IMAP_FETCH_BODYSTRUCTURE] = "BODYSTRUCTURE", [IMAP_FETCH_UID] = "UID",
 	};
+	if (att->type == IMAP_FETCH_BINARY || att->type == IMAP_FETCH_BINARY_SIZE) {
+		/* RFC3516 §7 */
+		sbuf_adds(out, att->type == IMAP_FETCH_BINARY_SIZE ? "BINARY.SIZE"
+			  : att->peek ? "BINARY.PEEK" : "BINARY");
+		ast_print_section(out, &att->section);
+		if (att->partial)
+			sbuf_printf(out, "<%u.%u>", att->partial_start, att->partial_len);
+		return;
+	}
 	if (att->type != IMAP_FETCH_BODY_SECTION) {
 		sbuf_adds(out, names[att->type]);
 		return;
@@ -247,17 +260,104 @@ const char *imap_status_att_name(enum imap_status_att att)
 	case IMAP_STATUS_UIDNEXT: return "UIDNEXT";
 	case IMAP_STATUS_UIDVALIDITY: return "UIDVALIDITY";
 	case IMAP_STATUS_UNSEEN: return "UNSEEN";
+	case IMAP_STATUS_SIZE: return "SIZE";
+	case IMAP_STATUS_APPENDLIMIT: return "APPENDLIMIT";
 	}
 	return "?";
 }
 
-static void print_status_atts(struct sbuf *out, const struct imap_cmd_status *st)
+static void print_status_atts(struct sbuf *out, const enum imap_status_att *order, size_t n)
 {
 	sbuf_addc(out, '(');
-	for (size_t i = 0; i < st->natts; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			sbuf_addc(out, ' ');
-		sbuf_adds(out, imap_status_att_name(st->order[i]));
+		sbuf_adds(out, imap_status_att_name(order[i]));
+	}
+	sbuf_addc(out, ')');
+}
+
+/* Option names in a fixed order (RFC5258 §3: their order is not significant). */
+static void print_options(struct sbuf *out, unsigned bits, const char *const *names, size_t n,
+			  bool *first)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (!*first)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, names[i]);
+		*first = false;
+	}
+}
+
+/* The extended LIST of RFC5258 §3 (after "LIST"). */
+static void print_list_ext(struct sbuf *out, const struct imap_cmd_list *l)
+{
+	static const char *const sel[] = { "SUBSCRIBED", "REMOTE", "RECURSIVEMATCH", "SPECIAL-USE" };
+	static const char *const ret[] = { "SUBSCRIBED", "CHILDREN", "SPECIAL-USE" };
+	bool first = true;
+	if (l->has_select) {
+		sbuf_adds(out, " (");
+		print_options(out, l->select, sel, 4, &first);
+		sbuf_addc(out, ')');
+	}
+	sbuf_addc(out, ' ');
+	if (l->reference.len == 0)
+		sbuf_adds(out, "\"\"");
+	else
+		print_astring(out, &l->reference);
+	sbuf_adds(out, l->multi ? " (" : " ");
+	for (size_t i = 0; i < l->npatterns; i++) {
+		if (i > 0)
+			sbuf_addc(out, ' ');
+		if (l->patterns[i].len == 0)
+			sbuf_adds(out, "\"\"");
+		else
+			print_list_mailbox(out, &l->patterns[i]);
+	}
+	if (l->multi)
+		sbuf_addc(out, ')');
+	if (l->has_return) {
+		sbuf_adds(out, " RETURN (");
+		first = true;
+		print_options(out, l->ret, ret, 3, &first);
+		if (l->ret & IMAP_LIST_RET_STATUS) {
+			sbuf_adds(out, first ? "STATUS " : " STATUS ");
+			print_status_atts(out, l->status_order, l->nstatus);
+		}
+		sbuf_addc(out, ')');
+	}
+}
+
+/* A string (RFC2060 §9): as a literal if it came as one, else quoted. */
+static void print_string(struct sbuf *out, const struct imap_string *s)
+{
+	if (s->form == IMAP_STR_LITERAL) {
+		sbuf_printf(out, "{%zu}\r\n", s->len);
+		sbuf_add(out, s->data, s->len);
+	} else {
+		sbuf_add_imap_string(out, s->data, s->len);
+	}
+}
+
+/* RFC2971 §4: " NIL" or " (" field SP value ... ")". */
+static void print_id(struct sbuf *out, const struct imap_cmd_id *id)
+{
+	if (id->nil) {
+		sbuf_adds(out, " NIL");
+		return;
+	}
+	sbuf_adds(out, " (");
+	for (size_t i = 0; i < id->nparams; i++) {
+		if (i > 0)
+			sbuf_addc(out, ' ');
+		print_string(out, &id->params[i].field);
+		sbuf_addc(out, ' ');
+		if (id->params[i].value.data == NULL)
+			sbuf_adds(out, "NIL");
+		else
+			print_string(out, &id->params[i].value);
 	}
 	sbuf_addc(out, ')');
 }
@@ -279,6 +379,16 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_CAPABILITY: case IMAP_CMD_NOOP: case IMAP_CMD_LOGOUT:
 	case IMAP_CMD_STARTTLS: case IMAP_CMD_CHECK: case IMAP_CMD_CLOSE:
 	case IMAP_CMD_IDLE: case IMAP_CMD__COUNT:
+	case IMAP_CMD_NAMESPACE: case IMAP_CMD_UNSELECT:
+		break;
+	case IMAP_CMD_ID:
+		print_id(out, &cmd->u.id);
+		break;
+	case IMAP_CMD_ENABLE:
+		for (size_t i = 0; i < cmd->u.enable.ncaps; i++) {
+			sbuf_addc(out, ' ');
+			sbuf_adds(out, cmd->u.enable.caps[i]);
+		}
 		break;
 	case IMAP_CMD_COMPRESS:
 		sbuf_addc(out, ' ');
@@ -312,6 +422,12 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 	case IMAP_CMD_DELETE: case IMAP_CMD_SUBSCRIBE: case IMAP_CMD_UNSUBSCRIBE:
 		sbuf_addc(out, ' ');
 		print_astring(out, &cmd->u.mailbox.mailbox);
+		if (cmd->u.mailbox.has_use) {
+			sbuf_adds(out, " (USE (");
+			for (size_t i = 0; i < cmd->u.mailbox.nuse; i++)
+				sbuf_printf(out, "%s%s", i > 0 ? " " : "", cmd->u.mailbox.use[i]);
+			sbuf_adds(out, "))");
+		}
 		break;
 	case IMAP_CMD_RENAME:
 		sbuf_addc(out, ' ');
@@ -320,6 +436,10 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		print_astring(out, &cmd->u.rename.to);
 		break;
 	case IMAP_CMD_LIST: case IMAP_CMD_LSUB:
+		if (cmd->u.list.extended) {
+			print_list_ext(out, &cmd->u.list);
+			break;
+		}
 		sbuf_addc(out, ' ');
 		if (cmd->u.list.reference.len == 0)
 			sbuf_adds(out, "\"\"");
@@ -335,7 +455,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		sbuf_addc(out, ' ');
 		print_astring(out, &cmd->u.status.mailbox);
 		sbuf_addc(out, ' ');
-		print_status_atts(out, &cmd->u.status);
+		print_status_atts(out, cmd->u.status.order, cmd->u.status.natts);
 		break;
 	case IMAP_CMD_APPEND:
 		sbuf_addc(out, ' ');
@@ -348,10 +468,30 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 			sbuf_addc(out, ' ');
 			print_datetime(out, &cmd->u.append.date);
 		}
-		sbuf_printf(out, " {%zu}\r\n", cmd->u.append.message.len);
+		sbuf_printf(out, " %s{%zu}\r\n", cmd->u.append.binary ? "~" : "",
+			    cmd->u.append.message.len);
 		sbuf_add(out, cmd->u.append.message.data, cmd->u.append.message.len);
 		break;
 	case IMAP_CMD_SEARCH:
+		if (cmd->u.search.has_return) {
+			/* RFC4466 §2.6, in a fixed order */
+			static const struct { unsigned bit; const char *name; } opts[] = {
+				{ IMAP_SEARCH_RET_MIN, "MIN" }, { IMAP_SEARCH_RET_MAX, "MAX" },
+				{ IMAP_SEARCH_RET_ALL, "ALL" }, { IMAP_SEARCH_RET_COUNT, "COUNT" },
+				{ IMAP_SEARCH_RET_SAVE, "SAVE" },
+			};
+			sbuf_adds(out, " RETURN (");
+			bool first = true;
+			for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+				if (!(cmd->u.search.ret & opts[i].bit))
+					continue;
+				if (!first)
+					sbuf_addc(out, ' ');
+				sbuf_adds(out, opts[i].name);
+				first = false;
+			}
+			sbuf_addc(out, ')');
+		}
 		if (cmd->u.search.has_charset) {
 			sbuf_adds(out, " CHARSET ");
 			print_astring(out, &cmd->u.search.charset);
@@ -391,6 +531,7 @@ void ast_print(struct sbuf *out, const struct imap_cmd *cmd)
 		print_flags(out, &cmd->u.store.flags);
 		break;
 	case IMAP_CMD_COPY:
+	case IMAP_CMD_MOVE:
 		sbuf_addc(out, ' ');
 		ast_print_seqset(out, &cmd->u.copy.set);
 		sbuf_addc(out, ' ');

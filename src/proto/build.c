@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "imap_parse.h"   /* K_LIST */
 #include "proto/parse_ctx.h"
 #include "util/date.h"
 
@@ -54,18 +55,23 @@ struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_st
 
 bool imap_status_add(struct imap_parse_ctx *ctx, int att)
 {
-	struct imap_cmd_status *st = &ctx->cmd->u.status;
-	if (st->atts & (unsigned)att)
+	/* STATUS's items, or those of LIST's STATUS return option (RFC5819). */
+	bool list = ctx->lexer.verb == K_LIST;
+	unsigned *atts = list ? &ctx->cmd->u.list.status_atts : &ctx->cmd->u.status.atts;
+	size_t *n = list ? &ctx->cmd->u.list.nstatus : &ctx->cmd->u.status.natts;
+	enum imap_status_att **order = list ? &ctx->cmd->u.list.status_order
+		: &ctx->cmd->u.status.order;
+	if (*atts & (unsigned)att)
 		return true;  /* asked twice: answered once */
-	struct imap_vec v = { st->order, st->natts, st->natts };
+	struct imap_vec v = { *order, *n, *n };
 	enum imap_status_att a = (enum imap_status_att)att;
 	if (!imap_vec_push(ctx, &v, &a, sizeof(a))) {
 		imap_parse_fail(ctx, "Command too large");
 		return false;
 	}
-	st->order = v.v;
-	st->natts = v.n;
-	st->atts |= (unsigned)att;
+	*order = v.v;
+	*n = v.n;
+	*atts |= (unsigned)att;
 	return true;
 }
 
@@ -157,6 +163,7 @@ bool imap_build_seqset(struct imap_parse_ctx *ctx, const struct imap_lexval *tok
 	}
 	set_r->ranges = v.v;
 	set_r->n = v.n;
+	set_r->saved = false;
 	return true;
 }
 
@@ -301,5 +308,209 @@ bool imap_flags_add(struct imap_parse_ctx *ctx, struct imap_flags *flags, const 
 	}
 	flags->keywords = v.v;
 	flags->nkeywords = v.n;
+	return true;
+}
+
+/* ---- RFC 5258 LIST-EXTENDED, RFC 5819, RFC 6154, RFC 7889, RFC 8438 ---- */
+
+bool imap_build_status_att(struct imap_parse_ctx *ctx, const struct imap_lexval *tok, int *att_r)
+{
+	if (strcasecmp(tok->s, "SIZE") == 0)
+		*att_r = IMAP_STATUS_SIZE;
+	else if (strcasecmp(tok->s, "APPENDLIMIT") == 0)
+		*att_r = IMAP_STATUS_APPENDLIMIT;
+	else {
+		imap_parse_fail(ctx, "Unknown status attribute %s", tok->s);
+		return false;
+	}
+	return true;
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} list_selects[] = {
+	{ "SUBSCRIBED", IMAP_LIST_SEL_SUBSCRIBED },
+	{ "REMOTE", IMAP_LIST_SEL_REMOTE },
+	{ "RECURSIVEMATCH", IMAP_LIST_SEL_RECURSIVEMATCH },
+	{ "SPECIAL-USE", IMAP_LIST_SEL_SPECIALUSE },
+}, list_returns[] = {
+	{ "SUBSCRIBED", IMAP_LIST_RET_SUBSCRIBED },
+	{ "CHILDREN", IMAP_LIST_RET_CHILDREN },
+	{ "SPECIAL-USE", IMAP_LIST_RET_SPECIALUSE },
+	{ "STATUS", IMAP_LIST_RET_STATUS },
+};
+
+bool imap_list_select_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok)
+{
+	/* RFC5258 §3: "A server MUST respond to options it does not
+	 * recognize with a BAD response"; a repeated one counts once. */
+	for (size_t i = 0; i < sizeof(list_selects) / sizeof(list_selects[0]); i++) {
+		if (strcasecmp(tok->s, list_selects[i].name) == 0) {
+			ctx->cmd->u.list.select |= list_selects[i].bit;
+			return true;
+		}
+	}
+	imap_parse_fail(ctx, "Unknown LIST selection option %s", tok->s);
+	return false;
+}
+
+bool imap_list_select_done(struct imap_parse_ctx *ctx)
+{
+	/* RFC5258 §6 list-select-opts: RECURSIVEMATCH (a list-select-mod-opt)
+	 * needs a list-select-base-opt, and SUBSCRIBED is the only one
+	 * (SPECIAL-USE is a list-select-independent-opt, RFC6154 §6). */
+	unsigned sel = ctx->cmd->u.list.select;
+	if ((sel & IMAP_LIST_SEL_RECURSIVEMATCH) && !(sel & IMAP_LIST_SEL_SUBSCRIBED)) {
+		imap_parse_fail(ctx, "RECURSIVEMATCH needs the SUBSCRIBED selection option");
+		return false;
+	}
+	return true;
+}
+
+bool imap_list_return_word(struct imap_parse_ctx *ctx, const struct imap_lexval *tok)
+{
+	if (strcasecmp(tok->s, "RETURN") != 0) {
+		imap_parse_fail(ctx, "Expected RETURN after mailbox pattern, got %s", tok->s);
+		return false;
+	}
+	ctx->cmd->u.list.has_return = true;
+	return true;
+}
+
+bool imap_list_return_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok)
+{
+	if (!imap_list_return_done(ctx))
+		return false;
+	for (size_t i = 0; i < sizeof(list_returns) / sizeof(list_returns[0]); i++) {
+		if (strcasecmp(tok->s, list_returns[i].name) == 0) {
+			if (list_returns[i].bit == IMAP_LIST_RET_STATUS &&
+			    (ctx->cmd->u.list.ret & IMAP_LIST_RET_STATUS)) {
+				imap_parse_fail(ctx, "STATUS return option given twice");
+				return false;
+			}
+			ctx->cmd->u.list.ret |= list_returns[i].bit;
+			ctx->list_last_ret = list_returns[i].bit;
+			return true;
+		}
+	}
+	imap_parse_fail(ctx, "Unknown LIST return option %s", tok->s);
+	return false;
+}
+
+bool imap_list_return_value(struct imap_parse_ctx *ctx)
+{
+	if (ctx->list_last_ret != IMAP_LIST_RET_STATUS) {
+		imap_parse_fail(ctx, "Only the STATUS return option takes a value");
+		return false;
+	}
+	ctx->list_last_ret = 0;
+	return true;
+}
+
+bool imap_list_return_done(struct imap_parse_ctx *ctx)
+{
+	/* RFC5819 §4: status-option = "STATUS" SP "(" status-att *(SP status-att) ")" */
+	if (ctx->list_last_ret == IMAP_LIST_RET_STATUS) {
+		imap_parse_fail(ctx, "The STATUS return option needs a list of status attributes");
+		return false;
+	}
+	return true;
+}
+
+bool imap_list_pattern_add(struct imap_parse_ctx *ctx, const struct imap_string *pat)
+{
+	struct imap_cmd_list *l = &ctx->cmd->u.list;
+	struct imap_vec v = { l->patterns, l->npatterns, l->npatterns };
+	if (!imap_vec_push(ctx, &v, pat, sizeof(*pat))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	l->patterns = v.v;
+	l->npatterns = v.n;
+	return true;
+}
+
+bool imap_create_param(struct imap_parse_ctx *ctx, const struct imap_lexval *tok)
+{
+	/* RFC4466 §2.2 leaves create-param to extensions; RFC6154 §3 defines USE. */
+	if (strcasecmp(tok->s, "USE") != 0) {
+		imap_parse_fail(ctx, "Unknown CREATE parameter %s", tok->s);
+		return false;
+	}
+	if (ctx->cmd->u.mailbox.has_use) {
+		imap_parse_fail(ctx, "USE given twice");
+		return false;
+	}
+	ctx->cmd->u.mailbox.has_use = true;
+	return true;
+}
+
+bool imap_create_use_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok)
+{
+	struct imap_cmd_mailbox *m = &ctx->cmd->u.mailbox;
+	struct imap_vec v = { m->use, m->nuse, m->nuse };
+	const char *flag = tok->s;
+	if (!imap_vec_push(ctx, &v, &flag, sizeof(flag))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	m->use = v.v;
+	m->nuse = v.n;
+	return true;
+}
+
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+
+bool imap_build_nil(struct imap_parse_ctx *ctx, const struct imap_string *atom)
+{
+	if (atom->len == 3 && strncasecmp(atom->data, "NIL", 3) == 0)
+		return true;
+	imap_parse_fail(ctx, "Expected a string or NIL");
+	return false;
+}
+
+bool imap_id_add(struct imap_parse_ctx *ctx, const struct imap_string *field,
+		 const struct imap_string *value)
+{
+	struct imap_cmd_id *id = &ctx->cmd->u.id;
+	/* RFC2971 §3.3: "Field strings MUST NOT be longer than 30 octets.
+	 * Value strings MUST NOT be longer than 1024 octets.  Implementations
+	 * MUST NOT send more than 30 field-value pairs."  Cyrus answers BAD
+	 * too; it also keeps what is logged bounded. */
+	if (id->nparams >= IMAP_ID_MAX_PAIRS) {
+		imap_parse_fail(ctx, "Too many ID parameters (at most %d)", IMAP_ID_MAX_PAIRS);
+		return false;
+	}
+	if (field->len > IMAP_ID_MAX_FIELD) {
+		imap_parse_fail(ctx, "ID field name longer than %d octets", IMAP_ID_MAX_FIELD);
+		return false;
+	}
+	if (value->data != NULL && value->len > IMAP_ID_MAX_VALUE) {
+		imap_parse_fail(ctx, "ID value longer than %d octets", IMAP_ID_MAX_VALUE);
+		return false;
+	}
+	struct imap_id_param p = { *field, *value };
+	struct imap_vec v = { id->params, id->nparams, id->nparams };
+	if (!imap_vec_push(ctx, &v, &p, sizeof(p))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	id->params = v.v;
+	id->nparams = v.n;
+	return true;
+}
+
+bool imap_enable_add(struct imap_parse_ctx *ctx, const struct imap_string *cap)
+{
+	struct imap_cmd_enable *en = &ctx->cmd->u.enable;
+	struct imap_vec v = { en->caps, en->ncaps, en->ncaps };
+	const char *name = cap->data;
+	if (!imap_vec_push(ctx, &v, &name, sizeof(name))) {
+		imap_parse_fail(ctx, "Command too large");
+		return false;
+	}
+	en->caps = v.v;
+	en->ncaps = v.n;
 	return true;
 }

@@ -28,6 +28,10 @@
  * stay in sync: the session ends instead (RFC7888 §4 allows it). */
 #define NONSYNC_DISCARD_MAX (UINT64_C(1) << 30)
 
+/* RFC7888 §5: under LITERAL-, "non-synchronizing literals used in any
+ * command MUST NOT be larger than 4096 bytes". */
+#define LITERAL_MINUS_MAX 4096
+
 /* Messages (CMD_LITERAL_MESSAGE: APPEND) above this size are spooled to a
  * file when the session has a spool; other literals stay in memory. */
 #define SPOOL_THRESHOLD (256 * 1024)
@@ -169,6 +173,14 @@ static enum cmdread_result begin_literal(struct session *s, const struct imap_li
 	const struct cmd_def *def = s->cmds != NULL && verb != NULL ? cmddef_find(s->cmds, verb) : NULL;
 	bool message = def != NULL && def->literal == CMD_LITERAL_MESSAGE;
 	uint64_t max = message ? cfg->maxmessagesize : cfg->maxliteral;
+	if (cfg->literal_minus && lit->nonsync && (lit->toobig || lit->size > LITERAL_MINUS_MAX)) {
+		/* RFC7888 §5: a LITERAL- server meeting a larger one proceeds
+		 * as in §4: we read it and refuse the command (BYE past
+		 * NONSYNC_DISCARD_MAX), and a tagged BAD "MUST contain the
+		 * TOOBIG response code" for APPEND; we use it for all. */
+		return reject(s, "BAD [TOOBIG] Non-synchronizing literal larger than 4096 octets "
+			      "(LITERAL-): send it synchronizing", true, lit->size, true, false);
+	}
 	if (lit->toobig || (max != 0 && lit->size > max)) {
 		const char *reply = message
 			? arena_printf(&s->arena, "NO [TOOBIG] Message larger than the %llu octets allowed",

@@ -24,6 +24,7 @@ struct imap_lexval {
 	uint64_t num;    /* T_NUMBER value, T_LITHDR size */
 	bool nonsync;    /* T_LITHDR: "{n+}" (LITERAL+, RFC7888) */
 	bool toobig;     /* T_NUMBER or T_LITHDR: more than 2^32-1 / 2^63 */
+	bool binary;     /* T_LITHDR: a literal8, "~{n}" (RFC3516) */
 	bool spooled;    /* T_LITERAL kept in a file rather than in memory */
 	int spool_fd;    /* that file, when spooled */
 };

@@ -36,6 +36,7 @@ struct imap_parse_ctx {
 	unsigned nonsp;            /* tokens other than SP pushed, this one included */
 	const char *prev_desc;     /* description of the last non-SP token pushed */
 	const char *seqset_text;   /* the sequence set being built, for messages */
+	unsigned list_last_ret;    /* RFC5258: the return option just read (a value may follow) */
 };
 
 /* Append one element of size `size`; false when the arena is exhausted. */
@@ -63,5 +64,36 @@ struct imap_string imap_str_from_tok(const struct imap_lexval *tok, enum imap_st
  * the client asked in (the reply follows it). */
 bool imap_status_add(struct imap_parse_ctx *ctx, int att);
 struct imap_search_key *imap_key_new(struct imap_parse_ctx *ctx, enum imap_search_key_type type);
+/* ---- RFC 2971: ID, RFC 5161: ENABLE ---- */
+/* True when the atom is NIL (any case); else an error "Expected ... or NIL". */
+bool imap_build_nil(struct imap_parse_ctx *ctx, const struct imap_string *atom);
+/* Add a field/value pair to the ID command being built (value.data NULL:
+ * NIL); false past the limits of RFC2971 §3.3 (IMAP_ID_MAX_*). */
+bool imap_id_add(struct imap_parse_ctx *ctx, const struct imap_string *field,
+		 const struct imap_string *value);
+/* Add a capability name to the ENABLE command being built. */
+bool imap_enable_add(struct imap_parse_ctx *ctx, const struct imap_string *cap);
+
+/* ---- RFC 5258 LIST-EXTENDED, RFC 5819, RFC 6154, RFC 7889, RFC 8438 ---- */
+
+/* A status-att spelled as an atom: SIZE (RFC8438), APPENDLIMIT (RFC7889). */
+bool imap_build_status_att(struct imap_parse_ctx *ctx, const struct imap_lexval *tok, int *att_r);
+/* LIST selection options (RFC5258 §3.1, RFC6154 §2): one option; the
+ * check of the whole list (RECURSIVEMATCH needs a base option). */
+bool imap_list_select_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
+bool imap_list_select_done(struct imap_parse_ctx *ctx);
+/* "RETURN" before the return options; one return option (RFC5258 §3.2,
+ * RFC5819, RFC6154); the "(" of an option's value (only STATUS has one);
+ * the check of the whole list. */
+bool imap_list_return_word(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
+bool imap_list_return_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
+bool imap_list_return_value(struct imap_parse_ctx *ctx);
+bool imap_list_return_done(struct imap_parse_ctx *ctx);
+/* One pattern of the extended LIST (RFC5258 §3 mbox-or-pat). */
+bool imap_list_pattern_add(struct imap_parse_ctx *ctx, const struct imap_string *pat);
+/* CREATE's create-param name (RFC4466 §2.2; only USE, RFC6154 §3) and
+ * one use-attr. */
+bool imap_create_param(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
+bool imap_create_use_add(struct imap_parse_ctx *ctx, const struct imap_lexval *tok);
 
 #endif

@@ -16,6 +16,7 @@ struct imap_parser {
 	imap_yypstate *ps;
 	bool midway;     /* tokens were pushed and the parse has not ended */
 	bool done;
+	bool lit8;       /* the literal announced last is a literal8 */
 };
 
 struct imap_parser *imap_parser_new(void)
@@ -55,6 +56,7 @@ void imap_parser_begin(struct imap_parser *p, struct arena *arena)
 	imap_lexer_reset(&p->ctx.lexer, arena);
 	p->midway = false;
 	p->done = false;
+	p->lit8 = false;
 }
 
 /* Push one token; returns DONE/ERROR when the parse ended, MORE if not. */
@@ -98,6 +100,8 @@ enum imap_parse_status imap_parser_feed_line(struct imap_parser *p, const char *
 			lit_r->size = val.tok.num;
 			lit_r->nonsync = val.tok.nonsync;
 			lit_r->toobig = val.tok.toobig;
+			lit_r->binary = val.tok.binary;
+			p->lit8 = val.tok.binary;
 			return IMAP_PARSE_LITERAL;
 		}
 		if (tok == CRLF && ctx->tokidx == 0)
@@ -138,7 +142,8 @@ enum imap_parse_status imap_parser_feed_literal(struct imap_parser *p, const cha
 	val.tok.len = len;
 	val.tok.spooled = spool_fd >= 0;
 	val.tok.spool_fd = spool_fd;
-	enum imap_parse_status st = push(p, T_LITERAL, &val);
+	enum imap_parse_status st = push(p, p->lit8 ? T_LITERAL8 : T_LITERAL, &val);
+	p->lit8 = false;
 	return st == IMAP_PARSE_DONE ? IMAP_PARSE_ERROR : st;
 }
 

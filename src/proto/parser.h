@@ -32,6 +32,7 @@ struct imap_literal_req {
 	uint64_t size;
 	bool nonsync;   /* "{n+}": the client sends it without waiting */
 	bool toobig;    /* the size does not fit 63 bits */
+	bool binary;    /* "~{n}": a literal8 (RFC3516), may hold NUL */
 };
 
 struct imap_parser;

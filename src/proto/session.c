@@ -90,7 +90,7 @@ void session_sasl_restart(struct session *s)
 
 bool session_tls_active(const struct session *s)
 {
-	return s->conn.tls != NULL && !tls_conn_handshaking(s->conn.tls);
+	return s->tls_relayed != NULL || (s->conn.tls != NULL && !tls_conn_handshaking(s->conn.tls));
 }
 
 bool session_plaintext_ok(const struct session *s)

@@ -76,6 +76,35 @@ struct cmdread {
 	const char *reply;         /* the tagged response once it is gone */
 };
 
+/*
+ * How a login process of imapd-master takes part in a session (NULL in
+ * every other process): a client that proved who it is is handed on to a
+ * session process instead of being served here, and failed logins are
+ * counted per address across all login processes.
+ */
+struct session_hooks {
+	/* `user` logged in with `method`: hand the connection on.  The hook
+	 * makes the command wait (account_handoff_wait) and later ends it
+	 * with account_handoff_refused(), or drops the session. */
+	void (*login)(struct session *s, const char *user, const char *method);
+	/* A LOGIN or AUTHENTICATE failed. */
+	void (*login_failed)(struct session *s);
+};
+
+/*
+ * ---- RFC 5161: ENABLE ----
+ * Extensions a client turns on with ENABLE, for the rest of the
+ * connection: one bit each in s->enabled.  cmd/enable.c's cmd_ext_table
+ * maps capability names to bits (and what each implies); a command that
+ * behaves differently once an extension is on asks session_enabled().
+ * None of ours needs enabling yet: CONDSTORE (RFC7162), QRESYNC (which
+ * implies CONDSTORE), UTF8=ACCEPT (RFC6855) and IMAP4rev2 (RFC9051) each
+ * get a bit here and a row in the table when they are built.
+ */
+enum session_ext {
+	SESSION_EXT_NONE = 0,
+};
+
 struct imap_parser;
 struct cmd_def;         /* proto/cmddef.h: a row of the command table */
 struct auth_sasl;       /* auth/: SASL state */
@@ -117,7 +146,25 @@ struct session {
 	unsigned cmd_flags;
 
 	uint64_t commands;             /* commands executed, for the log */
+
+	/* Login processes and the sessions they hand on (server/login.c) */
+	const struct session_hooks *hooks;  /* NULL outside a login process */
+	void *hooks_ctx;
+	bool login_pending;            /* a login is being handed on: no deadline ends us now */
+	unsigned login_failures;       /* failed LOGIN/AUTHENTICATE on this connection */
+	const char *peer;              /* "addr:port" for logs when rfd is not the client's socket */
+	const char *tls_relayed;       /* TLS runs in the login process: its description */
+	/* ---- RFC 2971 ID, RFC 5161 ENABLE ---- */
+	unsigned enabled;              /* enum session_ext bits turned on by ENABLE */
+	unsigned ids_logged;           /* ID commands whose parameters were logged */
 };
+
+/* Whether every extension of `ext` (enum session_ext bits, not 0) was
+ * turned on by ENABLE in this session. */
+static inline bool session_enabled(const struct session *s, unsigned ext)
+{
+	return ext != 0 && (s->enabled & ext) == ext;
+}
 
 /* Set up a session on fds rfd/wfd with configuration cfg, serving the
  * commands of `cmds` (the command table, IMAP_CMD__COUNT rows). */

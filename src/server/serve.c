@@ -18,12 +18,14 @@
 #include <unistd.h>
 
 #include "auth/auth.h"
+#include "auth/mailview.h"
 #include "auth/privs.h"
 #include "cmd/account.h"
 #include "cmd/cmd.h"
 #include "net/tls.h"
 #include "proto/response.h"
 #include "proto/session.h"
+#include "server/handoff.h"
 #include "server/session_loop.h"
 #include "util/log.h"
 
@@ -155,8 +157,7 @@ bool serve_is_socket(int fd)
 	return fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
-/* "192.0.2.1:5000", or "stdin" for a pipe. */
-static void describe_peer(int fd, char *buf, size_t len)
+void serve_describe_peer(int fd, char *buf, size_t len)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
@@ -182,7 +183,7 @@ void serve_connection(const struct serve_options *opt, int rfd, int wfd)
 {
 	install_signals();
 	char peer[96];
-	describe_peer(rfd, peer, sizeof(peer));
+	serve_describe_peer(rfd, peer, sizeof(peer));
 	log_info("connect from %s%s", peer, opt->implicit_tls ? " (imaps)" : "");
 	if (serve_is_socket(rfd))
 		current_fd = rfd;
@@ -215,16 +216,42 @@ out:
 	session_deinit(&s);
 }
 
-/* Tell imapd-master whether this child is busy or idle. */
-static void report_status(const struct serve_options *opt, char state)
+void serve_handed(const struct serve_options *opt, int fd, const struct handoff *h,
+		  const char *peer)
 {
-	if (opt->status_fd < 0)
-		return;
-	struct serve_status st = { .pid = (int32_t)getpid(), .state = state };
-	ssize_t r;
-	do
-		r = write(opt->status_fd, &st, sizeof(st));
-	while (r < 0 && errno == EINTR);
+	install_signals();
+	current_fd = fd;
+	struct session s;
+	session_init(&s, opt->cfg, cmd_table, fd, fd);
+	s.peer = peer;
+	s.tls_relayed = h->tls[0] != '\0' ? h->tls : NULL;
+	s.tag = h->tag;
+	/* The login process saw the credentials; this process, root until
+	 * account_open() switches, only takes the account on. */
+	if (!account_login_finish(&s, h->user, h->method)) {
+		/* The client was told NO; it cannot retry here. */
+		resp_bye(&s, "This account cannot be served now");
+		conn_flush_wait(&s.conn, 2000);
+		goto out;
+	}
+	s.tag = NULL;
+	if (!conn_push_input(&s.conn, h->input, h->input_len)) {
+		resp_bye(&s, "Out of memory");
+		conn_flush_wait(&s.conn, 2000);
+		goto out;
+	}
+	session_loop_run(&s, false);
+	if (stop_requested && s.state != STATE_LOGOUT) {
+		resp_bye(&s, "Server shutting down");
+		conn_flush_wait(&s.conn, 2000);
+	}
+out:
+	current_fd = -1;
+	log_info("disconnect from %s%s%s in=%llu out=%llu", peer, s.user ? " user=" : "",
+		 s.user ? s.user : "", (unsigned long long)s.conn.bytes_in,
+		 (unsigned long long)s.conn.bytes_out);
+	account_close(&s);
+	session_deinit(&s);
 }
 
 void serve_listener(const struct serve_options *opt, int listen_fd)
@@ -254,15 +281,13 @@ void serve_listener(const struct serve_options *opt, int listen_fd)
 			log_err("accept: %s", strerror(errno));
 			break;
 		}
-		report_status(opt, SERVE_BUSY);
 		served++;
 		serve_connection(opt, fd, fd);
 		close(fd);
 		/* A session that logged in has taken on its user's identity
 		 * or been confined to a mail root: this process cannot serve
 		 * anyone else, so it leaves (imapd-master starts another). */
-		if (privs_bound())
+		if (privs_bound() || mailview_entered())
 			break;
-		report_status(opt, SERVE_IDLE);
 	}
 }

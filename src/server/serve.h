@@ -20,7 +20,6 @@ struct serve_options {
 	unsigned external_ssf;  /* -p */
 	bool preauth;           /* invoked as rimapd */
 	const char *preauth_user;
-	int status_fd;          /* imapd-master's status pipe, or -1 */
 };
 
 /* Defaults of imapd's options: -U 250, -T 60. */
@@ -48,6 +47,20 @@ bool serve_setup(const struct imapd_config *cfg, bool before_fork);
 /* Serve the client on rfd/wfd until it leaves. */
 void serve_connection(const struct serve_options *opt, int rfd, int wfd);
 
+/* Serve a client that logged in through a login process of
+ * imapd-master (server/login.h): fd is the client's socket, or the
+ * session's end of the socketpair its login process relays TLS over;
+ * h says who logged in, how, the tag of the login command and the input
+ * read after it; peer is "addr:port" for the log.  Opens the account
+ * (privileges, store), sends the tagged OK and serves the session to its
+ * end, as serve_connection() does. */
+struct handoff;
+void serve_handed(const struct serve_options *opt, int fd, const struct handoff *h,
+		  const char *peer);
+
+/* "192.0.2.1:5000", "[2001:db8::1]:5000", or "a local socket" / "a pipe". */
+void serve_describe_peer(int fd, char *buf, size_t len);
+
 /* Accept and serve connections on listen_fd (see serve_options); returns
  * when -U uses are spent, -T seconds pass idle, or on SIGTERM/SIGINT.  A
  * connection being served when SIGTERM arrives gets "* BYE" and ends. */
@@ -59,16 +72,5 @@ bool serve_is_listener(int fd);
 /* True if fd is a socket (connected or not). */
 bool serve_is_socket(int fd);
 
-/*
- * The status pipe between a preforked child and imapd-master: one record
- * per change, written atomically (smaller than PIPE_BUF).
- */
-struct serve_status {
-	int32_t pid;
-	char state;             /* SERVE_BUSY or SERVE_IDLE */
-	char pad[3];
-};
-#define SERVE_BUSY '1'
-#define SERVE_IDLE '0'
 
 #endif

@@ -9,6 +9,15 @@
  * asks), the selected mailbox's notifications when a command waits on
  * them, and the nearest deadline.
  *
+ * Each session is a set of callbacks on an event loop that may be
+ * shared: a login process of imapd-master runs hundreds of pre-login
+ * sessions on one loop, imapd runs one (session_loop_run).  Whenever
+ * something happens to a session (its socket, its mailbox, its timer)
+ * pump() runs its steps until none can progress, then points the
+ * session's watches and its one timer at what it waits for next.  When
+ * the session is over, its last output gets FINAL_FLUSH_MS to leave on
+ * the loop (nothing blocks), then the owner's end callback runs.
+ *
  * Deadlines (RFC2060 §5.4): before login, the whole of the login phase,
  * TLS handshake included, must end within login_timeout seconds of
  * connecting, however the client trickles its octets; once logged in,
@@ -22,6 +31,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -44,15 +54,25 @@ struct sloop {
 	bool rfile, wfile;
 	struct io *mio;                /* the selected mailbox's notifications */
 	struct mailbox *mio_mbox;      /* which mailbox mio watches */
+	struct timer *timer;           /* the nearest deadline */
+	sloop_end_fn *on_end;          /* the owner, told once at the end */
+	void *end_ctx;
 	bool implicit_tls;
 	bool greeted;                  /* the greeting was queued */
 	bool done;                     /* the session is over */
+	bool closing;                  /* over; the last output is leaving */
+	bool ended;                    /* on_end has run */
 	bool client_error;             /* epoll saw a hang-up or error on the client */
 	bool mbox_event;               /* mio was readable */
+	bool pumping;                  /* inside pump(): no nested pump */
+	bool again;                    /* an event came during pump() */
 	uint64_t login_deadline;       /* before login: when the session ends */
 	uint64_t last_activity;        /* after login: autologout counts from here */
+	uint64_t close_deadline;       /* closing: give up on the output then */
 	uint64_t seen_in, seen_out;    /* byte counters at the last look */
 };
+
+static void pump(struct sloop *l);
 
 /* The next step() finds out what can progress; a hang-up is noted, so
  * that a session that can do nothing about it does not spin on it. */
@@ -61,6 +81,7 @@ static void on_client(void *ctx, unsigned events)
 	struct sloop *l = ctx;
 	if (events & IO_ERROR)
 		l->client_error = true;
+	pump(l);
 }
 
 static void on_mailbox(void *ctx, unsigned events)
@@ -68,6 +89,12 @@ static void on_mailbox(void *ctx, unsigned events)
 	struct sloop *l = ctx;
 	(void)events;
 	l->mbox_event = true;
+	pump(l);
+}
+
+static void on_timer(void *ctx)
+{
+	pump(ctx);
 }
 
 /* If <configdirectory>/msg/shutdown exists, send "* BYE <its first line>"
@@ -289,8 +316,21 @@ static void watch_mailbox(struct sloop *l)
 	}
 }
 
+/* Point the client watches at events; true when one needed is on a
+ * regular file, which is always ready. */
+static bool watch_events(struct sloop *l, unsigned ev)
+{
+	if ((l->rfile && (ev & IO_READ)) || (l->wfile && (ev & IO_WRITE)))
+		return true;
+	if (l->rio != NULL)
+		io_set_events(l->rio, l->wio == NULL && !l->wfile ? ev : ev & IO_READ);
+	if (l->wio != NULL)
+		io_set_events(l->wio, ev & IO_WRITE);
+	return false;
+}
+
 /* Point the client watches at what the next step waits for; true when
- * that is a regular file, which is always ready. */
+ * that is ready without waiting (a regular file). */
 static bool watch_client(struct sloop *l)
 {
 	struct session *s = l->s;
@@ -306,25 +346,7 @@ static bool watch_client(struct sloop *l)
 		if (input_wanted)
 			ev |= conn_read_events(c);
 	}
-	if ((l->rfile && (ev & IO_READ)) || (l->wfile && (ev & IO_WRITE)))
-		return true;
-	if (l->rio != NULL)
-		io_set_events(l->rio, l->wio == NULL && !l->wfile ? ev : ev & IO_READ);
-	if (l->wio != NULL)
-		io_set_events(l->wio, ev & IO_WRITE);
-	return false;
-}
-
-/* Watch fd for the client, or note that it is a regular file. */
-static bool watch_fd(struct sloop *l, int fd, struct io **io_r, bool *file_r)
-{
-	*io_r = io_add(l->loop, fd, 0, on_client, l);
-	if (*io_r != NULL)
-		return true;
-	if (errno != EPERM)
-		return false;
-	*file_r = true;
-	return true;
+	return watch_events(l, ev);
 }
 
 /* Milliseconds until the nearest deadline; 0 when one has passed. */
@@ -340,81 +362,236 @@ static int next_timeout(struct sloop *l, bool *expired_r)
 	uint64_t due = s->state == STATE_NOT_AUTH
 		? l->login_deadline
 		: l->last_activity + (uint64_t)s->cfg->timeout * 60 * 1000;
+	/* A login being handed on is imapd-master's to finish: a session
+	 * process may be writing to the client already. */
+	if (s->login_pending)
+		due = UINT64_MAX;
 	*expired_r = now >= due;
 	if (session_waiting(s) && s->cont.timer_due != 0 && s->cont.timer_due < due)
 		due = s->cont.timer_due;
 	return due <= now ? 0 : due - now > INT32_MAX ? INT32_MAX : (int)(due - now);
 }
 
-void session_loop_run(struct session *s, bool implicit_tls)
+/* The session is over: a waiting command lets go of what it holds
+ * (while the mailbox it may point into is still open), and the last
+ * output gets FINAL_FLUSH_MS to leave. */
+static void begin_closing(struct sloop *l)
 {
-	struct sloop l = { .s = s, .implicit_tls = implicit_tls };
-	l.loop = ioloop_new();
-	if (l.loop == NULL) {
-		log_err("event loop: %s", strerror(errno));
-		return;
-	}
-	uint64_t now = ioloop_now_ms();
-	l.login_deadline = now + (uint64_t)s->cfg->login_timeout * 1000;
-	l.last_activity = now;
-	if (!watch_fd(&l, s->conn.rfd, &l.rio, &l.rfile)
-	    || (s->conn.wfd != s->conn.rfd && !watch_fd(&l, s->conn.wfd, &l.wio, &l.wfile))) {
-		log_err("cannot wait on the client's descriptors: %s", strerror(errno));
-		goto out;
-	}
-
-	if (check_shutdown(s))
-		goto out;
-	if (implicit_tls) {
-		char err[256];
-		if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
-			log_notice("imaps: %s", err);
-			goto out;
-		}
-	} else {
-		greet(s);
-		l.greeted = true;
-	}
-
-	while (!l.done && s->state != STATE_LOGOUT) {
-		while (!l.done && s->state != STATE_LOGOUT && step(&l))
-			;
-		if (l.done || s->state == STATE_LOGOUT)
-			break;
-		if (l.client_error) {
-			/* Hung up, and nothing left that could tell us more. */
-			log_info("connection lost%s%s", s->user ? " user=" : "", s->user ? s->user : "");
-			break;
-		}
-		bool expired;
-		int wait = next_timeout(&l, &expired);
-		if (expired) {
-			/* RFC2060 §5.4 autologout: say why before closing. */
-			if (!tls_conn_handshaking(s->conn.tls))
-				resp_untagged(s, "BYE Autologout; idle for too long");
-			log_info("%s%s%s", s->state == STATE_NOT_AUTH ? "login timeout" : "autologout",
-				 s->user ? " user=" : "", s->user ? s->user : "");
-			break;
-		}
-		watch_mailbox(&l);
-		if (watch_client(&l))
-			wait = 0;
-		if (ioloop_run_once(l.loop, wait) < 0) {
-			log_err("event loop: %s", strerror(errno));
-			break;
-		}
-	}
-out:
-	/* A command still waiting lets go of what it holds while the
-	 * mailbox it may point into is open. */
+	struct session *s = l->s;
+	l->done = true;
+	l->closing = true;
 	if (session_waiting(s)) {
 		s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
 		session_wait_done(s);
 	}
-	if (!s->conn.failed && !tls_conn_handshaking(s->conn.tls))
-		conn_flush_wait(&s->conn, FINAL_FLUSH_MS);
-	io_remove(&l.mio);
-	io_remove(&l.wio);
-	io_remove(&l.rio);
-	ioloop_free(&l.loop);
+	io_remove(&l->mio);
+	l->mio_mbox = NULL;
+	l->close_deadline = ioloop_now_ms() + FINAL_FLUSH_MS;
+	/* Nothing may go out during a handshake or after a failure. */
+	if (s->conn.failed || tls_conn_handshaking(s->conn.tls))
+		s->conn.wpos = s->conn.wlen = 0;
+}
+
+/* Closing: send what is left; true once it is gone or given up on. */
+static bool closing_step(struct sloop *l)
+{
+	struct conn *c = &l->s->conn;
+	if (c->failed || tls_conn_handshaking(c->tls) || conn_output_pending(c) == 0)
+		return true;
+	if (conn_flush(c) != CONN_AGAIN)
+		return true;
+	if (l->client_error || ioloop_now_ms() >= l->close_deadline)
+		return true;
+	unsigned ev = conn_write_events(c);
+	timer_reset(l->timer, watch_events(l, ev) ? 0 : l->close_deadline - ioloop_now_ms());
+	return false;
+}
+
+/* The end: stop watching and tell the owner (who may free l). */
+static void finish(struct sloop *l)
+{
+	io_remove(&l->mio);
+	io_remove(&l->wio);
+	io_remove(&l->rio);
+	timer_remove(&l->timer);
+	l->ended = true;
+	if (l->on_end != NULL)
+		l->on_end(l->end_ctx);
+}
+
+/* Run the session until it must wait, then wait for the right things. */
+static void pump(struct sloop *l)
+{
+	if (l->ended)
+		return;
+	if (l->pumping) {
+		l->again = true;
+		return;
+	}
+	l->pumping = true;
+	struct session *s = l->s;
+	for (;;) {
+		l->again = false;
+		if (!l->done) {
+			while (!l->done && s->state != STATE_LOGOUT && step(l))
+				;
+			if (s->state == STATE_LOGOUT)
+				l->done = true;
+			else if (!l->done && l->client_error) {
+				/* Hung up, and nothing left that could tell us more. */
+				log_info("connection lost%s%s", s->user ? " user=" : "",
+					 s->user ? s->user : "");
+				l->done = true;
+			}
+		}
+		if (!l->done) {
+			bool expired;
+			int wait = next_timeout(l, &expired);
+			if (expired) {
+				/* RFC2060 §5.4 autologout: say why before closing. */
+				if (!tls_conn_handshaking(s->conn.tls))
+					resp_untagged(s, "BYE Autologout; idle for too long");
+				log_info("%s%s%s", s->state == STATE_NOT_AUTH ? "login timeout"
+					 : "autologout", s->user ? " user=" : "",
+					 s->user ? s->user : "");
+				l->done = true;
+			} else {
+				watch_mailbox(l);
+				timer_reset(l->timer, watch_client(l) ? 0 : (uint64_t)wait);
+			}
+		}
+		if (l->done && !l->closing)
+			begin_closing(l);
+		if (l->closing && closing_step(l)) {
+			l->pumping = false;
+			finish(l);
+			return;
+		}
+		if (!l->again)
+			break;
+	}
+	l->pumping = false;
+}
+
+/* Watch fd for the client, or note that it is a regular file (epoll
+ * refuses those with EPERM). */
+static bool watch_fd(struct sloop *l, int fd, struct io **io_r, bool *file_r)
+{
+	*io_r = io_add(l->loop, fd, 0, on_client, l);
+	if (*io_r != NULL)
+		return true;
+	if (errno != EPERM)
+		return false;
+	*file_r = true;
+	return true;
+}
+
+struct sloop *sloop_start(struct ioloop *loop, struct session *s, bool implicit_tls,
+			  sloop_end_fn *on_end, void *ctx)
+{
+	struct sloop *l = calloc(1, sizeof(*l));
+	if (l == NULL)
+		return NULL;
+	*l = (struct sloop){ .s = s, .loop = loop, .implicit_tls = implicit_tls,
+			     .on_end = on_end, .end_ctx = ctx };
+	uint64_t now = ioloop_now_ms();
+	l->login_deadline = now + (uint64_t)s->cfg->login_timeout * 1000;
+	l->last_activity = now;
+	l->timer = timer_add(loop, (uint64_t)s->cfg->login_timeout * 1000, on_timer, l);
+	if (l->timer == NULL || !watch_fd(l, s->conn.rfd, &l->rio, &l->rfile)
+	    || (s->conn.wfd != s->conn.rfd && !watch_fd(l, s->conn.wfd, &l->wio, &l->wfile))) {
+		log_err("cannot wait on the client's descriptors: %s", strerror(errno));
+		io_remove(&l->rio);
+		io_remove(&l->wio);
+		timer_remove(&l->timer);
+		free(l);
+		return NULL;
+	}
+	l->pumping = true;  /* no callback may end us before we are set up */
+	if (check_shutdown(s)) {
+		l->done = true;
+	} else if (s->state != STATE_NOT_AUTH && !s->preauth) {
+		/* Handed over logged in by a login process, which greeted. */
+		l->greeted = true;
+	} else if (implicit_tls) {
+		char err[256];
+		if (!conn_tls_begin(&s->conn, err, sizeof(err))) {
+			log_notice("imaps: %s", err);
+			l->done = true;
+		}
+	} else {
+		greet(s);
+		l->greeted = true;
+	}
+	l->pumping = false;
+	return l;
+}
+
+void sloop_kick(struct sloop *l)
+{
+	pump(l);
+}
+
+void sloop_stop(struct sloop *l, const char *why)
+{
+	if (l->done)
+		return;
+	struct session *s = l->s;
+	if (why != NULL && !tls_conn_handshaking(s->conn.tls) && !s->conn.failed)
+		resp_bye(s, "%s", why);
+	l->done = true;
+	pump(l);
+}
+
+bool sloop_ended(const struct sloop *l)
+{
+	return l->ended;
+}
+
+void sloop_free(struct sloop **lp)
+{
+	struct sloop *l = *lp;
+	if (l == NULL)
+		return;
+	io_remove(&l->mio);
+	io_remove(&l->wio);
+	io_remove(&l->rio);
+	timer_remove(&l->timer);
+	free(l);
+	*lp = NULL;
+}
+
+/* session_loop_run: one session, its own loop. */
+static void run_ended(void *ctx)
+{
+	*(bool *)ctx = true;
+}
+
+void session_loop_run(struct session *s, bool implicit_tls)
+{
+	struct ioloop *loop = ioloop_new();
+	if (loop == NULL) {
+		log_err("event loop: %s", strerror(errno));
+		return;
+	}
+	bool ended = false;
+	struct sloop *l = sloop_start(loop, s, implicit_tls, run_ended, &ended);
+	if (l != NULL) {
+		pump(l);
+		while (!ended) {
+			if (ioloop_run_once(loop, -1) < 0) {
+				log_err("event loop: %s", strerror(errno));
+				break;
+			}
+		}
+		if (!ended) {
+			/* The loop failed: let a waiting command go all the same. */
+			if (session_waiting(s)) {
+				s->cont.fn(s, SESSION_EV_ABORT, NULL, 0);
+				session_wait_done(s);
+			}
+		}
+		sloop_free(&l);
+	}
+	ioloop_free(&loop);
 }

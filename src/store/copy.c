@@ -30,45 +30,6 @@ struct copy_item {
 	uint64_t size;
 };
 
-/* Copy src to dst by content (when a hard link is not possible). */
-static bool copy_file(const char *src, const char *dst, int64_t date)
-{
-	int in = open(src, O_RDONLY | O_CLOEXEC);
-	if (in < 0)
-		return false;
-	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (out < 0) {
-		close(in);
-		return false;
-	}
-	char buf[65536];
-	bool ok = true;
-	for (;;) {
-		ssize_t n = read(in, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			ok = false;
-			break;
-		}
-		if (n == 0)
-			break;
-		if (!fd_write_all(out, buf, (size_t)n)) {
-			ok = false;
-			break;
-		}
-	}
-	struct timeval tv[2] = { { (time_t)date, 0 }, { (time_t)date, 0 } };
-	ok = ok && fsync(out) == 0 && futimes(out, tv) == 0;
-	int e = errno;
-	close(in);
-	close(out);
-	if (!ok)
-		unlink(dst);
-	errno = e;
-	return ok;
-}
-
 static void tmp_path(const struct mailbox *dst, const struct copy_item *c, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s/tmp/%s", dst->path, c->base);
@@ -158,7 +119,7 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 			break;
 		}
 		/* A hard link shares the file and its mtime (INTERNALDATE). */
-		if (link(src, tmp) != 0 && !copy_file(src, tmp, m->date)) {
+		if (link(src, tmp) != 0 && !mdir_copy_file(src, tmp, m->date)) {
 			log_err("copy %s to %s: %s", src, tmp, strerror(errno));
 			ok = store_fail(err, errno == ENOENT ? STORE_ERR_EXPUNGED : STORE_ERR_IO,
 					"Cannot copy message %u", seq);

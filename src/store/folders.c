@@ -2,6 +2,15 @@
  * folders.c - creating, deleting and renaming mailboxes (RFC2060 §6.3.3,
  * §6.3.4, §6.3.5).
  *
+ * In Maildir++ a hierarchy level needs no directory: "a.b" is the folder
+ * ".a.b/" whether or not ".a/" exists, and a level that exists only through
+ * its inferiors is listed as \Noselect (list.c).  So the superiors CREATE
+ * needs (§6.3.3 SHOULD) exist as soon as the new mailbox does, and are not
+ * made as mailboxes: a later CREATE of such a superior makes it a real
+ * mailbox and answers OK (as Dovecot and Cyrus do), while CREATE of a real
+ * mailbox is NO.  A directory ".a/" that is no maildir (another tool's
+ * \Noselect level) is made one in place.
+ *
  * Folder creation and removal are atomic: a new folder is built under a
  * name that is no mailbox ("..imapd-new-...") and renamed into place; a
  * deleted one is first renamed to "..imapd-trash-..." and then removed,
@@ -21,6 +30,7 @@
 #include <unistd.h>
 
 #include "store/folderlog.h"
+#include "store/folders.h"
 #include "store/idx_log.h"
 #include "store/idx_table.h"
 #include "store/index.h"
@@ -29,6 +39,7 @@
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
 #include "store/root.h"
+#include "store/specialuse.h"
 #include "store/sync.h"
 #include "util/log.h"
 
@@ -114,24 +125,41 @@ static bool create_folder(struct store *st, const char *name, struct store_err *
 	return true;
 }
 
-/* Create every missing superior of name (RFC2060 §6.3.3). */
-static bool create_superiors(struct store *st, const char *name, struct store_err *err)
+/* A directory that is no maildir (no cur/): a \Noselect level another
+ * tool made.  Not a symbolic link: that could point anywhere. */
+static bool is_noselect_dir(struct store *st, const char *name)
 {
-	char buf[4096];
-	size_t len = strlen(name);
-	if (len >= sizeof(buf))
+	char path[4096];
+	struct stat sb;
+	snprintf(path, sizeof(path), "%s/.%s", st->root, name);
+	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && !store_exists(st, name);
+}
+
+/* Make the \Noselect directory of name a maildir in place.  cur/ comes
+ * last: a crash before it leaves the level as it was (store_exists looks
+ * for cur/). */
+static bool fill_folder(struct store *st, const char *name, struct store_err *err)
+{
+	char path[4096];
+	if (snprintf(path, sizeof(path), "%s/.%s", st->root, name) >= (int)sizeof(path))
 		return store_fail(err, STORE_ERR_BADNAME, "Mailbox name too long");
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] != STORE_DELIM)
-			continue;
-		memcpy(buf, name, i);
-		buf[i] = '\0';
-		if (strcmp(buf, "INBOX") == 0 || store_exists(st, buf))
-			continue;
-		if (!create_folder(st, buf, err) && err->code != STORE_ERR_EXISTS)
-			return false;
+	if (!mdir_create(path, true)) {
+		log_err("creating %s: %s", path, strerror(errno));
+		return store_fail(err, STORE_ERR_IO, "Cannot create the mailbox");
 	}
+	mdir_fsync_dir(st->root);
 	return true;
+}
+
+bool folders_create_locked(struct store *st, const char *name, struct store_err *err)
+{
+	if (store_exists(st, name))
+		return store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+	if (is_noselect_dir(st, name))
+		return fill_folder(st, name, err);
+	if (name_taken(st, name))
+		return store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+	return create_folder(st, name, err);
 }
 
 bool store_create(struct store *st, const char *name, struct store_err *err)
@@ -142,10 +170,49 @@ bool store_create(struct store *st, const char *name, struct store_err *err)
 		return false;
 	recover(st);
 	bool ok;
-	if (store_exists(st, name) || name_taken(st, name))
+	if (store_exists(st, name))
 		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+	else if (!specialuse_forget(st, name))  /* a use left by a crash (specialuse.c) */
+		ok = store_fail(err, STORE_ERR_IO, "Cannot write the special uses");
 	else
-		ok = create_superiors(st, name, err) && create_folder(st, name, err);
+		ok = folders_create_locked(st, name, err);
+	store_root_unlock(st);
+	return ok;
+}
+
+/* ---- CREATE with USE (RFC6154 §3) ----------------------------------------- */
+
+bool store_create_use(struct store *st, const char *name, unsigned uses, struct store_err *err)
+{
+	if (strcmp(name, "INBOX") == 0)
+		return store_fail(err, STORE_ERR_EXISTS, "INBOX always exists");
+	/* RFC6154 §2: \All and \Flagged present messages of other mailboxes;
+	 * a maildir is no such mailbox, unless the administrator named one. */
+	unsigned virt = uses & (STORE_USE_ALL | STORE_USE_FLAGGED) & ~specialuse_configured(st, name);
+	if (virt != 0)
+		return store_fail(err, STORE_ERR_USEATTR,
+				  "%s is not supported: it names a virtual mailbox",
+				  (virt & STORE_USE_ALL) ? "\\All" : "\\Flagged");
+	if (!store_root_lock(st, err))
+		return false;
+	recover(st);
+	unsigned extra = uses & ~specialuse_configured(st, name);
+	bool ok;
+	if (store_exists(st, name))
+		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
+	else if (extra != 0)
+		ok = specialuse_set(st, name, extra) ||
+		     store_fail(err, STORE_ERR_IO, "Cannot record the special use");
+	else
+		ok = specialuse_forget(st, name) ||
+		     store_fail(err, STORE_ERR_IO, "Cannot write the special uses");
+	/* The use is recorded first: a crash before the folder exists
+	 * leaves a line no LIST shows, which the next CREATE drops. */
+	if (ok && !folders_create_locked(st, name, err)) {
+		if (extra != 0)
+			specialuse_forget(st, name);
+		ok = false;
+	}
 	store_root_unlock(st);
 	return ok;
 }
@@ -179,17 +246,20 @@ bool store_delete(struct store *st, const char *name, struct store_err *err)
 		return false;
 	recover(st);
 	bool ok;
-	if (!store_exists(st, name) && !name_taken(st, name)) {
+	if (!store_exists(st, name) && has_inferiors(st, name)) {
 		/* RFC2060 §6.3.4: a \Noselect name with inferiors cannot be
-		 * deleted; one without is simply not there. */
-		if (has_inferiors(st, name))
-			ok = store_fail(err, STORE_ERR_NOTALLOWED,
-					"Mailbox has inferiors and is not selectable (\\Noselect)");
-		else
-			ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
+		 * deleted (whether or not a directory stands for it). */
+		ok = store_fail(err, STORE_ERR_NOTALLOWED,
+				"Mailbox has inferiors and is not selectable (\\Noselect)");
+	} else if (!store_exists(st, name) && !name_taken(st, name)) {
+		ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
 	} else {
-		/* Inferiors stay; the name becomes their \Noselect parent. */
+		/* Inferiors stay; the name becomes their \Noselect parent.  Its
+		 * special use goes with it: a new mailbox of that name starts
+		 * without. */
 		ok = remove_folder(st, name, err);
+		if (ok && !specialuse_forget(st, name))
+			log_warn("%s: the special use of deleted %s stays recorded", st->root, name);
 	}
 	store_root_unlock(st);
 	return ok;
@@ -199,7 +269,9 @@ bool store_delete(struct store *st, const char *name, struct store_err *err)
  * leaves INBOX empty; its inferiors stay where they are. */
 static bool rename_inbox(struct store *st, const char *to, struct store_err *err)
 {
-	if (!create_superiors(st, to, err) || !create_folder(st, to, err))
+	if (!specialuse_forget(st, to))
+		return store_fail(err, STORE_ERR_IO, "Cannot write the special uses");
+	if (!create_folder(st, to, err))
 		return false;
 	struct mailbox *in = NULL;
 	if (!mbox_open_internal(st, "INBOX", false, false, &in, err))
@@ -433,9 +505,10 @@ bool store_rename(struct store *st, const char *from, const char *to, struct sto
 		return ok;
 	}
 	struct moves mv = { 0 };
-	ok = collect_moves(st, from, to, &mv, err) && create_superiors(st, to, err) &&
-	     move_all(st, &mv, err);
+	ok = collect_moves(st, from, to, &mv, err) && move_all(st, &mv, err);
 	moves_free(&mv);
+	if (ok && !specialuse_rename(st, from, to))
+		log_warn("%s: the special uses of %s did not follow it to %s", st->root, from, to);
 	store_root_unlock(st);
 	return ok;
 }

@@ -79,7 +79,7 @@ bool idx_log_create(struct mailbox *mb, uint32_t gen, struct store_err *err)
 		log_err("writing %s/%s: %s", mb->path, IDX_LOG_FILE, strerror(errno));
 		return store_fail(err, STORE_ERR_IO, "Cannot write the mailbox index");
 	}
-	int fd = open(dst, O_RDWR | O_APPEND | O_CLOEXEC);
+	int fd = store_path_open(mb->store, dst, O_RDWR | O_APPEND, 0);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
@@ -101,7 +101,7 @@ enum idx_load idx_log_open(struct mailbox *mb)
 	char path[4096];
 	if (!idx_path(mb, IDX_LOG_FILE, path, sizeof(path)))
 		return IDX_LOAD_ERROR;
-	int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	int fd = store_path_open(mb->store, path, O_RDWR | O_APPEND, 0);
 	if (fd < 0)
 		return errno == ENOENT ? IDX_LOAD_MISSING : IDX_LOAD_ERROR;
 	struct idx_log_header h;

@@ -115,7 +115,7 @@ bool idx_snapshot_write(struct mailbox *mb, uint32_t gen, struct store_err *err)
 	char tmp[4096], dst[4096];
 	bool ok = !names.failed && idx_path(mb, IDX_SNAPSHOT_FILE, dst, sizeof(dst)) &&
 		  snprintf(tmp, sizeof(tmp), "%s.tmp%ld", dst, (long)getpid()) < (int)sizeof(tmp);
-	int fd = ok ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
+	int fd = ok ? store_path_open(mb->store, tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600) : -1;
 	if (fd < 0) {
 		ok = false;
 	} else {
@@ -148,7 +148,7 @@ enum idx_load idx_snapshot_load(struct mailbox *mb)
 	char path[4096];
 	if (!idx_path(mb, IDX_SNAPSHOT_FILE, path, sizeof(path)))
 		return IDX_LOAD_ERROR;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = store_path_open(mb->store, path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? IDX_LOAD_MISSING : IDX_LOAD_ERROR;
 	struct stat st;

@@ -34,6 +34,7 @@
 #include "store/index.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,6 +63,13 @@ bool idx_lock(struct mailbox *mb, struct store_err *err)
 	char path[4096];
 	if (mb->lock.depth == 0 && !idx_path(mb, IDX_LOCK_FILE, path, sizeof(path)))
 		return store_fail(err, STORE_ERR_IO, "Mailbox path too long");
+	/* The lock file is created beneath the mail root like every file
+	 * of the store: never through a symlink out of it. */
+	if (mb->lock.fd < 0) {
+		mb->lock.fd = store_path_open(mb->store, path, O_RDWR | O_CREAT, 0600);
+		if (mb->lock.fd < 0 && errno == EXDEV)
+			return store_fail(err, STORE_ERR_IO, "Cannot lock the mailbox");
+	}
 	if (!lockfile_lock(&mb->lock, path)) {
 		if (errno == ENOENT) {
 			mb->gone = true;

@@ -8,10 +8,12 @@
 #include "store/kwfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/maildir.h"
 #include "util/log.h"
@@ -40,9 +42,13 @@ bool kw_load(struct mailbox *mb)
 		if (st.st_ino == mb->kw_ino && st.st_mtim.tv_sec == mb->kw_mtime.tv_sec &&
 		    st.st_mtim.tv_nsec == mb->kw_mtime.tv_nsec)
 			return false;
-		FILE *f = fopen(path, "re");
-		if (f == NULL)
+		int fd = store_path_open(mb->store, path, O_RDONLY, 0);
+		FILE *f = fd >= 0 ? fdopen(fd, "re") : NULL;
+		if (f == NULL) {
+			if (fd >= 0)
+				close(fd);
 			return false;
+		}
 		char line[512];
 		while (fgets(line, sizeof(line), f) != NULL) {
 			line[strcspn(line, "\r\n")] = '\0';

@@ -19,6 +19,7 @@
 #include "store/index.h"
 #include "store/mailbox_int.h"
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/sync.h"
 #include "util/date.h"
 #include "util/log.h"
@@ -91,6 +92,9 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 bool mbox_open(struct store *st, const char *name, unsigned flags, struct mailbox **mb_r,
 	       struct store_err *err)
 {
+	/* Before the folder is read: a MOVE cut short may have left one of
+	 * its messages in two folders (store/move.c). */
+	store_moves_resolve(st);
 	if (!mbox_open_internal(st, name, true, (flags & MBOX_OPEN_READONLY) != 0, mb_r, err))
 		return false;
 	/* Selecting a mailbox clears what crashed writers left in its
@@ -109,7 +113,7 @@ static int msgdir(struct mailbox *mb, int which)
 	if (!mb->msgdir_open[which]) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", mb->path, which ? "cur" : "new");
-		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int fd = store_path_open(mb->store, path, O_RDONLY | O_DIRECTORY, 0);
 		if (fd < 0)
 			return -1;
 		mb->msgdir_fd[which] = fd;
@@ -144,6 +148,7 @@ void mbox_close(struct mailbox **mbp)
 	free(mb->readbuf);
 	free(mb->rep_expunged);
 	free(mb->rep_flags);
+	free(mb->saved);
 	idx_free(mb);
 	for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
 		free(mb->kw[i]);
@@ -274,10 +279,58 @@ static uint32_t first_uid_at_least(const struct mailbox *mb, uint32_t u)
 	return lo;
 }
 
+bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n)
+{
+	free(mb->saved);
+	mb->saved = NULL;
+	mb->nsaved = 0;
+	if (n == 0)
+		return true;
+	mb->saved = malloc(n * sizeof(*mb->saved));
+	if (mb->saved == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		mb->saved[i] = mb->msgs[seqs[i] - 1].uid;
+	mb->nsaved = (uint32_t)n;
+	return true;
+}
+
+/* "$": the saved result's messages that are still in the view, as
+ * ranges of sequence numbers (both ascend, so one merge pass). */
+static bool resolve_saved(const struct mailbox *mb, struct arena *a, struct mbox_seqs *out,
+			  const char **bad_r)
+{
+	out->r = ARENA_NEWN(a, struct mbox_range, mb->nsaved > 0 ? mb->nsaved : 1);
+	if (out->r == NULL) {
+		*bad_r = "Sequence set too large";
+		return false;
+	}
+	uint32_t i = 0;
+	for (uint32_t k = 0; k < mb->nsaved; k++) {
+		uint32_t u = mb->saved[k];
+		while (i < mb->announced && mb->msgs[i].uid < u)
+			i++;
+		if (i == mb->announced)
+			break;
+		if (mb->msgs[i].uid != u)
+			continue;  /* expunged since */
+		uint32_t seq = i + 1;
+		if (out->n > 0 && out->r[out->n - 1].hi + 1 == seq)
+			out->r[out->n - 1].hi = seq;
+		else
+			out->r[out->n++] = (struct mbox_range){ seq, seq };
+	}
+	out->i_ = 0;
+	out->next_ = out->n > 0 ? out->r[0].lo : 0;
+	return true;
+}
+
 bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
 		       bool uid, struct mbox_seqs *out, const char **bad_r)
 {
 	memset(out, 0, sizeof(*out));
+	if (set->saved)
+		return resolve_saved(mb, a, out, bad_r);
 	out->r = ARENA_NEWN(a, struct mbox_range, set->n > 0 ? set->n : 1);
 	if (out->r == NULL) {
 		*bad_r = "Sequence set too large";

@@ -133,10 +133,21 @@ struct mbox_seqs {
  * Sequence numbers above mbox_count(), and "*" in an empty mailbox, are a
  * client error (RFC3501 §9 seq-number): false with the BAD text in
  * *bad_r.  UIDs that do not exist are ignored (RFC3501 §6.4.8); "n:*"
- * always includes the last message.  Memory comes from `a`.
+ * always includes the last message.  "$" is the saved search result
+ * (mbox_saved_set), in either kind of set (RFC5182 §2.1): the messages of
+ * it still in the view, possibly none.  Memory comes from `a`.
  */
 bool mbox_seqs_resolve(const struct mailbox *mb, struct arena *a, const struct imap_seq_set *set,
 		       bool uid, struct mbox_seqs *out, const char **bad_r);
+
+/*
+ * Remember the messages seqs[0..n) (ascending sequence numbers) as the
+ * view's saved search result, which a sequence set "$" names (RFC5182
+ * §2.1); n == 0 empties it.  Kept by UID, so that a message expunged
+ * later leaves it by itself; a new view (SELECT, EXAMINE) starts empty.
+ * False when out of memory: the result is empty then.
+ */
+bool mbox_saved_set(struct mailbox *mb, const uint32_t *seqs, size_t n);
 
 /* Next sequence number in ascending order into *seq_r; false at the end. */
 bool mbox_seqs_next(struct mbox_seqs *seqs, uint32_t *seq_r);
@@ -205,6 +216,25 @@ struct mbox_copy_result {
 };
 bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 	       struct mbox_copy_result *res_r, struct store_err *err);
+
+/*
+ * MOVE (RFC6851 §3.3): move the messages of `seqs` to mailbox `dest`
+ * (canonical name; the selected mailbox itself is allowed) with their
+ * flags, keywords and internal dates, \Recent in the target.  Each
+ * message is moved or left as it was, never lost or left in both, also
+ * across a crash (store/move.c says how); a failure leaves them all where
+ * they were.  Messages another session expunged are skipped.  The moved
+ * ones become expunged in the view (reported by mbox_changes_take).
+ * Missing dest: STORE_ERR_TRYCREATE; a read-only view: STORE_ERR_READONLY.
+ */
+struct mbox_move_result {
+	uint32_t uidvalidity;  /* of the target mailbox */
+	uint32_t first_uid;    /* the moved messages have first_uid .. first_uid+count-1 */
+	uint32_t count;        /* there, in the order of */
+	uint32_t *src_uids;    /* their UIDs in the source (ascending; in the arena) */
+};
+bool mbox_move(struct mailbox *mb, const struct mbox_seqs *seqs, const char *dest,
+	       struct arena *a, struct mbox_move_result *res_r, struct store_err *err);
 
 /* ---- synchronisation ------------------------------------------------------------ */
 

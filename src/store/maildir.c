@@ -441,3 +441,43 @@ bool mdir_remove_tree(const char *path)
 {
 	return remove_at(AT_FDCWD, path);
 }
+
+bool mdir_copy_file(const char *src, const char *dst, int64_t mtime)
+{
+	int in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return false;
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0) {
+		int e = errno;
+		close(in);
+		errno = e;
+		return false;
+	}
+	char buf[65536];
+	bool ok = true;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ok = false;
+			break;
+		}
+		if (n == 0)
+			break;
+		if (!fd_write_all(out, buf, (size_t)n)) {
+			ok = false;
+			break;
+		}
+	}
+	struct timeval tv[2] = { { (time_t)mtime, 0 }, { (time_t)mtime, 0 } };
+	ok = ok && fsync(out) == 0 && futimes(out, tv) == 0;
+	int e = errno;
+	close(in);
+	close(out);
+	if (!ok)
+		unlink(dst);
+	errno = e;
+	return ok;
+}

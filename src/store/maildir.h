@@ -75,6 +75,10 @@ bool mdir_write_file(const char *dir, const char *name, const void *data, size_t
  * anything that is no regular file stay.  Returns how many were removed.
  */
 unsigned mdir_clean_tmp(const char *maildir, time_t now);
+/* Copy the file src to a new file dst (created, never replaced) by
+ * content, fsynced, with mtime `mtime` (INTERNALDATE); when a hard link
+ * cannot be made.  False with errno set, dst removed. */
+bool mdir_copy_file(const char *src, const char *dst, int64_t mtime);
 
 /*
  * Remove what a crashed mdir_write_file() left in dir: "<name>.tmp<pid>"

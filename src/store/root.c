@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,10 @@
 
 #include "store/folderlog.h"
 #include "store/maildir.h"
+#include "store/movelog.h"
 #include "store/root.h"
+#include "util/beneath.h"
+#include "store/store_int.h"
 #include "util/log.h"
 
 struct store *store_open(const char *root, const char **why_r)
@@ -34,6 +38,15 @@ struct store *store_open(const char *root, const char **why_r)
 		return NULL;
 	}
 	st->root_lock = (struct lockfile)LOCKFILE_INIT;
+	st->rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (st->rootfd < 0) {
+		log_err("opening %s: %s", root, strerror(errno));
+		free(st->spool_dir);
+		free(st->root);
+		free(st);
+		*why_r = "Cannot open the mail store";
+		return NULL;
+	}
 	/* APPEND spools of sessions that crashed are in the root's tmp/. */
 	mdir_clean_tmp(st->root, time(NULL));
 	/* A RENAME, CREATE or DELETE that crashed left a journal or a work
@@ -43,6 +56,9 @@ struct store *store_open(const char *root, const char **why_r)
 		folderlog_recover(st);
 		store_root_unlock(st);
 	}
+	/* A MOVE across file systems cut short leaves a journal to finish
+	 * (store/move.c). */
+	store_moves_resolve(st);
 	return st;
 }
 
@@ -52,10 +68,38 @@ void store_close(struct store **stp)
 	if (st == NULL)
 		return;
 	lockfile_close(&st->root_lock);
+	close(st->rootfd);
+	for (unsigned i = 0; i < STORE_USE_COUNT; i++)
+		free(st->use_names[i]);
 	free(st->spool_dir);
 	free(st->root);
 	free(st);
 	*stp = NULL;
+}
+
+int store_path_open(const struct store *st, const char *path, int flags, mode_t mode)
+{
+	int fd = beneath_open_path(st->rootfd, st->root, path, flags, mode);
+	if (fd < 0 && (errno == EXDEV || errno == ELOOP)) {
+		int e = errno;
+		log_warn("refusing %s: it leads out of the mail root %s", path, st->root);
+		errno = e;
+	}
+	return fd;
+}
+
+DIR *store_path_opendir(const struct store *st, const char *path)
+{
+	int fd = store_path_open(st, path, O_RDONLY | O_DIRECTORY, 0);
+	if (fd < 0)
+		return NULL;
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return d;
 }
 
 const char *store_spool_dir(const struct store *st)

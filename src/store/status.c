@@ -20,6 +20,7 @@ bool store_status(struct store *st, const char *name, struct store_status *st_r,
 		if (m->state & MSG_GHOST)
 			continue;
 		st_r->messages++;
+		st_r->size += m->size;
 		if (m->state & MSG_UNCLAIMED)
 			st_r->recent++;
 		if (!(m->upper & MDIR_UPPER('S')))

@@ -40,6 +40,7 @@ enum store_errcode {
 	STORE_ERR_READONLY,   /* the mailbox was opened with EXAMINE */
 	STORE_ERR_EXPUNGED,   /* a message is gone (another session expunged it) */
 	STORE_ERR_LIMIT,      /* too many keywords, name too long, ... */
+	STORE_ERR_USEATTR,    /* a special use the store cannot give (RFC6154 §3) */
 	STORE_ERR_IO,         /* a server-side failure (logged) */
 };
 
@@ -87,7 +88,8 @@ char *store_name_path(const struct store *st, const char *name);
 
 /* ---- mailbox operations (RFC2060 §6.3) ------------------------------- */
 
-/* CREATE: the mailbox and any missing superiors (§6.3.3). */
+/* CREATE (§6.3.3): the mailbox; its missing superiors exist through it as
+ * \Noselect levels, and a later CREATE of one makes it a mailbox (OK). */
 bool store_create(struct store *st, const char *name, struct store_err *err);
 
 /* DELETE (§6.3.4): removes the mailbox and its messages; a name that
@@ -105,26 +107,118 @@ bool store_exists(struct store *st, const char *name);
 /* SUBSCRIBE / UNSUBSCRIBE (§6.3.6, §6.3.7): the subscriptions file. */
 bool store_subscribe(struct store *st, const char *name, bool subscribe, struct store_err *err);
 
-/* LIST / LSUB (§6.3.8, §6.3.9).  `fn` is called once per name, in no
- * particular order, with the attributes as text ("\Noselect", "" ...). */
+/* LIST / LSUB (§6.3.8, §6.3.9).  `fn` is called once per name, INBOX
+ * first and then in byte order, with what is known about it. */
 enum store_list_attr {
-	STORE_LIST_NOSELECT   = 1 << 0,
+	STORE_LIST_NOSELECT    = 1 << 0,
 	STORE_LIST_NOINFERIORS = 1 << 1,
-	STORE_LIST_MARKED     = 1 << 2,
-	STORE_LIST_UNMARKED   = 1 << 3,
+	STORE_LIST_MARKED      = 1 << 2,
+	STORE_LIST_UNMARKED    = 1 << 3,
+	/* RFC5258 §3: no mailbox and no directory: a level that exists only
+	 * through its inferiors, or a subscribed name.  Always with
+	 * STORE_LIST_NOSELECT, which is what RFC2060 LIST shows for it. */
+	STORE_LIST_NONEXISTENT = 1 << 4,
+	STORE_LIST_SUBSCRIBED  = 1 << 5,   /* RFC5258 \Subscribed */
+	STORE_LIST_HASCHILDREN = 1 << 6,   /* RFC3348 */
+	STORE_LIST_HASNOCHILDREN = 1 << 7,
 };
-typedef void store_list_fn(void *ctx, const char *name, unsigned attrs);
+
+/* Special uses (RFC6154 §2), in the order of the RFC's list. */
+enum store_use {
+	STORE_USE_ALL     = 1 << 0,
+	STORE_USE_ARCHIVE = 1 << 1,
+	STORE_USE_DRAFTS  = 1 << 2,
+	STORE_USE_FLAGGED = 1 << 3,
+	STORE_USE_JUNK    = 1 << 4,
+	STORE_USE_SENT    = 1 << 5,
+	STORE_USE_TRASH   = 1 << 6,
+};
+#define STORE_USE_COUNT 7
+
+/* The attribute of use bit i ("\Sent"), and the bit of an attribute
+ * (any case; 0 for one RFC6154 does not define). */
+const char *store_use_name(unsigned i);
+unsigned store_use_bit(const char *attr);
+
+struct store_list_item {
+	const char *name;
+	unsigned attrs;      /* enum store_list_attr */
+	unsigned uses;       /* enum store_use */
+	/* RFC5258: the name meets the selection criteria; false for a
+	 * parent listed only for its CHILDINFO (RECURSIVEMATCH). */
+	bool matched;
+	bool childinfo;      /* RFC5258 §3.5: CHILDINFO ("SUBSCRIBED") */
+};
+typedef void store_list_fn(void *ctx, const struct store_list_item *item);
+
+/* RFC2060 LIST and LSUB: attributes \Noselect \Marked \Unmarked, and
+ * for LIST the children (RFC3348) and special uses (RFC6154 §2). */
 bool store_list(struct store *st, const char *reference, const char *pattern, bool lsub,
 		store_list_fn *fn, void *ctx, struct store_err *err);
+
+/* The extended LIST (RFC5258 §3): selection options, several patterns. */
+enum store_list_select {
+	STORE_SELECT_SUBSCRIBED = 1 << 0,   /* RFC5258 §3.1 */
+	STORE_SELECT_RECURSIVE  = 1 << 1,   /* RECURSIVEMATCH (with SUBSCRIBED) */
+	STORE_SELECT_SPECIALUSE = 1 << 2,   /* RFC6154 §2 */
+};
+struct store_list_query {
+	const char *reference;
+	const char *const *patterns;  /* empty ones are ignored */
+	size_t npatterns;
+	unsigned select;              /* enum store_list_select */
+};
+/* Every name that matches a pattern and the selection; each name once,
+ * with \NonExistent, \Subscribed, children and special uses computed. */
+bool store_list_ext(struct store *st, const struct store_list_query *q, store_list_fn *fn,
+		    void *ctx, struct store_err *err);
 
 /* Whether a LIST pattern ("*" anything, "%" anything but the delimiter)
  * matches a canonical name; INBOX's first level in any case.  Linear in
  * the name for any pattern (util/wildmat.h); false when out of memory. */
 bool store_list_match(const char *pattern, const char *name);
 
+/* ---- special uses (RFC6154) ------------------------------------------ */
+
+/*
+ * The administrator's names of the special-use folders: names[i] is for
+ * use bit i, a "|"-separated list of canonical names ("Sent|Sent
+ * Messages"; the first is the one made by store_autocreate), or NULL or
+ * "" for none.  A mailbox of such a name has that use, as with Dovecot's
+ * per-name special_use settings, so any maildir tool sees the same
+ * folders.  Copied; false when out of memory.
+ */
+bool store_set_uses(struct store *st, const char *const names[STORE_USE_COUNT]);
+
+/* The name store_set_uses gave first for use bit i, or NULL. */
+const char *store_use_folder(const struct store *st, unsigned i);
+
+/*
+ * CREATE with the USE parameter (RFC6154 §3): the mailbox with its uses,
+ * both or neither.  Uses beyond the administrator's names are kept in the
+ * root's imapd-specialuse file.  \All and \Flagged name virtual mailboxes
+ * this store does not make: STORE_ERR_USEATTR, and nothing is created.
+ */
+bool store_create_use(struct store *st, const char *name, unsigned uses, struct store_err *err);
+
+/* The special uses of a mailbox name (0 when it has none). */
+unsigned store_uses(struct store *st, const char *name);
+
+/*
+ * Folders a new account starts with, made once: when the root holds no
+ * "imapd-autocreated" mark, every name that does not exist is created
+ * (and subscribed when subscribe[i]), then the mark is written, so a
+ * folder the user deletes later stays deleted.  Cyrus's
+ * autocreate_inbox_folders at first login; Dovecot's auto = create /
+ * subscribe is the model.
+ */
+bool store_autocreate(struct store *st, const char *const *names, const bool *subscribe,
+		      size_t n, struct store_err *err);
+
 /* STATUS (§6.3.10) of a mailbox that need not be selected. */
 struct store_status {
 	uint32_t messages, recent, uidnext, uidvalidity, unseen;
+	uint64_t size;     /* sum of RFC822.SIZE (RFC8438) */
 };
 bool store_status(struct store *st, const char *name, struct store_status *st_r,
 		  struct store_err *err);

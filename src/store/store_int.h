@@ -7,6 +7,7 @@
 #ifndef IMAPD_STORE_STORE_INT_H
 #define IMAPD_STORE_STORE_INT_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -29,6 +30,8 @@ struct mbox_flag_change;
 #define SUBS_FILE         "subscriptions"
 #define UIDVALIDITY_FILE  "imapd-uidvalidity"
 #define ROOT_LOCK_FILE    "imapd.lock"
+#define USES_FILE         "imapd-specialuse"   /* uses given by CREATE (RFC6154 §3) */
+#define AUTOCREATED_FILE  "imapd-autocreated"  /* store_autocreate() ran */
 /* Prefix of folders being deleted or created ("..x" is no mailbox name). */
 #define TRASH_PREFIX      "..imapd-trash-"
 #define NEWDIR_PREFIX     "..imapd-new-"
@@ -36,9 +39,11 @@ struct mbox_flag_change;
 /* A user's mail root (store.h). */
 struct store {
 	char *root;                  /* the INBOX maildir */
+	int rootfd;                  /* root, opened once: paths are resolved beneath it */
 	struct mailbox *selected;    /* the session's selected view, or NULL */
 	char *spool_dir;             /* store_spool_dir() */
 	struct lockfile root_lock;   /* store_root_lock() (root.h) */
+	char *use_names[STORE_USE_COUNT]; /* store_set_uses(): "|"-separated, or NULL */
 };
 
 /* msg.state bits: the first two are shared (stored in the index), the
@@ -91,6 +96,17 @@ struct flag_op {
 	uint32_t lower;   /* keywords */
 };
 
+/*
+ * Open `path`, which lies under st->root, without following anything out
+ * of the root (util/beneath.h): a symlink in the maildir that leads to
+ * another user's mail is refused (logged), even without Landlock.
+ * Returns the descriptor or -1 with errno set.
+ */
+int store_path_open(const struct store *st, const char *path, int flags, mode_t mode);
+
+/* opendir(3) the same way; NULL with errno set. */
+DIR *store_path_opendir(const struct store *st, const char *path);
+
 struct mailbox {
 	struct store *store;
 	char *name;                  /* canonical IMAP name */
@@ -130,6 +146,10 @@ struct mailbox {
 	bool kw_changed;             /* a FLAGS response is due */
 	struct timespec kw_mtime;
 	ino_t kw_ino;
+
+	/* the saved search result (SEARCHRES, RFC5182): UIDs, ascending */
+	uint32_t *saved;
+	uint32_t nsaved;
 
 	/* mbox_flags_change() queue */
 	struct flag_op *ops;

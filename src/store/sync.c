@@ -62,7 +62,7 @@ static bool scan_read(struct mailbox *mb, int which, struct scan *sc)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", mb->path, which == 0 ? "new" : "cur");
-	DIR *d = opendir(path);
+	DIR *d = store_path_opendir(mb->store, path);
 	if (d == NULL)
 		return false;
 	struct dirent *de;
@@ -383,7 +383,7 @@ static bool scan(struct mailbox *mb, bool scan_new, bool scan_cur, struct store_
 		int dirfd[2];
 		for (int w = 0; w < 2; w++) {
 			snprintf(dir, sizeof(dir), "%s/%s", mb->path, w == 0 ? "new" : "cur");
-			dirfd[w] = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			dirfd[w] = store_path_open(mb->store, dir, O_RDONLY | O_DIRECTORY, 0);
 		}
 		for (size_t k = 0; k < nnew; k++) {
 			/* The same base twice among new files: keep the first. */

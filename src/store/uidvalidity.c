@@ -21,7 +21,7 @@ uint32_t store_new_uidvalidity(struct store *st)
 	 * a folder's lock (in that order), so this one must not be either. */
 	char lockpath[4096];
 	snprintf(lockpath, sizeof(lockpath), "%s/%s.lock", st->root, UIDVALIDITY_FILE);
-	int lockfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int lockfd = store_path_open(st, lockpath, O_RDWR | O_CREAT, 0600);
 	if (lockfd < 0 || !lockfile_fd_lock(lockfd)) {
 		log_err("lock %s: %s", lockpath, strerror(errno));
 		if (lockfd >= 0)
@@ -31,7 +31,7 @@ uint32_t store_new_uidvalidity(struct store *st)
 	char path[4096], buf[32];
 	uint32_t last = 0;
 	snprintf(path, sizeof(path), "%s/%s", st->root, UIDVALIDITY_FILE);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = store_path_open(st, path, O_RDONLY, 0);
 	if (fd >= 0) {
 		ssize_t n = read(fd, buf, sizeof(buf) - 1);
 		if (n > 0) {

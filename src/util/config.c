@@ -11,6 +11,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "util/idlist.h"
+
 enum opt_type { OPT_STRING, OPT_BOOL, OPT_UINT, OPT_SIZE, OPT_ENUM };
 
 struct opt {
@@ -21,6 +23,29 @@ struct opt {
 	uint64_t min, max;     /* OPT_UINT / OPT_SIZE bounds */
 	const char *help;
 };
+
+/* id_send: the list must parse (util/idlist.h). */
+static const char *check_id_send(const char *value)
+{
+	static char why[160];
+	return idlist_parse(value, NULL, NULL, why, sizeof(why)) ? NULL : why;
+}
+
+/* Strings with a syntax of their own, checked when read: NULL or why not. */
+static const struct {
+	const char *name;
+	const char *(*check)(const char *value);
+} string_checks[] = {
+	{ "id_send", check_id_send },
+};
+
+static const char *check_string(const char *name, const char *value)
+{
+	for (size_t i = 0; i < sizeof(string_checks) / sizeof(string_checks[0]); i++)
+		if (strcmp(string_checks[i].name, name) == 0)
+			return string_checks[i].check(value);
+	return NULL;
+}
 
 #define O(field) offsetof(struct imapd_config, field)
 
@@ -53,6 +78,26 @@ static const struct opt opts[] = {
 	  "send 8-bit octets of header data (HEADER, HEADER.FIELDS, MIME) as X (RFC 2060 6.4.5)" },
 	{ "sandbox", OPT_BOOL, O(sandbox), "yes", 0, 0,
 	  "after login, confine the process to the user's mail root (Linux Landlock)" },
+	{ "login_user", OPT_STRING, O(login_user), "", 0, 0,
+	  "Unix user of imapd-master's login processes; empty: imapd if it exists, else nobody" },
+	{ "login_max_failures", OPT_UINT, O(login_max_failures), "3", 1, 1000,
+	  "failed logins on one connection before it is closed with BYE" },
+	{ "login_max_ip_connections", OPT_UINT, O(login_max_ip_connections), "20", 0, 1000000,
+	  "imapd-master: connections not yet logged in from one address; 0 means no limit" },
+	{ "login_max_ip_failures", OPT_UINT, O(login_max_ip_failures), "10", 0, 1000000,
+	  "imapd-master: failed logins from one address within login_failure_window "
+	  "before the address is refused; 0 means no limit" },
+	{ "login_failure_window", OPT_UINT, O(login_failure_window), "300", 1, 86400,
+	  "imapd-master: seconds over which failed logins are counted, and how long an address "
+	  "that reached login_max_ip_failures is refused" },
+	{ "maxlogins_per_host", OPT_UINT, O(maxlogins_per_host), "0", 0, 1000000,
+	  "imapd-master: logged-in sessions from one address; 0 means no limit" },
+	{ "maxlogins_per_user", OPT_UINT, O(maxlogins_per_user), "0", 0, 1000000,
+	  "imapd-master: logged-in sessions of one user; 0 means no limit" },
+	{ "mail_max_userip_connections", OPT_UINT, O(mail_max_userip_connections), "10", 0, 1000000,
+	  "imapd-master: logged-in sessions of one user from one address; 0 means no limit" },
+	{ "mail_namespace", OPT_BOOL, O(mail_namespace), "yes", 0, 0,
+	  "with sandbox, as root: a mount namespace per session where its mail root is the only mail" },
 	{ "tls_server_cert", OPT_STRING, O(tls_server_cert), "", 0, 0,
 	  "PEM certificate chain for STARTTLS and imaps" },
 	{ "tls_server_key", OPT_STRING, O(tls_server_key), "", 0, 0,
@@ -69,6 +114,31 @@ static const struct opt opts[] = {
 	  "largest literal outside APPEND, in octets" },
 	{ "maxmessagesize", OPT_SIZE, O(maxmessagesize), "67108864", 0, UINT64_C(1) << 40,
 	  "largest message APPEND accepts, in octets; 0 means no limit" },
+	{ "specialuse_all", OPT_STRING, O(specialuse_all), "", 0, 0,
+	  "mailboxes with the \\All special use (RFC 6154), separated by |" },
+	{ "specialuse_archive", OPT_STRING, O(specialuse_archive), "Archive", 0, 0,
+	  "mailboxes with the \\Archive special use" },
+	{ "specialuse_drafts", OPT_STRING, O(specialuse_drafts), "Drafts", 0, 0,
+	  "mailboxes with the \\Drafts special use" },
+	{ "specialuse_flagged", OPT_STRING, O(specialuse_flagged), "", 0, 0,
+	  "mailboxes with the \\Flagged special use" },
+	{ "specialuse_junk", OPT_STRING, O(specialuse_junk), "Junk", 0, 0,
+	  "mailboxes with the \\Junk special use" },
+	{ "specialuse_sent", OPT_STRING, O(specialuse_sent), "Sent", 0, 0,
+	  "mailboxes with the \\Sent special use" },
+	{ "specialuse_trash", OPT_STRING, O(specialuse_trash), "Trash", 0, 0,
+	  "mailboxes with the \\Trash special use" },
+	{ "autocreate_inbox_folders", OPT_STRING, O(autocreate_inbox_folders), "", 0, 0,
+	  "folders made at an account's first login, separated by |; \\Sent etc. name the special-use folder" },
+	{ "autocreate_subscribe_folders", OPT_STRING, O(autocreate_subscribe_folders), "", 0, 0,
+	  "of the autocreate_inbox_folders, those also subscribed" },
+	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
+	{ "id_send", OPT_STRING, O(id_send), "name *", 0, 0,
+	  "what ID (RFC 2971) tells clients about the server: field value pairs, * for the "
+	  "built-in value; empty: NIL" },
+	{ "literal_minus", OPT_BOOL, O(literal_minus), "no", 0, 0,
+	  "advertise LITERAL- instead of LITERAL+ (RFC 7888): non-synchronising literals "
+	  "over 4096 octets are refused" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -93,6 +163,9 @@ static const char *set_opt(struct imapd_config *cfg, const struct opt *o, const 
 	switch (o->type) {
 	case OPT_STRING: {
 		char **p = field(cfg, o);
+		const char *why = check_string(o->name, value);
+		if (why != NULL)
+			return why;
 		char *copy = strdup(value);
 		if (copy == NULL)
 			return "out of memory";

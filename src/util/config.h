@@ -46,7 +46,18 @@ struct imapd_config {
 	unsigned failed_login_delay;/* seconds to wait after a failed login */
 	char *debug_command;        /* -D: printf format with %s program, %d pid */
 	bool sandbox;               /* confine a logged-in session to its mail root */
+	bool mail_namespace;        /* a mount namespace + chroot of the mail root per session */
 	bool munge8bit;             /* 8-bit octets in header sections sent as 'X' */
+
+	/* imapd-master's login processes and limits (man/imapd.conf.5) */
+	char *login_user;           /* account of login processes; "" = imapd, else nobody */
+	unsigned login_max_failures;        /* failed logins on a connection before BYE */
+	unsigned login_max_ip_connections;  /* pre-login connections per address; 0 = no limit */
+	unsigned login_max_ip_failures;     /* failed logins per address in the window */
+	unsigned login_failure_window;      /* seconds: that window, and the refusal after it */
+	unsigned maxlogins_per_host;        /* logged-in sessions per address; 0 = no limit */
+	unsigned maxlogins_per_user;        /* logged-in sessions per user; 0 = no limit */
+	unsigned mail_max_userip_connections; /* sessions per user and address; 0 = no limit */
 
 	char *tls_server_cert;
 	char *tls_server_key;
@@ -57,6 +68,15 @@ struct imapd_config {
 	uint64_t maxline;           /* longest command line, octets */
 	uint64_t maxliteral;        /* largest literal outside APPEND */
 	uint64_t maxmessagesize;    /* largest APPEND message; 0 = no limit */
+
+	/* RFC6154 special-use folders: "|"-separated mailbox names per use */
+	char *specialuse_all, *specialuse_archive, *specialuse_drafts, *specialuse_flagged,
+		*specialuse_junk, *specialuse_sent, *specialuse_trash;
+	char *autocreate_inbox_folders;     /* made at a new account's first login ("|") */
+	char *autocreate_subscribe_folders; /* of those, the ones subscribed */
+	/* ---- RFC 2971 ID, RFC 7888 LITERAL- ---- */
+	char *id_send;              /* the ID list we send (util/idlist.h); "" = NIL */
+	bool literal_minus;         /* LITERAL- instead of LITERAL+ (RFC7888 §5) */
 
 	size_t nsasl;
 	struct config_sasl_opt *sasl;

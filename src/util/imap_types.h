@@ -43,6 +43,9 @@ struct imap_seq_range {
 struct imap_seq_set {
 	size_t n;
 	struct imap_seq_range *ranges;
+	/* RFC5182 §3 seq-last-command: "$", the messages of the last saved
+	 * SEARCH result (n is 0 then). */
+	bool saved;
 };
 
 /* System flags that have an IMAP name (RFC2060 §2.3.2). */

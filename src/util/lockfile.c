@@ -29,6 +29,18 @@ bool lockfile_fd_lock(int fd)
 	}
 }
 
+bool lockfile_fd_trylock(int fd)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+#ifdef F_OFD_SETLK
+	if (fcntl(fd, F_OFD_SETLK, &fl) == 0)
+		return true;
+	if (errno != EINVAL)
+		return false;
+#endif
+	return fcntl(fd, F_SETLK, &fl) == 0;
+}
+
 void lockfile_fd_unlock(int fd)
 {
 	struct flock fl = { .l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };

@@ -32,4 +32,8 @@ void lockfile_close(struct lockfile *lf);
 bool lockfile_fd_lock(int fd);
 void lockfile_fd_unlock(int fd);
 
+/* The same lock without waiting: false (errno EAGAIN or EACCES) when
+ * another open file description holds it. */
+bool lockfile_fd_trylock(int fd);
+
 #endif

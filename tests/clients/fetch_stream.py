@@ -13,8 +13,6 @@ of a multipart message are checked against what Python computes.
 import hashlib
 import os
 import re
-import select
-import subprocess
 import sys
 import time
 
@@ -54,57 +52,6 @@ def write_message(path, body_octets, header=b"Subject: big\nFrom: a@example.org\
     return size, whole.hexdigest(), size - len(hcrlf), text.hexdigest()
 
 
-class Session:
-    def __init__(self, sb):
-        self.p = sb.popen(sb.imapd_argv(rimapd=True), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.fd = self.p.stdout.fileno()
-        self.buf = b""
-        self.n = 0
-        greeting = self.line()
-        if not greeting.startswith(b"* PREAUTH"):
-            raise RuntimeError("greeting %r" % greeting)
-
-    def fill(self, timeout=30):
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            raise RuntimeError("timeout")
-        d = os.read(self.fd, 1 << 16)
-        if not d:
-            raise RuntimeError("server closed")
-        self.buf += d
-
-    def line(self):
-        while b"\r\n" not in self.buf:
-            self.fill()
-        line, self.buf = self.buf.split(b"\r\n", 1)
-        return line
-
-    def send(self, text):
-        self.n += 1
-        tag = b"t%d" % self.n
-        os.write(self.p.stdin.fileno(), tag + b" " + text.encode() + b"\r\n")
-        return tag
-
-    def literal(self, n, slow_octets=0, hasher=None):
-        """Read an n-octet literal, the first slow_octets of it slowly;
-        returns its SHA-256 (or feeds hasher)."""
-        h = hasher or hashlib.sha256()
-        got = 0
-        while got < n:
-            if not self.buf:
-                if got < slow_octets:
-                    time.sleep(0.002)
-                self.fill()
-            take = min(len(self.buf), n - got)
-            h.update(self.buf[:take])
-            self.buf = self.buf[take:]
-            got += take
-        return h.hexdigest()
-
-    def rss_peak_kb(self):
-        return int(imapdtest.proc_status(self.p.pid, "VmHWM")[0])
-
-
 def fetch_literal(s, cmd, slow=0):
     """Send cmd (a FETCH of one literal item); return (size, sha256, tagged)."""
     tag = s.send(cmd)
@@ -119,18 +66,6 @@ def fetch_literal(s, cmd, slow=0):
     while not tagged.startswith(tag + b" "):
         tagged = s.line()
     return n, digest, rest, tagged
-
-
-# AddressSanitizer keeps shadow memory for what the process touches, so
-# its resident set says nothing about ours: the size checks are skipped.
-SANITIZED = os.environ.get("SANITIZE") == "1"
-
-
-def check_rss(ok, what, detail=""):
-    if SANITIZED:
-        TAP.skip(what, "resident set sizes are meaningless under AddressSanitizer")
-    else:
-        TAP.ok(ok, what, detail)
 
 
 def main():
@@ -151,7 +86,7 @@ def main():
         with open(os.path.join(root, "cur", "1002.mp.host:2,S"), "wb") as f:
             f.write(mp)
         try:
-            s = Session(sb)
+            s = imapdtest.StreamSession(sb)
             tag = s.send("SELECT INBOX")
             while not s.line().startswith(tag):
                 pass
@@ -166,8 +101,8 @@ def main():
                 TAP.ok(n == size and digest == whole and rest == b")" and b" OK " in tagged,
                        "BODY[] of the %s message arrives whole and exact" % name,
                        "size %d/%d rest %r tagged %r" % (n, size, rest, tagged))
-                check_rss(peak < RSS_LIMIT_KB, "%s message: peak RSS %d kB under %d kB" %
-                       (name, peak, RSS_LIMIT_KB))
+                TAP.memory_ok(peak < RSS_LIMIT_KB, "%s message: peak RSS %d kB under %d kB" %
+                              (name, peak, RSS_LIMIT_KB))
                 TAP.note("%s BODY[] in %.1f s, VmHWM %d kB" % (name, dt, peak))
             size, whole, tsize, text = big["500mb"]
             n, digest, rest, tagged = fetch_literal(s, "FETCH 2 BODY.PEEK[TEXT]")
@@ -192,7 +127,7 @@ def main():
             want = want[:-2]
             TAP.ok(n == len(want) and digest == hashlib.sha256(want).hexdigest(),
                    "BODY[2] of a multipart message (2 MB part) is exact", "%d/%d" % (n, len(want)))
-            check_rss(s.rss_peak_kb() < RSS_LIMIT_KB, "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
+            TAP.memory_ok(s.rss_peak_kb() < RSS_LIMIT_KB, "peak RSS still under %d kB after every fetch" % RSS_LIMIT_KB)
             s.send("LOGOUT")
         except Exception as e:  # noqa: BLE001
             TAP.ok(False, "fetch-stream session", repr(e))

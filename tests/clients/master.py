@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""master.py - imapd-master: prefork pool, status pipe, caps, respawn, signals.
+"""master.py - imapd-master: login processes, session processes, caps,
+respawn, signals.
 
-Also measures what an idle connection costs: the private memory of a
-preforked child (smaps_rollup Private_Clean + Private_Dirty) when idle,
-and when holding a logged-in idle connection.
+Also measures what a connection costs (smaps_rollup Private_Dirty): an
+idle login process, each connection a login process holds before login,
+and a logged-in idle connection (its session process; for TLS also what
+the relaying login process holds for it).
 """
 
 import os
@@ -15,10 +17,51 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from imapdtest import (IMAPD, MASTER, TOP, USER, PASSWORD, Sandbox, Tap, connect,  # noqa: E402
-                       free_port, private_kb, wait_for, wait_port)
+from imapdtest import (MASTER, TOP, USER, PASSWORD, Connection, Sandbox, Tap,  # noqa: E402
+                       capabilities, children_of, free_port, wait_for, wait_port)
 
 tap = Tap("master")
+
+
+class Master:
+    def __init__(self, sb, services):
+        self.sb = sb
+        self.path = os.path.join(sb.dir, "services.conf")
+        self.write(services)
+        self.p = sb.popen([MASTER, "-C", sb.conf, "-M", self.path], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
+
+    def ready(self):
+        """Started: the log says so (probing the port would be a client)."""
+        return wait_for(lambda: "started (pid %d)" % self.p.pid in self.sb.logtext(), 5)
+
+    def write(self, services):
+        with open(self.path, "w") as f:
+            f.write(services)
+
+    def children(self):
+        return sorted(children_of(self.p.pid))
+
+    def settle(self, n, timeout=5):
+        return wait_for(lambda: len(self.children()) == n, timeout)
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.terminate()
+        return self.p.wait(15)
+
+
+def private_kb(pid):
+    """(Private_Dirty, Private_Clean) in kB.  Dirty pages are this
+    process's own memory; clean ones are file pages (libraries) only it
+    has touched so far, shared through the page cache with any process
+    that maps them."""
+    got = {}
+    with open("/proc/%d/smaps_rollup" % pid) as f:
+        for line in f:
+            if line.startswith("Private_"):
+                got[line.split(":")[0]] = int(line.split()[1])
+    return got.get("Private_Dirty", 0), got.get("Private_Clean", 0)
 
 
 def services(imap, imaps, imap_opts="prefork=2 maxchild=4", imap_args="-U 3 -T 30",
@@ -29,82 +72,97 @@ def services(imap, imaps, imap_opts="prefork=2 maxchild=4", imap_args="-U 3 -T 3
                                                            imaps_opts))
 
 
-def pool(sb):
-    a, b = free_port(), free_port()
-    m = sb.master(services(a, b))
-    assert m.ready()
-    assert m.settle(3), "expected 2 + 1 preforked children, have %r" % m.children()
-    for pid in m.children():
+def comm(pid):
+    try:
         with open("/proc/%d/comm" % pid) as f:
-            assert f.read().strip() == "imapd"
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def login_procs(m):
+    return [p for p in m.children() if comm(p) == "imapd-login"]
+
+
+def sessions_of(m):
+    return [p for p in m.children() if comm(p) == "imapd"]
+
+
+def pool(sb):
+    """prefork login processes per service hold the clients, not the
+    master; a login starts a session process; the login process stays."""
+    a, b = free_port(), free_port()
+    m = Master(sb, services(a, b))
+    assert m.ready()
+    assert m.settle(3), "expected 2 + 1 login processes, have %r" % m.children()
+    assert len(login_procs(m)) == 3, [(p, comm(p)) for p in m.children()]
     # TLS service
-    c = connect(b, tls=True)
+    c = Connection.tcp(b, tls=True)
     assert c.greeting().startswith("* OK [CAPABILITY IMAP4rev1")
     c.cmd("LOGOUT")
-    # the master never serves: whoever logs the connect is a child
-    c = connect(a)
+    c = Connection.tcp(a)
     assert c.greeting().startswith("* OK")
+    before = set(login_procs(m))
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    assert wait_for(lambda: len(sessions_of(m)) == 1), m.children()
+    assert set(login_procs(m)) == before, (before, m.children())
+    _, t = c.cmd("NOOP")
+    assert t.endswith("OK NOOP completed"), t
     c.cmd("LOGOUT")
-    time.sleep(0.2)
-    pids = set(int(x) for x in re.findall(r"imapd\[(\d+)\]: info: connect from", sb.logtext()))
-    assert pids and m.p.pid not in pids, (pids, m.p.pid)
+    assert wait_for(lambda: not sessions_of(m)), m.children()
+    text = sb.logtext()
+    pids = set(int(x) for x in re.findall(r"imapd-login\[(\d+)\]: info: connect from", text))
+    assert pids and m.p.pid not in pids and pids <= before, (pids, m.p.pid, before)
+    logins = set(int(x) for x in re.findall(r"imapd\[(\d+)\]: info: login: user=", text))
+    assert len(logins) == 1 and not logins & (pids | {m.p.pid}), (logins, pids)
     assert m.stop() == 0
     return True
 
 
-def busy_children_replaced(sb):
-    """A busy child is replaced so that prefork idle ones stay ready; the
-    total never goes past maxchild."""
+def limits_of_service(sb):
+    """maxchild caps logged-in sessions (a login over it is answered NO
+    and may be retried); client_limit caps a login process's clients, and
+    another login process is started for the next ones."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imaps_opts="prefork=0 maxchild=1"))
-    assert m.ready()
-    assert m.settle(2), m.children()
+    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2 client_limit=2",
+                            imaps_opts="prefork=0 maxchild=1"))
+    assert m.ready() and m.settle(1)
     held = []
-    c = connect(a)
-    assert c.greeting().startswith("* OK")
-    held.append(c)
-    assert m.settle(3), "no replacement for the busy child: %r" % m.children()
-    c = connect(a)
-    assert c.greeting().startswith("* OK")
-    held.append(c)
-    assert m.settle(4), m.children()
     for _ in range(2):
-        c = connect(a)
+        c = Connection.tcp(a)
+        assert c.greeting().startswith("* OK")
+        _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+        assert " OK " in t, t
         held.append(c)
-    # maxchild=4: four connections are served, the fifth waits
-    time.sleep(0.5)
-    assert len(m.children()) == 4, m.children()
-    held[3].timeout = 5
-    g = held[3].greeting()  # served by the 4th child
-    assert g.startswith("* OK"), g
-    c5 = connect(a, timeout=1)
-    try:
-        g5 = c5.greeting()
-    except TimeoutError:
-        g5 = None
-    assert g5 is None, "a fifth client was served with maxchild=4: %r" % g5
-    assert len(m.children()) == 4, m.children()
-    # one leaves: the waiting client is served
+    c3 = Connection.tcp(a)
+    assert c3.greeting().startswith("* OK")
+    _, t = c3.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert t.startswith("t1 NO [UNAVAILABLE] Too many sessions"), t
     held[0].cmd("LOGOUT")
-    c5.timeout = 5
-    g5 = c5.greeting()
-    assert g5 and g5.startswith("* OK"), g5
-    assert len(m.children()) <= 4
-    for c in held + [c5]:
+    assert wait_for(lambda: len(sessions_of(m)) == 1), m.children()
+    _, t = c3.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    # two clients not logged in fill the first login process
+    w = [Connection.tcp(a) for _ in range(3)]
+    for c in w:
+        assert c.greeting().startswith("* OK")
+    assert len(login_procs(m)) == 2, [(p, comm(p)) for p in m.children()]
+    for c in held + w + [c3]:
         c.close()
     assert m.stop() == 0
     return True
 
 
 def on_demand(sb):
-    """prefork=0: no child until a client comes."""
+    """prefork=0: no login process until a client comes."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imap_opts="prefork=0 maxchild=2",
+    m = Master(sb, services(a, b, imap_opts="prefork=0 maxchild=2",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready()
     time.sleep(0.3)
     assert m.children() == [], m.children()
-    c = connect(a)
+    c = Connection.tcp(a)
     assert c.greeting().startswith("* OK")
     assert len(m.children()) == 1
     c.cmd("LOGOUT")
@@ -113,25 +171,23 @@ def on_demand(sb):
 
 
 def uses_respawn(sb):
-    """-U 2: a child leaves after two connections and is replaced."""
+    """-U 2: a login process takes two connections, then is replaced (it
+    leaves once its clients are gone)."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-U 2",
+    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-U 2",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
     first = m.children()[0]
-    # Idle children race for each connection: go on until `first` had two.
-    for _ in range(12):
-        c = connect(a)
+    for _ in range(2):
+        c = Connection.tcp(a)
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
         c.close()
-        if wait_for(lambda: first not in m.children(), 0.3):
-            break
-    assert first not in m.children(), "child %d still there" % first
-    served = len(re.findall(r"imapd\[%d\]: info: connect from" % first, sb.logtext()))
-    assert served == 2, "child %d served %d connections" % (first, served)
-    assert wait_for(lambda: 1 <= len(m.children()) <= 2), m.children()
-    c = connect(a)
+    assert wait_for(lambda: first not in m.children()), "login process %d still there" % first
+    served = len(re.findall(r"imapd-login\[%d\]: info: connect from" % first, sb.logtext()))
+    assert served == 2, "login process %d served %d connections" % (first, served)
+    assert wait_for(lambda: len(m.children()) == 1), m.children()
+    c = Connection.tcp(a)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     assert m.stop() == 0
@@ -139,9 +195,9 @@ def uses_respawn(sb):
 
 
 def idle_respawn(sb):
-    """-T 1: idle children leave after a second and are replaced."""
+    """-T 1: a login process without clients for a second is replaced."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-T 1",
+    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="-T 1",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
     first = m.children()[0]
@@ -150,33 +206,33 @@ def idle_respawn(sb):
     return True
 
 
-def login_respawn(sb):
-    """A child whose session logged in (and was confined) is replaced."""
+def login_session(sb):
+    """Logins one after another go through the same login process, each
+    to a session process of its own that ends with the session."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=2",
+    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=2", imap_args="",
                             imaps_opts="prefork=0 maxchild=1"))
     assert m.ready() and m.settle(1)
-    c = connect(a)
-    c.greeting()
-    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
-    assert " OK " in t, t
-    c.cmd("LOGOUT")
-    c.close()
-    assert wait_for(lambda: len(m.children()) == 1), m.children()
-    c = connect(a)
-    c.greeting()
-    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
-    assert " OK " in t, t
+    lp = m.children()
+    for _ in range(3):
+        c = Connection.tcp(a)
+        c.greeting()
+        _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+        assert " OK " in t, t
+        c.cmd("LOGOUT")
+        c.close()
+    assert wait_for(lambda: m.children() == lp), (lp, m.children())
+    assert len(set(re.findall(r"imapd\[(\d+)\]: info: login: user=", sb.logtext()))) == 3
     assert m.stop() == 0
     return True
 
 
 def reload_hup(sb):
     a, b, d = free_port(), free_port(), free_port()
-    m = sb.master(services(a, b))
+    m = Master(sb, services(a, b))
     assert m.ready() and m.settle(3)
     old = set(m.children())
-    held = connect(a)
+    held = Connection.tcp(a)
     assert held.greeting().startswith("* OK")
     # new file: imaps gone, a second plain service added
     m.write(services(a, b).splitlines()[1] + "\n" +
@@ -192,7 +248,7 @@ def reload_hup(sb):
     held.close()
     assert wait_for(lambda: not (set(m.children()) & old), 5), (old, m.children())
     assert m.settle(3)  # imap prefork 2 + imap2 prefork 1
-    c = connect(d)
+    c = Connection.tcp(d)
     assert c.greeting().startswith("* OK")
     c.cmd("LOGOUT")
     assert m.stop() == 0
@@ -201,10 +257,10 @@ def reload_hup(sb):
 
 def stop_term(sb):
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b))
+    m = Master(sb, services(a, b))
     assert m.ready() and m.settle(3)
     kids = m.children()
-    c = connect(a)
+    c = Connection.tcp(a)
     assert c.greeting().startswith("* OK")
     t0 = time.time()
     m.p.send_signal(signal.SIGTERM)
@@ -241,7 +297,7 @@ def detach_pidfile(sb):
         with open("/proc/%d/stat" % pid) as f:
             fields = f.read().rsplit(")", 1)[1].split()
         assert int(fields[3]) == pid, "not a session leader: %r" % fields[:4]  # setsid
-        c = connect(a)
+        c = Connection.tcp(a)
         assert c.greeting().startswith("* OK")
         c.cmd("LOGOUT")
     finally:
@@ -279,72 +335,92 @@ def example_services_file():
         a, b = free_port(), free_port()
         text = text.replace("listen=143", "listen=127.0.0.1:%d" % a)
         text = text.replace("listen=993", "listen=127.0.0.1:%d" % b)
-        m = sb.master(text)
+        m = Master(sb, text)
         assert m.ready()
-        c = connect(b, tls=True)
+        c = Connection.tcp(b, tls=True)
         assert c.greeting().startswith("* OK")
         assert m.stop() == 0
     return True
 
 
 def memory(sb):
-    """Private memory of preforked children (idle; holding a logged-in idle
-    connection).  Dovecot 2.3 costs about 490 kB per idle connection."""
+    """Private memory: an idle login process; each of 100 silent clients
+    a login process holds before login; a logged-in idle connection (its
+    session process; for TLS, plus what the relaying login process holds).
+    Dovecot 2.3 costs about 490 kB per idle logged-in connection."""
     a, b = free_port(), free_port()
-    m = sb.master(services(a, b, imap_opts="prefork=1 maxchild=3",
+    sb.set(login_max_ip_connections="0")
+    m = Master(sb, services(a, b, imap_opts="prefork=1 maxchild=3", imap_args="",
                             imaps_opts="prefork=1 maxchild=2"))
     assert m.ready() and m.settle(2)
     time.sleep(0.3)
-    idle = [private_kb(pid) for pid in m.children()]
-    c = connect(a)
+    lps = login_procs(m)
+    idle = [private_kb(pid)[0] for pid in lps]
+    # 100 silent clients on the plain service's login process
+    before = {p: private_kb(p)[0] for p in lps}
+    silent = [socket.create_connection(("127.0.0.1", a)) for _ in range(100)]
+    for s_ in silent:
+        assert s_.recv(4096).startswith(b"* OK")
+    time.sleep(0.2)
+    assert login_procs(m) == lps, (lps, m.children())
+    grown = max(private_kb(p)[0] - before[p] for p in lps)
+    per_prelogin = grown / 100.0
+    for s_ in silent:
+        s_.close()
+    c = Connection.tcp(a)
     c.greeting()
     _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
     c.cmd("NOOP")
-    tls = connect(b, tls=True)
+    tls_before = {p: private_kb(p)[0] for p in login_procs(m)}
+    tls = Connection.tcp(b, tls=True)
     tls.greeting()
     _, t = tls.cmd("LOGIN %s %s" % (USER, PASSWORD))
     assert " OK " in t, t
-    time.sleep(0.2)
+    tls.cmd("NOOP")
+    time.sleep(0.3)
     served = {}
     for line in sb.logtext().splitlines():
-        mm = re.search(r"imapd\[(\d+)\]: info: login: user=testuser method=LOGIN.*?( tls=)?", line)
+        mm = re.search(r"imapd\[(\d+)\]: info: login: user=testuser method=LOGIN", line)
         if mm:
             served[int(mm.group(1))] = "tls" if "tls=" in line else "plain"
-    sizes = {kind: private_kb(pid) for pid, kind in served.items()}
-    fmt = lambda d: "%d kB dirty + %d kB clean" % d  # noqa: E731
-    tap.note("private memory (smaps_rollup): idle preforked child %s; child holding a "
-             "logged-in idle connection: plain %s, TLS %s" %
-             (" / ".join(fmt(x) for x in idle), fmt(sizes["plain"]), fmt(sizes["tls"])))
+    sizes = {kind: private_kb(pid)[0] for pid, kind in served.items()}
+    relay = max(private_kb(p)[0] - tls_before.get(p, 0) for p in login_procs(m))
+    tap.note("private dirty memory (smaps_rollup): idle login process %s kB; per client held "
+             "before login %.1f kB (100 silent clients); logged-in idle connection: plain %d kB "
+             "(session process), TLS %d kB (session process) + %d kB (relay in the login "
+             "process)" % ("/".join(str(x) for x in idle), per_prelogin, sizes["plain"],
+                           sizes["tls"], relay))
     c.close()
     tls.close()
     assert m.stop() == 0
     if os.environ.get("SANITIZE") == "1":
         return True
-    assert max(d for d, _ in sizes.values()) < 490, sizes
+    assert per_prelogin < 64, per_prelogin
+    assert max(sizes["plain"], sizes["tls"] + relay) < 490, (sizes, relay)
     return True
 
 
 def main():
     tests = [
-        ("prefork pool per service; children, not the master, serve", pool),
-        ("busy children are replaced; maxchild caps the total", busy_children_replaced),
-        ("prefork=0 spawns when a client comes", on_demand),
-        ("a child leaving after -U uses is replaced", uses_respawn),
-        ("a child leaving after -T idle seconds is replaced", idle_respawn),
-        ("a child that served a login is replaced", login_respawn),
+        ("prefork login processes hold the clients; a login starts a session process", pool),
+        ("maxchild caps sessions; client_limit caps a login process", limits_of_service),
+        ("prefork=0 starts a login process when a client comes", on_demand),
+        ("a login process leaving after -U uses is replaced", uses_respawn),
+        ("a login process idle for -T seconds is replaced", idle_respawn),
+        ("logins one after another through one login process", login_session),
         ("SIGHUP re-reads the services file; busy children finish", reload_hup),
         ("SIGTERM: BYE to clients, children and listeners gone", stop_term),
         ("services file errors name file and line", bad_services_file),
         ("-d detaches, -p writes and removes the pid file", detach_pidfile),
-        ("private dirty memory per idle connection below 490 kB", memory),
+        ("memory: below 64 kB per client before login, 490 kB per logged-in one", memory),
     ]
-    tap.need(IMAPD, MASTER, "saslpasswd2", "openssl")
     for name, fn in tests:
-        tap.run(name, fn)
+        with Sandbox() as sb:
+            tap.check(name, lambda: fn(sb))
     tap.check("conf/imapd-master.conf works as shipped", example_services_file)
     tap.done()
 
 
 if __name__ == "__main__":
-    tap.main(main)
+    main()

@@ -211,6 +211,7 @@ def idle_delivery(sb):
     p.wait()
 
 
+# covers: R4978-3-h (COMPRESS inside TLS: spec/requirements/rfc4978.tsv)
 def compress_tls(sb):
     lst = sb.imapd_listener("-U", "0", "-s")
     p, port = lst.proc, lst.port

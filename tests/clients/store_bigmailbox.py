@@ -130,11 +130,16 @@ def main():
         s = Session(sb, trace=trace)
         u, t, _ = s.cmd("SELECT INBOX")
         u2, t2, _ = s.cmd("UID FETCH 1:* (FLAGS)")
+        # RFC8438 STATUS (SIZE) sums the index's RFC822.SIZE.
+        u3, t3, _ = s.cmd("STATUS INBOX (MESSAGES SIZE)")
         s.close()
         check(t.endswith("SELECT completed") and t2.endswith("UID FETCH completed") and len(u2) == N,
               "traced SELECT + UID FETCH 1:* (FLAGS) answered", (t, t2, len(u2)))
+        check(t3.endswith("STATUS completed") and len(u3) == 1
+              and re.match(rb"\* STATUS INBOX \(MESSAGES %d SIZE [1-9][0-9]*\)(\r\n)?$" % N, u3[0]),
+              "traced STATUS INBOX (MESSAGES SIZE) answered", (t3, u3))
         opens = cur_opens(trace, cur, sb.dir)
-        check(not opens, "SELECT and UID FETCH 1:* (FLAGS) open nothing under cur/ once indexed",
+        check(not opens, "SELECT, UID FETCH 1:* (FLAGS) and STATUS (SIZE) open nothing under cur/ once indexed",
               "%d opens, e.g. %s" % (len(opens), opens[:3]))
         with open(trace) as f:
             total = sum(1 for l in f if "open" in l)

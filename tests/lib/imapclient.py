@@ -16,6 +16,7 @@ import select
 import socket
 import ssl
 import time
+import zlib
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -145,6 +146,24 @@ class Connection:
         self.checker = None
         self.framing = ClientFraming()
         self.closed = False
+        self.deflate = None  # RFC4978 COMPRESS: the compressor of what we send, once on
+        self.inflate = None  # and the decompressor of what we read
+
+    def start_compression(self):
+        """COMPRESS=DEFLATE (RFC4978 §3), after the tagged OK of COMPRESS:
+        both directions become raw DEFLATE (window bits -15, no zlib header)
+        from now on; octets already read past the OK are the first
+        compressed ones."""
+        self.deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.inflate = zlib.decompressobj(-15)
+        pending, self.buf = bytes(self.buf), bytearray()
+        self.buf += self._inflate(pending)
+
+    def _inflate(self, data):
+        try:
+            return self.inflate.decompress(data)
+        except zlib.error as e:
+            raise IMAPError("the server's data is not a DEFLATE stream (%s): %r" % (e, data[:80]))
 
     @property
     def timeout(self):
@@ -197,6 +216,9 @@ class Connection:
             self._write(data)
 
     def _write(self, data):
+        if self.deflate is not None:
+            # A sync flush after every write: the server sees each piece now.
+            data = self.deflate.compress(data) + self.deflate.flush(zlib.Z_SYNC_FLUSH)
         try:
             if self.sock is not None:
                 self.sock.sendall(data)
@@ -234,6 +256,8 @@ class Connection:
                 return False
             if not chunk:
                 return None
+            if self.inflate is not None:
+                chunk = self._inflate(chunk)
             self.buf += chunk
             return True
 

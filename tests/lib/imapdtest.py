@@ -11,7 +11,7 @@ runner in spec/rfc2060-tests/ and the benchmark in tools/bench/ import it:
               uses it against any server (make conformance HOST=...).
   Sandbox     a scratch directory with an imapd.conf (extra keys on top of
               working defaults), a sasldb user, a certificate, maildir
-              helpers and the server's log file; it starts imapd on a pipe,
+              helpers, the server's log and protocol logs; it starts imapd on a pipe,
               inetd-style (one connection, or accepting many), on a
               listening socket (inetd wait) or under imapd-master, and
               close() ends every process it started (with their children)
@@ -19,14 +19,18 @@ runner in spec/rfc2060-tests/ and the benchmark in tools/bench/ import it:
   Tap         TAP output: ok/skip/check, the plan, an honest exit status;
               a test that cannot run (a tool missing, an exception before
               its checks) says why in a "not ok" line and exits 1.
+  StreamSession  imapd on a pipe read straight from its stdout fd, for
+              tests that fetch literals too large to fold into a line.
 
 Environment: BIN is the directory holding imapd (default bin/ at the top).
 """
 
 import atexit
+import hashlib
 import os
 import pwd
 import re
+import select
 import shutil
 import signal
 import socket
@@ -47,7 +51,8 @@ __all__ = [
     "DEFAULT_TIMEOUT", "ClientFraming", "Connection", "IMAPError", "Timeout", "capabilities",
     "connect", "no_verify_context", "split_responses",
     # here
-    "TOP", "BIN", "IMAPD", "MASTER", "USER", "PASSWORD", "REALM", "PACKAGES", "me", "Tap",
+    "TOP", "BIN", "IMAPD", "MASTER", "USER", "PASSWORD", "REALM", "PACKAGES", "SANITIZED",
+    "me", "Tap", "StreamSession",
     "free_port", "wait_for", "wait_port", "proc_status", "children_of", "descendants_of",
     "private_kb", "crlf", "make_message", "make_cert", "folder_path", "make_folder", "deliver",
     "maildir_messages", "flag_letters", "Sandbox", "Listener", "InetdServer", "Master",
@@ -63,7 +68,16 @@ USER, PASSWORD, REALM = "testuser", "testpass", "imapd.test"
 # The Debian package of each outside tool a test may need (Tap.need).
 PACKAGES = {"saslpasswd2": "sasl2-bin", "openssl": "openssl", "curl": "curl", "mbsync": "isync",
             "strace": "strace", "groff": "groff", "man": "man-db", "ps": "procps",
-            "systemd-socket-activate": "systemd", "make": "make"}
+            "systemd-socket-activate": "systemd", "make": "make",
+            "getmail": "getmail6", "fetchmail": "fetchmail", "offlineimap": "offlineimap3",
+            "mount": "mount", "umount": "mount",
+            # Perl modules (Tap.need takes "Mail::IMAPClient" like a program)
+            "Mail::IMAPClient": "libmail-imapclient-perl",
+            "IO::Socket::SSL": "libio-socket-ssl-perl"}
+
+# make check SANITIZE=1 (ASan + UBSan): resident-set sizes mean nothing
+# there, AddressSanitizer's shadow memory counts in them (Tap.memory_ok).
+SANITIZED = os.environ.get("SANITIZE") == "1"
 
 
 def me():
@@ -113,6 +127,14 @@ class Tap:
     def note(self, text):
         self._out("# %s" % self._label(text))
 
+    def memory_ok(self, cond, what, diag=None):
+        """ok() of a resident-set size; a skip under SANITIZE=1, where
+        AddressSanitizer's shadow memory is counted in it."""
+        if SANITIZED:
+            self.skip(what, "resident set sizes are meaningless under AddressSanitizer")
+            return True
+        return self.ok(cond, what, diag)
+
     def check(self, what, fn):
         """Run fn(); it passes when it returns None or something true; an
         exception is a failure with its traceback."""
@@ -133,7 +155,8 @@ class Tap:
 
     @staticmethod
     def missing(*tools):
-        """What of tools is not there: a program name not on PATH, as "tool
+        """What of tools is not there: a program name not on PATH, or a
+        Perl module ("Mail::IMAPClient") perl cannot load, as "tool
         (Debian package p)"; a path (imapd) not executable, as "path (not
         built: make)"."""
         gone = []
@@ -141,6 +164,10 @@ class Tap:
             if "/" in t:
                 if not os.access(t, os.X_OK):
                     gone.append("%s (not built: run make)" % t)
+            elif "::" in t:
+                if shutil.which("perl") is None or subprocess.run(
+                        ["perl", "-M" + t, "-e", "1"], capture_output=True).returncode != 0:
+                    gone.append("%s (Debian package %s)" % (t, PACKAGES.get(t, t)))
             elif shutil.which(t) is None:
                 gone.append("%s (Debian package %s)" % (t, PACKAGES.get(t, t)))
         return gone
@@ -324,17 +351,25 @@ def deliver(folder, data, suffix="deliver"):
 
 
 def maildir_messages(folder):
-    """{file name without flags: (flag letters, content)} of a maildir."""
-    out = {}
-    for sub in ("new", "cur"):
-        p = os.path.join(folder, sub)
-        if not os.path.isdir(p):
-            continue
-        for f in os.listdir(p):
-            base, _, info = f.partition(":2,")
-            with open(os.path.join(p, f), "rb") as fh:
-                out[base] = (info, fh.read())
-    return out
+    """{file name without flags: (flag letters, content)} of a maildir.
+    A server at work renames files (new flags, new/ to cur/, expunge):
+    one gone between the listing and its reading makes the scan start
+    again, so that a test may poll a folder a client is changing."""
+    for _ in range(50):
+        out = {}
+        try:
+            for sub in ("new", "cur"):
+                p = os.path.join(folder, sub)
+                if not os.path.isdir(p):
+                    continue
+                for f in os.listdir(p):
+                    base, _, info = f.partition(":2,")
+                    with open(os.path.join(p, f), "rb") as fh:
+                        out[base] = (info, fh.read())
+            return out
+        except FileNotFoundError:
+            time.sleep(0.01)
+    raise RuntimeError("%s: files kept vanishing under 50 scans" % folder)
 
 
 def flag_letters(info):
@@ -474,6 +509,33 @@ class Sandbox:
         except OSError:
             return ""
 
+    # -- the per-user protocol log (src/proto/telemetry.h) --
+    def enable_protocol_log(self, user):
+        """Sessions that log in as user from now on write every octet they
+        send and receive to log/<user>/<pid> in the config directory."""
+        os.makedirs(os.path.join(self.configdir, "log", user), exist_ok=True)
+
+    def protocol_log_mark(self, user):
+        """{file: size} of user's protocol log now, for protocol_log(since=)."""
+        d = os.path.join(self.configdir, "log", user)
+        return {f: os.path.getsize(os.path.join(d, f))
+                for f in (os.listdir(d) if os.path.isdir(d) else [])}
+
+    def protocol_log(self, user, since=None):
+        """user's protocol log as text, line ends made "\\n", one session's
+        file after another in pid order; with since (a protocol_log_mark),
+        only what was written after the mark (of a file that was there
+        then, what it grew by)."""
+        d = os.path.join(self.configdir, "log", user)
+        names = os.listdir(d) if os.path.isdir(d) else []
+        out = []
+        for f in sorted(names, key=lambda n: (len(n), n)):
+            with open(os.path.join(d, f), "rb") as fh:
+                fh.seek((since or {}).get(f, 0))
+                text = fh.read().decode(errors="replace")
+            out.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return "\n".join(out)
+
     # -- mail --
     def folder(self, user, mailbox="INBOX"):
         """The maildir of a user's mailbox (not made)."""
@@ -481,6 +543,19 @@ class Sandbox:
 
     def make_folder(self, user, mailbox="INBOX"):
         return make_folder(self.folder(user, mailbox))
+
+    def deliver_by_process(self, user, name, text, mailbox="INBOX"):
+        """A delivery by another process, as a local delivery agent makes it
+        (written to tmp/ under `name`, then renamed into new/): what a
+        waiting IDLE must notice, as opposed to the test's own writes."""
+        folder = self.folder(user, mailbox)
+        script = ("import os,sys\n"
+                  "d, n, t = sys.argv[1:]\n"
+                  "for s in ('cur', 'new', 'tmp'): os.makedirs(os.path.join(d, s), exist_ok=True)\n"
+                  "p = os.path.join(d, 'tmp', n)\n"
+                  "open(p, 'w').write(t)\n"
+                  "os.rename(p, os.path.join(d, 'new', n))\n")
+        subprocess.run([sys.executable, "-c", script, folder, name, text], check=True, timeout=10)
 
     def deliver(self, user, mailbox, data, suffix="deliver"):
         """A message into the mailbox's new/, as an MTA writes it."""
@@ -705,6 +780,73 @@ class Master:
         if self.p.poll() is None:
             self.p.terminate()
         return self.p.wait(15)
+
+
+class StreamSession:
+    """imapd pre-authenticated (rimapd) on a pipe, its answers read straight
+    from the fd: literal() reads a literal octet by octet into a hash, at
+    first as slowly as a slow client (so the server must stream, not
+    buffer), where Connection.read_line would fold it into a line.  Lines
+    and tags are bytes."""
+
+    def __init__(self, sb, timeout=30):
+        self.p = sb.popen(sb.imapd_argv(rimapd=True), stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE)
+        self.fd = self.p.stdout.fileno()
+        self.timeout = timeout
+        self.buf = b""
+        self.n = 0
+        greeting = self.line()
+        if not greeting.startswith(b"* PREAUTH"):
+            raise RuntimeError("greeting %r" % greeting)
+
+    def fill(self):
+        r, _, _ = select.select([self.fd], [], [], self.timeout)
+        if not r:
+            raise Timeout("no answer from imapd in %s s" % self.timeout)
+        d = os.read(self.fd, 1 << 16)
+        if not d:
+            raise IMAPError("server closed")
+        self.buf += d
+
+    def line(self):
+        while b"\r\n" not in self.buf:
+            self.fill()
+        line, self.buf = self.buf.split(b"\r\n", 1)
+        return line
+
+    def write(self, data):
+        """Octets as they are (a literal's content)."""
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.p.stdin.fileno(), view):]
+
+    def send(self, text):
+        """A tagged command line; returns its tag."""
+        self.n += 1
+        tag = b"t%d" % self.n
+        self.write(tag + b" " + text.encode() + b"\r\n")
+        return tag
+
+    def literal(self, n, slow_octets=0, hasher=None):
+        """Read an n-octet literal, the first slow_octets of it slowly;
+        returns its SHA-256 (or feeds hasher)."""
+        h = hasher or hashlib.sha256()
+        got = 0
+        while got < n:
+            if not self.buf:
+                if got < slow_octets:
+                    time.sleep(0.002)
+                self.fill()
+            take = min(len(self.buf), n - got)
+            h.update(self.buf[:take])
+            self.buf = self.buf[take:]
+            got += take
+        return h.hexdigest()
+
+    def rss_peak_kb(self):
+        """The server's peak resident set (VmHWM) in kB."""
+        return int(proc_status(self.p.pid, "VmHWM")[0])
 
 
 def run_client_test(name, body, tools=()):

@@ -226,6 +226,60 @@ static void test_search(void **state)
 	arena_free(&a);
 }
 
+/* SEARCH FROM/TO/CC/BCC match the addresses as ENVELOPE shows them:
+ * comments and quoting inside the address do not hide it. */
+static const char *addr_msg =
+	"From: Joe Bloggs <joe(at work)@example.com>\n"
+	"To: \"Ann\" <ann @ (x) example . org>, bare(comment)@example.net\n"
+	"Cc: team: kim(k)@example.com, \"lee\"@example.com;\n"
+	"Bcc: =?UTF-8?Q?J=C3=BCrgen?= <j\n"
+	" (folded)@example.de>\n"
+	"Subject: addresses\n"
+	"\n"
+	"body\n";
+
+static const struct {
+	const char *field, *needle;
+	bool match;
+} addr_cases[] = {
+	{ "From", "joe@example.com", true },
+	{ "From", "Joe Bloggs <joe@example.com>", true },
+	{ "From", "at work", true },              /* the text as written still counts */
+	{ "From", "bloggs@", false },
+	{ "To", "ann@example.org", true },
+	{ "To", "Ann <ann@example.org>", true },
+	{ "To", "bare@example.net", true },
+	{ "To", "joe@example.com", false },
+	{ "Cc", "kim@example.com", true },
+	{ "Cc", "lee@example.com", true },
+	{ "Cc", "team:", true },
+	{ "Bcc", "j@example.de", true },
+	{ "Bcc", "j\xc3\xbcrgen <j@", true },     /* decoded display name */
+	{ "Bcc", "", true },
+	{ "Sender", "", false },
+};
+
+static void test_search_address(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof(addr_cases) / sizeof(addr_cases[0]); i++) {
+		struct mime_needle n;
+		assert_true(mime_needle_init(&n, &a, addr_cases[i].needle, strlen(addr_cases[i].needle)));
+		bool got = mime_search_address(&n, &a, addr_msg, strlen(addr_msg), addr_cases[i].field);
+		if (got != addr_cases[i].match)
+			fprintf(stderr, "case %zu (%s %s) gave %d\n", i, addr_cases[i].field,
+				addr_cases[i].needle, got);
+		assert_int_equal(got, addr_cases[i].match);
+	}
+	/* HEADER keeps to the text as written. */
+	struct mime_needle n;
+	assert_true(mime_needle_init(&n, &a, "joe@example.com", 15));
+	assert_false(mime_search_header(&n, &a, addr_msg, strlen(addr_msg), "From"));
+	arena_free(&a);
+}
+
 /* The client's search string in its SEARCH CHARSET, then matched. */
 static void test_client_charset(void **state)
 {
@@ -274,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_encoded_words),
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_address),
 		cmocka_unit_test(test_client_charset),
 		cmocka_unit_test(test_param_utf8),
 	};

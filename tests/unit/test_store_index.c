@@ -569,7 +569,7 @@ static void test_seqs(void **state)
 		struct imap_seq_range ranges[3];
 		for (size_t k = 0; k < cases[i].n; k++)
 			ranges[k] = (struct imap_seq_range){ cases[i].lo[k], cases[i].hi[k] };
-		struct imap_seq_set set = { cases[i].n, ranges };
+		struct imap_seq_set set = { .n = cases[i].n, .ranges = ranges };
 		struct arena a;
 		arena_init(&a);
 		struct mbox_seqs seqs;
@@ -601,7 +601,7 @@ static void test_seqs(void **state)
 	assert_true(store_create(fx->st, "Empty", &e2));
 	mb = open_view(fx, "Empty", false);
 	struct imap_seq_range star = { 0, 0 };
-	struct imap_seq_set set = { 1, &star };
+	struct imap_seq_set set = { .n = 1, .ranges = &star };
 	struct arena a;
 	arena_init(&a);
 	struct mbox_seqs seqs;
@@ -666,8 +666,11 @@ static void test_mailbox_ops(void **state)
 	struct fx *fx = *state;
 	struct store_err err;
 	assert_true(store_create(fx->st, "a.b.c", &err));
-	assert_true(store_exists(fx->st, "a"));      /* superiors made */
-	assert_true(store_exists(fx->st, "a.b"));
+	/* Superiors are \Noselect levels until created (test_store_folders.c). */
+	assert_false(store_exists(fx->st, "a"));
+	assert_false(store_exists(fx->st, "a.b"));
+	assert_true(store_create(fx->st, "a.b", &err));
+	assert_true(store_create(fx->st, "a", &err));
 	assert_false(store_create(fx->st, "a.b", &err));
 	assert_int_equal(err.code, STORE_ERR_EXISTS);
 	assert_false(store_create(fx->st, "INBOX", &err));
@@ -690,7 +693,7 @@ static void test_mailbox_ops(void **state)
 	assert_true(store_rename(fx->st, "p", "r.s", &err));
 	assert_true(store_exists(fx->st, "r.s"));
 	assert_true(store_exists(fx->st, "r.s.q"));
-	assert_true(store_exists(fx->st, "r"));
+	assert_false(store_exists(fx->st, "r"));
 	assert_false(store_exists(fx->st, "p.q"));
 	assert_false(store_rename(fx->st, "r", "r.s", &err));
 	assert_false(store_rename(fx->st, "r.s", "r.s.x", &err));
@@ -770,7 +773,7 @@ static void test_append(void **state)
 	struct arena a;
 	arena_init(&a);
 	struct imap_seq_range all = { 1, 2 };
-	struct imap_seq_set set = { 1, &all };
+	struct imap_seq_set set = { .n = 1, .ranges = &all };
 	struct mbox_seqs seqs;
 	const char *bad;
 	assert_true(mbox_seqs_resolve(mb, &a, &set, false, &seqs, &bad));
@@ -806,6 +809,58 @@ static void test_append(void **state)
 	mbox_close(&mb);
 }
 
+/* SEARCHRES (RFC5182): "$" is the saved result, kept by UID, so that an
+ * expunged message leaves it and the others keep their identity. */
+static void test_saved_result(void **state)
+{
+	struct fx *fx = *state;
+	for (int i = 0; i < 5; i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "%d.M1P1.h", 4000 + i);
+		put(fx->root, "new", name, "m\n");
+	}
+	struct mailbox *mb = open_view(fx, "INBOX", false);
+	struct arena a;
+	arena_init(&a);
+	struct imap_seq_set dollar = { .saved = true };
+	struct mbox_seqs seqs;
+	const char *bad;
+	uint32_t seq;
+	/* A new view: "$" is empty, and no error. */
+	assert_true(mbox_seqs_resolve(mb, &a, &dollar, false, &seqs, &bad));
+	assert_false(mbox_seqs_next(&seqs, &seq));
+	static const uint32_t pick[] = { 2, 3, 5 };
+	assert_true(mbox_saved_set(mb, pick, 3));
+	assert_true(mbox_seqs_resolve(mb, &a, &dollar, true, &seqs, &bad));
+	assert_int_equal(seqs.n, 2);  /* 2:3,5 */
+	assert_true(mbox_seqs_next(&seqs, &seq) && seq == 2);
+	assert_true(mbox_seqs_next(&seqs, &seq) && seq == 3);
+	assert_true(mbox_seqs_next(&seqs, &seq) && seq == 5);
+	assert_false(mbox_seqs_next(&seqs, &seq));
+	/* Another session expunges message 3: a ghost until reported. */
+	struct mailbox *other = open_view(fx, "INBOX", false);
+	struct store_err err;
+	mbox_flags_change(other, 3, IMAP_STORE_ADD, IMAP_FLAG_DELETED, 0);
+	assert_true(mbox_expunge(other, NULL, &err));
+	mbox_close(&other);
+	struct rep r = report(mb, false);
+	assert_int_equal(r.nexpunged, 0);
+	assert_true(mbox_seqs_resolve(mb, &a, &dollar, false, &seqs, &bad));
+	assert_true(mbox_seqs_contains(&seqs, 3));
+	r = report(mb, true);
+	assert_int_equal(r.nexpunged, 1);
+	/* Reported: "$" is the old 2 and 5, now 2 and 4. */
+	assert_true(mbox_seqs_resolve(mb, &a, &dollar, false, &seqs, &bad));
+	assert_true(mbox_seqs_next(&seqs, &seq) && seq == 2);
+	assert_true(mbox_seqs_next(&seqs, &seq) && seq == 4);
+	assert_false(mbox_seqs_next(&seqs, &seq));
+	assert_true(mbox_saved_set(mb, NULL, 0));
+	assert_true(mbox_seqs_resolve(mb, &a, &dollar, false, &seqs, &bad));
+	assert_false(mbox_seqs_next(&seqs, &seq));
+	arena_free(&a);
+	mbox_close(&mb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -820,6 +875,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mtime_trust, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mailbox_ops, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_saved_result, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
