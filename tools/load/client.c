@@ -146,6 +146,23 @@ static void ep_update(struct client *c)
 	epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
 }
 
+/* Each client from an address of its own (127.1.x.y for the checked
+ * ones, 127.2.x.y for the hostile ones; Linux answers all of 127/8 on
+ * loopback): the server's per-address limits then see what many hosts
+ * would make, so hostile clients are not stopped by them and the good
+ * ones are not counted as one host. */
+static void bind_spread(struct client *c)
+{
+	struct sockaddr_in src = { .sin_family = AF_INET };
+	unsigned n = (unsigned)c->id;
+	src.sin_addr.s_addr = htonl(127u << 24 | (c->w->hostile ? 2u : 1u) << 16 |
+				    (n / 250 % 256) << 8 | (n % 250 + 1));
+	if (bind(c->fd, (const struct sockaddr *)&src, sizeof(src)) != 0) {
+		perror("imapload: bind");
+		exit(2);
+	}
+}
+
 void client_connect(struct client *c)
 {
 	/* rawidle goes to the TLS port when there is one, without TLS. */
@@ -164,6 +181,8 @@ void client_connect(struct client *c)
 		int small = 4096;
 		setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
 	}
+	if (opt.spread && a->ss_family == AF_INET)
+		bind_spread(c);
 	c->connecting = true;
 	c->handshaking = c->greeted = c->closing = c->dead = false;
 	c->want_write = c->reading_paused = false;

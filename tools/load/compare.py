@@ -66,7 +66,7 @@ def tree_memory(pid):
 def imapload(args, port, tls_port, seconds, groups, think=0, ramp=2, sampler=None):
     argv = [args.imapload, "-p", str(port), "-P", str(tls_port), "-t", str(seconds),
             "-r", str(ramp), "-z", str(think), "-U", str(USERS), "-u", "load%d",
-            "-w", "load%d", "-T", "60"] + groups
+            "-w", "load%d", "-T", "60", "-S"] + groups
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True)
     result = {}

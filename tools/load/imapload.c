@@ -5,7 +5,7 @@
  *
  *   imapload [-h host] [-p port] [-P tls-port] [-t seconds] [-r ramp]
  *            [-z think-ms] [-T timeout] [-i keepalive] [-u user-format]
- *            [-w password-format] [-U users] [-m mailbox] [-s seed] [-v]
+ *            [-w password-format] [-U users] [-m mailbox] [-s seed] [-S] [-v]
  *            WORKLOAD:COUNT[:tls] ...
  *
  * tools/load/README.md describes the workloads and the output.  Exit
@@ -33,7 +33,7 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: imapload [-h host] [-p port] [-P tls-port] [-t seconds] [-r ramp-seconds]\n"
 		"                [-z think-ms] [-T timeout] [-i keepalive-seconds] [-u user-format]\n"
-		"                [-w password-format] [-U users] [-m mailbox] [-s seed] [-v]\n"
+		"                [-w password-format] [-U users] [-m mailbox] [-s seed] [-S] [-v]\n"
 		"                WORKLOAD:COUNT[:tls] ...\n"
 		"workloads: login mixed idle slowread trickle tlsidle rawidle\n");
 	exit(2);
@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	const char *host = "127.0.0.1", *port = "143", *tls_port = NULL;
 	unsigned seed = 1;
 	int o;
-	while ((o = getopt(argc, argv, "h:p:P:t:r:z:T:i:u:w:U:m:s:v")) != -1) {
+	while ((o = getopt(argc, argv, "h:p:P:t:r:z:T:i:u:w:U:m:s:Sv")) != -1) {
 		switch (o) {
 		case 'h': host = optarg; break;
 		case 'p': port = optarg; break;
@@ -98,6 +98,7 @@ int main(int argc, char **argv)
 		case 'U': opt.users = atoi(optarg); break;
 		case 'm': opt.mailbox = optarg; break;
 		case 's': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'S': opt.spread = true; break;
 		case 'v': opt.verbose++; break;
 		default: usage();
 		}

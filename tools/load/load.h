@@ -33,6 +33,7 @@ struct options {
 	const char *pass_fmt;     /* -w */
 	int users;                /* -U */
 	const char *mailbox;      /* -m: the mailbox of login churn, idle and slowread */
+	bool spread;              /* -S: each client from its own 127/8 address */
 	int verbose;
 };
 

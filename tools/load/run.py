@@ -122,7 +122,7 @@ def main():
             sys.exit("run.py: imapd-master did not start:\n" + sb.logtext()[-2000:])
         argv = [args.imapload, "-p", str(port), "-P", str(tls_port), "-t", str(args.seconds),
                 "-r", str(args.ramp), "-z", str(args.think), "-U", str(args.users),
-                "-u", "load%d", "-w", "load%d", "-T", "60"]
+                "-u", "load%d", "-w", "load%d", "-T", "60", "-S"]
         groups = []
         if args.sessions:
             groups.append("mixed:%d" % args.sessions)
