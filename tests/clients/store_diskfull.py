@@ -5,7 +5,7 @@ every store write: clean NO answers and nothing half-written.
     store_diskfull.py [--all] [--seed S] [--no-tmpfs]
 
 Part 1, the fault injector (tests/lib/faultinject.c): for APPEND (small,
-and large enough to be spooled), COPY, STORE (flags and a new keyword),
+and large enough to be spooled), COPY, MOVE, STORE (flags and a new keyword),
 EXPUNGE, CREATE, DELETE, RENAME of a hierarchy and the SELECT that takes
 in an MTA's delivery, imapd's n-th file system call under the mail root
 fails, for each n the command makes: with ENOSPC, and every later call
@@ -17,7 +17,9 @@ Each time:
   - right after the answer no temporary file of the command is left
     (tmp/, "<file>.tmp<pid>"), and after the next open nothing at all;
   - a NO changed nothing that the client can see: APPEND and COPY added
-    nothing (RFC3501 §6.4.7: the destination as before), CREATE made no
+    nothing (RFC3501 §6.4.7: the destination as before), MOVE moved
+    nothing (RFC6851 §3.3, and never a message in both mailboxes or in
+    neither), CREATE made no
     mailbox, DELETE removed none, RENAME moved none; STORE and EXPUNGE,
     which go message by message, left each message old or new;
   - an OK did all of it; no message shows a size other than its own
@@ -127,6 +129,34 @@ def prep_copy(sc, s):
     return ("COPY 1:3 B",), expect
 
 
+def prep_move(sc, s):
+    """MOVE of three messages out of a mailbox of its own into B: an OK
+    moved each, a NO left each where it was (RFC6851 §3.3), never in both
+    or in neither."""
+    sc.n += 1
+    box = "M%d" % sc.n
+    p = sc.plain()
+    p.cmd("CREATE", box)
+    for _ in range(3):
+        p.cmd("APPEND", box, sc.msg()[1])
+    p.close()
+    sc.refresh([])
+    s.cmd("SELECT", box)
+    uids = set(sc.boxes[box].msgs)
+    ids = {}
+    for u in uids:
+        ids[sc.boxes[box].msgs[u][0]] = ids.get(sc.boxes[box].msgs[u][0], 0) + 1
+
+    def undo(plain):
+        plain.cmd("DELETE", box)
+
+    def expect(ans):
+        moved = ans == "OK"
+        return {box: dict(must_go=uids if moved else ()), "B": dict(add_exact=ids if moved else {}),
+                "__undo__": undo}
+    return ("MOVE 1:3 B",), expect
+
+
 def prep_store(sc, s):
     """STORE of a flag and a keyword new to a mailbox of its own (so that
     every run writes dovecot-keywords too)."""
@@ -212,6 +242,7 @@ CASES = [
     ("APPEND", case_append(0)),
     ("APPEND 300 kB", case_append(300000)),
     ("COPY", prep_copy),
+    ("MOVE", prep_move),
     ("STORE", prep_store),
     ("EXPUNGE", prep_expunge),
     ("CREATE", prep_create),
