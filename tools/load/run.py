@@ -95,6 +95,7 @@ def main():
         TOP, "build", "default", "tools", "imapload")))
     ap.add_argument("--bin", default=os.environ.get("BIN", "bin"))
     ap.add_argument("--json", help="write the figures here too")
+    ap.add_argument("--server-log", help="copy the server's log here")
     args = ap.parse_args()
     os.environ["BIN"] = args.bin
     import imapdtest
@@ -151,6 +152,9 @@ def main():
         th.join(5)
         rc = load.returncode
         m.stop()
+        if args.server_log:
+            with open(args.server_log, "w") as f:
+                f.write(sb.logtext())
         logerrs = [line for line in sb.logtext().splitlines()
                    if ": error: " in line or "crit" in line]
     print(out, end="")

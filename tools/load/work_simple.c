@@ -255,8 +255,12 @@ static void hostile_start(struct client *c)
 		login_cmd(c);
 		return;
 	case W_TRICKLE:
-		s->line_len = (size_t)snprintf(s->line, sizeof(s->line), "t1 LOGIN \"%s\" \"%s\"\r\n",
-					       client_user(c), client_pass(c));
+		/* A wrong password of 60 octets: at 2 s an octet the line
+		 * takes longer than any sane login deadline (60 s by default;
+		 * the user's real one would finish in 54 s and log in). */
+		s->line_len = (size_t)snprintf(s->line, sizeof(s->line),
+					       "t1 LOGIN \"%s\" \"%s%.*s\"\r\n", client_user(c),
+					       client_pass(c), 60, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 		s->line_off = 0;
 		client_sleep(c, 2);
 		return;
