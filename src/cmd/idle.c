@@ -83,14 +83,18 @@ void cmd_idle(struct session *s, const struct imap_cmd *cmd)
 		cmd_no(s, "Out of memory");
 		return;
 	}
-	resp_continue(s, "idling");
-	/* What happened before the IDLE is news too. */
-	idle_report(s);
+	/* The watch first: a delivery the client makes as soon as it sees
+	 * "+" must find it there, or no event ever comes (the first IDLE
+	 * of a session used to make it after answering, and a loaded
+	 * machine lost the delivery, ext-2177-idle-ours.test). */
 	unsigned wait = SESSION_WAIT_LINE;
 	if (s->mbox != NULL) {
 		st->watching = mbox_watch_fd(s->mbox) >= 0;
 		wait |= SESSION_WAIT_MAILBOX;
 	}
+	resp_continue(s, "idling");
+	/* What happened before the IDLE is news too. */
+	idle_report(s);
 	session_wait(s, wait, idle_event, st);
 	if (s->mbox != NULL && !st->watching)
 		session_wait_timer(s, IDLE_POLL_MS);
