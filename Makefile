@@ -14,6 +14,9 @@
 #   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
+#   make load         build the load generator, $(BUILD)/tools/imapload (tools/load/README.md)
+#   make torture      the long fault and load run: 1,000 kills, every ENOSPC/EIO point,
+#                     500 sessions for 10 minutes beside hostile clients; prints the figures
 #
 # A build directory per flavour keeps sanitizer objects apart:
 # build/default (bin/ at the top) and build/asan (build/asan/bin).
@@ -58,9 +61,15 @@ LIB      := $(BUILD)/libimapd.a
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# The LD_PRELOAD fault injector of the crash and disk-error tests
+# (tests/lib/faultinject.c); never sanitized: it only wraps libc calls.
+FAULTINJECT := $(BUILD)/tests/faultinject.so
+# The load generator (tools/load/); plain C and OpenSSL, never sanitized.
+IMAPLOAD  := $(BUILD)/tools/imapload
+LOAD_SRCS := $(sort $(wildcard tools/load/*.c))
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check check-fresh install uninstall deb
+	run bench clean distclean man-check check-fresh install uninstall deb load torture
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd $(BIN)/imapd-auth-http
 
@@ -79,6 +88,8 @@ DEPS_FOR_fuzz        := test
 DEPS_FOR_fuzz-build  := test
 DEPS_FOR_gen         := test
 DEPS_FOR_bench       := run test
+DEPS_FOR_load        := build
+DEPS_FOR_torture     := run test
 DEPS_FOR_deb         := deb
 deps:
 	$(if $(NO_DEPS),@true,@sh tools/deps build $(sort $(foreach g,$(MAKECMDGOALS),$(DEPS_FOR_$(g)))))
@@ -131,6 +142,31 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB) | deps
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) \
 		$(LDFLAGS) $(CMOCKA_LIBS) $(PKG_LIBS) -lpthread
 
+$(FAULTINJECT): tests/lib/faultinject.c | deps
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+$(IMAPLOAD): $(LOAD_SRCS) tools/load/load.h | deps
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(LOAD_SRCS) \
+		$(PKG_LIBS) -lm
+
+load: $(IMAPLOAD)
+
+# ---- the long fault and load run (tools/torture.py) ---------------------------
+# TORTURE_KILLS kills per file system, LOAD_SECONDS / LOAD_SESSIONS /
+# LOAD_HOSTILE (clients of each hostile kind) for the load part.
+TORTURE_KILLS ?= 1000
+LOAD_SECONDS  ?= 600
+LOAD_SESSIONS ?= 500
+LOAD_HOSTILE  ?= 25
+torture: all $(FAULTINJECT) $(IMAPLOAD)
+	@BUILD=$(BUILD) BIN=$(BIN) IMAPLOAD=$(IMAPLOAD) python3 tools/torture.py \
+		--kills $(TORTURE_KILLS) --load-seconds $(LOAD_SECONDS) \
+		--load-sessions $(LOAD_SESSIONS) --load-hostile $(LOAD_HOSTILE)
+
 # ---- generated parser ---------------------------------------------------
 gen: deps
 	sh tools/gen.sh gen
@@ -142,8 +178,8 @@ check-gen: deps
 	@sh tools/check-gen.sh
 
 # ---- tests ----------------------------------------------------------------
-check: all $(UNIT_BINS)
-	@BUILD=$(BUILD) BIN=$(BIN) SANITIZE=$(SANITIZE) sh tests/run-all.sh
+check: all $(UNIT_BINS) $(FAULTINJECT) $(IMAPLOAD)
+	@IMAPLOAD=$(IMAPLOAD) BUILD=$(BUILD) BIN=$(BIN) SANITIZE=$(SANITIZE) sh tests/run-all.sh
 
 unit: $(UNIT_BINS)
 	@BUILD=$(BUILD) BIN=$(BIN) SUITES=unit sh tests/run-all.sh

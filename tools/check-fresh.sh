@@ -106,6 +106,12 @@ totals=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logs/check.log" | tail -n 1)
 say "check: make check exit status $rc in $(($(date +%s) - s))s: ${totals:-no totals line}"
 [ "$rc" = 0 ] || { tail -n 40 "$logs/check.log"; die "make check in the fresh root"; }
 
+# ---- the scale-out deployment of README.md, as written -----------------------
+say "proxy: the README's proxy deployment as written, in the fresh root (log: $logs/proxy-deploy.log)"
+in_root "$work/check" "cd imapd && sh tools/check-proxy-deploy.sh" >"$logs/proxy-deploy.log" 2>&1 ||
+	{ tail -n 30 "$logs/proxy-deploy.log"; die "tools/check-proxy-deploy.sh in the fresh root"; }
+grep '^ok: ' "$logs/proxy-deploy.log" | sed 's/^/    /'
+
 # free_ports: two ports free on 127.0.0.1 now (python3 is in "check" by now)
 free_ports() {
 	in_root "$work/check" "python3 -c 'import socket

@@ -13,9 +13,8 @@
 #
 #   sh tools/check-proxy-deploy.sh          # as root, after make; exit 0 when it all held
 #
-# What it does not show: the packages of a new machine (the host's are
-# used; `make check-fresh` installs tools/deps.list's on a new root and
-# runs tests/clients/proxy_nginx.py there).
+# On a new machine: `make check-fresh` runs this script in its fresh
+# Debian root, after `make check` there installed tools/deps.list.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" != --inside ]; then

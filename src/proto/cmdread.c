@@ -292,6 +292,7 @@ static enum cmdread_result literal_step(struct session *s, struct imap_cmd **cmd
 	rd->lit_fd = -1;
 	if (fd >= 0 && rd->lit_errno != 0) {
 		close(fd);
+		spool_cleanup(s->spool);  /* not left in tmp/ until the next APPEND */
 		bool full = rd->lit_errno == ENOSPC || rd->lit_errno == EDQUOT;
 		log_err("spooling an APPEND literal: %s", strerror(rd->lit_errno));
 		/* RFC5530: OVERQUOTA is what a client shows as "disk full". */

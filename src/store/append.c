@@ -14,6 +14,7 @@
 
 #include "store/deliver.h"
 #include "store/idx_log.h"
+#include "store/idx_table.h"
 #include "store/index.h"
 #include "store/mailbox.h"
 #include "store/mailbox_int.h"
@@ -230,8 +231,21 @@ bool store_append(struct store *st, const char *name, const struct store_new_msg
 	if (ok) {
 		ok = sync_locked(mb, false, err) &&
 		     store_deliver_locked(mb, path, mdir_sysflags_to_upper(msg->sysflags), lower, date,
-					  tzoff, 0, vsize, uid_r, err) &&
-		     idx_commit(mb, err);
+					  tzoff, 0, vsize, uid_r, err);
+		/* Its record could not be written (the disk is full or
+		 * failing): the file goes too, or the next scan would show
+		 * the message that was answered NO. */
+		if (ok) {
+			/* Its path now: a failed commit takes the record back. */
+			struct mbox_msg added = idx_at(mb, idx_count(mb) - 1);
+			char where[4096];
+			bool known = sync_msg_path(mb, &added, where, sizeof(where));
+			if (!idx_commit(mb, err)) {
+				ok = false;
+				if (known)
+					unlink(where);
+			}
+		}
 		idx_unlock(mb);
 	}
 	if (!ok)

@@ -167,10 +167,30 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 					  c->size, &uid, err))
 			break;
 	}
+	/* A commit that fails takes the copies back like a delivery that
+	 * fails: RFC3501 §6.4.7, the target as it was. */
+	/* The copies' paths first: a commit that fails takes their
+	 * records back (idx_log.c), and with them the names. */
+	char **added = NULL;
+	uint32_t nadded = 0;
+	if (k == done) {
+		uint32_t count1 = idx_count(dst);
+		added = calloc(count1 > count0 ? count1 - count0 : 1, sizeof(*added));
+		char p[4096];
+		for (uint32_t i = count0; added != NULL && i < count1; i++) {
+			struct mbox_msg cm = idx_at(dst, i);
+			if (sync_msg_path(dst, &cm, p, sizeof(p)) && (added[nadded] = strdup(p)) != NULL)
+				nadded++;
+		}
+		if (!idx_commit(dst, err))
+			k = 0;
+	}
 	if (k < done) {
 		char path[4096];
 		uint32_t count1 = idx_count(dst);
-		for (uint32_t i = count0; i < count1; i++) {
+		for (uint32_t i = 0; i < nadded; i++)
+			unlink(added[i]);
+		for (uint32_t i = count0; nadded == 0 && i < count1; i++) {
 			struct mbox_msg cm = idx_at(dst, i);
 			if (sync_msg_path(dst, &cm, path, sizeof(path)))
 				unlink(path);
@@ -185,11 +205,13 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 		}
 		idx_commit(dst, &(struct store_err){ 0 });
 		idx_unlock(dst);
+		for (uint32_t i = 0; i < nadded; i++)
+			free(added[i]);
+		free(added);
 		free(items);
 		mbox_close(&dst);
 		return false;
 	}
-	ok = idx_commit(dst, err);
 	/* Delivered in order under the lock: consecutive UIDs (COPYUID). */
 	if (res_r != NULL) {
 		res_r->uidvalidity = dst->uidvalidity;
@@ -197,6 +219,9 @@ bool mbox_copy(struct mailbox *mb, struct mbox_seqs *seqs, const char *dest,
 		res_r->count = (uint32_t)done;
 	}
 	idx_unlock(dst);
+	for (uint32_t i = 0; i < nadded; i++)
+		free(added[i]);
+	free(added);
 	free(items);
 	mbox_close(&dst);
 	return ok;

@@ -248,7 +248,7 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 		/* The renames are done: the flags are on disk, where the next
 		 * scan finds them (idx_commit() left cur/'s mtime unread).
 		 * This view must find them too, so it goes back to what the
-		 * log says: otherwise its rescan would see nothing new, and a
+		 * log says: otherwise its rescan would see nothing new and a
 		 * later commit would record cur/ as read without them. */
 		log_warn("%s: flag changes not logged: %s", mb->name, e2.text);
 		for (size_t k = 0; k < nundo; k++) {

@@ -14,8 +14,11 @@
  * Folder creation and removal are atomic: a new folder is built under a
  * name that is no mailbox ("..imapd-new-...") and renamed into place; a
  * deleted one is first renamed to "..imapd-trash-..." and then removed,
- * so a crash never leaves half a maildir under a mailbox name.  The root
- * lock orders these against each other in concurrent sessions.
+ * so a crash never leaves half a maildir under a mailbox name.  A RENAME
+ * of a mailbox with inferiors renames several directories: it writes
+ * their list to a journal first, and what a crash or an error leaves half
+ * done is undone (folderlog.c).  The root lock orders these against each
+ * other in concurrent sessions.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -26,6 +29,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "store/folderlog.h"
 #include "store/folders.h"
 #include "store/quota.h"
 #include "store/idx_log.h"
@@ -87,6 +91,15 @@ static void temp_name(struct store *st, const char *prefix, char *buf, size_t si
 	gettimeofday(&tv, NULL);
 	snprintf(buf, size, "%s/%s%ld.%ld.%ld.%u", st->root, prefix, (long)tv.tv_sec,
 		 (long)tv.tv_usec, (long)getpid(), ++counter);
+}
+
+/* Undo a RENAME that a crash cut short (folderlog.c) before looking at
+ * the folders: its half-renamed hierarchy would make this operation fail
+ * or go wrong.  Root lock held. */
+static void recover(struct store *st)
+{
+	if (folderlog_pending(st))
+		folderlog_recover(st);
 }
 
 /* Create the folder of one name (no superiors), atomically. */
@@ -156,6 +169,7 @@ bool store_create(struct store *st, const char *name, struct store_err *err)
 		return store_fail(err, STORE_ERR_EXISTS, "INBOX always exists");
 	if (!store_root_lock(st, err))
 		return false;
+	recover(st);
 	bool ok;
 	if (store_exists(st, name))
 		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox already exists");
@@ -182,6 +196,7 @@ bool store_create_use(struct store *st, const char *name, unsigned uses, struct 
 				  (virt & STORE_USE_ALL) ? "\\All" : "\\Flagged");
 	if (!store_root_lock(st, err))
 		return false;
+	recover(st);
 	unsigned extra = uses & ~specialuse_configured(st, name);
 	bool ok;
 	if (store_exists(st, name))
@@ -230,6 +245,7 @@ bool store_delete(struct store *st, const char *name, struct store_err *err)
 				  "Cannot delete the selected mailbox; CLOSE it first");
 	if (!store_root_lock(st, err))
 		return false;
+	recover(st);
 	bool ok;
 	if (!store_exists(st, name) && has_inferiors(st, name)) {
 		/* RFC2060 §6.3.4: a \Noselect name with inferiors cannot be
@@ -321,9 +337,150 @@ static bool rename_inbox(struct store *st, const char *to, struct store_err *err
 	return ok && committed;
 }
 
-struct inferior {
-	char *from, *to;  /* directory entries ".a.b" */
+/* The directory entries a RENAME moves: the mailbox, then its inferiors
+ * (RFC2060 §6.3.5). */
+struct moves {
+	char **from, **to;  /* ".a.b" */
+	size_t n, cap;
 };
+
+static bool moves_add(struct moves *mv, char *from, char *to)
+{
+	if (from == NULL || to == NULL)
+		goto fail;
+	if (mv->n == mv->cap) {
+		size_t cap = mv->cap ? mv->cap * 2 : 8;
+		char **f = realloc(mv->from, cap * sizeof(*f));
+		if (f == NULL)
+			goto fail;
+		mv->from = f;
+		char **t = realloc(mv->to, cap * sizeof(*t));
+		if (t == NULL)
+			goto fail;
+		mv->to = t;
+		mv->cap = cap;
+	}
+	mv->from[mv->n] = from;
+	mv->to[mv->n++] = to;
+	return true;
+fail:
+	free(from);
+	free(to);
+	return false;
+}
+
+static void moves_free(struct moves *mv)
+{
+	for (size_t i = 0; i < mv->n; i++) {
+		free(mv->from[i]);
+		free(mv->to[i]);
+	}
+	free(mv->from);
+	free(mv->to);
+}
+
+static char *entry_of(const char *name)
+{
+	char *e = NULL;
+	return asprintf(&e, ".%s", name) < 0 ? NULL : e;
+}
+
+/* The mailbox from and its inferiors, each with its new name; all the
+ * targets must be free before anything moves. */
+static bool collect_moves(struct store *st, const char *from, const char *to, struct moves *mv,
+			  struct store_err *err)
+{
+	size_t flen = strlen(from);
+	if (!moves_add(mv, entry_of(from), entry_of(to)))
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	DIR *d = opendir(st->root);
+	if (d == NULL) {
+		log_err("opendir %s: %s", st->root, strerror(errno));
+		return store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+	}
+	bool ok = true;
+	struct dirent *de;
+	while (ok && (de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		if (n[0] != '.' || strncmp(n + 1, from, flen) != 0 || n[1 + flen] != STORE_DELIM)
+			continue;
+		char *b = NULL;
+		if (asprintf(&b, ".%s%s", to, n + 1 + flen) < 0)
+			b = NULL;
+		if (!moves_add(mv, strdup(n), b)) {
+			ok = store_fail(err, STORE_ERR_IO, "Out of memory");
+			break;
+		}
+		if (strlen(b) > MDIR_NAME_MAX - 8 || name_taken(st, b + 1))
+			ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox %s already exists", b + 1);
+	}
+	closedir(d);
+	return ok;
+}
+
+/*
+ * Rename the directories of mv, journaled (folderlog.c): a crash leaves
+ * the journal, and the next session to open the store undoes what moved;
+ * an error here undoes it at once.  Either way the hierarchy is whole,
+ * under its old name or its new one.
+ */
+static bool move_all(struct store *st, const struct moves *mv, struct store_err *err)
+{
+	if (!folderlog_begin(st, mv->from, mv->to, mv->n)) {
+		log_err("%s/%s: %s", st->root, FOLDERLOG_FILE, strerror(errno));
+		folderlog_recover(st);
+		return store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+	}
+	char a[4096], b[4096];
+	bool ok = true;
+	for (size_t i = 0; ok && i < mv->n; i++) {
+		snprintf(a, sizeof(a), "%s/%s", st->root, mv->from[i]);
+		snprintf(b, sizeof(b), "%s/%s", st->root, mv->to[i]);
+		if (rename(a, b) != 0) {
+			log_err("rename %s %s: %s", a, b, strerror(errno));
+			ok = false;
+		}
+	}
+	if (ok && !mdir_fsync_dir(st->root)) {
+		log_err("fsync %s: %s", st->root, strerror(errno));
+		ok = false;
+	}
+	if (ok && !folderlog_end(st)) {
+		log_err("removing %s/%s: %s", st->root, FOLDERLOG_FILE, strerror(errno));
+		ok = false;
+	}
+	if (!ok) {
+		folderlog_recover(st);
+		return store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+	}
+	return true;
+}
+
+/* RENAME INBOX, journaled like the others: a crash or an error moves the
+ * messages back and removes the new mailbox. */
+static bool rename_inbox_logged(struct store *st, const char *to, struct store_err *err)
+{
+	char *from[1] = { "INBOX" }, *dest[1] = { entry_of(to) };
+	if (dest[0] == NULL)
+		return store_fail(err, STORE_ERR_IO, "Out of memory");
+	bool ok = folderlog_begin(st, from, dest, 1);
+	free(dest[0]);
+	if (!ok) {
+		log_err("%s/%s: %s", st->root, FOLDERLOG_FILE, strerror(errno));
+		folderlog_recover(st);
+		return store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+	}
+	if (!rename_inbox(st, to, err)) {
+		folderlog_recover(st);
+		return false;
+	}
+	if (!folderlog_end(st)) {
+		log_err("removing %s/%s: %s", st->root, FOLDERLOG_FILE, strerror(errno));
+		folderlog_recover(st);
+		return store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
+	}
+	return true;
+}
 
 bool store_rename(struct store *st, const char *from, const char *to, struct store_err *err)
 {
@@ -340,11 +497,12 @@ bool store_rename(struct store *st, const char *from, const char *to, struct sto
 	}
 	if (!store_root_lock(st, err))
 		return false;
+	recover(st);
 	bool ok = true;
 	if (store_exists(st, to) || name_taken(st, to)) {
 		ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox %s already exists", to);
 	} else if (strcmp(from, "INBOX") == 0) {
-		ok = rename_inbox(st, to, err);
+		ok = rename_inbox_logged(st, to, err);
 	} else if (!store_exists(st, from)) {
 		ok = store_fail(err, STORE_ERR_NOTFOUND, "Mailbox does not exist");
 	}
@@ -352,59 +510,9 @@ bool store_rename(struct store *st, const char *from, const char *to, struct sto
 		store_root_unlock(st);
 		return ok;
 	}
-	/* The mailbox and its inferiors (RFC2060 §6.3.5): all targets must
-	 * be free before anything moves. */
-	struct inferior *inf = NULL;
-	size_t ninf = 0, cap = 0;
-	DIR *d = opendir(st->root);
-	struct dirent *de;
-	while (ok && d != NULL && (de = readdir(d)) != NULL) {
-		const char *n = de->d_name;
-		if (n[0] != '.' || strncmp(n + 1, from, flen) != 0 || n[1 + flen] != STORE_DELIM)
-			continue;
-		if (ninf == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct inferior *ni = realloc(inf, cap * sizeof(*ni));
-			if (ni == NULL) {
-				ok = store_fail(err, STORE_ERR_IO, "Out of memory");
-				break;
-			}
-			inf = ni;
-		}
-		char *a = strdup(n), *b = NULL;
-		if (a == NULL || asprintf(&b, ".%s%s", to, n + 1 + flen) < 0) {
-			free(a);
-			ok = store_fail(err, STORE_ERR_IO, "Out of memory");
-			break;
-		}
-		inf[ninf++] = (struct inferior){ a, b };
-		if (strlen(b) > MDIR_NAME_MAX - 8 || name_taken(st, b + 1))
-			ok = store_fail(err, STORE_ERR_EXISTS, "Mailbox %s already exists", b + 1);
-	}
-	if (d != NULL)
-		closedir(d);
-	char a[4096], b[4096];
-	if (ok) {
-		snprintf(a, sizeof(a), "%s/.%s", st->root, from);
-		snprintf(b, sizeof(b), "%s/.%s", st->root, to);
-		if (rename(a, b) != 0) {
-			log_err("rename %s %s: %s", a, b, strerror(errno));
-			ok = store_fail(err, STORE_ERR_IO, "Cannot rename the mailbox");
-		}
-	}
-	for (size_t i = 0; i < ninf; i++) {
-		if (ok) {
-			snprintf(a, sizeof(a), "%s/%s", st->root, inf[i].from);
-			snprintf(b, sizeof(b), "%s/%s", st->root, inf[i].to);
-			if (rename(a, b) != 0)
-				log_err("rename %s %s: %s", a, b, strerror(errno));
-		}
-		free(inf[i].from);
-		free(inf[i].to);
-	}
-	free(inf);
-	if (ok)
-		mdir_fsync_dir(st->root);
+	struct moves mv = { 0 };
+	ok = collect_moves(st, from, to, &mv, err) && move_all(st, &mv, err);
+	moves_free(&mv);
 	if (ok && !specialuse_rename(st, from, to))
 		log_warn("%s: the special uses of %s did not follow it to %s", st->root, from, to);
 	store_root_unlock(st);

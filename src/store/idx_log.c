@@ -572,12 +572,25 @@ bool idx_commit(struct mailbox *mb, struct store_err *err)
 	 * writes; when the write fails, what those mtimes cover (renamed
 	 * flags, new or removed files) is not in the log, and a later
 	 * commit must not record them as read: the mtimes go back to what
-	 * they were, so the next sync reads the directories again
-	 * (commit_failed() may have marked them untrusted: that stays). */
+	 * the log says, so the next sync reads the directories again. */
 	struct idx_stamp old[2];
 	memcpy(old, mb->stamp, sizeof(old));
 	bool ok = commit_log(mb, err);
 	if (!ok) {
+		/* Changes on disk the log does not have: the lock's mark stays
+		 * at "its holder may be changing the folder" (index.c), as if
+		 * this process had been killed, so that the next holder, this
+		 * one included, reads both directories whatever their mtimes
+		 * say (a change in the same clock tick as a trusted stamp
+		 * would hide from them otherwise). */
+		mb->holder_died = true;
+		/* For as long as this process has the folder open: what it
+		 * holds in memory may differ from the log from now on, so it
+		 * never declares the folder read (the mark stays), and the
+		 * next holder without such a past clears it after its own
+		 * full read. */
+		mb->unlogged = true;
+		/* (commit_failed() may have marked them untrusted: kept.) */
 		for (int w = 0; w < 2; w++) {
 			bool trusted = old[w].trusted && mb->stamp[w].trusted;
 			mb->stamp[w] = old[w];

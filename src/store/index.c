@@ -59,6 +59,17 @@
 
 static bool refresh(struct mailbox *mb, struct store_err *err);
 
+/*
+ * The lock file's first octet says whether its holder may be changing the
+ * folder: '1' from the outermost idx_lock() to the matching idx_unlock().
+ * A holder killed in between leaves it at '1', and what it did to the
+ * directories may hide from the next one: files it renamed into cur/
+ * before committing their records move cur/'s mtime within the same clock
+ * tick as the stamp the previous holder recorded and trusted, so the
+ * mtime says nothing changed.  The next holder then reads both
+ * directories (sync.c) and clears the mark only after that.  A pwrite
+ * each way, no fsync: it guards against a process dying, not the power.
+ */
 bool idx_lock(struct mailbox *mb, struct store_err *err)
 {
 	char path[4096];
@@ -86,6 +97,13 @@ bool idx_lock(struct mailbox *mb, struct store_err *err)
 		log_err("lock %s/%s: %s", mb->path, IDX_LOCK_FILE, strerror(errno));
 		return store_fail(err, STORE_ERR_IO, "Cannot lock the mailbox");
 	}
+	if (mb->lock.depth == 1) {
+		char mark = '0';
+		if (pread(mb->lock.fd, &mark, 1, 0) == 1 && mark == '1')
+			mb->holder_died = true;
+		if (mark != '1' && pwrite(mb->lock.fd, "1", 1, 0) != 1)
+			log_warn("%s/%s: %s", mb->path, IDX_LOCK_FILE, strerror(errno));
+	}
 	return true;
 }
 
@@ -101,6 +119,9 @@ void idx_unlock(struct mailbox *mb)
 		mb->lock.depth--;  /* the in-memory "lock" of an ephemeral view */
 		return;
 	}
+	if (mb->lock.depth == 1 && !mb->holder_died && !mb->unlogged &&
+	    pwrite(mb->lock.fd, "0", 1, 0) != 1)
+		log_warn("%s/%s: %s", mb->path, IDX_LOCK_FILE, strerror(errno));
 	lockfile_unlock(&mb->lock);
 }
 

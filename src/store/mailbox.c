@@ -69,6 +69,11 @@ bool mbox_open_internal(struct store *st, const char *name, bool view, bool read
 	sbuf_init(&mb->log_out, NULL);
 	bool ok = idx_lock(mb, err);
 	if (ok) {
+		/* A SELECT clears what crashed index and keyword writes left,
+		 * under the lock they are written with. */
+		static const char *const written[] = { IDX_SNAPSHOT_FILE, IDX_LOG_FILE, KW_FILE, NULL };
+		if (view)
+			mdir_clean_writes(path, written);
 		ok = idx_load(mb, err) && sync_locked(mb, false, err);
 		struct store_err e2;
 		if (ok && !idx_commit(mb, &e2))

@@ -140,8 +140,9 @@ size_t mdir_unique_base(uint64_t size, uint64_t vsize, char *out, size_t outsz)
 #define TMP_STALE_SECONDS (36 * 3600)
 
 /* Whether name is one of ours (mdir_unique_base: "<sec>.M<usec>P<pid>Q<n>.
- * <host>" and its ",S=" ",W=" fields or ":2," info, or an APPEND spool
- * "<base>.spool") written on this host by a process that is gone.  The
+ * <host>" and its ",S=" ",W=" fields or ":2," info, an APPEND spool
+ * "<base>.spool", or a message an EXPUNGE set aside, "<base>.expunged")
+ * written on this host by a process that is gone.  The
  * maildir names are unique by host and pid, so a pid of this host that
  * no longer exists writes no more. */
 static bool writer_gone(const char *name)
@@ -169,7 +170,8 @@ static bool writer_gone(const char *name)
 	if (strncmp(p, host, hl) != 0)
 		return false;
 	p += hl;
-	if (*p != '\0' && *p != ',' && *p != ':' && strcmp(p, ".spool") != 0)
+	if (*p != '\0' && *p != ',' && *p != ':' && strcmp(p, ".spool") != 0 &&
+	    strcmp(p, ".expunged") != 0)
 		return false;
 	if ((pid_t)pid == getpid())
 		return false;  /* our own, maybe still in use */
@@ -283,6 +285,47 @@ bool mdir_fd_crlf_size(int fd, uint64_t *size_r)
 	}
 	*size_r = total + extra;
 	return true;
+}
+
+/* The pid of "<name>.tmp<pid>" if entry is that, else 0. */
+static long write_tmp_pid(const char *entry, const char *name)
+{
+	size_t nl = strlen(name);
+	if (strncmp(entry, name, nl) != 0 || strncmp(entry + nl, ".tmp", 4) != 0)
+		return 0;
+	const char *p = entry + nl + 4;
+	char *end;
+	long pid = strtol(p, &end, 10);
+	return end != p && *end == '\0' && pid > 0 && pid <= INT32_MAX ? pid : 0;
+}
+
+unsigned mdir_clean_writes(const char *dir, const char *const *names)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return 0;
+	DIR *d = fdopendir(dfd);
+	if (d == NULL) {
+		close(dfd);
+		return 0;
+	}
+	unsigned removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		for (size_t i = 0; names[i] != NULL; i++) {
+			long pid = write_tmp_pid(de->d_name, names[i]);
+			if (pid == 0 || pid == (long)getpid())
+				continue;
+			if (kill((pid_t)pid, 0) != 0 && errno == ESRCH && unlinkat(dfd, de->d_name, 0) == 0)
+				removed++;
+			break;
+		}
+	}
+	closedir(d);
+	if (removed > 0)
+		log_notice("removed %u temporary file%s left in %s by writers that crashed", removed,
+			   removed == 1 ? "" : "s", dir);
+	return removed;
 }
 
 static bool mkdir_ok(const char *path)

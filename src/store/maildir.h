@@ -80,6 +80,15 @@ unsigned mdir_clean_tmp(const char *maildir, time_t now);
  * cannot be made.  False with errno set, dst removed. */
 bool mdir_copy_file(const char *src, const char *dst, int64_t mtime);
 
+/*
+ * Remove what a crashed mdir_write_file() left in dir: "<name>.tmp<pid>"
+ * for each of the NULL-terminated names, written by a process of this
+ * host that is gone.  Call it holding the lock under which those files
+ * are written, so that no writer on another host is at work.  Returns
+ * how many were removed.
+ */
+unsigned mdir_clean_writes(const char *dir, const char *const *names);
+
 /* mkdir -p path with mode 0700; false with errno set. */
 bool mdir_mkdirs(const char *path);
 

@@ -66,6 +66,7 @@
 #include "store/sync.h"
 #include "util/fault.h"
 #include "util/log.h"
+#include "util/sbuf.h"
 
 /* How a message went (or is going) to the target. */
 enum move_how {
@@ -450,12 +451,29 @@ static bool move_locked(struct move *mv, const struct mbox_seqs *seqs, const int
 		}
 		fault_point("move.dst-committed");
 		expunge_sources(mv);
-		/* The target has them; a failure to record that they left
-		 * the source is repaired by its next scan (its directories
-		 * changed). */
+		/* The target has them.  When the source's records cannot be
+		 * written now they stay queued for its next commit: the view
+		 * already shows the messages gone, and a later commit of only
+		 * cur/'s new mtime would make every other session trust it
+		 * and never look for them (found by store_diskfull.py, EIO
+		 * on the source's log write).  If none comes, the mtime the
+		 * log still holds is the old one, and the next scan finds
+		 * them gone. */
+		struct sbuf queued;
+		sbuf_init(&queued, NULL);
+		sbuf_add(&queued, src->log_out.data, src->log_out.len);
+		bool dirty_new = src->dirty_new, dirty_cur = src->dirty_cur;
 		struct store_err e2 = { 0 };
-		if (!idx_commit(src, &e2))
+		if (!idx_commit(src, &e2)) {
 			log_err("%s: recording a move: %s", src->name, e2.text);
+			if (!queued.failed) {
+				sbuf_add(&src->log_out, queued.data, queued.len);
+				src->dirty_new = dirty_new;
+				src->dirty_cur = dirty_cur;
+				src->stamps_changed = true;
+			}
+		}
+		sbuf_free(&queued);
 	} else {
 		/* One folder: the new UIDs and the expunges of the old ones
 		 * go down together, or the move is undone. */

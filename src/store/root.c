@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/folderlog.h"
 #include "store/maildir.h"
 #include "store/movelog.h"
 #include "store/root.h"
@@ -48,6 +49,13 @@ struct store *store_open(const char *root, const char **why_r)
 	}
 	/* APPEND spools of sessions that crashed are in the root's tmp/. */
 	mdir_clean_tmp(st->root, time(NULL));
+	/* A RENAME, CREATE or DELETE that crashed left a journal or a work
+	 * directory in the root: put things right before the first LIST. */
+	struct store_err err;
+	if (folderlog_pending(st) && store_root_lock(st, &err)) {
+		folderlog_recover(st);
+		store_root_unlock(st);
+	}
 	/* A MOVE across file systems cut short leaves a journal to finish
 	 * (store/move.c). */
 	store_moves_resolve(st);

@@ -206,6 +206,8 @@ struct mailbox {
 	uint32_t batch_uidnext0;     /* to take back additions a failed commit lost */
 	bool batch_adds;
 	uint64_t compact_failed_at;  /* log size when compaction last failed */
+	bool holder_died;            /* the lock's last holder was killed holding it (index.c) */
+	bool unlogged;               /* a commit of this view failed: never clear the mark */
 
 	/* shared state */
 	uint32_t uidvalidity, uidnext;

@@ -583,10 +583,12 @@ bool sync_locked(struct mailbox *mb, bool force, struct store_err *err)
 	}
 	bool need[2];
 	for (int w = 0; w < 2; w++)
-		need[w] = force || !mb->stamp[w].trusted || !stamp_same(&now[w], &mb->stamp[w]);
+		need[w] = force || mb->holder_died || !mb->stamp[w].trusted ||
+			  !stamp_same(&now[w], &mb->stamp[w]);
 	if (need[0] || need[1]) {
 		if (!scan(mb, need[0], need[1], err))
 			return false;
+		mb->holder_died = false;
 		if (mb->gone)
 			return true;
 		/* Another server (Dovecot) may have named a new letter. */
