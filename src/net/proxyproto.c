@@ -14,7 +14,8 @@ static const unsigned char v2_sig[12] = { 0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D,
 /* Whether the n octets at p are a prefix of the s (length sn). */
 static bool is_prefix(const unsigned char *p, size_t n, const char *s, size_t sn)
 {
-	return memcmp(p, s, n < sn ? n : sn) == 0;
+	size_t k = n < sn ? n : sn;
+	return k == 0 || memcmp(p, s, k) == 0;  /* memcmp must not see a NULL p */
 }
 
 int proxyproto_detect(const unsigned char *buf, size_t len)
