@@ -15,8 +15,7 @@ static const unsigned char v2_sig[12] = { 0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D,
 static bool is_prefix(const unsigned char *p, size_t n, const char *s, size_t sn)
 {
 	size_t k = n < sn ? n : sn;
-	/* Nothing read yet (p may be NULL): the empty prefix of anything. */
-	return k == 0 || memcmp(p, s, k) == 0;
+	return k == 0 || memcmp(p, s, k) == 0;  /* memcmp must not see a NULL p */
 }
 
 int proxyproto_detect(const unsigned char *buf, size_t len)

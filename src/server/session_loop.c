@@ -359,7 +359,8 @@ static bool first_input_step(struct sloop *l)
 	struct session *s = l->s;
 	for (;;) {
 		size_t n = conn_buffered(&s->conn);
-		int d = proxyproto_detect(s->conn.rbuf + s->conn.rpos, n);
+		/* Nothing read yet: rbuf may still be NULL. */
+		int d = n == 0 ? -1 : proxyproto_detect(s->conn.rbuf + s->conn.rpos, n);
 		if (n > 0 && d == 0) {
 			l->first_checked = true;
 			return true;
