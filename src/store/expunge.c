@@ -36,10 +36,12 @@ static void aside_path(const struct mailbox *mb, const struct aside *a, char *bu
  * EXPUNGE records are committed, and only then are the files removed.  A
  * message whose file is not in new/ or cur/ is expunged as far as every
  * reader is concerned, so a crash at any point leaves each one either
- * there or expunged; and when the records cannot be written (the disk is
- * full or failing) the files go back and EXPUNGE answers NO with nothing
- * changed.  Removing them first and recording afterwards would leave the
- * index listing messages whose files are gone.  What a crash leaves in
+ * there or expunged; and when the records cannot be written because the
+ * disk is failing, the files go back and EXPUNGE answers NO with nothing
+ * changed.  A full disk is the exception (see below): the files go, to
+ * free the space, and the next scan records their absence.  Removing
+ * them first and recording afterwards as the rule would leave the index
+ * listing messages whose files are gone.  What a crash leaves in
  * tmp/ is removed at the next SELECT (mdir_clean_tmp, struct aside).
  */
 bool mbox_expunge(struct mailbox *mb, const struct mbox_seqs *only, struct store_err *err)
