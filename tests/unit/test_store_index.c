@@ -32,44 +32,8 @@
 
 /* ---- fixtures ------------------------------------------------------------ */
 
-struct fx {
-	char root[256];
-	struct store *st;
-};
-
-static int setup(void **state)
-{
-	struct fx *fx = calloc(1, sizeof(*fx));
-	snprintf(fx->root, sizeof(fx->root), "/tmp/test_store_XXXXXX");
-	if (mkdtemp(fx->root) == NULL || !mdir_create(fx->root, false))
-		return -1;
-	const char *why;
-	fx->st = store_open(fx->root, &why);
-	if (fx->st == NULL)
-		return -1;
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *fx = *state;
-	mdir_remove_tree(fx->root);
-	store_close(&fx->st);
-	free(fx);
-	return 0;
-}
-
-/* Write a message file into folder/sub (as an MTA or mail reader would). */
-static void put(const char *folder, const char *sub, const char *name, const char *text)
-{
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/%s/%s", folder, sub, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#define STORE_FIXTURE_NAME "test_store"
+#include "store_fixture.h"
 
 static int count_files(const char *dir)
 {

@@ -30,43 +30,8 @@
 #include "store/store.h"
 #include "store/store_int.h"
 
-struct fx {
-	char root[256];
-	struct store *st;
-};
-
-static int setup(void **state)
-{
-	struct fx *fx = calloc(1, sizeof(*fx));
-	snprintf(fx->root, sizeof(fx->root), "/tmp/test_modseq_XXXXXX");
-	if (mkdtemp(fx->root) == NULL || !mdir_create(fx->root, false))
-		return -1;
-	const char *why;
-	fx->st = store_open(fx->root, &why);
-	if (fx->st == NULL)
-		return -1;
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *fx = *state;
-	mdir_remove_tree(fx->root);
-	store_close(&fx->st);
-	free(fx);
-	return 0;
-}
-
-static void put(const char *folder, const char *sub, const char *name, const char *text)
-{
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/%s/%s", folder, sub, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#define STORE_FIXTURE_NAME "test_modseq"
+#include "store_fixture.h"
 
 static struct mailbox *open_view(struct store *st, const char *name)
 {
@@ -75,14 +40,6 @@ static struct mailbox *open_view(struct store *st, const char *name)
 	if (!mbox_open_internal(st, name, true, false, &mb, &err))
 		fail_msg("open %s: %s", name, err.text);
 	return mb;
-}
-
-static struct mbox_changes take(struct mailbox *mb, bool expunge_ok)
-{
-	struct mbox_changes ch;
-	assert_true(mbox_changes_take(mb, expunge_ok, &ch));
-	assert_false(ch.gone);
-	return ch;
 }
 
 static bool store_one(struct mailbox *mb, uint32_t seq, enum imap_store_op op, unsigned flags)
