@@ -184,6 +184,13 @@ static bool from_header(struct msgread *m, unsigned want)
 	if (want & WANT_FORMS) {
 		struct sbuf b;
 		sbuf_init(&b, m->scratch);
+		/* The searched fields are among the kept ones: from the kept
+		 * block when there is one, not again over the whole header
+		 * with its Received and DKIM-Signature lines. */
+		if (m->cache.data[MSGCACHE_HEADERS] != NULL) {
+			hdr = m->cache.data[MSGCACHE_HEADERS];
+			hlen = m->cache.len[MSGCACHE_HEADERS];
+		}
 		add_forms(m, hdr, hlen, &b);
 		set(m, MSGCACHE_SEARCH, &b);
 	}
