@@ -74,6 +74,12 @@ void store_close(struct store **st);
  * mailbox, so that they can be renamed into place. */
 const char *store_spool_dir(const struct store *st);
 
+/* Whether a flag change waits for the disk (the default) or only for the
+ * page cache (mail_fsync: optimized, as Dovecot's default): a killed
+ * process loses nothing either way; a power loss may undo the last flag
+ * changes.  New mail, expunges, copies and folder changes always sync. */
+void store_set_flag_sync(struct store *st, bool sync);
+
 /* ---- mailbox names ----------------------------------------------------- */
 
 /*
