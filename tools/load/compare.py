@@ -140,8 +140,11 @@ def imapload(args, port, tls_port, seconds, groups, think=0, ramp=2, sampler=Non
 class Ours:
     name = "imapd"
 
+    conf = {}   # imapd.conf keys over the test defaults (--imapd-conf)
+
     def __init__(self, clients, folders):
-        self.sb = Sandbox(user="load0", password="load0", prefix="compare-imapd-")
+        self.sb = Sandbox(conf=dict(self.conf), user="load0", password="load0",
+                          prefix="compare-imapd-")
         for u in range(1, USERS):
             self.sb.add_user("load%d" % u, "load%d" % u)
         for u in range(USERS):
@@ -315,7 +318,13 @@ def main():
     ap.add_argument("--imapload", default=os.environ.get("IMAPLOAD", os.path.join(
         TOP, "build", "default", "tools", "imapload")))
     ap.add_argument("--bin", default=os.environ.get("BIN", "bin"))
+    ap.add_argument("--imapd-conf", default=os.environ.get("BENCH_LOAD_IMAPD_CONF", ""),
+                    help='imapd.conf lines for ours, e.g. "mail_fsync: optimized"')
     args = ap.parse_args()
+    for line in args.imapd_conf.replace(";", "\n").splitlines():
+        if ":" in line:
+            k, v = line.split(":", 1)
+            Ours.conf[k.strip()] = v.strip()
     args.parts = set(args.parts.split(","))
     if not args.parts <= {"login", "mixed", "kinds", "idle"}:
         print("compare: --parts takes login, mixed, kinds, idle")
@@ -331,8 +340,9 @@ def main():
         print("compare: must run as root (Dovecot serves mail as nobody)")
         sys.exit(2)
     t0 = time.time()
-    print("compare: %s, %g s per row, %d CPUs, load average %s" % (
-        time.strftime("%Y-%m-%d %H:%M"), args.seconds, os.cpu_count(), loadavg()), flush=True)
+    print("compare: %s, %g s per row, %d CPUs, load average %s%s" % (
+        time.strftime("%Y-%m-%d %H:%M"), args.seconds, os.cpu_count(), loadavg(),
+        "".join(", imapd.conf %s: %s" % kv for kv in sorted(Ours.conf.items()))), flush=True)
     res = {}
     for cls in (Ours, Dovecot):
         res[cls.name] = measure(cls, args)
