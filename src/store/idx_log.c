@@ -610,6 +610,11 @@ static bool commit_log(struct mailbox *mb, struct store_err *err)
 	if (mb->log_out.len == 0 && !mb->bulk && !mb->dirty_new && !mb->dirty_cur &&
 	    !mb->stamps_changed)
 		return true;
+	/* Only the directories' new stamps (a scan that found nothing new,
+	 * as every open after a delivery into new/ makes): a hint, not
+	 * state.  Lost in a crash, the next sync rescans; so no wait for the
+	 * disk (an APPEND waited for one more fdatasync for it). */
+	bool stamps_only = mb->log_out.len == 0 && !mb->bulk && !mb->dirty_new && !mb->dirty_cur;
 	char path[4096];
 	for (int which = 0; which < 2; which++) {
 		bool dirty = which == 0 ? mb->dirty_new : mb->dirty_cur;
@@ -665,7 +670,7 @@ static bool commit_log(struct mailbox *mb, struct store_err *err)
 		return true;
 	}
 	bool ok = fd_write_all(mb->log_fd, mb->log_out.data, mb->log_out.len) &&
-		  (mb->commit_nosync || fdatasync(mb->log_fd) == 0);
+		  (mb->commit_nosync || stamps_only || fdatasync(mb->log_fd) == 0);
 	if (!ok) {
 		int e = errno;
 		log_err("writing %s/%s: %s", mb->path, IDX_LOG_FILE, strerror(e));
