@@ -264,7 +264,8 @@ def loadavg():
 
 
 def measure(server_cls, args):
-    srv = server_cls(max(args.idle, 100), kind_folders(args.seconds))
+    srv = server_cls(max(args.idle, 100),
+                     kind_folders(args.seconds) if "kinds" in args.parts else {})
     try:
         r = {}
 
