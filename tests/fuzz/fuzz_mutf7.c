@@ -158,7 +158,9 @@ static void check_utf8(const char *s, size_t len)
 	if (store_name_from_utf8(s, len, &m) != valid)
 		abort();
 	const char *why;
-	if (valid && mutf7_check(m, strlen(m), &why)) {
+	/* A NUL passes through and ends the C string: such a name is
+	 * refused before conversion (cmd/rev2.c), so no round trip. */
+	if (valid && memchr(s, '\0', len) == NULL && mutf7_check(m, strlen(m), &why)) {
 		if (!store_name_to_utf8(m, strlen(m), &back) || strlen(back) != len ||
 		    memcmp(back, s, len) != 0) {
 			fprintf(stderr, "UTF-8 round trip broke: %.*s -> %s\n", (int)len, s, m);
