@@ -41,37 +41,55 @@ static inline unsigned char lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* Index of `name` in list (n names, their lengths in lens), or -1: only
- * names of its length and first letter are compared (this runs for
- * every field of every message a first FETCH or SEARCH reads). */
-static int find_name(const char *const *list, const unsigned char *lens, size_t n,
+/* Index of `name` in list, or -1.  `bylen` lists, for each length
+ * below 32, the names of that length (indexes + 1, 0-terminated): only
+ * those are compared (this runs for every field of every message a
+ * first FETCH or SEARCH reads, most of which are not kept). */
+#define BYLEN_MAX 8
+static int find_name(const char *const *list, const unsigned char (*bylen)[BYLEN_MAX + 1],
 		     const char *name, size_t len)
 {
+	if (len >= 32)
+		return -1;
 	unsigned char c0 = lower((unsigned char)name[0]);
-	for (size_t i = 0; i < n; i++) {
-		if (lens[i] != len || lower((unsigned char)list[i][0]) != c0)
+	for (const unsigned char *ix = bylen[len]; *ix != 0; ix++) {
+		const char *cand = list[*ix - 1];
+		if (lower((unsigned char)cand[0]) != c0)
 			continue;
 		size_t k = 1;
-		while (k < len && lower((unsigned char)name[k]) == lower((unsigned char)list[i][k]))
+		while (k < len && lower((unsigned char)name[k]) == lower((unsigned char)cand[k]))
 			k++;
 		if (k == len)
-			return (int)i;
+			return *ix - 1;
 	}
 	return -1;
 }
 
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 #define NSEARCHED (sizeof(searched) / sizeof(searched[0]))
-static unsigned char field_lens[NFIELDS], searched_lens[NSEARCHED];
+static unsigned char field_bylen[32][BYLEN_MAX + 1], searched_bylen[32][BYLEN_MAX + 1];
+static bool lens_ready;
+
+static void index_by_length(const char *const *list, size_t n, unsigned char (*bylen)[BYLEN_MAX + 1])
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(list[i]), k = 0;
+		if (len >= 32)
+			continue;  /* never asked for: find_name says -1 */
+		while (k < BYLEN_MAX && bylen[len][k] != 0)
+			k++;
+		if (k < BYLEN_MAX)  /* the lists above have at most 5 of one length */
+			bylen[len][k] = (unsigned char)(i + 1);
+	}
+}
 
 static void init_lens(void)
 {
-	if (field_lens[0] != 0)
+	if (lens_ready)
 		return;
-	for (size_t i = 0; i < NFIELDS; i++)
-		field_lens[i] = (unsigned char)strlen(fields[i]);
-	for (size_t i = 0; i < NSEARCHED; i++)
-		searched_lens[i] = (unsigned char)strlen(searched[i]);
+	index_by_length(fields, NFIELDS, field_bylen);
+	index_by_length(searched, NSEARCHED, searched_bylen);
+	lens_ready = true;
 }
 
 bool msgcache_has_field(const char *name, size_t len)
@@ -80,7 +98,7 @@ bool msgcache_has_field(const char *name, size_t len)
 	if (len < 2 || len > 31)
 		return false;
 	init_lens();
-	return find_name(fields, field_lens, NFIELDS, name, len) >= 0;
+	return find_name(fields, field_bylen, name, len) >= 0;
 }
 
 static int searched_index(const char *name, size_t len)
@@ -88,7 +106,7 @@ static int searched_index(const char *name, size_t len)
 	if (len < 2 || len > 7)
 		return -1;
 	init_lens();
-	return find_name(searched, searched_lens, NSEARCHED, name, len);
+	return find_name(searched, searched_bylen, name, len);
 }
 
 /* What the cache has of the message (looked up once). */
@@ -184,6 +202,13 @@ static bool from_header(struct msgread *m, unsigned want)
 	if (want & WANT_FORMS) {
 		struct sbuf b;
 		sbuf_init(&b, m->scratch);
+		/* The searched fields are among the kept ones: from the kept
+		 * block when there is one, not again over the whole header
+		 * with its Received and DKIM-Signature lines. */
+		if (m->cache.data[MSGCACHE_HEADERS] != NULL) {
+			hdr = m->cache.data[MSGCACHE_HEADERS];
+			hlen = m->cache.len[MSGCACHE_HEADERS];
+		}
 		add_forms(m, hdr, hlen, &b);
 		set(m, MSGCACHE_SEARCH, &b);
 	}

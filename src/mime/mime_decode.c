@@ -252,8 +252,16 @@ bool mime_header_decode(struct arena *a, const char *value, size_t len, struct m
 	struct mime_str u;
 	if (!mime_unfold(a, value, len, &u))
 		return false;
+	/* Most fields have no encoded-word, and without one the text is
+	 * the unfolded value octet for octet. */
+	if (u.len < 2 || memmem(u.data, u.len, "=?", 2) == NULL) {
+		*out_r = u;
+		return true;
+	}
 	struct sbuf b;
 	sbuf_init(&b, a);
+	if (!sbuf_reserve(&b, u.len))
+		return false;
 	size_t i = 0;
 	size_t pending_ws = 0, ws_start = 0;
 	bool last_was_word = false;

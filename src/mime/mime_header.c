@@ -138,12 +138,17 @@ bool mime_unfold(struct arena *a, const char *v, size_t len, struct mime_str *ou
 		out_r->len = 0;
 		return false;
 	}
-	size_t n = 0;
-	for (size_t i = s; i < e; i++) {
-		/* RFC2822 §2.2.3: unfolding removes the CRLF, keeps the WSP. */
-		if (v[i] == '\n' || (v[i] == '\r' && i + 1 < e && v[i + 1] == '\n'))
-			continue;
-		o[n++] = v[i];
+	/* RFC2822 §2.2.3: unfolding removes the CRLF (or a bare LF), keeps
+	 * the WSP.  Line by line with memchr: most values are one line. */
+	size_t n = 0, i = s;
+	while (i < e) {
+		const char *nl = memchr(v + i, '\n', e - i);
+		size_t stop = nl != NULL ? (size_t)(nl - v) : e, seg = stop;
+		if (nl != NULL && seg > i && v[seg - 1] == '\r')
+			seg--;
+		memcpy(o + n, v + i, seg - i);
+		n += seg - i;
+		i = nl != NULL ? stop + 1 : e;
 	}
 	o[n] = '\0';
 	out_r->data = o;

@@ -517,17 +517,20 @@ static bool msg_open(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_
 	int fd = msg_fd(mb, seq);
 	if (fd < 0)
 		return store_fail(err, STORE_ERR_EXPUNGED, "Message %u no longer exists", seq);
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
-	}
-	body->len = (size_t)st.st_size;
 	struct mbox_msg m = idx_at(mb, seq - 1);
 	body->crlf_size = (m.state & MSG_NO_SIZE) ? 0 : m.size;
-	if (want < body->len && want <= MSG_READ_MAX && !mb->readbuf_busy) {
+	struct stat st;
+	if (want <= MSG_READ_MAX && !mb->readbuf_busy) {
+		/* A prefix (the header a first FETCH or SEARCH reads from
+		 * 100,000 files in a row): no fstat, the read says how much
+		 * there is, and fails on anything but a regular file. */
 		body->len = want;
 		*whole_r = false;
+	} else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return store_fail(err, STORE_ERR_IO, "Cannot read message %u", seq);
+	} else {
+		body->len = (size_t)st.st_size;
 	}
 	if (body->len == 0) {
 		body->data = "";
@@ -552,9 +555,16 @@ static bool msg_open(struct mailbox *mb, uint32_t seq, size_t want, struct mbox_
 			}
 			if (n == 0) {
 				*whole_r = true;
-				break;  /* shorter than it was: take what is there */
+				break;  /* shorter than asked: all there is */
 			}
 			got += (size_t)n;
+			/* A regular file reads short only at its end: a prefix
+			 * shorter than asked is the whole file, without the
+			 * second read that would return 0. */
+			if (!*whole_r && got < body->len) {
+				*whole_r = true;
+				break;
+			}
 		}
 		body->len = got;
 		body->data = mb->readbuf;

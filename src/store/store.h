@@ -94,6 +94,24 @@ void store_set_flag_sync(struct store *st, bool sync);
 bool store_name_check(const char *name, size_t len, bool for_create, char **name_r,
 		      struct store_err *err);
 
+/* ---- RFC 9051 §5.1: IMAP4rev2 sends and takes mailbox names in UTF-8;
+ * the store keeps modified UTF-7 (RFC3501 §5.1.3), as other maildir
+ * tools do ---- */
+
+/* Whether s[0..len) is valid UTF-8 (RFC3629: shortest forms, no
+ * surrogates, nothing past U+10FFFF). */
+bool store_utf8_valid(const char *s, size_t len);
+
+/* name[0..len) in UTF-8 as modified UTF-7, malloc'd into *out_r ("&" is
+ * "&-").  False when it is not valid UTF-8 (or out of memory).  Controls
+ * are passed through for store_name_check to refuse. */
+bool store_name_from_utf8(const char *name, size_t len, char **out_r);
+
+/* A canonical modified UTF-7 name as UTF-8, malloc'd into *out_r; false
+ * when name is not canonical modified UTF-7 (such a name is never sent
+ * to a UTF-8 client raw). */
+bool store_name_to_utf8(const char *name, size_t len, char **out_r);
+
 /* The folder directory of a canonical name, malloc'd: the root for INBOX,
  * root "/." name otherwise. */
 char *store_name_path(const struct store *st, const char *name);

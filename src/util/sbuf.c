@@ -65,7 +65,7 @@ bool sbuf_reserve(struct sbuf *b, size_t n)
 	return true;
 }
 
-void sbuf_add(struct sbuf *b, const void *data, size_t len)
+void sbuf_add_slow(struct sbuf *b, const void *data, size_t len)
 {
 	if (!sbuf_reserve(b, len))
 		return;
@@ -78,11 +78,6 @@ void sbuf_add(struct sbuf *b, const void *data, size_t len)
 void sbuf_adds(struct sbuf *b, const char *s)
 {
 	sbuf_add(b, s, strlen(s));
-}
-
-void sbuf_addc(struct sbuf *b, char c)
-{
-	sbuf_add(b, &c, 1);
 }
 
 void sbuf_printf(struct sbuf *b, const char *fmt, ...)

@@ -31,9 +31,33 @@ void sbuf_reset(struct sbuf *b);  /* len = 0, keep memory */
 /* Make room for n more octets; false (and failed set) when impossible. */
 bool sbuf_reserve(struct sbuf *b, size_t n);
 
-void sbuf_add(struct sbuf *b, const void *data, size_t len);
+void sbuf_add_slow(struct sbuf *b, const void *data, size_t len);
 void sbuf_adds(struct sbuf *b, const char *s);
-void sbuf_addc(struct sbuf *b, char c);
+
+/* Appends with the room already there inline: header decoding and the
+ * search forms add octet by octet (a first SEARCH SUBJECT of 100,000
+ * messages spent a sixth of its instructions in the call otherwise). */
+static inline void sbuf_add(struct sbuf *b, const void *data, size_t len)
+{
+	if (!b->failed && len < b->cap - b->len && b->cap != 0) {
+		if (len > 0)
+			__builtin_memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	sbuf_add_slow(b, data, len);
+}
+
+static inline void sbuf_addc(struct sbuf *b, char c)
+{
+	if (!b->failed && b->cap - b->len > 1) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	sbuf_add_slow(b, &c, 1);
+}
 void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* IMAP string forms (RFC2060 §4.3): quoted when possible, else a literal;
