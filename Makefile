@@ -14,6 +14,7 @@
 #   make check-fresh  as root: the README's commands in a new minimal Debian 12 root
 #   make bench        speed and memory against Dovecot on a generated maildir, as root
 #                     (BENCH_N=100000 messages; tools/bench/README.md)
+#   make bench-load   only its load rows (imapload against both; BENCH_LOAD_SECONDS)
 #   make load         build the load generator, $(BUILD)/tools/imapload (tools/load/README.md)
 #   make torture      the long fault and load run: 1,000 kills, every ENOSPC/EIO point,
 #                     500 sessions for 10 minutes beside hostile clients; prints the figures
@@ -69,7 +70,7 @@ IMAPLOAD  := $(BUILD)/tools/imapload
 LOAD_SRCS := $(sort $(wildcard tools/load/*.c))
 
 .PHONY: all deps gen check-gen check unit protocol clients conformance fuzz fuzz-build \
-	run bench clean distclean man-check check-fresh install uninstall deb load torture
+	run bench bench-load clean distclean man-check check-fresh install uninstall deb load torture
 
 all: deps $(BIN)/imapd $(BIN)/imapd-master $(BIN)/rimapd $(BIN)/imapd-auth-http
 
@@ -88,6 +89,7 @@ DEPS_FOR_fuzz        := test
 DEPS_FOR_fuzz-build  := test
 DEPS_FOR_gen         := test
 DEPS_FOR_bench       := run test
+DEPS_FOR_bench-load  := run test
 DEPS_FOR_load        := build
 DEPS_FOR_torture     := run test
 DEPS_FOR_deb         := deb
@@ -210,12 +212,33 @@ fuzz: deps
 # ---- benchmark: our imapd against Dovecot (tools/bench/README.md) -----------
 BENCH_N    ?= 100000
 BENCH_REPS ?= 3
+# BENCH_PARTS: which parts run, in order (single: bench.py, qresync:
+# qresync.py, load: tools/load/compare.py with BENCH_LOAD_SECONDS per row,
+# BENCH_LOAD_IDLE idle sessions, BENCH_LOAD_PARTS of login,mixed,kinds,idle).
+# Every part runs; the exit status is the worst of them.
+BENCH_PARTS ?= single qresync load
+BENCH_LOAD_SECONDS ?= 30
+BENCH_LOAD_IDLE    ?= 1000
+BENCH_LOAD_PARTS   ?= login,mixed,kinds,idle
 bench:
-	@$(MAKE) --no-print-directory O=build/bench SANITIZE= all
-	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
-		BENCH_BIN=build/bench/bin python3 tools/bench/bench.py
-	@BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
-		BENCH_BIN=build/bench/bin python3 tools/bench/qresync.py
+	@$(MAKE) --no-print-directory O=build/bench SANITIZE= all load
+	@st=0; for part in $(BENCH_PARTS); do \
+	  case $$part in \
+	  single) script=tools/bench/bench.py ;; \
+	  qresync) script=tools/bench/qresync.py ;; \
+	  load) script=tools/load/compare.py ;; \
+	  *) echo "bench: no part $$part (single, qresync, load)"; exit 2 ;; \
+	  esac; \
+	  BENCH_N=$(BENCH_N) BENCH_REPS=$(BENCH_REPS) BENCH_KEEP=$(BENCH_KEEP) \
+	  BENCH_BIN=build/bench/bin BIN=build/bench/bin IMAPLOAD=build/bench/default/tools/imapload \
+	  BENCH_LOAD_SECONDS=$(BENCH_LOAD_SECONDS) BENCH_LOAD_IDLE=$(BENCH_LOAD_IDLE) \
+	  BENCH_LOAD_PARTS=$(BENCH_LOAD_PARTS) python3 $$script; r=$$?; \
+	  [ $$r -gt $$st ] && st=$$r; \
+	done; exit $$st
+
+# Only the load rows (tools/load/compare.py), to iterate on them.
+bench-load:
+	@$(MAKE) --no-print-directory bench BENCH_PARTS=load
 
 # ---- install ----------------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=...]: binaries, man pages, the

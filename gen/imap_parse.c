@@ -1,4 +1,4 @@
-/* generated from grammar/imap.y (grammar sha256 6a761a1bde557064b5816478a42268a9d5920c0b60b6c25e86f911df73c27140), do not edit: run make gen */
+/* generated from grammar/imap.y (grammar sha256 952aaf5c2e13180a5f96ed33711a470cfa2464bacb719ee7808d575729f3d7d2), do not edit: run make gen */
 /* A Bison parser, made by GNU Bison.  */
 
 /* Bison implementation for Yacc-like parsers in C.

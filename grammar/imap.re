@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "proto/lex.h"
+#include "util/utf8.h"
 
 /*!conditions:re2c*/
 
@@ -120,7 +121,8 @@ static int lex_literal8_header(struct imap_lexer *lx, IMAP_YYSTYPE *val)
 
 /* A quoted string (RFC2060 §9 quoted): unescape "\\" and "\"" into the
  * arena.  8-bit octets are accepted although the ABNF says CHAR: real
- * clients send UTF-8 here and rejecting it helps nobody. */
+ * clients send UTF-8 here and rejecting it helps nobody.  An IMAP4rev2
+ * session gets the rule of RFC 9051 instead (lex_quoted_utf8). */
 static int lex_quoted(struct imap_lexer *lx, IMAP_YYSTYPE *val)
 {
 	size_t max = (size_t)(lx->cur - lx->tok);
@@ -136,6 +138,10 @@ static int lex_quoted(struct imap_lexer *lx, IMAP_YYSTYPE *val)
 		out[n++] = (char)*p;
 	}
 	out[n] = '\0';
+	if (lx->utf8 && !utf8_valid(out, n)) {
+		lx->error = "Invalid UTF-8 in quoted string";
+		return T_LEXERROR;
+	}
 	val->tok.s = out;
 	val->tok.len = n;
 	return T_QUOTED;
@@ -206,6 +212,14 @@ restart:
 	TAG_CHAR  = ASTRING_CHAR \ "+";
 	// RFC2060 §9: QUOTED_CHAR = <any TEXT_CHAR except quoted_specials> /
 	// "\" quoted_specials  (8-bit accepted, see lex_quoted)
+	//
+	// ---- RFC 9051: IMAP4rev2 ----
+	// RFC9051 §9: QUOTED-CHAR = <any TEXT-CHAR except quoted-specials> /
+	// "\" quoted-specials / UTF8-2 / UTF8-3 / UTF8-4 (RFC3629 §4), and
+	// §4.3: a quoted string may carry UTF-8.  The same QUOTED token; for
+	// an IMAP4rev2 session (lx->utf8, set from ENABLE IMAP4rev2) lex_quoted
+	// checks that its 8-bit octets are exactly valid UTF-8 and refuses the
+	// command otherwise.
 	QUOTED_CHAR = [^"\\\r\n\x00] | "\\" ["\\];
 	QUOTED    = ["] QUOTED_CHAR* ["];
 	// RFC2060 §9: literal = "{" number "}" CRLF *CHAR8; RFC7888 adds "+"

@@ -70,7 +70,7 @@ describe() {
 		      src/util/base64.c" ;;
 	mutf7)
 		harness=tests/fuzz/fuzz_mutf7.c maxlen=512
-		srcs="src/store/mboxname.c src/util/base64.c" ;;
+		srcs="src/store/mboxname.c src/util/base64.c src/util/utf8.c" ;;
 	base64)
 		harness=tests/fuzz/fuzz_base64.c maxlen=4096
 		srcs="src/util/base64.c" ;;

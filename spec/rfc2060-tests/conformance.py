@@ -52,8 +52,9 @@ REQ_DIR = os.path.join(SPEC, "requirements")               # rfcNNNN.tsv, one pe
 CLIENT_TESTS = os.path.join(TOP, "tests", "clients")      # "# covers:" lines of client tests
 LEVELS = ("MUST", "MUST-NOT", "SHOULD", "SHOULD-NOT", "MAY", "DEF")
 # A requirement ID: R-<section>-<letters> for RFC 2060, R<rfc>-<section>-<letters>
-# for the others; group 1 is the RFC number (empty for 2060), group 2 the section.
-ID_RX = re.compile(r"R([0-9]*)-([0-9]+(?:\.[0-9]+)*)-([a-z]+)$")
+# for the others; group 1 is the RFC number (empty for 2060), group 2 the section,
+# which may be an appendix item ("E.4": RFC 9051 Appendix E, change 4).
+ID_RX = re.compile(r"R([0-9]*)-((?:[0-9]+|[A-Z])(?:\.[0-9]+)*)-([a-z]+)$")
 
 
 class RequirementsError(Exception):
@@ -61,7 +62,8 @@ class RequirementsError(Exception):
 
 
 def section_key(sec):
-    return [int(x) for x in sec.split(".") if x.isdigit()]
+    # Appendices ("E.4") after every numbered section.
+    return [int(x) if x.isdigit() else 100000 + ord(x[0]) for x in sec.split(".") if x]
 
 
 def rfc_of_id(rid):

@@ -131,6 +131,7 @@ bool account_open(struct session *s, const char *login, const char **why_r)
 	free(root);
 	if (s->store == NULL)
 		return false;
+	store_set_flag_sync(s->store, s->cfg->mail_fsync == CONFIG_MAIL_FSYNC_ALWAYS);
 	/* Large APPEND literals are read into the store's spool directory,
 	 * from where the message is renamed into its mailbox. */
 	s->spool = spool_new(store_spool_dir(s->store));

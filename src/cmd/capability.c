@@ -15,6 +15,11 @@ void cmd_capability_list(struct session *s)
 	 * LITERAL- (RFC7888 §5: never both): the reader takes "{n+}"
 	 * literals in every state (LITERAL-: up to 4096 octets). */
 	resp_puts(s, s->cfg->literal_minus ? "IMAP4rev1 LITERAL-" : "IMAP4rev1 LITERAL+");
+	/* ---- RFC 9051 §7.2.2: IMAP4rev2 beside IMAP4rev1 (after the
+	 * LITERAL word, which clients look for second); a client that
+	 * wants its rules says ENABLE IMAP4rev2 (§6.3.1), until then the
+	 * session is IMAP4rev1's (cmd/rev2.c) ---- */
+	resp_puts(s, " IMAP4rev2");
 	/* The commands' own capabilities, while the command is valid now or
 	 * can become valid (STARTTLS only before login, UIDPLUS always). */
 	unsigned reachable = s->state == STATE_NOT_AUTH

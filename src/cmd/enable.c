@@ -35,6 +35,8 @@ const struct cmd_ext cmd_ext_table[] = {
 	/* ---- RFC 7162 §3.2.3: QRESYNC implies CONDSTORE ---- */
 	{ "CONDSTORE",   SESSION_EXT_CONDSTORE, 0,                     NULL },
 	{ "QRESYNC",     SESSION_EXT_QRESYNC,   SESSION_EXT_CONDSTORE, NULL },
+	/* ---- RFC 9051 §6.3.1, §7.2.2: IMAP4rev2 ---- */
+	{ "IMAP4rev2",   SESSION_EXT_REV2,      0,                     NULL },
 	{ NULL, 0, 0, NULL },
 };
 

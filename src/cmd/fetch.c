@@ -21,6 +21,7 @@
 #include "cmd/fetch_mime.h"
 #include "cmd/mboxcmd.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -83,14 +84,14 @@ static void fetch_one(struct session *s, struct mailbox *mb, uint32_t seq,
 		switch (att->type) {
 		case IMAP_FETCH_FLAGS: {
 			PUT(l, "FLAGS ");
-			size_t n = mboxfmt_flags_write(mb, seq, l->buf + l->n, sizeof(l->buf) - l->n - 8);
+			size_t n = mboxfmt_flags_write(mb, seq, !rev2_on(s), l->buf + l->n, sizeof(l->buf) - l->n - 8);
 			if (n == 0) {
 				/* Many long keywords: flush and try in a sbuf. */
 				resp_write(s, l->buf, l->n);
 				l->n = 0;
 				struct sbuf b;
 				sbuf_init(&b, NULL);
-				mboxfmt_flags(mb, seq, &b);
+				mboxfmt_flags(mb, seq, !rev2_on(s), &b);
 				resp_write(s, b.data, b.len);
 				sbuf_free(&b);
 			}
@@ -150,13 +151,13 @@ static const struct imap_cmd_fetch *expand_macro(const struct imap_cmd_fetch *f,
 
 /* An index item into a sbuf (the path with message-backed items, where
  * the stack line of fetch_one() is not worth it). */
-static void index_item(struct mailbox *mb, uint32_t seq, const struct imap_fetch_att *att,
-		       struct sbuf *b)
+static void index_item(struct session *s, struct mailbox *mb, uint32_t seq,
+		       const struct imap_fetch_att *att, struct sbuf *b)
 {
 	switch (att->type) {
 	case IMAP_FETCH_FLAGS:
 		sbuf_adds(b, "FLAGS ");
-		mboxfmt_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, !rev2_on(s), b);
 		break;
 	case IMAP_FETCH_UID:
 		sbuf_printf(b, "UID %u", mbox_msg_uid(mb, seq));
@@ -241,12 +242,12 @@ static bool fetch_build(struct session *s, uint32_t seq, const struct imap_cmd_f
 				return false;
 			}
 		} else {
-			index_item(mb, seq, att, b);
+			index_item(s, mb, seq, att, b);
 		}
 	}
 	if (add_flags) {
 		sbuf_adds(b, " FLAGS ");
-		mboxfmt_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, !rev2_on(s), b);
 	}
 	sbuf_add(b, ")\r\n", 3);
 	return true;

@@ -9,15 +9,28 @@
 #include "cmd/cmd.h"
 #include "cmd/condstore.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
+#include "util/log.h"
 #include "util/sbuf.h"
 
 const char *mboxcmd_name(struct session *s, const struct imap_string *arg, bool for_create)
 {
 	struct store_err err;
 	char *name = NULL;
-	if (!store_name_check(arg->data, arg->len, for_create, &name, &err)) {
+	/* RFC9051 §5.1: an IMAP4rev2 client's name is UTF-8. */
+	if (rev2_on(s) && !store_utf8_valid(arg->data, arg->len)) {
+		resp_bad(s, "Mailbox name is not valid UTF-8");
+		return NULL;
+	}
+	size_t len;
+	const char *data = rev2_name_in(s, arg->data, arg->len, &len);
+	if (data == NULL) {
+		cmd_no(s, "Out of memory");
+		return NULL;
+	}
+	if (!store_name_check(data, len, for_create, &name, &err)) {
 		mboxcmd_no(s, &err);
 		return NULL;
 	}
@@ -71,6 +84,7 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	 * does), so the client knows which responses are the old mailbox's. */
 	bool was_selected = s->mbox != NULL;
 	mboxcmd_deselect(s);
+	/* RFC9051 §7.1 (Appendix E 9): an IMAP4rev2 server says it too. */
 	if (was_selected)
 		resp_untagged(s, "OK [CLOSED] Previous mailbox closed");
 	/* RFC7162 §3.2.5: parameters are checked before anything opens. */
@@ -94,16 +108,22 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 	struct sbuf b;
 	sbuf_init(&b, &s->arena);
 	sbuf_adds(&b, "* FLAGS ");
-	mboxfmt_flag_names(mb, false, &b);
-	sbuf_printf(&b, "\r\n* %u EXISTS\r\n* %u RECENT\r\n", mbox_count(mb), mbox_recent_count(mb));
-	uint32_t unseen = mbox_first_unseen(mb);
-	if (unseen != 0)
-		sbuf_printf(&b, "* OK [UNSEEN %u] Message %u is the first unseen\r\n", unseen, unseen);
+	mboxfmt_flag_names(mb, false, !rev2_on(s), &b);
+	sbuf_printf(&b, "\r\n* %u EXISTS\r\n", mbox_count(mb));
+	/* RFC9051 §6.3.2 (Appendix E 10, 12): IMAP4rev2 has no \Recent,
+	 * so no RECENT, and no UNSEEN code. */
+	if (!rev2_on(s)) {
+		sbuf_printf(&b, "* %u RECENT\r\n", mbox_recent_count(mb));
+		uint32_t unseen = mbox_first_unseen(mb);
+		if (unseen != 0)
+			sbuf_printf(&b, "* OK [UNSEEN %u] Message %u is the first unseen\r\n",
+				    unseen, unseen);
+	}
 	sbuf_adds(&b, "* OK [PERMANENTFLAGS ");
 	if (readonly)
 		sbuf_adds(&b, "()] No permanent flags: read-only\r\n");
 	else {
-		mboxfmt_flag_names(mb, true, &b);
+		mboxfmt_flag_names(mb, true, false, &b);
 		sbuf_adds(&b, "] Flags the client can change permanently\r\n");
 	}
 	sbuf_printf(&b, "* OK [UIDVALIDITY %u] UIDs valid\r\n", mbox_uidvalidity(mb));
@@ -116,6 +136,10 @@ void mboxcmd_select(struct session *s, const struct imap_cmd *cmd, bool readonly
 		return;
 	}
 	resp_write(s, b.data, b.len);
+	/* RFC9051 §6.3.2: "The server MUST return a LIST response with the
+	 * mailbox name", its attributes accurate (Appendix E 10). */
+	if (rev2_on(s) && !mboxcmd_list_selected(s, name))
+		log_warn("%s: no LIST for SELECT", name);
 	cmd_ok(s, "[%s] %s completed", readonly ? "READ-ONLY" : "READ-WRITE",
 		readonly ? "EXAMINE" : "SELECT");
 }
@@ -137,8 +161,13 @@ bool mboxcmd_status_get(struct session *s, const char *name, const enum imap_sta
 void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
 			  size_t n, const struct store_status *st)
 {
+	/* RFC9051 §5.1: UTF-8 for IMAP4rev2 (nothing for a name it cannot
+	 * be said in). */
+	const char *shown = rev2_name_out(s, name);
+	if (shown == NULL)
+		return;
 	resp_puts(s, "* STATUS ");
-	resp_astring(s, name, strlen(name));
+	resp_astring(s, shown, strlen(shown));
 	resp_puts(s, " (");
 	for (size_t i = 0; i < n; i++) {
 		const char *sep = i > 0 ? " " : "";
@@ -187,6 +216,11 @@ struct list_ctx {
 	const char *verb;
 	bool lsub;
 	const struct imap_cmd_list *ext;  /* the extended LIST (RFC5258), or NULL */
+	const char *only;  /* list this name and no other (SELECT's LIST), or NULL */
+	/* IMAP4rev2 patterns with non-ASCII characters: the names listed
+	 * must match one of these UTF-8 patterns (reference + pattern). */
+	const char **match;
+	size_t nmatch;
 };
 
 /* The mailbox attributes of one response, "\Noselect \HasChildren". */
@@ -233,6 +267,20 @@ static void list_one(void *vctx, const struct store_list_item *it)
 	struct list_ctx *ctx = vctx;
 	struct session *s = ctx->s;
 	unsigned attrs = it->attrs;
+	if (ctx->only != NULL && strcmp(it->name, ctx->only) != 0)
+		return;
+	/* RFC9051 §5.1: an IMAP4rev2 session reads UTF-8; a name that cannot
+	 * be written so is left out rather than sent raw. */
+	const char *shown = rev2_name_out(s, it->name);
+	if (shown == NULL)
+		return;
+	if (ctx->nmatch > 0) {
+		bool hit = false;
+		for (size_t i = 0; i < ctx->nmatch && !hit; i++)
+			hit = store_list_match(ctx->match[i], shown);
+		if (!hit)
+			return;
+	}
 	/* RFC5819 §2: a STATUS response after the LIST of every selectable
 	 * mailbox that meets the selection; when STATUS fails the mailbox
 	 * is listed \Noselect and gets none. */
@@ -252,7 +300,7 @@ static void list_one(void *vctx, const struct store_list_item *it)
 	resp_printf(s, "* %s (", ctx->verb);
 	resp_write(s, b.data != NULL ? b.data : "", b.len);
 	resp_puts(s, ") \".\" ");
-	resp_astring(s, it->name, strlen(it->name));
+	resp_astring(s, shown, strlen(shown));
 	/* RFC5258 §3.5: CHILDINFO, only with RECURSIVEMATCH (and so
 	 * SUBSCRIBED, the one selection criterion it can name). */
 	if (ctx->ext != NULL && it->childinfo)
@@ -260,6 +308,72 @@ static void list_one(void *vctx, const struct store_list_item *it)
 	resp_puts(s, "\r\n");
 	if (status)
 		mboxcmd_status_write(s, it->name, ctx->ext->status_order, ctx->ext->nstatus, &st);
+}
+
+/* A reference or pattern as the store spells names (RFC9051 §5.1: UTF-8
+ * from an IMAP4rev2 client; wildcards are US-ASCII and stay as they are).
+ * NULL after answering BAD or NO. */
+static const char *list_arg(struct session *s, const struct imap_string *arg)
+{
+	if (rev2_on(s) && !store_utf8_valid(arg->data, arg->len)) {
+		resp_bad(s, "Mailbox name or pattern is not valid UTF-8");
+		return NULL;
+	}
+	size_t len;
+	const char *r = rev2_name_in(s, arg->data, arg->len, &len);
+	if (r == NULL)
+		cmd_no(s, "Out of memory");
+	return r;
+}
+
+/*
+ * RFC9051 §5.1 with RFC2060 §6.3.8: a pattern with non-ASCII characters
+ * cannot be matched in the store's modified UTF-7, where a run of such
+ * characters is encoded as a whole ("*ü*" would miss "üä", stored
+ * "&APwA5A-").  For an IMAP4rev2 LIST with such a pattern, the store is
+ * asked with each non-ASCII run widened to "*" and list_one() keeps the
+ * names whose UTF-8 matches the client's pattern.  Returns the widened
+ * pattern in the store's spelling; NULL when out of memory.
+ */
+static const char *list_widen(struct session *s, const char *utf8)
+{
+	size_t len = strlen(utf8);
+	char *w = arena_alloc(&s->arena, len + 1);
+	if (w == NULL)
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)utf8[i] < 0x80)
+			w[n++] = utf8[i];
+		else if (n == 0 || w[n - 1] != '*')
+			w[n++] = '*';
+	}
+	size_t wl;
+	return rev2_name_in(s, w, n, &wl);
+}
+
+/* Whether an IMAP4rev2 LIST needs list_widen(): a non-ASCII octet. */
+static bool list_needs_widen(const struct session *s, const struct imap_string *arg)
+{
+	if (!rev2_on(s))
+		return false;
+	for (size_t i = 0; i < arg->len; i++)
+		if ((unsigned char)arg->data[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* reference + pattern, as the store joins them (UTF-8 here). */
+static char *list_join(struct session *s, const struct imap_string *ref,
+		       const struct imap_string *pat)
+{
+	char *full = arena_alloc(&s->arena, ref->len + pat->len + 1);
+	if (full == NULL)
+		return NULL;
+	memcpy(full, ref->data, ref->len);
+	memcpy(full + ref->len, pat->data, pat->len);
+	full[ref->len + pat->len] = '\0';
+	return full;
 }
 
 /* The extended LIST (RFC5258 §3). */
@@ -273,11 +387,43 @@ static void list_ext(struct session *s, const struct imap_cmd_list *l, struct li
 	size_t n = 0;
 	for (size_t i = 0; i < l->npatterns; i++) {
 		/* A NUL cannot be in any name: the pattern matches nothing. */
-		if (memchr(l->patterns[i].data, '\0', l->patterns[i].len) == NULL)
-			pats[n++] = l->patterns[i].data;
+		if (memchr(l->patterns[i].data, '\0', l->patterns[i].len) != NULL)
+			continue;
+		if ((pats[n] = list_arg(s, &l->patterns[i])) == NULL)
+			return;
+		n++;
 	}
-	struct store_list_query q = { .reference = l->reference.data, .patterns = pats,
-				      .npatterns = n };
+	const char *ref = list_arg(s, &l->reference);
+	if (ref == NULL)
+		return;
+	/* Non-ASCII in an IMAP4rev2 pattern: widened, then matched in UTF-8. */
+	bool widen = list_needs_widen(s, &l->reference);
+	for (size_t i = 0; i < l->npatterns && !widen; i++)
+		widen = list_needs_widen(s, &l->patterns[i]);
+	if (widen) {
+		const char **match = arena_alloc(&s->arena, (l->npatterns + 1) * sizeof(*match));
+		if (match == NULL) {
+			cmd_no(s, "Out of memory");
+			return;
+		}
+		n = 0;
+		for (size_t i = 0; i < l->npatterns; i++) {
+			if (memchr(l->patterns[i].data, '\0', l->patterns[i].len) != NULL ||
+			    l->patterns[i].len == 0)
+				continue;
+			match[n] = list_join(s, &l->reference, &l->patterns[i]);
+			pats[n] = match[n] != NULL ? list_widen(s, match[n]) : NULL;
+			if (pats[n] == NULL) {
+				cmd_no(s, "Out of memory");
+				return;
+			}
+			n++;
+		}
+		ctx->match = match;
+		ctx->nmatch = n;
+		ref = "";
+	}
+	struct store_list_query q = { .reference = ref, .patterns = pats, .npatterns = n };
 	if (l->select & IMAP_LIST_SEL_SUBSCRIBED)
 		q.select |= STORE_SELECT_SUBSCRIBED;
 	if (l->select & IMAP_LIST_SEL_RECURSIVEMATCH)
@@ -297,7 +443,7 @@ static void list_ext(struct session *s, const struct imap_cmd_list *l, struct li
 void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub)
 {
 	const struct imap_cmd_list *l = &cmd->u.list;
-	struct list_ctx ctx = { s, lsub ? "LSUB" : "LIST", lsub, NULL };
+	struct list_ctx ctx = { s, lsub ? "LSUB" : "LIST", lsub, NULL, NULL, NULL, 0 };
 	if (!lsub && l->extended) {
 		ctx.ext = l;
 		list_ext(s, l, &ctx);
@@ -309,10 +455,40 @@ void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub)
 		cmd_ok(s, "%s completed", ctx.verb);
 		return;
 	}
+	const char *ref = list_arg(s, &l->reference);
+	if (ref == NULL)
+		return;
+	const char *pat = list_arg(s, &l->pattern);
+	if (pat == NULL)
+		return;
+	/* Non-ASCII in an IMAP4rev2 pattern: widened, then matched in UTF-8
+	 * (not the empty pattern, which asks for the reference's root). */
+	const char *full = NULL;
+	if (l->pattern.len > 0 &&
+	    (list_needs_widen(s, &l->reference) || list_needs_widen(s, &l->pattern))) {
+		full = list_join(s, &l->reference, &l->pattern);
+		pat = full != NULL ? list_widen(s, full) : NULL;
+		if (pat == NULL) {
+			cmd_no(s, "Out of memory");
+			return;
+		}
+		ref = "";
+		ctx.match = &full;
+		ctx.nmatch = 1;
+	}
 	struct store_err err;
-	if (!store_list(s->store, l->reference.data, l->pattern.data, lsub, list_one, &ctx, &err)) {
+	if (!store_list(s->store, ref, pat, lsub, list_one, &ctx, &err)) {
 		mboxcmd_no(s, &err);
 		return;
 	}
 	cmd_ok(s, "%s completed", ctx.verb);
+}
+
+bool mboxcmd_list_selected(struct session *s, const char *name)
+{
+	/* The name as a pattern: "%" and "*" may be in a name made by
+	 * another tool, so list_one keeps the exact name only. */
+	struct list_ctx ctx = { s, "LIST", false, NULL, name, NULL, 0 };
+	struct store_err err;
+	return store_list(s->store, "", name, false, list_one, &ctx, &err);
 }

@@ -40,6 +40,10 @@ bool mboxcmd_status_get(struct session *s, const char *name, const enum imap_sta
 void mboxcmd_status_write(struct session *s, const char *name, const enum imap_status_att *order,
 			  size_t n, const struct store_status *st);
 
+/* RFC9051 §6.3.2: the untagged LIST of one mailbox, for an IMAP4rev2
+ * SELECT; false when the store could not list it. */
+bool mboxcmd_list_selected(struct session *s, const char *name);
+
 /* LIST and LSUB (RFC2060 §6.3.8, §6.3.9); the extended LIST of RFC5258. */
 void mboxcmd_list(struct session *s, const struct imap_cmd *cmd, bool lsub);
 

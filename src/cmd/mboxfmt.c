@@ -42,10 +42,12 @@ static void sysflag_text_init(void)
 	}
 }
 
-size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap)
+size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, bool recent, char *out, size_t cap)
 {
 	uint32_t kw;
 	unsigned f = mbox_msg_flags_show(mb, seq, &kw);
+	if (!recent)
+		f &= ~(unsigned)IMAP_FLAG_RECENT;
 	if (sysflag_text[0].len == 0)
 		sysflag_text_init();
 	size_t n = sysflag_text[f & 63].len;
@@ -68,19 +70,19 @@ size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t c
 	return n;
 }
 
-void mboxfmt_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out)
+void mboxfmt_flags(struct mailbox *mb, uint32_t seq, bool recent, struct sbuf *out)
 {
 	/* 26 keywords of at most 200 octets (store/keywords.c) fit. */
 	char buf[6 * 16 + MBOX_KEYWORD_SLOTS * 202];
-	size_t n = mboxfmt_flags_write(mb, seq, buf, sizeof(buf));
+	size_t n = mboxfmt_flags_write(mb, seq, recent, buf, sizeof(buf));
 	sbuf_add(out, buf, n);
 }
 
-void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out)
+void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, bool recent, struct sbuf *out)
 {
 	sbuf_addc(out, '(');
 	/* RFC2060 §7.2.6: FLAGS lists \Recent too; it is not permanent. */
-	size_t nsys = sizeof(flag_names) / sizeof(flag_names[0]) - (permanent ? 1 : 0);
+	size_t nsys = sizeof(flag_names) / sizeof(flag_names[0]) - (permanent || !recent ? 1 : 0);
 	for (size_t i = 0; i < nsys; i++) {
 		if (i > 0)
 			sbuf_addc(out, ' ');

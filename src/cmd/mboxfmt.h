@@ -14,19 +14,20 @@
 #include "store/mailbox.h"
 #include "util/sbuf.h"
 
-/* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out.
+/* Append the flag-list of message seq, "(\Seen \Recent $Junk)", to out;
+ * \Recent only with `recent` (RFC9051 §2.3.2: IMAP4rev2 has none).
  * Counts as showing the flags (mbox_msg_flags_show). */
-void mboxfmt_flags(struct mailbox *mb, uint32_t seq, struct sbuf *out);
+void mboxfmt_flags(struct mailbox *mb, uint32_t seq, bool recent, struct sbuf *out);
 
 /* The same flag-list written into out (at most cap octets, no NUL);
  * returns its length, or 0 when it does not fit.  For loops over many
  * messages. */
-size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, char *out, size_t cap);
+size_t mboxfmt_flags_write(struct mailbox *mb, uint32_t seq, bool recent, char *out, size_t cap);
 
 /* Append the "(\Answered ... keywords)" list of defined flags (FLAGS
- * response); with `permanent`, the PERMANENTFLAGS list, with "\*" when
- * new keywords may be created. */
-void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, struct sbuf *out);
+ * response; \Recent only with `recent`); with `permanent`, the
+ * PERMANENTFLAGS list, with "\*" when new keywords may be created. */
+void mboxfmt_flag_names(const struct mailbox *mb, bool permanent, bool recent, struct sbuf *out);
 
 /* INTERNALDATE as date-time (RFC2060 §9): "dd-Mon-yyyy hh:mm:ss +zzzz",
  * quotes included; returns out. */

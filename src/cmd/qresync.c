@@ -19,6 +19,7 @@
 #include "cmd/cmd.h"
 #include "cmd/modseq.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 
 /* A UID set as ascending, disjoint ranges (lo <= hi). */
@@ -295,7 +296,7 @@ void qresync_select_report(struct session *s, const struct imap_select_params *p
 		if (!uranges_contains(&want, uid))
 			continue;
 		sbuf_printf(b, "* %u FETCH (UID %u FLAGS ", seq, uid);
-		mboxfmt_flags(mb, seq, b);
+		mboxfmt_flags(mb, seq, !rev2_on(s), b);
 		sbuf_printf(b, " MODSEQ (%llu))\r\n", (unsigned long long)mbox_msg_modseq(mb, seq));
 	}
 }

@@ -25,6 +25,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/mboxcmd.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 #include "store/store.h"
 #include "util/log.h"
@@ -165,8 +166,15 @@ void cmd_getquotaroot(struct session *s, const struct imap_cmd *cmd)
 	}
 	/* RFC9208 §4.2.2: "* QUOTAROOT" mailbox *(SP quota-root-name); a
 	 * mailbox without a quota root is listed with none. */
+	/* RFC9051 §5.1: UTF-8 for IMAP4rev2 (the name was checked, so it
+	 * converts). */
+	const char *shown = rev2_name_out(s, name);
+	if (shown == NULL) {
+		cmd_no(s, "Mailbox name cannot be shown");
+		return;
+	}
 	resp_puts(s, "* QUOTAROOT ");
-	resp_astring(s, name, strlen(name));
+	resp_astring(s, shown, strlen(shown));
 	if (limited(&l)) {
 		resp_puts(s, " ");
 		resp_astring(s, QUOTA_ROOT, strlen(QUOTA_ROOT));

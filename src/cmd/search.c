@@ -23,6 +23,7 @@
 #include "cmd/mboxcmd.h"
 #include "cmd/mboxfmt.h"
 #include "cmd/modseq.h"
+#include "cmd/rev2.h"
 #include "cmd/search_mime.h"
 #include "cmd/searchrun.h"
 #include "proto/response.h"
@@ -400,7 +401,9 @@ void cmd_search(struct session *s, const struct imap_cmd *cmd)
 		return;
 	struct sbuf b;
 	sbuf_init(&b, NULL);
-	if (c->has_return) {
+	/* RFC9051 §6.4.4 (Appendix E 4): an IMAP4rev2 SEARCH without RETURN
+	 * is RETURN (ALL), answered by ESEARCH; never "* SEARCH". */
+	if (c->has_return || rev2_on(s)) {
 		search_esearch_write(s, cmd, r.seq, r.n, &b);
 	} else {
 		sbuf_adds(&b, "* SEARCH");

@@ -14,6 +14,7 @@
 #include "cmd/modseq.h"
 #include "cmd/mboxcmd.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/sbuf.h"
@@ -117,7 +118,7 @@ static void store_conditional(struct session *s, const struct imap_cmd *cmd)
 			    (unsigned long long)mbox_msg_modseq(mb, seq));
 		if (!c->silent || fail) {
 			sbuf_adds(&b, " FLAGS ");
-			mboxfmt_flags(mb, seq, &b);
+			mboxfmt_flags(mb, seq, !rev2_on(s), &b);
 		}
 		sbuf_adds(&b, ")\r\n");
 		if (!b.failed)
@@ -198,7 +199,7 @@ void cmd_store(struct session *s, const struct imap_cmd *cmd)
 			if (cmd->uid)
 				sbuf_printf(&b, "UID %u ", mbox_msg_uid(mb, seq));
 			sbuf_adds(&b, "FLAGS ");
-			mboxfmt_flags(mb, seq, &b);
+			mboxfmt_flags(mb, seq, !rev2_on(s), &b);
 			sbuf_adds(&b, ")\r\n");
 			resp_write(s, b.data, b.len);
 		}

@@ -16,6 +16,7 @@
 #include "cmd/cmd.h"
 #include "cmd/modseq.h"
 #include "cmd/mboxfmt.h"
+#include "cmd/rev2.h"
 #include "proto/response.h"
 #include "store/mailbox.h"
 #include "util/log.h"
@@ -49,22 +50,32 @@ void cmd_updates_send(struct session *s, bool expunge_ok)
 	if (ch.flag_names) {
 		/* RFC2060 §7.2.6: a new keyword changes the FLAGS list. */
 		sbuf_adds(&b, "* FLAGS ");
-		mboxfmt_flag_names(mb, false, &b);
+		mboxfmt_flag_names(mb, false, !rev2_on(s), &b);
 		sbuf_adds(&b, "\r\n* OK [PERMANENTFLAGS ");
 		if (mbox_readonly(mb))
 			sbuf_adds(&b, "()");
 		else
-			mboxfmt_flag_names(mb, true, &b);
+			mboxfmt_flag_names(mb, true, false, &b);
 		sbuf_adds(&b, "] Flags changed\r\n");
 	}
-	if (ch.new_messages)
+	/* RFC9051 §7.4.1 (Appendix E 12): no RECENT for IMAP4rev2. */
+	if (ch.new_messages && rev2_on(s))
+		sbuf_printf(&b, "* %u EXISTS\r\n", ch.exists);
+	else if (ch.new_messages)
 		sbuf_printf(&b, "* %u EXISTS\r\n* %u RECENT\r\n", ch.exists, ch.recent);
 	if (b.len > 0 && !b.failed)
 		resp_write(s, b.data, b.len);
 	for (uint32_t i = 0; i < ch.nflags; i++) {
 		sbuf_reset(&b);
-		sbuf_printf(&b, "* %u FETCH (FLAGS ", ch.flags[i].seq);
-		mboxfmt_flags(mb, ch.flags[i].seq, &b);
+		/* RFC9051 §7.5.2 (Appendix E 21): "If the server chooses to
+		 * send unsolicited FETCH responses, they MUST include UID";
+		 * with CONDSTORE on, modseq_fetch_items() writes it. */
+		if (rev2_on(s) && !modseq_condstore_on(s))
+			sbuf_printf(&b, "* %u FETCH (UID %u FLAGS ", ch.flags[i].seq,
+				    mbox_msg_uid(mb, ch.flags[i].seq));
+		else
+			sbuf_printf(&b, "* %u FETCH (FLAGS ", ch.flags[i].seq);
+		mboxfmt_flags(mb, ch.flags[i].seq, !rev2_on(s), &b);
 		modseq_fetch_items(s, mb, ch.flags[i].seq, ch.flags[i].modseq, &b);
 		sbuf_adds(&b, ")\r\n");
 		if (!b.failed)

@@ -321,6 +321,8 @@ enum cmdread_result cmdread_step(struct session *s, struct imap_cmd **cmd_r)
 			/* The previous command is over: its memory goes. */
 			arena_reset(&s->arena);
 			imap_parser_begin(s->parser, &s->arena);
+			/* RFC9051 §9: UTF-8 quoted strings once IMAP4rev2 is on. */
+			imap_parser_utf8(s->parser, session_enabled(s, SESSION_EXT_REV2));
 			rd->tag = NULL;
 			rd->reply = NULL;
 			rd->lit_fd = -1;

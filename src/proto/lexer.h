@@ -40,6 +40,8 @@ struct imap_lexer {
 	const unsigned char *tok;      /* start of the token being lexed */
 	struct arena *arena;
 	const char *error;             /* message when T_LEXERROR is returned */
+	/* ---- RFC 9051: IMAP4rev2 ---- */
+	bool utf8;                     /* quoted strings must be valid UTF-8 (§9 QUOTED-CHAR) */
 };
 
 /* Start a new command: the next token is the tag. */

@@ -59,6 +59,11 @@ void imap_parser_begin(struct imap_parser *p, struct arena *arena)
 	p->lit8 = false;
 }
 
+void imap_parser_utf8(struct imap_parser *p, bool on)
+{
+	p->ctx.lexer.utf8 = on;
+}
+
 /* Push one token; returns DONE/ERROR when the parse ended, MORE if not. */
 static enum imap_parse_status push(struct imap_parser *p, int tok, IMAP_YYSTYPE *val)
 {

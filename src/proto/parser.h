@@ -45,6 +45,10 @@ void imap_parser_free(struct imap_parser **p);
 void imap_parser_begin(struct imap_parser *p, struct arena *arena);
 
 /* Feed one line: `len` octets ending in CRLF, with line[len] == '\0'. */
+/* RFC9051 §9 QUOTED-CHAR: from now until the next imap_parser_begin,
+ * quoted strings must be valid UTF-8 (an IMAP4rev2 session). */
+void imap_parser_utf8(struct imap_parser *p, bool on);
+
 enum imap_parse_status imap_parser_feed_line(struct imap_parser *p, const char *line,
 					     size_t len, struct imap_literal_req *lit_r);
 

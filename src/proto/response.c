@@ -4,6 +4,7 @@
 #include "proto/response.h"
 
 #include "util/sbuf.h"
+#include "util/utf8.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -82,6 +83,22 @@ void resp_string(struct session *s, const char *data, size_t len)
 {
 	struct sbuf b;
 	sbuf_init(&b, &s->arena);
+	/* ---- RFC 9051 §9 QUOTED-CHAR: UTF8-2 / UTF8-3 / UTF8-4 may be
+	 * quoted for an IMAP4rev2 session (a UTF-8 mailbox name is a quoted
+	 * string there, as other servers send it, not a literal). */
+	if (session_enabled(s, SESSION_EXT_REV2) && len <= 1024 && utf8_valid(data, len) &&
+	    memchr(data, '\0', len) == NULL && memchr(data, '\r', len) == NULL &&
+	    memchr(data, '\n', len) == NULL) {
+		sbuf_addc(&b, '"');
+		for (size_t i = 0; i < len; i++) {
+			if (data[i] == '"' || data[i] == '\\')
+				sbuf_addc(&b, '\\');
+			sbuf_addc(&b, data[i]);
+		}
+		sbuf_addc(&b, '"');
+		conn_write(&s->conn, sbuf_str(&b), b.len);
+		return;
+	}
 	sbuf_add_imap_string(&b, data, len);
 	conn_write(&s->conn, sbuf_str(&b), b.len);
 }

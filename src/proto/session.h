@@ -99,14 +99,17 @@ struct session_hooks {
  * connection: one bit each in s->enabled.  cmd/enable.c's cmd_ext_table
  * maps capability names to bits (and what each implies); a command that
  * behaves differently once an extension is on asks session_enabled().
- * UTF8=ACCEPT (RFC6855) and IMAP4rev2 (RFC9051) get a bit here and a row
- * in the table when they are built.
+ * UTF8=ACCEPT (RFC6855) gets a bit here and a row in the table when it
+ * is built.
  */
 enum session_ext {
 	SESSION_EXT_NONE = 0,
 	/* ---- RFC 7162 (cmd/modseq.c) ---- */
 	SESSION_EXT_CONDSTORE = 1 << 0,
 	SESSION_EXT_QRESYNC   = 1 << 1,  /* implies CONDSTORE */
+	/* ---- RFC 9051: IMAP4rev2 (cmd/rev2.c): the rev2 rules for this
+	 * session only; IMAP4rev1 stays the default ---- */
+	SESSION_EXT_REV2      = 1 << 2,
 };
 
 struct imap_parser;

@@ -170,6 +170,10 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 		idx_unlock(mb);
 		return false;
 	}
+	/* mail_fsync: optimized spares only our own flag records the wait:
+	 * what the sync took in (new UIDs, expunges) is synced as always, so
+	 * that no UID a client saw can be handed out again after a power loss. */
+	bool nosync = mb->store->flags_nosync && mb->log_out.len == 0 && !mb->bulk;
 	size_t failed = 0;
 	bool io_error = false;
 	size_t nops = mb->nops;
@@ -244,7 +248,10 @@ bool mbox_flags_commit(struct mailbox *mb, struct store_err *err)
 		qsort(mb->modified, mb->nmodified, sizeof(*mb->modified), cmp_uid);
 	mb->modified_stale = true;
 	struct store_err e2;
-	if (!idx_commit(mb, &e2)) {
+	mb->commit_nosync = nosync && !mb->bulk;
+	bool committed = idx_commit(mb, &e2);
+	mb->commit_nosync = false;
+	if (!committed) {
 		/* The renames are done: the flags are on disk, where the next
 		 * scan finds them (idx_commit() left cur/'s mtime unread).
 		 * This view must find them too, so it goes back to what the

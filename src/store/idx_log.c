@@ -610,13 +610,23 @@ static bool commit_log(struct mailbox *mb, struct store_err *err)
 	if (mb->log_out.len == 0 && !mb->bulk && !mb->dirty_new && !mb->dirty_cur &&
 	    !mb->stamps_changed)
 		return true;
+	/* Only the directories' new stamps (a scan that found nothing new,
+	 * as every open after a delivery into new/ makes): a hint, not
+	 * state.  Lost in a crash, the next sync rescans; so no wait for the
+	 * disk (an APPEND waited for one more fdatasync for it). */
+	bool stamps_only = mb->log_out.len == 0 && !mb->bulk && !mb->dirty_new && !mb->dirty_cur;
 	char path[4096];
 	for (int which = 0; which < 2; which++) {
 		bool dirty = which == 0 ? mb->dirty_new : mb->dirty_cur;
 		if (!dirty)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", mb->path, which == 0 ? "new" : "cur");
-		if (!mdir_fsync_dir(path))
+		/* mail_fsync: optimized: a flag change's rename stays in the
+		 * page cache (its record too, below); a later synced commit
+		 * or the kernel writes them.  If power is lost first, the
+		 * next sync finds cur/'s mtime unlike the record's stamp and
+		 * rescans: the file names on disk are the truth. */
+		if (!mb->commit_nosync && !mdir_fsync_dir(path))
 			log_warn("fsync %s: %s", path, strerror(errno));
 		/*
 		 * Our own change moved the mtime.  In cur/ we take the new
@@ -660,7 +670,7 @@ static bool commit_log(struct mailbox *mb, struct store_err *err)
 		return true;
 	}
 	bool ok = fd_write_all(mb->log_fd, mb->log_out.data, mb->log_out.len) &&
-		  fdatasync(mb->log_fd) == 0;
+		  (mb->commit_nosync || stamps_only || fdatasync(mb->log_fd) == 0);
 	if (!ok) {
 		int e = errno;
 		log_err("writing %s/%s: %s", mb->path, IDX_LOG_FILE, strerror(e));

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "store/store_int.h"
 #include "util/base64.h"
+#include "util/utf8.h"
 
 /* One shifted run after "&": the octets up to "-" at *ip.  Returns false
  * with *why_r on anything RFC3501 §5.1.3 does not allow. */
@@ -172,4 +173,143 @@ char *store_name_path(const struct store *st, const char *name)
 	int n = strcmp(name, "INBOX") == 0 ? asprintf(&path, "%s", st->root)
 					   : asprintf(&path, "%s/.%s", st->root, name);
 	return n < 0 ? NULL : path;
+}
+
+/* ---- RFC 9051: IMAP4rev2 ---- */
+
+static const char mb64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
+
+bool store_utf8_valid(const char *s, size_t len)
+{
+	return utf8_valid(s, len);
+}
+
+bool store_name_from_utf8(const char *name, size_t len, char **out_r)
+{
+	/* Worst case: every character 4 octets of UTF-8 becomes two UTF-16
+	 * units, 6 octets of modified BASE64, plus "&" and "-" per run. */
+	*out_r = NULL;
+	char *out = malloc(len * 3 + 3);
+	if (out == NULL)
+		return false;
+	const unsigned char *s = (const unsigned char *)name;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		if (!utf8_next(s, len, &i, &cp)) {
+			free(out);
+			return false;
+		}
+		/* RFC3501 §5.1.3: printable US-ASCII stands for itself, "&"
+		 * as "&-". */
+		if (cp >= 0x20 && cp <= 0x7e) {
+			out[o++] = (char)cp;
+			if (cp == '&')
+				out[o++] = '-';
+			continue;
+		}
+		if (cp < 0x80) {
+			/* A control: left as it is for store_name_check to refuse. */
+			out[o++] = (char)cp;
+			continue;
+		}
+		/* Everything else up to the next printable US-ASCII is one
+		 * run of UTF-16 in modified BASE64 between "&" and "-". */
+		out[o++] = '&';
+		uint32_t bits = 0;
+		unsigned nbits = 0;
+		for (;;) {
+			uint16_t units[2];
+			unsigned nu = 0;
+			if (cp >= 0x10000) {
+				units[nu++] = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10));
+				units[nu++] = (uint16_t)(0xdc00 + ((cp - 0x10000) & 0x3ff));
+			} else {
+				units[nu++] = (uint16_t)cp;
+			}
+			for (unsigned k = 0; k < nu; k++) {
+				bits = (bits << 16) | units[k];
+				nbits += 16;
+				while (nbits >= 6) {
+					nbits -= 6;
+					out[o++] = mb64[(bits >> nbits) & 63];
+				}
+				bits &= (UINT32_C(1) << nbits) - 1;
+			}
+			size_t j = i;
+			if (j >= len || s[j] < 0x80)
+				break;
+			if (!utf8_next(s, len, &j, &cp)) {
+				free(out);
+				return false;
+			}
+			i = j;
+		}
+		if (nbits > 0)
+			out[o++] = mb64[(bits << (6 - nbits)) & 63];
+		out[o++] = '-';
+	}
+	out[o] = '\0';
+	*out_r = out;
+	return true;
+}
+
+bool store_name_to_utf8(const char *name, size_t len, char **out_r)
+{
+	*out_r = NULL;
+	const char *why;
+	if (!mutf7_check(name, len, &why))
+		return false;
+	/* A run of n base64 octets holds at most n*6/16 UTF-16 units, each
+	 * at most 3 octets of UTF-8 (a pair: 4 for two units). */
+	char *out = malloc(len * 2 + 1);
+	if (out == NULL)
+		return false;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		if (name[i] != '&') {
+			out[o++] = name[i++];
+			continue;
+		}
+		if (i + 1 < len && name[i + 1] == '-') {
+			out[o++] = '&';
+			i += 2;
+			continue;
+		}
+		uint32_t bits = 0, high = 0;
+		unsigned nbits = 0;
+		for (i++; name[i] != '-'; i++) {
+			bits = (bits << 6) | (uint32_t)base64_value((unsigned char)name[i], ',');
+			nbits += 6;
+			if (nbits < 16)
+				continue;
+			nbits -= 16;
+			uint32_t u = (bits >> nbits) & 0xffff;
+			bits &= (UINT32_C(1) << nbits) - 1;
+			if (u >= 0xd800 && u <= 0xdbff) {
+				high = u;
+				continue;
+			}
+			uint32_t cp = u;
+			if (high != 0) {
+				cp = 0x10000 + ((high - 0xd800) << 10) + (u - 0xdc00);
+				high = 0;
+			}
+			if (cp < 0x800) {
+				out[o++] = (char)(0xc0 | (cp >> 6));
+			} else if (cp < 0x10000) {
+				out[o++] = (char)(0xe0 | (cp >> 12));
+				out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			} else {
+				out[o++] = (char)(0xf0 | (cp >> 18));
+				out[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+				out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			}
+			out[o++] = (char)(0x80 | (cp & 0x3f));
+		}
+		i++;  /* "-" */
+	}
+	out[o] = '\0';
+	*out_r = out;
+	return true;
 }

@@ -107,6 +107,11 @@ const char *store_spool_dir(const struct store *st)
 	return st->spool_dir;
 }
 
+void store_set_flag_sync(struct store *st, bool sync)
+{
+	st->flags_nosync = !sync;
+}
+
 bool store_root_lock(struct store *st, struct store_err *err)
 {
 	char path[4096];

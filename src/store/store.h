@@ -74,6 +74,12 @@ void store_close(struct store **st);
  * mailbox, so that they can be renamed into place. */
 const char *store_spool_dir(const struct store *st);
 
+/* Whether a flag change waits for the disk (the default) or only for the
+ * page cache (mail_fsync: optimized, as Dovecot's default): a killed
+ * process loses nothing either way; a power loss may undo the last flag
+ * changes.  New mail, expunges, copies and folder changes always sync. */
+void store_set_flag_sync(struct store *st, bool sync);
+
 /* ---- mailbox names ----------------------------------------------------- */
 
 /*
@@ -87,6 +93,24 @@ const char *store_spool_dir(const struct store *st);
  */
 bool store_name_check(const char *name, size_t len, bool for_create, char **name_r,
 		      struct store_err *err);
+
+/* ---- RFC 9051 §5.1: IMAP4rev2 sends and takes mailbox names in UTF-8;
+ * the store keeps modified UTF-7 (RFC3501 §5.1.3), as other maildir
+ * tools do ---- */
+
+/* Whether s[0..len) is valid UTF-8 (RFC3629: shortest forms, no
+ * surrogates, nothing past U+10FFFF). */
+bool store_utf8_valid(const char *s, size_t len);
+
+/* name[0..len) in UTF-8 as modified UTF-7, malloc'd into *out_r ("&" is
+ * "&-").  False when it is not valid UTF-8 (or out of memory).  Controls
+ * are passed through for store_name_check to refuse. */
+bool store_name_from_utf8(const char *name, size_t len, char **out_r);
+
+/* A canonical modified UTF-7 name as UTF-8, malloc'd into *out_r; false
+ * when name is not canonical modified UTF-7 (such a name is never sent
+ * to a UTF-8 client raw). */
+bool store_name_to_utf8(const char *name, size_t len, char **out_r);
 
 /* The folder directory of a canonical name, malloc'd: the root for INBOX,
  * root "/." name otherwise. */

@@ -50,6 +50,7 @@ struct store {
 	char *spool_dir;             /* store_spool_dir() */
 	struct lockfile root_lock;   /* store_root_lock() (root.h) */
 	char *use_names[STORE_USE_COUNT]; /* store_set_uses(): "|"-separated, or NULL */
+	bool flags_nosync;           /* store_set_flag_sync(st, false) */
 };
 
 /* msg.state bits: the first four are shared (stored in the index), the
@@ -197,6 +198,7 @@ struct mailbox {
 	bool quota_unknown;           /* a size not worked out was added or expunged */
 	int8_t quota_file;            /* quota_tracked(): 0 not looked, 1 kept, 2 none */
 	bool bulk;                   /* too much for the log: write a snapshot instead */
+	bool commit_nosync;          /* this commit is flag changes under mail_fsync: optimized */
 	bool dirty_new, dirty_cur;   /* we changed new/ or cur/: fsync it, new stamp */
 	bool stamps_changed;         /* a scan set new stamps: log them */
 	bool rebase_wanted;          /* a newer snapshot exists: map it when no ghosts */

@@ -62,6 +62,9 @@ static const struct opt opts[] = {
 	  "userid: a login user@domain is a user of that domain; off: only of defaultdomain" },
 	{ "defaultdomain", OPT_STRING, O(defaultdomain), "", 0, 0,
 	  "domain of users who log in without one (their SASL realm); empty: servername" },
+	{ "mail_fsync", OPT_ENUM, O(mail_fsync), "always", 0, 0,
+	  "always: every change is on disk before its OK; optimized: flag changes (STORE, "
+	  "the \\Seen of FETCH) are not fsynced: a power loss may undo the last ones" },
 	{ "mail_user", OPT_STRING, O(mail_user), "", 0, 0,
 	  "Unix user that owns all mail (virtual users); empty: the login's own account" },
 	{ "mail_group", OPT_STRING, O(mail_group), "", 0, 0,
@@ -163,10 +166,13 @@ static const struct opt opts[] = {
 
 /* The values of each OPT_ENUM key, NULL-ended; the field holds the index. */
 static const char *const virtdomains_choices[] = { "off", "userid", NULL };
+static const char *const mail_fsync_choices[] = { "always", "optimized", NULL };
 
 static const char *const *enum_choices(const struct opt *o)
 {
 	static const char *const none[] = { NULL };
+	if (o->offset == O(mail_fsync))
+		return mail_fsync_choices;
 	return o->offset == O(virtdomains) ? virtdomains_choices : none;
 }
 

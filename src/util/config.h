@@ -29,6 +29,14 @@ enum config_virtdomains {
 	CONFIG_VIRTDOMAINS_USERID,
 };
 
+/* mail_fsync (Dovecot's key and values, less "never"): whether a flag
+ * change waits for the disk.  New mail, expunges, copies and mailbox
+ * changes are synced either way. */
+enum config_mail_fsync {
+	CONFIG_MAIL_FSYNC_ALWAYS,
+	CONFIG_MAIL_FSYNC_OPTIMIZED,
+};
+
 struct imapd_config {
 	char *path;                 /* the file read, or looked for */
 	bool loaded;                /* false: built-in defaults only */
@@ -48,6 +56,7 @@ struct imapd_config {
 	bool sandbox;               /* confine a logged-in session to its mail root */
 	bool mail_namespace;        /* a mount namespace + chroot of the mail root per session */
 	bool munge8bit;             /* 8-bit octets in header sections sent as 'X' */
+	unsigned mail_fsync;        /* enum config_mail_fsync */
 
 	/* imapd-master's login processes and limits (man/imapd.conf.5) */
 	char *login_user;           /* account of login processes; "" = imapd, else nobody */

@@ -104,6 +104,48 @@ static const struct {
 	{ "~user", false, "~user" },
 };
 
+/* RFC9051 §5.1: IMAP4rev2's UTF-8 names and the stored modified UTF-7. */
+static void test_utf8_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *utf8, *mutf7;
+	} pairs[] = {
+		{ "INBOX", "INBOX" },
+		{ "Entw\xc3\xbc" "rfe", "Entw&APw-rfe" },
+		{ "R&D", "R&-D" },
+		{ "Brouillons-\xc3\xa9t\xc3\xa9", "Brouillons-&AOk-t&AOk-" },
+		/* RFC3501 §5.1.3's example: "~peter/mail/台北/日本語" */
+		{ "~peter/mail/\xe5\x8f\xb0\xe5\x8c\x97/\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
+		  "~peter/mail/&U,BTFw-/&ZeVnLIqe-" },
+		/* Outside the BMP: a surrogate pair (U+1F600). */
+		{ "\xf0\x9f\x98\x80", "&2D3eAA-" },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		char *m = NULL, *u = NULL;
+		assert_true(store_name_from_utf8(pairs[i].utf8, strlen(pairs[i].utf8), &m));
+		assert_string_equal(m, pairs[i].mutf7);
+		assert_true(store_name_to_utf8(m, strlen(m), &u));
+		assert_string_equal(u, pairs[i].utf8);
+		free(m);
+		free(u);
+	}
+	/* Not UTF-8: a lone 0xFF, an overlong "/", a surrogate, a cut
+	 * sequence; and a name that is not canonical modified UTF-7 has no
+	 * UTF-8 form. */
+	static const char *bad[] = { "a\xff", "\xc0\xaf", "\xed\xa0\x80", "\xe6\x97" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *m = NULL;
+		assert_false(store_utf8_valid(bad[i], strlen(bad[i])));
+		assert_false(store_name_from_utf8(bad[i], strlen(bad[i]), &m));
+		assert_null(m);
+	}
+	char *u = NULL;
+	assert_false(store_name_to_utf8("a&b", 3, &u));
+	assert_false(store_name_to_utf8("&AGE-", 5, &u));
+	assert_null(u);
+}
+
 static void test_names(void **state)
 {
 	for (size_t i = 0; i < sizeof(name_cases) / sizeof(name_cases[0]); i++) {
@@ -327,6 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mutf7),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_utf8_names),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_list_match),

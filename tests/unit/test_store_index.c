@@ -299,10 +299,10 @@ static void test_keywords(void **state)
 	assert_int_equal(mbox_msg_keywords(mb, 1), 2);
 	struct sbuf b;
 	sbuf_init(&b, NULL);
-	mboxfmt_flags(mb, 1, &b);
+	mboxfmt_flags(mb, 1, true, &b);
 	assert_string_equal(sbuf_str(&b), "(\\Seen NonJunk)");
 	sbuf_reset(&b);
-	mboxfmt_flag_names(mb, true, &b);
+	mboxfmt_flag_names(mb, true, false, &b);
 	assert_string_equal(sbuf_str(&b),
 			    "(\\Answered \\Flagged \\Deleted \\Seen \\Draft $Junk NonJunk \\*)");
 
@@ -337,7 +337,7 @@ static void test_keywords(void **state)
 	assert_false(mbox_keywords_lookup(mb, &extra, 1, true, &mask, &err));
 	assert_int_equal(err.code, STORE_ERR_LIMIT);
 	sbuf_reset(&b);
-	mboxfmt_flag_names(mb, true, &b);
+	mboxfmt_flag_names(mb, true, false, &b);
 	assert_null(strstr(sbuf_str(&b), "\\*"));
 	/* The file is Dovecot's format. */
 	char path[512], line[128];

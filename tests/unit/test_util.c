@@ -164,6 +164,7 @@ static void test_config(void **state)
 	assert_non_null(strstr(reports[0], "/nonexistent/imapd.conf"));
 	assert_int_equal(cfg.timeout, 30);
 	assert_false(cfg.allowplaintext);
+	assert_int_equal(cfg.mail_fsync, CONFIG_MAIL_FSYNC_ALWAYS);
 	config_free(&cfg);
 	assert_int_equal(config_load(&cfg, "/nonexistent/imapd.conf", true, collect), -1);
 	config_free(&cfg);
@@ -180,6 +181,22 @@ static void test_config(void **state)
 	snprintf(want, sizeof(want), "%s:2: virtdomains: expected off or userid (\"on\")", path);
 	assert_string_equal(reports[0], want);
 	assert_int_equal(cfg.virtdomains, CONFIG_VIRTDOMAINS_USERID);
+	config_free(&cfg);
+	unlink(path);
+
+	/* mail_fsync: always unless set; optimized is the other value. */
+	memcpy(path, "/tmp/imapd-conf-XXXXXX", sizeof(path));
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	text = "mail_fsync: never\nmail_fsync: Optimized\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	nreports = 0;
+	assert_int_equal(config_load(&cfg, path, true, collect), 1);
+	snprintf(want, sizeof(want), "%s:1: mail_fsync: expected always or optimized (\"never\")",
+		 path);
+	assert_string_equal(reports[0], want);
+	assert_int_equal(cfg.mail_fsync, CONFIG_MAIL_FSYNC_OPTIMIZED);
 	config_free(&cfg);
 	unlink(path);
 

@@ -35,7 +35,8 @@ static void usage(void)
 		"                [-z think-ms] [-T timeout] [-i keepalive-seconds] [-u user-format]\n"
 		"                [-w password-format] [-U users] [-m mailbox] [-s seed] [-S] [-v]\n"
 		"                WORKLOAD:COUNT[:tls] ...\n"
-		"workloads: login mixed idle slowread trickle tlsidle rawidle\n");
+		"workloads: login mixed idle slowread trickle tlsidle rawidle\n"
+		"          select fetch store append expunge (mixed, one command kind)\n");
 	exit(2);
 }
 

@@ -41,7 +41,10 @@ extern struct options opt;
 
 /* ---- workloads (work_*.c) ---------------------------------------------------- */
 
-enum work_kind { W_LOGIN, W_MIXED, W_IDLE, W_SLOWREAD, W_TRICKLE, W_TLSIDLE, W_RAWIDLE, W_KINDS };
+/* W_SELECT..W_EXPUNGE: the mixed session doing one command kind only
+ * (work_mixed.c), for a rate per command. */
+enum work_kind { W_LOGIN, W_MIXED, W_IDLE, W_SLOWREAD, W_TRICKLE, W_TLSIDLE, W_RAWIDLE,
+		 W_SELECT, W_FETCH, W_STORE, W_APPEND, W_EXPUNGE, W_KINDS };
 
 struct workload {
 	const char *name;

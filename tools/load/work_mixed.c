@@ -7,6 +7,18 @@
  * each message's RFC822.SIZE and body length, its \Flagged flag, the
  * result of SEARCH FLAGGED, the EXISTS after an APPEND, the one EXPUNGE
  * (and its number) after an EXPUNGE.  Any other answer is an error.
+ *
+ * The one-kind workloads (select, fetch, store, append, expunge) are the
+ * same session, model and checks, doing one command kind only, in a
+ * mailbox of their own ("imapload<kind><slot>"), for a rate per command:
+ *   select   SELECT again and again (EXISTS must be the model's)
+ *   fetch    FETCH n (FLAGS RFC822.SIZE ENVELOPE) of a random message
+ *   store    STORE n +FLAGS/-FLAGS (\Flagged), the opposite of its state
+ *   append   APPEND of 200 B - 8 kB (the mailbox grows)
+ *   expunge  STORE n +FLAGS.SILENT (\Deleted), then EXPUNGE: the pair is
+ *            the unit (an EXPUNGE needs a \Deleted message)
+ * An empty mailbox gets an APPEND first (so fill it beforehand: the
+ * benchmark delivers the messages before the run).
  */
 #include "load.h"
 
@@ -14,19 +26,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_MSGS 200
-#define HIGH_WATER 40    /* above this many messages, APPEND gives way to EXPUNGE */
+#define MAX_MSGS 1000000  /* the largest mailbox the model follows */
+#define HIGH_WATER 40    /* mixed: above this many messages, APPEND gives way to EXPUNGE */
 
 enum step { S_LOGIN, S_CREATE, S_SELECT, S_SCAN, S_UNDELETE, S_RUN, S_FETCH, S_FETCHBODY,
-	    S_STORE, S_SEARCH, S_APPEND, S_MARK, S_EXPUNGE, S_NOOP, S_STATUS, S_LOGOUT };
+	    S_STORE, S_SEARCH, S_APPEND, S_MARK, S_EXPUNGE, S_NOOP, S_STATUS, S_RESELECT,
+	    S_LOGOUT };
 
 struct mixed {
 	enum step step;
 	int exists;                  /* what the server said, EXISTS and EXPUNGE applied */
 	int expect_exists;           /* after an APPEND: EXISTS should reach this */
-	uint32_t size[MAX_MSGS];     /* RFC822.SIZE by sequence number - 1 */
-	bool flagged[MAX_MSGS];
-	bool deleted[MAX_MSGS];
+	int cap;                     /* room in the three arrays below */
+	uint32_t *size;              /* RFC822.SIZE by sequence number - 1 */
+	bool *flagged;
+	bool *deleted;
 	bool stopping;               /* the run is over: LOGOUT next */
 	int target;                  /* the sequence number the command is about */
 	bool target_flag;            /* STORE: set (true) or clear */
@@ -45,15 +59,58 @@ static struct mixed *M(struct client *c)
 
 static void mixed_next(struct client *c);
 
+/* Room in the model for n messages (zeroed); false past MAX_MSGS. */
+static bool model_room(struct mixed *m, long n)
+{
+	if (n <= m->cap)
+		return true;
+	if (n > MAX_MSGS)
+		return false;
+	int cap = m->cap ? m->cap : 64;
+	while (cap < n)
+		cap *= 2;
+	uint32_t *size = realloc(m->size, (size_t)cap * sizeof(*size));
+	bool *flagged = realloc(m->flagged, (size_t)cap);
+	bool *deleted = realloc(m->deleted, (size_t)cap);
+	if (size == NULL || flagged == NULL || deleted == NULL) {
+		fprintf(stderr, "imapload: out of memory\n");
+		exit(2);
+	}
+	memset(size + m->cap, 0, (size_t)(cap - m->cap) * sizeof(*size));
+	memset(flagged + m->cap, 0, (size_t)(cap - m->cap));
+	memset(deleted + m->cap, 0, (size_t)(cap - m->cap));
+	m->size = size;
+	m->flagged = flagged;
+	m->deleted = deleted;
+	m->cap = cap;
+	return true;
+}
+
 static void mbox_name(struct client *c, char *buf, size_t size)
 {
-	snprintf(buf, size, "imapload%d", c->slot);
+	if (c->group->kind == W_MIXED)
+		snprintf(buf, size, "imapload%d", c->slot);
+	else
+		snprintf(buf, size, "imapload%s%d", c->w->name, c->slot);
 }
 
 static void mixed_start(struct client *c)
 {
 	struct mixed *m = M(c);
+	/* The model's arrays outlive a reconnect. */
+	int cap = m->cap;
+	uint32_t *size = m->size;
+	bool *flagged = m->flagged, *deleted = m->deleted;
 	memset(m, 0, sizeof(*m));
+	m->cap = cap;
+	m->size = size;
+	m->flagged = flagged;
+	m->deleted = deleted;
+	if (cap > 0) {
+		memset(size, 0, (size_t)cap * sizeof(*size));
+		memset(flagged, 0, (size_t)cap);
+		memset(deleted, 0, (size_t)cap);
+	}
 	m->step = S_LOGIN;
 	client_cmd(c, K_LOGIN, NULL, 0, "LOGIN \"%s\" \"%s\"", client_user(c), client_pass(c));
 }
@@ -85,18 +142,21 @@ static void mixed_untagged(struct client *c, const char *resp, size_t len)
 	const char *word;
 	long n = untagged_num(resp, len, &word);
 	if (n >= 0 && strncmp(word, "EXISTS", 6) == 0) {
-		bool ok = n == m->exists || (m->expect_exists > 0 && n == m->expect_exists) ||
+		bool ok = n == m->exists || (m->expect_exists > 0 && n == m->expect_exists &&
+						     m->step != S_RESELECT) ||
 			  m->step == S_SELECT;
 		if (!ok)
 			stats_error(c, "EXISTS %ld, expected %d%s", n, m->exists,
 				    m->expect_exists ? " or the APPEND's" : "");
-		if (n > MAX_MSGS) {
+		if (!model_room(m, n)) {
 			stats_error(c, "mailbox too large for the model (%ld)", n);
-			n = MAX_MSGS;
+			n = m->cap;
 		}
 		if (n == m->expect_exists)
 			m->expect_exists = 0;
 		m->exists = (int)n;
+		if (m->step == S_RESELECT)
+			m->fetched++;
 		return;
 	}
 	if (n >= 0 && strncmp(word, "EXPUNGE", 7) == 0) {
@@ -247,6 +307,10 @@ static void mixed_done(struct client *c, const char *status, const char *resp, s
 			stats_error(c, "%s of message %d: %d FETCH responses",
 				    m->step == S_STORE ? "STORE" : "FETCH", m->target, m->fetched);
 		break;
+	case S_RESELECT:
+		if (ok && m->fetched != 1)
+			stats_error(c, "SELECT again: %d EXISTS responses", m->fetched);
+		break;
 	case S_SEARCH:
 		if (ok && !m->searched)
 			stats_error(c, "SEARCH answered OK without a SEARCH response");
@@ -292,11 +356,24 @@ static void mixed_next(struct client *c)
 		return;
 	}
 	int r = rand() % 100;
+	enum work_kind only = c->group->kind;
 	bool full = m->exists >= HIGH_WATER, empty = m->exists == 0;
+	if (only != W_MIXED) {
+		/* One command kind: r is set so that the choice below is it. */
+		full = false;
+		r = only == W_FETCH ? 20 : only == W_STORE ? 55 : only == W_APPEND ? 10 : 80;
+		if (only == W_SELECT && !empty) {
+			m->step = S_RESELECT;
+			char box[64];
+			mbox_name(c, box, sizeof(box));
+			client_cmd(c, K_SELECT, NULL, 0, "SELECT %s", box);
+			return;
+		}
+	}
 	if (empty || (!full && r < 15)) {
 		m->step = S_APPEND;
 		make_message(m, c);
-		if (m->exists < MAX_MSGS) {
+		if (model_room(m, m->exists + 1)) {
 			m->size[m->exists] = (uint32_t)m->msg_len;
 			m->flagged[m->exists] = false;
 			m->deleted[m->exists] = false;
@@ -384,13 +461,13 @@ static void mixed_stop(struct client *c)
 	}
 }
 
-const struct workload work_mixed = {
-	.name = "mixed",
-	.state_size = sizeof(struct mixed),
-	.start = mixed_start,
-	.untagged = mixed_untagged,
-	.done = mixed_done_mark,
-	.timer = mixed_timer,
-	.closed = mixed_closed,
-	.stop = mixed_stop,
-};
+#define MIXED(kind_name) { .name = kind_name, .state_size = sizeof(struct mixed), \
+	.start = mixed_start, .untagged = mixed_untagged, .done = mixed_done_mark, \
+	.timer = mixed_timer, .closed = mixed_closed, .stop = mixed_stop }
+
+const struct workload work_mixed = MIXED("mixed");
+const struct workload work_select = MIXED("select");
+const struct workload work_fetch = MIXED("fetch");
+const struct workload work_store = MIXED("store");
+const struct workload work_append = MIXED("append");
+const struct workload work_expunge = MIXED("expunge");

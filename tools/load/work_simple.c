@@ -24,7 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const struct workload work_mixed;
+extern const struct workload work_mixed, work_select, work_fetch, work_store, work_append,
+	work_expunge;
 
 enum lstep { L_LOGIN, L_SELECT, L_FETCH, L_LOGOUT, L_IDLE, L_WAIT };
 
@@ -319,5 +320,6 @@ static const struct workload work_rawidle = HOSTILE(W_RAWIDLE, "rawidle");
 const struct workload *const workloads[W_KINDS] = {
 	[W_LOGIN] = &work_login, [W_MIXED] = &work_mixed, [W_IDLE] = &work_idle,
 	[W_SLOWREAD] = &work_slowread, [W_TRICKLE] = &work_trickle, [W_TLSIDLE] = &work_tlsidle,
-	[W_RAWIDLE] = &work_rawidle,
+	[W_RAWIDLE] = &work_rawidle, [W_SELECT] = &work_select, [W_FETCH] = &work_fetch,
+	[W_STORE] = &work_store, [W_APPEND] = &work_append, [W_EXPUNGE] = &work_expunge,
 };
