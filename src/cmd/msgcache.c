@@ -29,10 +29,12 @@ static const char *const fields[] = {
 	"Disposition-Notification-To", "Chat-Version", "X-K9mail-Identity",
 };
 
-/* The fields whose search forms are kept, by their number in a form
- * entry.  The address fields (all but Subject) also keep their address
- * form (mime_address_form), numbered ADDRESS_FORM + their number, unless
- * it is the same text as the first. */
+/* The fields whose search forms are kept (MSGCACHE_SEARCH), by their
+ * number in a form entry.  The address fields (all but Subject) also
+ * have an address form (mime_address_form), numbered ADDRESS_FORM + their
+ * number, kept apart (MSGCACHE_ADDRESS) and worked out only when a FROM,
+ * TO, CC or BCC search first needs it: parsing the address lists was two
+ * fifths of a first SEARCH SUBJECT's instructions. */
 static const char *const searched[] = { "Subject", "From", "To", "Cc", "Bcc" };
 #define ADDRESS_FORM 0x40
 
@@ -135,8 +137,10 @@ static void add_form(struct sbuf *forms, int k, const struct mime_str *v)
 	sbuf_add(forms, v->data, v->len);
 }
 
-/* Append the search forms of the searched fields of a header block. */
-static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sbuf *forms)
+/* Append the search forms (or, with address, the address forms of the
+ * address fields) of the searched fields of a header block. */
+static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sbuf *forms,
+		      bool address)
 {
 	struct mime_field_iter it;
 	struct mime_field f;
@@ -144,17 +148,16 @@ static void add_forms(struct msgread *m, const char *hdr, size_t hlen, struct sb
 	while (mime_field_next(&it, &f)) {
 		int k = f.has_colon ? searched_index(f.name, f.name_len) : -1;
 		struct mime_str v;
-		if (k < 0 || !mime_search_form(m->scratch, f.value, f.value_len, &v))
+		if (k < 0 || (address && k == 0))
 			continue;
-		add_form(forms, k, &v);
-		struct mime_str a;
-		if (k > 0 && mime_address_form(m->scratch, f.value, f.value_len, &a) &&
-		    (a.len != v.len || memcmp(a.data, v.data, a.len) != 0))
-			add_form(forms, ADDRESS_FORM + k, &a);
+		if (!address && mime_search_form(m->scratch, f.value, f.value_len, &v))
+			add_form(forms, k, &v);
+		else if (address && mime_address_form(m->scratch, f.value, f.value_len, &v))
+			add_form(forms, ADDRESS_FORM + k, &v);
 	}
 }
 
-enum { WANT_ENV = 1, WANT_HDR = 2, WANT_FORMS = 4 };
+enum { WANT_ENV = 1, WANT_HDR = 2, WANT_FORMS = 4, WANT_ADDRESS = 8 };
 
 /* From the header block: the ENVELOPE, the kept header fields, their
  * search forms, as `want` says and the cache lacks.  False when the file
@@ -167,12 +170,19 @@ static bool from_header(struct msgread *m, unsigned want)
 		want &= ~(unsigned)WANT_HDR;
 	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
 		want &= ~(unsigned)WANT_FORMS;
+	if (m->cache.data[MSGCACHE_ADDRESS] != NULL)
+		want &= ~(unsigned)WANT_ADDRESS;
 	if (want == 0)
 		return true;
-	if (!msgread_header(m))
-		return false;
-	const char *hdr = m->body.data;
-	size_t hlen = m->hdr_len;
+	/* Forms alone come from the kept fields: no file to read. */
+	const char *hdr = NULL;
+	size_t hlen = 0;
+	if ((want & (WANT_ENV | WANT_HDR)) || m->cache.data[MSGCACHE_HEADERS] == NULL) {
+		if (!msgread_header(m))
+			return false;
+		hdr = m->body.data;
+		hlen = m->hdr_len;
+	}
 	if (want & WANT_ENV) {
 		struct sbuf env;
 		sbuf_init(&env, m->scratch);
@@ -199,36 +209,48 @@ static bool from_header(struct msgread *m, unsigned want)
 			sbuf_addc(&block, '\n');
 		set(m, MSGCACHE_HEADERS, &block);
 	}
-	if (want & WANT_FORMS) {
+	/* The searched fields are among the kept ones: from the kept block
+	 * when there is one, not again over the whole header with its
+	 * Received and DKIM-Signature lines. */
+	if (m->cache.data[MSGCACHE_HEADERS] != NULL) {
+		hdr = m->cache.data[MSGCACHE_HEADERS];
+		hlen = m->cache.len[MSGCACHE_HEADERS];
+	}
+	for (unsigned w = WANT_FORMS; w <= WANT_ADDRESS; w <<= 1) {
+		if (!(want & w))
+			continue;
 		struct sbuf b;
 		sbuf_init(&b, m->scratch);
-		/* The searched fields are among the kept ones: from the kept
-		 * block when there is one, not again over the whole header
-		 * with its Received and DKIM-Signature lines. */
-		if (m->cache.data[MSGCACHE_HEADERS] != NULL) {
-			hdr = m->cache.data[MSGCACHE_HEADERS];
-			hlen = m->cache.len[MSGCACHE_HEADERS];
-		}
-		add_forms(m, hdr, hlen, &b);
-		set(m, MSGCACHE_SEARCH, &b);
+		add_forms(m, hdr, hlen, &b, w == WANT_ADDRESS);
+		set(m, w == WANT_ADDRESS ? MSGCACHE_ADDRESS : MSGCACHE_SEARCH, &b);
 	}
 	return true;
 }
 
-/* The search forms: from the cached header fields if there, else from
- * the file (keeping the fields too).  False when the file is gone. */
-static bool search_forms(struct msgread *m)
+/* The search forms (want: WANT_FORMS, WANT_ADDRESS or both), from the
+ * cached header fields if there, else from the file (keeping the fields
+ * too).  False when the file is gone. */
+static bool search_forms(struct msgread *m, unsigned want)
 {
 	lookup(m);
-	if (m->cache.data[MSGCACHE_SEARCH] != NULL)
-		return true;
-	if (m->cache.data[MSGCACHE_HEADERS] == NULL)
-		return from_header(m, WANT_HDR | WANT_FORMS);
-	struct sbuf b;
-	sbuf_init(&b, m->scratch);
-	add_forms(m, m->cache.data[MSGCACHE_HEADERS], m->cache.len[MSGCACHE_HEADERS], &b);
-	set(m, MSGCACHE_SEARCH, &b);
-	return true;
+	return from_header(m, WANT_HDR | want);
+}
+
+/* Whether a form record (number, length, octets; one after the other)
+ * has a form numbered k that contains the needle. */
+static bool forms_match(const char *p, size_t left, int k, const struct mime_needle *n)
+{
+	while (left >= 5) {
+		uint32_t len;
+		memcpy(&len, p + 1, sizeof(len));
+		if (len > left - 5)
+			break;  /* damaged: the record's hash would have caught it */
+		if (p[0] == k && mime_needle_in(n, p + 5, len))
+			return true;
+		p += 5 + len;
+		left -= 5 + len;
+	}
+	return false;
 }
 
 bool msgcache_envelope(struct msgread *m, struct sbuf *out)
@@ -328,28 +350,21 @@ int msgcache_search_header(struct msgread *m, const struct mime_needle *n, const
 		return search_block(n, m->scratch, m->cache.data[MSGCACHE_HEADERS],
 				    m->cache.len[MSGCACHE_HEADERS], field, address);
 	}
-	if (!search_forms(m))
+	/* An address field matches in its text or in its addresses
+	 * (mime_search_address). */
+	unsigned want = WANT_FORMS | (address ? WANT_ADDRESS : 0);
+	if (!search_forms(m, want))
 		return -1;
-	if (m->cache.data[MSGCACHE_SEARCH] == NULL) {  /* out of memory */
+	if (m->cache.data[MSGCACHE_SEARCH] == NULL ||
+	    (address && m->cache.data[MSGCACHE_ADDRESS] == NULL)) {  /* out of memory */
 		if (!msgread_header(m))
 			return -1;
 		return search_block(n, m->scratch, m->body.data, m->hdr_len, field, address);
 	}
-	/* The forms: (number, length, octets) one after the other. */
-	const char *p = m->cache.data[MSGCACHE_SEARCH];
-	size_t left = m->cache.len[MSGCACHE_SEARCH];
-	while (left >= 5) {
-		uint32_t len;
-		memcpy(&len, p + 1, sizeof(len));
-		if (len > left - 5)
-			break;  /* damaged: the record's hash would have caught it */
-		if ((p[0] == k || (address && p[0] == ADDRESS_FORM + k)) &&
-		    mime_needle_in(n, p + 5, len))
-			return 1;
-		p += 5 + len;
-		left -= 5 + len;
-	}
-	return 0;
+	if (forms_match(m->cache.data[MSGCACHE_SEARCH], m->cache.len[MSGCACHE_SEARCH], k, n))
+		return 1;
+	return address && forms_match(m->cache.data[MSGCACHE_ADDRESS],
+				      m->cache.len[MSGCACHE_ADDRESS], ADDRESS_FORM + k, n);
 }
 
 int msgcache_sent_date(struct msgread *m, struct mime_date *d_r)

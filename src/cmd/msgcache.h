@@ -11,8 +11,9 @@
  *     SENT* and SEARCH HEADER on them are answered exactly as from the
  *     message;
  *   - the search forms of Subject, From, To, Cc and Bcc
- *     (mime_search_form, and mime_address_form for the addresses), so
- *     that SEARCH on them is a substring test.
+ *     (mime_search_form), and apart from them, when an address search
+ *     first needs them, the address forms of the last four
+ *     (mime_address_form), so that SEARCH on them is a substring test.
  * ENVELOPE and the kept fields come from the header alone, together; the
  * search forms when a SEARCH first needs them (from the kept fields, or
  * the header when nothing is cached yet); the structures from a full
@@ -39,10 +40,11 @@ enum msgcache_field {
 	MSGCACHE_SEARCH = 2,
 	MSGCACHE_BODYSTRUCTURE = 3,
 	MSGCACHE_BODY = 4,
+	MSGCACHE_ADDRESS = 5,
 };
 
 /* The format of what is cached: MIME's output version and this file's. */
-#define MSGCACHE_VERSION (((uint32_t)MIME_OUTPUT_VERSION << 8) | 2u)
+#define MSGCACHE_VERSION (((uint32_t)MIME_OUTPUT_VERSION << 8) | 3u)
 
 /* Whether header field `name` is among the cached ones. */
 bool msgcache_has_field(const char *name, size_t len);
