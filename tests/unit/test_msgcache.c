@@ -35,33 +35,8 @@
 
 static char corpus[4096];
 
-struct fx {
-	char root[256];
-	struct store *st;
-};
-
-static int setup(void **state)
-{
-	struct fx *fx = calloc(1, sizeof(*fx));
-	snprintf(fx->root, sizeof(fx->root), "/tmp/test_msgcache_XXXXXX");
-	if (mkdtemp(fx->root) == NULL || !mdir_create(fx->root, false))
-		return -1;
-	const char *why;
-	fx->st = store_open(fx->root, &why);
-	if (fx->st == NULL)
-		return -1;
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *fx = *state;
-	mdir_remove_tree(fx->root);
-	store_close(&fx->st);
-	free(fx);
-	return 0;
-}
+#define STORE_FIXTURE_NAME "test_msgcache"
+#include "store_fixture.h"
 
 static struct mailbox *open_view(struct fx *fx)
 {
@@ -349,13 +324,12 @@ static void test_address_form(void **state)
 
 /* ---- the store's side ------------------------------------------------------------------- */
 
-static void put(const char *root, int i, const char *text)
+/* Message i in cur/, named as a mail reader would. */
+static void put_nth(const char *root, int i, const char *text)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/cur/%d.M%dP1.h:2,", root, 5000 + i, i);
-	FILE *f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
+	char name[64];
+	snprintf(name, sizeof(name), "%d.M%dP1.h:2,", 5000 + i, i);
+	put(root, "cur", name, text);
 }
 
 static struct mbox_cached one(const char *a, const char *b)
@@ -376,7 +350,7 @@ static void test_cache_file(void **state)
 {
 	struct fx *fx = *state;
 	for (int i = 0; i < 3; i++)
-		put(fx->root, i, "Subject: x\n\nbody\n");
+		put_nth(fx->root, i, "Subject: x\n\nbody\n");
 	struct mailbox *mb = open_view(fx);
 	struct mbox_cached c = one("first", NULL);
 	mbox_cache_put(mb, 1, 77, &c);
@@ -458,7 +432,7 @@ static void test_cache_fold(void **state)
 {
 	struct fx *fx = *state;
 	for (int i = 0; i < 3000; i++)
-		put(fx->root, i, "Subject: x\n\nbody\n");
+		put_nth(fx->root, i, "Subject: x\n\nbody\n");
 	struct mailbox *mb = open_view(fx);
 	static char big[2000];
 	memset(big, 'q', sizeof(big) - 1);
