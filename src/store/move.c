@@ -83,6 +83,7 @@ struct move_item {
 	uint32_t upper, lower;  /* flags, keywords in the target's slots */
 	char *name;        /* its file name in the target's new/ or cur/ */
 	bool in_new;
+	uint16_t changed;  /* its MSG_CHANGED bit (idx_expunged() clears it) */
 	enum move_how how;
 };
 
@@ -94,6 +95,7 @@ struct move {
 	struct movelog log;
 	bool logging;                /* log holds a journal */
 	uint32_t src_nexp0;          /* the source's expunge notes before (undo) */
+	bool src_marked;             /* the moved messages are ghosts of the source's view */
 };
 
 /* ---- paths ----------------------------------------------------------------- */
@@ -191,6 +193,7 @@ static bool collect(struct move *mv, const struct mbox_seqs *seqs, const int map
 			memset(item, 0, sizeof(*item));
 			item->idx = seq - 1;
 			item->uid = m->uid;
+			item->changed = m->state & MSG_CHANGED;
 			item->fsize = (uint64_t)st.st_size;
 			item->upper = m->upper;
 			for (unsigned i = 0; i < MBOX_KEYWORD_SLOTS; i++)
@@ -225,9 +228,12 @@ static bool name_item(struct move *mv, struct move_item *it, struct store_err *e
 
 /* ---- undoing (before the target's records are committed) ------------------------ */
 
+static void unmark_moved(struct move *mv);
+
 static void undo(struct move *mv, uint32_t dst_count0, uint32_t dst_uidnext0, size_t dst_mark)
 {
 	char from[4096], to[4096];
+	unmark_moved(mv);
 	for (size_t i = 0; i < mv->n; i++) {
 		struct move_item *it = &mv->items[i];
 		switch (it->how) {
@@ -377,15 +383,32 @@ static void expunge_sources(struct move *mv)
 			fault_point("move.unlinked");
 		}
 		idx_log_expunge(mb, m->uid);
+		/* Expunged in memory before the commit, as expunge.c does: a
+		 * commit that folds the log into a snapshot (a large batch, or
+		 * a log grown past its limit) writes what memory holds, and
+		 * the EXPUNGE records go with the old log.  (The ghosts are
+		 * also how the view reports them: EXPUNGE responses before
+		 * the tagged OK, cmd/updates.c.)  Found by store_kill.py:
+		 * the next open listed moved messages whose files were gone. */
+		idx_expunged(mb, it->idx);
 	}
+	mv->src_marked = true;
 }
 
-/* The moved messages become ghosts of the view: EXPUNGE responses go
- * out before the tagged OK (cmd/updates.c). */
-static void mark_moved(struct move *mv)
+/* A commit into the same folder failed: the moved messages are back in
+ * the view as they were (undo() renames their files back). */
+static void unmark_moved(struct move *mv)
 {
-	for (size_t i = 0; i < mv->n; i++)
-		idx_expunged(mv->src, mv->items[i].idx);
+	if (!mv->src_marked)
+		return;
+	for (size_t i = 0; i < mv->n; i++) {
+		struct mbox_msg *m = idx_edit(mv->src, mv->items[i].idx);
+		if (m != NULL && (m->state & MSG_GHOST)) {
+			m->state = (uint16_t)((m->state & ~MSG_GHOST) | mv->items[i].changed);
+			mv->src->ghosts--;
+		}
+	}
+	mv->src_marked = false;
 }
 
 /* ---- MOVE ---------------------------------------------------------------------------- */
@@ -485,7 +508,6 @@ static bool move_locked(struct move *mv, const struct mbox_seqs *seqs, const int
 			return false;
 		}
 	}
-	mark_moved(mv);
 	fault_point("move.src-committed");
 	if (mv->logging)
 		movelog_end(&mv->log);

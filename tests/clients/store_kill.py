@@ -529,7 +529,8 @@ def run(sb, args, rng, problems, started):
         rounds += 1
         kills += r.killed
         if len(problems) > before:
-            TAP.note("round %d: %s" % (rounds, problems[before]))
+            TAP.note("round %d (%s, %s, %s): %s" % (rounds, r.op, r.answer or "killed",
+                                                     r.detail, problems[before]))
             if len(problems) > 40:
                 break
             # Go on from what is there now.

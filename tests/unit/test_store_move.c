@@ -328,6 +328,90 @@ static void test_move_undone(void **state)
 	assert_int_equal(in_dst, NMSG);
 }
 
+/* ---- a move large enough to fold the index log ----------------------------------- */
+
+/* More messages than one log batch holds (idx_log.c: LOG_COMPACT_MAX,
+ * 64 KiB of 32-octet EXPUNGE records): the commit writes a snapshot of
+ * what memory holds instead of log records. */
+#define NBIG 2200
+
+/* NBIG messages written straight into INBOX's cur/, as another mail
+ * reader would leave them; the first open numbers them. */
+static void populate_big(struct fx *fx)
+{
+	char path[512];
+	for (int k = 0; k < NBIG; k++) {
+		snprintf(path, sizeof(path), "%s/cur/%d.M%dP1.unit:2,S", fx->root, 1000000 + k, k);
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fprintf(f, "Message-ID: <%d@big>\n\nbody %d\n", k, k);
+		assert_int_equal(fclose(f), 0);
+	}
+	struct store *st = open_store(fx);
+	struct store_err err = { 0 };
+	assert_true(store_create(st, "Target", &err));
+	struct mailbox *mb = open_view(st, "INBOX");
+	assert_int_equal(mbox_count(mb), NBIG);
+	mbox_close(&mb);
+	store_close(&st);
+}
+
+/* Every message of a folder opens, each k once; returns the count. */
+static uint32_t census_big(struct store *st, const char *name, int *seen, uint32_t *minuid_r)
+{
+	struct mailbox *mb = open_view(st, name);
+	uint32_t n = mbox_count(mb);
+	*minuid_r = n > 0 ? mbox_msg_uid(mb, 1) : 0;
+	for (uint32_t seq = 1; seq <= n; seq++) {
+		struct mbox_body body;
+		struct store_err err;
+		if (!mbox_msg_open(mb, seq, &body, &err))
+			fail_msg("%s: message %u of %u: %s", name, seq, n, err.text);
+		int k = -1;
+		assert_int_equal(sscanf(body.data, "Message-ID: <%d@big>", &k), 1);
+		assert_true(k >= 0 && k < NBIG);
+		seen[k]++;
+		mbox_msg_close(&body);
+	}
+	mbox_close(&mb);
+	return n;
+}
+
+/* Found by store_kill.py: the source's EXPUNGE records went into a
+ * snapshot written from memory, where the moved messages were not
+ * expunged yet, so the next open listed them with their files gone. */
+static void big_move(struct fx *fx, const char *dst, const char *fault)
+{
+	mdir_remove_tree(fx->root);
+	assert_true(mdir_create(fx->root, false));
+	populate_big(fx);
+	assert_int_equal(move_in_child(fx, "INBOX", dst, 1, NBIG, fault), 0);
+	struct store *st = open_store(fx);
+	int *seen = calloc(NBIG, sizeof(*seen));
+	assert_non_null(seen);
+	uint32_t min_in, min_dst = 0;
+	uint32_t in = census_big(st, "INBOX", seen, &min_in);
+	uint32_t moved = strcmp(dst, "INBOX") == 0 ? in : census_big(st, dst, seen, &min_dst);
+	for (int k = 0; k < NBIG; k++)
+		if (seen[k] != 1)
+			fail_msg("%s: message %d found %d times", fault ? fault : dst, k, seen[k]);
+	assert_int_equal(moved, NBIG);
+	if (strcmp(dst, "INBOX") == 0)
+		assert_true(min_in > NBIG);  /* new UIDs, the old ones expunged */
+	else
+		assert_int_equal(in, 0);
+	free(seen);
+	store_close(&st);
+}
+
+static void test_move_folds_log(void **state)
+{
+	struct fx *fx = *state;
+	big_move(fx, "Target", NULL);
+	big_move(fx, "Target", "move.exdev=fail");
+	big_move(fx, "INBOX", NULL);
+}
+
 /* ---- kill -9 at every step ---------------------------------------------------- */
 
 /* One crash: fresh folders, a move killed at `fault`, then the next
@@ -471,6 +555,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move_same_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move_undone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_folds_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crash_rename, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crash_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crash_mixed, setup, teardown),
