@@ -15,9 +15,34 @@
 #include "util/base64.h"
 #include "util/utf8.h"
 
+/* cp as UTF-8 at out + *op. */
+static void put_utf8(char *out, size_t *op, uint32_t cp)
+{
+	size_t o = *op;
+	if (cp < 0x80) {
+		out[o++] = (char)cp;
+	} else if (cp < 0x800) {
+		out[o++] = (char)(0xc0 | (cp >> 6));
+		out[o++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000) {
+		out[o++] = (char)(0xe0 | (cp >> 12));
+		out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[o++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		out[o++] = (char)(0xf0 | (cp >> 18));
+		out[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[o++] = (char)(0x80 | (cp & 0x3f));
+	}
+	*op = o;
+}
+
 /* One shifted run after "&": the octets up to "-" at *ip.  Returns false
- * with *why_r on anything RFC3501 §5.1.3 does not allow. */
-static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_r)
+ * with *why_r on anything RFC3501 §5.1.3 does not allow; with out, each
+ * character is also written there as UTF-8 (the check and the decoder
+ * are one loop, so what is accepted is exactly what is decoded). */
+static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_r, char *out,
+			size_t *op)
 {
 	size_t i = *ip;
 	uint32_t bits = 0;
@@ -50,6 +75,8 @@ static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_
 				*why_r = "Broken surrogate pair in modified UTF-7";
 				return false;
 			}
+			if (out != NULL)
+				put_utf8(out, op, 0x10000 + ((high - 0xd800) << 10) + (u - 0xdc00));
 			high = 0;
 			continue;
 		}
@@ -69,6 +96,8 @@ static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_
 			*why_r = "Control character in mailbox name";
 			return false;
 		}
+		if (out != NULL)
+			put_utf8(out, op, u);
 	}
 	if (high != 0) {
 		*why_r = "Broken surrogate pair in modified UTF-7";
@@ -82,7 +111,8 @@ static bool shifted_run(const char *s, size_t len, size_t *ip, const char **why_
 	return true;
 }
 
-bool mutf7_check(const char *name, size_t len, const char **why_r)
+/* A whole name: checked, and with out decoded to UTF-8 there. */
+static bool mutf7_walk(const char *name, size_t len, const char **why_r, char *out, size_t *op)
 {
 	bool after_run = false;
 	size_t i = 0;
@@ -98,11 +128,15 @@ bool mutf7_check(const char *name, size_t len, const char **why_r)
 		}
 		if (c != '&') {
 			after_run = false;
+			if (out != NULL)
+				out[(*op)++] = (char)c;
 			i++;
 			continue;
 		}
 		if (i + 1 < len && name[i + 1] == '-') {
 			after_run = false;
+			if (out != NULL)
+				out[(*op)++] = '&';
 			i += 2;
 			continue;
 		}
@@ -112,11 +146,16 @@ bool mutf7_check(const char *name, size_t len, const char **why_r)
 			return false;
 		}
 		i++;
-		if (!shifted_run(name, len, &i, why_r))
+		if (!shifted_run(name, len, &i, why_r, out, op))
 			return false;
 		after_run = true;
 	}
 	return true;
+}
+
+bool mutf7_check(const char *name, size_t len, const char **why_r)
+{
+	return mutf7_walk(name, len, why_r, NULL, NULL);
 }
 
 bool store_name_check(const char *name, size_t len, bool for_create, char **name_r,
@@ -257,57 +296,16 @@ bool store_name_from_utf8(const char *name, size_t len, char **out_r)
 bool store_name_to_utf8(const char *name, size_t len, char **out_r)
 {
 	*out_r = NULL;
-	const char *why;
-	if (!mutf7_check(name, len, &why))
-		return false;
 	/* A run of n base64 octets holds at most n*6/16 UTF-16 units, each
 	 * at most 3 octets of UTF-8 (a pair: 4 for two units). */
 	char *out = malloc(len * 2 + 1);
 	if (out == NULL)
 		return false;
+	const char *why;
 	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		if (name[i] != '&') {
-			out[o++] = name[i++];
-			continue;
-		}
-		if (i + 1 < len && name[i + 1] == '-') {
-			out[o++] = '&';
-			i += 2;
-			continue;
-		}
-		uint32_t bits = 0, high = 0;
-		unsigned nbits = 0;
-		for (i++; name[i] != '-'; i++) {
-			bits = (bits << 6) | (uint32_t)base64_value((unsigned char)name[i], ',');
-			nbits += 6;
-			if (nbits < 16)
-				continue;
-			nbits -= 16;
-			uint32_t u = (bits >> nbits) & 0xffff;
-			bits &= (UINT32_C(1) << nbits) - 1;
-			if (u >= 0xd800 && u <= 0xdbff) {
-				high = u;
-				continue;
-			}
-			uint32_t cp = u;
-			if (high != 0) {
-				cp = 0x10000 + ((high - 0xd800) << 10) + (u - 0xdc00);
-				high = 0;
-			}
-			if (cp < 0x800) {
-				out[o++] = (char)(0xc0 | (cp >> 6));
-			} else if (cp < 0x10000) {
-				out[o++] = (char)(0xe0 | (cp >> 12));
-				out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-			} else {
-				out[o++] = (char)(0xf0 | (cp >> 18));
-				out[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-				out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-			}
-			out[o++] = (char)(0x80 | (cp & 0x3f));
-		}
-		i++;  /* "-" */
+	if (!mutf7_walk(name, len, &why, out, &o)) {
+		free(out);
+		return false;
 	}
 	out[o] = '\0';
 	*out_r = out;
