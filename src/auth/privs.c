@@ -276,6 +276,46 @@ static bool make_root(const char *root)
 	return stat(root, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool privs_make_root_early(const struct imapd_config *cfg, const char *login, bool preauth,
+			   const char *root, const char **why_r)
+{
+	struct stat st;
+	if (geteuid() != 0 || stat(root, &st) == 0)
+		return geteuid() != 0 || S_ISDIR(st.st_mode);
+	char user[600];
+	uid_t uid;
+	gid_t gid;
+	bool own;
+	if (!privs_canon_user(cfg, login, user, sizeof(user), why_r) ||
+	    !target_ids(cfg, user, preauth, &uid, &gid, &own, why_r))
+		return false;
+	int n = getgroups(0, NULL);
+	gid_t *saved = calloc(n > 0 ? (size_t)n : 1, sizeof(*saved));
+	if (n < 0 || saved == NULL || getgroups(n, saved) != n) {
+		free(saved);
+		*why_r = "Cannot open the mail store";
+		return false;
+	}
+	gid_t egid = getegid();
+	/* The effective ids only (and the groups): the real and saved uid
+	 * stay root, so the way back is open until become() closes it. */
+	bool ok = (own ? initgroups(user, gid) : setgroups(1, &gid)) == 0 && setegid(gid) == 0 &&
+		  seteuid(uid) == 0;
+	if (!ok)
+		log_err("taking the ids of %s to create its mail root: %s", user, strerror(errno));
+	else
+		ok = make_root(root);
+	if (seteuid(0) != 0 || setegid(egid) != 0 || setgroups((size_t)n, saved) != 0) {
+		/* become() sets every id and group again or fails the login. */
+		log_err("back to root after creating %s: %s", root, strerror(errno));
+		ok = false;
+	}
+	free(saved);
+	if (!ok)
+		*why_r = "Cannot open the mail store";
+	return ok;
+}
+
 /* ---- Landlock: confine the process to the mail root ------------------- */
 
 #ifndef LANDLOCK_ACCESS_FS_REFER

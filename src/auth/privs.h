@@ -50,6 +50,17 @@ bool privs_mail_root(const struct imapd_config *cfg, const char *login, char **r
 bool privs_enter_user(const struct imapd_config *cfg, const char *login, bool preauth,
 		      char **root_r, const char **why_r);
 
+/*
+ * The mail root of an account that has never logged in, made while still
+ * root and before the session's mount namespace is built around it
+ * (auth/mailview.h needs it to exist): created with the ids and groups
+ * the session will take (the same as privs_enter_user's own mkdir after
+ * the switch), never as root for someone else; then back to root.  True
+ * when the root exists afterwards or there was nothing to do (not root).
+ */
+bool privs_make_root_early(const struct imapd_config *cfg, const char *login, bool preauth,
+			   const char *root, const char **why_r);
+
 /* Confine the process to `root` with Landlock (see above); true when
  * done, or when the kernel has no Landlock (logged). */
 bool privs_confine(const struct imapd_config *cfg, const char *root);

@@ -118,6 +118,11 @@ bool account_open(struct session *s, const char *login, const char **why_r)
 	 * mail but this user's (auth/mailview.h). */
 	if (!s->preauth && geteuid() == 0 && s->cfg->sandbox && s->cfg->mail_namespace
 	    && privs_mail_root(s->cfg, user, &root, why_r)) {
+		/* A first login: the root is made now, so that the view is
+		 * built around it (privs_enter_user would make it after). */
+		const char *why = NULL;
+		if (!privs_make_root_early(s->cfg, user, s->preauth, root, &why))
+			log_warn("%s: %s", root, why != NULL ? why : "cannot be created");
 		mailview_enter(s->cfg, root);
 		free(root);
 		root = NULL;

@@ -436,6 +436,40 @@ def mail_namespace(sb):
     return True
 
 
+def mail_namespace_first_login(sb):
+    """The first login of an account whose mail root does not exist yet:
+    the root is made (owned as the session would make it) and the session
+    gets its own view all the same (it had none before: the view was
+    built around an existing root only)."""
+    mine = os.path.join(sb.mail, USER)
+    other = os.path.join(sb.mail, "otheruser")
+    write_msg(other, "2.M2.test:2,S", "theirs")
+    assert not os.path.exists(mine)
+    port = free_port()
+    m = Master(sb, one_service(port))
+    c = Connection.tcp(port)
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    u, t = c.cmd("SELECT INBOX")
+    assert "* 0 EXISTS" in u and " OK " in t, (u, t)
+    sess = m.children("imapd")
+    assert len(sess) == 1, m.children()
+    view = "/proc/%d/root" % sess[0]
+    assert os.readlink(view) != "/", "the first session has no view of its own"
+    assert os.path.isdir(view + mine + "/cur"), view + mine
+    assert not os.path.exists(view + other), "another user's maildir is in the view"
+    st = os.stat(mine)
+    ids = os.stat("/proc/%d" % sess[0])
+    assert (st.st_uid, st.st_gid) == (ids.st_uid, ids.st_gid), \
+        "mail root owned by %d:%d, the session runs as %d:%d" % (st.st_uid, st.st_gid,
+                                                                 ids.st_uid, ids.st_gid)
+    c.cmd("LOGOUT")
+    assert m.stop() == 0
+    assert "does not exist yet" not in sb.logtext(), sb.logtext()[-1500:]
+    return True
+
+
 def login_rate(sb):
     """logins/s through imapd-master, 10 clients, 3 s (printed, not gated)."""
     exe = os.path.join(sb.dir, "loginload")
@@ -473,6 +507,8 @@ def main():
         ("TLS relay and pipelined commands after LOGIN", tls_and_pipelining),
         ("a symlink out of the mail root is refused with sandbox: no", symlink_out_of_root),
         ("mail_namespace: a session sees its own mail root only", mail_namespace),
+        ("mail_namespace: the first login of a new account gets its view too",
+         mail_namespace_first_login),
         ("a login_user that cannot reach configdirectory stops the master", login_setup_fails),
         ("logins per second (printed)", login_rate),
     ]
