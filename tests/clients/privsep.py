@@ -403,6 +403,17 @@ def login_setup_fails(sb):
     return True
 
 
+def logged_in(sb):
+    """A master on a free port and a client logged in through it."""
+    port = free_port()
+    m = Master(sb, one_service(port))
+    c = Connection.tcp(port)
+    c.greeting()
+    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
+    assert " OK " in t, t
+    return m, c
+
+
 def mail_namespace(sb):
     """A session process sees its own mail root and not another user's:
     a mount namespace and chroot per session (the second wall)."""
@@ -410,12 +421,7 @@ def mail_namespace(sb):
     other = os.path.join(sb.mail, "otheruser")
     write_msg(mine, "1.M1.test:2,S", "mine")
     write_msg(other, "2.M2.test:2,S", "theirs")
-    port = free_port()
-    m = Master(sb, one_service(port))
-    c = Connection.tcp(port)
-    c.greeting()
-    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
-    assert " OK " in t, t
+    m, c = logged_in(sb)
     u, t = c.cmd("SELECT INBOX")
     assert "* 1 EXISTS" in u, u
     _, t = c.cmd("FETCH 1 BODY[HEADER.FIELDS (SUBJECT)]")
@@ -445,12 +451,7 @@ def mail_namespace_first_login(sb):
     other = os.path.join(sb.mail, "otheruser")
     write_msg(other, "2.M2.test:2,S", "theirs")
     assert not os.path.exists(mine)
-    port = free_port()
-    m = Master(sb, one_service(port))
-    c = Connection.tcp(port)
-    c.greeting()
-    _, t = c.cmd("LOGIN %s %s" % (USER, PASSWORD))
-    assert " OK " in t, t
+    m, c = logged_in(sb)
     u, t = c.cmd("SELECT INBOX")
     assert "* 0 EXISTS" in u and " OK " in t, (u, t)
     sess = m.children("imapd")
